@@ -1,0 +1,352 @@
+// Command pamphlet turns articles — messy plain text, Markdown, HTML — into
+// EPUB e-books and typeset PDF pamphlets.
+//
+//	pamphlet inspect [--json] FILE|-      show what the reader recovered
+//	pamphlet convert [flags] FILE...      write EPUB and/or PDF
+//	pamphlet FILE...                      same as convert
+//
+// Exit codes: 0 ok, 1 failure, 2 usage error, 3 warnings under --strict.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"pamphlet/model"
+	"pamphlet/reader"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFailure  = 1
+	exitUsage    = 2
+	exitWarnings = 3
+)
+
+// maxInput caps how much of one input is read (bytes).
+const maxInput = 64 << 20
+
+const usage = `pamphlet turns articles into EPUB e-books and typeset PDF pamphlets.
+
+Usage:
+  pamphlet convert [flags] FILE...   write FILE.epub and FILE.pdf (or -o OUT)
+  pamphlet inspect [--json] FILE|-   show the document recovered from FILE
+  pamphlet FILE...                   same as convert
+  pamphlet help | version
+
+Run 'pamphlet COMMAND --help' for a command's flags.
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 warnings under --strict.
+`
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// usageError marks errors in how the command was called (exit code 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// env holds the process's streams so that run is testable.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	warnings       int
+}
+
+func (e *env) warn(name string, w reader.Warning) {
+	e.warnings++
+	fmt.Fprintf(e.stderr, "pamphlet: warning: %s: %s\n", name, w)
+}
+
+// run executes one command line and returns the exit code. Errors are
+// classified here, once.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	strict, err := e.dispatch(args)
+	var ue usageError
+	switch {
+	case err == nil:
+		if strict && e.warnings > 0 {
+			fmt.Fprintf(stderr, "pamphlet: %d warning(s) under --strict\n", e.warnings)
+			return exitWarnings
+		}
+		return exitOK
+	case errors.Is(err, pflag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "pamphlet: %s\nRun 'pamphlet help' for usage.\n", ue.msg)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "pamphlet: %s\n", oneLine(err.Error()))
+		return exitFailure
+	}
+}
+
+// oneLine keeps an error message on one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func (e *env) dispatch(args []string) (strict bool, err error) {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return false, usagef("no command given")
+	}
+	switch args[0] {
+	case "help", "-h", "--help":
+		fmt.Fprint(e.stdout, usage)
+		return false, nil
+	case "version", "--version":
+		fmt.Fprintf(e.stdout, "pamphlet %s\n", version)
+		return false, nil
+	case "inspect":
+		return e.inspect(args[1:])
+	case "convert":
+		return e.convert(args[1:])
+	default:
+		if strings.HasPrefix(args[0], "-") || looksLikeFile(args[0]) {
+			return e.convert(args)
+		}
+		return false, usagef("unknown command %q", args[0])
+	}
+}
+
+// looksLikeFile reports whether a bare first argument names an input
+// rather than a mistyped command.
+func looksLikeFile(arg string) bool {
+	if arg == "-" || strings.ContainsAny(arg, "./\\") {
+		return true
+	}
+	_, err := os.Stat(arg)
+	return err == nil
+}
+
+// readFlags are the flags shared by every command that reads articles.
+type readFlags struct {
+	from, lang string
+	strict     bool
+}
+
+func (r *readFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&r.from, "from", "", "input format: text, markdown or html (default: detect)")
+	fs.StringVar(&r.lang, "lang", "", "document language, e.g. en, fr, pt-br (default: detect)")
+	fs.BoolVar(&r.strict, "strict", false, "exit with code 3 when there were warnings")
+}
+
+func (r *readFlags) options(name string, e *env) (reader.Options, error) {
+	opt := reader.Options{Name: name, Lang: r.lang, Warn: func(w reader.Warning) { e.warn(name, w) }}
+	switch strings.ToLower(r.from) {
+	case "":
+	case "text", "txt", "plain":
+		opt.Format = reader.FormatText
+	case "markdown", "md":
+		opt.Format = reader.FormatMarkdown
+	case "html", "htm":
+		opt.Format = reader.FormatHTML
+	default:
+		return opt, usagef("--from %q: want text, markdown or html", r.from)
+	}
+	if r.lang != "" && !validLangFlag(r.lang) {
+		return opt, usagef("--lang %q: want a language tag such as en, fr or pt-br", r.lang)
+	}
+	return opt, nil
+}
+
+func validLangFlag(s string) bool {
+	err := model.Validate(&model.Document{Lang: strings.ToLower(s)})
+	return err == nil
+}
+
+// load reads and parses one input ("-" is stdin).
+func (e *env) load(name string, rf *readFlags) (*reader.Result, error) {
+	opt, err := rf.options(name, e)
+	if err != nil {
+		return nil, err
+	}
+	src, err := e.readInput(name)
+	if err != nil {
+		return nil, err
+	}
+	res, err := reader.Read(src, opt)
+	if err != nil {
+		if errors.Is(err, reader.ErrNoText) {
+			return nil, fmt.Errorf("read %s: no text content (the file is empty or holds only whitespace or markup)", name)
+		}
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return res, nil
+}
+
+func (e *env) readInput(name string) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		r = e.stdin
+	} else {
+		st, err := os.Stat(name)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return nil, fmt.Errorf("read %s: no such file", name)
+		case err != nil:
+			return nil, fmt.Errorf("read %s: %w", name, unwrapPath(err))
+		case st.IsDir():
+			return nil, fmt.Errorf("read %s: is a folder, not a file (give the article files inside it)", name)
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, unwrapPath(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	src, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, unwrapPath(err))
+	}
+	if len(src) > maxInput {
+		return nil, fmt.Errorf("read %s: larger than %d MB; split the article", name, maxInput>>20)
+	}
+	return src, nil
+}
+
+// unwrapPath drops the path from *os.PathError, since messages name the
+// input themselves.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (e *env) inspect(args []string) (bool, error) {
+	fs := pflag.NewFlagSet("inspect", pflag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var rf readFlags
+	rf.register(fs)
+	asJSON := fs.Bool("json", false, "print the document as JSON (a stable interface)")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, "Usage: pamphlet inspect [--json] [flags] FILE|-\n\nShow the document the reader recovered, with its repairs.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return false, flagErr(err)
+	}
+	if fs.NArg() != 1 {
+		return false, usagef("inspect takes one input file (or - for stdin), got %d", fs.NArg())
+	}
+	res, err := e.load(fs.Arg(0), &rf)
+	if err != nil {
+		return rf.strict, err
+	}
+	if *asJSON {
+		b, err := res.JSON()
+		if err != nil {
+			return rf.strict, err
+		}
+		_, err = e.stdout.Write(b)
+		return rf.strict, err
+	}
+	if err := model.Dump(e.stdout, res.Doc); err != nil {
+		return rf.strict, err
+	}
+	if len(res.Repairs) > 0 {
+		fmt.Fprintln(e.stdout, "--- repairs")
+		for _, r := range res.Repairs {
+			fmt.Fprintf(e.stdout, "line %d: %s: %s\n", r.Line, r.Kind, r.Detail)
+		}
+	}
+	return rf.strict, nil
+}
+
+func flagErr(err error) error {
+	if errors.Is(err, pflag.ErrHelp) {
+		return err
+	}
+	return usageError{err.Error()}
+}
+
+// convertFlags are the flags of convert.
+type convertFlags struct {
+	readFlags
+	out, outDir string
+	to          []string
+}
+
+func (e *env) convert(args []string) (bool, error) {
+	fs := pflag.NewFlagSet("convert", pflag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var cf convertFlags
+	cf.register(fs)
+	fs.StringVarP(&cf.out, "output", "o", "", "output file (.epub or .pdf), or - for stdout; one input only")
+	fs.StringVar(&cf.outDir, "out-dir", "", "folder for outputs named after each input (default: beside the input)")
+	fs.StringSliceVar(&cf.to, "to", nil, "formats to write: epub, pdf (default: both, or the -o extension)")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, "Usage: pamphlet convert [flags] FILE...\n\nWrite an EPUB and a typeset PDF of each article.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return false, flagErr(err)
+	}
+	if fs.NArg() == 0 {
+		return false, usagef("convert needs at least one input file (or - for stdin)")
+	}
+	if cf.out != "" && fs.NArg() > 1 {
+		return false, usagef("-o names one output, but %d inputs were given; use --out-dir", fs.NArg())
+	}
+	formats, err := cf.formats()
+	if err != nil {
+		return false, err
+	}
+	return cf.strict, fmt.Errorf("convert: %s export is not built yet; use 'pamphlet inspect' to see the recovered document", strings.Join(formats, " and "))
+}
+
+// formats returns the output formats asked for, in a fixed order.
+func (cf *convertFlags) formats() ([]string, error) {
+	want := map[string]bool{}
+	for _, f := range cf.to {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f != "epub" && f != "pdf" {
+			return nil, usagef("--to %q: want epub, pdf or both", f)
+		}
+		want[f] = true
+	}
+	if cf.out != "" && cf.out != "-" {
+		switch ext := strings.ToLower(filepath.Ext(cf.out)); ext {
+		case ".epub", ".pdf":
+			if len(want) > 0 && !want[ext[1:]] {
+				return nil, usagef("-o %s does not match --to %s", cf.out, strings.Join(cf.to, ","))
+			}
+			want = map[string]bool{ext[1:]: true}
+		default:
+			if len(want) != 1 {
+				return nil, usagef("-o %s: name a .epub or .pdf file, or give --to", cf.out)
+			}
+		}
+	}
+	if cf.out == "-" && len(want) != 1 {
+		return nil, usagef("-o - writes one format to stdout; give --to epub or --to pdf")
+	}
+	if len(want) == 0 {
+		want = map[string]bool{"epub": true, "pdf": true}
+	}
+	var out []string
+	for _, f := range []string{"epub", "pdf"} {
+		if want[f] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}

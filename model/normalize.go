@@ -1,0 +1,351 @@
+package model
+
+import (
+	"strings"
+)
+
+// Normalize puts doc into canonical form, in place:
+//   - metadata trimmed, inner whitespace collapsed, empty and repeated
+//     authors dropped, Lang lowercased;
+//   - in inline text, every run of whitespace becomes one space; no space at
+//     the start or end of a block or around a line break; adjacent Text
+//     nodes merged; empty text, spans and links dropped; a link without a
+//     target becomes its content;
+//   - heading levels clamped to 1..6; empty paragraphs, headings, quotes,
+//     lists, items and code blocks dropped; code keeps its spaces but loses
+//     carriage returns and trailing blank lines.
+//
+// No character other than whitespace is ever removed. Normalize is
+// idempotent: a second call changes nothing.
+func Normalize(doc *Document) {
+	doc.Title = collapse(doc.Title)
+	doc.Subtitle = collapse(doc.Subtitle)
+	doc.Source = strings.TrimSpace(doc.Source)
+	doc.Description = collapse(doc.Description)
+	doc.Lang = strings.ToLower(strings.TrimSpace(doc.Lang))
+	authors := doc.Authors[:0:0]
+	seen := map[string]bool{}
+	for _, a := range doc.Authors {
+		a = collapse(a)
+		if a == "" || seen[a] {
+			continue
+		}
+		seen[a] = true
+		authors = append(authors, a)
+	}
+	doc.Authors = authors
+	if len(doc.Authors) == 0 {
+		doc.Authors = nil
+	}
+	doc.Blocks = NormalizeBlocks(doc.Blocks)
+}
+
+// NormalizeBlocks returns blocks in canonical form (see Normalize).
+func NormalizeBlocks(blocks []Block) []Block {
+	var out []Block
+	for _, b := range blocks {
+		if b = normBlock(b); b != nil {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// normBlock returns the normalised block, or nil when nothing is left.
+func normBlock(b Block) Block {
+	switch b := b.(type) {
+	case *Heading:
+		b.Level = min(max(b.Level, 1), 6)
+		b.Content = NormalizeInlines(b.Content)
+		if len(b.Content) == 0 {
+			return nil
+		}
+		return b
+	case *Paragraph:
+		b.Content = NormalizeInlines(b.Content)
+		if !hasText(b.Content) {
+			return nil
+		}
+		return b
+	case *Quote:
+		b.Blocks = NormalizeBlocks(b.Blocks)
+		if len(b.Blocks) == 0 {
+			return nil
+		}
+		return b
+	case *List:
+		if b.Start < 0 {
+			b.Start = 0
+		}
+		if b.Ordered && b.Start == 0 {
+			b.Start = 1
+		}
+		if !b.Ordered {
+			b.Start = 0
+		}
+		items := b.Items[:0]
+		for _, it := range b.Items {
+			it.Blocks = NormalizeBlocks(it.Blocks)
+			if len(it.Blocks) > 0 {
+				items = append(items, it)
+			}
+		}
+		b.Items = items
+		if len(b.Items) == 0 {
+			return nil
+		}
+		return b
+	case *Code:
+		t := strings.ReplaceAll(b.Text, "\r\n", "\n")
+		t = strings.ReplaceAll(t, "\r", "\n")
+		lines := strings.Split(t, "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " \t")
+		}
+		for len(lines) > 0 && lines[len(lines)-1] == "" {
+			lines = lines[:len(lines)-1]
+		}
+		for len(lines) > 0 && lines[0] == "" {
+			lines = lines[1:]
+		}
+		b.Text = strings.Join(lines, "\n")
+		b.Lang = strings.TrimSpace(b.Lang)
+		if b.Text == "" {
+			return nil
+		}
+		return b
+	case *Figure:
+		b.Alt = collapse(b.Alt)
+		b.Src = strings.TrimSpace(b.Src)
+		b.Caption = NormalizeInlines(b.Caption)
+		if len(b.Data) == 0 {
+			b.MediaType, b.Width, b.Height = "", 0, 0
+		}
+		if len(b.Data) == 0 && b.Alt == "" && len(b.Caption) == 0 && b.Src == "" {
+			return nil
+		}
+		return b
+	case *Break:
+		return b
+	default:
+		// Unknown kinds are kept for Validate to report.
+		return b
+	}
+}
+
+func hasText(in []Inline) bool {
+	for _, n := range in {
+		if _, ok := n.(*LineBreak); !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// NormalizeInlines returns inline content in canonical form: whitespace
+// collapsed across node boundaries, trimmed at both ends and around line
+// breaks, adjacent text merged and empty nodes dropped.
+func NormalizeInlines(in []Inline) []Inline {
+	st := wsState{space: true}
+	out := st.inlines(in)
+	out = trimRight(out)
+	// A leading or trailing line break carries nothing.
+	for len(out) > 0 {
+		if _, ok := out[0].(*LineBreak); !ok {
+			break
+		}
+		out = out[1:]
+	}
+	for len(out) > 0 {
+		if _, ok := out[len(out)-1].(*LineBreak); !ok {
+			break
+		}
+		out = trimRight(out[:len(out)-1])
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// wsState tracks whether the last character emitted was a space, across
+// node boundaries, so "a *b* c" and "a* b*" both keep exactly one space.
+type wsState struct {
+	space bool
+}
+
+func (st *wsState) inlines(in []Inline) []Inline {
+	var out []Inline
+	for _, n := range in {
+		switch n := n.(type) {
+		case *Text:
+			t := st.text(n.Text)
+			if t == "" {
+				continue
+			}
+			if len(out) > 0 {
+				if prev, ok := out[len(out)-1].(*Text); ok {
+					prev.Text += t
+					continue
+				}
+			}
+			out = append(out, &Text{Text: t})
+		case *CodeSpan:
+			t := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(n.Text)
+			if strings.TrimSpace(t) == "" {
+				// Only whitespace: treat as a space in the prose.
+				if !st.space && t != "" {
+					out = appendText(out, " ")
+					st.space = true
+				}
+				continue
+			}
+			n.Text = t
+			st.space = false
+			out = append(out, n)
+		case *LineBreak:
+			out = trimRight(out)
+			if len(out) == 0 {
+				continue
+			}
+			if _, ok := out[len(out)-1].(*LineBreak); ok {
+				// Two breaks in a row would draw an empty line; keep one.
+				continue
+			}
+			out = append(out, n)
+			st.space = true
+		case *Emph:
+			n.Content = st.inlines(n.Content)
+			if len(n.Content) == 0 {
+				continue
+			}
+			out = appendSpan(out, n)
+		case *Strong:
+			n.Content = st.inlines(n.Content)
+			if len(n.Content) == 0 {
+				continue
+			}
+			out = appendSpan(out, n)
+		case *Link:
+			n.Target = strings.TrimSpace(n.Target)
+			content := st.inlines(n.Content)
+			if n.Target == "" {
+				out = mergeInlines(out, content)
+				continue
+			}
+			if len(content) == 0 {
+				continue
+			}
+			n.Content = content
+			out = append(out, n)
+		default:
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// appendSpan appends an emphasis or strong span, merging it into an
+// identical span right before it ("*a**b*" is one span).
+func appendSpan(out []Inline, n Inline) []Inline {
+	if len(out) > 0 {
+		switch prev := out[len(out)-1].(type) {
+		case *Emph:
+			if cur, ok := n.(*Emph); ok {
+				prev.Content = mergeInlines(prev.Content, cur.Content)
+				return out
+			}
+		case *Strong:
+			if cur, ok := n.(*Strong); ok {
+				prev.Content = mergeInlines(prev.Content, cur.Content)
+				return out
+			}
+		}
+	}
+	return append(out, n)
+}
+
+func mergeInlines(a, b []Inline) []Inline {
+	for _, n := range b {
+		if t, ok := n.(*Text); ok {
+			a = appendText(a, t.Text)
+			continue
+		}
+		a = appendSpan(a, n)
+	}
+	return a
+}
+
+func appendText(out []Inline, s string) []Inline {
+	if len(out) > 0 {
+		if prev, ok := out[len(out)-1].(*Text); ok {
+			prev.Text += s
+			return out
+		}
+	}
+	return append(out, &Text{Text: s})
+}
+
+func (st *wsState) text(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if isSpace(r) {
+			if !st.space {
+				b.WriteByte(' ')
+				st.space = true
+			}
+			continue
+		}
+		b.WriteRune(r)
+		st.space = false
+	}
+	return b.String()
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v':
+		return true
+	}
+	return false
+}
+
+// trimRight removes trailing spaces from the end of in, descending into the
+// last span, and drops nodes that become empty.
+func trimRight(in []Inline) []Inline {
+	for len(in) > 0 {
+		switch n := in[len(in)-1].(type) {
+		case *Text:
+			n.Text = strings.TrimRight(n.Text, " ")
+			if n.Text != "" {
+				return in
+			}
+		case *Emph:
+			n.Content = trimRight(n.Content)
+			if len(n.Content) > 0 {
+				return in
+			}
+		case *Strong:
+			n.Content = trimRight(n.Content)
+			if len(n.Content) > 0 {
+				return in
+			}
+		case *Link:
+			n.Content = trimRight(n.Content)
+			if len(n.Content) > 0 {
+				return in
+			}
+		default:
+			return in
+		}
+		in = in[:len(in)-1]
+	}
+	return in
+}
+
+// collapse trims s and turns every run of whitespace into one space.
+func collapse(s string) string {
+	st := wsState{space: true}
+	return strings.TrimRight(st.text(s), " ")
+}

@@ -1,0 +1,210 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxProblems caps how many problems Validate lists in its error.
+const maxProblems = 10
+
+// Validate reports whether doc keeps the invariants every exporter relies
+// on: valid UTF-8 without control characters (tabs and newlines only in
+// code), a well-formed date and language tag, heading levels 1..6, no nil
+// or unknown nodes, no empty containers, links with targets, and text in
+// normalised form. A document fresh from Normalize passes unless its
+// characters themselves are invalid. The error lists up to ten problems,
+// each with the path of the node, such as "blocks[3].content[1]".
+func Validate(doc *Document) error {
+	v := &validator{}
+	v.str("title", doc.Title, false)
+	v.str("subtitle", doc.Subtitle, false)
+	v.str("source", doc.Source, false)
+	v.str("description", doc.Description, false)
+	for i, a := range doc.Authors {
+		p := fmt.Sprintf("authors[%d]", i)
+		if strings.TrimSpace(a) == "" {
+			v.add(p, "empty author")
+		}
+		v.str(p, a, false)
+	}
+	if err := doc.Date.check(); err != nil {
+		v.add("date", err.Error())
+	}
+	if doc.Lang != "" && !validLang(doc.Lang) {
+		v.add("lang", fmt.Sprintf("%q is not a lowercase BCP 47 tag", doc.Lang))
+	}
+	v.blocks("blocks", doc.Blocks)
+	if len(v.problems) == 0 {
+		return nil
+	}
+	msg := strings.Join(v.problems, "; ")
+	if v.more > 0 {
+		msg += fmt.Sprintf("; and %d more", v.more)
+	}
+	return errors.New("invalid document: " + msg)
+}
+
+type validator struct {
+	problems []string
+	more     int
+}
+
+func (v *validator) add(path, msg string) {
+	if len(v.problems) >= maxProblems {
+		v.more++
+		return
+	}
+	v.problems = append(v.problems, path+": "+msg)
+}
+
+// str checks that s is valid UTF-8 without control characters; code text
+// may also hold tabs and newlines.
+func (v *validator) str(path, s string, code bool) {
+	if !utf8.ValidString(s) {
+		v.add(path, "invalid UTF-8")
+		return
+	}
+	for _, r := range s {
+		if r == '\n' || r == '\t' {
+			if !code {
+				v.add(path, fmt.Sprintf("whitespace %U outside code", r))
+				return
+			}
+			continue
+		}
+		if r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xfffe || r == 0xffff {
+			v.add(path, fmt.Sprintf("control character %U", r))
+			return
+		}
+	}
+}
+
+func (v *validator) blocks(path string, bs []Block) {
+	for i, b := range bs {
+		v.block(fmt.Sprintf("%s[%d]", path, i), b)
+	}
+}
+
+func (v *validator) block(p string, b Block) {
+	switch b := b.(type) {
+	case nil:
+		v.add(p, "nil block")
+	case *Heading:
+		if b.Level < 1 || b.Level > 6 {
+			v.add(p, fmt.Sprintf("heading level %d out of range 1..6", b.Level))
+		}
+		if len(b.Content) == 0 {
+			v.add(p, "empty heading")
+		}
+		v.inlines(p+".content", b.Content)
+	case *Paragraph:
+		if !hasText(b.Content) {
+			v.add(p, "empty paragraph")
+		}
+		v.inlines(p+".content", b.Content)
+	case *Quote:
+		if len(b.Blocks) == 0 {
+			v.add(p, "empty quote")
+		}
+		v.blocks(p+".blocks", b.Blocks)
+	case *List:
+		if len(b.Items) == 0 {
+			v.add(p, "empty list")
+		}
+		if b.Ordered && b.Start < 1 {
+			v.add(p, fmt.Sprintf("ordered list starts at %d", b.Start))
+		}
+		for i, it := range b.Items {
+			ip := fmt.Sprintf("%s.items[%d]", p, i)
+			if len(it.Blocks) == 0 {
+				v.add(ip, "empty item")
+			}
+			v.blocks(ip+".blocks", it.Blocks)
+		}
+	case *Code:
+		if b.Text == "" {
+			v.add(p, "empty code block")
+		}
+		v.str(p+".text", b.Text, true)
+		v.str(p+".lang", b.Lang, false)
+	case *Figure:
+		v.str(p+".src", b.Src, false)
+		v.str(p+".alt", b.Alt, false)
+		if len(b.Data) > 0 && b.MediaType == "" {
+			v.add(p, "image data without a media type")
+		}
+		if b.Width < 0 || b.Height < 0 {
+			v.add(p, "negative image size")
+		}
+		v.inlines(p+".caption", b.Caption)
+	case *Break:
+	default:
+		v.add(p, fmt.Sprintf("unknown block %T", b))
+	}
+}
+
+func (v *validator) inlines(path string, in []Inline) {
+	for i, n := range in {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		switch n := n.(type) {
+		case nil:
+			v.add(p, "nil inline")
+		case *Text:
+			if n.Text == "" {
+				v.add(p, "empty text")
+			}
+			v.str(p, n.Text, false)
+			if strings.Contains(n.Text, "  ") {
+				v.add(p, "double space (not normalised)")
+			}
+		case *CodeSpan:
+			if n.Text == "" {
+				v.add(p, "empty code span")
+			}
+			v.str(p, n.Text, false)
+		case *Emph:
+			if len(n.Content) == 0 {
+				v.add(p, "empty emphasis")
+			}
+			v.inlines(p+".content", n.Content)
+		case *Strong:
+			if len(n.Content) == 0 {
+				v.add(p, "empty strong")
+			}
+			v.inlines(p+".content", n.Content)
+		case *Link:
+			if strings.TrimSpace(n.Target) == "" {
+				v.add(p, "link without a target")
+			}
+			if strings.ContainsAny(n.Target, " \t\n\r") {
+				v.add(p, fmt.Sprintf("link target %q holds whitespace", n.Target))
+			}
+			v.str(p+".target", n.Target, false)
+			if len(n.Content) == 0 {
+				v.add(p, "empty link")
+			}
+			v.inlines(p+".content", n.Content)
+		case *LineBreak:
+		default:
+			v.add(p, fmt.Sprintf("unknown inline %T", n))
+		}
+	}
+}
+
+// validLang accepts lowercase tags such as "en", "pt-br", "zh-hant-tw".
+func validLang(s string) bool {
+	for i, part := range strings.Split(s, "-") {
+		if len(part) < 1 || len(part) > 8 || (i == 0 && (len(part) < 2 || len(part) > 3)) {
+			return false
+		}
+		for _, r := range part {
+			if !(r >= 'a' && r <= 'z') && !(i > 0 && r >= '0' && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}

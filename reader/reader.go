@@ -1,0 +1,160 @@
+// Package reader turns article bytes — messy plain text, Markdown or HTML —
+// into a model.Document. Every cleanup heuristic of pamphlet lives here:
+// reflowing broken paragraphs, finding the title, byline and date, and the
+// typography pass (quotes, dashes, ellipses) applied after every reader.
+//
+// Readers are total: any byte sequence that holds text gives a document,
+// with warnings for what looked wrong. Errors are kept for input with no
+// text at all, binary data and unknown formats.
+package reader
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"pamphlet/model"
+)
+
+// Format names an input format.
+type Format string
+
+// The input formats pamphlet reads.
+const (
+	FormatAuto     Format = ""
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html"
+)
+
+// Options controls a read. The zero value detects the format and the
+// language and discards warnings.
+type Options struct {
+	// Name is the input's name for messages (a path, or "-" for stdin).
+	Name string
+	// Format forces an input format; FormatAuto detects it from Name's
+	// extension and from the content.
+	Format Format
+	// Lang forces the document language (a BCP 47 tag such as "fr"); ""
+	// detects it among en, es, fr, de, it, pt, defaulting to en.
+	Lang string
+	// Warn receives each warning as it is found; nil discards them.
+	Warn func(Warning)
+}
+
+// Warning is something the reader repaired or could not repair but that
+// did not stop it.
+type Warning struct {
+	Line    int // 1-based line in the input, 0 when not known
+	Message string
+}
+
+func (w Warning) String() string {
+	if w.Line > 0 {
+		return fmt.Sprintf("line %d: %s", w.Line, w.Message)
+	}
+	return w.Message
+}
+
+// Repair is one change the reader made to the text, for the audit trail of
+// `pamphlet inspect`.
+type Repair struct {
+	// Line is the 1-based input line where the change applies (0 when it
+	// concerns the whole input).
+	Line int `json:"line"`
+	// Kind names the change, for example "join-paragraph",
+	// "unwrap-lines", "rejoin-hyphenation", "heading", "byline", "date",
+	// "dead-link", "smart-quotes", "dash", "ellipsis".
+	Kind string `json:"kind"`
+	// Detail says what was changed, quoting the text involved.
+	Detail string `json:"detail"`
+}
+
+// Result is a read document with its audit trail.
+type Result struct {
+	Doc     *model.Document
+	Repairs []Repair
+	// Format is the format the input was read as.
+	Format Format
+}
+
+// ErrNoText means the input holds no text content (empty, only whitespace,
+// or markup without words).
+var ErrNoText = errors.New("no text content")
+
+// ErrBinary means the input looks like binary data (an image, an archive,
+// an executable), not an article.
+var ErrBinary = errors.New("binary data, not text")
+
+// Read decodes src, picks the reader for its format and returns the
+// normalised, validated document. Errors wrap ErrNoText or ErrBinary when
+// those apply.
+func Read(src []byte, opt Options) (*Result, error) {
+	text, err := decode(src, opt)
+	if err != nil {
+		return nil, err
+	}
+	format := opt.Format
+	if format == FormatAuto {
+		format = Detect(opt.Name, text)
+	}
+	var res *Result
+	switch format {
+	case FormatText:
+		res, err = readText(text, opt)
+	default:
+		return nil, fmt.Errorf("unknown input format %q (want text, markdown or html)", format)
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.Format = format
+	finish(res, text, opt)
+	if len(res.Doc.Blocks) == 0 && res.Doc.Title == "" {
+		return nil, ErrNoText
+	}
+	if err := model.Validate(res.Doc); err != nil {
+		// A reader bug, not bad input: say so plainly.
+		return nil, fmt.Errorf("internal error: reader produced an invalid document: %w", err)
+	}
+	return res, nil
+}
+
+// Detect guesses the format of text from the input name's extension, then
+// from its content.
+func Detect(name string, text string) Format {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".md"), strings.HasSuffix(lower, ".markdown"), strings.HasSuffix(lower, ".mdown"):
+		return FormatMarkdown
+	case strings.HasSuffix(lower, ".html"), strings.HasSuffix(lower, ".htm"), strings.HasSuffix(lower, ".xhtml"):
+		return FormatHTML
+	case strings.HasSuffix(lower, ".txt"), strings.HasSuffix(lower, ".text"):
+		return FormatText
+	}
+	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 1024)]))
+	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
+		(strings.HasPrefix(head, "<") && (strings.Contains(head, "<body") || strings.Contains(head, "<p>") || strings.Contains(head, "<article"))) {
+		return FormatHTML
+	}
+	return FormatText
+}
+
+// finish applies the steps every reader shares: language, typography,
+// normalisation.
+func finish(res *Result, text string, opt Options) {
+	doc := res.Doc
+	if opt.Lang != "" {
+		doc.Lang = strings.ToLower(opt.Lang)
+	} else if doc.Lang == "" {
+		doc.Lang = DetectLang(text)
+	}
+	model.Normalize(doc)
+}
+
+// warn sends a warning to opt.Warn when set.
+func (opt Options) warn(line int, format string, args ...any) {
+	if opt.Warn != nil {
+		opt.Warn(Warning{Line: line, Message: fmt.Sprintf(format, args...)})
+	}
+}

@@ -1,0 +1,143 @@
+package reader
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"pamphlet/model"
+)
+
+// Report is the JSON view of a read document printed by
+// `pamphlet inspect --json`. Scripts depend on its field names: add fields,
+// never rename or remove them.
+type Report struct {
+	Title    string        `json:"title"`
+	Subtitle string        `json:"subtitle"`
+	Authors  []string      `json:"authors"`
+	Date     *string       `json:"date"`
+	Lang     string        `json:"lang"`
+	Source   string        `json:"source,omitempty"`
+	Format   Format        `json:"format"`
+	Blocks   []ReportBlock `json:"blocks"`
+	Repairs  []Repair      `json:"repairs"`
+}
+
+// ReportBlock is one block of a Report. Text is the plain text after
+// typography; quotes hold Blocks, lists hold Items.
+type ReportBlock struct {
+	Kind    string        `json:"kind"`
+	Level   int           `json:"level,omitempty"`
+	Text    string        `json:"text,omitempty"`
+	Ordered bool          `json:"ordered,omitempty"`
+	Items   []ReportItem  `json:"items,omitempty"`
+	Blocks  []ReportBlock `json:"blocks,omitempty"`
+	Links   []ReportLink  `json:"links,omitempty"`
+}
+
+// ReportItem is one list item: its text and its blocks.
+type ReportItem struct {
+	Text   string        `json:"text"`
+	Blocks []ReportBlock `json:"blocks"`
+}
+
+// ReportLink is a link inside a block: its text and target.
+type ReportLink struct {
+	Text   string `json:"text"`
+	Target string `json:"target"`
+}
+
+// NewReport builds the JSON view of res.
+func NewReport(res *Result) (*Report, error) {
+	doc := res.Doc
+	r := &Report{
+		Title:    doc.Title,
+		Subtitle: doc.Subtitle,
+		Authors:  doc.Authors,
+		Lang:     doc.Lang,
+		Source:   doc.Source,
+		Format:   res.Format,
+		Repairs:  res.Repairs,
+	}
+	if r.Authors == nil {
+		r.Authors = []string{}
+	}
+	if r.Repairs == nil {
+		r.Repairs = []Repair{}
+	}
+	if !doc.Date.IsZero() {
+		s := doc.Date.String()
+		r.Date = &s
+	}
+	var err error
+	if r.Blocks, err = reportBlocks(doc.Blocks); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// JSON returns the report of res as indented JSON with a final newline.
+func (res *Result) JSON() ([]byte, error) {
+	r, err := NewReport(res)
+	if err != nil {
+		return nil, err
+	}
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func reportBlocks(bs []model.Block) ([]ReportBlock, error) {
+	out := make([]ReportBlock, 0, len(bs))
+	for _, b := range bs {
+		rb := ReportBlock{Kind: model.Kind(b)}
+		switch b := b.(type) {
+		case *model.Heading:
+			rb.Level, rb.Text = b.Level, model.Plain(b.Content)
+			rb.Links = links(b.Content)
+		case *model.Paragraph:
+			rb.Text = model.Plain(b.Content)
+			rb.Links = links(b.Content)
+		case *model.Code:
+			rb.Text = b.Text
+		case *model.Figure:
+			rb.Text = model.BlockText(b)
+		case *model.Break:
+		case *model.Quote:
+			var err error
+			if rb.Blocks, err = reportBlocks(b.Blocks); err != nil {
+				return nil, err
+			}
+			rb.Text = model.BlockText(b)
+		case *model.List:
+			rb.Ordered = b.Ordered
+			for _, it := range b.Items {
+				sub, err := reportBlocks(it.Blocks)
+				if err != nil {
+					return nil, err
+				}
+				var text string
+				if len(sub) > 0 {
+					text = sub[0].Text
+				}
+				rb.Items = append(rb.Items, ReportItem{Text: text, Blocks: sub})
+			}
+		default:
+			return nil, fmt.Errorf("report: unknown block %T", b)
+		}
+		out = append(out, rb)
+	}
+	return out, nil
+}
+
+func links(in []model.Inline) []ReportLink {
+	var out []ReportLink
+	_ = model.Walk([]model.Block{&model.Paragraph{Content: in}}, func(n model.Node) error {
+		if l, ok := n.(*model.Link); ok {
+			out = append(out, ReportLink{Text: model.Plain(l.Content), Target: l.Target})
+		}
+		return nil
+	})
+	return out
+}
