@@ -1,0 +1,72 @@
+package fonts
+
+import (
+	"embed"
+	"fmt"
+)
+
+//go:embed *.ttf OFL-CharisSIL.txt LICENSE-DejaVu.txt
+var files embed.FS
+
+// Style is a face of the text family.
+type Style int
+
+// The four faces of the text family, plus the code face and the fallback
+// face for characters the text family lacks.
+const (
+	Regular Style = iota
+	Italic
+	Bold
+	BoldItalic
+	Mono     // code: DejaVu Sans Mono
+	Fallback // characters Charis SIL lacks: DejaVu Sans
+)
+
+// fileNames maps each style to its embedded TrueType file.
+var fileNames = [...]string{
+	Regular:    "CharisSIL-Regular.ttf",
+	Italic:     "CharisSIL-Italic.ttf",
+	Bold:       "CharisSIL-Bold.ttf",
+	BoldItalic: "CharisSIL-BoldItalic.ttf",
+	Mono:       "DejaVuSansMono.ttf",
+	Fallback:   "DejaVuSans.ttf",
+}
+
+// Styles lists every embedded face, in a fixed order.
+var Styles = []Style{Regular, Italic, Bold, BoldItalic, Mono, Fallback}
+
+func (s Style) String() string {
+	if s < 0 || int(s) >= len(fileNames) {
+		return fmt.Sprintf("Style(%d)", int(s))
+	}
+	return fileNames[s]
+}
+
+// FileName returns the TrueType file name of style s.
+func FileName(s Style) string { return s.String() }
+
+// TTF returns the TrueType bytes of style s. The slice is shared: do not
+// modify it.
+func TTF(s Style) []byte {
+	if s < 0 || int(s) >= len(fileNames) {
+		panic(fmt.Sprintf("fonts: unknown style %d", int(s)))
+	}
+	b, err := files.ReadFile(fileNames[s])
+	if err != nil {
+		panic("fonts: embedded file missing: " + err.Error())
+	}
+	return b
+}
+
+// Licence returns the licence text that must travel with style s's file.
+func Licence(s Style) (name string, text []byte) {
+	name = "OFL-CharisSIL.txt"
+	if s == Mono || s == Fallback {
+		name = "LICENSE-DejaVu.txt"
+	}
+	b, err := files.ReadFile(name)
+	if err != nil {
+		panic("fonts: embedded licence missing: " + err.Error())
+	}
+	return name, b
+}
