@@ -18,6 +18,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"pamphlet/internal/output"
 	"pamphlet/model"
 	"pamphlet/reader"
 )
@@ -283,6 +284,8 @@ type convertFlags struct {
 	readFlags
 	out, outDir string
 	to          []string
+	epub        epubFlags
+	pdf         pdfFlags
 }
 
 func (e *env) convert(args []string) (bool, error) {
@@ -293,6 +296,8 @@ func (e *env) convert(args []string) (bool, error) {
 	fs.StringVarP(&cf.out, "output", "o", "", "output file (.epub or .pdf), or - for stdout; one input only")
 	fs.StringVar(&cf.outDir, "out-dir", "", "folder for outputs named after each input (default: beside the input)")
 	fs.StringSliceVar(&cf.to, "to", nil, "formats to write: epub, pdf (default: both, or the -o extension)")
+	cf.epub.register(fs)
+	cf.pdf.register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: pamphlet convert [flags] FILE...\n\nWrite an EPUB and a typeset PDF of each article.\n\n")
 		fs.PrintDefaults()
@@ -310,7 +315,105 @@ func (e *env) convert(args []string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return cf.strict, fmt.Errorf("convert: %s export is not built yet; use 'pamphlet inspect' to see the recovered document", strings.Join(formats, " and "))
+	if err := cf.epub.check(); err != nil {
+		return false, err
+	}
+	if err := cf.pdf.check(); err != nil {
+		return false, err
+	}
+	for _, in := range fs.Args() {
+		if err := e.convertOne(in, formats, &cf); err != nil {
+			return cf.strict, err
+		}
+	}
+	return cf.strict, nil
+}
+
+// convertOne reads one input and writes each format. Every output path is
+// checked before anything is written.
+func (e *env) convertOne(in string, formats []string, cf *convertFlags) error {
+	paths := map[string]string{}
+	for _, f := range formats {
+		p, err := outputPath(in, f, cf)
+		if err != nil {
+			return err
+		}
+		if p != "-" && in != "-" && output.SameFile(p, in) {
+			return fmt.Errorf("write %s: the output would overwrite the input; choose another -o or --out-dir", p)
+		}
+		paths[f] = p
+	}
+	res, err := e.load(in, &cf.readFlags)
+	if err != nil {
+		return err
+	}
+	for _, f := range formats {
+		write := func(w io.Writer) error {
+			switch f {
+			case "epub":
+				return cf.epub.write(w, res.Doc)
+			case "pdf":
+				return cf.pdf.write(w, res.Doc)
+			default:
+				return fmt.Errorf("unknown format %q", f)
+			}
+		}
+		p := paths[f]
+		if p == "-" {
+			if f, ok := e.stdout.(*os.File); ok && output.IsTerminal(f) {
+				return output.ErrTerminal
+			}
+			if err := write(e.stdout); err != nil {
+				return fmt.Errorf("export %s of %s: %w", f, in, err)
+			}
+			continue
+		}
+		if err := output.WriteFile(p, write); err != nil {
+			return fmt.Errorf("write %s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// outputPath names the output of format f for input in: -o when given,
+// else the input's base name with the format's extension, in --out-dir or
+// beside the input (the current folder for stdin).
+func outputPath(in, f string, cf *convertFlags) (string, error) {
+	if cf.out != "" {
+		return cf.out, nil
+	}
+	base := "stdin"
+	dir := "."
+	if in != "-" {
+		base = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+		dir = filepath.Dir(in)
+	}
+	if cf.outDir != "" {
+		dir = cf.outDir
+	}
+	return filepath.Join(dir, base+"."+f), nil
+}
+
+// epubFlags are the flags of EPUB export.
+type epubFlags struct{}
+
+func (ef *epubFlags) register(fs *pflag.FlagSet) {}
+
+func (ef *epubFlags) check() error { return nil }
+
+func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
+	return errors.New("EPUB export is not built yet")
+}
+
+// pdfFlags are the flags of PDF export.
+type pdfFlags struct{}
+
+func (pf *pdfFlags) register(fs *pflag.FlagSet) {}
+
+func (pf *pdfFlags) check() error { return nil }
+
+func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
+	return errors.New("PDF export is not built yet")
 }
 
 // formats returns the output formats asked for, in a fixed order.
