@@ -1,0 +1,279 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"fmt"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Face is one embedded face parsed once, with its metrics in font units
+// (UnitsPerEm units to the em). A Face is safe for concurrent use.
+type Face struct {
+	style Style
+	font  *sfnt.Font
+	upem  int
+
+	// Vertical metrics in font units; Descent is positive below the
+	// baseline.
+	ascent, descent, capHeight, xHeight int
+
+	// low holds the glyphs of the runes below lowRunes, filled when the
+	// face is loaded, so the common case needs no lock.
+	low [lowRunes]glyph
+
+	// hasKern is false when the face has neither a kern table nor a GPOS
+	// kern feature, so kerning lookups can be skipped.
+	hasKern bool
+
+	mu    sync.Mutex
+	buf   sfnt.Buffer
+	high  map[rune]glyph
+	pairs map[uint32]int16
+}
+
+// glyph is a rune's glyph in a face: id 0 means the face lacks the rune.
+type glyph struct {
+	id  sfnt.GlyphIndex
+	adv int32
+}
+
+// lowRunes bounds the runes cached eagerly: Latin, Latin-1, Latin
+// Extended-A and -B. General punctuation and the rest go through the
+// locked cache.
+const lowRunes = 0x250
+
+var (
+	faceOnce [len(fileNames)]sync.Once
+	faces    [len(fileNames)]*Face
+	faceErrs [len(fileNames)]error
+)
+
+// Get returns the parsed face of style s. The embedded file is parsed on
+// the first call only; later calls return the same Face.
+func Get(s Style) (*Face, error) {
+	if s < 0 || int(s) >= len(fileNames) {
+		return nil, fmt.Errorf("fonts: unknown style %d", int(s))
+	}
+	faceOnce[s].Do(func() { faces[s], faceErrs[s] = load(s) })
+	return faces[s], faceErrs[s]
+}
+
+// MustGet is Get for the embedded faces, which are known to parse: it
+// panics only if the binary was built with a broken font file.
+func MustGet(s Style) *Face {
+	f, err := Get(s)
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
+func load(s Style) (*Face, error) {
+	data := TTF(s)
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: parse %s: %w", s, err)
+	}
+	fc := &Face{
+		style:   s,
+		font:    f,
+		upem:    int(f.UnitsPerEm()),
+		high:    map[rune]glyph{},
+		pairs:   map[uint32]int16{},
+		hasKern: hasKerning(data),
+	}
+	m, err := f.Metrics(&fc.buf, fc.ppem(), font.HintingNone)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: metrics of %s: %w", s, err)
+	}
+	fc.ascent = int(m.Ascent >> 6)
+	fc.descent = int(m.Descent >> 6)
+	// sfnt measures heights it derives from glyph outlines downwards
+	// (negative) for faces whose OS/2 table predates version 2.
+	fc.capHeight = abs(int(m.CapHeight >> 6))
+	fc.xHeight = abs(int(m.XHeight >> 6))
+	for r := rune(0); r < lowRunes; r++ {
+		fc.low[r] = fc.lookup(r)
+	}
+	return fc, nil
+}
+
+// ppem asks sfnt for values in font units: one pixel per unit.
+func (f *Face) ppem() fixed.Int26_6 { return fixed.Int26_6(f.upem) << 6 }
+
+// lookup reads r's glyph from the font; the caller holds f.mu or owns f.
+func (f *Face) lookup(r rune) glyph {
+	// gofpdf maps characters through a 16-bit table, so only the Basic
+	// Multilingual Plane can be painted: a face "lacks" anything above.
+	if r > 0xFFFF || r < 0 {
+		return glyph{}
+	}
+	id, err := f.font.GlyphIndex(&f.buf, r)
+	if err != nil || id == 0 {
+		return glyph{}
+	}
+	adv, err := f.font.GlyphAdvance(&f.buf, id, f.ppem(), font.HintingNone)
+	if err != nil {
+		return glyph{}
+	}
+	return glyph{id: id, adv: int32(adv >> 6)}
+}
+
+func (f *Face) glyph(r rune) glyph {
+	if r >= 0 && r < lowRunes {
+		return f.low[r]
+	}
+	f.mu.Lock()
+	g, ok := f.high[r]
+	if !ok {
+		g = f.lookup(r)
+		f.high[r] = g
+	}
+	f.mu.Unlock()
+	return g
+}
+
+// Style returns the style this face was loaded for.
+func (f *Face) Style() Style { return f.style }
+
+// UnitsPerEm returns the number of font units to the em.
+func (f *Face) UnitsPerEm() int { return f.upem }
+
+// Ascent returns the height above the baseline of the face's tallest
+// glyphs, in font units.
+func (f *Face) Ascent() int { return f.ascent }
+
+// Descent returns the depth below the baseline of the face's lowest
+// glyphs, in font units (positive).
+func (f *Face) Descent() int { return f.descent }
+
+// CapHeight returns the height of capital letters in font units (0 when
+// the face does not say).
+func (f *Face) CapHeight() int { return f.capHeight }
+
+// XHeight returns the height of lowercase letters in font units (0 when
+// the face does not say).
+func (f *Face) XHeight() int { return f.xHeight }
+
+// Has reports whether the face has a glyph for r that can be painted.
+func (f *Face) Has(r rune) bool { return f.glyph(r).id != 0 }
+
+// Advance returns the advance width of r in font units, or 0 when the
+// face lacks r.
+func (f *Face) Advance(r rune) int { return int(f.glyph(r).adv) }
+
+// Kern returns the kerning adjustment between a and b in font units
+// (negative brings them closer), from the face's GPOS kern feature or its
+// kern table, as far as sfnt reads them; 0 when there is none.
+func (f *Face) Kern(a, b rune) int {
+	if !f.hasKern {
+		return 0
+	}
+	ga, gb := f.glyph(a).id, f.glyph(b).id
+	if ga == 0 || gb == 0 {
+		return 0
+	}
+	key := uint32(ga)<<16 | uint32(gb)
+	f.mu.Lock()
+	k, ok := f.pairs[key]
+	if !ok {
+		v, err := f.font.Kern(&f.buf, ga, gb, f.ppem(), font.HintingNone)
+		if err == nil {
+			k = int16(v >> 6)
+		}
+		f.pairs[key] = k
+	}
+	f.mu.Unlock()
+	return int(k)
+}
+
+// Width returns the advance width of s in font units, kerning included.
+// Runes the face lacks count as zero: callers choose a face per rune with
+// Cover first.
+func (f *Face) Width(s string) int {
+	w := 0
+	prev := rune(-1)
+	for _, r := range s {
+		w += f.Advance(r)
+		if prev >= 0 {
+			w += f.Kern(prev, r)
+		}
+		prev = r
+	}
+	return w
+}
+
+// Cover returns the face that paints r for text in style s: s itself when
+// it has r, else the fallback face (DejaVu Sans), else the code face. ok
+// is false when no embedded face has r; the caller must then report it.
+func Cover(s Style, r rune) (face Style, ok bool) {
+	if f, err := Get(s); err == nil && f.Has(r) {
+		return s, true
+	}
+	for _, alt := range [...]Style{Fallback, Mono} {
+		if alt == s {
+			continue
+		}
+		if f, err := Get(alt); err == nil && f.Has(r) {
+			return alt, true
+		}
+	}
+	return s, false
+}
+
+// hasKerning reports whether a TrueType file has a kern table or a GPOS
+// table with a "kern" feature. sfnt answers Kern with zeros for faces
+// without either, so this lets callers skip the lookups.
+func hasKerning(data []byte) bool {
+	tables := tableOffsets(data)
+	if _, ok := tables["kern"]; ok {
+		return true
+	}
+	g, ok := tables["GPOS"]
+	if !ok || g+10 > len(data) {
+		return false
+	}
+	u16 := func(o int) int {
+		if o < 0 || o+2 > len(data) {
+			return 0
+		}
+		return int(binary.BigEndian.Uint16(data[o:]))
+	}
+	list := g + u16(g+6)
+	n := u16(list)
+	for i := 0; i < n; i++ {
+		rec := list + 2 + 6*i
+		if rec+4 <= len(data) && string(data[rec:rec+4]) == "kern" {
+			return true
+		}
+	}
+	return false
+}
+
+// tableOffsets reads the table directory of a TrueType file.
+func tableOffsets(data []byte) map[string]int {
+	out := map[string]int{}
+	if len(data) < 12 {
+		return out
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			break
+		}
+		out[string(data[rec:rec+4])] = int(binary.BigEndian.Uint32(data[rec+8:]))
+	}
+	return out
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}

@@ -1,0 +1,116 @@
+package fonts
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestEveryFaceHasRealWidths(t *testing.T) {
+	for _, s := range Styles {
+		t.Run(s.String(), func(t *testing.T) {
+			f, err := Get(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.UnitsPerEm() < 16 {
+				t.Fatalf("units per em = %d", f.UnitsPerEm())
+			}
+			for _, r := range "aAmn0 .,-’—é" {
+				if !f.Has(r) {
+					t.Errorf("%s lacks %q", s, r)
+				}
+				if w := f.Advance(r); w <= 0 || w > 2*f.UnitsPerEm() {
+					t.Errorf("advance of %q = %d units, want a real width", r, w)
+				}
+			}
+			if f.Ascent() <= 0 || f.Descent() <= 0 || f.XHeight() <= 0 || f.CapHeight() <= f.XHeight() {
+				t.Errorf("vertical metrics: ascent %d descent %d x-height %d cap height %d",
+					f.Ascent(), f.Descent(), f.XHeight(), f.CapHeight())
+			}
+			if g, _ := Get(s); g != f {
+				t.Error("Get parsed the face twice")
+			}
+		})
+	}
+}
+
+func TestWidthsDiffer(t *testing.T) {
+	reg, mono := MustGet(Regular), MustGet(Mono)
+	if reg.Advance('i') >= reg.Advance('m') {
+		t.Errorf("Charis i (%d) not narrower than m (%d)", reg.Advance('i'), reg.Advance('m'))
+	}
+	if mono.Advance('i') != mono.Advance('m') {
+		t.Errorf("mono face is not monospaced: i %d, m %d", mono.Advance('i'), mono.Advance('m'))
+	}
+	if MustGet(Bold).Width("bold") <= reg.Width("bold") {
+		t.Error("bold is not wider than regular")
+	}
+}
+
+func TestKern(t *testing.T) {
+	tests := []struct {
+		name  string
+		style Style
+		a, b  rune
+		want  func(int) bool
+	}{
+		{"DejaVu AV closes up", Fallback, 'A', 'V', func(k int) bool { return k < 0 }},
+		{"DejaVu To closes up", Fallback, 'T', 'o', func(k int) bool { return k < 0 }},
+		{"DejaVu no pair for nn", Fallback, 'n', 'n', func(k int) bool { return k == 0 }},
+		// Charis SIL ships without a kern feature: its spacing is built in.
+		{"Charis has no kerning", Regular, 'A', 'V', func(k int) bool { return k == 0 }},
+		{"missing glyph", Regular, 'A', '☺', func(k int) bool { return k == 0 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if k := MustGet(tt.style).Kern(tt.a, tt.b); !tt.want(k) {
+				t.Errorf("Kern(%q, %q) = %d", tt.a, tt.b, k)
+			}
+		})
+	}
+	f := MustGet(Fallback)
+	if got, want := f.Width("AV"), f.Advance('A')+f.Advance('V')+f.Kern('A', 'V'); got != want {
+		t.Errorf("Width(AV) = %d, want advances plus kern %d", got, want)
+	}
+}
+
+func TestCover(t *testing.T) {
+	tests := []struct {
+		name      string
+		style     Style
+		r         rune
+		wantStyle Style
+		wantOK    bool
+	}{
+		{"Charis letter", Italic, 'é', Italic, true},
+		{"smiley falls back to DejaVu Sans", Regular, '☺', Fallback, true},
+		{"for-all falls back to DejaVu Sans", Bold, '∀', Fallback, true},
+		{"mono has its own", Mono, '∀', Mono, true},
+		{"outside the BMP", Regular, '😀', Regular, false},
+		{"unassigned", Regular, 0x0378, Regular, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ok := Cover(tt.style, tt.r)
+			if s != tt.wantStyle || ok != tt.wantOK {
+				t.Errorf("Cover(%v, %q) = %v, %v; want %v, %v", tt.style, tt.r, s, ok, tt.wantStyle, tt.wantOK)
+			}
+		})
+	}
+}
+
+func TestLicence(t *testing.T) {
+	for _, s := range Styles {
+		name, text := Licence(s)
+		if len(text) < 1000 || !bytes.Contains(bytes.ToLower(text), []byte("licen")) {
+			t.Errorf("%s: licence %s looks empty", s, name)
+		}
+	}
+}
+
+func BenchmarkWidth(b *testing.B) {
+	f := MustGet(Regular)
+	for i := 0; i < b.N; i++ {
+		_ = f.Width("typesetting “quoted” words—with dashes")
+	}
+}
