@@ -14,11 +14,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
+	"pamphlet/export"
 	"pamphlet/internal/output"
+	"pamphlet/layout"
 	"pamphlet/model"
 	"pamphlet/reader"
 )
@@ -347,6 +351,7 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) error {
 	if err != nil {
 		return err
 	}
+	cf.pdf.warn = func(msg string) { e.warn(in, reader.Warning{Message: msg}) }
 	for _, f := range formats {
 		write := func(w io.Writer) error {
 			switch f {
@@ -406,14 +411,76 @@ func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
 }
 
 // pdfFlags are the flags of PDF export.
-type pdfFlags struct{}
+type pdfFlags struct {
+	paper, links, margins string
+	fontSize              float64
+	columns               int
+	opt                   layout.Options
+	// warn reports layout warnings against the input being converted.
+	warn func(msg string)
+}
 
-func (pf *pdfFlags) register(fs *pflag.FlagSet) {}
+func (pf *pdfFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&pf.paper, "paper", "a5", "PDF paper: a5, a4, letter, half-letter or WIDTHxHEIGHTmm")
+	fs.Float64Var(&pf.fontSize, "font-size", 10, "PDF body text size in points")
+	fs.StringVar(&pf.links, "links", "notes", "PDF links: notes (numbered, listed at the end), inline (URL after the text) or none")
+	fs.StringVar(&pf.margins, "margins", "", "PDF margins in mm as INNER,OUTER,TOP,BOTTOM (default: scaled to the paper)")
+	fs.IntVar(&pf.columns, "columns", 1, "PDF text columns: 1 or 2")
+}
 
-func (pf *pdfFlags) check() error { return nil }
+func (pf *pdfFlags) check() error {
+	paper, err := layout.ParsePaper(pf.paper)
+	if err != nil {
+		return usagef("--paper: %v", err)
+	}
+	links, err := layout.ParseLinkMode(pf.links)
+	if err != nil {
+		return usagef("--links: %v", err)
+	}
+	pf.opt = layout.Options{Paper: paper, FontSize: layout.Pt(pf.fontSize), Links: links, Columns: pf.columns}
+	if pf.margins != "" {
+		parts := strings.Split(pf.margins, ",")
+		var mm [4]float64
+		if len(parts) != 4 {
+			return usagef("--margins %q: want four sizes in mm, INNER,OUTER,TOP,BOTTOM", pf.margins)
+		}
+		for i, p := range parts {
+			if mm[i], err = strconv.ParseFloat(strings.TrimSpace(p), 64); err != nil || mm[i] <= 0 {
+				return usagef("--margins %q: %q is not a positive size in mm", pf.margins, p)
+			}
+		}
+		pf.opt.Margins = layout.Margins{Inner: layout.Mm(mm[0]), Outer: layout.Mm(mm[1]), Top: layout.Mm(mm[2]), Bottom: layout.Mm(mm[3])}
+	}
+	if err := pf.opt.Check(); err != nil {
+		return usageError{err.Error()}
+	}
+	return nil
+}
 
 func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
-	return errors.New("PDF export is not built yet")
+	opt := pf.opt
+	if pf.warn != nil {
+		opt.Warn = func(w layout.Warning) { pf.warn("pdf: " + w.String()) }
+	}
+	book, err := layout.Layout(doc, opt)
+	if err != nil {
+		return err
+	}
+	return export.PDF(w, book, export.PDFOptions{Date: outputDate(doc)})
+}
+
+// outputDate is the date written into output files: SOURCE_DATE_EPOCH
+// when set (reproducible builds), else the article's date, else none.
+func outputDate(doc *model.Document) time.Time {
+	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n >= 0 {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	if d := doc.Date; !d.IsZero() {
+		return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+	}
+	return time.Time{}
 }
 
 // formats returns the output formats asked for, in a fixed order.

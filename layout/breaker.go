@@ -14,10 +14,12 @@ type Params struct {
 	// first pass.
 	Pretolerance int
 	// Tolerance is the badness limit of the second pass, with hyphenation
-	// (TeX's \tolerance). Plain TeX uses 200; pamphlet's default is 400
+	// (TeX's \tolerance). Plain TeX uses 200; pamphlet's default is 1000
 	// because its A5 measure is narrower than plain TeX's 6.5in, which
-	// leaves fewer ways to break, and the emergency pass then spreads
-	// spaces further than a looser second pass would.
+	// leaves fewer ways to break. Loose lines still cost their cubed
+	// badness, so the pass spreads a hard paragraph's slack over several
+	// lines, where the emergency pass, which sees every line as less
+	// bad, would leave one very loose line.
 	Tolerance int
 	// LinePenalty is added to every line's badness before squaring
 	// (\linepenalty, 10): it favours fewer lines.
@@ -42,6 +44,9 @@ type Params struct {
 	// costs RuntDemerits more. 0 disables it.
 	RuntWidth    Sp
 	RuntDemerits int
+	// MaxHyphens caps how many consecutive lines may end in a hyphen (a
+	// hard limit, which TeX lacks; 0: no limit).
+	MaxHyphens int
 }
 
 // DefaultParams returns the breaker settings pamphlet uses for body text
@@ -49,7 +54,7 @@ type Params struct {
 func DefaultParams(em Sp) Params {
 	return Params{
 		Pretolerance:         100,
-		Tolerance:            400,
+		Tolerance:            1000,
 		LinePenalty:          10,
 		AdjDemerits:          10000,
 		DoubleHyphenDemerits: 10000,
@@ -57,6 +62,7 @@ func DefaultParams(em Sp) Params {
 		EmergencyStretch:     3 * em,
 		RuntWidth:            5 * em,
 		RuntDemerits:         20000,
+		MaxHyphens:           2,
 	}
 }
 
@@ -273,13 +279,14 @@ func (b *breaker) measure(from, to int, line int) Line {
 }
 
 type activeNode struct {
-	pos      int
-	line     int
-	fitness  int
-	hyphen   bool
-	total    int64
-	passive  int32
-	lineFrom int // break position of the line before (for measuring)
+	pos     int
+	line    int
+	fitness int
+	// hyphens counts the consecutive lines ending in a hyphen up to this
+	// break (0: the line before it does not).
+	hyphens int
+	total   int64
+	passive int32
 }
 
 type passiveNode struct {
@@ -293,6 +300,13 @@ func (b *breaker) run(threshold int, hyphenate bool, background Sp, final bool) 
 	p := b.p
 	passive := []passiveNode{{pos: -1, prev: -1}}
 	active := []activeNode{{pos: -1, line: 0, fitness: decentFit, passive: 0}}
+	// Candidates compete per fitness class and, with a hyphen limit, per
+	// length of the run of hyphenated lines they end.
+	runs := 1
+	if p.MaxHyphens > 0 {
+		runs = p.MaxHyphens + 1
+	}
+	classes := numFitClass * runs
 	// easyLine: lines from here on all have the last width, so active
 	// nodes beyond it compete in one group.
 	easyLine := len(b.widths) - 1
@@ -300,10 +314,10 @@ func (b *breaker) run(threshold int, hyphenate bool, background Sp, final bool) 
 		demerits int64
 		passive  int32
 		line     int
-		hyphen   bool
+		hyphens  int
 		ok       bool
 	}
-	var best [][numFitClass]cand
+	var best [][]cand
 	var bestMin []int64
 	n := len(b.items)
 	for i := 0; i <= n; i++ {
@@ -338,20 +352,28 @@ func (b *breaker) run(threshold int, hyphenate bool, background Sp, final bool) 
 		}
 		atEnd := i == n || (pi == Eject && i == n-1)
 		groups := easyLine + 1
-		if cap(best) < groups {
-			best = make([][numFitClass]cand, groups)
-			bestMin = make([]int64, groups)
+		for len(best) < groups {
+			best = append(best, make([]cand, classes))
+			bestMin = append(bestMin, 0)
 		}
 		best = best[:groups]
 		bestMin = bestMin[:groups]
 		for g := range best {
-			best[g] = [numFitClass]cand{}
+			clear(best[g])
 			bestMin[g] = awfulBad
 		}
 		found := false
 		kept := active[:0]
 		for ai := range active {
 			a := active[ai]
+			hyphens := 0
+			if hyphen {
+				hyphens = a.hyphens + 1
+				if p.MaxHyphens > 0 && hyphens > p.MaxHyphens {
+					kept = append(kept, a)
+					continue
+				}
+			}
 			l := b.measure(a.pos, i, a.line)
 			l.Stretch += background
 			short := l.Width - l.Natural
@@ -415,7 +437,7 @@ func (b *breaker) run(threshold int, hyphenate bool, background Sp, final bool) 
 				case pi > Eject:
 					d -= int64(pi) * int64(pi)
 				}
-				if a.hyphen {
+				if a.hyphens > 0 {
 					if hyphen {
 						d += int64(p.DoubleHyphenDemerits)
 					} else if atEnd {
@@ -431,8 +453,9 @@ func (b *breaker) run(threshold int, hyphenate bool, background Sp, final bool) 
 			}
 			d += a.total
 			g := min(a.line, easyLine)
-			if c := &best[g][fit]; !c.ok || d <= c.demerits {
-				*c = cand{demerits: d, passive: a.passive, line: a.line, hyphen: hyphen, ok: true}
+			class := fit*runs + min(hyphens, runs-1)
+			if c := &best[g][class]; !c.ok || d <= c.demerits {
+				*c = cand{demerits: d, passive: a.passive, line: a.line, hyphens: hyphens, ok: true}
 			}
 			if d < bestMin[g] {
 				bestMin[g] = d
@@ -445,14 +468,13 @@ func (b *breaker) run(threshold int, hyphenate bool, background Sp, final bool) 
 		active = kept
 		if found {
 			for g := range best {
-				for fit := 0; fit < numFitClass; fit++ {
-					c := best[g][fit]
+				for class, c := range best[g] {
 					if !c.ok || c.demerits > bestMin[g]+int64(p.AdjDemerits) {
 						continue
 					}
 					passive = append(passive, passiveNode{pos: i, prev: c.passive})
-					active = append(active, activeNode{pos: i, line: c.line + 1, fitness: fit,
-						hyphen: c.hyphen, total: c.demerits, passive: int32(len(passive) - 1)})
+					active = append(active, activeNode{pos: i, line: c.line + 1, fitness: class / runs,
+						hyphens: c.hyphens, total: c.demerits, passive: int32(len(passive) - 1)})
 				}
 			}
 		}

@@ -399,10 +399,11 @@ spot|ted more eas|ily, mak|ing it dif|fi|cult for copiers who have not gained pe
 func TestDoubleHyphenDemerits(t *testing.T) {
 	const u = SpPerPt
 	p := fixedWidth(strings.ReplaceAll(typesettingText, "\n", " "), u)
-	ladders := func(dh int) int {
+	ladders := func(dh, limit int) int {
 		params := DefaultParams(2 * u)
 		params.Pretolerance = -1
 		params.DoubleHyphenDemerits = dh
+		params.MaxHyphens = limit
 		lines, err := Break(p.items, []Sp{16 * u}, params)
 		if err != nil {
 			t.Fatal(err)
@@ -415,12 +416,15 @@ func TestDoubleHyphenDemerits(t *testing.T) {
 		}
 		return n
 	}
-	free, costly := ladders(0), ladders(10000)
+	free, costly, capped := ladders(0, 0), ladders(10000, 0), ladders(0, 1)
 	if free == 0 {
 		t.Fatal("without the demerits no two hyphens meet; the test shows nothing")
 	}
 	if costly != 0 {
 		t.Errorf("%d consecutive hyphenated lines despite double-hyphen demerits", costly)
+	}
+	if capped != 0 {
+		t.Errorf("%d consecutive hyphenated lines despite MaxHyphens 1", capped)
 	}
 }
 

@@ -1,0 +1,189 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"pamphlet/fonts"
+	"pamphlet/layout"
+)
+
+// PDFOptions controls PDF export.
+type PDFOptions struct {
+	// Date is written as the creation and modification date. The zero
+	// value writes no dates, so that output never depends on the clock.
+	Date time.Time
+	// Creator names the program in the document information
+	// ("pamphlet" when empty).
+	Creator string
+}
+
+// fontInfo is how an embedded face is named in the PDF.
+var fontInfo = [...]struct{ family, postscript string }{
+	fonts.Regular:    {"charis-r", "CharisSIL"},
+	fonts.Italic:     {"charis-i", "CharisSIL-Italic"},
+	fonts.Bold:       {"charis-b", "CharisSIL-Bold"},
+	fonts.BoldItalic: {"charis-bi", "CharisSIL-BoldItalic"},
+	fonts.Mono:       {"dejavu-mono", "DejaVuSansMono"},
+	fonts.Fallback:   {"dejavu-sans", "DejaVuSans"},
+}
+
+// PDF paints a laid-out book with gofpdf and writes the file to w. Every
+// run is drawn where layout placed it; nothing is measured or wrapped
+// here. Fonts are embedded as subsets of the glyphs used.
+func PDF(w io.Writer, book *layout.Book, opt PDFOptions) error {
+	if book == nil || len(book.Pages) == 0 {
+		return errors.New("export pdf: nothing to paint (no pages)")
+	}
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{
+		UnitStr: "pt",
+		Size:    gofpdf.SizeType{Wd: book.Width.Points(), Ht: book.Height.Points()},
+	})
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCellMargin(0)
+	creator := opt.Creator
+	if creator == "" {
+		creator = "pamphlet"
+	}
+	date := opt.Date
+	if date.IsZero() {
+		// gofpdf would use the clock; a fixed stand-in is removed from
+		// the file afterwards.
+		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	pdf.SetCreationDate(date.UTC())
+	pdf.SetModificationDate(date.UTC())
+	m := book.Meta
+	pdf.SetTitle(m.Title, true)
+	pdf.SetAuthor(strings.Join(m.Authors, ", "), true)
+	subject := m.Subject
+	if subject == "" {
+		subject = m.Subtitle
+	}
+	pdf.SetSubject(subject, true)
+	pdf.SetCreator(creator, true)
+	pdf.SetProducer(creator+" (gofpdf)", true)
+
+	used := usedFaces(book)
+	for _, s := range fonts.Styles {
+		if used[s] {
+			pdf.AddUTF8FontFromBytes(fontInfo[s].family, "", fonts.TTF(s))
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("export pdf: embed fonts: %w", err)
+	}
+
+	outline := book.Outline
+	oi, prevLevel := 0, 0
+	for pi, page := range book.Pages {
+		pdf.AddPage()
+		p := painter{pdf: pdf, face: -1}
+		p.runs(page.Head)
+		p.runs(page.Body)
+		p.runs(page.Foot)
+		for _, r := range page.Rules {
+			if r.Round {
+				pdf.Ellipse((r.X + r.W/2).Points(), (r.Y + r.H/2).Points(), (r.W / 2).Points(), (r.H / 2).Points(), 0, "F")
+				continue
+			}
+			pdf.Rect(r.X.Points(), r.Y.Points(), r.W.Points(), r.H.Points(), "F")
+		}
+		for _, l := range page.Links {
+			pdf.LinkString(l.X.Points(), l.Y.Points(), l.W.Points(), l.H.Points(), l.URL)
+		}
+		for ; oi < len(outline) && outline[oi].Page == pi; oi++ {
+			// gofpdf nests bookmarks by level and needs each level at
+			// most one deeper than the one before.
+			level := min(max(outline[oi].Level-1, 0), prevLevel+1)
+			if oi == 0 {
+				level = 0
+			}
+			p.ensureFont()
+			pdf.Bookmark(outline[oi].Title, level, outline[oi].Y.Points())
+			prevLevel = level
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("export pdf: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("export pdf: %w", err)
+	}
+	out, err := finish(buf.Bytes(), finishing{
+		lang:     m.Lang,
+		noDates:  opt.Date.IsZero(),
+		fontName: subsetNames(book, used),
+	})
+	if err != nil {
+		return fmt.Errorf("export pdf: %w", err)
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// painter draws runs, switching fonts only when needed.
+type painter struct {
+	pdf  *gofpdf.Fpdf
+	face fonts.Style
+	size layout.Sp
+}
+
+func (p *painter) setFont(face fonts.Style, size layout.Sp) {
+	if face == p.face && size == p.size {
+		return
+	}
+	p.pdf.SetFont(fontInfo[face].family, "", size.Points())
+	p.face, p.size = face, size
+}
+
+// ensureFont selects some UTF-8 font, which gofpdf needs to encode
+// bookmark titles as Unicode.
+func (p *painter) ensureFont() {
+	if p.face < 0 {
+		p.setFont(fonts.Regular, layout.Pt(10))
+	}
+}
+
+func (p *painter) runs(runs []layout.Run) {
+	for _, r := range runs {
+		if r.Text == "" {
+			continue
+		}
+		p.setFont(r.Face, r.Size)
+		y := r.Y.Points()
+		start, x := 0, r.X
+		for _, k := range r.Kerns {
+			if k.At > start && k.At <= len(r.Text) {
+				p.pdf.Text(x.Points(), y, r.Text[start:k.At])
+			}
+			start, x = k.At, r.X+k.Offset
+		}
+		if start < len(r.Text) {
+			p.pdf.Text(x.Points(), y, r.Text[start:])
+		}
+	}
+}
+
+// usedFaces reports which faces the book draws with.
+func usedFaces(b *layout.Book) map[fonts.Style]bool {
+	used := map[fonts.Style]bool{fonts.Regular: true}
+	for _, p := range b.Pages {
+		for _, rs := range [][]layout.Run{p.Head, p.Body, p.Foot} {
+			for _, r := range rs {
+				used[r.Face] = true
+			}
+		}
+	}
+	return used
+}

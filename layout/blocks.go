@@ -1,0 +1,531 @@
+package layout
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"pamphlet/fonts"
+	"pamphlet/model"
+)
+
+// vkind says what a vertical item is.
+type vkind uint8
+
+const (
+	vBox vkind = iota
+	vGlue
+	vPenalty
+)
+
+// vitem is an element of the vertical list: a box (a line), glue (fixed
+// space between blocks) or a penalty (a possible page break and its
+// cost). A page may break only at a penalty below Infinity; the glue and
+// penalties after a break vanish at the top of the next page.
+type vitem struct {
+	kind    vkind
+	box     *vbox
+	size    Sp
+	penalty int
+}
+
+// brokenPenalty is the cost of a page break after a line that ends in a
+// hyphen (TeX's \brokenpenalty).
+const brokenPenalty = 100
+
+// vlist builds a vertical list.
+type vlist struct {
+	items []vitem
+	// keep is how many following lines must stay on the page of what
+	// came before (two after a heading).
+	keep int
+	// marker waits for the next line: a list item's bullet or number,
+	// x from the frame's left, y from the baseline.
+	marker marker
+}
+
+// marker is a list item's label: a number as text, or a bullet drawn.
+type marker struct {
+	runs  []Run
+	rules []Rule
+}
+
+func (v *vlist) penalty(p int) {
+	if v.keep > 0 {
+		p = Infinity
+	}
+	v.items = append(v.items, vitem{kind: vPenalty, penalty: p})
+}
+
+func (v *vlist) box(b *vbox) {
+	if m := v.marker; len(m.runs)+len(m.rules) > 0 {
+		for _, r := range m.runs {
+			r.X -= b.x
+			b.runs = append([]Run{r}, b.runs...)
+		}
+		for _, r := range m.rules {
+			r.X -= b.x
+			b.rules = append(b.rules, r)
+		}
+		v.marker = marker{}
+	}
+	v.items = append(v.items, vitem{kind: vBox, box: b})
+	if v.keep > 0 {
+		v.keep--
+	}
+}
+
+// gap separates blocks: a breakpoint, then space. Consecutive gaps
+// merge into the larger one; there is none at the very start.
+func (v *vlist) gap(size Sp) {
+	n := len(v.items)
+	if n == 0 {
+		return
+	}
+	if last := &v.items[n-1]; last.kind == vGlue {
+		last.size = max(last.size, size)
+		return
+	}
+	v.penalty(0)
+	if size > 0 {
+		v.items = append(v.items, vitem{kind: vGlue, size: size})
+	}
+}
+
+// ctx is the block context: indents and measure.
+type ctx struct {
+	left    Sp // from the frame's left edge
+	measure Sp
+	// list nesting depth, for markers
+	depth int
+	// ordered is set inside the items of a numbered list.
+	ordered bool
+	// quote is set inside block quotations, which use the small size.
+	quote bool
+}
+
+// strut returns the height and depth of a line of the given leading.
+func strut(leading Sp) (h, d Sp) {
+	h = leading * 72 / 100
+	return h, leading - h
+}
+
+// blocks adds blocks to v. A paragraph is indented when it follows
+// another paragraph, as in the EPUB's "p + p" rule.
+func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
+	prevPara := false
+	for _, b := range bs {
+		isPara := false
+		switch b := b.(type) {
+		case *model.Paragraph:
+			indent := Sp(0)
+			if prevPara {
+				indent = s.g.size
+			}
+			s.paragraph(v, b.Content, c, indent)
+			isPara = true
+		case *model.Heading:
+			s.heading(v, b, c)
+		case *model.List:
+			if err := s.list(v, b, c); err != nil {
+				return err
+			}
+		case *model.Quote:
+			// An extract is indented on both sides and set a step
+			// smaller, as books set long quotations.
+			q := c
+			q.left += s.g.size * 3 / 2
+			q.measure -= 3 * s.g.size
+			q.quote = true
+			v.gap(s.g.leading / 2)
+			if err := s.blocks(v, b.Blocks, q); err != nil {
+				return err
+			}
+			v.gap(s.g.leading / 2)
+		case *model.Code:
+			s.code(v, b, c)
+		case *model.Break:
+			s.thematicBreak(v, c)
+		case *model.Figure:
+			s.figure(v, b, c)
+		default:
+			return fmt.Errorf("layout: unknown block %T", b)
+		}
+		prevPara = isPara
+	}
+	return nil
+}
+
+// bodyStyle is the style of running text in context c.
+func (s *setter) bodyStyle(c ctx, indent Sp) parStyle {
+	size := s.g.size
+	if c.quote {
+		size = s.small()
+	}
+	return parStyle{face: fonts.Regular, size: size, measure: c.measure, indent: indent,
+		align: justified, hyphenate: true}
+}
+
+// leadingFor is the baseline distance of running text in context c.
+func (s *setter) leadingFor(c ctx) Sp {
+	if c.quote {
+		return s.smallLeading()
+	}
+	return s.g.leading
+}
+
+// paragraph sets running text.
+func (s *setter) paragraph(v *vlist, in []model.Inline, c ctx, indent Sp) {
+	p := s.buildPara(in, s.bodyStyle(c, indent))
+	h, d := strut(s.leadingFor(c))
+	v.gap(0)
+	s.addLines(v, p, c, h, d, s.params)
+}
+
+// addLines breaks a paragraph and adds its lines, with widow and orphan
+// control: no break after the first line or before the last.
+func (s *setter) addLines(v *vlist, p *para, c ctx, h, d Sp, params Params) []*vbox {
+	if p.style.align != justified {
+		params.RuntWidth = 0
+	}
+	lines, err := Break(p.items, []Sp{p.style.measure}, params)
+	if err != nil {
+		return nil // no items: nothing to set
+	}
+	boxes := make([]*vbox, len(lines))
+	n := len(lines)
+	for k, l := range lines {
+		b := s.setLine(p, l, h, d)
+		b.x = c.left
+		if k > 0 {
+			pen := 0
+			switch {
+			case k == 1 || k == n-1:
+				pen = Infinity
+			case k == 2 && c.ordered:
+				// A numbered item's second line starts the block of
+				// lines hanging under the number: keep two of them too.
+				pen = Infinity
+			case lines[k-1].Hyphen:
+				pen = brokenPenalty
+			}
+			v.penalty(pen)
+		}
+		v.box(b)
+		boxes[k] = b
+	}
+	return boxes
+}
+
+// step returns the body size times 1.125^n: pamphlet's modular scale (a
+// major second), shared by headings and the title block.
+func (s *setter) step(n int) Sp {
+	v := s.g.size
+	for range n {
+		v = v * 1125 / 1000
+	}
+	return v
+}
+
+// headingStyle gives the size, face and space above and below of a
+// heading level on the modular scale: three steps up for level 1, two
+// for level 2, one for the rest (level 3 bold, deeper levels bold
+// italic).
+func (s *setter) headingStyle(level int) (size Sp, face fonts.Style, above, below Sp) {
+	l := s.g.leading
+	switch level {
+	case 1:
+		return s.step(3), fonts.Bold, 2 * l, l / 2
+	case 2:
+		return s.step(2), fonts.Bold, 3 * l / 2, l / 2
+	case 3:
+		return s.step(1), fonts.Bold, l, l / 4
+	default:
+		return s.step(1), fonts.BoldItalic, l, l / 4
+	}
+}
+
+// heading sets a section heading ragged right, keeps it with the two
+// lines that follow, and records it in the outline and the running head.
+func (s *setter) heading(v *vlist, hd *model.Heading, c ctx) {
+	level := min(max(hd.Level, 1), 6)
+	size, face, above, below := s.headingStyle(level)
+	p := s.buildPara(hd.Content, parStyle{face: face, size: size, measure: c.measure, align: raggedRight})
+	leading := size * 12 / 10
+	h, d := strut(leading)
+	lines, err := Break(p.items, []Sp{c.measure}, s.params)
+	if err != nil {
+		return
+	}
+	// Keep the body on its grid: heading, space above and space below
+	// take whole body lines, the rest going above.
+	total := above + below + Sp(len(lines))*leading
+	bl := s.g.leading
+	if extra := (bl - total%bl) % bl; extra > 0 {
+		above += extra
+	}
+	v.gap(above)
+	title := model.Plain(hd.Content)
+	for k, l := range lines {
+		b := s.setLine(p, l, h, d)
+		b.x = c.left
+		if k == 0 {
+			s.outline = append(s.outline, OutlineEntry{Level: level, Title: oneLine(title)})
+			b.outline = len(s.outline) - 1
+			if level <= s.markLevel {
+				b.mark, b.hasMark = oneLine(title), true
+			}
+		} else {
+			v.penalty(Infinity)
+		}
+		v.box(b)
+	}
+	v.keep = 2
+	v.gap(below)
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// list sets list items with hanging markers: numbers right-aligned, or
+// bullets (dashes when nested) drawn as shapes, which are not words of
+// the text. A top-level list keeps the text's left edge and hangs its
+// markers into the margin, so that the text block stays one clean
+// rectangle; nested lists indent.
+func (s *setter) list(v *vlist, l *model.List, c ctx) error {
+	em := s.g.size
+	var widest Sp
+	if l.Ordered {
+		for i := range l.Items {
+			widest = max(widest, s.sh.width(strconv.Itoa(l.Start+i)+".", fonts.Regular, em))
+		}
+	}
+	hang := max(em*3/2, widest+em/2)
+	ic := c
+	if c.depth == 0 {
+		v.gap(s.g.leading / 2)
+	} else {
+		ic.left += hang
+		ic.measure -= hang
+	}
+	ic.depth++
+	ic.ordered = l.Ordered
+	for i, it := range l.Items {
+		right := ic.left - em/2 // where the marker ends
+		var m marker
+		switch {
+		case l.Ordered:
+			num := strconv.Itoa(l.Start+i) + "."
+			x := right - s.sh.width(num, fonts.Regular, em)
+			for _, pc := range s.sh.shape(nil, num, fonts.Regular, em) {
+				m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
+				x += pc.width
+			}
+		case c.depth == 0:
+			d := em * 3 / 10
+			m.rules = append(m.rules, Rule{X: right - d, Y: -em*26/100 - d/2, W: d, H: d, Round: true})
+		default:
+			w, t := em*4/10, em*6/100
+			m.rules = append(m.rules, Rule{X: right - w, Y: -em*25/100 - t/2, W: w, H: t})
+		}
+		v.marker = m
+		// Items stand apart by half a line, as in LaTeX's lists.
+		if i > 0 {
+			v.gap(s.g.leading / 2)
+		}
+		if err := s.blocks(v, it.Blocks, ic); err != nil {
+			return err
+		}
+		v.marker = marker{}
+	}
+	if c.depth == 0 {
+		v.gap(s.g.leading / 2)
+	}
+	return nil
+}
+
+// code sets preformatted text line by line. Program code goes in the
+// monospaced face at a smaller size, never hyphenated; a line too long
+// for the measure continues on the next, indented, broken at a space or
+// punctuation when there is one near the end, else at the last character
+// that fits. Prose laid out by hand keeps its lines in the text face.
+func (s *setter) code(v *vlist, cd *model.Code, c ctx) {
+	v.gap(s.g.leading / 2)
+	var boxes []*vbox
+	if cd.Layout {
+		boxes = s.handLaid(v, cd, c)
+	} else {
+		boxes = s.program(v, cd, c)
+	}
+	_ = boxes
+	v.gap(s.g.leading / 2)
+}
+
+func (s *setter) program(v *vlist, cd *model.Code, c ctx) []*vbox {
+	size := s.small()
+	h, d := strut(s.smallLeading())
+	indent := s.g.size
+	adv := s.sh.width("0", fonts.Mono, size)
+	capacity := max(int((c.measure-indent)/adv), 8)
+	var chunks []string
+	for _, line := range strings.Split(cd.Text, "\n") {
+		line = expandTabs(strings.TrimRight(line, " \t"), 4)
+		chunks = append(chunks, wrapCode(line, capacity)...)
+	}
+	return s.stackLines(v, chunks, func(text string) *vbox {
+		b := &vbox{h: h, d: d, x: c.left + indent, outline: -1}
+		x := Sp(0)
+		for _, pc := range s.sh.shape(nil, text, fonts.Mono, size) {
+			b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
+			x += pc.width
+		}
+		return b
+	})
+}
+
+// stackLines adds the lines of a block broken only between lines,
+// keeping at least two together at either end.
+func (s *setter) stackLines(v *vlist, texts []string, mk func(string) *vbox) []*vbox {
+	n := len(texts)
+	boxes := make([]*vbox, n)
+	for k, t := range texts {
+		if k > 0 {
+			if k == 1 || k == n-1 {
+				v.penalty(Infinity)
+			} else {
+				v.penalty(0)
+			}
+		}
+		boxes[k] = mk(t)
+		v.box(boxes[k])
+	}
+	return boxes
+}
+
+// handLaid sets prose laid out by hand (addresses, letter headings,
+// verse): each source line starts a new line, its leading spaces become
+// an indent, and a line too long for the measure wraps ragged right.
+func (s *setter) handLaid(v *vlist, cd *model.Code, c ctx) []*vbox {
+	h, d := strut(s.leadingFor(c))
+	space := s.sh.width(" ", fonts.Regular, s.bodyStyle(c, 0).size)
+	var all []*vbox
+	for _, line := range strings.Split(cd.Text, "\n") {
+		line = expandTabs(strings.TrimRight(line, " \t"), 4)
+		text := strings.TrimLeft(line, " ")
+		indent := Sp(len(line)-len(text)) * space
+		lc := c
+		if text == "" {
+			if len(all) > 0 {
+				v.penalty(0)
+			}
+			b := &vbox{h: h, d: d, x: c.left, outline: -1}
+			v.box(b)
+			all = append(all, b)
+			continue
+		}
+		st := s.bodyStyle(lc, 0)
+		st.align = raggedRight
+		st.hyphenate = false
+		p := s.buildText(text, st)
+		natural := Sp(0)
+		for _, it := range p.items {
+			if it.Kind != PenaltyItem {
+				natural += it.Width
+			}
+		}
+		// an indent that would push the line out is reduced so it fits
+		indent = max(0, min(indent, c.measure-natural))
+		lc.left += indent
+		lc.measure -= indent
+		p.style.measure = lc.measure
+		if len(all) > 0 {
+			v.penalty(0)
+		}
+		all = append(all, s.addLines(v, p, lc, h, d, s.params)...)
+	}
+	return all
+}
+
+// expandTabs replaces tabs by spaces up to the next multiple of width.
+func expandTabs(s string, width int) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		if r == '\t' {
+			n := width - col%width
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			continue
+		}
+		b.WriteRune(r)
+		col++
+	}
+	return b.String()
+}
+
+// wrapCode splits a code line into chunks of at most capacity
+// characters; continuations start with two spaces.
+func wrapCode(line string, capacity int) []string {
+	r := []rune(line)
+	if len(r) <= capacity {
+		return []string{line}
+	}
+	var out []string
+	prefix := ""
+	for len(r) > 0 {
+		room := capacity - len([]rune(prefix))
+		if len(r) <= room {
+			out = append(out, prefix+string(r))
+			break
+		}
+		cut := room
+		for k := room; k > room*2/3; k-- {
+			if strings.ContainsRune(" ,;.([{/=+-", r[k-1]) {
+				cut = k
+				break
+			}
+		}
+		out = append(out, prefix+strings.TrimRight(string(r[:cut]), " "))
+		r = r[cut:]
+		prefix = "  "
+	}
+	return out
+}
+
+// thematicBreak sets a centred row of asterisks with space around it.
+func (s *setter) thematicBreak(v *vlist, c ctx) {
+	v.gap(s.g.leading / 2)
+	st := s.bodyStyle(c, 0)
+	st.align = centered
+	st.hyphenate = false
+	h, d := strut(s.g.leading)
+	s.addLines(v, s.buildText("*\u00a0\u00a0\u00a0*\u00a0\u00a0\u00a0*", st), c, h, d, s.params)
+	v.gap(s.g.leading / 2)
+}
+
+// figure prints a figure's caption, or its alternative text, centred in
+// italics: images themselves are not placed.
+func (s *setter) figure(v *vlist, f *model.Figure, c ctx) {
+	content := f.Caption
+	if len(content) == 0 && f.Alt != "" {
+		content = []model.Inline{&model.Text{Text: f.Alt}}
+	}
+	if len(content) == 0 {
+		return
+	}
+	v.gap(s.g.leading / 2)
+	st := parStyle{face: fonts.Italic, size: s.small(), measure: c.measure, align: centered}
+	h, d := strut(s.smallLeading())
+	s.addLines(v, s.buildPara(content, st), c, h, d, s.params)
+	v.gap(s.g.leading / 2)
+}
+
+// small is the size of notes, code and page furniture: a clear step
+// below the body (0.83), which also keeps DejaVu Sans Mono's large
+// x-height level with Charis.
+func (s *setter) small() Sp { return s.g.size * 83 / 100 }
+
+// smallLeading is the baseline distance of small text.
+func (s *setter) smallLeading() Sp { return s.g.leading * 85 / 100 }

@@ -1,0 +1,188 @@
+package layout
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"pamphlet/fonts"
+	"pamphlet/model"
+)
+
+// Book is a laid-out document: pages of positioned material, the outline
+// and the metadata to carry into the file. Coordinates are from each
+// page's top-left corner, y downwards.
+type Book struct {
+	Meta Meta
+	// Width and Height are the page size.
+	Width, Height Sp
+	Pages         []*Page
+	// Outline lists the section headings in order, for bookmarks.
+	Outline []OutlineEntry
+}
+
+// Meta is the document information a PDF carries.
+type Meta struct {
+	Title, Subtitle string
+	Authors         []string
+	// Subject is the document's one-paragraph description.
+	Subject string
+	// Lang is the BCP 47 language tag ("" when unknown).
+	Lang string
+	Date model.Date
+}
+
+// Page is one laid-out page.
+type Page struct {
+	// Folio is the page number printed on the page.
+	Folio int
+	// Body holds the text of the page's text block.
+	Body []Run
+	// Head and Foot are the page's slots for the running head and the
+	// folio (empty on a chapter's first page, which shows no head).
+	Head, Foot []Run
+	// Rules are filled rectangles (separators).
+	Rules []Rule
+	// Links are clickable areas.
+	Links []LinkArea
+}
+
+// Run is text in one face and size on one baseline. The exporter paints
+// it as is: it never measures or breaks text.
+type Run struct {
+	Face fonts.Style
+	// Size is the font size.
+	Size Sp
+	// X, Y is the start of the baseline.
+	X, Y Sp
+	Text string
+	// Kerns place the glyphs that kerning moved: the glyph at byte offset
+	// At (and those after it, up to the next entry) starts Offset after
+	// X. Glyphs between entries follow at their natural advances. At is
+	// > 0 and increasing; most runs have none.
+	Kerns []GlyphKern
+	// Width is the run's advance, kerns included.
+	Width Sp
+}
+
+// GlyphKern fixes the position of a glyph inside a Run, so that the
+// exporter paints kerned text without measuring it.
+type GlyphKern struct {
+	At     int
+	Offset Sp
+}
+
+// Rule is a filled rectangle, X, Y its top-left corner; Round fills the
+// ellipse inscribed in it instead (a list bullet).
+type Rule struct {
+	X, Y, W, H Sp
+	Round      bool
+}
+
+// LinkArea is a clickable rectangle (X, Y its top-left corner) leading to
+// URL.
+type LinkArea struct {
+	X, Y, W, H Sp
+	URL        string
+}
+
+// OutlineEntry is a heading for the PDF outline.
+type OutlineEntry struct {
+	// Level is 1 for the top section level, as in model.Heading.
+	Level int
+	Title string
+	// Page is the index in Book.Pages; Y is the top of the heading.
+	Page int
+	Y    Sp
+}
+
+// Dump writes a stable text rendering of the laid pages for golden tests:
+// every run with its face, size and position in points, rules, links and
+// the outline.
+func Dump(w io.Writer, b *Book) error {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "book %v x %v, %d pages\n", b.Width, b.Height, len(b.Pages))
+	fmt.Fprintf(&sb, "meta title=%q subtitle=%q authors=%q lang=%q date=%q\n",
+		b.Meta.Title, b.Meta.Subtitle, b.Meta.Authors, b.Meta.Lang, b.Meta.Date.String())
+	for _, o := range b.Outline {
+		fmt.Fprintf(&sb, "outline %d %q page %d y %v\n", o.Level, o.Title, o.Page+1, o.Y)
+	}
+	for i, p := range b.Pages {
+		fmt.Fprintf(&sb, "\npage %d (folio %d)\n", i+1, p.Folio)
+		dumpRuns(&sb, "head", p.Head)
+		dumpRuns(&sb, "", p.Body)
+		dumpRuns(&sb, "foot", p.Foot)
+		for _, r := range p.Rules {
+			shape := "rule"
+			if r.Round {
+				shape = "dot"
+			}
+			fmt.Fprintf(&sb, "  %s %v,%v %vx%v\n", shape, r.X, r.Y, r.W, r.H)
+		}
+		for _, l := range p.Links {
+			fmt.Fprintf(&sb, "  link %v,%v %vx%v %s\n", l.X, l.Y, l.W, l.H, l.URL)
+		}
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
+// dumpRuns prints runs grouped by baseline: one line per baseline with
+// its first x, then each run.
+func dumpRuns(sb *strings.Builder, slot string, runs []Run) {
+	for i := 0; i < len(runs); {
+		j := i + 1
+		for j < len(runs) && runs[j].Y == runs[i].Y {
+			j++
+		}
+		prefix := "  "
+		if slot != "" {
+			prefix = "  " + slot + " "
+		}
+		fmt.Fprintf(sb, "%sy=%v x=%v", prefix, runs[i].Y, runs[i].X)
+		for _, r := range runs[i:j] {
+			fmt.Fprintf(sb, " [%s %v", shortFace(r.Face), r.Size)
+			if r.X != runs[i].X {
+				fmt.Fprintf(sb, " @%v", r.X)
+			}
+			fmt.Fprintf(sb, " %q]", r.Text)
+		}
+		sb.WriteByte('\n')
+		i = j
+	}
+}
+
+func shortFace(s fonts.Style) string {
+	switch s {
+	case fonts.Regular:
+		return "R"
+	case fonts.Italic:
+		return "I"
+	case fonts.Bold:
+		return "B"
+	case fonts.BoldItalic:
+		return "BI"
+	case fonts.Mono:
+		return "M"
+	case fonts.Fallback:
+		return "F"
+	}
+	return s.String()
+}
+
+// Text returns the words of the page's body in reading order, one line a
+// baseline, for tests.
+func (p *Page) Text() string {
+	var sb strings.Builder
+	for i, r := range p.Body {
+		if i > 0 {
+			if r.Y != p.Body[i-1].Y {
+				sb.WriteByte('\n')
+			} else if r.X > p.Body[i-1].X+p.Body[i-1].Width+Pt(0.5) {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(r.Text)
+	}
+	return sb.String()
+}

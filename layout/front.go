@@ -1,0 +1,173 @@
+package layout
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"pamphlet/fonts"
+	"pamphlet/model"
+)
+
+// locale holds the few words pamphlet prints itself.
+type locale struct {
+	notes, and string
+	months     [12]string
+	date       func(day int, month, year string) string
+}
+
+var locales = map[string]locale{
+	"en": {"Notes", "and", [12]string{"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December"},
+		func(d int, m, y string) string { return fmt.Sprintf("%s %d, %s", m, d, y) }},
+	"fr": {"Notes", "et", [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+		"août", "septembre", "octobre", "novembre", "décembre"},
+		func(d int, m, y string) string { return fmt.Sprintf("%d %s %s", d, m, y) }},
+	"es": {"Notas", "y", [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+		"agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+		func(d int, m, y string) string { return fmt.Sprintf("%d de %s de %s", d, m, y) }},
+	"de": {"Anmerkungen", "und", [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+		"August", "September", "Oktober", "November", "Dezember"},
+		func(d int, m, y string) string { return fmt.Sprintf("%d. %s %s", d, m, y) }},
+	"it": {"Note", "e", [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+		"agosto", "settembre", "ottobre", "novembre", "dicembre"},
+		func(d int, m, y string) string { return fmt.Sprintf("%d %s %s", d, m, y) }},
+	"pt": {"Notas", "e", [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
+		"agosto", "setembro", "outubro", "novembro", "dezembro"},
+		func(d int, m, y string) string { return fmt.Sprintf("%d de %s de %s", d, m, y) }},
+}
+
+func localeFor(lang string) locale {
+	primary, _, _ := strings.Cut(lang, "-")
+	if l, ok := locales[primary]; ok {
+		return l
+	}
+	return locales["en"]
+}
+
+// formatDate writes a date in the document's language ("" when unknown).
+func (l locale) formatDate(d model.Date) string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Month < 1 || d.Month > 12:
+		return fmt.Sprintf("%d", d.Year)
+	}
+	return l.date(d.Day, l.months[d.Month-1], fmt.Sprintf("%d", d.Year))
+}
+
+// byline joins author names: "A", "A and B", "A, B and C".
+func (l locale) byline(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + l.and + " " + names[len(names)-1]
+}
+
+// titleBlock sets the first page's head: title, subtitle, byline in small
+// capitals and date, centred on the full text width.
+func (s *setter) titleBlock(width Sp) *vlist {
+	v := &vlist{}
+	doc := s.doc
+	em, l := s.g.size, s.g.leading
+	c := ctx{measure: width}
+	add := func(in []model.Inline, st parStyle, leading Sp) {
+		st.measure = width
+		st.align = centered
+		h, d := strut(leading)
+		s.addLines(v, s.buildPara(in, st), c, h, d, s.params)
+	}
+	text := func(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
+	if doc.Title != "" {
+		size := s.step(6)
+		add(text(doc.Title), parStyle{face: fonts.Regular, size: size}, size*115/100)
+	}
+	if doc.Subtitle != "" {
+		v.gap(l / 2)
+		size := s.step(3)
+		add(text(doc.Subtitle), parStyle{face: fonts.Italic, size: size}, size*12/10)
+	}
+	if by := s.loc.byline(doc.Authors); by != "" {
+		v.gap(l)
+		add(text(by), parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, l)
+	}
+	if date := s.loc.formatDate(doc.Date); date != "" {
+		if len(doc.Authors) == 0 {
+			v.gap(l)
+		}
+		add(text(date), parStyle{face: fonts.Italic, size: em}, l)
+	}
+	for k := range v.items {
+		if v.items[k].kind == vPenalty {
+			v.items[k].penalty = Infinity
+		}
+	}
+	return v
+}
+
+// resolveURL makes a link target absolute against the document's source
+// URL. ok is false for targets that lead nowhere on paper: fragments,
+// and relative paths without a source to resolve them.
+func (s *setter) resolveURL(target string) (string, bool) {
+	t := strings.TrimSpace(target)
+	if t == "" || strings.HasPrefix(t, "#") {
+		return "", false
+	}
+	u, err := url.Parse(t)
+	if err != nil {
+		return "", false
+	}
+	if !u.IsAbs() && s.base != nil {
+		u = s.base.ResolveReference(u)
+	}
+	if !u.IsAbs() || (u.Host == "" && u.Scheme != "mailto") {
+		return "", false
+	}
+	return u.String(), true
+}
+
+// note returns the number of url's note, adding it on first use. A URL
+// linked twice keeps its first number.
+func (s *setter) note(url string) int {
+	if n, ok := s.noteNum[url]; ok {
+		return n
+	}
+	s.notes = append(s.notes, url)
+	s.noteNum[url] = len(s.notes)
+	return len(s.notes)
+}
+
+// notesSection lists the link notes after the text, under a heading, in
+// the small size, ragged right, each URL breakable after punctuation.
+func (s *setter) notesSection(v *vlist, c ctx) {
+	if len(s.notes) == 0 {
+		return
+	}
+	s.heading(v, &model.Heading{Level: 1, Content: []model.Inline{&model.Text{Text: s.loc.notes}}}, c)
+	size := s.small()
+	h, d := strut(s.smallLeading())
+	widest := s.sh.width(fmt.Sprintf("%d.", len(s.notes)), fonts.Regular, size)
+	hang := widest + size/2
+	ic := c
+	ic.left += hang
+	ic.measure -= hang
+	for i, u := range s.notes {
+		num := fmt.Sprintf("%d.", i+1)
+		x := c.left + widest - s.sh.width(num, fonts.Regular, size)
+		var m marker
+		for _, pc := range s.sh.shape(nil, num, fonts.Regular, size) {
+			m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
+			x += pc.width
+		}
+		v.marker = m
+		st := parStyle{face: fonts.Regular, size: size, measure: ic.measure, align: raggedRight}
+		link := &model.Link{Target: u, Content: []model.Inline{&model.Text{Text: u}}}
+		p := s.buildPara([]model.Inline{link}, st)
+		v.gap(0)
+		s.addLines(v, p, ic, h, d, s.params)
+	}
+	v.marker = marker{}
+}

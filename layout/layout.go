@@ -1,0 +1,106 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+
+	"pamphlet/layout/hyph"
+	"pamphlet/model"
+)
+
+// setter holds the state of one layout.
+type setter struct {
+	opt        Options
+	g          geometry
+	doc        *model.Document
+	sh         *shaper
+	hyph       *hyph.Patterns
+	loc        locale
+	params     Params
+	base       *url.URL
+	firstFolio int
+	// markLevel is the heading level that sets running heads: the top
+	// level present in the document.
+	markLevel int
+	outline   []OutlineEntry
+	notes     []string
+	noteNum   map[string]int
+}
+
+func (s *setter) warn(page int, msg string) {
+	if s.opt.Warn != nil {
+		s.opt.Warn(Warning{Page: page, Message: msg})
+	}
+}
+
+// Layout typesets doc into pages. It runs the stages listed in the package
+// documentation; opt's zero value gives the defaults (A5, 10pt Charis SIL,
+// notes for links). Errors are for impossible geometry only: any valid
+// document can be laid out.
+func Layout(doc *model.Document, opt Options) (*Book, error) {
+	if doc == nil {
+		return nil, errors.New("layout: no document")
+	}
+	s, err := newSetter(doc, opt)
+	if err != nil {
+		return nil, err
+	}
+	// Stages 1-3: blocks to items to lines to the vertical list.
+	body := &vlist{}
+	c := ctx{measure: s.g.measure}
+	if err := s.blocks(body, doc.Blocks, c); err != nil {
+		return nil, err
+	}
+	s.notesSection(body, c)
+	title := s.titleBlock(s.g.textWidth)
+	// Stage 4: pages.
+	pg := &pager{s: s}
+	pg.paginate(title, body)
+	// Stage 5: running heads, folios, outline.
+	pg.furnish()
+	return &Book{
+		Meta: Meta{Title: doc.Title, Subtitle: doc.Subtitle, Authors: append([]string(nil), doc.Authors...),
+			Subject: doc.Description, Lang: doc.Lang, Date: doc.Date},
+		Width:   s.g.paper.Width,
+		Height:  s.g.paper.Height,
+		Pages:   pg.pages,
+		Outline: s.outline,
+	}, nil
+}
+
+func newSetter(doc *model.Document, opt Options) (*setter, error) {
+	g, err := opt.geometry()
+	if err != nil {
+		return nil, fmt.Errorf("layout: %w", err)
+	}
+	s := &setter{opt: opt, g: g, doc: doc, loc: localeFor(doc.Lang), noteNum: map[string]int{},
+		firstFolio: max(opt.FirstPage, 1)}
+	s.sh, err = newShaper(func(msg string) { s.warn(0, msg) })
+	if err != nil {
+		return nil, fmt.Errorf("layout: %w", err)
+	}
+	lang := doc.Lang
+	if lang == "" {
+		lang = "en"
+	}
+	s.hyph, err = hyph.ForLang(lang)
+	if err != nil {
+		return nil, fmt.Errorf("layout: %w", err)
+	}
+	if s.hyph == nil {
+		s.warn(0, fmt.Sprintf("no hyphenation patterns for language %q: words are not hyphenated", lang))
+	}
+	s.params = DefaultParams(g.size)
+	if u, err := url.Parse(doc.Source); err == nil && u.IsAbs() {
+		s.base = u
+	}
+	s.markLevel = 6
+	_ = model.Walk(doc.Blocks, func(n model.Node) error {
+		if h, ok := n.(*model.Heading); ok {
+			s.markLevel = min(s.markLevel, max(h.Level, 1))
+		}
+		return nil
+	})
+	return s, nil
+}

@@ -1,0 +1,221 @@
+package layout
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Options controls a layout. The zero value gives pamphlet's defaults: an
+// A5 page, Charis SIL at 10pt on 13pt, one column, links as numbered
+// notes.
+type Options struct {
+	// Paper is the page size; the zero value means A5.
+	Paper Paper
+	// Margins are the page margins; zero fields take defaults scaled to
+	// the paper (on A5: inner 16mm, outer 20mm, top 18mm, bottom 22mm).
+	Margins Margins
+	// FontSize is the body text size; 0 means 10pt. Headings, notes and
+	// code scale with it.
+	FontSize Sp
+	// Leading is the distance between body baselines; 0 means 1.3 times
+	// FontSize.
+	Leading Sp
+	// Columns is 1 or 2 (0 means 1).
+	Columns int
+	// ColumnGap separates two columns; 0 means 1.5 times FontSize.
+	ColumnGap Sp
+	// Links says how hyperlinks are printed; the zero value is LinkNotes.
+	Links LinkMode
+	// FirstPage is the folio of the first page (0 means 1). An anthology
+	// numbers its chapters on from the previous one.
+	FirstPage int
+	// BookTitle, when set, heads the left-hand pages (the article title
+	// then heads the right-hand ones), as in a book of several articles.
+	// Empty: the article title heads left pages and the current section
+	// the right ones.
+	BookTitle string
+	// Warn receives each problem that did not stop the layout: characters
+	// no font has, lines that could not be set within the measure. Nil
+	// discards them.
+	Warn func(Warning)
+}
+
+// Warning is a problem found while laying out.
+type Warning struct {
+	// Page is the 1-based folio where it shows, 0 when not known.
+	Page    int
+	Message string
+}
+
+func (w Warning) String() string {
+	if w.Page > 0 {
+		return fmt.Sprintf("page %d: %s", w.Page, w.Message)
+	}
+	return w.Message
+}
+
+// LinkMode says how hyperlinks are printed.
+type LinkMode int
+
+const (
+	// LinkNotes prints a superscript note number after the link text and
+	// lists the URLs under "Notes" at the end; the text is also a
+	// clickable link.
+	LinkNotes LinkMode = iota
+	// LinkInline prints the URL in parentheses after the link text.
+	LinkInline
+	// LinkNone prints the link text only (still clickable on screen).
+	LinkNone
+)
+
+// ParseLinkMode reads "notes", "inline" or "none".
+func ParseLinkMode(s string) (LinkMode, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "notes", "":
+		return LinkNotes, nil
+	case "inline":
+		return LinkInline, nil
+	case "none":
+		return LinkNone, nil
+	}
+	return 0, fmt.Errorf("links %q: want inline, notes or none", s)
+}
+
+func (m LinkMode) String() string {
+	switch m {
+	case LinkInline:
+		return "inline"
+	case LinkNone:
+		return "none"
+	default:
+		return "notes"
+	}
+}
+
+// Paper is a page size.
+type Paper struct {
+	// Name is how the size was asked for ("A5", "210x297mm").
+	Name          string
+	Width, Height Sp
+}
+
+// The named paper sizes.
+var (
+	A4         = Paper{"A4", Mm(210), Mm(297)}
+	A5         = Paper{"A5", Mm(148), Mm(210)}
+	Letter     = Paper{"Letter", Pt(612), Pt(792)}
+	HalfLetter = Paper{"half-letter", Pt(396), Pt(612)}
+)
+
+// ParsePaper reads a paper size: "a4", "a5", "letter", "half-letter"
+// (also "halfletter", "statement"), or a custom "WIDTHxHEIGHTmm" such as
+// "120x190mm". Sizes outside 50..1000mm are refused.
+func ParsePaper(s string) (Paper, error) {
+	switch k := strings.ToLower(strings.TrimSpace(s)); k {
+	case "a4":
+		return A4, nil
+	case "a5", "":
+		return A5, nil
+	case "letter", "us-letter":
+		return Letter, nil
+	case "half-letter", "halfletter", "statement":
+		return HalfLetter, nil
+	default:
+		spec := strings.TrimSuffix(k, "mm")
+		ws, hs, ok := strings.Cut(spec, "x")
+		if ok && spec != k {
+			w, e1 := strconv.ParseFloat(ws, 64)
+			h, e2 := strconv.ParseFloat(hs, 64)
+			if e1 == nil && e2 == nil && w >= 50 && h >= 50 && w <= 1000 && h <= 1000 {
+				return Paper{Name: s, Width: Mm(w), Height: Mm(h)}, nil
+			}
+		}
+	}
+	return Paper{}, fmt.Errorf("paper %q: want a4, a5, letter, half-letter or WIDTHxHEIGHTmm (50..1000mm)", s)
+}
+
+// Margins are the four page margins. Inner is on the binding side (left
+// on right-hand pages), Outer on the other.
+type Margins struct {
+	Inner, Outer, Top, Bottom Sp
+}
+
+// Check reports whether the options describe a possible page: a known
+// column count, a text block wide and high enough for the font size.
+func (o Options) Check() error {
+	_, err := o.geometry()
+	return err
+}
+
+// geometry is Options resolved to numbers.
+type geometry struct {
+	paper                 Paper
+	margins               Margins
+	size, leading         Sp
+	columns               int
+	gap                   Sp
+	textWidth, textHeight Sp
+	measure               Sp // one column's width
+}
+
+func (o Options) geometry() (geometry, error) {
+	g := geometry{paper: o.Paper, margins: o.Margins, size: o.FontSize, leading: o.Leading, columns: o.Columns, gap: o.ColumnGap}
+	if g.paper.Width == 0 || g.paper.Height == 0 {
+		g.paper = A5
+	}
+	if g.size == 0 {
+		g.size = Pt(10)
+	}
+	if g.size < Pt(4) || g.size > Pt(36) {
+		return g, fmt.Errorf("font size %v: want 4..36pt", g.size)
+	}
+	if g.leading == 0 {
+		g.leading = g.size * 13 / 10
+	}
+	if g.leading < g.size || g.leading > 3*g.size {
+		return g, fmt.Errorf("leading %v: want between the font size and three times it", g.leading)
+	}
+	switch g.columns {
+	case 0:
+		g.columns = 1
+	case 1, 2:
+	default:
+		return g, fmt.Errorf("columns %d: want 1 or 2", g.columns)
+	}
+	if g.gap == 0 {
+		g.gap = g.size * 3 / 2
+	}
+	w, h := g.paper.Width, g.paper.Height
+	// Default margins are those of the A5 design scaled to the paper.
+	def := Margins{Inner: w * 16 / 148, Outer: w * 20 / 148, Top: h * 18 / 210, Bottom: h * 22 / 210}
+	if g.margins.Inner == 0 {
+		g.margins.Inner = def.Inner
+	}
+	if g.margins.Outer == 0 {
+		g.margins.Outer = def.Outer
+	}
+	if g.margins.Top == 0 {
+		g.margins.Top = def.Top
+	}
+	if g.margins.Bottom == 0 {
+		g.margins.Bottom = def.Bottom
+	}
+	m := g.margins
+	if m.Inner < 0 || m.Outer < 0 || m.Top < 0 || m.Bottom < 0 {
+		return g, fmt.Errorf("margins must not be negative")
+	}
+	g.textWidth = w - m.Inner - m.Outer
+	g.textHeight = h - m.Top - m.Bottom
+	g.measure = (g.textWidth - Sp(g.columns-1)*g.gap) / Sp(g.columns)
+	if g.measure < 12*g.size {
+		return g, fmt.Errorf("text column %v wide: too narrow for %v type (want at least 12 em); use smaller margins, one column or a smaller font size", g.measure, g.size)
+	}
+	if g.textHeight < 10*g.leading {
+		return g, fmt.Errorf("text block %v high: too short for ten lines; use smaller margins or a smaller font size", g.textHeight)
+	}
+	// Whole lines only: the bottom margin takes what is left over.
+	lines := (g.textHeight - g.size) / g.leading
+	g.textHeight = g.size + lines*g.leading
+	return g, nil
+}

@@ -1,0 +1,262 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"pamphlet/fonts"
+)
+
+// frame is a rectangle of a page that text flows into: one column.
+type frame struct {
+	page       int
+	x, y, w, h Sp
+}
+
+// pager places vertical lists on pages.
+type pager struct {
+	s     *setter
+	pages []*Page
+	// first and last mark of each page, for running heads
+	firstMark, lastMark []string
+	hasFirst, hasLast   []bool
+}
+
+func (pg *pager) page(i int) *Page {
+	for len(pg.pages) <= i {
+		pg.pages = append(pg.pages, &Page{Folio: pg.s.firstFolio + len(pg.pages)})
+		pg.firstMark = append(pg.firstMark, "")
+		pg.lastMark = append(pg.lastMark, "")
+		pg.hasFirst = append(pg.hasFirst, false)
+		pg.hasLast = append(pg.hasLast, false)
+	}
+	return pg.pages[i]
+}
+
+// textLeft is the left edge of the text block of page i: the inner
+// margin is on the left of right-hand (odd) pages.
+func (s *setter) textLeft(i int) Sp {
+	if (s.firstFolio+i)%2 == 1 {
+		return s.g.margins.Inner
+	}
+	return s.g.margins.Outer
+}
+
+// frames returns the columns of page i, starting top below the top
+// margin.
+func (s *setter) frames(i int, top Sp) []frame {
+	g := s.g
+	x := s.textLeft(i)
+	y := g.margins.Top + top
+	h := g.textHeight - top
+	out := make([]frame, g.columns)
+	for c := range out {
+		out[c] = frame{page: i, x: x + Sp(c)*(g.measure+g.gap), y: y, w: g.measure, h: h}
+	}
+	return out
+}
+
+// fill chooses where a frame of height h ends, for the list starting at
+// i: the legal break with the least cost among those that fit, the later
+// one on ties. The cost is the break's penalty plus the square of the
+// space left empty, in tenths of a line. It returns the index of the
+// break (len(items) for the end of the list).
+func (pg *pager) fill(items []vitem, i int, h Sp) (end int, forced bool) {
+	var total Sp
+	best, bestCost := -1, 0
+	lastFit := -1 // last box boundary that fits, if no legal break does
+	leading := pg.s.g.leading
+	for k := i; k < len(items); k++ {
+		it := items[k]
+		switch it.kind {
+		case vBox:
+			total += it.box.h + it.box.d
+			if total > h {
+				if best >= 0 {
+					return best, false
+				}
+				if lastFit > i {
+					return lastFit, true
+				}
+				return k + 1, true // a box taller than the frame: place it alone
+			}
+			lastFit = k + 1
+		case vGlue:
+			total += it.size
+		case vPenalty:
+			if it.penalty >= Infinity || total > h {
+				continue
+			}
+			short := (h - total) * 10 / leading
+			cost := it.penalty + int(short*short)
+			if best < 0 || cost <= bestCost {
+				best, bestCost = k, cost
+			}
+		}
+	}
+	return len(items), false
+}
+
+// skip returns the first item at or after i that is a box: glue and
+// penalties vanish at the top of a frame.
+func skip(items []vitem, i int) int {
+	for i < len(items) && items[i].kind != vBox {
+		i++
+	}
+	return i
+}
+
+// place puts items[i:end] into frame f and returns the y below the last
+// box.
+func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
+	p := pg.page(f.page)
+	y := f.y
+	for k := i; k < end; k++ {
+		it := items[k]
+		switch it.kind {
+		case vGlue:
+			y += it.size
+		case vBox:
+			b := it.box
+			y += b.h
+			x := f.x + b.x
+			for _, r := range b.runs {
+				r.X += x
+				r.Y += y
+				p.Body = append(p.Body, r)
+			}
+			for _, l := range b.links {
+				l.X += x
+				l.Y += y
+				p.Links = append(p.Links, l)
+			}
+			for _, r := range b.rules {
+				r.X += x
+				r.Y += y
+				p.Rules = append(p.Rules, r)
+			}
+			if b.outline >= 0 {
+				o := &pg.s.outline[b.outline]
+				o.Page, o.Y = f.page, y-b.h
+			}
+			if b.hasMark {
+				if !pg.hasFirst[f.page] {
+					pg.firstMark[f.page], pg.hasFirst[f.page] = b.mark, true
+				}
+				pg.lastMark[f.page], pg.hasLast[f.page] = b.mark, true
+			}
+			if b.overfull > 0 {
+				pg.s.warn(p.Folio, fmt.Sprintf("line %v too wide: %q", b.overfull, b.text))
+			}
+			y += b.d
+		}
+	}
+	return y
+}
+
+// paginate flows the title block and the body into pages: the title
+// block across the text width at the top of the first page, the body in
+// columns below it and on the following pages.
+func (pg *pager) paginate(title, body *vlist) {
+	s := pg.s
+	top := Sp(0)
+	pg.page(0)
+	if title != nil && len(title.items) > 0 {
+		f := frame{page: 0, x: s.textLeft(0), y: s.g.margins.Top, w: s.g.textWidth, h: s.g.textHeight}
+		bottom := pg.place(title.items, 0, len(title.items), f) - s.g.margins.Top
+		// Body lines stay on the page's grid: the title block and the
+		// space after it take whole lines.
+		l := s.g.leading
+		top = (bottom + 2*l + l - 1) / l * l
+		if top >= s.g.textHeight {
+			top = 0
+			pg.page(1)
+		}
+	}
+	items := body.items
+	i := skip(items, 0)
+	pageIdx := len(pg.pages) - 1
+	if top == 0 && len(pg.pages) > 1 {
+		top = 0
+	}
+	for i < len(items) {
+		for _, f := range s.frames(pageIdx, top) {
+			if i >= len(items) {
+				break
+			}
+			end, forced := pg.fill(items, i, f.h)
+			if forced {
+				s.warn(pg.page(f.page).Folio, "no good page break: a kept block is split or taller than the page")
+			}
+			pg.place(items, i, end, f)
+			i = skip(items, end)
+		}
+		pageIdx++
+		top = 0
+		if i < len(items) {
+			pg.page(pageIdx)
+		}
+	}
+}
+
+// furnish adds running heads and folios. The first page has no head.
+// Left-hand pages carry the book title, or the article title; right-hand
+// pages the article title in a book, else the current section.
+func (pg *pager) furnish() {
+	s := pg.s
+	size := s.small()
+	current := ""
+	if s.doc != nil {
+		current = s.doc.Title
+	}
+	for i, p := range pg.pages {
+		if pg.hasFirst[i] {
+			current = pg.firstMark[i]
+		}
+		left := s.textLeft(i)
+		folio := fmt.Sprint(p.Folio)
+		fy := s.g.margins.Top + s.g.textHeight + 2*s.g.leading
+		p.Foot = s.centredRuns(folio, fonts.Regular, size, left, s.g.textWidth, fy)
+		if i > 0 {
+			head := ""
+			verso := (s.firstFolio+i)%2 == 0
+			switch {
+			case s.opt.BookTitle != "" && verso:
+				head = s.opt.BookTitle
+			case s.opt.BookTitle != "" || verso:
+				head = s.doc.Title
+			default:
+				head = current
+			}
+			hy := s.g.margins.Top - 3*s.g.leading/2
+			p.Head = s.centredRuns(oneLine(head), fonts.Italic, size, left, s.g.textWidth, hy)
+		}
+		if pg.hasLast[i] {
+			current = pg.lastMark[i]
+		}
+	}
+}
+
+// centredRuns sets one line of text centred in width, shortened with an
+// ellipsis at a word boundary when it does not fit.
+func (s *setter) centredRuns(text string, face fonts.Style, size, left, width, y Sp) []Run {
+	if text == "" {
+		return nil
+	}
+	w := s.sh.width(text, face, size)
+	for w > width {
+		cut := strings.LastIndexByte(strings.TrimSuffix(text, " …"), ' ')
+		if cut <= 0 {
+			break
+		}
+		text = strings.TrimRight(text[:cut], " ,;:") + " …"
+		w = s.sh.width(text, face, size)
+	}
+	x := left + (width-w)/2
+	var runs []Run
+	for _, pc := range s.sh.shape(nil, text, face, size) {
+		runs = append(runs, Run{Face: pc.face, Size: pc.size, X: x, Y: y, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
+		x += pc.width
+	}
+	return runs
+}

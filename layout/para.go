@@ -1,0 +1,585 @@
+package layout
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"pamphlet/fonts"
+	"pamphlet/model"
+)
+
+// align is how a paragraph's lines sit in the measure.
+type align uint8
+
+const (
+	justified align = iota
+	raggedRight
+	centered
+)
+
+// parStyle says how to set one paragraph.
+type parStyle struct {
+	// face is the upright face of the paragraph; emphasis and strong
+	// switch to italic and bold from it.
+	face fonts.Style
+	size Sp
+	// measure is the line width; indent the first line's indent.
+	measure, indent Sp
+	align           align
+	hyphenate       bool
+	smallCaps       bool
+}
+
+// Penalties for breaks inside words, in TeX's units.
+const (
+	hyphenPenalty   = 100  // at a pattern or soft hyphen (\hyphenpenalty; TeX: 50)
+	exHyphenPenalty = 50   // after an explicit hyphen (\exhyphenpenalty)
+	dashPenalty     = 50   // after an em or en dash
+	urlPenalty      = 100  // after punctuation in a URL or code
+	charPenalty     = 1000 // between any two characters of a word too long for the measure
+)
+
+// Interword glue, in percent of the face's space (0.29 em in Charis):
+// stretch as TeX's fonts have it (half the space), shrink a little more
+// than TeX's third, about TeX's 1/9 em, which lets a long unbreakable
+// word (a URL, a code name) join the line before instead of leaving it
+// loose.
+const (
+	interwordStretch = 50
+	interwordShrink  = 40
+)
+
+// span is a stretch of inline text with one style.
+type span struct {
+	text string
+	face fonts.Style
+	size Sp
+	// code and url text is never hyphenated and may break after
+	// punctuation.
+	code, url bool
+	// brk is a forced line break (text is empty).
+	brk   bool
+	raise Sp
+	link  int32
+}
+
+// para is a paragraph turned into items.
+type para struct {
+	style  parStyle
+	items  []Item
+	pieces []piece
+	// links holds the URL of each link; piece.link indexes it from 1.
+	links []string
+}
+
+// ch is one character of a paragraph with the span it comes from.
+type ch struct {
+	r    rune
+	span int32
+}
+
+// breakKind is what may happen before a character inside a word.
+type breakKind uint8
+
+const (
+	noBreak      breakKind = iota
+	patternBreak           // pattern hyphenation: a hyphen is drawn
+	softBreak              // after a soft hyphen: a hyphen is drawn
+	hyphenBreak            // after an explicit hyphen: nothing is added
+	dashBreak              // after a dash
+	urlBreak               // after punctuation in a URL or code
+	charBreak              // anywhere, for a word wider than the measure
+)
+
+// inlineState is the style inherited while walking inlines.
+type inlineState struct {
+	italic, bold bool
+	link         int32
+	// url marks text that spells a URL (a link whose text is its
+	// target): it breaks like one.
+	url bool
+}
+
+// parBuilder turns inline content into a para.
+type parBuilder struct {
+	s     *setter
+	p     *para
+	spans []span
+	chars []ch
+	pts   []int
+	kinds []breakKind
+}
+
+func (st inlineState) face(base fonts.Style) fonts.Style {
+	italic := st.italic != (base == fonts.Italic || base == fonts.BoldItalic)
+	bold := st.bold || base == fonts.Bold || base == fonts.BoldItalic
+	switch {
+	case italic && bold:
+		return fonts.BoldItalic
+	case italic:
+		return fonts.Italic
+	case bold:
+		return fonts.Bold
+	}
+	return fonts.Regular
+}
+
+// buildPara makes the items of a paragraph of inlines.
+func (s *setter) buildPara(in []model.Inline, style parStyle) *para {
+	b := &parBuilder{s: s, p: &para{style: style}}
+	b.inlines(in, inlineState{})
+	b.emit()
+	return b.p
+}
+
+// buildText makes the items of a paragraph of plain text.
+func (s *setter) buildText(text string, style parStyle) *para {
+	return s.buildPara([]model.Inline{&model.Text{Text: text}}, style)
+}
+
+func (b *parBuilder) add(sp span) {
+	if sp.text == "" && !sp.brk {
+		return
+	}
+	b.spans = append(b.spans, sp)
+}
+
+func (b *parBuilder) inlines(in []model.Inline, st inlineState) {
+	style := b.p.style
+	for _, n := range in {
+		switch n := n.(type) {
+		case *model.Text:
+			b.add(span{text: n.Text, face: st.face(style.face), size: style.size, link: st.link, url: st.url})
+		case *model.Emph:
+			inner := st
+			inner.italic = !st.italic
+			b.inlines(n.Content, inner)
+		case *model.Strong:
+			inner := st
+			inner.bold = true
+			b.inlines(n.Content, inner)
+		case *model.CodeSpan:
+			b.add(span{text: n.Text, face: fonts.Mono, size: style.size * 9 / 10, code: true, link: st.link})
+		case *model.LineBreak:
+			b.add(span{brk: true})
+		case *model.Link:
+			b.link(n, st)
+		default:
+			// Unknown inline kinds cannot come from a validated document;
+			// their text, if any, is still set.
+			b.add(span{text: model.Plain([]model.Inline{n}), face: st.face(style.face), size: style.size})
+		}
+	}
+}
+
+// link sets a link's content and, by the link mode, its note marker or
+// its URL.
+func (b *parBuilder) link(n *model.Link, st inlineState) {
+	url, ok := b.s.resolveURL(n.Target)
+	if !ok || st.link != 0 {
+		b.inlines(n.Content, st)
+		return
+	}
+	b.p.links = append(b.p.links, url)
+	inner := st
+	inner.link = int32(len(b.p.links))
+	if sameURL(model.Plain(n.Content), url) {
+		// The text is the URL: it breaks like one, and needs no note.
+		inner.url = true
+		b.inlines(n.Content, inner)
+		return
+	}
+	b.inlines(n.Content, inner)
+	size := b.p.style.size
+	switch b.s.opt.Links {
+	case LinkNotes:
+		num := b.s.note(url)
+		b.add(span{text: strconv.Itoa(num), face: fonts.Regular, size: size * 6 / 10, raise: size * 38 / 100, link: inner.link})
+	case LinkInline:
+		face := st.face(b.p.style.face)
+		b.add(span{text: " (", face: face, size: size})
+		b.add(span{text: url, face: face, size: size, url: true, link: inner.link})
+		b.add(span{text: ")", face: face, size: size})
+	}
+}
+
+// sameURL reports whether link text just spells its URL.
+func sameURL(text, url string) bool {
+	trim := func(s string) string {
+		s = strings.TrimSpace(strings.ToLower(s))
+		for _, p := range []string{"https://", "http://", "mailto:", "www."} {
+			s = strings.TrimPrefix(s, p)
+		}
+		return strings.TrimRight(s, "/")
+	}
+	return trim(text) == trim(url)
+}
+
+// emit turns the spans into items.
+func (b *parBuilder) emit() {
+	b.chars = b.chars[:0]
+	for i, sp := range b.spans {
+		if sp.brk {
+			b.chars = append(b.chars, ch{r: '\n', span: int32(i)})
+			continue
+		}
+		for _, r := range sp.text {
+			b.chars = append(b.chars, ch{r: r, span: int32(i)})
+		}
+	}
+	st := b.p.style
+	if st.align == centered {
+		b.p.items = append(b.p.items, Glue(0, 3*st.size, 0))
+	} else if st.indent > 0 {
+		b.p.items = append(b.p.items, Box(st.indent, -1))
+	}
+	lastWord := b.lastWordStart()
+	for i := 0; i < len(b.chars); {
+		c := b.chars[i]
+		switch {
+		case c.r == '\n':
+			b.forcedBreak()
+			i++
+		case c.r == ' ':
+			b.space(c.span, false)
+			i++
+		case c.r == '\u00a0' || c.r == '\u202f':
+			b.space(c.span, true)
+			i++
+		default:
+			j := i
+			for j < len(b.chars) && !isSep(b.chars[j].r) {
+				j++
+			}
+			b.word(b.chars[i:j], i >= lastWord)
+			i = j
+		}
+	}
+	b.trimGlue()
+	if st.align == centered {
+		b.p.items = append(b.p.items, Glue(0, 3*st.size, 0), Penalty(Eject, 0, 0))
+	} else {
+		b.p.items = append(b.p.items, Penalty(Infinity, 0, 0), FilGlue(0), Penalty(Eject, 0, 0))
+	}
+}
+
+func isSep(r rune) bool { return r == ' ' || r == '\n' || r == '\u00a0' || r == '\u202f' }
+
+// lastWordStart is the index of the first character of the paragraph's
+// last word, which is never hyphenated.
+func (b *parBuilder) lastWordStart() int {
+	i := len(b.chars)
+	for i > 0 && isSep(b.chars[i-1].r) {
+		i--
+	}
+	for i > 0 && !isSep(b.chars[i-1].r) {
+		i--
+	}
+	return i
+}
+
+// trimGlue drops glue (and ragged-right breaks) after the last box.
+func (b *parBuilder) trimGlue() {
+	it := b.p.items
+	for len(it) > 0 && it[len(it)-1].Kind != BoxItem {
+		last := it[len(it)-1]
+		if last.Kind == PenaltyItem && last.Penalty <= Eject {
+			break
+		}
+		it = it[:len(it)-1]
+	}
+	b.p.items = it
+}
+
+func (b *parBuilder) forcedBreak() {
+	b.trimGlue()
+	items := b.p.items
+	if n := len(items); n == 0 || (items[n-1].Kind == PenaltyItem && items[n-1].Penalty <= Eject) {
+		// an empty line: give it a box so it is kept
+		b.p.items = append(b.p.items, Box(0, -1))
+	}
+	if b.p.style.align == centered {
+		b.p.items = append(b.p.items, Glue(0, 3*b.p.style.size, 0), Penalty(Eject, 0, 0),
+			Box(0, -1), Penalty(Infinity, 0, 0), Glue(0, 3*b.p.style.size, 0))
+		return
+	}
+	b.p.items = append(b.p.items, FilGlue(0), Penalty(Eject, 0, 0))
+}
+
+// space adds interword glue in the face of span si; a no-break space
+// forbids the break.
+func (b *parBuilder) space(si int32, noBreak bool) {
+	items := b.p.items
+	if n := len(items); n == 0 || items[n-1].Kind == GlueItem {
+		return
+	}
+	sp := b.spans[si]
+	w := b.s.sh.width(" ", sp.face, sp.size)
+	switch b.p.style.align {
+	case justified:
+		if noBreak {
+			b.p.items = append(b.p.items, Penalty(Infinity, 0, 0))
+		}
+		b.p.items = append(b.p.items, Glue(w, w*interwordStretch/100, w*interwordShrink/100))
+	case raggedRight:
+		em := b.p.style.size
+		if noBreak {
+			b.p.items = append(b.p.items, Glue(w, 0, 0))
+			return
+		}
+		b.p.items = append(b.p.items, Glue(0, 3*em, 0), Penalty(0, 0, 0), Glue(w, -3*em, 0))
+	case centered:
+		em := b.p.style.size
+		if noBreak {
+			b.p.items = append(b.p.items, Glue(w, 0, 0))
+			return
+		}
+		b.p.items = append(b.p.items, Glue(0, 3*em, 0), Penalty(0, 0, 0), Glue(w, -6*em, 0),
+			Box(0, -1), Penalty(Infinity, 0, 0), Glue(0, 3*em, 0))
+	}
+}
+
+// word adds the items of one word: boxes between its breakpoints, with
+// penalties at the breakpoints and kerns across them.
+func (b *parBuilder) word(w []ch, last bool) {
+	kinds := b.breaks(w, last)
+	start := 0
+	var prevPiece = -1
+	for k := 1; k <= len(w); k++ {
+		if k < len(w) && kinds[k] == noBreak {
+			continue
+		}
+		first := len(b.p.pieces)
+		b.shapeChars(w[start:k])
+		if first < len(b.p.pieces) && prevPiece >= 0 {
+			if kern := b.s.sh.kernBetween(&b.p.pieces[prevPiece], &b.p.pieces[first]); kern != 0 {
+				b.p.items = append(b.p.items, Kern(kern))
+			}
+		}
+		for pi := first; pi < len(b.p.pieces); pi++ {
+			b.p.items = append(b.p.items, Box(b.p.pieces[pi].width, int32(pi)))
+		}
+		if len(b.p.pieces) > first {
+			prevPiece = len(b.p.pieces) - 1
+		}
+		if k < len(w) {
+			b.breakItem(kinds[k], w[k-1], prevPiece)
+		}
+		start = k
+	}
+}
+
+// breakItem adds the penalty for a break of kind before a character; prev
+// is the character before the break and pi the piece it ended in.
+func (b *parBuilder) breakItem(kind breakKind, prev ch, pi int) {
+	if b.p.style.align != justified {
+		// Unjustified lines end in stretchable space, wherever they
+		// break (TeX's \rightskip): outside words the interword glue
+		// provides it; inside one, glue that cancels out when the line
+		// does not break there. The leading penalty keeps the glue from
+		// being a breakpoint itself.
+		em := 3 * b.p.style.size
+		b.p.items = append(b.p.items, Penalty(Infinity, 0, 0), Glue(0, em, 0))
+		defer func() { b.p.items = append(b.p.items, Glue(0, -em, 0)) }()
+	}
+	switch kind {
+	case patternBreak, softBreak, charBreak:
+		sp := b.spans[prev.span]
+		if kind == charBreak && (sp.code || sp.url) {
+			b.p.items = append(b.p.items, Penalty(charPenalty, 0, 0))
+			return
+		}
+		face := sp.face
+		if pi >= 0 {
+			face = b.p.pieces[pi].face
+		}
+		hy := b.s.sh.shape(nil, "-", face, sp.size)
+		ref := int32(-1)
+		var w Sp
+		if len(hy) == 1 {
+			hy[0].link = sp.link
+			b.p.pieces = append(b.p.pieces, hy[0])
+			ref = int32(len(b.p.pieces) - 1)
+			w = hy[0].width
+		}
+		flags := Flagged
+		p := hyphenPenalty
+		switch kind {
+		case patternBreak:
+			flags |= Pattern
+		case charBreak:
+			p = charPenalty
+		}
+		it := Penalty(p, w, flags)
+		it.Ref = ref
+		b.p.items = append(b.p.items, it)
+	case hyphenBreak:
+		b.p.items = append(b.p.items, Penalty(exHyphenPenalty, 0, Flagged))
+	case dashBreak:
+		b.p.items = append(b.p.items, Penalty(dashPenalty, 0, 0))
+	case urlBreak:
+		b.p.items = append(b.p.items, Penalty(urlPenalty, 0, 0))
+	}
+}
+
+// shapeChars shapes characters of a word fragment into pieces, one run
+// of shaping per span.
+func (b *parBuilder) shapeChars(cs []ch) {
+	var sb strings.Builder
+	for i := 0; i < len(cs); {
+		j := i
+		sb.Reset()
+		for j < len(cs) && cs[j].span == cs[i].span {
+			sb.WriteRune(cs[j].r)
+			j++
+		}
+		sp := b.spans[cs[i].span]
+		n := len(b.p.pieces)
+		if b.p.style.smallCaps {
+			b.p.pieces = b.s.sh.smallCaps(b.p.pieces, sb.String(), sp.face, sp.size)
+		} else {
+			b.p.pieces = b.s.sh.shape(b.p.pieces, sb.String(), sp.face, sp.size)
+		}
+		for k := n; k < len(b.p.pieces); k++ {
+			b.p.pieces[k].raise = sp.raise
+			b.p.pieces[k].link = sp.link
+		}
+		i = j
+	}
+}
+
+// breaks decides where a word may break: kinds[k] applies before w[k].
+func (b *parBuilder) breaks(w []ch, last bool) []breakKind {
+	if cap(b.kinds) < len(w) {
+		b.kinds = make([]breakKind, len(w))
+	}
+	kinds := b.kinds[:len(w)]
+	clear(kinds)
+	codeLike, digits, soft := false, false, false
+	for _, c := range w {
+		sp := b.spans[c.span]
+		codeLike = codeLike || sp.code || sp.url
+		digits = digits || unicode.IsDigit(c.r)
+		soft = soft || c.r == '\u00ad'
+	}
+	url := codeLike || looksLikeURL(w)
+	for k := 1; k < len(w); k++ {
+		prev := w[k-1].r
+		switch {
+		case prev == '\u00ad':
+			kinds[k] = softBreak
+		case url && k < len(w)-1 && strings.ContainsRune("/.?&=_-#:;,", prev) && !strings.ContainsRune("/.:", w[k].r):
+			kinds[k] = urlBreak
+		case url:
+		case (prev == '-' || prev == '\u2010') && k >= 2 && k <= len(w)-2 && isWordRune(w[k].r):
+			kinds[k] = hyphenBreak
+		case (prev == '\u2014' || prev == '\u2013') && k <= len(w)-2 && w[k].r != '\u2014' && w[k].r != '\u2013':
+			kinds[k] = dashBreak
+		}
+	}
+	if !url && !digits && !soft && !last && b.p.style.hyphenate {
+		b.hyphenate(w, kinds)
+	}
+	if b.wider(w) {
+		for k := 1; k < len(w); k++ {
+			if kinds[k] == noBreak && !invisible(w[k].r) && !invisible(w[k-1].r) {
+				kinds[k] = charBreak
+			}
+		}
+	}
+	return kinds
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// looksLikeURL recognises a URL or e-mail address set as plain text.
+func looksLikeURL(w []ch) bool {
+	if len(w) < 5 {
+		return false
+	}
+	var sb strings.Builder
+	for _, c := range w {
+		sb.WriteRune(c.r)
+	}
+	s := strings.ToLower(sb.String())
+	return strings.Contains(s, "://") || strings.HasPrefix(s, "www.") ||
+		strings.HasPrefix(s, "mailto:") || (strings.Contains(s, "@") && strings.Contains(s, ".")) ||
+		hostPath.MatchString(s)
+}
+
+// hostPath matches a host name followed by a path, such as
+// "golang.org/x/tools", set without its scheme.
+var hostPath = regexp.MustCompile(`^\W*[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/\S`)
+
+// hyphenate marks pattern breaks in each letter run of a word (between
+// explicit hyphens and dashes), honouring the language's minimums.
+func (b *parBuilder) hyphenate(w []ch, kinds []breakKind) {
+	pat := b.s.hyph
+	if pat == nil {
+		return
+	}
+	for i := 0; i < len(w); {
+		j := i
+		for j < len(w) && !(j > i && kinds[j] != noBreak) {
+			j++
+		}
+		// letters only, apart from leading and trailing punctuation
+		lo, hi := i, j
+		for lo < hi && !unicode.IsLetter(w[lo].r) {
+			lo++
+		}
+		for hi > lo && !unicode.IsLetter(w[hi-1].r) {
+			hi--
+		}
+		if hi-lo >= pat.Left+pat.Right && lettersOnly(w[lo:hi]) {
+			var sb strings.Builder
+			for _, c := range w[lo:hi] {
+				sb.WriteRune(c.r)
+			}
+			b.pts = pat.AppendPoints(b.pts[:0], sb.String())
+			for _, p := range b.pts {
+				if kinds[lo+p] == noBreak {
+					kinds[lo+p] = patternBreak
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// lettersOnly accepts letters with inner apostrophes, and refuses words in
+// capitals (acronyms), which are not hyphenated.
+func lettersOnly(w []ch) bool {
+	lower := false
+	for i, c := range w {
+		switch {
+		case unicode.IsLetter(c.r):
+			lower = lower || unicode.IsLower(c.r)
+		case (c.r == '\'' || c.r == '’') && i > 0 && i < len(w)-1:
+		default:
+			return false
+		}
+	}
+	return lower
+}
+
+// wider reports whether a word is wider than the measure less the
+// indent, so that it must break somewhere.
+func (b *parBuilder) wider(w []ch) bool {
+	limit := b.p.style.measure - b.p.style.indent
+	var total Sp
+	for _, c := range w {
+		sp := b.spans[c.span]
+		face, r := b.s.sh.resolve(sp.face, c.r)
+		if invisible(c.r) {
+			continue
+		}
+		total += b.s.sh.units(face, sp.size, b.s.sh.face[face].Advance(r))
+		if total > limit {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,150 @@
+package layout
+
+// vbox is an unbreakable piece of a vertical list: a set line, or a
+// block drawn whole. Positions inside are relative to its origin: x from
+// the left of its frame plus x, y from the baseline.
+type vbox struct {
+	// h and d are the height above and the depth below the baseline
+	// (the line's strut): consecutive boxes sit h+d apart.
+	h, d  Sp
+	x     Sp
+	runs  []Run
+	links []LinkArea
+	rules []Rule
+	// outline is the index of the heading entry anchored here (-1: none).
+	outline int
+	// mark is the section title this box starts, for running heads.
+	mark    string
+	hasMark bool
+	// overfull is how far a line sticks out of its measure (0: it fits).
+	overfull Sp
+	// text is the line's text, for warnings.
+	text string
+}
+
+// setLine places the items of one line: boxes become runs, glue is
+// stretched or shrunk to fill the measure exactly, and a line broken at a
+// hyphenation point gets its hyphen.
+func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
+	box := &vbox{h: h, d: d, outline: -1}
+	items := p.items
+	short := l.Width - l.Natural
+	var num, den Sp
+	shrinking := false
+	switch {
+	case short > 0 && l.Fil > 0:
+	case short > 0 && l.Stretch != 0:
+		num, den = short, l.Stretch
+	case short < 0 && l.Shrink > 0:
+		num, den, shrinking = max(short, -l.Shrink), l.Shrink, true
+	}
+	if l.Overfull() {
+		box.overfull = l.Natural - l.Shrink - l.Width
+	}
+	var x, cum, adj Sp
+	fils := 0
+	joinable := false // the last thing placed was a box or kern, not glue
+	curLink, linkStart := int32(0), Sp(0)
+	closeLink := func(end Sp) {
+		if curLink != 0 {
+			box.links = append(box.links, LinkArea{X: linkStart, W: end - linkStart, URL: p.links[curLink-1]})
+			curLink = 0
+		}
+	}
+	var linkEnd Sp
+	place := func(pc *piece) {
+		if pc.link != curLink {
+			closeLink(linkEnd)
+			if pc.link != 0 {
+				curLink, linkStart = pc.link, x
+			}
+		}
+		if n := len(box.runs); joinable && n > 0 {
+			r := &box.runs[n-1]
+			if r.Face == pc.face && r.Size == pc.size && r.Y == -pc.raise {
+				if x != r.X+r.Width {
+					r.Kerns = append(r.Kerns, GlyphKern{At: len(r.Text), Offset: x - r.X})
+				}
+				for _, k := range pc.kerns {
+					r.Kerns = append(r.Kerns, GlyphKern{At: len(r.Text) + k.At, Offset: x - r.X + k.Offset})
+				}
+				r.Text += pc.text
+				r.Width = x + pc.width - r.X
+				return
+			}
+		}
+		box.runs = append(box.runs, Run{Face: pc.face, Size: pc.size, X: x, Y: -pc.raise,
+			Text: pc.text, Kerns: append([]GlyphKern(nil), pc.kerns...), Width: pc.width})
+	}
+	for i := l.Start; i < l.End && i < len(items); i++ {
+		it := items[i]
+		switch it.Kind {
+		case BoxItem:
+			if it.Ref >= 0 {
+				pc := &p.pieces[it.Ref]
+				if pc.text != "" {
+					place(pc)
+					if pc.link != 0 {
+						linkEnd = x + it.Width
+					}
+				}
+			}
+			x += it.Width
+			joinable = true
+		case KernItem:
+			x += it.Width
+		case GlueItem:
+			x += it.Width
+			switch {
+			case it.Flags&Fil != 0:
+				if short > 0 && l.Fil > 0 {
+					fils++
+					x += short*Sp(fils)/Sp(l.Fil) - short*Sp(fils-1)/Sp(l.Fil)
+				}
+			case den != 0:
+				if shrinking {
+					cum += it.Shrink
+				} else {
+					cum += it.Stretch
+				}
+				want := scale(cum, num, den)
+				x += want - adj
+				adj = want
+			}
+			joinable = false
+		}
+	}
+	if l.End < len(items) {
+		if it := items[l.End]; it.Kind == PenaltyItem && it.Ref >= 0 {
+			pc := &p.pieces[it.Ref]
+			place(pc)
+			if pc.link != 0 {
+				linkEnd = x + pc.width
+			}
+		}
+	}
+	closeLink(linkEnd)
+	// Link areas cover the text's height: from a little above the
+	// capitals to below the descenders.
+	size := p.style.size
+	for k := range box.links {
+		box.links[k].Y = -size * 85 / 100
+		box.links[k].H = size * 110 / 100
+	}
+	if box.overfull > 0 {
+		box.text = lineText(box.runs)
+	}
+	return box
+}
+
+// lineText joins a line's runs for messages.
+func lineText(runs []Run) string {
+	var b []byte
+	for i, r := range runs {
+		if i > 0 && r.X > runs[i-1].X+runs[i-1].Width {
+			b = append(b, ' ')
+		}
+		b = append(b, r.Text...)
+	}
+	return string(b)
+}

@@ -1,0 +1,190 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"pamphlet/fonts"
+)
+
+// piece is the content of a box item: text in one face and size, with its
+// kerning already measured.
+type piece struct {
+	text  string
+	face  fonts.Style
+	size  Sp
+	width Sp
+	kerns []GlyphKern
+	// raise lifts the baseline (superscript note markers).
+	raise Sp
+	// link is the 1-based index of the piece's link in the paragraph's
+	// link table (0: not a link).
+	link int32
+	// first and last are the outer runes, for kerning across pieces.
+	first, last rune
+}
+
+// invisible reports runes that are never drawn: the soft hyphen (a break
+// opportunity), zero-width spaces and joiners, the byte-order mark.
+func invisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return unicode.Is(unicode.Cc, r)
+}
+
+// replacementRune is drawn for a character no embedded face has, after a
+// warning: a visible mark, never a blank.
+const replacementRune = '\ufffd'
+
+// shaper turns text into pieces. It chooses a face per rune (falling back
+// to DejaVu Sans), measures advances and kerning, and reports characters
+// it cannot draw once each.
+type shaper struct {
+	warn    func(string)
+	missing map[rune]bool
+	face    [fonts.Fallback + 1]*fonts.Face
+}
+
+func newShaper(warn func(string)) (*shaper, error) {
+	sh := &shaper{warn: warn, missing: map[rune]bool{}}
+	for _, s := range fonts.Styles {
+		f, err := fonts.Get(s)
+		if err != nil {
+			return nil, err
+		}
+		sh.face[s] = f
+	}
+	return sh, nil
+}
+
+// units converts font units of face f at size to Sp.
+func (sh *shaper) units(f fonts.Style, size Sp, u int) Sp {
+	return scale(Sp(u), size, Sp(sh.face[f].UnitsPerEm()))
+}
+
+// resolve picks the face that draws r in style s, replacing a rune no
+// face has.
+func (sh *shaper) resolve(s fonts.Style, r rune) (fonts.Style, rune) {
+	face, ok := fonts.Cover(s, r)
+	if ok {
+		return face, r
+	}
+	if !sh.missing[r] {
+		sh.missing[r] = true
+		if sh.warn != nil {
+			sh.warn(fmt.Sprintf("no embedded font has %U %q; printed as %q", r, r, replacementRune))
+		}
+	}
+	face, ok = fonts.Cover(s, replacementRune)
+	if ok {
+		return face, replacementRune
+	}
+	return s, '?'
+}
+
+// shape appends to dst the pieces that draw text in style s at size,
+// split where the face changes. Invisible runes are dropped.
+func (sh *shaper) shape(dst []piece, text string, s fonts.Style, size Sp) []piece {
+	var b strings.Builder
+	var cur piece
+	curUnits, open := 0, false
+	prev := rune(-1)
+	flush := func() {
+		if !open {
+			return
+		}
+		cur.text = b.String()
+		cur.width = sh.units(cur.face, size, curUnits)
+		dst = append(dst, cur)
+		b.Reset()
+		open = false
+		prev = -1
+	}
+	for _, r := range text {
+		if invisible(r) {
+			continue
+		}
+		face, rr := sh.resolve(s, r)
+		if open && face != cur.face {
+			flush()
+		}
+		f := sh.face[face]
+		if !open {
+			cur = piece{face: face, size: size, first: rr}
+			curUnits = 0
+			open = true
+		}
+		if prev >= 0 {
+			if k := f.Kern(prev, rr); k != 0 {
+				curUnits += k
+				cur.kerns = append(cur.kerns, GlyphKern{At: b.Len(), Offset: sh.units(face, size, curUnits)})
+			}
+		}
+		curUnits += f.Advance(rr)
+		b.WriteRune(rr)
+		cur.last = rr
+		prev = rr
+	}
+	flush()
+	return dst
+}
+
+// kernBetween returns the kerning between two adjacent pieces (zero
+// unless they share face and size).
+func (sh *shaper) kernBetween(a, b *piece) Sp {
+	if a.face != b.face || a.size != b.size || a.raise != b.raise || a.text == "" || b.text == "" {
+		return 0
+	}
+	return sh.units(a.face, a.size, sh.face[a.face].Kern(a.last, b.first))
+}
+
+// width measures text in one face, ignoring fallback (for glue and
+// markers made of characters every face has).
+func (sh *shaper) width(text string, s fonts.Style, size Sp) Sp {
+	return sh.units(s, size, sh.face[s].Width(text))
+}
+
+// smallCapsScale is the size of fake small capitals relative to the full
+// size: the face's x-height over its cap height, plus a little so the
+// letters keep their weight next to capitals (Charis: about 0.77).
+func (sh *shaper) smallCapsScale(s fonts.Style) (num, den Sp) {
+	f := sh.face[s]
+	xh, ch := f.XHeight(), f.CapHeight()
+	if xh <= 0 || ch <= 0 || xh >= ch {
+		return 4, 5
+	}
+	return Sp(xh*100/ch + 5), 100
+}
+
+// smallCaps shapes text in fake small capitals: lowercase letters become
+// capitals at the small-caps size, everything else keeps its size. The
+// exporter paints by character code, so a face's own small-cap glyphs
+// (OpenType smcp) cannot be reached; scaled capitals stand in for them.
+func (sh *shaper) smallCaps(dst []piece, text string, s fonts.Style, size Sp) []piece {
+	num, den := sh.smallCapsScale(s)
+	small := scale(size, num, den)
+	for len(text) > 0 {
+		r, _ := utf8.DecodeRuneInString(text)
+		lower := unicode.IsLower(r)
+		i := 0
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLower(r) != lower {
+				break
+			}
+			i += n
+		}
+		chunk := text[:i]
+		text = text[i:]
+		if lower {
+			dst = sh.shape(dst, strings.ToUpper(chunk), s, small)
+		} else {
+			dst = sh.shape(dst, chunk, s, size)
+		}
+	}
+	return dst
+}
