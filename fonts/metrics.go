@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"fmt"
+	"io"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -73,8 +74,17 @@ func MustGet(s Style) *Face {
 }
 
 func load(s Style) (*Face, error) {
-	data := TTF(s)
-	f, err := sfnt.Parse(data)
+	// Read the embedded file in place: sfnt and the table scan touch
+	// only the tables they need, not the whole file.
+	file, err := files.Open(fileNames[s])
+	if err != nil {
+		return nil, fmt.Errorf("fonts: open %s: %w", s, err)
+	}
+	src, ok := file.(io.ReaderAt)
+	if !ok {
+		return nil, fmt.Errorf("fonts: %s cannot be read in place", s)
+	}
+	f, err := sfnt.ParseReaderAt(src)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: parse %s: %w", s, err)
 	}
@@ -84,7 +94,7 @@ func load(s Style) (*Face, error) {
 		upem:    int(f.UnitsPerEm()),
 		high:    map[rune]glyph{},
 		pairs:   map[uint32]int16{},
-		hasKern: hasKerning(data),
+		hasKern: hasKerning(src),
 	}
 	m, err := f.Metrics(&fc.buf, fc.ppem(), font.HintingNone)
 	if err != nil {
@@ -228,47 +238,43 @@ func Cover(s Style, r rune) (face Style, ok bool) {
 // hasKerning reports whether a TrueType file has a kern table or a GPOS
 // table with a "kern" feature. sfnt answers Kern with zeros for faces
 // without either, so this lets callers skip the lookups.
-func hasKerning(data []byte) bool {
-	tables := tableOffsets(data)
-	if _, ok := tables["kern"]; ok {
-		return true
+func hasKerning(src io.ReaderAt) bool {
+	read := func(off int64, n int) []byte {
+		b := make([]byte, n)
+		if _, err := src.ReadAt(b, off); err != nil {
+			return nil
+		}
+		return b
 	}
-	g, ok := tables["GPOS"]
-	if !ok || g+10 > len(data) {
+	u16 := func(off int64) int64 {
+		if b := read(off, 2); b != nil {
+			return int64(binary.BigEndian.Uint16(b))
+		}
+		return 0
+	}
+	gpos := int64(-1)
+	for i := range u16(4) {
+		rec := read(12+16*i, 16)
+		if rec == nil {
+			break
+		}
+		switch string(rec[:4]) {
+		case "kern":
+			return true
+		case "GPOS":
+			gpos = int64(binary.BigEndian.Uint32(rec[8:]))
+		}
+	}
+	if gpos < 0 {
 		return false
 	}
-	u16 := func(o int) int {
-		if o < 0 || o+2 > len(data) {
-			return 0
-		}
-		return int(binary.BigEndian.Uint16(data[o:]))
-	}
-	list := g + u16(g+6)
-	n := u16(list)
-	for i := 0; i < n; i++ {
-		rec := list + 2 + 6*i
-		if rec+4 <= len(data) && string(data[rec:rec+4]) == "kern" {
+	list := gpos + u16(gpos+6)
+	for i := range u16(list) {
+		if string(read(list+2+6*i, 4)) == "kern" {
 			return true
 		}
 	}
 	return false
-}
-
-// tableOffsets reads the table directory of a TrueType file.
-func tableOffsets(data []byte) map[string]int {
-	out := map[string]int{}
-	if len(data) < 12 {
-		return out
-	}
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			break
-		}
-		out[string(data[rec:rec+4])] = int(binary.BigEndian.Uint32(data[rec+8:]))
-	}
-	return out
 }
 
 func abs(v int) int {

@@ -576,7 +576,7 @@ func (b *parBuilder) wider(w []ch) bool {
 		if invisible(c.r) {
 			continue
 		}
-		total += b.s.sh.units(face, sp.size, b.s.sh.face[face].Advance(r))
+		total += b.s.sh.units(face, sp.size, b.s.sh.face(face).Advance(r))
 		if total > limit {
 			return true
 		}

@@ -46,24 +46,30 @@ const replacementRune = '\ufffd'
 type shaper struct {
 	warn    func(string)
 	missing map[rune]bool
-	face    [fonts.Fallback + 1]*fonts.Face
+	faces   [fonts.Fallback + 1]*fonts.Face
 }
 
 func newShaper(warn func(string)) (*shaper, error) {
 	sh := &shaper{warn: warn, missing: map[rune]bool{}}
-	for _, s := range fonts.Styles {
-		f, err := fonts.Get(s)
-		if err != nil {
-			return nil, err
-		}
-		sh.face[s] = f
+	// The text face must load; the others load when first used.
+	if _, err := fonts.Get(fonts.Regular); err != nil {
+		return nil, err
 	}
 	return sh, nil
 }
 
+// face returns the metrics of style s. The embedded faces are known to
+// parse (a test loads each), so a failure here is a broken build.
+func (sh *shaper) face(s fonts.Style) *fonts.Face {
+	if sh.faces[s] == nil {
+		sh.faces[s] = fonts.MustGet(s)
+	}
+	return sh.faces[s]
+}
+
 // units converts font units of face f at size to Sp.
 func (sh *shaper) units(f fonts.Style, size Sp, u int) Sp {
-	return scale(Sp(u), size, Sp(sh.face[f].UnitsPerEm()))
+	return scale(Sp(u), size, Sp(sh.face(f).UnitsPerEm()))
 }
 
 // resolve picks the face that draws r in style s, replacing a rune no
@@ -112,7 +118,7 @@ func (sh *shaper) shape(dst []piece, text string, s fonts.Style, size Sp) []piec
 		if open && face != cur.face {
 			flush()
 		}
-		f := sh.face[face]
+		f := sh.face(face)
 		if !open {
 			cur = piece{face: face, size: size, first: rr}
 			curUnits = 0
@@ -139,20 +145,20 @@ func (sh *shaper) kernBetween(a, b *piece) Sp {
 	if a.face != b.face || a.size != b.size || a.raise != b.raise || a.text == "" || b.text == "" {
 		return 0
 	}
-	return sh.units(a.face, a.size, sh.face[a.face].Kern(a.last, b.first))
+	return sh.units(a.face, a.size, sh.face(a.face).Kern(a.last, b.first))
 }
 
 // width measures text in one face, ignoring fallback (for glue and
 // markers made of characters every face has).
 func (sh *shaper) width(text string, s fonts.Style, size Sp) Sp {
-	return sh.units(s, size, sh.face[s].Width(text))
+	return sh.units(s, size, sh.face(s).Width(text))
 }
 
 // smallCapsScale is the size of fake small capitals relative to the full
 // size: the face's x-height over its cap height, plus a little so the
 // letters keep their weight next to capitals (Charis: about 0.77).
 func (sh *shaper) smallCapsScale(s fonts.Style) (num, den Sp) {
-	f := sh.face[s]
+	f := sh.face(s)
 	xh, ch := f.XHeight(), f.CapHeight()
 	if xh <= 0 || ch <= 0 || xh >= ch {
 		return 4, 5

@@ -9,7 +9,6 @@
 package hyph
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"strconv"
@@ -67,9 +66,15 @@ func load(name string) (*Patterns, error) {
 		return nil, fmt.Errorf("hyph: %w", err)
 	}
 	inTypesetting := false
-	sc := bufio.NewScanner(strings.NewReader(string(pat)))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
+	text := string(pat)
+	for n := 1; len(text) > 0; n++ {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		line = strings.TrimSpace(line)
 		if strings.HasPrefix(line, "%") {
 			// The header says which minimums to use when typesetting.
 			field := strings.TrimSpace(strings.TrimPrefix(line, "%"))
@@ -91,6 +96,7 @@ func load(name string) (*Patterns, error) {
 			return nil, fmt.Errorf("hyph: hyph-%s.pat.txt line %d: %w", name, n, err)
 		}
 	}
+	p.trie.freeze()
 	if exc, err := files.ReadFile("patterns/hyph-" + name + ".hyp.txt"); err == nil {
 		for _, line := range strings.Split(string(exc), "\n") {
 			line = strings.TrimSpace(line)
@@ -177,32 +183,36 @@ func (p *Patterns) AppendPoints(dst []int, word string) []int {
 	return dst
 }
 
-// trie maps pattern letters (as UTF-8 bytes) to their digit values.
+// trie maps pattern letters (as UTF-8 bytes) to their digit values. While
+// patterns are added, each node keeps its children as a list of siblings,
+// so they come in any order without moving anything; freeze then lays
+// every node's children out side by side for fast lookups.
 type trie struct {
 	nodes []trieNode
-	edges []trieEdge
 	// values holds each pattern's digits: pairs (rune offset, value).
 	values []uint8
+	// After freeze: node i's children are nodes first[i]..first[i+1]-1
+	// (in the frozen order), with their bytes in label.
+	first []int32
+	label []byte
+	vals  [][2]int32
 }
 
 type trieNode struct {
-	firstEdge, numEdges int32
+	b                       byte
+	firstChild, nextSibling int32
 	// valStart, valLen locate the node's pattern digits in values.
 	valStart, valLen int32
-}
-
-type trieEdge struct {
-	b    byte
-	node int32
 }
 
 // add inserts one pattern such as ".ach4" or "1ba".
 func (t *trie) add(pat string) error {
 	if len(t.nodes) == 0 {
-		t.nodes = append(t.nodes, trieNode{})
+		t.nodes = append(t.nodes, trieNode{firstChild: -1, nextSibling: -1})
 	}
-	var letters []byte
-	var digits []uint8 // (offset, value) pairs
+	var letterBuf [64]byte
+	var digitBuf [64]uint8
+	letters, digits := letterBuf[:0], digitBuf[:0] // digits: (offset, value) pairs
 	pos := 0
 	for _, r := range pat {
 		if r >= '0' && r <= '9' {
@@ -222,7 +232,13 @@ func (t *trie) add(pat string) error {
 	}
 	n := int32(0)
 	for _, b := range letters {
-		n = t.child(n, b, true)
+		c := t.child(n, b)
+		if c < 0 {
+			t.nodes = append(t.nodes, trieNode{b: b, firstChild: -1, nextSibling: t.nodes[n].firstChild})
+			c = int32(len(t.nodes) - 1)
+			t.nodes[n].firstChild = c
+		}
+		n = c
 	}
 	t.nodes[n].valStart = int32(len(t.values))
 	t.nodes[n].valLen = int32(len(digits))
@@ -230,46 +246,62 @@ func (t *trie) add(pat string) error {
 	return nil
 }
 
-// child finds (or, with create, adds) the edge from node n on byte b. Edges
-// of a node are kept contiguous by moving them to the end when a node
-// grows; patterns load once, so the waste does not matter.
-func (t *trie) child(n int32, b byte, create bool) int32 {
-	nd := t.nodes[n]
-	for _, e := range t.edges[nd.firstEdge : nd.firstEdge+nd.numEdges] {
-		if e.b == b {
-			return e.node
+// child finds the child of node n on byte b, or -1.
+func (t *trie) child(n int32, b byte) int32 {
+	for c := t.nodes[n].firstChild; c >= 0; c = t.nodes[c].nextSibling {
+		if t.nodes[c].b == b {
+			return c
 		}
 	}
-	if !create {
-		return -1
+	return -1
+}
+
+// freeze renumbers the nodes breadth first, so that each node's children
+// are consecutive, and drops the build-time links.
+func (t *trie) freeze() {
+	if len(t.nodes) == 0 {
+		return
 	}
-	t.nodes = append(t.nodes, trieNode{})
-	id := int32(len(t.nodes) - 1)
-	if nd.firstEdge+nd.numEdges != int32(len(t.edges)) {
-		moved := append([]trieEdge(nil), t.edges[nd.firstEdge:nd.firstEdge+nd.numEdges]...)
-		nd.firstEdge = int32(len(t.edges))
-		t.edges = append(t.edges, moved...)
+	order := make([]int32, 0, len(t.nodes)) // frozen index -> build index
+	order = append(order, 0)
+	t.first = make([]int32, 0, len(t.nodes)+1)
+	for i := 0; i < len(order); i++ {
+		t.first = append(t.first, int32(len(order)))
+		for c := t.nodes[order[i]].firstChild; c >= 0; c = t.nodes[c].nextSibling {
+			order = append(order, c)
+		}
 	}
-	t.edges = append(t.edges, trieEdge{b: b, node: id})
-	nd.numEdges++
-	t.nodes[n] = nd
-	return id
+	t.first = append(t.first, int32(len(order)))
+	t.label = make([]byte, len(order))
+	t.vals = make([][2]int32, len(order))
+	for i, b := range order {
+		t.label[i] = t.nodes[b].b
+		t.vals[i] = [2]int32{t.nodes[b].valStart, t.nodes[b].valLen}
+	}
+	t.nodes = nil
 }
 
 // match applies every pattern that starts at s (rune index k of the
 // dotted word) to vals.
 func (t *trie) match(s []byte, k int, vals []uint8) {
-	if len(t.nodes) == 0 {
+	if len(t.first) == 0 {
 		return
 	}
 	n := int32(0)
 	for _, b := range s {
-		n = t.child(n, b, false)
+		lo, hi := t.first[n], t.first[n+1]
+		n = -1
+		for c := lo; c < hi; c++ {
+			if t.label[c] == b {
+				n = c
+				break
+			}
+		}
 		if n < 0 {
 			return
 		}
-		nd := t.nodes[n]
-		for j := nd.valStart; j < nd.valStart+nd.valLen; j += 2 {
+		v := t.vals[n]
+		for j := v[0]; j < v[0]+v[1]; j += 2 {
 			i := k + int(t.values[j])
 			if i < len(vals) && t.values[j+1] > vals[i] {
 				vals[i] = t.values[j+1]
