@@ -36,8 +36,11 @@ type Params struct {
 	FinalHyphenDemerits int
 	// EmergencyStretch is extra stretch assumed on every line in a last
 	// pass, run only when no breaks within Tolerance exist
-	// (\emergencystretch; 0 skips the pass). The lines found are set with
-	// their real glue, so they come out loose rather than overfull.
+	// (\emergencystretch; 0 skips the pass). Unlike TeX, that pass
+	// accepts lines of any badness short of overfull, so a paragraph
+	// always has a solution without overfull lines when each of its
+	// boxes fits the measure. The lines are set with their real glue, so
+	// they come out loose rather than overfull.
 	EmergencyStretch Sp
 	// RuntWidth and RuntDemerits implement the last-line rule, which TeX
 	// lacks: a last line holding a single word narrower than RuntWidth
@@ -150,7 +153,10 @@ func Break(items []Item, widths []Sp, p Params) ([]Line, error) {
 		return lines, nil
 	}
 	if !last {
-		if lines := b.run(p.Tolerance, true, p.EmergencyStretch, true); lines != nil {
+		// The last pass accepts any line that is not overfull: a line
+		// can always be stretched, never shrunk past its limit, and the
+		// emergency stretch keeps very loose lines apart in badness.
+		if lines := b.run(infBad, true, p.EmergencyStretch, true); lines != nil {
 			return lines, nil
 		}
 	}

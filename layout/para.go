@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"pamphlet/fonts"
 	"pamphlet/model"
@@ -110,6 +111,7 @@ type parBuilder struct {
 	chars []ch
 	pts   []int
 	kinds []breakKind
+	text  []byte
 }
 
 func (st inlineState) face(base fonts.Style) fonts.Style {
@@ -229,6 +231,10 @@ func (b *parBuilder) emit() {
 			b.chars = append(b.chars, ch{r: r, span: int32(i)})
 		}
 	}
+	// About two items and one piece per character is never exceeded by
+	// much; reserving it saves regrowing the slices.
+	b.p.items = make([]Item, 0, len(b.chars)/2+8)
+	b.p.pieces = make([]piece, 0, len(b.chars)/4+4)
 	st := b.p.style
 	if st.align == centered {
 		b.p.items = append(b.p.items, Glue(0, 3*st.size, 0))
@@ -395,15 +401,11 @@ func (b *parBuilder) breakItem(kind breakKind, prev ch, pi int) {
 		if pi >= 0 {
 			face = b.p.pieces[pi].face
 		}
-		hy := b.s.sh.shape(nil, "-", face, sp.size)
-		ref := int32(-1)
-		var w Sp
-		if len(hy) == 1 {
-			hy[0].link = sp.link
-			b.p.pieces = append(b.p.pieces, hy[0])
-			ref = int32(len(b.p.pieces) - 1)
-			w = hy[0].width
-		}
+		hy := b.s.sh.hyphen(face, sp.size)
+		hy.link = sp.link
+		b.p.pieces = append(b.p.pieces, hy)
+		ref := int32(len(b.p.pieces) - 1)
+		w := hy.width
 		flags := Flagged
 		p := hyphenPenalty
 		switch kind {
@@ -427,20 +429,19 @@ func (b *parBuilder) breakItem(kind breakKind, prev ch, pi int) {
 // shapeChars shapes characters of a word fragment into pieces, one run
 // of shaping per span.
 func (b *parBuilder) shapeChars(cs []ch) {
-	var sb strings.Builder
 	for i := 0; i < len(cs); {
 		j := i
-		sb.Reset()
+		b.text = b.text[:0]
 		for j < len(cs) && cs[j].span == cs[i].span {
-			sb.WriteRune(cs[j].r)
+			b.text = utf8.AppendRune(b.text, cs[j].r)
 			j++
 		}
 		sp := b.spans[cs[i].span]
 		n := len(b.p.pieces)
 		if b.p.style.smallCaps {
-			b.p.pieces = b.s.sh.smallCaps(b.p.pieces, sb.String(), sp.face, sp.size)
+			b.p.pieces = b.s.sh.smallCaps(b.p.pieces, string(b.text), sp.face, sp.size)
 		} else {
-			b.p.pieces = b.s.sh.shape(b.p.pieces, sb.String(), sp.face, sp.size)
+			b.p.pieces = b.s.sh.shape(b.p.pieces, string(b.text), sp.face, sp.size)
 		}
 		for k := n; k < len(b.p.pieces); k++ {
 			b.p.pieces[k].raise = sp.raise
@@ -499,6 +500,16 @@ func looksLikeURL(w []ch) bool {
 	if len(w) < 5 {
 		return false
 	}
+	hint := false
+	for _, c := range w {
+		if c.r == '/' || c.r == '@' || c.r == ':' || c.r == '.' && len(w) > 4 && (w[0].r == 'w' || w[0].r == 'W') {
+			hint = true
+			break
+		}
+	}
+	if !hint {
+		return false
+	}
 	var sb strings.Builder
 	for _, c := range w {
 		sb.WriteRune(c.r)
@@ -534,11 +545,11 @@ func (b *parBuilder) hyphenate(w []ch, kinds []breakKind) {
 			hi--
 		}
 		if hi-lo >= pat.Left+pat.Right && lettersOnly(w[lo:hi]) {
-			var sb strings.Builder
+			b.text = b.text[:0]
 			for _, c := range w[lo:hi] {
-				sb.WriteRune(c.r)
+				b.text = utf8.AppendRune(b.text, c.r)
 			}
-			b.pts = pat.AppendPoints(b.pts[:0], sb.String())
+			b.pts = pat.AppendPoints(b.pts[:0], string(b.text))
 			for _, p := range b.pts {
 				if kinds[lo+p] == noBreak {
 					kinds[lo+p] = patternBreak

@@ -47,10 +47,34 @@ type shaper struct {
 	warn    func(string)
 	missing map[rune]bool
 	faces   [fonts.Fallback + 1]*fonts.Face
+	// hyphens caches the hyphen piece of each face and size.
+	hyphens map[hyphenKey]piece
+	buf     strings.Builder
+}
+
+type hyphenKey struct {
+	face fonts.Style
+	size Sp
+}
+
+// hyphen returns the piece drawn at a line end broken inside a word: a
+// hyphen in face at size (or in the fallback face if face lacks one).
+func (sh *shaper) hyphen(face fonts.Style, size Sp) piece {
+	k := hyphenKey{face, size}
+	if pc, ok := sh.hyphens[k]; ok {
+		return pc
+	}
+	pcs := sh.shape(nil, "-", face, size)
+	pc := piece{text: "-", face: face, size: size}
+	if len(pcs) == 1 {
+		pc = pcs[0]
+	}
+	sh.hyphens[k] = pc
+	return pc
 }
 
 func newShaper(warn func(string)) (*shaper, error) {
-	sh := &shaper{warn: warn, missing: map[rune]bool{}}
+	sh := &shaper{warn: warn, missing: map[rune]bool{}, hyphens: map[hyphenKey]piece{}}
 	// The text face must load; the others load when first used.
 	if _, err := fonts.Get(fonts.Regular); err != nil {
 		return nil, err
@@ -95,7 +119,8 @@ func (sh *shaper) resolve(s fonts.Style, r rune) (fonts.Style, rune) {
 // shape appends to dst the pieces that draw text in style s at size,
 // split where the face changes. Invisible runes are dropped.
 func (sh *shaper) shape(dst []piece, text string, s fonts.Style, size Sp) []piece {
-	var b strings.Builder
+	b := &sh.buf
+	b.Reset()
 	var cur piece
 	curUnits, open := 0, false
 	prev := rune(-1)
