@@ -194,9 +194,11 @@ func (s *setter) addLines(v *vlist, p *para, c ctx, h, d Sp, params Params) []*v
 	}
 	boxes := make([]*vbox, len(lines))
 	n := len(lines)
+	s.blockCount++
 	for k, l := range lines {
 		b := s.setLine(p, l, h, d)
 		b.x = c.left
+		b.role, b.block, b.line, b.lines = roleBody, s.blockCount, k, n
 		if k > 0 {
 			pen := 0
 			switch {
@@ -266,9 +268,11 @@ func (s *setter) heading(v *vlist, hd *model.Heading, c ctx) {
 	}
 	v.gap(above)
 	title := model.Plain(hd.Content)
+	s.blockCount++
 	for k, l := range lines {
 		b := s.setLine(p, l, h, d)
 		b.x = c.left
+		b.role, b.block, b.line, b.lines = roleHeading, s.blockCount, k, len(lines)
 		if k == 0 {
 			s.outline = append(s.outline, OutlineEntry{Level: level, Title: oneLine(title)})
 			b.outline = len(s.outline) - 1
@@ -387,6 +391,7 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) []*vbox {
 func (s *setter) stackLines(v *vlist, texts []string, mk func(string) *vbox) []*vbox {
 	n := len(texts)
 	boxes := make([]*vbox, n)
+	s.blockCount++
 	for k, t := range texts {
 		if k > 0 {
 			if k == 1 || k == n-1 {
@@ -396,6 +401,7 @@ func (s *setter) stackLines(v *vlist, texts []string, mk func(string) *vbox) []*
 			}
 		}
 		boxes[k] = mk(t)
+		boxes[k].role, boxes[k].block, boxes[k].line, boxes[k].lines = roleCode, s.blockCount, k, n
 		v.box(boxes[k])
 	}
 	return boxes

@@ -145,7 +145,11 @@ func dumpRuns(sb *strings.Builder, slot string, runs []Run) {
 			if r.X != runs[i].X {
 				fmt.Fprintf(sb, " @%v", r.X)
 			}
-			fmt.Fprintf(sb, " %q]", r.Text)
+			fmt.Fprintf(sb, " %q", r.Text)
+			for _, k := range r.Kerns {
+				fmt.Fprintf(sb, " k%d@%v", k.At, k.Offset)
+			}
+			sb.WriteByte(']')
 		}
 		sb.WriteByte('\n')
 		i = j

@@ -26,6 +26,8 @@ type setter struct {
 	outline   []OutlineEntry
 	notes     []string
 	noteNum   map[string]int
+	// blockCount numbers the blocks set so far (for tests of breaks).
+	blockCount int
 }
 
 func (s *setter) warn(page int, msg string) {
@@ -46,14 +48,10 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Stages 1-3: blocks to items to lines to the vertical list.
-	body := &vlist{}
-	c := ctx{measure: s.g.measure}
-	if err := s.blocks(body, doc.Blocks, c); err != nil {
+	title, body, err := s.vertical()
+	if err != nil {
 		return nil, err
 	}
-	s.notesSection(body, c)
-	title := s.titleBlock(s.g.textWidth)
 	// Stage 4: pages.
 	pg := &pager{s: s}
 	pg.paginate(title, body)
@@ -67,6 +65,18 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 		Pages:   pg.pages,
 		Outline: s.outline,
 	}, nil
+}
+
+// vertical runs stages 1-3: blocks to items to lines to the vertical
+// lists of the title block and of the body (notes included).
+func (s *setter) vertical() (title, body *vlist, err error) {
+	body = &vlist{}
+	c := ctx{measure: s.g.measure}
+	if err := s.blocks(body, s.doc.Blocks, c); err != nil {
+		return nil, nil, err
+	}
+	s.notesSection(body, c)
+	return s.titleBlock(s.g.textWidth), body, nil
 }
 
 func newSetter(doc *model.Document, opt Options) (*setter, error) {

@@ -9,8 +9,8 @@ import (
 
 // frame is a rectangle of a page that text flows into: one column.
 type frame struct {
-	page       int
-	x, y, w, h Sp
+	page, column int
+	x, y, w, h   Sp
 }
 
 // pager places vertical lists on pages.
@@ -51,7 +51,7 @@ func (s *setter) frames(i int, top Sp) []frame {
 	h := g.textHeight - top
 	out := make([]frame, g.columns)
 	for c := range out {
-		out[c] = frame{page: i, x: x + Sp(c)*(g.measure+g.gap), y: y, w: g.measure, h: h}
+		out[c] = frame{page: i, column: c, x: x + Sp(c)*(g.measure+g.gap), y: y, w: g.measure, h: h}
 	}
 	return out
 }
@@ -118,6 +118,7 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			y += it.size
 		case vBox:
 			b := it.box
+			b.frame = f.page*pg.s.g.columns + f.column
 			y += b.h
 			x := f.x + b.x
 			for _, r := range b.runs {
@@ -176,9 +177,6 @@ func (pg *pager) paginate(title, body *vlist) {
 	items := body.items
 	i := skip(items, 0)
 	pageIdx := len(pg.pages) - 1
-	if top == 0 && len(pg.pages) > 1 {
-		top = 0
-	}
 	for i < len(items) {
 		for _, f := range s.frames(pageIdx, top) {
 			if i >= len(items) {

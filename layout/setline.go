@@ -20,7 +20,24 @@ type vbox struct {
 	overfull Sp
 	// text is the line's text, for warnings.
 	text string
+	// role, block and line say what the box is, for tests of the page
+	// breaks: the line-th (from 0) of lines lines of block number block.
+	role        role
+	block, line int
+	lines       int
+	// frame is where the box was placed: page*columns+column.
+	frame int
 }
+
+// role is what a vertical box holds.
+type role uint8
+
+const (
+	roleOther role = iota
+	roleBody       // a line of running text (paragraph, list item, quote)
+	roleHeading
+	roleCode
+)
 
 // setLine places the items of one line: boxes become runs, glue is
 // stretched or shrunk to fill the measure exactly, and a line broken at a
@@ -94,6 +111,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		case KernItem:
 			x += it.Width
 		case GlueItem:
+			before := x
 			x += it.Width
 			switch {
 			case it.Flags&Fil != 0:
@@ -111,7 +129,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 				x += want - adj
 				adj = want
 			}
-			joinable = false
+			// Glue that sets to nothing (the pairs that give unjustified
+			// lines their stretch) does not separate pieces.
+			joinable = joinable && x == before
 		}
 	}
 	if l.End < len(items) {
