@@ -1,5 +1,29 @@
 // Package layout typesets a model.Document into pages of positioned
-// items: boxes, glue and penalties; Knuth–Plass line breaking with
-// hyphenation; pagination with widow, orphan and heading control; running
-// heads and folios. It never draws: package export paints what it places.
+// material that package export paints without measuring anything. It
+// never draws and knows nothing of PDF.
+//
+// Layout runs these stages in order:
+//
+//  1. items: each block's inline content becomes a flat slice of boxes,
+//     glue, kerns and penalties (para.go), with words shaped in the
+//     embedded faces of package fonts (fallback per character, kerning,
+//     fake small capitals; shape.go) and hyphenation points from Liang's
+//     patterns for the document language (layout/hyph).
+//  2. lines: the Knuth–Plass breaker chooses line breaks by total fit
+//     (breaker.go: TeX's passes, fitness classes, adjacent and double
+//     hyphen demerits, a last-line rule, a cap on hyphen ladders, an
+//     emergency pass instead of overfull lines), and each line is set to
+//     its measure in integer scaled points (setline.go).
+//  3. vertical list: lines are stacked with the space between blocks and
+//     the penalties that keep headings with what follows and forbid
+//     widows and orphans (blocks.go); the title block and the link notes
+//     are built the same way (front.go).
+//  4. pages: the vertical list flows into frames (one or two columns per
+//     page), each page ending at its cheapest legal break (pages.go).
+//  5. furniture: running heads, folios and the outline's page positions.
+//
+// Options' zero value gives the defaults: A5, Charis SIL at 10pt on 13pt,
+// margins scaled to the paper, one column, links as numbered notes. The
+// FirstPage and BookTitle options let a collection lay out each article as
+// a chapter of one book.
 package layout
