@@ -76,6 +76,10 @@ type Result struct {
 	Repairs []Repair
 	// Format is the format the input was read as.
 	Format Format
+
+	// lines maps blocks to the input line they start on, so that passes
+	// after the reader (typography) can say where they changed something.
+	lines map[model.Block]int
 }
 
 // ErrNoText means the input holds no text content (empty, only whitespace,
@@ -140,8 +144,9 @@ func Detect(name string, text string) Format {
 	return FormatText
 }
 
-// finish applies the steps every reader shares: language, typography,
-// normalisation.
+// finish applies the steps every reader shares: language, normalisation,
+// then typography (which needs whitespace already collapsed, to see
+// " - " between words).
 func finish(res *Result, text string, opt Options) {
 	doc := res.Doc
 	if opt.Lang != "" {
@@ -150,6 +155,7 @@ func finish(res *Result, text string, opt Options) {
 		doc.Lang = DetectLang(text)
 	}
 	model.Normalize(doc)
+	typography(res)
 }
 
 // warn sends a warning to opt.Warn when set.

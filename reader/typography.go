@@ -1,0 +1,593 @@
+package reader
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"pamphlet/model"
+)
+
+// The typography pass runs after every reader (see finish). It turns
+// typewriter punctuation into book punctuation: curly quotes and
+// apostrophes, em and en dashes, the ellipsis, and no-break spaces where a
+// line break would strand a short abbreviation. Code spans, code blocks
+// and URLs are never touched. The text arrives in NFC from decode, and
+// every character written here is NFC too.
+
+// quoteSet holds a language's quotation marks: outer opening and closing,
+// inner opening and closing, and whether a no-break space goes inside
+// the outer marks (French).
+type quoteSet struct {
+	open, close, innerOpen, innerClose rune
+	spaced                             bool
+}
+
+var quoteSets = map[string]quoteSet{
+	"en": {'“', '”', '‘', '’', false},
+	"de": {'„', '“', '‚', '‘', false},
+	"fr": {'«', '»', '“', '”', true},
+	"es": {'«', '»', '“', '”', false},
+	"it": {'«', '»', '“', '”', false},
+	"pt": {'«', '»', '“', '”', false},
+}
+
+// nbspBefore lists abbreviations that must not end a line: titles before a
+// name ("Mr. George Seton", 009) and, before a number only, "No.", "p."
+// and the months ("Nov. 19", seed).
+var nbspBefore = map[string]byte{
+	"Mr.": 'A', "Mrs.": 'A', "Ms.": 'A', "Dr.": 'A', "St.": 'A', "Prof.": 'A', "Rev.": 'A', "Hon.": 'A',
+	"Mt.": 'A', "Fr.": 'A', "Sr.": 'A', "Gen.": 'A', "Capt.": 'A', "Col.": 'A', "Lt.": 'A', "Sgt.": 'A',
+	"Gov.": 'A', "Sen.": 'A', "Rep.": 'A', "Mme.": 'A', "Mlle.": 'A', "Sra.": 'A', "Sr": 'A', "Dra.": 'A',
+	"No.": '9', "no.": '9', "Nos.": '9', "nos.": '9', "p.": '9', "pp.": '9', "vol.": '9', "Vol.": '9',
+	"ch.": '9', "Ch.": '9', "fig.": '9', "Fig.": '9', "art.": '9', "Art.": '9', "n.": '9', "N.": '9',
+	"Jan.": '9', "Feb.": '9', "Mar.": '9', "Apr.": '9', "Jun.": '9', "Jul.": '9', "Aug.": '9',
+	"Sep.": '9', "Sept.": '9', "Oct.": '9', "Nov.": '9', "Dec.": '9',
+}
+
+// units take a no-break space after their number ("20 km", "10:00 AM").
+var units = map[string]bool{
+	"km": true, "cm": true, "mm": true, "m": true, "kg": true, "g": true, "mg": true, "ml": true, "cl": true,
+	"kWh": true, "kW": true, "W": true, "V": true, "mV": true, "mA": true, "Hz": true, "kHz": true, "MHz": true,
+	"GHz": true, "KB": true, "kB": true, "MB": true, "GB": true, "TB": true, "°C": true, "°F": true, "%": true,
+	"px": true, "pt": true, "mph": true, "ft": true, "lb": true, "lbs": true, "oz": true, "AM": true, "PM": true,
+	"a.m.": true, "p.m.": true, "BC": true, "AD": true, "BCE": true, "CE": true, "ms": true, "min": true,
+	"MB/s": true, "km/h": true, "€": true,
+}
+
+// elisions start with an apostrophe, not an opening quote: 'tis, rock 'n'
+// roll, 'em.
+var elisions = map[string]bool{
+	"tis": true, "twas": true, "em": true, "n": true, "cause": true, "til": true, "bout": true, "round": true,
+	"fraid": true, "nuff": true, "twere": true, "ello": true,
+}
+
+// typoCounts counts the changes made in one block.
+type typoCounts struct{ quotes, dashes, ellipses, nbsp int }
+
+// typo is the state of the pass over one document.
+type typo struct {
+	q            quoteSet
+	lang         string
+	prev, prev2  rune // the last two characters written, across nodes
+	dq, sq       int  // open double and single quotation marks
+	n            typoCounts
+	repairs      []Repair
+	blockLine    map[model.Block]int
+	fixMisturned bool // turn curly quotes facing the wrong way (English)
+}
+
+// typography applies the pass to res.Doc and adds its repairs, one per
+// block and kind, to res.Repairs.
+func typography(res *Result) {
+	doc := res.Doc
+	lang := doc.Lang
+	if i := strings.IndexByte(lang, '-'); i > 0 {
+		lang = lang[:i]
+	}
+	q, ok := quoteSets[lang]
+	if !ok {
+		q = quoteSets["en"]
+	}
+	tp := &typo{q: q, lang: lang, blockLine: res.lines, fixMisturned: lang == "en" || !ok}
+	for _, f := range []*string{&doc.Title, &doc.Subtitle, &doc.Description} {
+		if *f != "" {
+			tp.reset()
+			*f = tp.run(*f, 0)
+			tp.flush(0, "title")
+		}
+	}
+	for i := range doc.Authors {
+		tp.reset()
+		doc.Authors[i] = tp.run(doc.Authors[i], 0)
+		tp.flush(0, "byline")
+	}
+	tp.blocks(doc.Blocks)
+	res.Repairs = append(res.Repairs, tp.repairs...)
+}
+
+func (tp *typo) reset() {
+	tp.prev, tp.prev2, tp.dq, tp.sq = 0, 0, 0, 0
+}
+
+// flush records the changes counted since the last flush.
+func (tp *typo) flush(line int, where string) {
+	n := tp.n
+	tp.n = typoCounts{}
+	add := func(count int, kind, what string) {
+		if count > 0 {
+			tp.repairs = append(tp.repairs, Repair{Line: line, Kind: kind, Detail: fmt.Sprintf("%s: %d %s", where, count, what)})
+		}
+	}
+	add(n.quotes, "smart-quotes", "quotation mark(s) and apostrophe(s) set")
+	add(n.dashes, "dash", "dash(es) set")
+	add(n.ellipses, "ellipsis", "ellipsis(es) set")
+	add(n.nbsp, "nbsp", "no-break space(s) set")
+}
+
+func (tp *typo) blocks(bs []model.Block) {
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *model.Heading:
+			tp.container(b.Content)
+			tp.flush(tp.blockLine[b], "heading")
+		case *model.Paragraph:
+			tp.container(b.Content)
+			tp.flush(tp.blockLine[b], "paragraph")
+		case *model.Quote:
+			tp.blocks(b.Blocks)
+		case *model.List:
+			for _, it := range b.Items {
+				tp.blocks(it.Blocks)
+			}
+		case *model.Figure:
+			tp.container(b.Caption)
+			if b.Alt != "" {
+				tp.reset()
+				b.Alt = tp.run(b.Alt, 0)
+			}
+			tp.flush(tp.blockLine[b], "figure")
+		default:
+			// Code keeps its characters; breaks have none.
+		}
+	}
+}
+
+// tseg is one piece of a block's inline text: an editable text node, or
+// protected text (code, a URL) that only gives context.
+type tseg struct {
+	t   *model.Text
+	ctx string
+}
+
+func flattenInlines(in []model.Inline, segs []tseg) []tseg {
+	for _, n := range in {
+		switch n := n.(type) {
+		case *model.Text:
+			segs = append(segs, tseg{t: n})
+		case *model.CodeSpan:
+			segs = append(segs, tseg{ctx: "x"})
+		case *model.Emph:
+			segs = flattenInlines(n.Content, segs)
+		case *model.Strong:
+			segs = flattenInlines(n.Content, segs)
+		case *model.Link:
+			if p := model.Plain(n.Content); p == n.Target || looksLikeURL(p) {
+				segs = append(segs, tseg{ctx: p})
+			} else {
+				segs = flattenInlines(n.Content, segs)
+			}
+		case *model.LineBreak:
+			segs = append(segs, tseg{ctx: "\n"})
+		}
+	}
+	return segs
+}
+
+func looksLikeURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.") ||
+		strings.HasPrefix(l, "mailto:") || strings.HasPrefix(l, "ftp://")
+}
+
+// container runs the pass over one block's inlines, with the characters
+// around each node as context.
+func (tp *typo) container(in []model.Inline) {
+	tp.reset()
+	segs := flattenInlines(in, nil)
+	for k, s := range segs {
+		if s.t == nil {
+			if r := lastRune(s.ctx); r != 0 {
+				tp.prev2, tp.prev = tp.prev, r
+			}
+			continue
+		}
+		var after rune
+		for _, nx := range segs[k+1:] {
+			txt := nx.ctx
+			if nx.t != nil {
+				txt = nx.t.Text
+			}
+			if txt != "" {
+				after, _ = utf8.DecodeRuneInString(txt)
+				break
+			}
+		}
+		s.t.Text = tp.run(s.t.Text, after)
+	}
+}
+
+// special marks the ASCII bytes the pass looks at.
+var special = [128]bool{'"': true, '\'': true, '-': true, '.': true, ' ': true, 'h': true, 'H': true, 'w': true, 'W': true}
+
+// run returns s with book punctuation. after is the character that
+// follows s in its block (0 at the end).
+func (tp *typo) run(s string, after rune) string {
+	// Most text needs no change: check before building a copy.
+	if !tp.needsWork(s) {
+		for _, r := range s {
+			tp.track(r)
+		}
+		return s
+	}
+	b := make([]byte, 0, len(s)+8)
+	next := func(k int) rune {
+		if k >= len(s) {
+			return after
+		}
+		r, _ := utf8.DecodeRuneInString(s[k:])
+		return r
+	}
+	emit := func(r rune) {
+		b = utf8.AppendRune(b, r)
+		tp.track(r)
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && !special[c] {
+			b = append(b, c)
+			tp.track(rune(c))
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '"':
+			nx := next(i + 1)
+			m := tp.double(nx)
+			// French sets a no-break space inside « ».
+			if tp.q.spaced && m == tp.q.close && tp.prev != ' ' && tp.prev != '\u00a0' {
+				emit('\u00a0')
+			}
+			emit(m)
+			if tp.q.spaced && m == tp.q.open && nx != ' ' && nx != 0 {
+				emit('\u00a0')
+			}
+			i++
+			continue
+		case '\'':
+			emit(tp.single(s, i, after))
+			i++
+			continue
+		case '“', '”':
+			if tp.fixMisturned {
+				nr := tp.curly(r, next(i+size))
+				if nr != r {
+					tp.n.quotes++
+				}
+				emit(nr)
+				i += size
+				continue
+			}
+		case '-':
+			n := runLen(s, i, '-')
+			out := tp.dash(s, i, n, after)
+			b = append(b, out...)
+			for _, r2 := range out {
+				tp.track(r2)
+			}
+			i += n
+			continue
+		case '.':
+			if n := runLen(s, i, '.'); n >= 3 {
+				emit('…')
+				tp.n.ellipses++
+				i += 3
+				continue
+			}
+			if strings.HasPrefix(s[i:], ". . .") {
+				emit('…')
+				tp.n.ellipses++
+				i += 5
+				continue
+			}
+		case ' ':
+			if tp.nbspAt(b, s, i, after) {
+				emit('\u00a0')
+				tp.n.nbsp++
+				i++
+				continue
+			}
+		case 'h', 'H', 'w', 'W':
+			// A URL in running text is copied as it is.
+			if n := bareURL(s, i); n > 0 && !(tp.prev != 0 && (unicode.IsLetter(tp.prev) || unicode.IsDigit(tp.prev))) {
+				b = append(b, s[i:i+n]...)
+				for _, r2 := range s[i : i+n] {
+					tp.track(r2)
+				}
+				i += n
+				continue
+			}
+		}
+		b = append(b, s[i:i+size]...)
+		tp.track(r)
+		i += size
+	}
+	return string(b)
+}
+
+// needsWork reports whether s holds anything the pass may change.
+func (tp *typo) needsWork(s string) bool {
+	if strings.ContainsAny(s, "\"'-“”") || strings.Contains(s, "..") || strings.Contains(s, ". .") {
+		return true
+	}
+	if tp.q.spaced && strings.ContainsAny(s, ";:!?«»") {
+		return true
+	}
+	// No-break spaces follow a period ("Mr.") or a number ("20 km").
+	for i := 0; i+1 < len(s); i++ {
+		if s[i+1] == ' ' && (s[i] == '.' || s[i] >= '0' && s[i] <= '9') {
+			return true
+		}
+	}
+	return false
+}
+
+func (tp *typo) track(r rune) { tp.prev2, tp.prev = tp.prev, r }
+
+// opensBefore reports whether a quotation mark after r opens a quotation.
+func opensBefore(r rune) bool {
+	return r == 0 || unicode.IsSpace(r) || strings.ContainsRune("([{<«‹—–-/‘“„‚\u00a0", r)
+}
+
+// closesAfter reports whether r after a quotation mark shows it closes one.
+func closesAfter(r rune) bool {
+	return r == 0 || unicode.IsSpace(r) || unicode.IsPunct(r) || strings.ContainsRune("—–", r)
+}
+
+// double chooses the mark for a straight double quote from the characters
+// around it. A quotation that runs over several paragraphs opens each with
+// a mark and closes only the last (010); since every paragraph starts
+// after nothing, its mark opens.
+func (tp *typo) double(next rune) rune {
+	tp.n.quotes++
+	prev := tp.prev
+	open := false
+	switch {
+	case opensBefore(prev) && !unicode.IsSpace(next) && next != 0:
+		open = true
+	case !opensBefore(prev) && closesAfter(next):
+		open = false
+	case unicode.IsDigit(prev) && tp.dq == 0:
+		return '″' // inches: 12"
+	default:
+		open = tp.dq == 0
+	}
+	if open {
+		tp.dq++
+		return tp.q.open
+	}
+	if tp.dq > 0 {
+		tp.dq--
+	}
+	return tp.q.close
+}
+
+// curly turns an English curly quote that faces the wrong way, as pasted
+// text sometimes has them.
+func (tp *typo) curly(r, next rune) rune {
+	prev := tp.prev
+	switch {
+	case r == '”' && opensBefore(prev) && prev != '“' && !unicode.IsSpace(next) && next != 0 && !closesAfter(next):
+		r = '“'
+	case r == '“' && !opensBefore(prev) && closesAfter(next):
+		r = '”'
+	}
+	if r == '“' {
+		tp.dq++
+	} else if tp.dq > 0 {
+		tp.dq--
+	}
+	return r
+}
+
+// single chooses the mark for a straight single quote: an apostrophe
+// inside or after a word (Let’s, Morales’), before a decade (’90s) or an
+// elision (rock ’n’ roll), else an inner quotation mark.
+func (tp *typo) single(s string, i int, after rune) rune {
+	tp.n.quotes++
+	prev := tp.prev
+	var next rune = after
+	if i+1 < len(s) {
+		next, _ = utf8.DecodeRuneInString(s[i+1:])
+	}
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	switch {
+	case alnum(prev) && unicode.IsLetter(next):
+		return '’'
+	case !opensBefore(prev):
+		if tp.sq > 0 {
+			tp.sq--
+			return tp.q.innerClose
+		}
+		if unicode.IsDigit(prev) && !unicode.IsLetter(next) {
+			return '′' // feet: 6'
+		}
+		return '’'
+	case unicode.IsDigit(next):
+		return '’'
+	case next == 0 || unicode.IsSpace(next):
+		return '’'
+	}
+	// An elision: the word after the mark.
+	j := i + 1
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	if elisions[strings.ToLower(s[i+1:j])] {
+		return '’'
+	}
+	tp.sq++
+	return tp.q.innerOpen
+}
+
+// dash handles a run of n hyphens at s[i]: "--" and "---" become an em
+// dash (002, 008-010), "----" two (009's "----." for a name left out); a
+// hyphen with a space on each side between words becomes an em dash with
+// the same spaces (005, 006); a hyphen between two numbers becomes an en
+// dash ("1990-1995", 007's "200-299").
+func (tp *typo) dash(s string, i, n int, after rune) string {
+	var next rune = after
+	if i+n < len(s) {
+		next, _ = utf8.DecodeRuneInString(s[i+n:])
+	}
+	prev := tp.prev
+	switch {
+	case n == 1:
+		if prev == ' ' && next == ' ' && tp.prev2 != 0 && tp.prev2 != ' ' {
+			// After the space: the next word.
+			var after2 rune
+			if i+2 < len(s) {
+				after2, _ = utf8.DecodeRuneInString(s[i+2:])
+			}
+			if after2 != 0 && after2 != ' ' && !(unicode.IsDigit(tp.prev2) && unicode.IsDigit(after2)) {
+				tp.n.dashes++
+				return "—"
+			}
+		}
+		if unicode.IsDigit(prev) && unicode.IsDigit(next) && numberRange(s, i) {
+			tp.n.dashes++
+			return "–"
+		}
+		return "-"
+	case n == 2 || n == 3:
+		// A command-line option ("--json") keeps its hyphens.
+		if opensBefore(prev) && prev != '—' && unicode.IsLetter(next) && n == 2 {
+			return "--"
+		}
+		tp.n.dashes++
+		return "—"
+	case n == 4:
+		tp.n.dashes += 2
+		return "——"
+	}
+	return s[i : i+n]
+}
+
+// numberRange reports whether the hyphen at s[i] joins two whole numbers
+// that stand alone: not part of a date like 2018-05-23, a version, a
+// phone-like chain, or a word like "COVID-19".
+func numberRange(s string, i int) bool {
+	a := i
+	for a > 0 && s[a-1] >= '0' && s[a-1] <= '9' {
+		a--
+	}
+	if a > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:a])
+		if unicode.IsLetter(r) || strings.ContainsRune("-./:,_", r) {
+			return false
+		}
+	}
+	e := i + 1
+	for e < len(s) && s[e] >= '0' && s[e] <= '9' {
+		e++
+	}
+	if e < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[e:])
+		if unicode.IsLetter(r) || strings.ContainsRune("-/_", r) {
+			return false
+		}
+		if (r == '.' || r == ',' || r == ':') && e+1 < len(s) && s[e+1] >= '0' && s[e+1] <= '9' {
+			return false
+		}
+	}
+	return i-a <= 4 && e-i-1 <= 4
+}
+
+// nbspAt reports whether the space at s[i] should not break: after an
+// abbreviation such as "Mr." or "No." before what it belongs to, between
+// a number and its unit, and (French) inside « » and before ; : ! ?.
+func (tp *typo) nbspAt(out []byte, s string, i int, after rune) bool {
+	var next rune = after
+	if i+1 < len(s) {
+		next, _ = utf8.DecodeRuneInString(s[i+1:])
+	}
+	if tp.q.spaced {
+		if tp.prev == tp.q.open || strings.ContainsRune(";:!?»", next) && next != 0 || next == '"' && tp.dq > 0 {
+			return true
+		}
+	}
+	// The word before the space.
+	w := out
+	if k := lastSpace(w); k >= 0 {
+		w = w[k:]
+		_, n := utf8.DecodeRune(w)
+		w = w[n:]
+	}
+	word := strings.TrimLeft(string(w), "([\"“‘«")
+	if word == "" {
+		return false
+	}
+	if need, ok := nbspBefore[word]; ok {
+		if need == 'A' && unicode.IsUpper(next) || need == '9' && unicode.IsDigit(next) {
+			return true
+		}
+		return false
+	}
+	if isNumber(word) {
+		// The word after the space.
+		j := i + 1
+		for j < len(s) && s[j] != ' ' && s[j] != ',' && s[j] != ';' && s[j] != ')' {
+			j++
+		}
+		u := strings.TrimRight(s[i+1:j], ".")
+		if strings.HasSuffix(s[i+1:j], "a.m.") || strings.HasSuffix(s[i+1:j], "p.m.") {
+			u = s[i+1 : j]
+		}
+		return units[u]
+	}
+	return false
+}
+
+// lastSpace returns the byte index of the last space or no-break space
+// in b, or -1.
+func lastSpace(b []byte) int {
+	for k := len(b) - 1; k >= 0; k-- {
+		if b[k] == ' ' {
+			return k
+		}
+		if b[k] == 0xa0 && k > 0 && b[k-1] == 0xc2 {
+			return k - 1
+		}
+	}
+	return -1
+}
+
+// isNumber reports whether w is a number such as 20, 1.6 or 10,000.
+func isNumber(w string) bool {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= '0' && c <= '9' || c == '.' || c == ',') {
+			return false
+		}
+	}
+	return w[len(w)-1] >= '0' && w[len(w)-1] <= '9'
+}
