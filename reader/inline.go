@@ -128,7 +128,7 @@ func runLen(s string, i int, c byte) int {
 	return n
 }
 
-// codeSpan reads `code` (or ``code``) at s[i] and returns its length.
+// codeSpan reads `code` (or “code“) at s[i] and returns its length.
 func codeSpan(s string, i int) (int, model.Inline) {
 	n := runLen(s, i, '`')
 	end := min(len(s), i+n+maxCodeSpan)
