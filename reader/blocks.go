@@ -3,6 +3,7 @@ package reader
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // pkind is the kind of a block found in the text, before it becomes a
@@ -126,6 +127,10 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 		b, n := r.paraChunk(lines[i:], inner)
 		if !startsBlock && prev != nil && prev.kind == pPara {
 			b.splitBy = "indent"
+			if !(r.indentParas && l.indent >= 1 && l.indent <= 3) {
+				b.splitBy = "short line"
+				r.repair(l.no, "split-paragraph", "new paragraph at %q: the line before ends a sentence well short of the %d-column wrap", head(l.text), r.wrap)
+			}
 		}
 		out = append(out, b)
 		i += n
@@ -167,9 +172,38 @@ func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 		if isMarker(l) && (inner || endsIntro(lines[n-1].text)) {
 			break
 		}
+		if r.shortLine(lines[n-1], l) {
+			break
+		}
 		n++
 	}
 	return &pblock{kind: pPara, lines: lines[:n]}, n
+}
+
+// shortLine reports whether, in hard-wrapped text, the line prev ends a
+// paragraph although no blank line follows: it ends a sentence, the next
+// line opens with a capital, and the next line's first word would have
+// fitted on prev — a wrapping program would have put it there. In the
+// corpus every such line ends a list item, never prose.
+func (r *textReader) shortLine(prev, l srcLine) bool {
+	if r.wrap == 0 || prev.indent >= 4 || l.indent >= 4 {
+		return false
+	}
+	switch lastRune(stripClosers(prev.text)) {
+	case '.', '!', '?', '…':
+	default:
+		return false
+	}
+	lead := strings.TrimLeft(l.text, "\"'“‘(")
+	r0, _ := utf8.DecodeRuneInString(lead)
+	if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) {
+		return false
+	}
+	first := l.text
+	if k := strings.IndexByte(first, ' '); k >= 0 {
+		first = first[:k]
+	}
+	return runeLen(prev.raw)+1+runeLen(first) < r.wrap
 }
 
 // fenced reads a ``` block up to its closing fence (or the end).

@@ -42,7 +42,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 		case pHeading:
 			text := b.text
 			if isAllCaps(text) {
-				rc := recase(text, r.lang, r.acronymSet())
+				rc := recase(text, r.lang, r.isAcronym)
 				// "VARIETIES." loses the period Victorian typesetting put
 				// after every heading (010); a period inside quotation
 				// marks (`THE "WOMAN OF STENAY."`) stays.

@@ -274,7 +274,7 @@ func isAllCaps(s string) bool {
 // languages. Roman numerals, words with digits or inner periods
 // ("COVID-19", "U.S.") and words that appear in capitals in the body
 // (acronyms such as "FSF") keep their capitals.
-func recase(s, lang string, acronyms map[string]bool) string {
+func recase(s, lang string, acronym func(string) bool) string {
 	words := strings.Split(s, " ")
 	first, last := -1, -1
 	for i, w := range words {
@@ -292,7 +292,7 @@ func recase(s, lang string, acronyms map[string]bool) string {
 		// Separate leading and trailing punctuation: `"WOMAN`, `STENAY."`.
 		lead, core, trail := splitPunct(w)
 		switch {
-		case keepCaps(core, acronyms):
+		case keepCaps(core, acronym):
 		case lang == "en" && i != first && i != last && smallWords[strings.ToLower(core)]:
 			core = strings.ToLower(core)
 		case lang == "en" || i == first:
@@ -337,7 +337,7 @@ func splitPunct(w string) (lead, core, trail string) {
 }
 
 // keepCaps reports whether a word in capitals must stay so.
-func keepCaps(w string, acronyms map[string]bool) bool {
+func keepCaps(w string, acronym func(string) bool) bool {
 	if w == "" || isRoman(w) {
 		return true
 	}
@@ -346,7 +346,7 @@ func keepCaps(w string, acronyms map[string]bool) bool {
 			return true
 		}
 	}
-	return acronyms[w]
+	return acronym != nil && acronym(w)
 }
 
 // isRoman reports whether w is a roman numeral of the kind used for parts
@@ -458,7 +458,7 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 		if lastKind == "title" && doc.Subtitle == "" && subtitleLike(l) && r.headerFollows(lines, j+1, lang) {
 			sub := l.text
 			if isAllCaps(sub) {
-				rc := strings.TrimSuffix(recase(sub, lang, r.acronymSet()), ".")
+				rc := strings.TrimSuffix(recase(sub, lang, r.isAcronym), ".")
 				r.repair(l.no, "recase", "subtitle set in capitals %q shown as %q", sub, rc)
 				sub = rc
 			}
@@ -545,7 +545,7 @@ func (r *textReader) headerFollows(lines []srcLine, i int, lang string) bool {
 func (r *textReader) setTitle(doc *model.Document, l srcLine, title, how, lang string) {
 	title = strings.TrimSpace(title)
 	if isAllCaps(title) {
-		rc := recase(title, lang, r.acronymSet())
+		rc := recase(title, lang, r.isAcronym)
 		if c := strings.TrimSuffix(rc, "."); c != "" && !strings.HasSuffix(c, ".") {
 			rc = c
 		}
@@ -591,36 +591,72 @@ func (r *textReader) applyHeader(doc *model.Document, l srcLine, h headerInfo, l
 	}
 }
 
-// acronymSet returns the words written in capitals inside ordinary prose
-// lines ("FSF", "GOPATH"), which keep their capitals when a heading set in
-// capitals is recased.
-func (r *textReader) acronymSet() map[string]bool {
-	if r.acronyms != nil {
-		return r.acronyms
+// isAcronym reports whether w, a word in capitals, is written in capitals
+// inside ordinary prose too ("FSF's Board"), and so keeps its capitals
+// when a heading set in capitals is recased. A run of several words in
+// capitals is a lead-in set in capitals (010's "THE MOONLIGHT
+// SONATA.--The…"), not acronyms.
+func (r *textReader) isAcronym(w string) bool {
+	if v, ok := r.acronyms[w]; ok {
+		return v
 	}
-	r.acronyms = map[string]bool{}
-	text := r.src
-	for text != "" {
-		i := strings.IndexByte(text, '\n')
-		line := text
-		if i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		if isAllCaps(line) {
-			continue
-		}
-		// A word in capitals between ordinary words ("FSF's Board"); a
-		// run of them is a lead-in set in capitals (010's "THE MOONLIGHT
-		// SONATA.--The…"), not acronyms.
-		ws := strings.FieldsFunc(line, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) })
-		caps := func(k int) bool { return k >= 0 && k < len(ws) && len(ws[k]) >= 2 && isAllCaps(ws[k]) }
-		for k, w := range ws {
-			if caps(k) && !caps(k-1) && !caps(k+1) {
-				r.acronyms[w] = true
-			}
-		}
+	if r.acronyms == nil {
+		r.acronyms = map[string]bool{}
 	}
-	return r.acronyms
+	found := false
+	s := r.src
+	for off := 0; !found; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			break
+		}
+		p := off + k
+		off = p + len(w)
+		if p > 0 && isWordByte(s, p, true) || off < len(s) && isWordByte(s, off, false) {
+			continue // part of a longer word
+		}
+		found = !capsWordAround(s, p, true) && !capsWordAround(s, off, false)
+	}
+	r.acronyms[w] = found
+	return found
+}
+
+// isWordByte reports whether the character before (or at) s[i] is a letter
+// or digit.
+func isWordByte(s string, i int, before bool) bool {
+	var c rune
+	if before {
+		c, _ = utf8.DecodeLastRuneInString(s[:i])
+	} else {
+		c, _ = utf8.DecodeRuneInString(s[i:])
+	}
+	return unicode.IsLetter(c) || unicode.IsDigit(c)
+}
+
+// capsWordAround reports whether the word before s[i] (before) or after
+// it, on the same line, is in capitals — or whether there is no such word
+// and the line is all capitals.
+func capsWordAround(s string, i int, before bool) bool {
+	// Find the neighbouring word on the same line.
+	j := i
+	if before {
+		for j > 0 && s[j-1] != '\n' && !isWordByte(s, j, true) {
+			j--
+		}
+		e := j
+		for j > 0 && isWordByte(s, j, true) {
+			_, n := utf8.DecodeLastRuneInString(s[:j])
+			j -= n
+		}
+		return e > j && e-j >= 2 && isAllCaps(s[j:e])
+	}
+	for j < len(s) && s[j] != '\n' && !isWordByte(s, j, false) {
+		j++
+	}
+	b := j
+	for j < len(s) && isWordByte(s, j, false) {
+		_, n := utf8.DecodeRuneInString(s[j:])
+		j += n
+	}
+	return j > b && j-b >= 2 && isAllCaps(s[b:j])
 }

@@ -41,6 +41,10 @@ func (p *inlineParser) parse(s string) []model.Inline {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
+		if !inlineSpecial[c] {
+			i++
+			continue
+		}
 		switch c {
 		case '`':
 			if n, node := codeSpan(s, i); n > 0 {
@@ -89,6 +93,9 @@ func (p *inlineParser) parse(s string) []model.Inline {
 			i += runLen(s, i, c)
 			continue
 		case 'h', 'H', 'w', 'W':
+			if i > 0 && s[i-1] != ' ' && s[i-1] != '(' {
+				break
+			}
 			if n := bareURL(s, i); n > 0 {
 				flush(i)
 				u := s[i : i+n]
@@ -107,6 +114,9 @@ func (p *inlineParser) parse(s string) []model.Inline {
 	flush(len(s))
 	return out
 }
+
+// inlineSpecial marks the bytes where inline markup may start.
+var inlineSpecial = [256]bool{'`': true, '[': true, '<': true, '*': true, '_': true, 'h': true, 'H': true, 'w': true, 'W': true}
 
 // appendText adds s as text, merging with a text node before it.
 func appendText(out []model.Inline, s string) []model.Inline {

@@ -11,6 +11,7 @@ package reader
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"pamphlet/model"
@@ -156,6 +157,9 @@ func finish(res *Result, text string, opt Options) {
 	}
 	model.Normalize(doc)
 	typography(res)
+	// The audit trail reads in input order; repairs of the whole input
+	// (line 0) come first.
+	slices.SortStableFunc(res.Repairs, func(a, b Repair) int { return a.Line - b.Line })
 }
 
 // warn sends a warning to opt.Warn when set.

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,7 +57,7 @@ type textReader struct {
 
 	vocab     map[string]int  // lowercase word → count, built on demand
 	compounds map[string]bool // lowercase hyphenated words seen
-	acronyms  map[string]bool // words in capitals inside body prose
+	acronyms  map[string]bool // isAcronym's answers
 }
 
 // readText reads messy plain text.
@@ -177,10 +178,10 @@ func (r *textReader) analyze(lines []srcLine) {
 	// 002, 006, 008-010 are wrapped at 66-72 columns: nearly every
 	// non-final line of a paragraph ends within a word or two of the width.
 	if len(wrapped) >= 5 {
-		w := 0
-		for _, n := range wrapped {
-			w = max(w, n)
-		}
+		// The width is the 90th percentile of those lengths: a few
+		// unwrapped long lines (a URL, a list item) do not widen it.
+		slices.Sort(wrapped)
+		w := wrapped[len(wrapped)*9/10]
 		near := 0
 		for _, n := range wrapped {
 			if n >= w-20 {

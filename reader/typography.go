@@ -218,20 +218,15 @@ func (tp *typo) container(in []model.Inline) {
 	}
 }
 
-// special marks the ASCII bytes the pass looks at.
-var special = [128]bool{'"': true, '\'': true, '-': true, '.': true, ' ': true, 'h': true, 'H': true, 'w': true, 'W': true}
+// special marks the bytes the pass stops at; everything else is copied
+// in runs. 0xE2 leads the curly quotes, which English text may have the
+// wrong way round.
+var special = [256]bool{'"': true, '\'': true, '-': true, '.': true, ' ': true, 0xE2: true}
 
 // run returns s with book punctuation. after is the character that
 // follows s in its block (0 at the end).
 func (tp *typo) run(s string, after rune) string {
-	// Most text needs no change: check before building a copy.
-	if !tp.needsWork(s) {
-		for _, r := range s {
-			tp.track(r)
-		}
-		return s
-	}
-	b := make([]byte, 0, len(s)+8)
+	var b []byte // nil until the first change
 	next := func(k int) rune {
 		if k >= len(s) {
 			return after
@@ -239,21 +234,50 @@ func (tp *typo) run(s string, after rune) string {
 		r, _ := utf8.DecodeRuneInString(s[k:])
 		return r
 	}
+	// change makes sure b holds s[:i] before a changed character.
+	change := func(i int) {
+		if b == nil {
+			b = make([]byte, 0, len(s)+16)
+			b = append(b, s[:i]...)
+		}
+	}
 	emit := func(r rune) {
 		b = utf8.AppendRune(b, r)
 		tp.track(r)
 	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf && !special[c] {
-			b = append(b, c)
-			tp.track(rune(c))
-			i++
-			continue
+	// before returns the end of the text written so far, enough to hold
+	// the word before a space.
+	before := func(i int) string {
+		if b == nil {
+			return s[max(0, i-24):i]
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch r {
+		return string(b[max(0, len(b)-24):])
+	}
+	i := 0
+	if n := bareURL(s, 0); n > 0 && !unicode.IsLetter(tp.prev) && !unicode.IsDigit(tp.prev) {
+		tp.copied(s[:n])
+		i = n
+	}
+	for i < len(s) {
+		// Copy a run of ordinary bytes.
+		j := i
+		for j < len(s) && !special[s[j]] {
+			j++
+		}
+		if j > i {
+			if b != nil {
+				b = append(b, s[i:j]...)
+			}
+			tp.copied(s[i:j])
+			i = j
+			if i >= len(s) {
+				break
+			}
+		}
+		c := s[i]
+		switch c {
 		case '"':
+			change(i)
 			nx := next(i + 1)
 			m := tp.double(nx)
 			// French sets a no-break space inside « ».
@@ -267,81 +291,108 @@ func (tp *typo) run(s string, after rune) string {
 			i++
 			continue
 		case '\'':
+			change(i)
 			emit(tp.single(s, i, after))
 			i++
 			continue
-		case '“', '”':
-			if tp.fixMisturned {
-				nr := tp.curly(r, next(i+size))
-				if nr != r {
-					tp.n.quotes++
-				}
-				emit(nr)
-				i += size
-				continue
-			}
 		case '-':
 			n := runLen(s, i, '-')
-			out := tp.dash(s, i, n, after)
-			b = append(b, out...)
-			for _, r2 := range out {
-				tp.track(r2)
+			d := tp.dash(s, i, n, after)
+			if d != s[i:i+n] {
+				change(i)
 			}
+			if b != nil {
+				b = append(b, d...)
+			}
+			tp.copied(d)
 			i += n
 			continue
 		case '.':
 			if n := runLen(s, i, '.'); n >= 3 {
+				change(i)
 				emit('…')
 				tp.n.ellipses++
 				i += 3
 				continue
 			}
 			if strings.HasPrefix(s[i:], ". . .") {
+				change(i)
 				emit('…')
 				tp.n.ellipses++
 				i += 5
 				continue
 			}
 		case ' ':
-			if tp.nbspAt(b, s, i, after) {
+			if (tp.q.spaced || tp.prevEndsWord()) && tp.nbspAt(before(i), s, i, after) {
+				change(i)
 				emit('\u00a0')
 				tp.n.nbsp++
 				i++
 				continue
 			}
-		case 'h', 'H', 'w', 'W':
+			if b != nil {
+				b = append(b, ' ')
+			}
+			tp.track(' ')
+			i++
 			// A URL in running text is copied as it is.
-			if n := bareURL(s, i); n > 0 && !(tp.prev != 0 && (unicode.IsLetter(tp.prev) || unicode.IsDigit(tp.prev))) {
-				b = append(b, s[i:i+n]...)
-				for _, r2 := range s[i : i+n] {
-					tp.track(r2)
-				}
-				i += n
+			if i >= len(s) || s[i]|0x20 != 'h' && s[i]|0x20 != 'w' {
 				continue
 			}
+			if n := bareURL(s, i); n > 0 {
+				if b != nil {
+					b = append(b, s[i:i+n]...)
+				}
+				tp.copied(s[i : i+n])
+				i += n
+			}
+			continue
+		case 0xE2:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if (r == '“' || r == '”') && tp.fixMisturned {
+				nr := tp.curly(r, next(i+size))
+				if nr != r {
+					tp.n.quotes++
+					change(i)
+				}
+				if b != nil {
+					b = utf8.AppendRune(b, nr)
+				}
+				tp.track(nr)
+				i += size
+				continue
+			}
+			if b != nil {
+				b = append(b, s[i:i+size]...)
+			}
+			tp.track(r)
+			i += size
+			continue
 		}
-		b = append(b, s[i:i+size]...)
-		tp.track(r)
-		i += size
+		if b != nil {
+			b = append(b, c)
+		}
+		tp.track(rune(c))
+		i++
+	}
+	if b == nil {
+		return s
 	}
 	return string(b)
 }
 
-// needsWork reports whether s holds anything the pass may change.
-func (tp *typo) needsWork(s string) bool {
-	if strings.ContainsAny(s, "\"'-“”") || strings.Contains(s, "..") || strings.Contains(s, ". .") {
-		return true
+// copied notes the last two characters of text copied unchanged.
+func (tp *typo) copied(s string) {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 {
+		return
 	}
-	if tp.q.spaced && strings.ContainsAny(s, ";:!?«»") {
-		return true
+	if n == len(s) {
+		tp.track(r)
+		return
 	}
-	// No-break spaces follow a period ("Mr.") or a number ("20 km").
-	for i := 0; i+1 < len(s); i++ {
-		if s[i+1] == ' ' && (s[i] == '.' || s[i] >= '0' && s[i] <= '9') {
-			return true
-		}
-	}
-	return false
+	r2, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	tp.prev2, tp.prev = r2, r
 }
 
 func (tp *typo) track(r rune) { tp.prev2, tp.prev = tp.prev, r }
@@ -522,7 +573,7 @@ func numberRange(s string, i int) bool {
 // nbspAt reports whether the space at s[i] should not break: after an
 // abbreviation such as "Mr." or "No." before what it belongs to, between
 // a number and its unit, and (French) inside « » and before ; : ! ?.
-func (tp *typo) nbspAt(out []byte, s string, i int, after rune) bool {
+func (tp *typo) nbspAt(out string, s string, i int, after rune) bool {
 	var next rune = after
 	if i+1 < len(s) {
 		next, _ = utf8.DecodeRuneInString(s[i+1:])
@@ -532,14 +583,16 @@ func (tp *typo) nbspAt(out []byte, s string, i int, after rune) bool {
 			return true
 		}
 	}
-	// The word before the space.
+	if !tp.prevEndsWord() {
+		return false
+	}
 	w := out
 	if k := lastSpace(w); k >= 0 {
 		w = w[k:]
-		_, n := utf8.DecodeRune(w)
+		_, n := utf8.DecodeRuneInString(w)
 		w = w[n:]
 	}
-	word := strings.TrimLeft(string(w), "([\"“‘«")
+	word := strings.TrimLeft(w, "([\"“‘«")
 	if word == "" {
 		return false
 	}
@@ -564,9 +617,16 @@ func (tp *typo) nbspAt(out []byte, s string, i int, after rune) bool {
 	return false
 }
 
+// prevEndsWord reports whether the character before a space may end an
+// abbreviation ("Mr.") or a number ("20"), the words a no-break space
+// follows.
+func (tp *typo) prevEndsWord() bool {
+	return tp.prev == '.' || tp.prev >= '0' && tp.prev <= '9'
+}
+
 // lastSpace returns the byte index of the last space or no-break space
 // in b, or -1.
-func lastSpace(b []byte) int {
+func lastSpace(b string) int {
 	for k := len(b) - 1; k >= 0; k-- {
 		if b[k] == ' ' {
 			return k
