@@ -234,7 +234,11 @@ func dateAt(line string, toks []dtok, i int, lang string) (model.Date, int, bool
 			}
 		}
 	}
-	// Month Year: a year-only date.
+	// Month Year: a year-only date (not after a number: "32 May 2020" is
+	// no date at all).
+	if i > 0 && toks[i-1].num >= 0 && toks[i-1].ndigits <= 2 {
+		return model.Date{}, 0, false
+	}
 	if y, _, ok := next(i + 1); ok && year(y) {
 		return model.Date{Year: y.num}, y.end, true
 	}

@@ -24,7 +24,7 @@ var bylinePrefixes = []string{
 // in the Mozilla Hacks article, 007).
 var datePrefixes = []string{
 	"posted on", "published on", "published", "updated on", "updated", "last updated", "date:", "dated", "on",
-	"publié le", "publicado el", "publicado em", "veröffentlicht am", "pubblicato il",
+	"publié le", "publicado el", "publicado em", "veröffentlicht am", "pubblicato il", "the",
 }
 
 // honorifics may open a name ("THE HON. VICTORIA GROSVENOR" in 008).
@@ -614,6 +614,17 @@ func (r *textReader) isAcronym(w string) bool {
 		off = p + len(w)
 		if p > 0 && isWordByte(s, p, true) || off < len(s) && isWordByte(s, off, false) {
 			continue // part of a longer word
+		}
+		// Not on a line set in capitals (the heading itself).
+		ls := strings.LastIndexByte(s[:p], '\n') + 1
+		le := strings.IndexByte(s[p:], '\n')
+		if le < 0 {
+			le = len(s)
+		} else {
+			le += p
+		}
+		if isAllCaps(s[ls:le]) {
+			continue
 		}
 		found = !capsWordAround(s, p, true) && !capsWordAround(s, off, false)
 	}

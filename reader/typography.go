@@ -76,6 +76,7 @@ type typo struct {
 	repairs      []Repair
 	blockLine    map[model.Block]int
 	fixMisturned bool // turn curly quotes facing the wrong way (English)
+	metadata     bool // no no-break spaces
 }
 
 // typography applies the pass to res.Doc and adds its repairs, one per
@@ -91,6 +92,9 @@ func typography(res *Result) {
 		q = quoteSets["en"]
 	}
 	tp := &typo{q: q, lang: lang, blockLine: res.lines, fixMisturned: lang == "en" || !ok}
+	// Metadata gets quotes and dashes but no no-break spaces: it ends up
+	// in catalogue fields, not in set lines.
+	tp.metadata = true
 	for _, f := range []*string{&doc.Title, &doc.Subtitle, &doc.Description} {
 		if *f != "" {
 			tp.reset()
@@ -103,6 +107,7 @@ func typography(res *Result) {
 		doc.Authors[i] = tp.run(doc.Authors[i], 0)
 		tp.flush(0, "byline")
 	}
+	tp.metadata = false
 	tp.blocks(doc.Blocks)
 	res.Repairs = append(res.Repairs, tp.repairs...)
 }
@@ -323,7 +328,7 @@ func (tp *typo) run(s string, after rune) string {
 				continue
 			}
 		case ' ':
-			if (tp.q.spaced || tp.prevEndsWord()) && tp.nbspAt(before(i), s, i, after) {
+			if !tp.metadata && (tp.q.spaced || tp.prevEndsWord()) && tp.nbspAt(before(i), s, i, after) {
 				change(i)
 				emit('\u00a0')
 				tp.n.nbsp++
@@ -416,12 +421,14 @@ func (tp *typo) double(next rune) rune {
 	prev := tp.prev
 	open := false
 	switch {
+	case unicode.IsDigit(prev) && tp.dq == 0 && closesAfter(next):
+		return '″' // inches: 12"
+	case unicode.IsSpace(prev) && next != 0 && closesAfter(next) && !unicode.IsSpace(next) && tp.dq > 0:
+		open = false // French spacing: « non ».
 	case opensBefore(prev) && !unicode.IsSpace(next) && next != 0:
 		open = true
 	case !opensBefore(prev) && closesAfter(next):
 		open = false
-	case unicode.IsDigit(prev) && tp.dq == 0:
-		return '″' // inches: 12"
 	default:
 		open = tp.dq == 0
 	}
@@ -638,14 +645,15 @@ func lastSpace(b string) int {
 	return -1
 }
 
-// isNumber reports whether w is a number such as 20, 1.6 or 10,000.
+// isNumber reports whether w is a number such as 20, 1.6, 10,000 or a
+// time such as 10:00.
 func isNumber(w string) bool {
 	if w == "" || w[0] < '0' || w[0] > '9' {
 		return false
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if !(c >= '0' && c <= '9' || c == '.' || c == ',') {
+		if !(c >= '0' && c <= '9' || c == '.' || c == ',' || c == ':') {
 			return false
 		}
 	}
