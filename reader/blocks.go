@@ -172,7 +172,7 @@ func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 		if isMarker(l) && (inner || endsIntro(lines[n-1].text)) {
 			break
 		}
-		if r.shortLine(lines[n-1], l) {
+		if !inner && r.shortLine(lines[n-1], l) {
 			break
 		}
 		n++
@@ -184,7 +184,9 @@ func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 // paragraph although no blank line follows: it ends a sentence, the next
 // line opens with a capital, and the next line's first word would have
 // fitted on prev — a wrapping program would have put it there. In the
-// corpus every such line ends a list item, never prose.
+// corpus every such line ends a list item, never prose. Quotes and list
+// items are wrapped narrower than the text around them, so the test is
+// for top-level prose only.
 func (r *textReader) shortLine(prev, l srcLine) bool {
 	if r.wrap == 0 || prev.indent >= 4 || l.indent >= 4 {
 		return false
@@ -203,7 +205,8 @@ func (r *textReader) shortLine(prev, l srcLine) bool {
 	if k := strings.IndexByte(first, ' '); k >= 0 {
 		first = first[:k]
 	}
-	return runeLen(prev.raw)+1+runeLen(first) < r.wrap
+	// Two columns of slack: the width is an estimate.
+	return runeLen(prev.raw)+1+runeLen(first) < r.wrap-2
 }
 
 // fenced reads a ``` block up to its closing fence (or the end).

@@ -82,7 +82,9 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 				}
 				in = append(in, r.inlines(l.text, l.no)...)
 			}
-			mb = &model.Quote{Blocks: []model.Block{&model.Paragraph{Content: in}}}
+			p := &model.Paragraph{Content: in}
+			r.lines[p] = b.first()
+			mb = &model.Quote{Blocks: []model.Block{p}}
 		case pQuote:
 			mb = &model.Quote{Blocks: r.buildBlocks(b.blocks, levels)}
 		case pBreak:
