@@ -278,7 +278,8 @@ func listMarker(l srcLine) (marker, bool) {
 		num = num*10 + int(s[i]-'0')
 		i++
 	}
-	if i == 0 || i > 3 || i+1 >= len(s) || (s[i] != '.' && s[i] != ')') || s[i+1] != ' ' || strings.TrimSpace(s[i+1:]) == "" {
+	// The model's lists start at 1 or more, so "0." stays text.
+	if i == 0 || i > 3 || num == 0 || i+1 >= len(s) || (s[i] != '.' && s[i] != ')') || s[i+1] != ' ' || strings.TrimSpace(s[i+1:]) == "" {
 		return marker{}, false
 	}
 	sp := spacesAt(s, i+1)

@@ -32,7 +32,7 @@ func words(s string) []string {
 var headerKinds = map[string]bool{"title": true, "subtitle": true, "byline": true, "date": true}
 
 var (
-	urlRE    = regexp.MustCompile(`<(?:https?|ftp)://[^>\s]*>|(?:https?://|www\.)[^\s<>"]+`)
+	urlRE    = regexp.MustCompile(`<(?:(?:https?|ftp)://|mailto:)[^>\s]*>|(?:https?://|www\.)[^\s<>"]+`)
 	markerRE = regexp.MustCompile(`^ {0,3}(?:[-*+•]|[0-9]{1,3}[.)]) +`)
 )
 
@@ -79,9 +79,14 @@ func stripTargets(s string) string {
 }
 
 // modelWords returns the words of the document body in reading order,
-// leaving out links whose text is a URL (their input counterparts are
-// left out too).
+// leaving out URLs (their input counterparts are left out too).
 func modelWords(doc *model.Document) []string {
+	return words(urlRE.ReplaceAllString(modelText(doc, false), " "))
+}
+
+// modelText returns the text of the document body in reading order. With
+// urls false, links whose text is a URL are left out.
+func modelText(doc *model.Document, urls bool) string {
 	var b strings.Builder
 	var inl func([]model.Inline)
 	inl = func(in []model.Inline) {
@@ -96,7 +101,7 @@ func modelWords(doc *model.Document) []string {
 			case *model.Strong:
 				inl(n.Content)
 			case *model.Link:
-				if p := model.Plain(n.Content); !looksLikeURL(p) {
+				if p := model.Plain(n.Content); urls || !looksLikeURL(p) {
 					inl(n.Content)
 				}
 			case *model.LineBreak:
@@ -127,7 +132,7 @@ func modelWords(doc *model.Document) []string {
 		}
 	}
 	blocks(doc.Blocks)
-	return words(urlRE.ReplaceAllString(b.String(), " "))
+	return b.String()
 }
 
 // compareWords checks that every input word appears exactly once, in
