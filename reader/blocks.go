@@ -225,6 +225,7 @@ func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 		n++
 	}
 	r.repair(lines[0].no, "code", "fenced code block without a closing fence runs to the end")
+	r.opt.warn(lines[0].no, "code fence %q is never closed; the rest of the text is read as code", f)
 	return &pblock{kind: pCode, lines: lines[1:n], lang: info}, n
 }
 

@@ -72,8 +72,18 @@ func (p *inlineParser) parse(s string) []model.Inline {
 				// the URL itself shows.
 				if k, w := wordBefore(s, start, i); w != "" {
 					flush(k)
-					node.Content = []model.Inline{&model.Text{Text: w}}
-					p.r.repair(p.line, "link", "%s linked to %s", quoteQ(w), node.Target)
+					// A closing bracket or quotation mark after the word
+					// stays outside the link: "(US Eastern) <url>".
+					core := strings.TrimRight(w, ")]\"'”’»")
+					node.Content = []model.Inline{&model.Text{Text: core}}
+					p.r.repair(p.line, "link", "%s linked to %s", quoteQ(core), node.Target)
+					out = append(out, node)
+					if core != w {
+						out = append(out, &model.Text{Text: w[len(core):]})
+					}
+					i += n
+					start = i
+					continue
 				} else {
 					flush(i)
 				}
@@ -138,7 +148,8 @@ func runLen(s string, i int, c byte) int {
 	return n
 }
 
-// codeSpan reads `code` (or “code“) at s[i] and returns its length.
+// codeSpan reads a code span (text between runs of one or more backquotes
+// of the same length) at s[i] and returns its length.
 func codeSpan(s string, i int) (int, model.Inline) {
 	n := runLen(s, i, '`')
 	end := min(len(s), i+n+maxCodeSpan)
@@ -255,9 +266,9 @@ func wordBefore(s string, start, i int) (int, string) {
 	if w == "" || !hasLetter(w) && !strings.ContainsAny(w, "0123456789") {
 		return 0, ""
 	}
-	// The word must end with a letter or digit: "protobuf," keeps its comma
-	// in the text only if it came after the URL.
-	if r := lastRune(w); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+	// The word must end with a letter or digit, perhaps inside brackets
+	// or quotation marks.
+	if r := lastRune(strings.TrimRight(w, ")]\"'”’»")); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return 0, ""
 	}
 	return k + lead, w

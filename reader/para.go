@@ -214,13 +214,14 @@ func (r *textReader) unwrap(b *pblock) string {
 	for _, l := range b.lines {
 		size += len(l.text) + 1
 	}
-	buf := make([]byte, 0, size)
+	var buf strings.Builder
+	buf.Grow(size)
 	breaks := 0
 	ji := 0
 	for k, l := range b.lines {
 		t := l.text
 		if k == 0 {
-			buf = append(buf, t...)
+			buf.WriteString(t)
 			continue
 		}
 		if ji < len(b.joins) && b.joins[ji] == k {
@@ -235,18 +236,22 @@ func (r *textReader) unwrap(b *pblock) string {
 		if pre, ok := hyphenPrefix(prev); ok && startsLower(t) {
 			suf := leadingLetters(t)
 			if r.joinHyphen(pre, suf) {
-				buf = buf[:len(buf)-1]
+				// Drop the hyphen just written: rebuild without it.
+				s := buf.String()
+				buf.Reset()
+				buf.Grow(size)
+				buf.WriteString(s[:len(s)-1])
 				r.repair(l.no, "rejoin-hyphenation", "%q + %q → %q", pre+"-", suf, pre+suf)
 			} else {
 				r.repair(l.no, "keep-hyphen", "%q + %q kept as the compound %q", pre+"-", suf, pre+"-"+suf)
 			}
-			buf = append(buf, t...)
+			buf.WriteString(t)
 			continue
 		}
-		if len(buf) > 0 {
-			buf = append(buf, ' ')
+		if buf.Len() > 0 {
+			buf.WriteByte(' ')
 		}
-		buf = append(buf, t...)
+		buf.WriteString(t)
 	}
 	if breaks > 0 {
 		if r.wrap > 0 {
@@ -255,7 +260,7 @@ func (r *textReader) unwrap(b *pblock) string {
 			r.repair(b.first(), "join-lines", "removed %d stray line break(s)", breaks)
 		}
 	}
-	return string(buf)
+	return buf.String()
 }
 
 // hyphenPrefix returns the word part before a hyphen that ends s ("con-"
@@ -318,16 +323,16 @@ var compoundSecond = map[string]bool{
 // elsewhere on one line — then the lists of compound parts; failing both,
 // the hyphen goes, since hyphenation is far more common at a line end.
 func (r *textReader) joinHyphen(pre, suf string) bool {
-	r.buildVocab()
 	lp, ls := strings.ToLower(pre), strings.ToLower(suf)
-	joined, hyph := r.vocab[lp+ls] > 0, r.compounds[lp+"-"+ls]
+	joined := r.wordCount(lp+ls, pre+ls)
+	hyph := r.wordCount(lp+"-"+ls, pre+"-"+ls) > 0
 	switch {
-	case joined && !hyph:
+	case joined > 0 && !hyph:
 		return true
-	case hyph && !joined:
+	case hyph && joined == 0:
 		return false
-	case joined && hyph:
-		return r.vocab[lp+ls] >= 2
+	case joined > 0 && hyph:
+		return joined >= 2
 	}
 	if isAllCaps(pre) || compoundFirst[lp] || compoundSecond[ls] {
 		return false
@@ -335,43 +340,33 @@ func (r *textReader) joinHyphen(pre, suf string) bool {
 	return true
 }
 
-// buildVocab counts the words of the input (lowercase), and notes the
-// hyphenated ones, for joinHyphen.
-func (r *textReader) buildVocab() {
-	if r.vocab != nil {
-		return
+// wordCount counts the whole-word occurrences of w in the input, in
+// lowercase or as spelled (a capitalised first word of a sentence).
+func (r *textReader) wordCount(lower, spelled string) int {
+	n := countWord(r.src, lower)
+	if spelled != lower {
+		n += countWord(r.src, spelled)
 	}
-	r.vocab = map[string]int{}
-	r.compounds = map[string]bool{}
-	s := r.src
-	for i := 0; i < len(s); {
-		c, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(c) {
-			i += n
+	return n
+}
+
+// countWord counts occurrences of w in s that are not part of a longer
+// word (a letter, digit or hyphen on either side).
+func countWord(s, w string) int {
+	n := 0
+	for off := 0; ; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			return n
+		}
+		p := off + k
+		off = p + len(w)
+		if p > 0 && (isWordByte(s, p, true) || s[p-1] == '-') {
 			continue
 		}
-		j := i
-		hyphen := false
-		for j < len(s) {
-			c2, n2 := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsLetter(c2) {
-				j += n2
-				continue
-			}
-			// A hyphen inside a word, not at a line end.
-			if c2 == '-' && j+1 < len(s) && isLetterAt(s, j+1) {
-				hyphen = true
-				j += n2
-				continue
-			}
-			break
+		if off < len(s) && (isWordByte(s, off, false) || s[off] == '-' && off+1 < len(s) && s[off+1] != '\n') {
+			continue
 		}
-		w := strings.ToLower(s[i:j])
-		if hyphen {
-			r.compounds[w] = true
-		} else {
-			r.vocab[w]++
-		}
-		i = j
+		n++
 	}
 }

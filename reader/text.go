@@ -47,7 +47,7 @@ type textReader struct {
 	repairs []Repair
 	lines   map[model.Block]int
 
-	src  string    // the decoded input, for the hyphenation vocabulary
+	src  string    // the decoded input, searched by joinHyphen and isAcronym
 	body []srcLine // the lines after the header
 
 	// Document style, from analyze.
@@ -55,9 +55,7 @@ type textReader struct {
 	indentParas      bool // paragraphs start with a first-line indent (009)
 	explicitHeadings bool // the text marks headings with # or underlines (001, 007)
 
-	vocab     map[string]int  // lowercase word → count, built on demand
-	compounds map[string]bool // lowercase hyphenated words seen
-	acronyms  map[string]bool // isAcronym's answers
+	acronyms map[string]bool // isAcronym's answers
 }
 
 // readText reads messy plain text.

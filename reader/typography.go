@@ -223,15 +223,31 @@ func (tp *typo) container(in []model.Inline) {
 	}
 }
 
-// special marks the bytes the pass stops at; everything else is copied
-// in runs. 0xE2 leads the curly quotes, which English text may have the
-// wrong way round.
-var special = [256]bool{'"': true, '\'': true, '-': true, '.': true, ' ': true, 0xE2: true}
+// specialPlain marks the bytes the pass stops at; everything else is
+// copied in runs. 0xE2 leads the curly quotes, which English text may
+// have the wrong way round; digits may take a no-break space before a
+// unit. French spacing also stops at spaces and ; : ! ?.
+var specialPlain, specialSpaced = func() (a, b [256]bool) {
+	for _, c := range "\"'-.0123456789" {
+		a[c] = true
+	}
+	a[0xE2] = true
+	b = a
+	for _, c := range " ;:!?" {
+		b[c] = true
+	}
+	return a, b
+}()
 
 // run returns s with book punctuation. after is the character that
 // follows s in its block (0 at the end).
 func (tp *typo) run(s string, after rune) string {
-	var b []byte // nil until the first change
+	special := &specialPlain
+	if tp.q.spaced {
+		special = &specialSpaced
+	}
+	var b strings.Builder
+	changed := false
 	next := func(k int) rune {
 		if k >= len(s) {
 			return after
@@ -239,49 +255,46 @@ func (tp *typo) run(s string, after rune) string {
 		r, _ := utf8.DecodeRuneInString(s[k:])
 		return r
 	}
-	// change makes sure b holds s[:i] before a changed character.
+	// change starts the copy of s up to i, before the first change.
 	change := func(i int) {
-		if b == nil {
-			b = make([]byte, 0, len(s)+16)
-			b = append(b, s[:i]...)
+		if !changed {
+			changed = true
+			b.Grow(len(s) + 16)
+			b.WriteString(s[:i])
 		}
+	}
+	write := func(t string) {
+		if changed {
+			b.WriteString(t)
+		}
+		tp.copied(t)
 	}
 	emit := func(r rune) {
-		b = utf8.AppendRune(b, r)
+		b.WriteRune(r)
 		tp.track(r)
 	}
-	// before returns the end of the text written so far, enough to hold
-	// the word before a space.
-	before := func(i int) string {
-		if b == nil {
-			return s[max(0, i-24):i]
-		}
-		return string(b[max(0, len(b)-24):])
-	}
-	i := 0
-	if n := bareURL(s, 0); n > 0 && !unicode.IsLetter(tp.prev) && !unicode.IsDigit(tp.prev) {
-		tp.copied(s[:n])
-		i = n
-	}
-	for i < len(s) {
+	for i := 0; i < len(s); {
 		// Copy a run of ordinary bytes.
 		j := i
 		for j < len(s) && !special[s[j]] {
 			j++
 		}
 		if j > i {
-			if b != nil {
-				b = append(b, s[i:j]...)
-			}
-			tp.copied(s[i:j])
+			write(s[i:j])
 			i = j
 			if i >= len(s) {
 				break
 			}
 		}
+		// A URL in running text is copied as it is.
+		if e := urlEnd(s, i); e > i {
+			write(s[i:e])
+			i = e
+			continue
+		}
 		c := s[i]
-		switch c {
-		case '"':
+		switch {
+		case c == '"':
 			change(i)
 			nx := next(i + 1)
 			m := tp.double(nx)
@@ -294,65 +307,53 @@ func (tp *typo) run(s string, after rune) string {
 				emit('\u00a0')
 			}
 			i++
-			continue
-		case '\'':
+		case c == '\'':
 			change(i)
 			emit(tp.single(s, i, after))
 			i++
-			continue
-		case '-':
+		case c == '-':
 			n := runLen(s, i, '-')
 			d := tp.dash(s, i, n, after)
 			if d != s[i:i+n] {
 				change(i)
 			}
-			if b != nil {
-				b = append(b, d...)
-			}
-			tp.copied(d)
+			write(d)
 			i += n
-			continue
-		case '.':
-			if n := runLen(s, i, '.'); n >= 3 {
+		case c == '.':
+			if n := runLen(s, i, '.'); n >= 3 || strings.HasPrefix(s[i:], ". . .") {
 				change(i)
 				emit('…')
 				tp.n.ellipses++
 				i += 3
+				if n < 3 {
+					i += 2
+				}
 				continue
 			}
-			if strings.HasPrefix(s[i:], ". . .") {
-				change(i)
-				emit('…')
-				tp.n.ellipses++
-				i += 5
-				continue
-			}
-		case ' ':
-			if !tp.metadata && (tp.q.spaced || tp.prevEndsWord()) && tp.nbspAt(before(i), s, i, after) {
+			write(s[i : i+1])
+			i++
+			// "Mr." before a name, "No." before a number.
+			if i < len(s) && s[i] == ' ' && !tp.metadata && nbspAbbrev(s[wordStart(s, i):i], next(i+1)) {
 				change(i)
 				emit('\u00a0')
 				tp.n.nbsp++
 				i++
-				continue
 			}
-			if b != nil {
-				b = append(b, ' ')
+		case c >= '0' && c <= '9':
+			k := i
+			for k < len(s) && (s[k] >= '0' && s[k] <= '9' || (s[k] == '.' || s[k] == ',' || s[k] == ':') && k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9') {
+				k++
 			}
-			tp.track(' ')
-			i++
-			// A URL in running text is copied as it is.
-			if i >= len(s) || s[i]|0x20 != 'h' && s[i]|0x20 != 'w' {
-				continue
+			write(s[i:k])
+			i = k
+			// A number before its unit: "20 km", "10:00 AM".
+			if i < len(s) && s[i] == ' ' && !tp.metadata && isUnit(s, i+1) {
+				change(i)
+				emit('\u00a0')
+				tp.n.nbsp++
+				i++
 			}
-			if n := bareURL(s, i); n > 0 {
-				if b != nil {
-					b = append(b, s[i:i+n]...)
-				}
-				tp.copied(s[i : i+n])
-				i += n
-			}
-			continue
-		case 0xE2:
+		case c == 0xE2:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if (r == '“' || r == '”') && tp.fixMisturned {
 				nr := tp.curly(r, next(i+size))
@@ -360,30 +361,84 @@ func (tp *typo) run(s string, after rune) string {
 					tp.n.quotes++
 					change(i)
 				}
-				if b != nil {
-					b = utf8.AppendRune(b, nr)
+				if changed {
+					b.WriteRune(nr)
 				}
 				tp.track(nr)
-				i += size
-				continue
+			} else {
+				write(s[i : i+size])
 			}
-			if b != nil {
-				b = append(b, s[i:i+size]...)
-			}
-			tp.track(r)
 			i += size
-			continue
+		case c == ' ':
+			// French spacing (only special for French).
+			if !tp.metadata && tp.frenchSpace(next(i+1)) {
+				change(i)
+				emit('\u00a0')
+				tp.n.nbsp++
+			} else {
+				write(" ")
+			}
+			i++
+		default:
+			write(s[i : i+1])
+			i++
 		}
-		if b != nil {
-			b = append(b, c)
-		}
-		tp.track(rune(c))
-		i++
 	}
-	if b == nil {
+	if !changed {
 		return s
 	}
-	return string(b)
+	return b.String()
+}
+
+// urlEnd returns where the URL that s[i] is part of ends, or i when s[i]
+// is not in a URL.
+func urlEnd(s string, i int) int {
+	ts := strings.LastIndexAny(s[:i], " \n(<\"") + 1
+	if i-ts < 4 {
+		return i
+	}
+	switch s[ts] | 0x20 {
+	case 'h', 'w':
+	default:
+		return i
+	}
+	if n := bareURL(s, ts); ts+n > i {
+		return ts + n
+	}
+	return i
+}
+
+// wordStart returns where the word ending at s[i] starts.
+func wordStart(s string, i int) int {
+	return strings.LastIndexAny(s[:i], " \u00a0") + 1
+}
+
+// nbspAbbrev reports whether the space after word, before next, should
+// not break: a title before a name ("Mr. George Seton", 009), "No.", "p."
+// and the months before a number ("Nov. 19", seed).
+func nbspAbbrev(word string, next rune) bool {
+	word = strings.TrimLeft(word, "([\"“‘«")
+	need, ok := nbspBefore[word]
+	return ok && (need == 'A' && unicode.IsUpper(next) || need == '9' && unicode.IsDigit(next))
+}
+
+// isUnit reports whether the word at s[i] is a unit ("km", "MB", "AM").
+func isUnit(s string, i int) bool {
+	j := i
+	for j < len(s) && s[j] != ' ' && s[j] != ',' && s[j] != ';' && s[j] != ')' {
+		j++
+	}
+	u := s[i:j]
+	if !strings.HasSuffix(u, "a.m.") && !strings.HasSuffix(u, "p.m.") {
+		u = strings.TrimRight(u, ".")
+	}
+	return units[u]
+}
+
+// frenchSpace reports whether a space before next is a no-break space in
+// French: inside « », and before ; : ! ? ».
+func (tp *typo) frenchSpace(next rune) bool {
+	return tp.prev == tp.q.open || next != 0 && strings.ContainsRune(";:!?»", next) || next == '"' && tp.dq > 0
 }
 
 // copied notes the last two characters of text copied unchanged.
@@ -575,87 +630,4 @@ func numberRange(s string, i int) bool {
 		}
 	}
 	return i-a <= 4 && e-i-1 <= 4
-}
-
-// nbspAt reports whether the space at s[i] should not break: after an
-// abbreviation such as "Mr." or "No." before what it belongs to, between
-// a number and its unit, and (French) inside « » and before ; : ! ?.
-func (tp *typo) nbspAt(out string, s string, i int, after rune) bool {
-	var next rune = after
-	if i+1 < len(s) {
-		next, _ = utf8.DecodeRuneInString(s[i+1:])
-	}
-	if tp.q.spaced {
-		if tp.prev == tp.q.open || strings.ContainsRune(";:!?»", next) && next != 0 || next == '"' && tp.dq > 0 {
-			return true
-		}
-	}
-	if !tp.prevEndsWord() {
-		return false
-	}
-	w := out
-	if k := lastSpace(w); k >= 0 {
-		w = w[k:]
-		_, n := utf8.DecodeRuneInString(w)
-		w = w[n:]
-	}
-	word := strings.TrimLeft(w, "([\"“‘«")
-	if word == "" {
-		return false
-	}
-	if need, ok := nbspBefore[word]; ok {
-		if need == 'A' && unicode.IsUpper(next) || need == '9' && unicode.IsDigit(next) {
-			return true
-		}
-		return false
-	}
-	if isNumber(word) {
-		// The word after the space.
-		j := i + 1
-		for j < len(s) && s[j] != ' ' && s[j] != ',' && s[j] != ';' && s[j] != ')' {
-			j++
-		}
-		u := strings.TrimRight(s[i+1:j], ".")
-		if strings.HasSuffix(s[i+1:j], "a.m.") || strings.HasSuffix(s[i+1:j], "p.m.") {
-			u = s[i+1 : j]
-		}
-		return units[u]
-	}
-	return false
-}
-
-// prevEndsWord reports whether the character before a space may end an
-// abbreviation ("Mr.") or a number ("20"), the words a no-break space
-// follows.
-func (tp *typo) prevEndsWord() bool {
-	return tp.prev == '.' || tp.prev >= '0' && tp.prev <= '9'
-}
-
-// lastSpace returns the byte index of the last space or no-break space
-// in b, or -1.
-func lastSpace(b string) int {
-	for k := len(b) - 1; k >= 0; k-- {
-		if b[k] == ' ' {
-			return k
-		}
-		if b[k] == 0xa0 && k > 0 && b[k-1] == 0xc2 {
-			return k - 1
-		}
-	}
-	return -1
-}
-
-// isNumber reports whether w is a number such as 20, 1.6, 10,000 or a
-// time such as 10:00.
-func isNumber(w string) bool {
-	if w == "" || w[0] < '0' || w[0] > '9' {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if !(c >= '0' && c <= '9' || c == '.' || c == ',' || c == ':') {
-			return false
-		}
-	}
-	return w[len(w)-1] >= '0' && w[len(w)-1] <= '9'
 }
