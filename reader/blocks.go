@@ -55,8 +55,8 @@ func (b *pblock) first() int {
 	return 0
 }
 
-// paraText returns the joined text of a paragraph's lines, without
-// repairs; promoteHeadings and the join tests look at it.
+// lastLine returns the text of a paragraph's last line, which the join
+// tests look at.
 func (b *pblock) lastLine() string { return b.lines[len(b.lines)-1].text }
 
 // parseBlocks finds the blocks in lines. inner is true inside quotes and
@@ -83,7 +83,9 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i += n
 			continue
 		}
-		if l.indent >= 4 && startsBlock && !(prev != nil && prev.kind == pList) {
+		// An indented block after a blank line, or right under a line of
+		// prose (paraChunk stops there).
+		if l.indent >= 4 && !(prev != nil && prev.kind == pList) && (startsBlock || !inner && lines[i-1].indent < 2) {
 			b, n := r.indented(lines[i:])
 			out = append(out, b)
 			i += n

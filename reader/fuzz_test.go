@@ -11,16 +11,19 @@ import (
 	"testing"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"pamphlet/model"
 )
 
-// fuzzMarkerRE strips list markers at any indentation, several on one
-// line for nested lists: their numbers become List.Start, not text.
-var fuzzMarkerRE = regexp.MustCompile(`^(?:\s*(?:[-*+•◦‣·–]|[0-9]{1,3}[.)])\s+)+`)
+// fuzzMarkerRE strips list markers at any indentation, inside quotes,
+// several on one line for nested lists: their numbers become List.Start,
+// not text.
+var fuzzMarkerRE = regexp.MustCompile(`^(?:\s*(?:>\s?)*(?:[-*+•◦‣·–]|[0-9]{1,3}[.)])\s+)+`)
 
 // FuzzText checks the properties every reader must keep on any input: no
 // panic; either ErrNoText/ErrBinary or a document that passes Validate;
-// Normalize idempotent on it; and no input word lost — every word of the
+// Normalize idempotent on it; its text in NFC; and no input word lost — every word of the
 // decoded input is in the body, the metadata, or the repair that moved it
 // there, with only end-of-line hyphenations rejoined.
 func FuzzText(f *testing.F) {
@@ -63,6 +66,19 @@ func FuzzText(f *testing.F) {
 		if before.String() != after.String() {
 			t.Fatalf("Normalize is not idempotent:\n%s\n---\n%s", before.String(), after.String())
 		}
+		// Typography writes only characters without compositions, so the
+		// text stays in NFC as decode left it.
+		for _, m := range append([]string{doc.Title, doc.Subtitle}, doc.Authors...) {
+			if !norm.NFC.IsNormalString(m) {
+				t.Fatalf("metadata %q is not NFC", m)
+			}
+		}
+		_ = model.Walk(doc.Blocks, func(n model.Node) error {
+			if tx, ok := n.(*model.Text); ok && !norm.NFC.IsNormalString(tx.Text) {
+				t.Fatalf("text %q is not NFC", tx.Text)
+			}
+			return nil
+		})
 		text, err := decode(src, Options{})
 		if err != nil {
 			t.Fatalf("decode failed after Read succeeded: %v", err)

@@ -39,6 +39,9 @@ var nameParticles = map[string]bool{
 	"du": true, "la": true, "le": true, "dos": true, "das": true, "do": true, "y": true, "bin": true, "ibn": true, "al": true, "ter": true, "zu": true,
 }
 
+// nameSuffixes follow a name after a comma.
+var nameSuffixes = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true, "phd": true, "ph.d.": true}
+
 // authorJoins separate several authors: "A, B and C" (Go blog, 001).
 var authorJoins = []string{" and ", " & ", " und ", " et ", " y ", " e ", " with "}
 
@@ -62,6 +65,11 @@ func parseAuthors(s string, bare bool) (names []string, rest string, ok bool) {
 	for _, part := range strings.Split(work, ",") {
 		part = strings.TrimSpace(part)
 		if part == "" {
+			continue
+		}
+		// "Martin Luther King, Jr.": a suffix belongs to the name before.
+		if len(names) > 0 && len(restParts) == 0 && nameSuffixes[strings.ToLower(part)] {
+			names[len(names)-1] += ", " + part
 			continue
 		}
 		// Names come first; once a part is not a name, the rest is an

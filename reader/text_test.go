@@ -54,6 +54,7 @@ func TestBylineForms(t *testing.T) {
 		{"three authors", "By Carmen Andoh, Russ Cox and Steve Francia", []string{"Carmen Andoh", "Russ Cox", "Steve Francia"}},
 		{"ampersand", "By Ana Lima & João Pires", []string{"Ana Lima", "João Pires"}},
 		{"particle", "By Anne van Kesteren", []string{"Anne van Kesteren"}},
+		{"suffix", "By Martin Luther King, Jr.", []string{"Martin Luther King, Jr."}},
 		{"Spanish", "Por Lucía Fernández", []string{"Lucía Fernández"}},
 		{"French", "Par Hélène Dubois", []string{"Hélène Dubois"}},
 	}
@@ -452,5 +453,13 @@ func TestDeadLinkRepair(t *testing.T) {
 	res := readString(t, "T\n\nPolice [fired](#) into a crowd.\n")
 	if !slices.Contains(repairKinds(res), "dead-link") {
 		t.Errorf("no dead-link repair: %q", repairKinds(res))
+	}
+}
+
+func TestVerseRightUnderProse(t *testing.T) {
+	got := dumpBody(t, readString(t, "T\n\nHe says--\n    \"Such servants are painful and good\n    That sing in their labour.\"\nSo it goes.\n").Doc)
+	want := "paragraph: He says—\nquote:\n  paragraph: “Such servants are painful and good{br}That sing in their labour.”\nparagraph: So it goes.\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
