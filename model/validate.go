@@ -84,6 +84,9 @@ func (v *validator) add(p *vpath, msg string) {
 // str checks that s is valid UTF-8 without control characters; code text
 // may also hold tabs and newlines.
 func (v *validator) str(p *vpath, s string, code bool) {
+	if strOK(s, code) {
+		return
+	}
 	if !utf8.ValidString(s) {
 		v.add(p, "invalid UTF-8")
 		return
@@ -101,6 +104,27 @@ func (v *validator) str(p *vpath, s string, code bool) {
 			return
 		}
 	}
+}
+
+// strOK is the one-pass test that str finds nothing to report, the
+// common case; str looks again to word its message when it fails.
+func strOK(s string, code bool) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && !(code && (c == '\n' || c == '\t')) || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r < 0xa0 || r == 0xfffe || r == 0xffff {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 func (v *validator) blocks(parent *vpath, name string, bs []Block) {

@@ -102,21 +102,22 @@ func (p *inlineParser) parse(s string) []model.Inline {
 			}
 			i += runLen(s, i, c)
 			continue
-		case 'h', 'H', 'w', 'W':
-			if i > 0 && s[i-1] != ' ' && s[i-1] != '(' {
-				break
-			}
-			if n := bareURL(s, i); n > 0 {
-				flush(i)
-				u := s[i : i+n]
-				target := u
-				if !strings.Contains(strings.ToLower(u[:min(len(u), 8)]), "://") {
-					target = "https://" + u
+		case ':', '.':
+			// A bare URL is found at its "://" or the dot of "www.",
+			// which are rarer than the letters it starts with.
+			if u := urlStart(s, start, i); u >= 0 {
+				if n := bareURL(s, u); n > 0 && u+n > i {
+					flush(u)
+					url := s[u : u+n]
+					target := url
+					if !strings.Contains(strings.ToLower(url[:min(len(url), 8)]), "://") {
+						target = "https://" + url
+					}
+					out = append(out, &model.Link{Target: target, Content: []model.Inline{&model.Text{Text: url}}})
+					i = u + n
+					start = i
+					continue
 				}
-				out = append(out, &model.Link{Target: target, Content: []model.Inline{&model.Text{Text: u}}})
-				i += n
-				start = i
-				continue
 			}
 		}
 		i++
@@ -126,7 +127,7 @@ func (p *inlineParser) parse(s string) []model.Inline {
 }
 
 // inlineSpecial marks the bytes where inline markup may start.
-var inlineSpecial = [256]bool{'`': true, '[': true, '<': true, '*': true, '_': true, 'h': true, 'H': true, 'w': true, 'W': true}
+var inlineSpecial = [256]bool{'`': true, '[': true, '<': true, '*': true, '_': true, ':': true, '.': true}
 
 // appendText adds s as text, merging with a text node before it.
 func appendText(out []model.Inline, s string) []model.Inline {
@@ -298,6 +299,26 @@ func angleURL(s string, i int) (int, *model.Link) {
 		}
 	}
 	return 0, nil
+}
+
+// urlStart returns where a URL whose "://" or "www." dot is at s[i]
+// starts, within the pending text s[start:i], or -1.
+func urlStart(s string, start, i int) int {
+	if s[i] == ':' {
+		if !strings.HasPrefix(s[i:], "://") {
+			return -1
+		}
+		for _, sch := range []string{"https", "http", "ftp"} {
+			if u := i - len(sch); u >= start && strings.EqualFold(s[u:i], sch) {
+				return u
+			}
+		}
+		return -1
+	}
+	if u := i - 3; u >= start && strings.EqualFold(s[u:i], "www") {
+		return u
+	}
+	return -1
 }
 
 // bareURL returns the length of a URL starting at s[i] ("https://…",

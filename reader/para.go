@@ -72,20 +72,32 @@ func endsWithURL(s string) bool {
 	return strings.Contains(w, "://") || strings.HasPrefix(w, "www.")
 }
 
-// tail and head quote the end and start of a text in repair details.
+// tail and head quote the end and start of a text (30 characters) in
+// repair details.
 func tail(s string) string {
-	if n := runeLen(s); n > 30 {
-		rs := []rune(s)
-		return "…" + string(rs[n-30:])
+	i, n := len(s), 0
+	for i > 0 && n < 30 {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		n++
 	}
-	return s
+	if i == 0 {
+		return s
+	}
+	return "…" + s[i:]
 }
 
 func head(s string) string {
-	if runeLen(s) > 30 {
-		return string([]rune(s)[:30]) + "…"
+	i, n := 0, 0
+	for i < len(s) && n < 30 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n++
 	}
-	return s
+	if i == len(s) {
+		return s
+	}
+	return s[:i] + "…"
 }
 
 // promoteHeadings turns single-line paragraphs that read as headings into
@@ -324,8 +336,17 @@ var compoundSecond = map[string]bool{
 // the hyphen goes, since hyphenation is far more common at a line end.
 func (r *textReader) joinHyphen(pre, suf string) bool {
 	lp, ls := strings.ToLower(pre), strings.ToLower(suf)
-	joined := r.wordCount(lp+ls, pre+ls)
-	hyph := r.wordCount(lp+"-"+ls, pre+"-"+ls) > 0
+	counts := r.hyphenUsage()
+	joined, ok1 := counts[lp+ls]
+	h, ok2 := counts[lp+"-"+ls]
+	if !ok1 || !ok2 {
+		// A pair inside a quote or list item: count it on its own.
+		joined, h = countWord(r.src, lp+ls)+countWord(r.src, pre+ls), countWord(r.src, lp+"-"+ls)+countWord(r.src, pre+"-"+ls)
+		if pre == lp {
+			joined, h = joined/2, h/2
+		}
+	}
+	hyph := h > 0
 	switch {
 	case joined > 0 && !hyph:
 		return true
@@ -340,14 +361,58 @@ func (r *textReader) joinHyphen(pre, suf string) bool {
 	return true
 }
 
-// wordCount counts the whole-word occurrences of w in the input, in
-// lowercase or as spelled (a capitalised first word of a sentence).
-func (r *textReader) wordCount(lower, spelled string) int {
-	n := countWord(r.src, lower)
-	if spelled != lower {
-		n += countWord(r.src, spelled)
+// hyphenUsage counts, in one pass over the input, the words that decide
+// the end-of-line hyphens of the body: for each "pre-" / "suf" pair, how
+// often "presuf" and "pre-suf" are written whole (lowercase keys).
+func (r *textReader) hyphenUsage() map[string]int {
+	if r.hyphens != nil {
+		return r.hyphens
 	}
-	return n
+	r.hyphens = map[string]int{}
+	for k := 0; k+1 < len(r.body); k++ {
+		pre, ok := hyphenPrefix(r.body[k].text)
+		if !ok || !startsLower(r.body[k+1].text) {
+			continue
+		}
+		lp, ls := strings.ToLower(pre), strings.ToLower(leadingLetters(r.body[k+1].text))
+		r.hyphens[lp+ls] = 0
+		r.hyphens[lp+"-"+ls] = 0
+	}
+	if len(r.hyphens) == 0 {
+		return r.hyphens
+	}
+	s := r.src
+	var buf []byte
+	for i := 0; i < len(s); {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			i += n
+			continue
+		}
+		// A word: letters and digits, with hyphens inside it (not one
+		// that ends a line).
+		buf = buf[:0]
+		for i < len(s) {
+			c, n = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(c) || unicode.IsDigit(c) {
+				buf = utf8.AppendRune(buf, unicode.ToLower(c))
+				i += n
+				continue
+			}
+			if c == '-' && i+1 < len(s) {
+				if c2, _ := utf8.DecodeRuneInString(s[i+1:]); unicode.IsLetter(c2) || unicode.IsDigit(c2) {
+					buf = append(buf, '-')
+					i++
+					continue
+				}
+			}
+			break
+		}
+		if v, ok := r.hyphens[string(buf)]; ok {
+			r.hyphens[string(buf)] = v + 1
+		}
+	}
+	return r.hyphens
 }
 
 // countWord counts occurrences of w in s that are not part of a longer

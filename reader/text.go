@@ -56,6 +56,7 @@ type textReader struct {
 	explicitHeadings bool // the text marks headings with # or underlines (001, 007)
 
 	acronyms map[string]bool // isAcronym's answers
+	hyphens  map[string]int  // hyphenUsage's counts
 }
 
 // readText reads messy plain text.

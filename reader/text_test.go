@@ -463,3 +463,11 @@ func TestVerseRightUnderProse(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestHyphenationInsideQuote(t *testing.T) {
+	got := dumpBody(t, readString(t, "T\n\nThe placement is good.\n\n> We tried a new place-\n> ment and a self-\n> organised rota.\n").Doc)
+	want := "paragraph: The placement is good.\nquote:\n  paragraph: We tried a new placement and a self-organised rota.\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
