@@ -15,7 +15,7 @@ func TestDetectLang(t *testing.T) {
 		{"short German", "Das Brot ist nicht mehr warm, aber es ist gut.", "de"},
 		{"short Portuguese", "O pão não está na mesa, mas está na cozinha.", "pt"},
 		{"short Italian", "Il pane è sulla tavola, ma non è più caldo.", "it"},
-		{"English with a French phrase", "She shrieked out the words Vive la France and fell back, and the soldiers who had drunk the wine were poisoned.", "en"},
+		{"English with a French phrase", "The bakers sang Frère Jacques at the party, and then the choir gave us La Marseillaise while the bread was cooling.", "en"},
 		{"no words", "12345 -- 678 !!!", "en"},
 		{"too little to tell", "Hello", "en"},
 		{"code", "func main() { fmt.Println(x) }", "en"},

@@ -23,9 +23,9 @@ import (
 //     paragraph chunks;
 //  5. repair: fragments split by a blank line are joined, bare lines that
 //     read as headings become headings;
-//  6. build: paragraph lines are unwrapped (rejoining hyphenated words),
-//     inline markup is read, and the model is assembled;
-//  7. signature: with no byline, a signed last line names the author.
+//  6. signature: with no byline, a signed last line names the author;
+//  7. build: paragraph lines are unwrapped (rejoining hyphenated words),
+//     inline markup is read, and the model is assembled.
 //
 // Every change is recorded as a Repair. Each heuristic names the corpus
 // article (../shared/corpus, by number) or the sample that motivated it.

@@ -44,14 +44,14 @@ func TestBylineForms(t *testing.T) {
 		line string
 		want []string
 	}{
-		{"written by", "written by Greg Butterfield", []string{"Greg Butterfield"}},
-		{"By", "By Steve Francia", []string{"Steve Francia"}},
-		{"by lowercase", "by Bradley M. Kuhn", []string{"Bradley M. Kuhn"}},
-		{"Author with affiliation", "Author: Russ Cox, for the Go team", []string{"Russ Cox"}},
-		{"Posted by", "Posted by Andrew Zonenberg", []string{"Andrew Zonenberg"}},
-		{"capitals with honorific", "BY THE HON. VICTORIA GROSVENOR.", []string{"The Hon. Victoria Grosvenor"}},
-		{"capitals", "BY JAMES MASON.", []string{"James Mason"}},
-		{"three authors", "By Carmen Andoh, Russ Cox and Steve Francia", []string{"Carmen Andoh", "Russ Cox", "Steve Francia"}},
+		{"written by", "written by Rosa Delgado", []string{"Rosa Delgado"}},
+		{"By", "By Tom Becker", []string{"Tom Becker"}},
+		{"by lowercase", "by Nadia K. Osei", []string{"Nadia K. Osei"}},
+		{"Author with affiliation", "Author: Lee Park, for the housing team", []string{"Lee Park"}},
+		{"Posted by", "Posted by Ines Moreau", []string{"Ines Moreau"}},
+		{"capitals with honorific", "BY THE HON. AGNES FAIRLEY.", []string{"The Hon. Agnes Fairley"}},
+		{"capitals", "BY WALTER GREY.", []string{"Walter Grey"}},
+		{"three authors", "By Ana Ruiz, Tom Becker and Li Wei", []string{"Ana Ruiz", "Tom Becker", "Li Wei"}},
 		{"ampersand", "By Ana Lima & João Pires", []string{"Ana Lima", "João Pires"}},
 		{"particle", "By Anne van Kesteren", []string{"Anne van Kesteren"}},
 		{"suffix", "By Martin Luther King, Jr.", []string{"Martin Luther King, Jr."}},
@@ -111,7 +111,7 @@ func TestDateForms(t *testing.T) {
 		{"German", "3. März 2021", "2021-03-03"},
 		{"Italian", "25 aprile 1945", "1945-04-25"},
 		{"Portuguese", "25 de abril de 1974", "1974-04-25"},
-		{"publication name", "The Girl's Own Paper, October 2, 1886", "1886-10-02"},
+		{"publication name", "The Weekly Courier, October 2, 1886", "1886-10-02"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -153,15 +153,15 @@ func TestHeader(t *testing.T) {
 		},
 		{
 			name:  "date then byline on one line",
-			src:   "Going Slow\n\nTuesday 15 October 2019 by Bradley M. Kuhn\n\nWe walked.\n",
-			title: "Going Slow", date: "2019-10-15", authors: []string{"Bradley M. Kuhn"},
+			src:   "Going Slow\n\nTuesday 15 October 2019 by Nadia K. Osei\n\nWe walked.\n",
+			title: "Going Slow", date: "2019-10-15", authors: []string{"Nadia K. Osei"},
 			firstBlock: "paragraph: We walked.",
 		},
 		{
 			name:  "subtitle in capitals",
-			src:   "EVERY GIRL A BUSINESS WOMAN.\n\nA PRACTICAL GUIDE TO THRIFT\n\nBY JAMES MASON.\n\nOct. 2, 1886\n\nPART I.\n\n  Every girl will aim at it.\n",
-			title: "Every Girl a Business Woman", subtitle: "A Practical Guide to Thrift", date: "1886-10-02",
-			authors: []string{"James Mason"}, firstBlock: "heading 1: Part I",
+			src:   "HOW TO KEEP A SHOP.\n\nA HANDBOOK FOR NEW TRADERS\n\nBY WALTER GREY.\n\nOct. 9, 1890\n\nPART I.\n\n  Every trader keeps a ledger.\n",
+			title: "How to Keep a Shop", subtitle: "A Handbook for New Traders", date: "1890-10-09",
+			authors: []string{"Walter Grey"}, firstBlock: "heading 1: Part I",
 		},
 		{
 			name:  "header lines without blank lines",
@@ -226,22 +226,22 @@ func TestHeadings(t *testing.T) {
 		src  string
 		want []string // headings, in order
 	}{
-		{"bare line", "T\n\n" + para + "\n\nUndefeated and fighting back\n\n" + para + "\n", []string{"heading 1: Undefeated and fighting back"}},
-		{"capitals", "T\n\n" + para + "\n\nGOING FORWARD\n\n" + para + "\n", []string{"heading 1: Going Forward"}},
+		{"bare line", "T\n\n" + para + "\n\nStill standing and still baking\n\n" + para + "\n", []string{"heading 1: Still standing and still baking"}},
+		{"capitals", "T\n\n" + para + "\n\nTHE NEXT STEPS\n\n" + para + "\n", []string{"heading 1: The Next Steps"}},
 		{"capitals keep acronyms", "T\n\nThe FSF said so, and " + para + "\n\nWHAT THE FSF DID\n\n" + para + "\n", []string{"heading 1: What the FSF Did"}},
 		{"capitals with period", "T\n\n" + para + "\n\nPART I.\n\n" + para + "\n", []string{"heading 1: Part I"}},
-		{"capitals in quotes", "T\n\n" + para + "\n\nTHE \"WOMAN OF STENAY.\"\n\n" + para + "\n", []string{"heading 1: The “Woman of Stenay.”"}},
-		{"title case question", "T\n\n" + para + "\n\nHave They Found Out and Sued You Yet?\n\n" + para + "\n", []string{"heading 1: Have They Found Out and Sued You Yet?"}},
-		{"short question", "T\n\n" + para + "\n\nSo what's a GreenPak?\n\n" + para + "\n", []string{"heading 1: So what’s a GreenPak?"}},
+		{"capitals in quotes", "T\n\n" + para + "\n\nTHE \"PENNY BOX.\"\n\n" + para + "\n", []string{"heading 1: The “Penny Box.”"}},
+		{"title case question", "T\n\n" + para + "\n\nDid They Answer Our Letter Yet?\n\n" + para + "\n", []string{"heading 1: Did They Answer Our Letter Yet?"}},
+		{"short question", "T\n\n" + para + "\n\nSo what's a sourdough?\n\n" + para + "\n", []string{"heading 1: So what’s a sourdough?"}},
 		{"atx levels", "T\n\n## One\n\n" + para + "\n\n### Two\n\n" + para + "\n", []string{"heading 1: One", "heading 2: Two"}},
 		{"setext", "T\n\nFirst part\n==========\n\n" + para + "\n\nDetails\n-------\n\n" + para + "\n", []string{"heading 1: First part", "heading 2: Details"}},
-		{"explicit headings make short lines prose", "T\n\n## One\n\n" + para + "\n\nFor a better web!\n\n" + para + "\n", []string{"heading 1: One"}},
-		{"run-in lead-in is not a heading", "T\n\n" + para + "\n\nA HINT FOR WORKERS.--St. Bernard has said so.\n\n" + para + "\n", nil},
+		{"explicit headings make short lines prose", "T\n\n## One\n\n" + para + "\n\nFor a better street!\n\n" + para + "\n", []string{"heading 1: One"}},
+		{"run-in lead-in is not a heading", "T\n\n" + para + "\n\nA WORD TO BAKERS.--Knead it twice.\n\n" + para + "\n", nil},
 		{"sentence is not a heading", "T\n\n" + para + "\n\nThat is all.\n\n" + para + "\n", nil},
-		{"dialogue is not a heading", "T\n\n" + para + "\n\n\"'You are all poisoned!'\n\n" + para + "\n", nil},
+		{"dialogue is not a heading", "T\n\n" + para + "\n\n\"'You are all welcome!'\n\n" + para + "\n", nil},
 		{"last line is not a heading", "T\n\n" + para + "\n\nSee you soon\n", nil},
-		{"fragment is not a heading", "T\n\n" + para + "\n\nToday we celebrate the eleventh birthday\n\nof the release.\n", nil},
-		{"line ending with a comma", "T\n\n" + para + "\n\nFeedback is great,\n\nNope. That is it.\n", nil},
+		{"fragment is not a heading", "T\n\n" + para + "\n\nToday we celebrate the tenth year\n\nof the shop.\n", nil},
+		{"line ending with a comma", "T\n\n" + para + "\n\nHelp is welcome,\n\nYes. That is it.\n", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -268,8 +268,8 @@ func TestParagraphs(t *testing.T) {
 	}{
 		{
 			name:    "fragment split by a blank line",
-			src:     "T\n\nPolice fired into a\n\ncrowd of protesters. Many were hurt.\n\nThe next day was calm.\n",
-			want:    "paragraph: Police fired into a crowd of protesters. Many were hurt.\nparagraph: The next day was calm.\n",
+			src:     "T\n\nThe tenants marched into a\n\nmeeting of the council. Many spoke.\n\nThe next day was calm.\n",
+			want:    "paragraph: The tenants marched into a meeting of the council. Many spoke.\nparagraph: The next day was calm.\n",
 			repairs: []string{"join-paragraph"},
 		},
 		{
@@ -293,24 +293,24 @@ func TestParagraphs(t *testing.T) {
 		},
 		{
 			name: "hard-wrapped lines",
-			src: "T\n\n" + strings.Repeat("In November 2015, we introduced the Go Code of Conduct. It was\ndeveloped in a collaboration between the team and the community.\n", 3) +
+			src: "T\n\n" + strings.Repeat("In the spring of 2019 the bakers wrote their first set of rules. It\nwas agreed at a meeting where every one of them had a single vote.\n", 3) +
 				"\nSecond paragraph.\n",
-			want:    "paragraph: " + strings.TrimSpace(strings.Repeat("In November 2015, we introduced the Go Code of Conduct. It was developed in a collaboration between the team and the community. ", 3)) + "\nparagraph: Second paragraph.\n",
+			want:    "paragraph: " + strings.TrimSpace(strings.Repeat("In the spring of 2019 the bakers wrote their first set of rules. It was agreed at a meeting where every one of them had a single vote. ", 3)) + "\nparagraph: Second paragraph.\n",
 			repairs: []string{"unwrap-lines"},
 		},
 		{
 			name:    "stray line breaks",
-			src:     "T\n\nIn May, that group launched\nthe\nreference backend server, written in Go.\n",
-			want:    "paragraph: In May, that group launched the reference backend server, written in Go.\n",
+			src:     "T\n\nIn May, the union opened\nthe\nnew advice centre, run by volunteers.\n",
+			want:    "paragraph: In May, the union opened the new advice centre, run by volunteers.\n",
 			repairs: []string{"join-lines"},
 		},
 		{
 			name: "first-line indent",
-			src: "T\n\n  Every girl who is guided by common sense will aim at becoming a\nbusiness woman.\n" +
-				"  A wise girl will thus greatly increase her usefulness in the\nworld.\n  Another advantage may be pointed out.\n  And one more.\n",
-			want: "paragraph: Every girl who is guided by common sense will aim at becoming a business woman.\n" +
-				"paragraph: A wise girl will thus greatly increase her usefulness in the world.\n" +
-				"paragraph: Another advantage may be pointed out.\nparagraph: And one more.\n",
+			src: "T\n\n  Every trader who means to prosper will keep a ledger from the\nfirst day.\n" +
+				"  A careful trader will write each sale down before the end of\nthe day.\n  Another habit is worth a mention.\n  And one more.\n",
+			want: "paragraph: Every trader who means to prosper will keep a ledger from the first day.\n" +
+				"paragraph: A careful trader will write each sale down before the end of the day.\n" +
+				"paragraph: Another habit is worth a mention.\nparagraph: And one more.\n",
 		},
 		{
 			name: "short line in wrapped text",
@@ -349,7 +349,7 @@ func TestHyphenation(t *testing.T) {
 		name, src, want, repair string
 	}{
 		{"soft hyphen", "T\n\nThe story con-\ntinued for a long while after that.\n", "The story continued for a long while", "rejoin-hyphenation"},
-		{"compound prefix", "T\n\nCommunities have established bodies of self-\ngovernment and run them well.\n", "bodies of self-government and", "keep-hyphen"},
+		{"compound prefix", "T\n\nThe tenants set up a system of self-\ngovernment and run it well.\n", "system of self-government and", "keep-hyphen"},
 		{"joined form elsewhere", "T\n\nThe placement is a fine place-\nment. A good placement helps.\n", "fine placement.", "rejoin-hyphenation"},
 		{"hyphenated form elsewhere", "T\n\nWe met a gate-keeper. The gate-\nkeeper was kind to all of us.\n", "The gate-keeper was", "keep-hyphen"},
 		{"compound suffix", "T\n\nA Python-\nbased tool for the job at hand, they said.\n", "A Python-based tool", "keep-hyphen"},
@@ -373,13 +373,13 @@ func TestLists(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"dashes", "T\n\nWe need:\n\n- flour\n- water\n- salt\n", "paragraph: We need:\nlist:\n  item:\n    paragraph: flour\n  item:\n    paragraph: water\n  item:\n    paragraph: salt\n"},
 		{"bullets", "T\n\nWe need:\n\n• flour\n• water\n", "paragraph: We need:\nlist:\n  item:\n    paragraph: flour\n  item:\n    paragraph: water\n"},
-		{"stars with wrapped items", "T\n\nChecks:\n\n* If any node has no loads, generate a\n  warning\n* Otherwise fail.\n",
-			"paragraph: Checks:\nlist:\n  item:\n    paragraph: If any node has no loads, generate a warning\n  item:\n    paragraph: Otherwise fail.\n"},
+		{"stars with wrapped items", "T\n\nChecks:\n\n* If the oven is cold, light it and wait\n  an hour\n* Otherwise bake.\n",
+			"paragraph: Checks:\nlist:\n  item:\n    paragraph: If the oven is cold, light it and wait an hour\n  item:\n    paragraph: Otherwise bake.\n"},
 		{"numbers", "T\n\nSteps:\n\n1. Mix.\n2. Knead.\n\n3. Bake.\n", "paragraph: Steps:\nlist ordered start=1:\n  item:\n    paragraph: Mix.\n  item:\n    paragraph: Knead.\n  item:\n    paragraph: Bake.\n"},
 		{"start number", "T\n\nMore steps:\n\n4. Cool.\n5. Eat.\n", "paragraph: More steps:\nlist ordered start=4:\n  item:\n    paragraph: Cool.\n  item:\n    paragraph: Eat.\n"},
 		{"list after a colon line", "T\n\nPossible values are:\n- none\n- some\n", "paragraph: Possible values are:\nlist:\n  item:\n    paragraph: none\n  item:\n    paragraph: some\n"},
 		{"nested", "T\n\nPlan:\n\n- one\n  - one a\n  - one b\n- two\n", "paragraph: Plan:\nlist:\n  item:\n    paragraph: one\n    list:\n      item:\n        paragraph: one a\n      item:\n        paragraph: one b\n  item:\n    paragraph: two\n"},
-		{"dash inside wrapped prose", "T\n\nThe devices are tiny and probably the cheapest on the market\n- less than a dollar in volume.\n", "paragraph: The devices are tiny and probably the cheapest on the market — less than a dollar in volume.\n"},
+		{"dash inside wrapped prose", "T\n\nThe loaves are small and probably the cheapest in the street\n- less than a pound each.\n", "paragraph: The loaves are small and probably the cheapest in the street — less than a pound each.\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -396,12 +396,12 @@ func TestQuotesAndCode(t *testing.T) {
 			"paragraph: She wrote:\nquote:\n  paragraph: We will be back. And we will win.\nparagraph: Then silence.\n"},
 		{"quote with two paragraphs", "T\n\nShe wrote:\n\n> One.\n>\n> Two.\n",
 			"paragraph: She wrote:\nquote:\n  paragraph: One.\n  paragraph: Two.\n"},
-		{"verse", "T\n\nHe says--\n\n    \"Such servants are oftenest painful and good\n    That sing in their labour, as birds in the wood.\"\n\nSo it goes.\n",
-			"paragraph: He says—\nquote:\n  paragraph: “Such servants are oftenest painful and good{br}That sing in their labour, as birds in the wood.”\nparagraph: So it goes.\n"},
+		{"verse", "T\n\nShe says--\n\n    \"The oven is warm, the loaves are brown,\n    The baker sings across the town.\"\n\nSo it goes.\n",
+			"paragraph: She says—\nquote:\n  paragraph: “The oven is warm, the loaves are brown,{br}The baker sings across the town.”\nparagraph: So it goes.\n"},
 		{"indented code with a blank line", "T\n\nLike this:\n\n    var x = 1;\n    if (x) {\n\n      go();\n    }\n\nDone.\n",
 			"paragraph: Like this:\ncode:\n  | var x = 1;\n  | if (x) {\n  | \n  |   go();\n  | }\nparagraph: Done.\n"},
-		{"letter layout", "T\n\nSign it thus:\n\n    Yours truly,\n        _for_ JANET CONSTABLE,\n            ELIZABETH FISHER.\n\nDone.\n",
-			"paragraph: Sign it thus:\ncode layout:\n  | Yours truly,\n  |     _for_ JANET CONSTABLE,\n  |         ELIZABETH FISHER.\nparagraph: Done.\n"},
+		{"letter layout", "T\n\nSign it thus:\n\n    Yours faithfully,\n        _for_ MARY HOLT,\n            ANNE CROSS.\n\nDone.\n",
+			"paragraph: Sign it thus:\ncode layout:\n  | Yours faithfully,\n  |     _for_ MARY HOLT,\n  |         ANNE CROSS.\nparagraph: Done.\n"},
 		{"fenced code", "T\n\nRun:\n\n```sh\nmake demo\n\nls out\n```\n\nDone.\n",
 			"paragraph: Run:\ncode lang=sh:\n  | make demo\n  | \n  | ls out\nparagraph: Done.\n"},
 		{"code keeps straight quotes and dashes", "T\n\nType:\n\n    echo \"it's\" -- 'ok'...\n",
@@ -420,20 +420,20 @@ func TestQuotesAndCode(t *testing.T) {
 func TestInlines(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"link", "See [the site](https://example.org/a) now.", "See {link https://example.org/a:the site} now."},
-		{"dead link", "Police [fired from helicopters](#) into a crowd.", "Police fired from helicopters into a crowd."},
+		{"dead link", "The tenants [marched to the town hall](#) at noon.", "The tenants marched to the town hall at noon."},
 		{"empty link", "A [link]() here.", "A link here."},
 		{"anchor link", "A [link](#top) here.", "A link here."},
 		{"link with title", `A [link](https://a.org "Title") here.`, "A {link https://a.org:link} here."},
-		{"link text with brackets", "A [this \"(re-)definition\"](#) here.", "A this “(re-)definition” here."},
-		{"angle URL after a word", "We improved gopls <https://go.dev/gopls>, which helps.", "We improved {link https://go.dev/gopls:gopls}, which helps."},
-		{"angle URL alone", "<https://go.dev/gopls> is the page.", "{link https://go.dev/gopls:https://go.dev/gopls} is the page."},
+		{"link text with brackets", "A [so-called \"(re-)opening\"](#) here.", "A so-called “(re-)opening” here."},
+		{"angle URL after a word", "We opened a bakery <https://example.org/bakery>, which helps.", "We opened a {link https://example.org/bakery:bakery}, which helps."},
+		{"angle URL alone", "<https://example.org/bakery> is the page.", "{link https://example.org/bakery:https://example.org/bakery} is the page."},
 		{"bare URL", "Visit https://example.org/a-b--c... or www.example.org.", "Visit {link https://example.org/a-b--c:https://example.org/a-b--c}… or {link https://www.example.org:www.example.org}."},
 		{"URL in brackets", "(see https://example.org/wiki/A_(b))", "(see {link https://example.org/wiki/A_(b):https://example.org/wiki/A_(b)})"},
-		{"emphasis with stars", "The *Internationale* anthem.", "The {em:Internationale} anthem."},
+		{"emphasis with stars", "The *Bread and Roses* song.", "The {em:Bread and Roses} song."},
 		{"emphasis with underscores", "One means--_i.e._, organ playing.", "One means—{em:i.e.}, organ playing."},
 		{"strong", "This is **very** important.", "This is {strong:very} important."},
 		{"code span", "Call `fetch()` and `\"same-origin\"` now.", "Call {code:fetch()} and {code:\"same-origin\"} now."},
-		{"snake case", "Run synth_greenpak4 and api_key_here.", "Run synth_greenpak4 and api_key_here."},
+		{"snake case", "Run make_loaves2 and api_key_here.", "Run make_loaves2 and api_key_here."},
 		{"lone stars", "5 * 3 * 2 is thirty.", "5 * 3 * 2 is thirty."},
 		{"unclosed emphasis", "An *unclosed mark here.", "An *unclosed mark here."},
 		{"emphasis around a link", "*see [this](https://a.org)*", "{em:see {link https://a.org:this}}"},
@@ -450,15 +450,15 @@ func TestInlines(t *testing.T) {
 }
 
 func TestDeadLinkRepair(t *testing.T) {
-	res := readString(t, "T\n\nPolice [fired](#) into a crowd.\n")
+	res := readString(t, "T\n\nThe tenants [marched](#) at noon.\n")
 	if !slices.Contains(repairKinds(res), "dead-link") {
 		t.Errorf("no dead-link repair: %q", repairKinds(res))
 	}
 }
 
 func TestVerseRightUnderProse(t *testing.T) {
-	got := dumpBody(t, readString(t, "T\n\nHe says--\n    \"Such servants are painful and good\n    That sing in their labour.\"\nSo it goes.\n").Doc)
-	want := "paragraph: He says—\nquote:\n  paragraph: “Such servants are painful and good{br}That sing in their labour.”\nparagraph: So it goes.\n"
+	got := dumpBody(t, readString(t, "T\n\nShe says--\n    \"The oven is warm, the loaves are brown,\n    The baker sings across the town.\"\nSo it goes.\n").Doc)
+	want := "paragraph: She says—\nquote:\n  paragraph: “The oven is warm, the loaves are brown,{br}The baker sings across the town.”\nparagraph: So it goes.\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
