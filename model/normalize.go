@@ -317,6 +317,10 @@ func (st *wsState) text(s string) string {
 func (st *wsState) clean(s string) bool {
 	space := st.space
 	for i := 0; i < len(s); i++ {
+		if s[i] > ' ' {
+			space = false
+			continue
+		}
 		switch s[i] {
 		case ' ':
 			if space {

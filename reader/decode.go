@@ -171,6 +171,9 @@ func stripControls(s string, opt Options) string {
 func hasControl(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			continue
+		}
 		switch {
 		case c < 0x20:
 			if c != '\n' && c != '\t' {

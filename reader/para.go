@@ -384,6 +384,10 @@ func (r *textReader) hyphenUsage() map[string]int {
 	s := r.src
 	var buf []byte
 	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf && !isASCIILetter(b) && (b < '0' || b > '9') {
+			i++
+			continue
+		}
 		c, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
 			i += n
@@ -393,6 +397,11 @@ func (r *textReader) hyphenUsage() map[string]int {
 		// that ends a line).
 		buf = buf[:0]
 		for i < len(s) {
+			if b := s[i]; isASCIILetter(b) {
+				buf = append(buf, b|0x20)
+				i++
+				continue
+			}
 			c, n = utf8.DecodeRuneInString(s[i:])
 			if unicode.IsLetter(c) || unicode.IsDigit(c) {
 				buf = utf8.AppendRune(buf, unicode.ToLower(c))
