@@ -48,3 +48,22 @@ func TestLangOption(t *testing.T) {
 		})
 	}
 }
+
+func TestRecaseFollowsLanguage(t *testing.T) {
+	tests := []struct{ name, lang, want string }{
+		{"English title case", "en", "A Guide to the Shop"},
+		{"English with a region", "en-GB", "A Guide to the Shop"},
+		{"French sentence case", "fr", "A guide to the shop"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Read([]byte("A GUIDE TO THE SHOP\n\nThe text of the article.\n"), Options{Lang: tc.lang, Format: FormatText})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Doc.Title != tc.want {
+				t.Errorf("title %q, want %q", res.Doc.Title, tc.want)
+			}
+		})
+	}
+}

@@ -43,7 +43,7 @@ func (l srcLine) blank() bool { return l.text == "" }
 // textReader holds the state of one read.
 type textReader struct {
 	opt     Options
-	lang    string
+	lang    string // the primary language subtag ("en" for "en-GB")
 	repairs []Repair
 	lines   map[model.Block]int
 
@@ -62,17 +62,18 @@ type textReader struct {
 // readText reads messy plain text.
 func readText(text string, opt Options) (*Result, error) {
 	r := &textReader{opt: opt, src: text, lines: map[model.Block]int{}}
-	r.lang = strings.ToLower(opt.Lang)
-	if r.lang == "" {
-		r.lang = DetectLang(text)
+	tag := strings.ToLower(opt.Lang)
+	if tag == "" {
+		tag = DetectLang(text)
 	}
-	base := r.lang
-	if i := strings.IndexByte(base, '-'); i > 0 {
-		base = base[:i]
+	// The heuristics need the language only ("en-gb" reads as "en").
+	r.lang = tag
+	if i := strings.IndexByte(tag, '-'); i > 0 {
+		r.lang = tag[:i]
 	}
 	lines := r.splitLines(text)
-	doc := &model.Document{Lang: r.lang}
-	start := r.header(lines, doc, base)
+	doc := &model.Document{Lang: tag}
+	start := r.header(lines, doc, r.lang)
 	r.body = lines[start:]
 	r.analyze(r.body)
 	blocks := r.parseBlocks(r.body, false)
