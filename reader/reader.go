@@ -11,6 +11,7 @@ package reader
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"pamphlet/model"
@@ -62,9 +63,15 @@ type Repair struct {
 	// Line is the 1-based input line where the change applies (0 when it
 	// concerns the whole input).
 	Line int `json:"line"`
-	// Kind names the change, for example "join-paragraph",
-	// "unwrap-lines", "rejoin-hyphenation", "heading", "byline", "date",
-	// "dead-link", "smart-quotes", "dash", "ellipsis".
+	// Kind names the change. The text reader records: "title",
+	// "subtitle", "byline", "date", "publication", "signature" (header
+	// and sign-off read as metadata); "recase" (capitals shown in a
+	// readable case); "heading", "list", "quote", "verse", "code",
+	// "layout" (blocks recognised); "join-paragraph", "split-paragraph",
+	// "unwrap-lines", "join-lines", "rejoin-hyphenation", "keep-hyphen",
+	// "trailing-space" (line and paragraph repairs); "link", "dead-link"
+	// (links); and, after every reader, "smart-quotes", "dash",
+	// "ellipsis", "nbsp" (typography, counted per block).
 	Kind string `json:"kind"`
 	// Detail says what was changed, quoting the text involved.
 	Detail string `json:"detail"`
@@ -76,6 +83,10 @@ type Result struct {
 	Repairs []Repair
 	// Format is the format the input was read as.
 	Format Format
+
+	// lines maps blocks to the input line they start on, so that passes
+	// after the reader (typography) can say where they changed something.
+	lines map[model.Block]int
 }
 
 // ErrNoText means the input holds no text content (empty, only whitespace,
@@ -140,8 +151,9 @@ func Detect(name string, text string) Format {
 	return FormatText
 }
 
-// finish applies the steps every reader shares: language, typography,
-// normalisation.
+// finish applies the steps every reader shares: language, normalisation,
+// then typography (which needs whitespace already collapsed, to see
+// " - " between words).
 func finish(res *Result, text string, opt Options) {
 	doc := res.Doc
 	if opt.Lang != "" {
@@ -150,6 +162,10 @@ func finish(res *Result, text string, opt Options) {
 		doc.Lang = DetectLang(text)
 	}
 	model.Normalize(doc)
+	typography(res)
+	// The audit trail reads in input order; repairs of the whole input
+	// (line 0) come first.
+	slices.SortStableFunc(res.Repairs, func(a, b Repair) int { return a.Line - b.Line })
 }
 
 // warn sends a warning to opt.Warn when set.
