@@ -220,7 +220,45 @@ func (c *htmlConv) paragraphs(run []*html.Node) []model.Block {
 	if start < len(in) {
 		out = append(out, &model.Paragraph{Content: in[start:]})
 	}
+	for _, b := range out {
+		if p := b.(*model.Paragraph); htmlUnwrap(p.Content, new(int)) {
+			c.tr.repair(c.line, "unwrap-lines", "joined the lines of a paragraph that was hard-wrapped with <br> (%s)", mdShort(model.Plain(p.Content)))
+		}
+	}
 	return out
+}
+
+// htmlProseLine is the length (in characters) from which a line ended by
+// <br> inside a paragraph is prose wrapped by hand rather than verse or an
+// address: corpus 007 breaks sentences with <br /> at about 80 columns.
+const htmlProseLine = 50
+
+// htmlUnwrap turns into spaces the line breaks that end a line of at least
+// htmlProseLine characters, descending into spans; run counts the
+// characters since the last break. It reports whether it changed anything.
+func htmlUnwrap(in []model.Inline, run *int) bool {
+	changed := false
+	for i, n := range in {
+		switch n := n.(type) {
+		case *model.Text:
+			*run += len([]rune(strings.TrimSpace(n.Text)))
+		case *model.CodeSpan:
+			*run += len([]rune(n.Text))
+		case *model.Emph:
+			changed = htmlUnwrap(n.Content, run) || changed
+		case *model.Strong:
+			changed = htmlUnwrap(n.Content, run) || changed
+		case *model.Link:
+			changed = htmlUnwrap(n.Content, run) || changed
+		case *model.LineBreak:
+			if *run >= htmlProseLine {
+				in[i] = &model.Text{Text: " "}
+				changed = true
+			}
+			*run = 0
+		}
+	}
+	return changed
 }
 
 func (c *htmlConv) block(n *html.Node) []model.Block {
@@ -569,7 +607,7 @@ func (c *htmlConv) inline(n *html.Node) []model.Inline {
 		case linkOK:
 			return []model.Inline{&model.Link{Target: target, Content: content}}
 		case linkUnsafe:
-			c.tr.repair(c.line, "unsafe-link", "kept the text of a link to %q without the link", mdShort(raw))
+			c.tr.repair(c.line, "unsafe-link", "kept the text %q of a link whose scheme is not allowed, without the link", mdShort(model.Plain(content)))
 		}
 		return content
 	case atom.Em, atom.I, atom.Cite, atom.Dfn, atom.Var:

@@ -75,7 +75,8 @@ func (l *imgLoader) figure(src, alt string, width, height int, caption []model.I
 	}
 	src = strings.TrimSpace(src)
 	if imgTracking(width, height) {
-		l.rec.repair(line, "image", "dropped a %dx%d tracking image %s", width, height, imgName(src))
+		l.rec.repair(line, "image", "dropped a %dx%d tracking image", width, height)
+		l.rec.warn(line, "image %s: a %dx%d tracking image; dropped", imgName(src), width, height)
 		return keep()
 	}
 	if src == "" {
@@ -87,7 +88,7 @@ func (l *imgLoader) figure(src, alt string, width, height int, caption []model.I
 			l.rec.warn(line, "inline image dropped: %v", err)
 			return keep()
 		}
-		l.setData(fig, "inline image", data, line)
+		l.setData(fig, imgName(src), data, line)
 		return keep()
 	}
 	if m := linkScheme.FindStringSubmatch(src); m != nil || strings.HasPrefix(src, "//") {

@@ -483,7 +483,7 @@ func (c *mdConv) link(dest string, content []model.Inline, n ast.Node) []model.I
 	case linkOK:
 		return []model.Inline{&model.Link{Target: target, Content: content}}
 	case linkUnsafe:
-		c.tr.repair(c.blockLine(n), "unsafe-link", "kept the text of a link to %q without the link", mdShort(dest))
+		c.tr.repair(c.blockLine(n), "unsafe-link", "kept the text %q of a link whose scheme is not allowed, without the link", mdShort(model.Plain(content)))
 	default:
 		c.tr.repair(c.blockLine(n), "dead-link", "kept the text of a link to %q without the link", mdShort(dest))
 	}
@@ -580,4 +580,23 @@ var mdEntity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-
 
 func mdEntityEnd(s string) int {
 	return len(mdEntity.FindString(s))
+}
+
+var (
+	mdSniffYAML  = regexp.MustCompile(`^---[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*:`)
+	mdSniffTOML  = regexp.MustCompile(`^\+\+\+[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*[ \t]*=`)
+	mdSniffFence = regexp.MustCompile("(?m)^[ ]{0,3}```[^`\n]*\n(?:.*\n)*?[ ]{0,3}```[ \t]*$")
+)
+
+// looksLikeMarkdown reports whether text without a telling file name is
+// Markdown: it opens with YAML or TOML front matter, or holds a fenced code
+// block. Headings with "#" and "[text](url)" links are not enough: messy
+// plain text copied from the web has those too, and the text reader
+// repairs what goldmark would take literally.
+func looksLikeMarkdown(text string) bool {
+	head := text[:min(len(text), 4096)]
+	if mdSniffYAML.MatchString(head) || mdSniffTOML.MatchString(head) {
+		return true
+	}
+	return mdSniffFence.MatchString(text[:min(len(text), 65536)])
 }

@@ -160,6 +160,9 @@ func Detect(name string, text string) Format {
 		(strings.HasPrefix(head, "<") && (strings.Contains(head, "<body") || strings.Contains(head, "<p>") || strings.Contains(head, "<article"))) {
 		return FormatHTML
 	}
+	if looksLikeMarkdown(text) {
+		return FormatMarkdown
+	}
 	return FormatText
 }
 
