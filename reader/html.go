@@ -65,6 +65,7 @@ func readHTML(src string, opt Options) (*Result, error) {
 	blocks = shiftHeadings(blocks)
 	d := &model.Document{Blocks: blocks}
 	m.apply(d)
+	scrub(d)
 	return &Result{Doc: d, Repairs: tr.repairs}, nil
 }
 
@@ -92,15 +93,17 @@ func htmlBody(doc *html.Node) *html.Node {
 }
 
 // htmlExtract picks the content to convert. A page with more than the
-// article (navigation, sidebars, comments) goes through Readability. When
-// Readability finds little in a short page — a saved article, a fragment —
-// the whole body is kept instead, so that no word of a clean article is
-// lost. It also returns Readability's byline.
+// article — navigation, a header or footer, sidebars, comments, sharing
+// buttons — goes through Readability. A page without such furniture (a
+// saved article, a fragment) is converted whole, since Readability would
+// only risk dropping its headings, lists and short paragraphs. When
+// Readability finds little in a short page, the whole body is kept too.
+// It also returns Readability's byline.
 func htmlExtract(doc, body *html.Node) (content *html.Node, extracted bool, byline string) {
-	bodyLen := htmlTextLen(body)
-	if htmlCount(doc) > htmlMaxNodes {
+	if !htmlHasChrome(body, 0) || htmlCount(doc) > htmlMaxNodes {
 		return body, false, ""
 	}
+	bodyLen := htmlTextLen(body)
 	// Readability changes the tree it reads: give it a copy.
 	clone := htmlClone(doc, 0)
 	parser := readability.NewParser()
@@ -146,6 +149,35 @@ func htmlFixAtoms(n *html.Node, depth int) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		htmlFixAtoms(ch, depth+1)
 	}
+}
+
+// htmlChromeName matches class and id names of page furniture, after
+// Readability's list of unlikely candidates.
+var htmlChromeName = regexp.MustCompile(`(?i)\b(?:comment|sidebar|side-bar|menu|navbar|nav|footer|header|masthead|banner|share|sharing|social|related|widget|sponsor|advert|ads|popup|cookie|breadcrumbs?|pagination|pager|subscribe|newsletter|skip-link)s?\b`)
+
+// htmlHasChrome reports whether a page body holds page furniture around
+// its article.
+func htmlHasChrome(n *html.Node, depth int) bool {
+	if depth > 500 {
+		return false
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode {
+			continue
+		}
+		switch ch.DataAtom {
+		case atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Form, atom.Iframe:
+			return true
+		}
+		if htmlChromeName.MatchString(attr(ch, "class")) || htmlChromeName.MatchString(attr(ch, "id")) ||
+			htmlChromeName.MatchString(attr(ch, "role")) {
+			return true
+		}
+		if htmlHasChrome(ch, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // htmlTextLen counts the non-space characters of n's text.
@@ -245,9 +277,10 @@ var htmlPostedLine = regexp.MustCompile(`(?i)^(?:posted|published|written)\b`)
 
 // htmlFooter removes a post's closing signature line and the page
 // furniture after it (disclaimers, service marks) when it sits among the
-// last blocks: what follows "Posted on … by …" is not the article.
+// last blocks of the second half: what follows "Posted on … by …" is not
+// the article.
 func htmlFooter(blocks []model.Block, m *meta, tr *trail) []model.Block {
-	for i := max(0, len(blocks)-6); i < len(blocks); i++ {
+	for i := max(3, len(blocks)/2, len(blocks)-6); i < len(blocks); i++ {
 		p, ok := blocks[i].(*model.Paragraph)
 		if !ok {
 			continue

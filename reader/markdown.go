@@ -55,6 +55,7 @@ func readMarkdown(src string, opt Options) (*Result, error) {
 	blocks = shiftHeadings(blocks)
 	doc := &model.Document{Blocks: blocks}
 	m.apply(doc)
+	scrub(doc)
 	return &Result{Doc: doc, Repairs: tr.repairs}, nil
 }
 
