@@ -91,7 +91,8 @@ func (l *imgLoader) figure(src, alt string, width, height int, caption []model.I
 		l.setData(fig, imgName(src), data, line)
 		return keep()
 	}
-	if m := linkScheme.FindStringSubmatch(src); m != nil || strings.HasPrefix(src, "//") {
+	// A one-letter "scheme" is a Windows drive (C:\pics\a.png), not a URL.
+	if m := linkScheme.FindStringSubmatch(src); (m != nil && len(m[1]) > 1) || strings.HasPrefix(src, "//") {
 		scheme := "https"
 		if m != nil {
 			scheme = strings.ToLower(m[1])
