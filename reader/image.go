@@ -75,8 +75,8 @@ func (l *imgLoader) figure(src, alt string, width, height int, caption []model.I
 	}
 	src = strings.TrimSpace(src)
 	if imgTracking(width, height) {
+		// Expected clean-up, not a problem: a repair, no warning.
 		l.rec.repair(line, "image", "dropped a %dx%d tracking image", width, height)
-		l.rec.warn(line, "image %s: a %dx%d tracking image; dropped", imgName(src), width, height)
 		return keep()
 	}
 	if src == "" {

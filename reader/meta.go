@@ -229,6 +229,10 @@ func metaDateLine(s string) (model.Date, bool) {
 // "March 10, 2015 · Nikhil Marathe".
 var metaDatelineSplit = regexp.MustCompile(`\s+[|·•—–]\s+|\s+(?:-|/)\s+|\s+(?i:posted\s+|written\s+)?(?i:by)\s+`)
 
+// metaBareBy matches a byline whose name was taken out of the line (a page
+// that marks its author up separately leaves "By · 8 March 2022").
+var metaBareBy = regexp.MustCompile(`(?i)^(?:(?:posted|written)\s+)?by$`)
+
 // metaDateline reads a header line that holds a byline, a date or both, and
 // returns what it found. ok is false unless every part of the line is
 // accounted for, so a sentence that merely mentions a date is left alone.
@@ -255,6 +259,9 @@ func metaDateline(s string) (authors []string, date model.Date, ok bool) {
 			if a, ok := metaByline(right); ok {
 				return a, d, true
 			}
+			if metaBareBy.MatchString(right) {
+				return nil, d, true
+			}
 			if !isBy {
 				if a := metaAuthors(right); len(a) > 0 && allNames(a) {
 					return a, d, true
@@ -264,6 +271,9 @@ func metaDateline(s string) (authors []string, date model.Date, ok bool) {
 		if d, ok := metaDateLine(right); ok {
 			if a, ok := metaByline(left); ok {
 				return a, d, true
+			}
+			if metaBareBy.MatchString(left) {
+				return nil, d, true
 			}
 		}
 	}

@@ -54,6 +54,7 @@ func TestMetaDateline(t *testing.T) {
 		{"date by author", "Tuesday 15 October 2019 by Bradley M. Kuhn", "Bradley M. Kuhn", "2019-10-15", true},
 		{"post footer", "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.", "Bradley M. Kuhn", "2019-10-15", true},
 		{"date dot name", "3 March 2021 · Jane Roe", "Jane Roe", "2021-03-03", true},
+		{"name taken out", "By · 8 March 2022", "", "2022-03-08", true},
 		{"sentence with by", "The harbour was built by fishermen in 1890", "", "", false},
 		{"by lowercase words", "by the way, this is a sentence", "", "", false},
 		{"plain sentence", "Every evening the keeper climbed the tower.", "", "", false},
