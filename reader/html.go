@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 
 	"pamphlet/model"
 )
@@ -303,4 +305,37 @@ func htmlFooter(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		return blocks[:i]
 	}
 	return blocks
+}
+
+// htmlTranscode turns an HTML page in a legacy character set that its
+// <meta charset> declares (Shift_JIS, KOI8-R, ISO-8859-2 …) into UTF-8
+// before decoding. Valid UTF-8, input that is not HTML, and pages that
+// declare UTF-8 or Windows-1252 (the decoder's own fallback) are returned
+// as they are.
+func htmlTranscode(src []byte, opt Options) []byte {
+	if utf8.Valid(src) || !htmlLooksLike(src, opt) {
+		return src
+	}
+	enc, name, _ := charset.DetermineEncoding(src[:min(len(src), 4096)], "")
+	switch name {
+	case "utf-8", "windows-1252", "":
+		return src
+	}
+	out, err := enc.NewDecoder().Bytes(src)
+	if err != nil || !utf8.Valid(out) {
+		return src
+	}
+	return out
+}
+
+// htmlLooksLike reports whether raw input is to be read as HTML.
+func htmlLooksLike(src []byte, opt Options) bool {
+	switch opt.Format {
+	case FormatHTML:
+		return true
+	case FormatAuto:
+		head := src[:min(len(src), 1024)]
+		return Detect(opt.Name, strings.ToValidUTF8(string(head), "\uFFFD")) == FormatHTML
+	}
+	return false
 }

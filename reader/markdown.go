@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -88,6 +90,20 @@ func mdHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 			}
 		}
 	}
+	// A first line that reads like a title, right above a byline or date
+	// line, is the title of a note written without Markdown headings.
+	if m.Title == "" && len(blocks) > 1 {
+		p0, ok0 := blocks[0].(*model.Paragraph)
+		p1, ok1 := blocks[1].(*model.Paragraph)
+		if ok0 && ok1 && mdTitleish(model.Plain(p0.Content)) {
+			lines := strings.Split(model.Plain(p1.Content), "\n")
+			if _, used := metaHeader(lines); used == len(lines) {
+				m.Title = strings.TrimSpace(model.Plain(p0.Content))
+				blocks = blocks[1:]
+				tr.repair(0, "title", "took the first line %q, above the byline, as the title", m.Title)
+			}
+		}
+	}
 	// Byline and date: whole paragraphs only, each of whose lines is one.
 	for len(blocks) > 0 {
 		p, ok := blocks[0].(*model.Paragraph)
@@ -110,6 +126,19 @@ func mdHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		blocks = blocks[1:]
 	}
 	return blocks
+}
+
+// mdTitleish reports whether a paragraph could be a title: one short line
+// that does not end like a sentence and does not start in lowercase.
+func mdTitleish(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.Contains(s, "\n") || len(strings.Fields(s)) > 15 || len(s) > 150 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+		return false
+	}
+	return !strings.ContainsAny(s[len(s)-1:], ".,;:")
 }
 
 // onlyLevel1 reports whether the first heading is the only level-1 heading:

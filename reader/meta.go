@@ -226,8 +226,8 @@ func metaDateLine(s string) (model.Date, bool) {
 
 // metaDatelineSplit matches the separators of a combined header line:
 // "By X | 25 March 2020", "Tuesday 15 October 2019 by Bradley M. Kuhn",
-// "March 10, 2015 · Nikhil Marathe".
-var metaDatelineSplit = regexp.MustCompile(`\s+[|·•—–]\s+|\s+(?:-|/)\s+|\s+(?i:posted\s+|written\s+)?(?i:by)\s+`)
+// "March 10, 2015 · Nikhil Marathe", "By Jane Roe, 4 April 2022".
+var metaDatelineSplit = regexp.MustCompile(`\s+[|·•—–]\s+|\s+(?:-|/)\s+|,\s+|\s+(?i:posted\s+|written\s+)?(?i:by)\s+`)
 
 // metaBareBy matches a byline whose name was taken out of the line (a page
 // that marks its author up separately leaves "By · 8 March 2022").

@@ -54,6 +54,7 @@ func TestMetaDateline(t *testing.T) {
 		{"date by author", "Tuesday 15 October 2019 by Bradley M. Kuhn", "Bradley M. Kuhn", "2019-10-15", true},
 		{"post footer", "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.", "Bradley M. Kuhn", "2019-10-15", true},
 		{"date dot name", "3 March 2021 · Jane Roe", "Jane Roe", "2021-03-03", true},
+		{"byline comma date", "By Jane Roe, 4 April 2022", "Jane Roe", "2022-04-04", true},
 		{"name taken out", "By · 8 March 2022", "", "2022-03-08", true},
 		{"sentence with by", "The harbour was built by fishermen in 1890", "", "", false},
 		{"by lowercase words", "by the way, this is a sentence", "", "", false},

@@ -109,7 +109,7 @@ var ErrBinary = errors.New("binary data, not text")
 // normalised, validated document. Errors wrap ErrNoText or ErrBinary when
 // those apply.
 func Read(src []byte, opt Options) (*Result, error) {
-	text, err := decode(src, opt)
+	text, err := decode(htmlTranscode(src, opt), opt)
 	if err != nil {
 		return nil, err
 	}
