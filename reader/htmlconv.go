@@ -24,7 +24,7 @@ var htmlDropped = map[atom.Atom]bool{
 	atom.Output: true, atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Source: true,
 	atom.Track: true, atom.Map: true, atom.Area: true, atom.Svg: true, atom.Math: true, atom.Head: true,
 	atom.Title: true, atom.Meta: true, atom.Link: true, atom.Base: true, atom.Dialog: true, atom.Nav: true,
-	atom.Keygen: true, atom.Progress: true, atom.Meter: true, atom.Picture: false,
+	atom.Keygen: true, atom.Progress: true, atom.Meter: true,
 }
 
 // htmlBlockTags are elements that start a block of their own.
@@ -177,7 +177,7 @@ func (c *htmlConv) blocks(parent *html.Node) []model.Block {
 	c.depth++
 	defer func() { c.depth-- }()
 	if c.depth > htmlMaxDepth {
-		return []model.Block{&model.Paragraph{Content: []model.Inline{&model.Text{Text: htmlText(parent)}}}}
+		return []model.Block{&model.Paragraph{Content: []model.Inline{&model.Text{Text: c.text(parent)}}}}
 	}
 	var kids []*html.Node
 	for n := parent.FirstChild; n != nil; n = n.NextSibling {
@@ -285,7 +285,7 @@ func (c *htmlConv) block(n *html.Node) []model.Block {
 		}
 		return out
 	case atom.Pre, atom.Listing, atom.Xmp, atom.Plaintext:
-		return []model.Block{&model.Code{Text: htmlPreText(n), Lang: htmlCodeLang(n)}}
+		return []model.Block{&model.Code{Text: c.preText(n), Lang: htmlCodeLang(n)}}
 	case atom.Hr:
 		return []model.Block{&model.Break{}}
 	case atom.Figure:
@@ -510,7 +510,7 @@ func (c *htmlConv) table(n *html.Node) []model.Block {
 		for _, cell := range r {
 			if img := htmlLoneImage(cell, c); img != nil {
 				imgs = append(imgs, img)
-			} else if strings.TrimSpace(htmlText(cell)) != "" {
+			} else if strings.TrimSpace(c.text(cell)) != "" {
 				textCells = append(textCells, cell)
 			}
 		}
@@ -566,7 +566,7 @@ func (c *htmlConv) inlines(n *html.Node) []model.Inline {
 	c.depth++
 	defer func() { c.depth-- }()
 	if c.depth > htmlMaxDepth {
-		return []model.Inline{&model.Text{Text: htmlText(n)}}
+		return []model.Inline{&model.Text{Text: c.text(n)}}
 	}
 	var out []model.Inline
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -615,7 +615,7 @@ func (c *htmlConv) inline(n *html.Node) []model.Inline {
 	case atom.Strong, atom.B:
 		return []model.Inline{&model.Strong{Content: c.inlines(n)}}
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
-		return []model.Inline{&model.CodeSpan{Text: htmlText(n)}}
+		return []model.Inline{&model.CodeSpan{Text: c.text(n)}}
 	case atom.Q:
 		out := []model.Inline{&model.Text{Text: "\""}}
 		out = append(out, c.inlines(n)...)
@@ -631,35 +631,29 @@ func (c *htmlConv) inline(n *html.Node) []model.Inline {
 	return c.inlines(n)
 }
 
-// htmlText is the text content of n, without dropped elements.
+// htmlText is the text content of n, without dropped elements. It serves
+// metadata and measures; the converter uses c.text, which also leaves out
+// hidden elements.
 func htmlText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node, int)
-	walk = func(m *html.Node, depth int) {
-		for ch := m.FirstChild; ch != nil; ch = ch.NextSibling {
-			switch ch.Type {
-			case html.TextNode:
-				b.WriteString(ch.Data)
-			case html.ElementNode:
-				if htmlDropped[ch.DataAtom] || ch.Namespace != "" {
-					continue
-				}
-				if ch.DataAtom == atom.Br {
-					b.WriteByte(' ')
-				}
-				if depth < 10000 {
-					walk(ch, depth+1)
-				}
-			}
-		}
-	}
-	walk(n, 0)
-	return b.String()
+	return htmlTextOf(n, func(m *html.Node) bool { return htmlDropped[m.DataAtom] || m.Namespace != "" }, " ")
 }
 
-// htmlPreText is the text of a <pre>, line breaks kept; no-break spaces
+// text is the text content of n as the converter sees it: without dropped
+// or hidden elements, a line break counting as a space.
+func (c *htmlConv) text(n *html.Node) string {
+	return htmlTextOf(n, c.dropped, " ")
+}
+
+// preText is the text of a <pre>, line breaks kept; no-break spaces
 // (used to keep blank lines in some pages, corpus 007) become spaces.
-func htmlPreText(n *html.Node) string {
+func (c *htmlConv) preText(n *html.Node) string {
+	s := strings.ReplaceAll(htmlTextOf(n, c.dropped, "\n"), "\u00a0", " ")
+	return strings.ReplaceAll(s, "\t", "    ")
+}
+
+// htmlTextOf concatenates the text under n, skipping the elements skip
+// accepts and writing br for each <br>.
+func htmlTextOf(n *html.Node, skip func(*html.Node) bool, br string) string {
 	var b strings.Builder
 	var walk func(*html.Node, int)
 	walk = func(m *html.Node, depth int) {
@@ -669,9 +663,9 @@ func htmlPreText(n *html.Node) string {
 				b.WriteString(ch.Data)
 			case html.ElementNode:
 				switch {
-				case htmlDropped[ch.DataAtom] || ch.Namespace != "":
+				case skip(ch):
 				case ch.DataAtom == atom.Br:
-					b.WriteByte('\n')
+					b.WriteString(br)
 				case depth < 10000:
 					walk(ch, depth+1)
 				}
@@ -679,8 +673,7 @@ func htmlPreText(n *html.Node) string {
 		}
 	}
 	walk(n, 0)
-	s := strings.ReplaceAll(b.String(), "\u00a0", " ")
-	return strings.ReplaceAll(s, "\t", "    ")
+	return b.String()
 }
 
 var htmlLangClass = regexp.MustCompile(`(?:^|\s)(?:language|lang|highlight-source|brush:?)-?([A-Za-z0-9+#_.-]+)`)

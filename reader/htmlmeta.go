@@ -126,11 +126,18 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 	for _, obj := range ld {
 		pm.fill(htmlLDMeta(obj))
 	}
+	if len(metaVals["site"]) > 0 {
+		pm.SiteName = metaVals["site"][0]
+	}
 	var tags meta
 	for _, v := range metaVals["title"] {
-		if tags.Title == "" {
+		// Some sites put their own name in og:title.
+		if tags.Title == "" && !sameText(v, pm.SiteName) {
 			tags.Title = v
 		}
+	}
+	if sameText(pm.OGTitle, pm.SiteName) {
+		pm.OGTitle = ""
 	}
 	for _, v := range metaVals["author"] {
 		if linkBase(v) != nil || strings.HasPrefix(v, "@") {
@@ -156,9 +163,6 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 	}
 	if len(metaVals["description"]) > 0 {
 		tags.Description = metaVals["description"][0]
-	}
-	if len(metaVals["site"]) > 0 {
-		pm.SiteName = metaVals["site"][0]
 	}
 	for _, v := range metaVals["url"] {
 		if linkBase(v) != nil && pm.Source == "" {

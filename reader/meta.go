@@ -411,9 +411,10 @@ func metaCleanTitle(title string, exact, hints []string) string {
 			}
 		}
 	}
-	// No hint: strip a short trailing part after a strong separator, the
-	// common "Article Title | Site Name" form.
-	for _, sep := range []string{" | ", " ✩ ", " » ", " — ", " – "} {
+	// No hint: strip a short trailing part after a separator only sites
+	// use, the common "Article Title | Site Name" form. Dashes are left
+	// alone: "Knots – Part 2" is a title.
+	for _, sep := range []string{" | ", " ✩ ", " » "} {
 		if i := strings.LastIndex(title, sep); i > 0 {
 			head, tail := title[:i], title[i+len(sep):]
 			if len(strings.Fields(head)) >= 3 && len(strings.Fields(tail)) <= 6 && len(tail) < len(head) {

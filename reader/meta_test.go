@@ -105,6 +105,7 @@ func TestMetaCleanTitle(t *testing.T) {
 		{"site prefix", "Coastal Notes | The Lamp Room", nil, []string{"Coastal Notes"}, "The Lamp Room"},
 		{"pipe without hint", "The Lamp Room in Winter | Coastal Notes", nil, nil, "The Lamp Room in Winter"},
 		{"hyphen without hint is kept", "Spider-Man - A Retrospective", nil, nil, "Spider-Man - A Retrospective"},
+		{"dash without hint is kept", "Tying Knots – Part 2", nil, nil, "Tying Knots – Part 2"},
 		{"plain", "Knots Worth Knowing", nil, []string{"Coastal Notes"}, "Knots Worth Knowing"},
 	}
 	for _, tc := range tests {
