@@ -182,42 +182,27 @@ func sameAuthors(a, b []string) bool {
 // level 1, keeping their relative depth: a Markdown article whose sections
 // are "##" under a front-matter title has level-1 sections in the model.
 func shiftHeadings(blocks []model.Block) []model.Block {
-	top := 7
-	var visit func([]model.Block)
-	visit = func(bs []model.Block) {
-		for _, b := range bs {
-			switch b := b.(type) {
-			case *model.Heading:
-				top = min(top, b.Level)
-			case *model.Quote:
-				visit(b.Blocks)
-			case *model.List:
-				for _, it := range b.Items {
-					visit(it.Blocks)
-				}
-			}
+	var heads []*model.Heading
+	_ = model.Walk(blocks, func(n model.Node) error {
+		switch n := n.(type) {
+		case *model.Heading:
+			heads = append(heads, n)
+			return model.SkipChildren
+		case *model.Quote, *model.List:
+			return nil
 		}
+		return model.SkipChildren
+	})
+	top := 7
+	for _, h := range heads {
+		top = min(top, h.Level)
 	}
-	visit(blocks)
 	if top <= 1 || top > 6 {
 		return blocks
 	}
-	var shift func([]model.Block)
-	shift = func(bs []model.Block) {
-		for _, b := range bs {
-			switch b := b.(type) {
-			case *model.Heading:
-				b.Level -= top - 1
-			case *model.Quote:
-				shift(b.Blocks)
-			case *model.List:
-				for _, it := range b.Items {
-					shift(it.Blocks)
-				}
-			}
-		}
+	for _, h := range heads {
+		h.Level -= top - 1
 	}
-	shift(blocks)
 	return blocks
 }
 

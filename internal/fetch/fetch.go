@@ -19,12 +19,17 @@ import (
 	"time"
 )
 
-// Defaults used when an Options field is zero.
-const (
-	DefaultTimeout  = 20 * time.Second
-	DefaultMaxBytes = 16 << 20
-	maxRedirects    = 5
-)
+// DefaultTimeout bounds one download when Options.Timeout is zero: long
+// enough for a large photograph on a slow line, short enough that a dead
+// server does not stall a conversion.
+const DefaultTimeout = 20 * time.Second
+
+// DefaultMaxBytes caps one download when Options.MaxBytes is zero: 16 MiB,
+// the reader's own image size cap.
+const DefaultMaxBytes = 16 << 20
+
+// maxRedirects bounds redirect chains.
+const maxRedirects = 5
 
 // Options configures a Fetcher. The zero value means the defaults.
 type Options struct {
