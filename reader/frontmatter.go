@@ -2,7 +2,9 @@ package reader
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -93,9 +95,13 @@ func frontMatterFields(fence, raw string) (fields map[string]any, err error) {
 		}
 		fields = m
 	}
+	// Keys differing only in case ("Title", "title"): the first in sorted
+	// order wins, so that the result never depends on map order.
 	out := make(map[string]any, len(fields))
-	for k, v := range fields {
-		out[strings.ToLower(k)] = v
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
+		if _, dup := out[strings.ToLower(k)]; !dup {
+			out[strings.ToLower(k)] = fields[k]
+		}
 	}
 	return out, nil
 }
@@ -183,9 +189,10 @@ func fmAuthors(v any) []string {
 			out = append(out, metaAuthors(e)...)
 		}
 	case map[string]any:
-		for k, e := range v {
+		for _, k := range slices.Sorted(maps.Keys(v)) {
 			if strings.EqualFold(k, "name") {
-				out = append(out, metaAuthors(fmString(e))...)
+				out = append(out, metaAuthors(fmString(v[k]))...)
+				break
 			}
 		}
 	}

@@ -58,6 +58,17 @@ func TestMarkupGolden(t *testing.T) {
 			for _, w := range warnings {
 				b.WriteString(w + "\n")
 			}
+			// The same input gives the same document, every time.
+			again, err := reader.Read(src, reader.Options{Name: name, Images: os.DirFS(dir)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var first, second bytes.Buffer
+			_ = model.Dump(&first, res.Doc)
+			_ = model.Dump(&second, again.Doc)
+			if !bytes.Equal(first.Bytes(), second.Bytes()) {
+				t.Error("two reads of the same input differ")
+			}
 			golden.Check(t, filepath.Join("markup", strings.TrimSuffix(name, filepath.Ext(name))+filepath.Ext(name)+".golden"), b.Bytes())
 		})
 	}
