@@ -11,6 +11,7 @@ package reader
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -41,6 +42,24 @@ type Options struct {
 	Lang string
 	// Warn receives each warning as it is found; nil discards them.
 	Warn func(Warning)
+	// Images is the input's folder, from which images with a relative
+	// path are loaded (Markdown and HTML). A path that leaves this folder
+	// is refused with a warning. nil loads no local image: figures keep
+	// their path and alt text.
+	Images fs.FS
+	// BaseURL is the address the input was published at (http or https).
+	// Relative links and image paths are resolved against it; "" keeps
+	// relative links as written, unless an HTML page names its own
+	// address (<base>, canonical link, og:url).
+	BaseURL string
+	// Fetch downloads a remote image (an http or https URL) and returns
+	// its bytes. nil means remote images are never fetched: figures keep
+	// their URL and alt text. The reader never asks for loopback or
+	// private-network addresses.
+	Fetch func(url string) ([]byte, error)
+	// MaxImageBytes caps the size of one image in bytes; 0 means
+	// DefaultMaxImageBytes.
+	MaxImageBytes int64
 }
 
 // Warning is something the reader repaired or could not repair but that
@@ -101,7 +120,7 @@ var ErrBinary = errors.New("binary data, not text")
 // normalised, validated document. Errors wrap ErrNoText or ErrBinary when
 // those apply.
 func Read(src []byte, opt Options) (*Result, error) {
-	text, err := decode(src, opt)
+	text, err := decode(htmlTranscode(src, opt), opt)
 	if err != nil {
 		return nil, err
 	}
@@ -113,6 +132,10 @@ func Read(src []byte, opt Options) (*Result, error) {
 	switch format {
 	case FormatText:
 		res, err = readText(text, opt)
+	case FormatMarkdown:
+		res, err = readMarkdown(text, opt)
+	case FormatHTML:
+		res, err = readHTML(text, opt)
 	default:
 		return nil, fmt.Errorf("unknown input format %q (want text, markdown or html)", format)
 	}
@@ -147,6 +170,9 @@ func Detect(name string, text string) Format {
 	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
 		(strings.HasPrefix(head, "<") && (strings.Contains(head, "<body") || strings.Contains(head, "<p>") || strings.Contains(head, "<article"))) {
 		return FormatHTML
+	}
+	if looksLikeMarkdown(text) {
+		return FormatMarkdown
 	}
 	return FormatText
 }
