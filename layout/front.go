@@ -11,28 +11,28 @@ import (
 
 // locale holds the few words pamphlet prints itself.
 type locale struct {
-	notes, and string
-	months     [12]string
-	date       func(day int, month, year string) string
+	notes, and, by string
+	months         [12]string
+	date           func(day int, month, year string) string
 }
 
 var locales = map[string]locale{
-	"en": {"Notes", "and", [12]string{"January", "February", "March", "April", "May", "June", "July",
+	"en": {"Notes", "and", "by", [12]string{"January", "February", "March", "April", "May", "June", "July",
 		"August", "September", "October", "November", "December"},
 		func(d int, m, y string) string { return fmt.Sprintf("%s %d, %s", m, d, y) }},
-	"fr": {"Notes", "et", [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+	"fr": {"Notes", "et", "par", [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
 		"août", "septembre", "octobre", "novembre", "décembre"},
 		func(d int, m, y string) string { return fmt.Sprintf("%d %s %s", d, m, y) }},
-	"es": {"Notas", "y", [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+	"es": {"Notas", "y", "por", [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
 		"agosto", "septiembre", "octubre", "noviembre", "diciembre"},
 		func(d int, m, y string) string { return fmt.Sprintf("%d de %s de %s", d, m, y) }},
-	"de": {"Anmerkungen", "und", [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+	"de": {"Anmerkungen", "und", "von", [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
 		"August", "September", "Oktober", "November", "Dezember"},
 		func(d int, m, y string) string { return fmt.Sprintf("%d. %s %s", d, m, y) }},
-	"it": {"Note", "e", [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+	"it": {"Note", "e", "di", [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
 		"agosto", "settembre", "ottobre", "novembre", "dicembre"},
 		func(d int, m, y string) string { return fmt.Sprintf("%d %s %s", d, m, y) }},
-	"pt": {"Notas", "e", [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
+	"pt": {"Notas", "e", "por", [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
 		"agosto", "setembro", "outubro", "novembro", "dezembro"},
 		func(d int, m, y string) string { return fmt.Sprintf("%d de %s de %s", d, m, y) }},
 }
@@ -56,15 +56,25 @@ func (l locale) formatDate(d model.Date) string {
 	return l.date(d.Day, l.months[d.Month-1], fmt.Sprintf("%d", d.Year))
 }
 
-// byline joins author names: "A", "A and B", "A, B and C".
-func (l locale) byline(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
+// byline writes "by A", "by A and B", "by A, B and C": the names as text
+// (set in small capitals), the joining words in italics.
+func (l locale) byline(names []string) []model.Inline {
+	if len(names) == 0 {
+		return nil
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " " + l.and + " " + names[len(names)-1]
+	out := []model.Inline{&model.Emph{Content: []model.Inline{&model.Text{Text: l.by}}}, &model.Text{Text: " "}}
+	for i, n := range names {
+		switch {
+		case i == 0:
+		case i == len(names)-1:
+			out = append(out, &model.Text{Text: " "}, &model.Emph{Content: []model.Inline{&model.Text{Text: l.and}}},
+				&model.Text{Text: " "})
+		default:
+			out = append(out, &model.Text{Text: ", "})
+		}
+		out = append(out, &model.Text{Text: n})
+	}
+	return out
 }
 
 // titleBlock sets the first page's head: title, subtitle, byline in small
@@ -90,9 +100,9 @@ func (s *setter) titleBlock(width Sp) *vlist {
 		size := s.step(3)
 		add(text(doc.Subtitle), parStyle{face: fonts.Italic, size: size}, size*12/10)
 	}
-	if by := s.loc.byline(doc.Authors); by != "" {
+	if by := s.loc.byline(doc.Authors); by != nil {
 		v.gap(l)
-		add(text(by), parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, l)
+		add(by, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, l)
 	}
 	if date := s.loc.formatDate(doc.Date); date != "" {
 		if len(doc.Authors) == 0 {

@@ -436,6 +436,6 @@ func ExampleLayout() {
 	// Output:
 	// 1 page, 420 x 595 pt
 	// A Small Pamphlet
-	// ADA PRINTER
+	// by ADA PRINTER
 	// Every word is placed by the engine.
 }

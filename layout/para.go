@@ -30,7 +30,9 @@ type parStyle struct {
 	measure, indent Sp
 	align           align
 	hyphenate       bool
-	smallCaps       bool
+	// smallCaps sets the upright text in small capitals (italics stay
+	// as they are).
+	smallCaps bool
 }
 
 // Penalties for breaks inside words, in TeX's units.
@@ -438,7 +440,7 @@ func (b *parBuilder) shapeChars(cs []ch) {
 		}
 		sp := b.spans[cs[i].span]
 		n := len(b.p.pieces)
-		if b.p.style.smallCaps {
+		if b.p.style.smallCaps && (sp.face == fonts.Regular || sp.face == fonts.Bold) {
 			b.p.pieces = b.s.sh.smallCaps(b.p.pieces, string(b.text), sp.face, sp.size)
 		} else {
 			b.p.pieces = b.s.sh.shape(b.p.pieces, string(b.text), sp.face, sp.size)

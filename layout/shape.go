@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"pamphlet/fonts"
 )
@@ -191,31 +190,13 @@ func (sh *shaper) smallCapsScale(s fonts.Style) (num, den Sp) {
 	return Sp(xh*100/ch + 5), 100
 }
 
-// smallCaps shapes text in fake small capitals: lowercase letters become
-// capitals at the small-caps size, everything else keeps its size. The
+// smallCaps shapes text in fake small capitals: every letter becomes a
+// capital at the small-caps size (all small caps, as for names). The
 // exporter paints by character code, so a face's own small-cap glyphs
 // (OpenType smcp) cannot be reached; scaled capitals stand in for them.
+// Capitals are not kept at full size, because text extraction splits a
+// word where the size changes.
 func (sh *shaper) smallCaps(dst []piece, text string, s fonts.Style, size Sp) []piece {
 	num, den := sh.smallCapsScale(s)
-	small := scale(size, num, den)
-	for len(text) > 0 {
-		r, _ := utf8.DecodeRuneInString(text)
-		lower := unicode.IsLower(r)
-		i := 0
-		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsLower(r) != lower {
-				break
-			}
-			i += n
-		}
-		chunk := text[:i]
-		text = text[i:]
-		if lower {
-			dst = sh.shape(dst, strings.ToUpper(chunk), s, small)
-		} else {
-			dst = sh.shape(dst, chunk, s, size)
-		}
-	}
-	return dst
+	return sh.shape(dst, strings.ToUpper(text), s, scale(size, num, den))
 }
