@@ -132,11 +132,13 @@ func PDF(w io.Writer, book *layout.Book, opt PDFOptions) error {
 	return err
 }
 
-// painter draws runs, switching fonts only when needed.
+// painter draws runs, switching fonts and glyph scaling only when
+// needed. Each page starts from the default graphics state.
 type painter struct {
-	pdf  *gofpdf.Fpdf
-	face fonts.Style
-	size layout.Sp
+	pdf    *gofpdf.Fpdf
+	face   fonts.Style
+	size   layout.Sp
+	expand int
 }
 
 func (p *painter) setFont(face fonts.Style, size layout.Sp) {
@@ -161,6 +163,12 @@ func (p *painter) runs(runs []layout.Run) {
 			continue
 		}
 		p.setFont(r.Face, r.Size)
+		if r.Expand != p.expand {
+			// Horizontal scaling (Tz) is text state, which gofpdf does
+			// not expose; it applies to the Tj operators that follow.
+			p.pdf.RawWriteStr(fmt.Sprintf("%.1f Tz", 100+float64(r.Expand)/10))
+			p.expand = r.Expand
+		}
 		y := r.Y.Points()
 		start, x := 0, r.X
 		for _, k := range r.Kerns {

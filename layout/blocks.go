@@ -163,8 +163,18 @@ func (s *setter) bodyStyle(c ctx, indent Sp) parStyle {
 		size = s.small()
 	}
 	return parStyle{face: fonts.Regular, size: size, measure: c.measure, indent: indent,
-		align: justified, hyphenate: true}
+		align: justified, hyphenate: true, expand: expansion, condense: condensation}
 }
+
+// Font expansion limits of justified lines, in thousandths: glyphs may
+// widen by 2% (microtype's default) and narrow by 1% (half of it, as
+// interword glue already shrinks by a third). Like pdfTeX, the breaker
+// counts them as stretch and shrink of the boxes, so fewer lines need
+// wide spaces or hyphens.
+const (
+	expansion    = 20
+	condensation = 10
+)
 
 // leadingFor is the baseline distance of running text in context c.
 func (s *setter) leadingFor(c ctx) Sp {

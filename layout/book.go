@@ -61,8 +61,12 @@ type Run struct {
 	// X. Glyphs between entries follow at their natural advances. At is
 	// > 0 and increasing; most runs have none.
 	Kerns []GlyphKern
-	// Width is the run's advance, kerns included.
+	// Width is the run's advance, kerns and expansion included.
 	Width Sp
+	// Expand is the horizontal scaling of the glyphs in thousandths
+	// (+15: 1.5% wider), font expansion as pdfTeX does it to even out
+	// the spacing of justified lines; 0 for none.
+	Expand int
 }
 
 // GlyphKern fixes the position of a glyph inside a Run, so that the
@@ -144,6 +148,9 @@ func dumpRuns(sb *strings.Builder, slot string, runs []Run) {
 			fmt.Fprintf(sb, " [%s %v", shortFace(r.Face), r.Size)
 			if r.X != runs[i].X {
 				fmt.Fprintf(sb, " @%v", r.X)
+			}
+			if r.Expand != 0 {
+				fmt.Fprintf(sb, " x%+d", r.Expand)
 			}
 			fmt.Fprintf(sb, " %q", r.Text)
 			for _, k := range r.Kerns {

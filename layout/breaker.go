@@ -225,7 +225,11 @@ func newBreaker(items []Item, widths []Sp, p Params) *breaker {
 	for i, it := range items {
 		b.w[i+1], b.y[i+1], b.z[i+1], b.fil[i+1], b.glues[i+1] = b.w[i], b.y[i], b.z[i], b.fil[i], b.glues[i]
 		switch it.Kind {
-		case BoxItem, KernItem:
+		case BoxItem:
+			b.w[i+1] += it.Width
+			b.y[i+1] += it.Stretch
+			b.z[i+1] += it.Shrink
+		case KernItem:
 			b.w[i+1] += it.Width
 		case GlueItem:
 			b.w[i+1] += it.Width

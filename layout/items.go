@@ -52,9 +52,10 @@ type Item struct {
 	// a penalty the width of what appears at the line end if the line
 	// breaks there (a hyphen).
 	Width Sp
-	// Stretch and Shrink say how far glue may grow or shrink (glue only).
-	// A line never shrinks glue below Width-Shrink; stretching has no
-	// hard limit but costs badness.
+	// Stretch and Shrink say how far glue may grow or shrink. A line
+	// never shrinks glue below Width-Shrink; stretching has no hard limit
+	// but costs badness. On a box they are how far font expansion may
+	// widen or narrow it (pdfTeX's hz): a hard limit both ways.
 	Stretch, Shrink Sp
 	// Penalty is the cost of breaking at a penalty item, in TeX's units:
 	// [Eject, Infinity].

@@ -439,3 +439,44 @@ func ExampleLayout() {
 	// by ADA PRINTER
 	// Every word is placed by the engine.
 }
+
+// TestJustifiedLinesAreFlush checks that every line but the last of a
+// paragraph ends exactly at the measure, with glyph expansion inside its
+// limits and glue never shrunk past its own.
+func TestJustifiedLinesAreFlush(t *testing.T) {
+	doc := &model.Document{Lang: "en"}
+	for i := 0; i < 30; i++ {
+		doc.Blocks = append(doc.Blocks, mpara(text(prose(i, 2+i%5))))
+	}
+	opt := Options{}
+	g, _ := opt.geometry()
+	expanded := 0
+	for _, b := range boxes(t, doc, opt) {
+		if b.role != roleBody || b.line == b.lines-1 || len(b.runs) == 0 {
+			continue
+		}
+		last := b.runs[len(b.runs)-1]
+		if end := last.X + last.Width; end < g.measure-2 || end > g.measure+2 {
+			t.Errorf("block %d line %d ends at %v, measure %v", b.block, b.line, end, g.measure)
+		}
+		for _, r := range b.runs {
+			if r.Expand < -condensation || r.Expand > expansion {
+				t.Errorf("expansion %d outside [-%d, %d]", r.Expand, condensation, expansion)
+			}
+			if r.Expand != 0 {
+				expanded++
+			}
+		}
+		for k := 1; k < len(b.runs); k++ {
+			prev := b.runs[k-1]
+			gap := b.runs[k].X - prev.X - prev.Width
+			space := scale(Pt(10), 600, 2048) // Charis's space at 10pt
+			if gap < space-space*interwordShrink/100-2 {
+				t.Errorf("block %d line %d: space %v shrunk below %v", b.block, b.line, gap, space-space*interwordShrink/100)
+			}
+		}
+	}
+	if expanded == 0 {
+		t.Error("no line used font expansion; the test shows nothing")
+	}
+}

@@ -33,6 +33,9 @@ type parStyle struct {
 	// smallCaps sets the upright text in small capitals (italics stay
 	// as they are).
 	smallCaps bool
+	// expand and condense are how far font expansion may widen and
+	// narrow the glyphs of a justified line, in thousandths (0: none).
+	expand, condense int
 }
 
 // Penalties for breaks inside words, in TeX's units.
@@ -44,14 +47,11 @@ const (
 	charPenalty     = 1000 // between any two characters of a word too long for the measure
 )
 
-// Interword glue, in percent of the face's space (0.29 em in Charis):
-// stretch as TeX's fonts have it (half the space), shrink a little more
-// than TeX's third, about TeX's 1/9 em, which lets a long unbreakable
-// word (a URL, a code name) join the line before instead of leaving it
-// loose.
+// Interword glue, in percent of the face's space (0.29 em in Charis), in
+// the proportions of TeX's fonts: stretch half the space, shrink a third.
 const (
 	interwordStretch = 50
-	interwordShrink  = 40
+	interwordShrink  = 33
 )
 
 // span is a stretch of inline text with one style.
@@ -367,7 +367,10 @@ func (b *parBuilder) word(w []ch, last bool) {
 			}
 		}
 		for pi := first; pi < len(b.p.pieces); pi++ {
-			b.p.items = append(b.p.items, Box(b.p.pieces[pi].width, int32(pi)))
+			it := Box(b.p.pieces[pi].width, int32(pi))
+			it.Stretch = it.Width * Sp(b.p.style.expand) / 1000
+			it.Shrink = it.Width * Sp(b.p.style.condense) / 1000
+			b.p.items = append(b.p.items, it)
 		}
 		if len(b.p.pieces) > first {
 			prevPiece = len(b.p.pieces) - 1

@@ -46,18 +46,56 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	box := &vbox{h: h, d: d, outline: -1}
 	items := p.items
 	short := l.Width - l.Natural
+	end := l.End
+	if end > len(items) {
+		end = len(items)
+	}
+	// Font expansion takes its share of the adjustment first, in whole
+	// thousandths, up to its limit; the glue takes the rest exactly.
+	expand := 0
+	glueStretch, glueShrink := l.Stretch, l.Shrink
+	if (p.style.expand > 0 || p.style.condense > 0) && l.Fil == 0 && short != 0 {
+		var boxStretch, boxShrink Sp
+		for i := l.Start; i < end; i++ {
+			if it := items[i]; it.Kind == BoxItem {
+				boxStretch += it.Stretch
+				boxShrink += it.Shrink
+			}
+		}
+		glueStretch, glueShrink = l.Stretch-boxStretch, l.Shrink-boxShrink
+		switch {
+		case short > 0 && l.Stretch > 0:
+			expand = int(scale(Sp(p.style.expand), min(short, l.Stretch), l.Stretch))
+		case short < 0 && l.Shrink > 0:
+			expand = -int(scale(Sp(p.style.condense), min(-short, l.Shrink), l.Shrink))
+		}
+		if expand != 0 {
+			var grown Sp
+			for i := l.Start; i < end; i++ {
+				if it := items[i]; it.Kind == BoxItem {
+					grown += scale(it.Width, Sp(expand), 1000)
+				}
+			}
+			if end < len(items) && items[end].Kind == PenaltyItem {
+				grown += scale(items[end].Width, Sp(expand), 1000)
+			}
+			short -= grown
+		}
+	}
 	var num, den Sp
 	shrinking := false
 	switch {
 	case short > 0 && l.Fil > 0:
-	case short > 0 && l.Stretch != 0:
-		num, den = short, l.Stretch
-	case short < 0 && l.Shrink > 0:
-		num, den, shrinking = max(short, -l.Shrink), l.Shrink, true
+	case short > 0 && glueStretch != 0:
+		num, den = short, glueStretch
+	case short < 0 && glueShrink > 0:
+		num, den, shrinking = max(short, -glueShrink), glueShrink, true
 	}
 	if l.Overfull() {
 		box.overfull = l.Natural - l.Shrink - l.Width
 	}
+	// widen applies the line's expansion to a natural width.
+	widen := func(w Sp) Sp { return w + scale(w, Sp(expand), 1000) }
 	var x, cum, adj Sp
 	fils := 0
 	joinable := false // the last thing placed was a box or kern, not glue
@@ -76,6 +114,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 				curLink, linkStart = pc.link, x
 			}
 		}
+		width := widen(pc.width)
 		if n := len(box.runs); joinable && n > 0 {
 			r := &box.runs[n-1]
 			if r.Face == pc.face && r.Size == pc.size && r.Y == -pc.raise {
@@ -83,30 +122,34 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 					r.Kerns = append(r.Kerns, GlyphKern{At: len(r.Text), Offset: x - r.X})
 				}
 				for _, k := range pc.kerns {
-					r.Kerns = append(r.Kerns, GlyphKern{At: len(r.Text) + k.At, Offset: x - r.X + k.Offset})
+					r.Kerns = append(r.Kerns, GlyphKern{At: len(r.Text) + k.At, Offset: x - r.X + widen(k.Offset)})
 				}
 				r.Text += pc.text
-				r.Width = x + pc.width - r.X
+				r.Width = x + width - r.X
 				return
 			}
 		}
-		box.runs = append(box.runs, Run{Face: pc.face, Size: pc.size, X: x, Y: -pc.raise,
-			Text: pc.text, Kerns: append([]GlyphKern(nil), pc.kerns...), Width: pc.width})
+		run := Run{Face: pc.face, Size: pc.size, X: x, Y: -pc.raise, Text: pc.text, Width: width, Expand: expand}
+		for _, k := range pc.kerns {
+			run.Kerns = append(run.Kerns, GlyphKern{At: k.At, Offset: widen(k.Offset)})
+		}
+		box.runs = append(box.runs, run)
 	}
 	for i := l.Start; i < l.End && i < len(items); i++ {
 		it := items[i]
 		switch it.Kind {
 		case BoxItem:
+			w := widen(it.Width)
 			if it.Ref >= 0 {
 				pc := &p.pieces[it.Ref]
 				if pc.text != "" {
 					place(pc)
 					if pc.link != 0 {
-						linkEnd = x + it.Width
+						linkEnd = x + w
 					}
 				}
 			}
-			x += it.Width
+			x += w
 			joinable = true
 		case KernItem:
 			x += it.Width
@@ -139,7 +182,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			pc := &p.pieces[it.Ref]
 			place(pc)
 			if pc.link != 0 {
-				linkEnd = x + pc.width
+				linkEnd = x + widen(pc.width)
 			}
 		}
 	}
