@@ -364,7 +364,8 @@ func TestOptionsCheck(t *testing.T) {
 }
 
 func TestRunningHeadsAndFolios(t *testing.T) {
-	book, err := Layout(longDoc(), Options{FirstPage: 3})
+	inner, outer := Mm(14), Mm(22)
+	book, err := Layout(longDoc(), Options{FirstPage: 3, Margins: Margins{Inner: inner, Outer: outer}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,9 +392,9 @@ func TestRunningHeadsAndFolios(t *testing.T) {
 		for _, r := range p.Body {
 			left = min(left, r.X)
 		}
-		want := Mm(148) * 16 / 148
+		want := inner
 		if p.Folio%2 == 0 {
-			want = Mm(148) * 20 / 148
+			want = outer
 		}
 		if left < want-Pt(20) || left > want+Pt(1) {
 			t.Errorf("page %d: text starts at %v, margin %v", p.Folio, left, want)

@@ -13,7 +13,9 @@ type Options struct {
 	// Paper is the page size; the zero value means A5.
 	Paper Paper
 	// Margins are the page margins; zero fields take defaults scaled to
-	// the paper (on A5: inner 16mm, outer 20mm, top 18mm, bottom 22mm).
+	// the paper (on A5: 18mm at the sides, top 18mm, bottom 22mm). The
+	// default sides are equal, as a pamphlet is read a page at a time;
+	// a bound book sets a narrower inner margin.
 	Margins Margins
 	// FontSize is the body text size; 0 means 10pt. Headings, notes and
 	// code scale with it.
@@ -188,7 +190,7 @@ func (o Options) geometry() (geometry, error) {
 	}
 	w, h := g.paper.Width, g.paper.Height
 	// Default margins are those of the A5 design scaled to the paper.
-	def := Margins{Inner: w * 16 / 148, Outer: w * 20 / 148, Top: h * 18 / 210, Bottom: h * 22 / 210}
+	def := Margins{Inner: w * 18 / 148, Outer: w * 18 / 148, Top: h * 18 / 210, Bottom: h * 22 / 210}
 	if g.margins.Inner == 0 {
 		g.margins.Inner = def.Inner
 	}
