@@ -83,6 +83,7 @@ func PDF(w io.Writer, book *layout.Book, opt PDFOptions) error {
 		return fmt.Errorf("export pdf: embed fonts: %w", err)
 	}
 
+	images := imageSet{pdf: pdf, names: map[string]string{}}
 	outline := book.Outline
 	oi, prevLevel := 0, 0
 	for pi, page := range book.Pages {
@@ -97,6 +98,11 @@ func PDF(w io.Writer, book *layout.Book, opt PDFOptions) error {
 				continue
 			}
 			pdf.Rect(r.X.Points(), r.Y.Points(), r.W.Points(), r.H.Points(), "F")
+		}
+		for _, im := range page.Images {
+			if err := images.paint(im); err != nil {
+				return fmt.Errorf("export pdf: page %d: %w", page.Folio, err)
+			}
 		}
 		for _, l := range page.Links {
 			pdf.LinkString(l.X.Points(), l.Y.Points(), l.W.Points(), l.H.Points(), l.URL)

@@ -3,6 +3,10 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -211,4 +215,53 @@ func BenchmarkPDFPerPage(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(book.Pages)), "µs/page")
 	b.ReportMetric(float64(len(book.Pages)), "pages")
+}
+
+func TestPDFImages(t *testing.T) {
+	pic := image.NewNRGBA(image.Rect(0, 0, 40, 30))
+	for i := range pic.Pix {
+		pic.Pix[i] = byte(i)
+	}
+	var pngData, jpgData, gifData bytes.Buffer
+	if err := png.Encode(&pngData, pic); err != nil {
+		t.Fatal(err)
+	}
+	if err := jpeg.Encode(&jpgData, pic, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := gif.Encode(&gifData, pic, nil); err != nil {
+		t.Fatal(err)
+	}
+	var blocks []model.Block
+	for _, f := range []struct {
+		mt   string
+		data []byte
+	}{{"image/png", pngData.Bytes()}, {"image/jpeg", jpgData.Bytes()}, {"image/gif", gifData.Bytes()}, {"image/png", pngData.Bytes()}} {
+		blocks = append(blocks, &model.Figure{Src: "pic", Alt: "a picture", MediaType: f.mt, Data: f.data,
+			Caption: []model.Inline{txt("A " + f.mt + " picture.")}})
+	}
+	path, _ := writePDF(t, &model.Document{Title: "Pictures", Lang: "en", Blocks: blocks}, layout.Options{}, PDFOptions{})
+	run(t, "qpdf", "--check", path)
+	out := run(t, "pdfimages", "-list", path)
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n")[2:] {
+		if f := strings.Fields(l); len(f) > 10 && f[2] == "image" { // not the alpha masks
+			lines = append(lines, l)
+		}
+	}
+	// the repeated PNG is embedded once and drawn twice
+	if len(lines) != 4 {
+		t.Fatalf("want four pictures drawn:\n%s", out)
+	}
+	objects := map[string]bool{}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		objects[f[10]] = true
+		if f[3] != "40" || f[4] != "30" {
+			t.Errorf("picture size %sx%s, want 40x30", f[3], f[4])
+		}
+	}
+	if len(objects) != 3 {
+		t.Errorf("%d image objects, want 3 (one per distinct picture)", len(objects))
+	}
 }

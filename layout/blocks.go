@@ -1,7 +1,12 @@
 package layout
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	_ "image/gif"  // sizes of GIF figures
+	_ "image/jpeg" // sizes of JPEG figures
+	_ "image/png"  // sizes of PNG figures
 	"strconv"
 	"strings"
 
@@ -528,17 +533,62 @@ func (s *setter) thematicBreak(v *vlist, c ctx) {
 // italics: images themselves are not placed.
 func (s *setter) figure(v *vlist, f *model.Figure, c ctx) {
 	content := f.Caption
-	if len(content) == 0 && f.Alt != "" {
+	v.gap(s.g.leading / 2)
+	pic := s.picture(f, c)
+	if pic != nil {
+		v.box(pic)
+	} else if len(content) == 0 && f.Alt != "" {
+		// No picture to show: its text alternative stands in.
 		content = []model.Inline{&model.Text{Text: f.Alt}}
 	}
-	if len(content) == 0 {
-		return
+	if len(content) > 0 {
+		if pic != nil {
+			v.penalty(Infinity) // a caption stays with its picture
+			v.items = append(v.items, vitem{kind: vGlue, size: s.g.leading / 4})
+		}
+		st := parStyle{face: fonts.Italic, size: s.small(), measure: c.measure, align: centered}
+		h, d := strut(s.smallLeading())
+		s.addLines(v, s.buildPara(content, st), c, h, d, s.params)
 	}
 	v.gap(s.g.leading / 2)
-	st := parStyle{face: fonts.Italic, size: s.small(), measure: c.measure, align: centered}
-	h, d := strut(s.smallLeading())
-	s.addLines(v, s.buildPara(content, st), c, h, d, s.params)
-	v.gap(s.g.leading / 2)
+}
+
+// picture makes the box of a figure's image: at 96 pixels to the inch,
+// reduced to fit the measure and half the page height, centred. It
+// returns nil, with a warning, for an image it cannot place.
+func (s *setter) picture(f *model.Figure, c ctx) *vbox {
+	if len(f.Data) == 0 {
+		return nil
+	}
+	switch f.MediaType {
+	case "image/png", "image/jpeg", "image/gif":
+	default:
+		s.warn(0, fmt.Sprintf("image %s: %s cannot be placed in the PDF; its text is printed instead", f.Src, f.MediaType))
+		return nil
+	}
+	wpx, hpx := f.Width, f.Height
+	if wpx <= 0 || hpx <= 0 {
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(f.Data))
+		if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
+			s.warn(0, fmt.Sprintf("image %s: unreadable (%v); its text is printed instead", f.Src, err))
+			return nil
+		}
+		wpx, hpx = cfg.Width, cfg.Height
+	}
+	w := Sp(wpx) * Pt(0.75)
+	h := Sp(hpx) * Pt(0.75)
+	if maxW := c.measure; w > maxW {
+		w, h = maxW, scale(h, maxW, w)
+	}
+	if maxH := s.g.textHeight / 2; h > maxH {
+		w, h = scale(w, maxH, h), maxH
+	}
+	if w <= 0 || h <= 0 {
+		return nil
+	}
+	s.blockCount++
+	return &vbox{h: h, x: c.left + (c.measure-w)/2, outline: -1, role: roleOther, block: s.blockCount, lines: 1,
+		images: []Image{{X: 0, Y: -h, W: w, H: h, Data: f.Data, MediaType: f.MediaType}}}
 }
 
 // small is the size of notes, code and page furniture: a clear step

@@ -45,6 +45,16 @@ type Page struct {
 	Rules []Rule
 	// Links are clickable areas.
 	Links []LinkArea
+	// Images are pictures placed on the page.
+	Images []Image
+}
+
+// Image is a picture scaled into the rectangle X, Y (top-left corner), W,
+// H. Data is the file as the document holds it (PNG, JPEG or GIF).
+type Image struct {
+	X, Y, W, H Sp
+	Data       []byte
+	MediaType  string
 }
 
 // Run is text in one face and size on one baseline. The exporter paints
@@ -125,6 +135,9 @@ func Dump(w io.Writer, b *Book) error {
 		}
 		for _, l := range p.Links {
 			fmt.Fprintf(&sb, "  link %v,%v %vx%v %s\n", l.X, l.Y, l.W, l.H, l.URL)
+		}
+		for _, im := range p.Images {
+			fmt.Fprintf(&sb, "  image %v,%v %vx%v %s %d bytes\n", im.X, im.Y, im.W, im.H, im.MediaType, len(im.Data))
 		}
 	}
 	_, err := io.WriteString(w, sb.String())

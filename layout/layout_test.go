@@ -3,6 +3,8 @@ package layout
 import (
 	"bytes"
 	"fmt"
+	"image"
+	imgpng "image/png"
 	"strings"
 	"testing"
 
@@ -479,5 +481,39 @@ func TestJustifiedLinesAreFlush(t *testing.T) {
 	}
 	if expanded == 0 {
 		t.Error("no line used font expansion; the test shows nothing")
+	}
+}
+
+func TestFigurePicture(t *testing.T) {
+	var png bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 800, 200))
+	if err := imgpng.Encode(&png, img); err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	doc := &model.Document{Lang: "en", Blocks: []model.Block{
+		&model.Figure{Src: "wide.png", Alt: "a wide picture", MediaType: "image/png", Data: png.Bytes(),
+			Caption: []model.Inline{text("A wide picture.")}},
+		&model.Figure{Src: "drawing.svg", Alt: "a drawing", MediaType: "image/svg+xml", Data: []byte("<svg/>")},
+	}}
+	book, err := Layout(doc, Options{Warn: func(w Warning) { warnings = append(warnings, w.Message) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := book.Pages[0]
+	if len(p.Images) != 1 {
+		t.Fatalf("%d images placed, want 1", len(p.Images))
+	}
+	im := p.Images[0]
+	g, _ := Options{}.geometry()
+	if im.W != g.measure || im.H < g.measure/4-2 || im.H > g.measure/4+2 {
+		t.Errorf("image %vx%v, want the measure wide at 4:1", im.W, im.H)
+	}
+	text := p.Text()
+	if !strings.Contains(text, "A wide picture.") || !strings.Contains(text, "a drawing") || strings.Contains(text, "a wide picture") {
+		t.Errorf("page text %q: want the caption and the SVG's alternative text only", text)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "drawing.svg") {
+		t.Errorf("warnings %q", warnings)
 	}
 }

@@ -136,6 +136,11 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 				r.Y += y
 				p.Rules = append(p.Rules, r)
 			}
+			for _, im := range b.images {
+				im.X += x
+				im.Y += y
+				p.Images = append(p.Images, im)
+			}
 			if b.outline >= 0 {
 				o := &pg.s.outline[b.outline]
 				o.Page, o.Y = f.page, y-b.h

@@ -6,11 +6,12 @@ package layout
 type vbox struct {
 	// h and d are the height above and the depth below the baseline
 	// (the line's strut): consecutive boxes sit h+d apart.
-	h, d  Sp
-	x     Sp
-	runs  []Run
-	links []LinkArea
-	rules []Rule
+	h, d   Sp
+	x      Sp
+	runs   []Run
+	links  []LinkArea
+	rules  []Rule
+	images []Image
 	// outline is the index of the heading entry anchored here (-1: none).
 	outline int
 	// mark is the section title this box starts, for running heads.
