@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"pamphlet/internal/testenv"
 )
 
 func TestConvertPDF(t *testing.T) {
@@ -58,6 +61,32 @@ func TestPDFFlagErrors(t *testing.T) {
 			}
 			if left := listDir(t, dir); len(left) != 1 {
 				t.Errorf("folder holds %v, want only the input", left)
+			}
+		})
+	}
+}
+
+// TestSamplesToPDF converts every bundled sample to PDF: each must convert
+// without warnings about the layout and pass qpdf's check.
+func TestSamplesToPDF(t *testing.T) {
+	qpdf := testenv.Tool(t, "qpdf")
+	samples, err := filepath.Glob(filepath.Join("samples", "*.*"))
+	if err != nil || len(samples) == 0 {
+		t.Fatal("no samples")
+	}
+	dir := t.TempDir()
+	for _, in := range samples {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			code, _, stderr := runCLI(t, "", "convert", "--to", "pdf", "--out-dir", dir, in)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if strings.Contains(stderr, "pdf:") {
+				t.Errorf("layout warnings: %s", stderr)
+			}
+			out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))+".pdf")
+			if b, err := exec.Command(qpdf, "--check", out).CombinedOutput(); err != nil {
+				t.Errorf("qpdf --check: %v\n%s", err, b)
 			}
 		})
 	}
