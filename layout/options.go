@@ -25,7 +25,8 @@ type Options struct {
 	Leading Sp
 	// Columns is 1 or 2 (0 means 1).
 	Columns int
-	// ColumnGap separates two columns; 0 means 1.5 times FontSize.
+	// ColumnGap separates two columns; 0 means 2.5 times FontSize, wide
+	// enough for text extraction to tell the columns apart.
 	ColumnGap Sp
 	// Links says how hyperlinks are printed; the zero value is LinkNotes.
 	Links LinkMode
@@ -186,7 +187,7 @@ func (o Options) geometry() (geometry, error) {
 		return g, fmt.Errorf("columns %d: want 1 or 2", g.columns)
 	}
 	if g.gap == 0 {
-		g.gap = g.size * 3 / 2
+		g.gap = g.size * 5 / 2
 	}
 	w, h := g.paper.Width, g.paper.Height
 	// Default margins are those of the A5 design scaled to the paper.

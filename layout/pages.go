@@ -217,12 +217,21 @@ func (pg *pager) furnish() {
 			current = pg.firstMark[i]
 		}
 		left := s.textLeft(i)
+		verso := (s.firstFolio+i)%2 == 0
+		// One column: head and folio centred. Two: at the outer edge,
+		// clear of the gutter.
+		align := 0
+		if s.g.columns > 1 {
+			align = 1
+			if verso {
+				align = -1
+			}
+		}
 		folio := fmt.Sprint(p.Folio)
 		fy := s.g.margins.Top + s.g.textHeight + 2*s.g.leading
-		p.Foot = s.centredRuns(folio, fonts.Regular, size, left, s.g.textWidth, fy)
+		p.Foot = s.slotRuns(folio, fonts.Regular, size, left, s.g.textWidth, fy, align)
 		if i > 0 {
 			head := ""
-			verso := (s.firstFolio+i)%2 == 0
 			switch {
 			case s.opt.BookTitle != "" && verso:
 				head = s.opt.BookTitle
@@ -232,7 +241,7 @@ func (pg *pager) furnish() {
 				head = current
 			}
 			hy := s.g.margins.Top - 3*s.g.leading/2
-			p.Head = s.centredRuns(oneLine(head), fonts.Italic, size, left, s.g.textWidth, hy)
+			p.Head = s.slotRuns(oneLine(head), fonts.Italic, size, left, s.g.textWidth, hy, align)
 		}
 		if pg.hasLast[i] {
 			current = pg.lastMark[i]
@@ -240,9 +249,10 @@ func (pg *pager) furnish() {
 	}
 }
 
-// centredRuns sets one line of text centred in width, shortened with an
-// ellipsis at a word boundary when it does not fit.
-func (s *setter) centredRuns(text string, face fonts.Style, size, left, width, y Sp) []Run {
+// slotRuns sets one line of page furniture in width, centred (align 0),
+// flush left (-1) or flush right (1), shortened with an ellipsis at a word
+// boundary when it does not fit.
+func (s *setter) slotRuns(text string, face fonts.Style, size, left, width, y Sp, align int) []Run {
 	if text == "" {
 		return nil
 	}
@@ -256,6 +266,12 @@ func (s *setter) centredRuns(text string, face fonts.Style, size, left, width, y
 		w = s.sh.width(text, face, size)
 	}
 	x := left + (width-w)/2
+	switch align {
+	case -1:
+		x = left
+	case 1:
+		x = left + width - w
+	}
 	var runs []Run
 	for _, pc := range s.sh.shape(nil, text, face, size) {
 		runs = append(runs, Run{Face: pc.face, Size: pc.size, X: x, Y: y, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
