@@ -202,15 +202,14 @@ func (s *setter) paragraph(v *vlist, in []model.Inline, c ctx, indent Sp) {
 
 // addLines breaks a paragraph and adds its lines, with widow and orphan
 // control: no break after the first line or before the last.
-func (s *setter) addLines(v *vlist, p *para, c ctx, h, d Sp, params Params) []*vbox {
+func (s *setter) addLines(v *vlist, p *para, c ctx, h, d Sp, params Params) {
 	if p.style.align != justified {
 		params.RuntWidth = 0
 	}
 	lines, err := Break(p.items, []Sp{p.style.measure}, params)
 	if err != nil {
-		return nil // no items: nothing to set
+		return // no items: nothing to set
 	}
-	boxes := make([]*vbox, len(lines))
 	n := len(lines)
 	s.blockCount++
 	for k, l := range lines {
@@ -232,9 +231,7 @@ func (s *setter) addLines(v *vlist, p *para, c ctx, h, d Sp, params Params) []*v
 			v.penalty(pen)
 		}
 		v.box(b)
-		boxes[k] = b
 	}
-	return boxes
 }
 
 // step returns the body size times 1.125^n: pamphlet's modular scale (a
@@ -372,17 +369,15 @@ func (s *setter) list(v *vlist, l *model.List, c ctx) error {
 // that fits. Prose laid out by hand keeps its lines in the text face.
 func (s *setter) code(v *vlist, cd *model.Code, c ctx) {
 	v.gap(s.g.leading / 2)
-	var boxes []*vbox
 	if cd.Layout {
-		boxes = s.handLaid(v, cd, c)
+		s.handLaid(v, cd, c)
 	} else {
-		boxes = s.program(v, cd, c)
+		s.program(v, cd, c)
 	}
-	_ = boxes
 	v.gap(s.g.leading / 2)
 }
 
-func (s *setter) program(v *vlist, cd *model.Code, c ctx) []*vbox {
+func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 	size := s.small()
 	h, d := strut(s.smallLeading())
 	indent := s.g.size
@@ -393,7 +388,7 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) []*vbox {
 		line = expandTabs(strings.TrimRight(line, " \t"), 4)
 		chunks = append(chunks, wrapCode(line, capacity)...)
 	}
-	return s.stackLines(v, chunks, func(text string) *vbox {
+	s.stackLines(v, chunks, func(text string) *vbox {
 		b := &vbox{h: h, d: d, x: c.left + indent, outline: -1}
 		x := Sp(0)
 		for _, pc := range s.sh.shape(nil, text, fonts.Mono, size) {
@@ -406,9 +401,8 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) []*vbox {
 
 // stackLines adds the lines of a block broken only between lines,
 // keeping at least two together at either end.
-func (s *setter) stackLines(v *vlist, texts []string, mk func(string) *vbox) []*vbox {
+func (s *setter) stackLines(v *vlist, texts []string, mk func(string) *vbox) {
 	n := len(texts)
-	boxes := make([]*vbox, n)
 	s.blockCount++
 	for k, t := range texts {
 		if k > 0 {
@@ -418,32 +412,28 @@ func (s *setter) stackLines(v *vlist, texts []string, mk func(string) *vbox) []*
 				v.penalty(0)
 			}
 		}
-		boxes[k] = mk(t)
-		boxes[k].role, boxes[k].block, boxes[k].line, boxes[k].lines = roleCode, s.blockCount, k, n
-		v.box(boxes[k])
+		b := mk(t)
+		b.role, b.block, b.line, b.lines = roleCode, s.blockCount, k, n
+		v.box(b)
 	}
-	return boxes
 }
 
 // handLaid sets prose laid out by hand (addresses, letter headings,
 // verse): each source line starts a new line, its leading spaces become
 // an indent, and a line too long for the measure wraps ragged right.
-func (s *setter) handLaid(v *vlist, cd *model.Code, c ctx) []*vbox {
+func (s *setter) handLaid(v *vlist, cd *model.Code, c ctx) {
 	h, d := strut(s.leadingFor(c))
 	space := s.sh.width(" ", fonts.Regular, s.bodyStyle(c, 0).size)
-	var all []*vbox
-	for _, line := range strings.Split(cd.Text, "\n") {
+	for i, line := range strings.Split(cd.Text, "\n") {
 		line = expandTabs(strings.TrimRight(line, " \t"), 4)
 		text := strings.TrimLeft(line, " ")
 		indent := Sp(len(line)-len(text)) * space
 		lc := c
+		if i > 0 {
+			v.penalty(0)
+		}
 		if text == "" {
-			if len(all) > 0 {
-				v.penalty(0)
-			}
-			b := &vbox{h: h, d: d, x: c.left, outline: -1}
-			v.box(b)
-			all = append(all, b)
+			v.box(&vbox{h: h, d: d, x: c.left, outline: -1})
 			continue
 		}
 		st := s.bodyStyle(lc, 0)
@@ -461,12 +451,8 @@ func (s *setter) handLaid(v *vlist, cd *model.Code, c ctx) []*vbox {
 		lc.left += indent
 		lc.measure -= indent
 		p.style.measure = lc.measure
-		if len(all) > 0 {
-			v.penalty(0)
-		}
-		all = append(all, s.addLines(v, p, lc, h, d, s.params)...)
+		s.addLines(v, p, lc, h, d, s.params)
 	}
-	return all
 }
 
 // expandTabs replaces tabs by spaces up to the next multiple of width.
