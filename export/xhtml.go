@@ -131,7 +131,7 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 	if titled {
 		labelledBy = "title"
 	}
-	b.open("section", "class", "chapter", "epub:type", "chapter", "role", "doc-chapter", "aria-labelledby", labelledBy)
+	b.open("section", "epub:type", "chapter", "role", "doc-chapter", "aria-labelledby", labelledBy)
 	b.WriteByte('\n')
 	if ch.front {
 		b.WriteString("<header>\n")
