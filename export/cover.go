@@ -1,11 +1,7 @@
 package export
 
 import (
-	"bytes"
-	"compress/zlib"
-	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"sort"
@@ -453,14 +449,14 @@ func coverPNG(t coverText) ([]byte, error) {
 	} {
 		l.fills = append(l.fills, coverFill{r, inkLevels - 1})
 	}
-	return l.png()
+	return l.png(), nil
 }
 
 // png writes the layout row by row. Only the lines a row crosses are
 // rasterised at a time, into reused buffers: a one-shot command then
 // touches a few hundred kilobytes instead of a whole page image, which
 // matters where every fresh memory page costs a fault.
-func (l *coverLayout) png() ([]byte, error) {
+func (l *coverLayout) png() []byte {
 	sort.SliceStable(l.lines, func(i, j int) bool { return l.lines[i].box.Min.Y < l.lines[j].box.Min.Y })
 	var free [][]byte
 	var active []*coverLine
@@ -526,56 +522,4 @@ func fillRow(row []byte, index uint8) {
 	for i := range row {
 		row[i] = index
 	}
-}
-
-// writePalettedPNG encodes a w×h image of 8-bit palette indices whose
-// rows come from row, without holding the image: signature, IHDR, PLTE,
-// one IDAT with the zlib-compressed rows (filter type 0), IEND.
-func writePalettedPNG(w, h int, pal color.Palette, row func(y int, row []byte)) ([]byte, error) {
-	var out bytes.Buffer
-	out.WriteString("\x89PNG\r\n\x1a\n")
-	chunk := func(typ string, data []byte) {
-		var n [4]byte
-		binary.BigEndian.PutUint32(n[:], uint32(len(data)))
-		out.Write(n[:])
-		crc := crc32.NewIEEE()
-		crc.Write([]byte(typ))
-		crc.Write(data)
-		out.WriteString(typ)
-		out.Write(data)
-		binary.BigEndian.PutUint32(n[:], crc.Sum32())
-		out.Write(n[:])
-	}
-	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8] = 8 // bits per index
-	ihdr[9] = 3 // colour type: palette
-	chunk("IHDR", ihdr[:])
-	plte := make([]byte, 0, 3*len(pal))
-	for _, c := range pal {
-		r, g, b, _ := c.RGBA()
-		plte = append(plte, uint8(r>>8), uint8(g>>8), uint8(b>>8))
-	}
-	chunk("PLTE", plte)
-
-	var idat bytes.Buffer
-	idat.Grow(64 << 10)
-	zw, err := zlib.NewWriterLevel(&idat, zlib.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
-	line := make([]byte, 1+w) // filter type 0 (none), then the indices
-	for y := 0; y < h; y++ {
-		row(y, line[1:])
-		if _, err := zw.Write(line); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	chunk("IDAT", idat.Bytes())
-	chunk("IEND", nil)
-	return out.Bytes(), nil
 }
