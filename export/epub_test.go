@@ -407,6 +407,8 @@ func TestFigures(t *testing.T) {
 			[]string{`fig001.svg`}, ""},
 		{"svg with script", &model.Figure{Alt: "bad drawing", MediaType: "image/svg+xml", Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>`)}, "",
 			[]string{`<p class="alt">bad drawing</p>`}, "<script>"},
+		{"svg with outside image", &model.Figure{Alt: "linked drawing", MediaType: "image/svg+xml", Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="http://example.org/x.png"/></svg>`)}, "",
+			[]string{`<p class="alt">linked drawing</p>`}, "outside the image"},
 		{"no alt", &model.Figure{Src: "n.png", MediaType: "image/png", Data: png}, "image/png",
 			[]string{`alt=""`}, "no text alternative"},
 		{"caption as alt", &model.Figure{MediaType: "image/png", Data: png, Caption: []model.Inline{text("Cap & tion")}}, "image/png",

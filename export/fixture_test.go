@@ -107,6 +107,8 @@ func richDoc(t testing.TB) *model.Document {
 				Caption: []model.Inline{text("Strikers on Essex Street")}},
 			&model.Figure{Src: "caption-only.png", MediaType: "image/jpeg", Data: testJPEG(t, 16, 16),
 				Caption: []model.Inline{text("A caption standing in for alt text")}},
+			&model.Figure{Src: "plan.svg", Alt: "Plan of the mill yard", MediaType: "image/svg+xml",
+				Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="0 0 40 20"><rect x="1" y="1" width="38" height="18" fill="none" stroke="black"/></svg>`)},
 			&model.Heading{Level: 3, Content: []model.Inline{text("A third level")}},
 			para(text("Deep section text.")),
 			&model.Heading{Level: 1, Content: []model.Inline{text("Songs")}},

@@ -45,7 +45,7 @@ type skeleton struct {
 // go-epub only logs some failures, and its Write is never called twice on
 // one book (that duplicates manifest entries).
 func goEPUB(bk *book, id, lang string, files []*pkgFile) (*skeleton, error) {
-	var seen = map[string]bool{}
+	seen := map[string]bool{}
 	for _, f := range files {
 		base := path.Base(f.name)
 		if seen[base] {
@@ -87,29 +87,26 @@ func goEPUB(bk *book, id, lang string, files []*pkgFile) (*skeleton, error) {
 	}
 	for _, f := range files {
 		dir, base := path.Split(f.name)
-		var p string
 		switch {
 		case f.name == cssFile:
-			continue
 		case dir == fontDir:
-			p, err = e.AddFont(dataURL(f.data), base)
+			_, err = e.AddFont(dataURL(f.data), base)
 		case dir == imageDir:
+			var p string
 			p, err = e.AddImage(dataURL(f.data), base)
 			if err == nil && f.properties == "cover-image" {
 				err = e.SetCover(p, cssPath)
 			}
 		case dir == xhtmlDir && base == coverFile:
 			// SetCover made this page; pamphlet's own replaces it.
-			continue
 		case dir == xhtmlDir:
-			p, err = e.AddSection(string(f.body), f.title, base, cssPath)
+			_, err = e.AddSection(string(f.body), f.title, base, cssPath)
 		default:
-			return nil, fmt.Errorf("go-epub: no place for %s", f.name)
+			err = errors.New("no folder for it")
 		}
 		if err != nil {
 			return nil, fmt.Errorf("go-epub: add %s: %w", f.name, err)
 		}
-		_ = p
 	}
 	var buf bytes.Buffer
 	if _, err := e.WriteTo(&buf); err != nil {

@@ -379,7 +379,8 @@ func checkFigure(n *model.Figure) (*resource, error) {
 }
 
 // checkSVG accepts well-formed XML whose root is an SVG element without
-// scripts, which would make the book "scripted".
+// scripts (which would make the book "scripted") or references to other
+// files.
 func checkSVG(data []byte) error {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	root := true
@@ -403,6 +404,14 @@ func checkSVG(data []byte) error {
 		}
 		if se.Name.Local == "script" || se.Name.Local == "foreignObject" {
 			return fmt.Errorf("SVG holds <%s>, which EPUB images must not", se.Name.Local)
+		}
+		// A reference to another file would be a resource missing from
+		// the book; links and references inside the drawing are fine.
+		for _, a := range se.Attr {
+			if a.Name.Local == "href" && se.Name.Local != "a" &&
+				!strings.HasPrefix(a.Value, "#") && !strings.HasPrefix(a.Value, "data:") {
+				return fmt.Errorf("SVG <%s> refers to %q outside the image", se.Name.Local, a.Value)
+			}
 		}
 	}
 }

@@ -74,7 +74,11 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 	date, clock := msDosTime(modified)
 	size := 22
 	for _, e := range entries {
-		size += 30 + 46 + 2*len(e.name) + len(e.raw)
+		n := len(e.raw)
+		if e.raw == nil {
+			n = len(e.data)/2 + 16 // compressed text, and its data descriptor
+		}
+		size += 30 + 46 + 2*len(e.name) + n
 	}
 	var out bytes.Buffer
 	out.Grow(size)
