@@ -620,6 +620,61 @@ type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
+// anthology builds a two-article book the way a collection would: each
+// article its own chapter with its byline, every author a contributor.
+func anthology(t testing.TB) *book {
+	a := richDoc(t)
+	b := richDoc(t)
+	b.Title = "A second article"
+	b.Authors = []string{"Ben Second"}
+	return &book{
+		title:        "Collected articles",
+		creators:     []string{"Ed Itor"},
+		contributors: append(append([]string(nil), a.Authors...), b.Authors...),
+		date:         model.Date{Year: 2024},
+		lang:         "en",
+		chapters: []*chapter{
+			{doc: a, file: "chapter1.xhtml", title: a.Title, front: true},
+			{doc: b, file: "chapter2.xhtml", title: b.Title, front: true},
+		},
+	}
+}
+
+// TestAnthology checks that the book machinery takes several chapters:
+// one file each, navigation nested article then sections, figures
+// numbered across the book, every author listed.
+func TestAnthology(t *testing.T) {
+	data, err := anthology(t).build(EPUBOptions{Modified: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, files := entries(t, data)
+	for _, name := range []string{"EPUB/xhtml/chapter1.xhtml", "EPUB/xhtml/chapter2.xhtml", "EPUB/images/fig001.png", "EPUB/images/fig004.png"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("no %s", name)
+		}
+	}
+	nav := string(files["EPUB/nav.xhtml"])
+	for _, want := range []string{
+		`<li><a href="xhtml/chapter1.xhtml">Bread &amp; Roses: the &lt;1912&gt; strike</a>` + "\n<ol>\n" + `<li><a href="xhtml/chapter1.xhtml#s1">`,
+		`<li><a href="xhtml/chapter2.xhtml">A second article</a>` + "\n<ol>\n" + `<li><a href="xhtml/chapter2.xhtml#s1">`,
+	} {
+		if !strings.Contains(nav, want) {
+			t.Errorf("nav lacks %q:\n%s", want, nav)
+		}
+	}
+	opf := string(files["EPUB/package.opf"])
+	for _, want := range []string{`<dc:creator id="creator1">Ed Itor</dc:creator>`, `<dc:contributor id="contributor4">Ben Second</dc:contributor>`} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("package document lacks %s", want)
+		}
+	}
+	ch2 := string(files["EPUB/xhtml/chapter2.xhtml"])
+	if !strings.Contains(ch2, `<header>`+"\n"+`<h1 id="title">A second article</h1>`) || !strings.Contains(ch2, `<p class="byline">Ben Second</p>`) {
+		t.Errorf("chapter 2 lacks its own title and byline:\n%.600s", ch2)
+	}
+}
+
 // TestEPUBCheck runs epubcheck on books that together use every feature:
 // it must report no error and no warning.
 func TestEPUBCheck(t *testing.T) {
@@ -635,11 +690,20 @@ func TestEPUBCheck(t *testing.T) {
 			d.Lang = "ar"
 			return d
 		}, EPUBOptions{Cover: testJPEG(t, 60, 90), CoverName: "c.jpg"}},
+		{"anthology", nil, EPUBOptions{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			data, _ := writeEPUB(t, tc.doc(t), tc.opt)
+			var data []byte
+			if tc.doc != nil {
+				data, _ = writeEPUB(t, tc.doc(t), tc.opt)
+			} else {
+				var err error
+				if data, err = anthology(t).build(tc.opt); err != nil {
+					t.Fatal(err)
+				}
+			}
 			path := filepath.Join(t.TempDir(), "book.epub")
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
