@@ -756,3 +756,41 @@ func BenchmarkCover(b *testing.B) {
 		}
 	}
 }
+
+// FuzzChapterXHTML feeds arbitrary text, titles and link targets to the
+// XHTML renderer: whatever a valid document holds, every document must
+// stay well-formed XML, and nav labels too.
+func FuzzChapterXHTML(f *testing.F) {
+	f.Add("Title & <more>", "text with \"quotes\" and ]]> and \u00a0", "https://example.org/?a=1&b=<2>", "go")
+	f.Add("", "x", "#", "")
+	f.Add("Ünïcödé", "🌹 \u202e rtl", "mailto:a@b", "c++")
+	f.Fuzz(func(t *testing.T, title, body, target, lang string) {
+		doc := &model.Document{Title: title, Lang: "en", Source: target, Blocks: []model.Block{
+			&model.Heading{Level: 1, Content: []model.Inline{text(body)}},
+			para(text(body), &model.Link{Target: target, Content: []model.Inline{text(body)}}),
+			&model.Code{Text: body, Lang: lang},
+			&model.Figure{Alt: body, Caption: []model.Inline{text(title)}},
+		}}
+		model.Normalize(doc)
+		if model.Validate(doc) != nil {
+			return
+		}
+		bk := articleBook(doc)
+		r, err := renderChapter(bk.chapters[0], "en", new(int), func(string) {})
+		if err != nil {
+			t.Fatal(err)
+		}
+		xhtmlText(t, "chapter", r.doc)
+		loc, _ := localeFor("en")
+		xhtmlText(t, "nav", navDoc(bk, []*rendered{r}, "en", loc, true, true))
+		xhtmlText(t, "title page", xhtmlFile(titlePageFile, bk.title, "en", "", "", titlePageBody(bk, loc)).data)
+		d := xml.NewDecoder(bytes.NewReader(ncxDoc(bk, "urn:x", []*rendered{r})))
+		for {
+			if _, err := d.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("NCX: %v", err)
+			}
+		}
+	})
+}
