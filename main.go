@@ -446,7 +446,7 @@ func (ef *epubFlags) check() error {
 		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
 	}
 	if _, err := export.CheckImage(data); err != nil {
-		return fmt.Errorf("cover %s: %w (give a PNG, JPEG or GIF file)", ef.cover, err)
+		return fmt.Errorf("cover %s: %w", ef.cover, err)
 	}
 	ef.coverData = data
 	return nil
