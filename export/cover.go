@@ -245,6 +245,8 @@ type block struct {
 	leading int // baseline to baseline, in pixels
 }
 
+func (b block) height() int { return len(b.lines) * b.leading }
+
 // setBlock finds the largest size between maxSize and minSize at which
 // the units (words, or names kept together when they fit) fit in maxLines
 // lines of the measure, and sets them there; at the smallest size, lines
@@ -408,28 +410,42 @@ func coverPNG(t coverText) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	y := l.add(title, px(430))
+	var sub, names block
 	if t.subtitle != "" {
-		sub, err := setBlock(fonts.Italic, strings.Fields(t.subtitle), float64(px(72)), float64(px(48)), 3, 1.3, false)
-		if err != nil {
+		if sub, err = setBlock(fonts.Italic, strings.Fields(t.subtitle), float64(px(72)), float64(px(48)), 3, 1.3, false); err != nil {
 			return nil, err
 		}
-		y = l.add(sub, y+px(40))
 	}
-	// A short rule in the accent colour between the titles and the names.
-	y += px(110)
-	l.fills = append(l.fills, coverFill{image.Rect(coverW/2-px(90), y, coverW/2+px(90), y+px(7)), accentIndex})
-	y += px(7)
 	if len(t.authors) > 0 {
 		upper := make([]string, len(t.authors))
 		for i, a := range t.authors {
 			upper[i] = strings.ToUpper(a)
 		}
-		names, err := setBlock(fonts.Regular, upper, float64(px(56)), float64(px(40)), 3, 1.5, true)
-		if err != nil {
+		if names, err = setBlock(fonts.Regular, upper, float64(px(56)), float64(px(40)), 3, 1.5, true); err != nil {
 			return nil, err
 		}
-		l.add(names, y+px(50))
+	}
+	// The group of title, subtitle, rule and names is centred on the
+	// upper golden section of the page, never above a top margin.
+	gapSub, gapRule, rule, gapNames := px(40), px(110), px(7), px(50)
+	height := title.height() + gapRule + rule
+	if len(sub.lines) > 0 {
+		height += gapSub + sub.height()
+	}
+	if len(names.lines) > 0 {
+		height += gapNames + names.height()
+	}
+	y := max(px(300), coverH*382/1000-height/2)
+	y = l.add(title, y)
+	if len(sub.lines) > 0 {
+		y = l.add(sub, y+gapSub)
+	}
+	// A short rule in the accent colour between the titles and the names.
+	y += gapRule
+	l.fills = append(l.fills, coverFill{image.Rect(coverW/2-px(90), y, coverW/2+px(90), y+rule), accentIndex})
+	y += rule
+	if len(names.lines) > 0 {
+		l.add(names, y+gapNames)
 	}
 	if t.date != "" {
 		date, err := setBlock(fonts.Italic, []string{t.date}, float64(px(52)), float64(px(40)), 1, 1.3, false)
