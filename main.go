@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"pamphlet/export"
+	"pamphlet/internal/fetch"
 	"pamphlet/internal/output"
 	"pamphlet/model"
 	"pamphlet/reader"
@@ -140,14 +141,16 @@ func looksLikeFile(arg string) bool {
 
 // readFlags are the flags shared by every command that reads articles.
 type readFlags struct {
-	from, lang string
-	strict     bool
+	from, lang  string
+	strict      bool
+	fetchImages bool
 }
 
 func (r *readFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&r.from, "from", "", "input format: text, markdown or html (default: detect)")
 	fs.StringVar(&r.lang, "lang", "", "document language, e.g. en, fr, pt-br (default: detect)")
 	fs.BoolVar(&r.strict, "strict", false, "exit with code 3 when there were warnings")
+	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http/https only; 20 s timeout, 16 MB cap each)")
 }
 
 func (r *readFlags) options(name string, e *env) (reader.Options, error) {
@@ -162,6 +165,9 @@ func (r *readFlags) options(name string, e *env) (reader.Options, error) {
 		opt.Format = reader.FormatHTML
 	default:
 		return opt, usagef("--from %q: want text, markdown or html", r.from)
+	}
+	if r.fetchImages {
+		opt.Fetch = fetch.New(fetch.Options{}).Get
 	}
 	if r.lang != "" && !validLangFlag(r.lang) {
 		return opt, usagef("--lang %q: want a language tag such as en, fr or pt-br", r.lang)
@@ -183,6 +189,17 @@ func (e *env) load(name string, rf *readFlags) (*reader.Result, error) {
 	src, err := e.readInput(name)
 	if err != nil {
 		return nil, err
+	}
+	// Images load from the input's folder (the current one for stdin) and
+	// never from outside it: os.Root refuses "..", absolute paths and
+	// symbolic links that leave it.
+	dir := "."
+	if name != "-" {
+		dir = filepath.Dir(name)
+	}
+	if root, err := os.OpenRoot(dir); err == nil {
+		defer root.Close()
+		opt.Images = root.FS()
 	}
 	res, err := reader.Read(src, opt)
 	if err != nil {

@@ -191,7 +191,7 @@ func (st *wsState) inlines(in []Inline) []Inline {
 			}
 			out = append(out, &Text{Text: t})
 		case *CodeSpan:
-			t := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(n.Text)
+			t := codeSpaces.Replace(n.Text)
 			if strings.TrimSpace(t) == "" {
 				// Only whitespace: treat as a space in the prose.
 				if !st.space && t != "" {
@@ -245,6 +245,9 @@ func (st *wsState) inlines(in []Inline) []Inline {
 	return out
 }
 
+// codeSpaces turns the line breaks and tabs of a code span into spaces.
+var codeSpaces = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+
 // appendSpan appends an emphasis or strong span, merging it into an
 // identical span right before it ("*a**b*" is one span).
 func appendSpan(out []Inline, n Inline) []Inline {
@@ -287,6 +290,10 @@ func appendText(out []Inline, s string) []Inline {
 }
 
 func (st *wsState) text(s string) string {
+	// Most text is already normal: return it without copying.
+	if st.clean(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -301,6 +308,33 @@ func (st *wsState) text(s string) string {
 		st.space = false
 	}
 	return b.String()
+}
+
+// clean reports whether text(s) would return s unchanged, and if so
+// updates the state as text would. Whitespace is ASCII only (see
+// isSpace), so a byte scan is exact: bytes of multi-byte characters are
+// never whitespace.
+func (st *wsState) clean(s string) bool {
+	space := st.space
+	for i := 0; i < len(s); i++ {
+		if s[i] > ' ' {
+			space = false
+			continue
+		}
+		switch s[i] {
+		case ' ':
+			if space {
+				return false
+			}
+			space = true
+		case '\t', '\n', '\r', '\f', '\v':
+			return false
+		default:
+			space = false
+		}
+	}
+	st.space = space
+	return true
 }
 
 func isSpace(r rune) bool {

@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,24 +20,24 @@ const maxProblems = 10
 // each with the path of the node, such as "blocks[3].content[1]".
 func Validate(doc *Document) error {
 	v := &validator{}
-	v.str("title", doc.Title, false)
-	v.str("subtitle", doc.Subtitle, false)
-	v.str("source", doc.Source, false)
-	v.str("description", doc.Description, false)
+	v.str(&vpath{name: "title", idx: -1}, doc.Title, false)
+	v.str(&vpath{name: "subtitle", idx: -1}, doc.Subtitle, false)
+	v.str(&vpath{name: "source", idx: -1}, doc.Source, false)
+	v.str(&vpath{name: "description", idx: -1}, doc.Description, false)
 	for i, a := range doc.Authors {
-		p := fmt.Sprintf("authors[%d]", i)
+		p := &vpath{name: "authors", idx: i}
 		if strings.TrimSpace(a) == "" {
 			v.add(p, "empty author")
 		}
 		v.str(p, a, false)
 	}
 	if err := doc.Date.check(); err != nil {
-		v.add("date", err.Error())
+		v.add(&vpath{name: "date", idx: -1}, err.Error())
 	}
 	if doc.Lang != "" && !validLang(doc.Lang) {
-		v.add("lang", fmt.Sprintf("%q is not a lowercase BCP 47 tag", doc.Lang))
+		v.add(&vpath{name: "lang", idx: -1}, fmt.Sprintf("%q is not a lowercase BCP 47 tag", doc.Lang))
 	}
-	v.blocks("blocks", doc.Blocks)
+	v.blocks(nil, "blocks", doc.Blocks)
 	if len(v.problems) == 0 {
 		return nil
 	}
@@ -52,43 +53,87 @@ type validator struct {
 	more     int
 }
 
-func (v *validator) add(path, msg string) {
+// vpath is the path of a node, built into a string only when a problem
+// is reported: most documents have none, and formatting a path for every
+// node would cost more than the checks.
+type vpath struct {
+	parent *vpath
+	name   string // ".content", "blocks", …
+	idx    int    // the index after name, or -1
+}
+
+func (p *vpath) String() string {
+	if p == nil {
+		return ""
+	}
+	s := p.parent.String() + p.name
+	if p.idx >= 0 {
+		s += "[" + strconv.Itoa(p.idx) + "]"
+	}
+	return s
+}
+
+func (v *validator) add(p *vpath, msg string) {
 	if len(v.problems) >= maxProblems {
 		v.more++
 		return
 	}
-	v.problems = append(v.problems, path+": "+msg)
+	v.problems = append(v.problems, p.String()+": "+msg)
 }
 
 // str checks that s is valid UTF-8 without control characters; code text
 // may also hold tabs and newlines.
-func (v *validator) str(path, s string, code bool) {
+func (v *validator) str(p *vpath, s string, code bool) {
+	if strOK(s, code) {
+		return
+	}
 	if !utf8.ValidString(s) {
-		v.add(path, "invalid UTF-8")
+		v.add(p, "invalid UTF-8")
 		return
 	}
 	for _, r := range s {
 		if r == '\n' || r == '\t' {
 			if !code {
-				v.add(path, fmt.Sprintf("whitespace %U outside code", r))
+				v.add(p, fmt.Sprintf("whitespace %U outside code", r))
 				return
 			}
 			continue
 		}
 		if r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xfffe || r == 0xffff {
-			v.add(path, fmt.Sprintf("control character %U", r))
+			v.add(p, fmt.Sprintf("control character %U", r))
 			return
 		}
 	}
 }
 
-func (v *validator) blocks(path string, bs []Block) {
+// strOK is the one-pass test that str finds nothing to report, the
+// common case; str looks again to word its message when it fails.
+func strOK(s string, code bool) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && !(code && (c == '\n' || c == '\t')) || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r < 0xa0 || r == 0xfffe || r == 0xffff {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+func (v *validator) blocks(parent *vpath, name string, bs []Block) {
 	for i, b := range bs {
-		v.block(fmt.Sprintf("%s[%d]", path, i), b)
+		v.block(&vpath{parent, name, i}, b)
 	}
 }
 
-func (v *validator) block(p string, b Block) {
+func (v *validator) block(p *vpath, b Block) {
 	switch b := b.(type) {
 	case nil:
 		v.add(p, "nil block")
@@ -99,17 +144,17 @@ func (v *validator) block(p string, b Block) {
 		if len(b.Content) == 0 {
 			v.add(p, "empty heading")
 		}
-		v.inlines(p+".content", b.Content)
+		v.inlines(p, ".content", b.Content)
 	case *Paragraph:
 		if !hasText(b.Content) {
 			v.add(p, "empty paragraph")
 		}
-		v.inlines(p+".content", b.Content)
+		v.inlines(p, ".content", b.Content)
 	case *Quote:
 		if len(b.Blocks) == 0 {
 			v.add(p, "empty quote")
 		}
-		v.blocks(p+".blocks", b.Blocks)
+		v.blocks(p, ".blocks", b.Blocks)
 	case *List:
 		if len(b.Items) == 0 {
 			v.add(p, "empty list")
@@ -118,37 +163,37 @@ func (v *validator) block(p string, b Block) {
 			v.add(p, fmt.Sprintf("ordered list starts at %d", b.Start))
 		}
 		for i, it := range b.Items {
-			ip := fmt.Sprintf("%s.items[%d]", p, i)
+			ip := &vpath{p, ".items", i}
 			if len(it.Blocks) == 0 {
 				v.add(ip, "empty item")
 			}
-			v.blocks(ip+".blocks", it.Blocks)
+			v.blocks(ip, ".blocks", it.Blocks)
 		}
 	case *Code:
 		if b.Text == "" {
 			v.add(p, "empty code block")
 		}
-		v.str(p+".text", b.Text, true)
-		v.str(p+".lang", b.Lang, false)
+		v.str(&vpath{p, ".text", -1}, b.Text, true)
+		v.str(&vpath{p, ".lang", -1}, b.Lang, false)
 	case *Figure:
-		v.str(p+".src", b.Src, false)
-		v.str(p+".alt", b.Alt, false)
+		v.str(&vpath{p, ".src", -1}, b.Src, false)
+		v.str(&vpath{p, ".alt", -1}, b.Alt, false)
 		if len(b.Data) > 0 && b.MediaType == "" {
 			v.add(p, "image data without a media type")
 		}
 		if b.Width < 0 || b.Height < 0 {
 			v.add(p, "negative image size")
 		}
-		v.inlines(p+".caption", b.Caption)
+		v.inlines(p, ".caption", b.Caption)
 	case *Break:
 	default:
 		v.add(p, fmt.Sprintf("unknown block %T", b))
 	}
 }
 
-func (v *validator) inlines(path string, in []Inline) {
+func (v *validator) inlines(parent *vpath, name string, in []Inline) {
 	for i, n := range in {
-		p := fmt.Sprintf("%s[%d]", path, i)
+		p := &vpath{parent, name, i}
 		switch n := n.(type) {
 		case nil:
 			v.add(p, "nil inline")
@@ -169,12 +214,12 @@ func (v *validator) inlines(path string, in []Inline) {
 			if len(n.Content) == 0 {
 				v.add(p, "empty emphasis")
 			}
-			v.inlines(p+".content", n.Content)
+			v.inlines(p, ".content", n.Content)
 		case *Strong:
 			if len(n.Content) == 0 {
 				v.add(p, "empty strong")
 			}
-			v.inlines(p+".content", n.Content)
+			v.inlines(p, ".content", n.Content)
 		case *Link:
 			if strings.TrimSpace(n.Target) == "" {
 				v.add(p, "link without a target")
@@ -182,11 +227,11 @@ func (v *validator) inlines(path string, in []Inline) {
 			if strings.ContainsAny(n.Target, " \t\n\r") {
 				v.add(p, fmt.Sprintf("link target %q holds whitespace", n.Target))
 			}
-			v.str(p+".target", n.Target, false)
+			v.str(&vpath{p, ".target", -1}, n.Target, false)
 			if len(n.Content) == 0 {
 				v.add(p, "empty link")
 			}
-			v.inlines(p+".content", n.Content)
+			v.inlines(p, ".content", n.Content)
 		case *LineBreak:
 		default:
 			v.add(p, fmt.Sprintf("unknown inline %T", n))

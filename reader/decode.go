@@ -139,14 +139,7 @@ func controlShare(b []byte) float64 {
 // stripControls removes control characters (C0 except tab and newline, DEL,
 // C1, noncharacters) and reports how many went, where the first was.
 func stripControls(s string, opt Options) string {
-	clean := true
-	for _, r := range s {
-		if isControl(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if !hasControl(s) {
 		return s
 	}
 	var b strings.Builder
@@ -170,6 +163,35 @@ func stripControls(s string, opt Options) string {
 	}
 	opt.warn(firstLine, "removed %d control character(s)", n)
 	return b.String()
+}
+
+// hasControl reports whether s (valid UTF-8) holds a character isControl
+// removes. It scans bytes: C0 and DEL are single bytes, C1 characters are
+// encoded C2 80..C2 9F, the noncharacters U+FFFE and U+FFFF EF BF BE/BF.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			continue
+		}
+		switch {
+		case c < 0x20:
+			if c != '\n' && c != '\t' {
+				return true
+			}
+		case c == 0x7f:
+			return true
+		case c == 0xc2:
+			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xa0 {
+				return true
+			}
+		case c == 0xef:
+			if i+2 < len(s) && s[i+1] == 0xbf && (s[i+2] == 0xbe || s[i+2] == 0xbf) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isControl(r rune) bool {

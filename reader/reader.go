@@ -11,6 +11,8 @@ package reader
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"slices"
 	"strings"
 
 	"pamphlet/model"
@@ -40,6 +42,24 @@ type Options struct {
 	Lang string
 	// Warn receives each warning as it is found; nil discards them.
 	Warn func(Warning)
+	// Images is the input's folder, from which images with a relative
+	// path are loaded (Markdown and HTML). A path that leaves this folder
+	// is refused with a warning. nil loads no local image: figures keep
+	// their path and alt text.
+	Images fs.FS
+	// BaseURL is the address the input was published at (http or https).
+	// Relative links and image paths are resolved against it; "" keeps
+	// relative links as written, unless an HTML page names its own
+	// address (<base>, canonical link, og:url).
+	BaseURL string
+	// Fetch downloads a remote image (an http or https URL) and returns
+	// its bytes. nil means remote images are never fetched: figures keep
+	// their URL and alt text. The reader never asks for loopback or
+	// private-network addresses.
+	Fetch func(url string) ([]byte, error)
+	// MaxImageBytes caps the size of one image in bytes; 0 means
+	// DefaultMaxImageBytes.
+	MaxImageBytes int64
 }
 
 // Warning is something the reader repaired or could not repair but that
@@ -62,9 +82,15 @@ type Repair struct {
 	// Line is the 1-based input line where the change applies (0 when it
 	// concerns the whole input).
 	Line int `json:"line"`
-	// Kind names the change, for example "join-paragraph",
-	// "unwrap-lines", "rejoin-hyphenation", "heading", "byline", "date",
-	// "dead-link", "smart-quotes", "dash", "ellipsis".
+	// Kind names the change. The text reader records: "title",
+	// "subtitle", "byline", "date", "publication", "signature" (header
+	// and sign-off read as metadata); "recase" (capitals shown in a
+	// readable case); "heading", "list", "quote", "verse", "code",
+	// "layout" (blocks recognised); "join-paragraph", "split-paragraph",
+	// "unwrap-lines", "join-lines", "rejoin-hyphenation", "keep-hyphen",
+	// "trailing-space" (line and paragraph repairs); "link", "dead-link"
+	// (links); and, after every reader, "smart-quotes", "dash",
+	// "ellipsis", "nbsp" (typography, counted per block).
 	Kind string `json:"kind"`
 	// Detail says what was changed, quoting the text involved.
 	Detail string `json:"detail"`
@@ -76,6 +102,10 @@ type Result struct {
 	Repairs []Repair
 	// Format is the format the input was read as.
 	Format Format
+
+	// lines maps blocks to the input line they start on, so that passes
+	// after the reader (typography) can say where they changed something.
+	lines map[model.Block]int
 }
 
 // ErrNoText means the input holds no text content (empty, only whitespace,
@@ -90,7 +120,7 @@ var ErrBinary = errors.New("binary data, not text")
 // normalised, validated document. Errors wrap ErrNoText or ErrBinary when
 // those apply.
 func Read(src []byte, opt Options) (*Result, error) {
-	text, err := decode(src, opt)
+	text, err := decode(htmlTranscode(src, opt), opt)
 	if err != nil {
 		return nil, err
 	}
@@ -102,6 +132,10 @@ func Read(src []byte, opt Options) (*Result, error) {
 	switch format {
 	case FormatText:
 		res, err = readText(text, opt)
+	case FormatMarkdown:
+		res, err = readMarkdown(text, opt)
+	case FormatHTML:
+		res, err = readHTML(text, opt)
 	default:
 		return nil, fmt.Errorf("unknown input format %q (want text, markdown or html)", format)
 	}
@@ -137,11 +171,15 @@ func Detect(name string, text string) Format {
 		(strings.HasPrefix(head, "<") && (strings.Contains(head, "<body") || strings.Contains(head, "<p>") || strings.Contains(head, "<article"))) {
 		return FormatHTML
 	}
+	if looksLikeMarkdown(text) {
+		return FormatMarkdown
+	}
 	return FormatText
 }
 
-// finish applies the steps every reader shares: language, typography,
-// normalisation.
+// finish applies the steps every reader shares: language, normalisation,
+// then typography (which needs whitespace already collapsed, to see
+// " - " between words).
 func finish(res *Result, text string, opt Options) {
 	doc := res.Doc
 	if opt.Lang != "" {
@@ -150,6 +188,10 @@ func finish(res *Result, text string, opt Options) {
 		doc.Lang = DetectLang(text)
 	}
 	model.Normalize(doc)
+	typography(res)
+	// The audit trail reads in input order; repairs of the whole input
+	// (line 0) come first.
+	slices.SortStableFunc(res.Repairs, func(a, b Repair) int { return a.Line - b.Line })
 }
 
 // warn sends a warning to opt.Warn when set.

@@ -1,27 +1,378 @@
 package reader
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"pamphlet/model"
 )
 
-// readText reads plain text: the first line is the title, blank lines
-// separate paragraphs.
+// The plain-text reader. Its input is what people get when they copy an
+// article out of a web page, an e-mail or an old scan: a title, a byline
+// and a date in some order, then prose whose paragraphs were broken,
+// wrapped, or glued together on the way. It works in passes:
+//
+//  1. lines: split, trailing spaces dropped, indentation measured;
+//  2. header: title, subtitle, byline and date become metadata;
+//  3. style: the document's habits (hard wrap width, paragraphs marked by
+//     indentation, explicit Markdown-like headings) steer later choices;
+//  4. blocks: fences, indented blocks, quotes, lists, headings and
+//     paragraph chunks;
+//  5. repair: fragments split by a blank line are joined, bare lines that
+//     read as headings become headings;
+//  6. signature: with no byline, a signed last line names the author;
+//  7. build: paragraph lines are unwrapped (rejoining hyphenated words),
+//     inline markup is read, and the model is assembled.
+//
+// Every change is recorded as a Repair. Each heuristic names the corpus
+// article (../shared/corpus, by number) or the sample that motivated it.
+
+// srcLine is one input line.
+type srcLine struct {
+	no     int    // 1-based line number in the input
+	indent int    // leading columns; a tab counts to the next multiple of 4
+	text   string // the line without indentation and trailing spaces
+	raw    string // the line without trailing spaces, indentation kept
+}
+
+func (l srcLine) blank() bool { return l.text == "" }
+
+// textReader holds the state of one read.
+type textReader struct {
+	opt     Options
+	lang    string // the primary language subtag ("en" for "en-GB")
+	repairs []Repair
+	lines   map[model.Block]int
+
+	src  string    // the decoded input, searched by joinHyphen and isAcronym
+	body []srcLine // the lines after the header
+
+	// Document style, from analyze.
+	wrap             int  // hard-wrap width in columns, 0 when not wrapped
+	indentParas      bool // paragraphs start with a first-line indent (009)
+	explicitHeadings bool // the text marks headings with # or underlines (001, 007)
+
+	acronyms map[string]bool // isAcronym's answers
+	hyphens  map[string]int  // hyphenUsage's counts
+}
+
+// readText reads messy plain text.
 func readText(text string, opt Options) (*Result, error) {
-	doc := &model.Document{}
-	var blocks []model.Block
-	for i, chunk := range strings.Split(text, "\n\n") {
-		chunk = strings.TrimSpace(chunk)
-		if chunk == "" {
-			continue
-		}
-		if doc.Title == "" && i == 0 || doc.Title == "" && len(blocks) == 0 {
-			doc.Title = chunk
-			continue
-		}
-		blocks = append(blocks, &model.Paragraph{Content: []model.Inline{&model.Text{Text: chunk}}})
+	r := &textReader{opt: opt, src: text, lines: map[model.Block]int{}}
+	tag := strings.ToLower(opt.Lang)
+	if tag == "" {
+		tag = DetectLang(text)
 	}
-	doc.Blocks = blocks
-	return &Result{Doc: doc}, nil
+	// The heuristics need the language only ("en-gb" reads as "en").
+	r.lang = tag
+	if i := strings.IndexByte(tag, '-'); i > 0 {
+		r.lang = tag[:i]
+	}
+	lines := r.splitLines(text)
+	doc := &model.Document{Lang: tag}
+	start := r.header(lines, doc, r.lang)
+	r.body = lines[start:]
+	r.analyze(r.body)
+	blocks := r.parseBlocks(r.body, false)
+	blocks = r.signature(blocks, doc)
+	doc.Blocks = r.build(blocks)
+	if doc.Title == "" {
+		r.opt.warn(0, "no title found; the first line reads as body text (put the title on a line of its own)")
+	}
+	return &Result{Doc: doc, Repairs: r.repairs, lines: r.lines}, nil
+}
+
+// repair records one change.
+func (r *textReader) repair(line int, kind, format string, args ...any) {
+	r.repairs = append(r.repairs, Repair{Line: line, Kind: kind, Detail: fmt.Sprintf(format, args...)})
+}
+
+// splitLines cuts text into lines, measuring indentation and dropping
+// trailing spaces (001 has them after a third of its lines).
+func (r *textReader) splitLines(text string) []srcLine {
+	n := strings.Count(text, "\n") + 1
+	lines := make([]srcLine, 0, n)
+	trailing, firstTrailing := 0, 0
+	for no := 1; ; no++ {
+		i := strings.IndexByte(text, '\n')
+		var l string
+		if i < 0 {
+			l = text
+		} else {
+			l = text[:i]
+		}
+		t := strings.TrimRight(l, " \t\u00a0")
+		if len(t) != len(l) && t != "" {
+			trailing++
+			if firstTrailing == 0 {
+				firstTrailing = no
+			}
+		}
+		lines = append(lines, newLine(no, t))
+		if i < 0 {
+			break
+		}
+		text = text[i+1:]
+	}
+	if trailing > 0 {
+		r.repair(firstTrailing, "trailing-space", "removed trailing spaces from %d line(s)", trailing)
+	}
+	return lines
+}
+
+// newLine measures the indentation of raw (trailing spaces already gone).
+func newLine(no int, raw string) srcLine {
+	col, i := 0, 0
+	for i < len(raw) {
+		switch raw[i] {
+		case ' ':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return srcLine{no: no, indent: col, text: raw[i:], raw: raw}
+		}
+		i++
+	}
+	return srcLine{no: no, raw: raw}
+}
+
+// runeLen is the length of s in characters.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// analyze finds the document's habits.
+func (r *textReader) analyze(lines []srcLine) {
+	indentStarts := 0
+	var wrapped []int // lengths of non-final lines of prose chunks
+	chunkLen := 0
+	for i, l := range lines {
+		if l.blank() {
+			chunkLen = 0
+			continue
+		}
+		chunkLen++
+		if atxLevel(l) > 0 || (i > 0 && !lines[i-1].blank() && isUnderline(l.text) != 0 && lines[i-1].indent < 4) {
+			r.explicitHeadings = true
+		}
+		marker := isMarker(l)
+		// 009: paragraphs marked only by a two-space first-line indent. A
+		// list item's continuation (006) is indented too, so lines after a
+		// list marker do not count.
+		if l.indent >= 1 && l.indent <= 3 && !marker && i > 0 {
+			prev := lines[i-1]
+			if prev.blank() || prev.indent == 0 {
+				if !isMarker(prev) {
+					indentStarts++
+				}
+			}
+		}
+		// Hard wrap: the non-final lines of prose chunks.
+		if i+1 < len(lines) && !lines[i+1].blank() && l.indent < 4 && !marker && lines[i+1].indent < 4 {
+			wrapped = append(wrapped, runeLen(l.raw))
+		}
+	}
+	r.indentParas = indentStarts >= 3
+	// 002, 006, 008-010 are wrapped at 66-72 columns: nearly every
+	// non-final line of a paragraph ends within a word or two of the width.
+	if len(wrapped) >= 5 {
+		// The width is the 90th percentile of those lengths: a few
+		// unwrapped long lines (a URL, a list item) do not widen it.
+		slices.Sort(wrapped)
+		w := wrapped[len(wrapped)*9/10]
+		near := 0
+		for _, n := range wrapped {
+			if n >= w-20 {
+				near++
+			}
+		}
+		if w <= 100 && near*10 >= len(wrapped)*8 {
+			r.wrap = w
+		}
+	}
+}
+
+// atxLevel returns the level of a "## Heading" line, or 0.
+func atxLevel(l srcLine) int {
+	if l.indent > 3 {
+		return 0
+	}
+	n := 0
+	for n < len(l.text) && l.text[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n >= len(l.text) || l.text[n] != ' ' {
+		return 0
+	}
+	return n
+}
+
+// isUnderline returns '=' or '-' when s is a setext underline (007 uses
+// "-----" under its section titles), 0 otherwise.
+func isUnderline(s string) byte {
+	if len(s) < 2 {
+		return 0
+	}
+	c := s[0]
+	if c != '=' && c != '-' {
+		return 0
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != c {
+			return 0
+		}
+	}
+	return c
+}
+
+// isBreak reports whether s is a thematic break: "* * *", "***", "---",
+// "___" and the like.
+func isBreak(s string) bool {
+	var c byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+		case '*', '-', '_':
+			if c != 0 && s[i] != c {
+				return false
+			}
+			c = s[i]
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// marker is a list marker at the start of a line.
+type marker struct {
+	ordered bool
+	num     int // the number of an ordered item
+	content int // the display column where the item's text starts
+	off     int // the byte offset in the line's text where it starts
+}
+
+// listMarker reads a list marker at the start of l: "-", "*", "+", "•"
+// (006 uses *, 003 and 007 use -), or a number followed by "." or ")"
+// (006, 007).
+func listMarker(l srcLine) (marker, bool) {
+	if l.indent > 12 || l.text == "" {
+		return marker{}, false
+	}
+	s := l.text
+	r, n := utf8.DecodeRuneInString(s)
+	switch r {
+	case '-', '*', '+', '•', '◦', '‣', '·', '–':
+		if len(s) > n && s[n] == ' ' && strings.TrimSpace(s[n:]) != "" && !isBreak(s) {
+			sp := spacesAt(s, n)
+			return marker{content: l.indent + runeLen(s[:n]) + sp, off: n + sp}, true
+		}
+		return marker{}, false
+	}
+	i, num := 0, 0
+	for i < len(s) && i < 4 && s[i] >= '0' && s[i] <= '9' {
+		num = num*10 + int(s[i]-'0')
+		i++
+	}
+	// The model's lists start at 1 or more, so "0." stays text.
+	if i == 0 || i > 3 || num == 0 || i+1 >= len(s) || (s[i] != '.' && s[i] != ')') || s[i+1] != ' ' || strings.TrimSpace(s[i+1:]) == "" {
+		return marker{}, false
+	}
+	sp := spacesAt(s, i+1)
+	return marker{ordered: true, num: num, content: l.indent + i + 1 + sp, off: i + 1 + sp}, true
+}
+
+func isMarker(l srcLine) bool {
+	_, ok := listMarker(l)
+	return ok
+}
+
+// spacesAt counts the spaces at s[i:].
+func spacesAt(s string, i int) int {
+	n := 0
+	for i+n < len(s) && s[i+n] == ' ' {
+		n++
+	}
+	return n
+}
+
+// isQuoteLine reports whether l starts with ">".
+func isQuoteLine(l srcLine) bool { return l.indent <= 3 && strings.HasPrefix(l.text, ">") }
+
+// fence returns the fence string of a "```" or "~~~" line, or "".
+func fence(l srcLine) string {
+	if l.indent > 3 {
+		return ""
+	}
+	for _, f := range []string{"```", "~~~"} {
+		if strings.HasPrefix(l.text, f) {
+			n := 0
+			for n < len(l.text) && l.text[n] == f[0] {
+				n++
+			}
+			return l.text[:n]
+		}
+	}
+	return ""
+}
+
+// startsLower reports whether s begins with a lowercase letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// lastRune returns the last rune of s (0 when empty).
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == utf8.RuneError {
+		return 0
+	}
+	return r
+}
+
+// stripClosers removes closing quotes, brackets and emphasis marks from
+// the end of s, to look at the punctuation before them.
+func stripClosers(s string) string {
+	return strings.TrimRight(s, "\"'”’)]*_»")
+}
+
+// abbreviations end with a period without ending a sentence.
+var abbreviations = map[string]bool{
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "st.": true, "no.": true, "nos.": true, "prof.": true,
+	"rev.": true, "hon.": true, "sr.": true, "jr.": true, "vs.": true, "etc.": true, "cf.": true, "vol.": true,
+	"p.": true, "pp.": true, "fig.": true, "ch.": true, "approx.": true, "inc.": true, "ltd.": true, "co.": true,
+	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true, "aug.": true, "sep.": true,
+	"sept.": true, "oct.": true, "nov.": true, "dec.": true, "mt.": true, "ft.": true, "gen.": true, "gov.": true,
+}
+
+// endsAbbreviation reports whether s ends with an abbreviation ("Dr.",
+// "U.S.", "e.g.") rather than a full stop.
+func endsAbbreviation(s string) bool {
+	i := strings.LastIndexAny(s, " \u00a0(")
+	w := strings.ToLower(s[i+1:])
+	if abbreviations[w] {
+		return true
+	}
+	// Initialisms: "U.S.", "e.g.", "i.e.".
+	return len(w) >= 4 && strings.Count(w, ".") >= 2 && !strings.Contains(w, "..")
+}
+
+// endsSentence reports whether a paragraph chunk ending in s is complete:
+// it ends with . ! ? … or :, or with a dash that introduces what follows
+// ("saying--" before a quotation in 010).
+func endsSentence(s string) bool {
+	c := stripClosers(s)
+	if strings.HasSuffix(c, "--") || strings.HasSuffix(c, "—") {
+		return true
+	}
+	switch lastRune(c) {
+	case '.', '!', '?', '…', ':':
+		return true
+	}
+	return false
 }

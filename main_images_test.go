@@ -1,0 +1,52 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestInspectImages checks how the command line gives the reader the
+// input's folder: images beside the input load, a path or a symbolic link
+// leaving the folder is refused with a warning, and --fetch-images never
+// reaches a loopback address.
+func TestInspectImages(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "article")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	png, err := os.ReadFile(filepath.Join("testdata", "hostile", "harbour.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "pic.png", png)
+	writeFile(t, root, "outside.png", png)
+	if err := os.Symlink(filepath.Join(root, "outside.png"), filepath.Join(dir, "link.png")); err != nil {
+		t.Skipf("symbolic links unavailable: %v", err)
+	}
+	md := "# Images\n\n![inside](pic.png)\n\n![up](../outside.png)\n\n![link](link.png)\n\n![remote](http://127.0.0.1:1/x.png)\n"
+	in := writeFile(t, dir, "a.md", []byte(md))
+
+	code, out, stderr := runCLI(t, "", "inspect", "--fetch-images", in)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, `figure src="pic.png" alt="inside" type=image/png bytes=359 size=48x32`) {
+		t.Errorf("local image not embedded:\n%s", out)
+	}
+	for _, refused := range []string{`alt="up" type= bytes=0`, `alt="link" type= bytes=0`, `alt="remote" type= bytes=0`} {
+		if !strings.Contains(out, refused) {
+			t.Errorf("want %s in:\n%s", refused, out)
+		}
+	}
+	for _, w := range []string{"../outside.png\": the path leaves the input's folder", "link.png\": cannot open", "local network"} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, stderr)
+		}
+	}
+	if code, _, _ := runCLI(t, "", "inspect", "--strict", in); code != exitWarnings {
+		t.Errorf("--strict with refused images: exit %d, want %d", code, exitWarnings)
+	}
+}

@@ -1,0 +1,421 @@
+package reader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pkind is the kind of a block found in the text, before it becomes a
+// model block.
+type pkind int
+
+const (
+	pPara    pkind = iota
+	pHeading       // atx, setext, or a bare line promoted by promoteHeadings
+	pList
+	pCode   // program code: indented or fenced
+	pLayout // prose laid out by hand: letter headings, signatures (009)
+	pVerse  // an indented verse quotation in prose (010)
+	pQuote  // "> " lines
+	pBreak
+)
+
+// pblock is one block found in the text.
+type pblock struct {
+	kind  pkind
+	lines []srcLine // para, heading, code, layout, verse: the lines
+	// joins lists the indexes in lines where a fragment split off by a
+	// blank line was joined back (a line join, not a wrap).
+	joins []int
+	// splitBy says why a paragraph starts here though no blank line
+	// separates it from the previous one ("indent", "short line"), or "".
+	splitBy string
+
+	text    string // heading: the text without markers
+	level   int    // heading: raw level (0 for a bare line)
+	style   string // heading: how it was recognised
+	lang    string // code: the fence's info string
+	ordered bool   // list
+	start   int    // list: first number
+	items   [][]*pblock
+	blocks  []*pblock // quote: the content
+}
+
+// first returns the first input line number of b.
+func (b *pblock) first() int {
+	switch {
+	case len(b.lines) > 0:
+		return b.lines[0].no
+	case len(b.items) > 0 && len(b.items[0]) > 0:
+		return b.items[0][0].first()
+	case len(b.blocks) > 0:
+		return b.blocks[0].first()
+	}
+	return 0
+}
+
+// lastLine returns the text of a paragraph's last line, which the join
+// tests look at.
+func (b *pblock) lastLine() string { return b.lines[len(b.lines)-1].text }
+
+// parseBlocks finds the blocks in lines. inner is true inside quotes and
+// list items, where bare lines never become headings.
+func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
+	var out []*pblock
+	blankBefore := true
+	for i := 0; i < len(lines); {
+		l := lines[i]
+		if l.blank() {
+			blankBefore = true
+			i++
+			continue
+		}
+		var prev *pblock
+		if len(out) > 0 {
+			prev = out[len(out)-1]
+		}
+		startsBlock := blankBefore || (prev != nil && prev.kind != pPara)
+		blankBefore = false
+		if f := fence(l); f != "" {
+			b, n := r.fenced(lines[i:], f)
+			out = append(out, b)
+			i += n
+			continue
+		}
+		// An indented block after a blank line, or right under a line of
+		// prose (paraChunk stops there).
+		if l.indent >= 4 && !(prev != nil && prev.kind == pList) && (startsBlock || !inner && lines[i-1].indent < 2) {
+			b, n := r.indented(lines[i:])
+			out = append(out, b)
+			i += n
+			continue
+		}
+		if isQuoteLine(l) {
+			b, n := r.quote(lines[i:])
+			out = append(out, b)
+			i += n
+			continue
+		}
+		if lv := atxLevel(l); lv > 0 {
+			text := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(l.text[lv:]), "#"))
+			if text == "" {
+				text = l.text
+			}
+			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, text: text, level: lv, style: "# marker"})
+			i++
+			continue
+		}
+		if i+1 < len(lines) && !lines[i+1].blank() && l.indent < 4 && isUnderline(lines[i+1].text) != 0 && !isBreak(l.text) {
+			lv := 1
+			if isUnderline(lines[i+1].text) == '-' {
+				lv = 2
+			}
+			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, text: l.text, level: lv, style: "underlined"})
+			i += 2
+			continue
+		}
+		if isBreak(l.text) && (i+1 >= len(lines) || lines[i+1].blank()) {
+			out = append(out, &pblock{kind: pBreak, lines: []srcLine{l}})
+			i++
+			continue
+		}
+		if isMarker(l) && (startsBlock || inner || endsIntro(lines[i-1].text)) {
+			b, n := r.list(lines[i:])
+			out = append(out, b)
+			i += n
+			continue
+		}
+		b, n := r.paraChunk(lines[i:], inner)
+		if !startsBlock && prev != nil && prev.kind == pPara {
+			b.splitBy = "indent"
+			if !(r.indentParas && l.indent >= 1 && l.indent <= 3) {
+				b.splitBy = "short line"
+				r.repair(l.no, "split-paragraph", "new paragraph at %q: the line before ends a sentence well short of the %d-column wrap", head(l.text), r.wrap)
+			}
+		}
+		out = append(out, b)
+		i += n
+	}
+	out = r.joinFragments(out)
+	if !inner {
+		out = r.promoteHeadings(out)
+	}
+	return out
+}
+
+// endsIntro reports whether a line introduces a list or a quotation
+// ("…is an attempt to:", 007).
+func endsIntro(s string) bool {
+	return lastRune(s) == ':' || strings.HasSuffix(s, ":--")
+}
+
+// paraChunk collects the lines of one paragraph: up to a blank line or a
+// line that starts another block. In a text whose paragraphs are marked
+// by a first-line indent (009) an indented line starts a new paragraph.
+func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
+	n := 1
+	for n < len(lines) {
+		l := lines[n]
+		if l.blank() || isQuoteLine(l) || atxLevel(l) > 0 || fence(l) != "" {
+			break
+		}
+		if r.indentParas && !inner && l.indent >= 1 && l.indent <= 3 {
+			break
+		}
+		// A hand-laid block right under a line of prose (a verse quoted
+		// without a blank line before it).
+		if l.indent >= 4 && lines[n-1].indent < 2 && !inner {
+			break
+		}
+		if n+1 < len(lines) && isUnderline(lines[n+1].text) != 0 && !lines[n+1].blank() {
+			break // l is a setext heading
+		}
+		if isMarker(l) && (inner || endsIntro(lines[n-1].text)) {
+			break
+		}
+		if !inner && r.shortLine(lines[n-1], l) {
+			break
+		}
+		n++
+	}
+	return &pblock{kind: pPara, lines: lines[:n]}, n
+}
+
+// shortLine reports whether, in hard-wrapped text, the line prev ends a
+// paragraph although no blank line follows: it ends a sentence, the next
+// line opens with a capital, and the next line's first word would have
+// fitted on prev — a wrapping program would have put it there. In the
+// corpus every such line ends a list item, never prose. Quotes and list
+// items are wrapped narrower than the text around them, so the test is
+// for top-level prose only.
+func (r *textReader) shortLine(prev, l srcLine) bool {
+	if r.wrap == 0 || prev.indent >= 4 || l.indent >= 4 {
+		return false
+	}
+	switch lastRune(stripClosers(prev.text)) {
+	case '.', '!', '?', '…':
+	default:
+		return false
+	}
+	lead := strings.TrimLeft(l.text, "\"'“‘(")
+	r0, _ := utf8.DecodeRuneInString(lead)
+	if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) {
+		return false
+	}
+	first := l.text
+	if k := strings.IndexByte(first, ' '); k >= 0 {
+		first = first[:k]
+	}
+	// Two columns of slack: the width is an estimate.
+	return runeLen(prev.raw)+1+runeLen(first) < r.wrap-2
+}
+
+// fenced reads a ``` block up to its closing fence (or the end).
+func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
+	info := strings.TrimSpace(strings.TrimLeft(lines[0].text, f[:1]))
+	if k := strings.IndexByte(info, ' '); k >= 0 {
+		info = info[:k]
+	}
+	n := 1
+	for n < len(lines) {
+		if t := lines[n].text; lines[n].indent <= 3 && strings.HasPrefix(t, f) && strings.TrimLeft(t, f[:1]) == "" {
+			n++
+			r.repair(lines[0].no, "code", "fenced code block of %d line(s)", n-2)
+			return &pblock{kind: pCode, lines: lines[1 : n-1], lang: info}, n
+		}
+		n++
+	}
+	r.repair(lines[0].no, "code", "fenced code block without a closing fence runs to the end")
+	r.opt.warn(lines[0].no, "code fence %q is never closed; the rest of the text is read as code", f)
+	return &pblock{kind: pCode, lines: lines[1:n], lang: info}, n
+}
+
+// indented reads a block of lines indented by four columns or more, with
+// the blank lines inside it (007's code samples hold blank lines), and
+// tells program code from hand-laid prose.
+func (r *textReader) indented(lines []srcLine) (*pblock, int) {
+	n := 0
+	end := 0
+	for n < len(lines) {
+		if lines[n].blank() {
+			n++
+			continue
+		}
+		if lines[n].indent < 4 {
+			break
+		}
+		n++
+		end = n
+	}
+	block := lines[:end]
+	kind := classifyIndented(block)
+	switch kind {
+	case pCode:
+		r.repair(block[0].no, "code", "indented code block of %d line(s)", len(block))
+	case pLayout:
+		r.repair(block[0].no, "layout", "hand-laid block of %d line(s) kept line by line", len(block))
+	case pVerse:
+		r.repair(block[0].no, "verse", "indented verse of %d line(s) read as a quotation", len(block))
+	}
+	return &pblock{kind: kind, lines: block}, end
+}
+
+// classifyIndented tells code (007: braces, semicolons, calls) from prose
+// laid out by hand. Hand-laid prose with lines at different indents is a
+// letter layout (009: address, signature, enclosures); with all lines at
+// one indent it is a quoted verse (010).
+func classifyIndented(lines []srcLine) pkind {
+	codeish, prose := 0, 0
+	indents := map[int]bool{}
+	for _, l := range lines {
+		if l.blank() {
+			continue
+		}
+		indents[l.indent] = true
+		if looksLikeCode(l.text) {
+			codeish++
+		} else {
+			prose++
+		}
+	}
+	if codeish > 0 && codeish*3 >= prose {
+		return pCode
+	}
+	// A lowercase command without punctuation ("make demo") is code too.
+	if prose == 1 && len(lines) == 1 && startsLower(lines[0].text) {
+		return pCode
+	}
+	if len(indents) > 1 {
+		return pLayout
+	}
+	return pVerse
+}
+
+// looksLikeCode reports whether a line holds marks of program code.
+func looksLikeCode(s string) bool {
+	if strings.ContainsAny(s, "{}<>=;$|\\") || strings.Contains(s, "//") || strings.Contains(s, "()") ||
+		strings.Contains(s, "#!") || strings.Contains(s, "/*") || strings.Contains(s, ":=") {
+		return true
+	}
+	// A call such as foo(bar) or a method chain a.b(.
+	if i := strings.IndexByte(s, '('); i > 0 && (unicode.IsLetter(rune(s[i-1])) || s[i-1] == '_') && !strings.Contains(s[:i], " ") {
+		return true
+	}
+	for _, kw := range []string{"func ", "var ", "let ", "const ", "def ", "import ", "return ", "package ", "class ", "#include"} {
+		if strings.HasPrefix(s, kw) {
+			return true
+		}
+	}
+	return false
+}
+
+// quote reads "> " lines, their lazy continuation lines, and further "> "
+// chunks after a blank line, and parses what is inside.
+func (r *textReader) quote(lines []srcLine) (*pblock, int) {
+	var inner []srcLine
+	n := 0
+	for n < len(lines) {
+		l := lines[n]
+		if l.blank() {
+			k := skipBlank(lines, n)
+			if k < len(lines) && isQuoteLine(lines[k]) {
+				inner = append(inner, srcLine{no: l.no})
+				n = k
+				continue
+			}
+			break
+		}
+		if isQuoteLine(l) {
+			t := strings.TrimPrefix(l.text, ">")
+			t = strings.TrimPrefix(t, " ")
+			inner = append(inner, newLine(l.no, t))
+		} else {
+			// Lazy continuation of the quoted paragraph.
+			if atxLevel(l) > 0 || fence(l) != "" {
+				break
+			}
+			inner = append(inner, l)
+		}
+		n++
+	}
+	r.repair(lines[0].no, "quote", "block quotation of %d line(s)", n)
+	return &pblock{kind: pQuote, blocks: r.parseBlocks(inner, true)}, n
+}
+
+// list reads a list: items with their continuation lines (006 indents
+// them under the item's text), and further items after blank lines.
+func (r *textReader) list(lines []srcLine) (*pblock, int) {
+	m0, _ := listMarker(lines[0])
+	b := &pblock{kind: pList, ordered: m0.ordered, start: m0.num}
+	markerIndent := lines[0].indent
+	sameList := func(l srcLine) bool {
+		m, ok := listMarker(l)
+		return ok && m.ordered == m0.ordered && l.indent <= markerIndent+1
+	}
+	n := 0
+	for n < len(lines) && sameList(lines[n]) {
+		l := lines[n]
+		m, _ := listMarker(l)
+		item := []srcLine{newLine(l.no, l.text[m.off:])}
+		n++
+		for n < len(lines) {
+			c := lines[n]
+			if c.blank() {
+				k := skipBlank(lines, n)
+				if k >= len(lines) {
+					break
+				}
+				if nx := lines[k]; !isMarker(nx) && nx.indent >= m.content && nx.indent < m.content+4 {
+					// A second paragraph of the item.
+					for ; n < k; n++ {
+						item = append(item, srcLine{no: lines[n].no})
+					}
+					continue
+				}
+				break
+			}
+			if sameList(c) || isMarker(c) && c.indent < markerIndent {
+				break
+			}
+			if isQuoteLine(c) && c.indent <= markerIndent || atxLevel(c) > 0 {
+				break
+			}
+			// Continuation: dedent by the item's content column; lazy lines
+			// that start further left keep what they have.
+			item = append(item, newLine(c.no, c.raw[byteCol(c.raw, min(c.indent, m.content)):]))
+			n++
+		}
+		b.items = append(b.items, r.parseBlocks(item, true))
+		// Blank lines between items keep the list going.
+		if k := skipBlank(lines, n); k > n && k < len(lines) && sameList(lines[k]) {
+			n = k
+		}
+	}
+	kind := "bulleted"
+	if m0.ordered {
+		kind = "numbered"
+	}
+	r.repair(lines[0].no, "list", "%s list of %d item(s)", kind, len(b.items))
+	return b, n
+}
+
+// byteCol returns the byte offset in raw of display column col, counting
+// a tab to the next multiple of 4.
+func byteCol(raw string, col int) int {
+	c := 0
+	for i := 0; i < len(raw); i++ {
+		if c >= col {
+			return i
+		}
+		switch raw[i] {
+		case ' ':
+			c++
+		case '\t':
+			c += 4 - c%4
+		default:
+			return i
+		}
+	}
+	return len(raw)
+}

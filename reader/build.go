@@ -1,0 +1,182 @@
+package reader
+
+import (
+	"slices"
+	"strings"
+
+	"pamphlet/model"
+)
+
+// build turns the blocks found in the text into model blocks.
+func (r *textReader) build(bs []*pblock) []model.Block {
+	levels := headingLevels(bs)
+	return r.buildBlocks(bs, levels)
+}
+
+// headingLevels maps the raw heading levels of the text ("#" counts,
+// setext "=" as 1 and "-" as 2) to model levels 1, 2, …, so that a text
+// whose sections are "## " (001) gets level 1 sections. Bare-line headings
+// take the top level.
+func headingLevels(bs []*pblock) map[int]int {
+	var raw []int
+	for _, b := range bs {
+		if b.kind == pHeading && b.level > 0 && !slices.Contains(raw, b.level) {
+			raw = append(raw, b.level)
+		}
+	}
+	slices.Sort(raw)
+	m := map[int]int{0: 1}
+	for i, lv := range raw {
+		m[lv] = i + 1
+	}
+	return m
+}
+
+func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block {
+	out := make([]model.Block, 0, len(bs))
+	for _, b := range bs {
+		var mb model.Block
+		switch b.kind {
+		case pPara:
+			mb = &model.Paragraph{Content: r.inlines(r.unwrap(b), b.first())}
+		case pHeading:
+			text := b.text
+			if isAllCaps(text) {
+				rc := recase(text, r.lang, r.isAcronym)
+				// "VARIETIES." loses the period Victorian typesetting put
+				// after every heading (010); a period inside quotation
+				// marks (`THE "WOMAN OF STENAY."`) stays.
+				if c := strings.TrimSuffix(rc, "."); c != "" && !strings.HasSuffix(c, ".") {
+					rc = c
+				}
+				r.repair(b.first(), "recase", "heading set in capitals %q shown as %q", text, rc)
+				text = rc
+			}
+			lv, ok := levels[b.level]
+			if !ok {
+				lv = 1
+			}
+			r.repair(b.first(), "heading", "%q (%s)", head(text), b.style)
+			mb = &model.Heading{Level: lv, Content: r.inlines(text, b.first())}
+		case pList:
+			l := &model.List{Ordered: b.ordered, Start: b.start}
+			if b.ordered && b.start == 0 {
+				l.Start = 1
+			}
+			for _, it := range b.items {
+				l.Items = append(l.Items, model.Item{Blocks: r.buildBlocks(it, levels)})
+			}
+			mb = l
+		case pCode:
+			mb = &model.Code{Text: dedent(b.lines), Lang: b.lang}
+		case pLayout:
+			mb = &model.Code{Text: dedent(b.lines), Layout: true}
+		case pVerse:
+			var in []model.Inline
+			for k, l := range b.lines {
+				if l.blank() {
+					continue
+				}
+				if k > 0 {
+					in = append(in, &model.LineBreak{})
+				}
+				in = append(in, r.inlines(l.text, l.no)...)
+			}
+			p := &model.Paragraph{Content: in}
+			r.lines[p] = b.first()
+			mb = &model.Quote{Blocks: []model.Block{p}}
+		case pQuote:
+			mb = &model.Quote{Blocks: r.buildBlocks(b.blocks, levels)}
+		case pBreak:
+			mb = &model.Break{}
+		default:
+			continue
+		}
+		r.lines[mb] = b.first()
+		out = append(out, mb)
+	}
+	return out
+}
+
+// dedent joins the lines of a code or layout block, removing the
+// indentation they share and keeping the rest (009's letter layouts are
+// stepped to the right line by line).
+func dedent(lines []srcLine) string {
+	common := -1
+	for _, l := range lines {
+		if l.blank() {
+			continue
+		}
+		if common < 0 || l.indent < common {
+			common = l.indent
+		}
+	}
+	var b strings.Builder
+	for k, l := range lines {
+		if k > 0 {
+			b.WriteByte('\n')
+		}
+		if l.blank() {
+			continue
+		}
+		// Expand the indentation to spaces, then drop the common part.
+		b.WriteString(strings.Repeat(" ", l.indent-common))
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// signature looks for the author at the end of a text without a byline:
+// a last line "— Jane Doe", "-- Jane Doe" or "By Jane Doe" (the
+// bakery-cooperative sample signs off this way). The sign-off stays in the
+// body, where the author put it, on a line of its own.
+func (r *textReader) signature(bs []*pblock, doc *model.Document) []*pblock {
+	if len(doc.Authors) > 0 || len(bs) == 0 {
+		return bs
+	}
+	last := bs[len(bs)-1]
+	if last.kind != pPara || len(last.lines) == 0 {
+		return bs
+	}
+	l := last.lines[len(last.lines)-1]
+	t := l.text
+	var rest string
+	switch {
+	case strings.HasPrefix(t, "—"), strings.HasPrefix(t, "–"), strings.HasPrefix(t, "--"), strings.HasPrefix(t, "- "):
+		rest = strings.TrimLeft(t, "—–- ")
+		if r2, ok := bylineRest(rest); ok {
+			rest = r2
+		}
+	default:
+		r2, ok := bylineRest(t)
+		if !ok {
+			return bs
+		}
+		rest = r2
+	}
+	names, aff, ok := parseAuthors(rest, false)
+	if !ok || strings.Count(aff, " ") > 10 {
+		return bs
+	}
+	for k, a := range names {
+		if isAllCaps(a) {
+			names[k] = recase(a, r.lang, nil)
+		}
+	}
+	doc.Authors = names
+	detail := strings.Join(names, "; ") + " from the signature " + quoteQ(t)
+	if aff != "" {
+		detail += " (affiliation " + quoteQ(aff) + " left out)"
+	}
+	r.repair(l.no, "signature", "%s", detail)
+	if len(last.lines) > 1 {
+		// The sign-off was glued to the last paragraph: give it its own.
+		n := len(last.lines) - 1
+		last.lines = last.lines[:n:n]
+		r.repair(l.no, "split-paragraph", "signature %q set apart from the paragraph before it", head(t))
+		bs = append(bs, &pblock{kind: pPara, lines: []srcLine{l}, splitBy: "signature"})
+	}
+	return bs
+}
+
+func quoteQ(s string) string { return "\"" + s + "\"" }

@@ -1,0 +1,254 @@
+package reader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"pamphlet/model"
+)
+
+// months maps lowercase month names and abbreviations in the six supported
+// languages to their number. Abbreviations may carry a trailing period in
+// the text ("Nov. 10, 2020" in the Go blog article of the corpus).
+var months = func() map[string]int {
+	m := map[string]int{}
+	names := [][]string{
+		// en
+		{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
+		{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
+		// es
+		{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+		// fr
+		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+		// de
+		{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},
+		// it
+		{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+		// pt
+		{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
+	}
+	for _, list := range names {
+		for i, n := range list {
+			m[n] = i + 1
+		}
+	}
+	for n, v := range map[string]int{"sept": 9, "jänner": 1, "setiembre": 9, "fevrier": 2, "aout": 8, "decembre": 12, "marz": 3} {
+		m[n] = v
+	}
+	return m
+}()
+
+// weekdays are skipped in front of a date ("Sunday, May 8, 2016" in the
+// Blogger article, "Tuesday 15 October 2019" in the ebb.org one).
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true,
+	"lunes": true, "martes": true, "miércoles": true, "jueves": true, "viernes": true, "sábado": true, "domingo": true,
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true, "sonntag": true,
+	"lunedì": true, "martedì": true, "mercoledì": true, "giovedì": true, "venerdì": true, "sabato": true, "domenica": true,
+	"segunda-feira": true, "terça-feira": true, "quarta-feira": true, "quinta-feira": true, "sexta-feira": true,
+}
+
+// dateFillers may sit between the parts of a date: "2nd of October",
+// "15 de octubre de 2019".
+var dateFillers = map[string]bool{"of": true, "the": true, "de": true, "del": true, "le": true}
+
+// dtok is one token of a line scanned for a date.
+type dtok struct {
+	start, end int    // byte offsets in the line
+	word       string // lowercase letters, or digits
+	num        int    // value when digits (-1 otherwise)
+	ndigits    int
+	sep        byte // the punctuation right after the token (0 if none)
+}
+
+// scanDateTokens splits s into words and numbers. Ordinal suffixes stay
+// with their number ("2nd", "1er", "15."); an abbreviation keeps its
+// period.
+func scanDateTokens(s string) []dtok {
+	var toks []dtok
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= '0' && r <= '9':
+			j := i
+			v := 0
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				if v < 1e6 {
+					v = v*10 + int(s[j]-'0')
+				}
+				j++
+			}
+			t := dtok{start: i, end: j, word: s[i:j], num: v, ndigits: j - i}
+			// Ordinal suffix: 1st 2nd 3rd 4th 1er 1re 1º 1ª.
+			k := j
+			for k < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[k:])
+				if !unicode.IsLetter(r2) && r2 != 'º' && r2 != 'ª' {
+					break
+				}
+				k += n2
+			}
+			switch strings.ToLower(s[j:k]) {
+			case "st", "nd", "rd", "th", "er", "re", "e", "º", "ª", "o", "a":
+				t.end = k
+				j = k
+			}
+			if j < len(s) && !(s[j] >= '0' && s[j] <= '9') && !isLetterAt(s, j) && s[j] != ' ' {
+				t.sep = s[j]
+			}
+			toks = append(toks, t)
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) && r2 != '-' {
+					break
+				}
+				j += n2
+			}
+			t := dtok{start: i, end: j, word: strings.ToLower(s[i:j]), num: -1}
+			if j < len(s) && s[j] == '.' {
+				t.sep = '.'
+			} else if j < len(s) && s[j] != ' ' {
+				t.sep = s[j]
+			}
+			toks = append(toks, t)
+			i = j
+		default:
+			i += n
+		}
+	}
+	return toks
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// findDate looks for one date in line and returns it with the byte span it
+// covers (a weekday in front included). It knows the forms met in copied
+// articles: "November 20, 2019", "Nov. 10, 2020", "2018-05-23",
+// "31 January 2020", "Sunday, May 8, 2016", "2nd October, 1886",
+// "15 de octubre de 2019", "15. Oktober 2019", "20/11/2019", and a month
+// with a year or a bare year (both give a year-only date, since the model
+// has no month-only form).
+func findDate(line string, lang string) (model.Date, int, int, bool) {
+	toks := scanDateTokens(line)
+	for i := 0; i < len(toks); i++ {
+		d, end, ok := dateAt(line, toks, i, lang)
+		if !ok {
+			continue
+		}
+		start := toks[i].start
+		// Take a weekday right in front ("Sunday, May 8").
+		if i > 0 && weekdays[strings.TrimSuffix(toks[i-1].word, ".")] && onlySpacePunct(line[toks[i-1].end:start]) {
+			start = toks[i-1].start
+		}
+		return d, start, end, true
+	}
+	return model.Date{}, 0, 0, false
+}
+
+func onlySpacePunct(s string) bool {
+	for _, r := range s {
+		if r != ' ' && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// dateAt tries every date form starting at token i and returns the date
+// and the byte offset where it ends.
+func dateAt(line string, toks []dtok, i int, lang string) (model.Date, int, bool) {
+	t := toks[i]
+	next := func(j int) (dtok, int, bool) {
+		// Skip fillers: "of", "de".
+		for j < len(toks) && toks[j].num < 0 && dateFillers[toks[j].word] {
+			j++
+		}
+		if j >= len(toks) {
+			return dtok{}, j, false
+		}
+		return toks[j], j, true
+	}
+	year := func(tk dtok) bool { return tk.num >= 1000 && tk.num <= 2999 && tk.ndigits == 4 }
+	valid := func(d model.Date) bool { return d.String() != "" && validDate(d) }
+	if t.num >= 0 {
+		// ISO and numeric forms: 2018-05-23, 2018/05/23, 20/11/2019, 20.11.2019.
+		if sep := t.sep; (sep == '-' || sep == '/' || sep == '.') && i+2 < len(toks) {
+			a, b := toks[i+1], toks[i+2]
+			if a.num >= 0 && b.num >= 0 && a.start == t.start+t.ndigits+1 && b.start == a.end+1 && line[a.end] == sep {
+				var d model.Date
+				switch {
+				case year(t):
+					d = model.Date{Year: t.num, Month: a.num, Day: b.num}
+				case year(b) && t.num > 12:
+					d = model.Date{Year: b.num, Month: a.num, Day: t.num}
+				case year(b) && a.num > 12:
+					d = model.Date{Year: b.num, Month: t.num, Day: a.num}
+				case year(b) && lang == "en" && sep == '/':
+					// American order for English slashed dates.
+					d = model.Date{Year: b.num, Month: t.num, Day: a.num}
+				case year(b):
+					d = model.Date{Year: b.num, Month: a.num, Day: t.num}
+				}
+				if valid(d) && (b.end == len(line) || !isDigitAt(line, b.end)) {
+					return d, b.end, true
+				}
+			}
+		}
+		// Day Month Year: "31 January 2020", "2nd October, 1886".
+		if t.num >= 1 && t.num <= 31 && t.ndigits <= 2 {
+			if m, j, ok := next(i + 1); ok && months[strings.TrimSuffix(m.word, ".")] > 0 {
+				if y, _, ok := next(j + 1); ok && year(y) {
+					d := model.Date{Year: y.num, Month: months[m.word], Day: t.num}
+					if valid(d) {
+						return d, y.end, true
+					}
+				}
+			}
+		}
+		// A bare year: only when it is the whole line.
+		if year(t) && strings.TrimSpace(line) == line[t.start:t.end] {
+			return model.Date{Year: t.num}, t.end, true
+		}
+		return model.Date{}, 0, false
+	}
+	mon := months[t.word]
+	if mon == 0 {
+		return model.Date{}, 0, false
+	}
+	// "May" is also a word; it needs a number right after it.
+	// Month Day Year: "November 20, 2019", "Nov. 10, 2020".
+	if dd, j, ok := next(i + 1); ok && dd.num >= 1 && dd.num <= 31 && dd.ndigits <= 2 {
+		if y, _, ok := next(j + 1); ok && year(y) {
+			d := model.Date{Year: y.num, Month: mon, Day: dd.num}
+			if valid(d) {
+				return d, y.end, true
+			}
+		}
+	}
+	// Month Year: a year-only date (not after a number: "32 May 2020" is
+	// no date at all).
+	if i > 0 && toks[i-1].num >= 0 && toks[i-1].ndigits <= 2 {
+		return model.Date{}, 0, false
+	}
+	if y, _, ok := next(i + 1); ok && year(y) {
+		return model.Date{Year: y.num}, y.end, true
+	}
+	return model.Date{}, 0, false
+}
+
+func isDigitAt(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
+
+// validDate reports whether d is a real calendar day (or a year).
+func validDate(d model.Date) bool {
+	_, err := model.ParseDate(d.String())
+	return err == nil
+}

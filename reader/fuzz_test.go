@@ -1,0 +1,161 @@
+package reader
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"pamphlet/model"
+)
+
+// fuzzMarkerRE strips list markers at any indentation, inside quotes,
+// several on one line for nested lists: their numbers become List.Start,
+// not text.
+var fuzzMarkerRE = regexp.MustCompile(`^(?:\s*(?:>\s?)*(?:[-*+•◦‣·–]|[0-9]{1,3}[.)])\s+)+`)
+
+// FuzzText checks the properties every reader must keep on any input: no
+// panic; either ErrNoText/ErrBinary or a document that passes Validate;
+// Normalize idempotent on it; its text in NFC; and no input word lost — every word of the
+// decoded input is in the body, the metadata, or the repair that moved it
+// there, with only end-of-line hyphenations rejoined.
+func FuzzText(f *testing.F) {
+	samples, _ := filepath.Glob(filepath.Join("..", "samples", "*.txt"))
+	for _, s := range samples {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, s := range []string{
+		"", " \n\t\n", "\x00\x01", "\xff\xfe", "# T\n", "T\n===\n\nx", "[a](#)", "[a]()", "[a](b c)", "*a*", "**a**",
+		"_a_b_", "`", "``a`", "> q\n>\n> r", "1. a\n2. b\n\n3. c", "- a\n  - b\n- c", "    code\n\n    more",
+		"T\n\nBy A B and C D | May 3, 2020\n\nx", "T\n\nTuesday 15 October 2019 by X Y\n\nbody", "a-\nb", "self-\ngovernment",
+		"\"'x'\"", "--", "...", "Mr. X", "1990-1995", "http://x.y/z.", "<http://x>", "w <http://x.y>", "\t\tx", "x\r\ny\rz",
+		"T\n\n  a\nb\n  c\nd\n  e\nf", "TITLE.\n\nBY A B.\n\n2nd October, 1886\n\nPART I.\n\n  x", "— A B", "```go\nx\n```",
+		"A\n\nb\n\nc", "\"\n\"", "'", "*_*_*_", "[[[[]]]]((((", "\u00a0\u00a0x", "a\u2028b", "ǅ", "İSTANBUL\n\nx",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		res, err := Read(src, Options{Format: FormatText})
+		if err != nil {
+			if !errors.Is(err, ErrNoText) && !errors.Is(err, ErrBinary) {
+				t.Fatalf("Read: %v", err)
+			}
+			return
+		}
+		doc := res.Doc
+		if err := model.Validate(doc); err != nil {
+			t.Fatalf("Validate: %v", err)
+		}
+		var before, after bytes.Buffer
+		if err := model.Dump(&before, doc); err != nil {
+			t.Fatal(err)
+		}
+		model.Normalize(doc)
+		if err := model.Dump(&after, doc); err != nil {
+			t.Fatal(err)
+		}
+		if before.String() != after.String() {
+			t.Fatalf("Normalize is not idempotent:\n%s\n---\n%s", before.String(), after.String())
+		}
+		// Typography writes only characters without compositions, so the
+		// text stays in NFC as decode left it.
+		for _, m := range append([]string{doc.Title, doc.Subtitle}, doc.Authors...) {
+			if !norm.NFC.IsNormalString(m) {
+				t.Fatalf("metadata %q is not NFC", m)
+			}
+		}
+		_ = model.Walk(doc.Blocks, func(n model.Node) error {
+			if tx, ok := n.(*model.Text); ok && !norm.NFC.IsNormalString(tx.Text) {
+				t.Fatalf("text %q is not NFC", tx.Text)
+			}
+			return nil
+		})
+		text, err := decode(src, Options{})
+		if err != nil {
+			t.Fatalf("decode failed after Read succeeded: %v", err)
+		}
+		if err := wordsKept(text, res); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// fuzzWindow is how far (in letters and digits of the body) a word may
+// be found after the previous one: far enough to pass a URL the reader
+// shows but the check strips from the input.
+const fuzzWindow = maxLinkDest + 100
+
+// wordsKept checks that the words of text, header lines and link targets
+// left out, appear in the body in order — comparing letters and digits
+// only, so that joined hyphenations and markup between letters do not
+// matter — or else in the metadata or a repair's detail.
+func wordsKept(text string, res *Result) error {
+	header := map[int]bool{}
+	extra := map[string]int{}
+	addExtra := func(s string) {
+		for _, w := range words(s) {
+			extra[alnum(w)]++
+		}
+	}
+	doc := res.Doc
+	addExtra(doc.Title + " " + doc.Subtitle + " " + strings.Join(doc.Authors, " "))
+	for _, r := range res.Repairs {
+		addExtra(r.Detail)
+		if headerKinds[r.Kind] {
+			header[r.Line] = true
+		}
+	}
+	body := alnum(modelText(doc, true))
+	pos := 0
+	for no, line := range strings.Split(text, "\n") {
+		if header[no+1] {
+			continue
+		}
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			continue
+		}
+		line = stripTargets(line)
+		line = urlRE.ReplaceAllStringFunc(line, func(u string) string {
+			if strings.HasPrefix(u, "<") {
+				return " "
+			}
+			return u
+		})
+		line = fuzzMarkerRE.ReplaceAllString(line, "")
+		for _, w := range words(line) {
+			a := alnum(w)
+			if a == "" {
+				continue
+			}
+			if k := strings.Index(body[pos:min(len(body), pos+len(a)+fuzzWindow)], a); k >= 0 {
+				pos += k + len(a)
+				continue
+			}
+			if extra[a] > 0 {
+				extra[a]--
+				continue
+			}
+			return fmt.Errorf("line %d: input word %q lost (body at that point: %q)", no+1, w, body[pos:min(len(body), pos+60)])
+		}
+	}
+	return nil
+}
+
+// alnum returns the letters and digits of s, lowercased.
+func alnum(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, strings.ToLower(s))
+}

@@ -1,0 +1,681 @@
+package reader
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"pamphlet/model"
+)
+
+// bylinePrefixes open a byline, longest first so that "written by" wins
+// over "by". The corpus shows "written by" (the seed), "By" (Go blog),
+// "Author:" (Go blog, 003), "Posted by" (Blogger, 006) and "BY" in
+// capitals (The Girl's Own Paper, 008 and 009); the others are their
+// equivalents in the supported languages.
+var bylinePrefixes = []string{
+	"written and photographed by ", "written by ", "posted by ", "words by ", "story by ", "text by ", "report by ",
+	"authors: ", "author: ", "authors ", "author ", "by: ", "by ",
+	"escrito por ", "écrit par ", "geschrieben von ", "scritto da ", "von ", "par ", "por ", "di ",
+}
+
+// datePrefixes may precede a date on its line ("Posted on March 10, 2015"
+// in the Mozilla Hacks article, 007).
+var datePrefixes = []string{
+	"posted on", "published on", "published", "updated on", "updated", "last updated", "date:", "dated", "on",
+	"publié le", "publicado el", "publicado em", "veröffentlicht am", "pubblicato il", "the",
+}
+
+// honorifics may open a name ("THE HON. VICTORIA GROSVENOR" in 008).
+var honorifics = map[string]bool{
+	"the": true, "hon.": true, "rev.": true, "dr.": true, "mr.": true, "mrs.": true, "ms.": true, "miss": true,
+	"prof.": true, "sir": true, "lady": true, "lord": true, "dame": true, "right": true, "very": true, "revd.": true,
+}
+
+// nameParticles are lowercase words allowed inside a name.
+var nameParticles = map[string]bool{
+	"van": true, "von": true, "de": true, "da": true, "del": true, "della": true, "der": true, "den": true, "di": true,
+	"du": true, "la": true, "le": true, "dos": true, "das": true, "do": true, "y": true, "bin": true, "ibn": true, "al": true, "ter": true, "zu": true,
+}
+
+// nameSuffixes follow a name after a comma.
+var nameSuffixes = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true, "phd": true, "ph.d.": true}
+
+// authorJoins separate several authors: "A, B and C" (Go blog, 001).
+var authorJoins = []string{" and ", " & ", " und ", " et ", " y ", " e ", " with "}
+
+// parseAuthors reads the names in s (the byline without its prefix). Parts
+// that are not names, such as the affiliation in "Russ Cox, for the Go
+// team" (003), are returned as rest. bare is true for a line without a
+// "By" prefix, which needs a stricter test: two to four words.
+func parseAuthors(s string, bare bool) (names []string, rest string, ok bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, ",;:")
+	// A final period closes the Victorian byline "BY JAMES MASON."; keep the
+	// period of an initial or abbreviation ("Jr.").
+	if strings.HasSuffix(s, ".") && !endsWithInitial(s) {
+		s = strings.TrimSuffix(s, ".")
+	}
+	work := s
+	for _, j := range authorJoins {
+		work = strings.ReplaceAll(work, j, ", ")
+	}
+	var restParts []string
+	for _, part := range strings.Split(work, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		// "Martin Luther King, Jr.": a suffix belongs to the name before.
+		if len(names) > 0 && len(restParts) == 0 && nameSuffixes[strings.ToLower(part)] {
+			names[len(names)-1] += ", " + part
+			continue
+		}
+		// Names come first; once a part is not a name, the rest is an
+		// affiliation ("for the Go team").
+		if len(restParts) == 0 && isName(part, bare) {
+			names = append(names, part)
+			continue
+		}
+		restParts = append(restParts, part)
+	}
+	if len(names) == 0 {
+		return nil, s, false
+	}
+	return names, strings.Join(restParts, ", "), true
+}
+
+func endsWithInitial(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	return utf8.RuneCountInString(last) == 2 && unicode.IsUpper([]rune(last)[0]) || strings.EqualFold(last, "jr.") || strings.EqualFold(last, "sr.")
+}
+
+// isName reports whether s looks like a person's name: one to six words,
+// each capitalised, an initial, an honorific or a particle, with at least
+// one capitalised word that is not an honorific. A single word is a name
+// only after a "By" prefix.
+func isName(s string, bare bool) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 6 || bare && (len(words) < 2 || len(words) > 4) {
+		return false
+	}
+	if len(words) == 1 && !bare && honorifics[strings.ToLower(words[0])] {
+		return false
+	}
+	real := 0
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case i < len(words)-1 && honorifics[lw] && (i == 0 || honorifics[strings.ToLower(words[i-1])]):
+		case nameParticles[lw] && i > 0:
+		case unicode.IsUpper(r):
+			for _, c := range w {
+				if !unicode.IsLetter(c) && c != '.' && c != '-' && c != '\'' && c != '’' {
+					return false
+				}
+			}
+			real++
+		default:
+			return false
+		}
+	}
+	return real > 0
+}
+
+// bylineRest strips a byline prefix from s and returns what follows.
+func bylineRest(s string) (string, bool) {
+	lower := strings.ToLower(s)
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(lower, p) {
+			return s[len(p):], true
+		}
+	}
+	return "", false
+}
+
+// headerInfo is what one header line told.
+type headerInfo struct {
+	authors     []string
+	affiliation string
+	date        model.Date
+	publication string // a periodical named in front of the date (010)
+}
+
+// parseHeaderLine recognises a byline, a date line, or both on one line:
+// "By Carmen Andoh, Russ Cox and Steve Francia | 25 March 2020" (001),
+// "Tuesday 15 October 2019 by Bradley M. Kuhn" (005), "The Girl's Own
+// Paper, October 2, 1886" (010). bareName allows a name without "By".
+func parseHeaderLine(line, lang string, bareName bool) (headerInfo, bool) {
+	var h headerInfo
+	s := strings.TrimSpace(line)
+	if s == "" || utf8.RuneCountInString(s) > 160 {
+		return h, false
+	}
+	d, ds, de, found := findDate(s, lang)
+	var parts []string
+	if found {
+		h.date = d
+		parts = append(parts, s[:ds], s[de:])
+	} else {
+		parts = []string{s}
+	}
+	any := found
+	for pi, part := range parts {
+		for _, piece := range splitHeaderParts(part) {
+			low := strings.ToLower(piece)
+			if piece == "" {
+				continue
+			}
+			if rest, ok := bylineRest(piece); ok {
+				// "Posted by X on": a date followed.
+				rest = strings.TrimSpace(rest)
+				for _, suf := range []string{" on", " at", " le", " el", " am", " il", " em"} {
+					if strings.HasSuffix(strings.ToLower(rest), suf) {
+						rest = rest[:len(rest)-len(suf)]
+					}
+				}
+				names, aff, ok := parseAuthors(rest, false)
+				if !ok || strings.Count(aff, " ") > 8 {
+					return h, false
+				}
+				h.authors = append(h.authors, names...)
+				h.affiliation = aff
+				any = true
+				continue
+			}
+			if found && isDatePrefix(low) {
+				continue
+			}
+			if found && pi == 0 {
+				// A periodical's name in front of the date: "The Girl's Own
+				// Paper, October 2, 1886".
+				if p := strings.TrimSpace(strings.TrimRight(piece, ",;:")); isTitleish(p) {
+					h.publication = p
+					continue
+				}
+			}
+			if bareName || found {
+				// A name without "By" next to a date, or on its own line
+				// beside a date line.
+				if names, aff, ok := parseAuthors(piece, true); ok && aff == "" {
+					h.authors = append(h.authors, names...)
+					any = true
+					continue
+				}
+			}
+			return h, false
+		}
+	}
+	return h, any
+}
+
+// splitHeaderParts cuts a header line at the separators people put
+// between a byline and a date ("|", "·", " - ", " — ").
+func splitHeaderParts(s string) []string {
+	for _, sep := range []string{" | ", "|", " · ", " • ", " - ", " — ", " – ", " -- "} {
+		s = strings.ReplaceAll(s, sep, "\x00")
+	}
+	parts := strings.Split(s, "\x00")
+	for i, p := range parts {
+		parts[i] = strings.Trim(p, " ,;:–—-")
+		// "Posted on" before the date stays as one prefix piece.
+	}
+	return parts
+}
+
+func isDatePrefix(low string) bool {
+	for _, p := range datePrefixes {
+		if low == p {
+			return true
+		}
+	}
+	return false
+}
+
+// isTitleish reports whether s is a short capitalised phrase, such as a
+// periodical's name.
+func isTitleish(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return caps*2 >= len(words)+1
+}
+
+// smallWords stay lowercase inside a title-cased English heading, unless
+// first or last.
+var smallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "but": true, "or": true, "nor": true, "for": true, "so": true, "yet": true,
+	"of": true, "in": true, "on": true, "at": true, "to": true, "by": true, "up": true, "as": true, "via": true, "per": true,
+	"from": true, "with": true, "into": true, "onto": true, "upon": true, "vs": true, "vs.": true, "off": true, "over": true,
+}
+
+// isAllCaps reports whether s has at least two letters, all uppercase.
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// recase turns a line set in capitals ("THE AMATEUR CHURCH ORGANIST", 008)
+// into a readable case: title case in English, sentence case in other
+// languages. Roman numerals, words with digits or inner periods
+// ("COVID-19", "U.S.") and words that appear in capitals in the body
+// (acronyms such as "FSF") keep their capitals.
+func recase(s, lang string, acronym func(string) bool) string {
+	words := strings.Split(s, " ")
+	first, last := -1, -1
+	for i, w := range words {
+		if hasLetter(w) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i, w := range words {
+		if !hasLetter(w) {
+			continue
+		}
+		// Separate leading and trailing punctuation: `"WOMAN`, `STENAY."`.
+		lead, core, trail := splitPunct(w)
+		switch {
+		case keepCaps(core, acronym):
+		case lang == "en" && i != first && i != last && smallWords[strings.ToLower(core)]:
+			core = strings.ToLower(core)
+		case lang == "en" || i == first:
+			core = capitalize(core)
+		default:
+			core = strings.ToLower(core)
+		}
+		words[i] = lead + core + trail
+	}
+	return strings.Join(words, " ")
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitPunct splits w into leading punctuation, the word, and trailing
+// punctuation (a final period of an abbreviation stays with the word).
+func splitPunct(w string) (lead, core, trail string) {
+	i := 0
+	for i < len(w) {
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		i += n
+	}
+	j := len(w)
+	for j > i {
+		r, n := utf8.DecodeLastRuneInString(w[:j])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		j -= n
+	}
+	return w[:i], w[i:j], w[j:]
+}
+
+// keepCaps reports whether a word in capitals must stay so.
+func keepCaps(w string, acronym func(string) bool) bool {
+	if w == "" || isRoman(w) {
+		return true
+	}
+	for _, r := range w {
+		if unicode.IsDigit(r) || r == '.' {
+			return true
+		}
+	}
+	return acronym != nil && acronym(w)
+}
+
+// isRoman reports whether w is a roman numeral of the kind used for parts
+// and chapters ("PART I.", 009). "I" alone is both the pronoun and the
+// numeral; either way it stays a capital.
+func isRoman(w string) bool {
+	if w == "" || len(w) > 7 {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("IVXLC", r) {
+			return false
+		}
+	}
+	// Real words made of these letters.
+	switch w {
+	case "CIVIL", "LIV", "VIC", "LIC", "CLI":
+		return false
+	}
+	return true
+}
+
+// capitalize lowercases w except its first letter, and the first letter
+// after a hyphen ("OPEN-SOURCE" → "Open-Source"); after an apostrophe the
+// letters stay lowercase ("GIRL'S" → "Girl's").
+func capitalize(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	up := true
+	for _, r := range w {
+		if up && unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToTitle(r))
+			up = false
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+		if r == '-' || r == '/' {
+			up = true
+		}
+	}
+	return b.String()
+}
+
+// skipBlank returns the index of the first non-blank line at or after i.
+func skipBlank(lines []srcLine, i int) int {
+	for i < len(lines) && lines[i].blank() {
+		i++
+	}
+	return i
+}
+
+// header reads the title, subtitle, byline and date at the top of the text
+// into doc and returns the index of the first body line. The corpus shows
+// every order: title, byline, date (seed, 002, 007, 008); title, date,
+// byline (003, 006); title, subtitle, byline, date (009); byline and date
+// on one line (001, 005); a periodical's name with the date (010).
+func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) int {
+	i := skipBlank(lines, 0)
+	if i >= len(lines) {
+		return i
+	}
+	first := lines[i]
+	var next srcLine
+	if i+1 < len(lines) {
+		next = lines[i+1]
+	}
+	switch {
+	case atxLevel(first) > 0:
+		r.setTitle(doc, first, strings.TrimSpace(strings.TrimRight(first.text[atxLevel(first):], "# ")), "a # heading line", lang)
+		i++
+	case !next.blank() && first.indent < 4 && isUnderline(next.text) != 0:
+		r.setTitle(doc, first, first.text, "an underlined line", lang)
+		i += 2
+	default:
+		if _, ok := parseHeaderLine(first.text, lang, false); ok {
+			break // no title: the text opens with its byline or date
+		}
+		if r.titleLike(first, next, lang) {
+			r.setTitle(doc, first, first.text, "the first line", lang)
+			i++
+		}
+	}
+	prevDate := -1 // line index of the last date line, for bare names next to it
+	lastKind := "title"
+	if doc.Title == "" {
+		lastKind = ""
+	}
+	for n := 0; n < 6; n++ {
+		j := skipBlank(lines, i)
+		if j >= len(lines) || lines[j].indent >= 4 {
+			break
+		}
+		l := lines[j]
+		h, ok := parseHeaderLine(l.text, lang, false)
+		// A name without "By" counts only on the line right next to a
+		// date line; further away it is more likely a heading.
+		if !ok && (prevDate == j-1 || (j+1 < len(lines) && isDateLine(lines[j+1].text, lang))) {
+			h, ok = parseHeaderLine(l.text, lang, true)
+		}
+		if ok {
+			r.applyHeader(doc, l, h, lang)
+			if !h.date.IsZero() {
+				prevDate = j
+			}
+			lastKind = "meta"
+			i = j + 1
+			continue
+		}
+		if lastKind == "title" && doc.Subtitle == "" && subtitleLike(l) && r.headerFollows(lines, j+1, lang) {
+			sub := l.text
+			if isAllCaps(sub) {
+				rc := strings.TrimSuffix(recase(sub, lang, r.isAcronym), ".")
+				r.repair(l.no, "recase", "subtitle set in capitals %q shown as %q", sub, rc)
+				sub = rc
+			}
+			doc.Subtitle = sub
+			r.repair(l.no, "subtitle", "%q", sub)
+			lastKind = "subtitle"
+			i = j + 1
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// isDateLine reports whether s is a header line holding a date.
+func isDateLine(s, lang string) bool {
+	h, ok := parseHeaderLine(s, lang, false)
+	return ok && !h.date.IsZero()
+}
+
+// titleLike reports whether the first line reads as a title: short, on a
+// line of its own (or followed by a byline or date), not ending like a
+// clause.
+func (r *textReader) titleLike(first, next srcLine, lang string) bool {
+	t := first.text
+	n := runeLen(t)
+	if first.indent >= 4 || n == 0 || n > 150 {
+		return false
+	}
+	if isMarker(first) || isQuoteLine(first) || fence(first) != "" {
+		return false
+	}
+	switch lastRune(t) {
+	case ',', ';':
+		return false
+	}
+	if n > 100 && lastRune(stripClosers(t)) == '.' {
+		return false
+	}
+	if next.blank() {
+		return true
+	}
+	_, ok := parseHeaderLine(next.text, lang, false)
+	return ok || subtitleLike(next) && next.indent < 4
+}
+
+// subtitleLike reports whether l may be a subtitle: a short line that does
+// not end a sentence (009 sets its subtitle in capitals).
+func subtitleLike(l srcLine) bool {
+	n := runeLen(l.text)
+	if n == 0 || n > 150 || l.indent >= 4 {
+		return false
+	}
+	if isMarker(l) {
+		return false
+	}
+	switch lastRune(stripClosers(l.text)) {
+	case ',', ';', ':':
+		return false
+	case '.':
+		return isAllCaps(l.text)
+	}
+	return true
+}
+
+// headerFollows reports whether one of the next two non-blank lines after
+// i is a byline or date line.
+func (r *textReader) headerFollows(lines []srcLine, i int, lang string) bool {
+	for k := 0; k < 2; k++ {
+		i = skipBlank(lines, i)
+		if i >= len(lines) {
+			return false
+		}
+		if _, ok := parseHeaderLine(lines[i].text, lang, false); ok {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+// setTitle stores the title, recased when set in capitals: 008-010 print
+// "THE AMATEUR CHURCH ORGANIST." with a closing period, which goes.
+func (r *textReader) setTitle(doc *model.Document, l srcLine, title, how, lang string) {
+	title = strings.TrimSpace(title)
+	if isAllCaps(title) {
+		rc := recase(title, lang, r.isAcronym)
+		if c := strings.TrimSuffix(rc, "."); c != "" && !strings.HasSuffix(c, ".") {
+			rc = c
+		}
+		r.repair(l.no, "recase", "title set in capitals %q shown as %q", title, rc)
+		title = rc
+	}
+	doc.Title = title
+	r.repair(l.no, "title", "%q (%s)", title, how)
+}
+
+// applyHeader stores what a header line told.
+func (r *textReader) applyHeader(doc *model.Document, l srcLine, h headerInfo, lang string) {
+	if !h.date.IsZero() {
+		if doc.Date.IsZero() {
+			doc.Date = h.date
+			r.repair(l.no, "date", "%s from %q", h.date, l.text)
+		} else {
+			r.repair(l.no, "date", "second date %s in %q kept out of the body", h.date, l.text)
+		}
+		if h.publication != "" {
+			r.repair(l.no, "publication", "%q named with the date", h.publication)
+		}
+	}
+	if len(h.authors) > 0 {
+		names := make([]string, len(h.authors))
+		for k, a := range h.authors {
+			names[k] = a
+			if isAllCaps(a) {
+				names[k] = recase(a, lang, nil)
+			}
+		}
+		if len(doc.Authors) == 0 {
+			doc.Authors = names
+			detail := fmt.Sprintf("%s from %q", strings.Join(names, "; "), l.text)
+			if h.affiliation != "" {
+				detail += fmt.Sprintf(" (affiliation %q left out)", h.affiliation)
+			}
+			r.repair(l.no, "byline", "%s", detail)
+		} else {
+			doc.Authors = append(doc.Authors, names...)
+			r.repair(l.no, "byline", "more authors %s from %q", strings.Join(names, "; "), l.text)
+		}
+	}
+}
+
+// isAcronym reports whether w, a word in capitals, is written in capitals
+// inside ordinary prose too ("FSF's Board"), and so keeps its capitals
+// when a heading set in capitals is recased. A run of several words in
+// capitals is a lead-in set in capitals (010's "THE MOONLIGHT
+// SONATA.--The…"), not acronyms.
+func (r *textReader) isAcronym(w string) bool {
+	if v, ok := r.acronyms[w]; ok {
+		return v
+	}
+	if r.acronyms == nil {
+		r.acronyms = map[string]bool{}
+	}
+	found := false
+	s := r.src
+	for off := 0; !found; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			break
+		}
+		p := off + k
+		off = p + len(w)
+		if p > 0 && isWordByte(s, p, true) || off < len(s) && isWordByte(s, off, false) {
+			continue // part of a longer word
+		}
+		// Not on a line set in capitals (the heading itself).
+		ls := strings.LastIndexByte(s[:p], '\n') + 1
+		le := strings.IndexByte(s[p:], '\n')
+		if le < 0 {
+			le = len(s)
+		} else {
+			le += p
+		}
+		if isAllCaps(s[ls:le]) {
+			continue
+		}
+		found = !capsWordAround(s, p, true) && !capsWordAround(s, off, false)
+	}
+	r.acronyms[w] = found
+	return found
+}
+
+// isWordByte reports whether the character before (or at) s[i] is a letter
+// or digit.
+func isWordByte(s string, i int, before bool) bool {
+	var c rune
+	if before {
+		c, _ = utf8.DecodeLastRuneInString(s[:i])
+	} else {
+		c, _ = utf8.DecodeRuneInString(s[i:])
+	}
+	return unicode.IsLetter(c) || unicode.IsDigit(c)
+}
+
+// capsWordAround reports whether the word before s[i] (before) or after
+// it, on the same line, is in capitals — or whether there is no such word
+// and the line is all capitals.
+func capsWordAround(s string, i int, before bool) bool {
+	// Find the neighbouring word on the same line.
+	j := i
+	if before {
+		for j > 0 && s[j-1] != '\n' && !isWordByte(s, j, true) {
+			j--
+		}
+		e := j
+		for j > 0 && isWordByte(s, j, true) {
+			_, n := utf8.DecodeLastRuneInString(s[:j])
+			j -= n
+		}
+		return e > j && e-j >= 2 && isAllCaps(s[j:e])
+	}
+	for j < len(s) && s[j] != '\n' && !isWordByte(s, j, false) {
+		j++
+	}
+	b := j
+	for j < len(s) && isWordByte(s, j, false) {
+		_, n := utf8.DecodeRuneInString(s[j:])
+		j += n
+	}
+	return j > b && j-b >= 2 && isAllCaps(s[b:j])
+}

@@ -1,0 +1,341 @@
+package reader
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+
+	"pamphlet/model"
+)
+
+// htmlMaxNodes caps the elements a page may have for content extraction;
+// beyond it the whole body is converted, which is linear.
+const htmlMaxNodes = 200000
+
+// readHTML reads a saved article or a whole web page: metadata from the
+// page (JSON-LD, <meta>, Open Graph, microformats), the main content found
+// by Readability when the page has more than the article, then the
+// content converted to the model by an allow-list walker that drops
+// scripts, styles, forms, embedded objects and unsafe links.
+func readHTML(src string, opt Options) (*Result, error) {
+	tr := &trail{opt: opt}
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	pm := htmlReadMeta(doc)
+	baseURL := opt.BaseURL
+	if baseURL == "" {
+		baseURL = pm.Base
+	}
+	base := linkBase(baseURL)
+	body := htmlBody(doc)
+	content, extracted, byline := htmlExtract(doc, body)
+	if extracted {
+		tr.repair(0, "extract", "kept the main content of the page and dropped its navigation, sidebars and comments")
+	}
+	img := newImgLoader(opt, base, tr)
+	conv := newHTMLConv(tr, img, base, 0)
+	blocks := model.NormalizeBlocks(conv.blocks(content))
+	img.finish()
+
+	m := pm.meta
+	if len(m.Authors) == 0 && byline != "" {
+		if a := metaAuthors(byline); allNames(a) {
+			m.Authors = a
+		}
+	}
+	// The title: the article's own title (JSON-LD, Open Graph) when the
+	// page gives one, else the <title> without the site's name, else the
+	// first heading of the content.
+	hints := append([]string{pm.SiteName}, m.Authors...)
+	switch {
+	case m.Title != "":
+		m.Title = metaCleanTitle(m.Title, nil, hints)
+	case pm.DocTitle != "":
+		m.Title = metaCleanTitle(pm.DocTitle, append([]string{pm.OGTitle}, pm.H1...), hints)
+	}
+	blocks = htmlTitle(blocks, &m, tr)
+	blocks = htmlHeader(blocks, &m, tr)
+	blocks = htmlFooter(blocks, &m, tr)
+	blocks = shiftHeadings(blocks)
+	d := &model.Document{Blocks: blocks}
+	m.apply(d)
+	scrub(d)
+	return &Result{Doc: d, Repairs: tr.repairs}, nil
+}
+
+// htmlBody finds <body> (html.Parse always makes one).
+func htmlBody(doc *html.Node) *html.Node {
+	var find func(*html.Node, int) *html.Node
+	find = func(n *html.Node, depth int) *html.Node {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			return n
+		}
+		if depth > 3 {
+			return nil
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if b := find(ch, depth+1); b != nil {
+				return b
+			}
+		}
+		return nil
+	}
+	if b := find(doc, 0); b != nil {
+		return b
+	}
+	return doc
+}
+
+// htmlExtract picks the content to convert. A page with more than the
+// article — navigation, a header or footer, sidebars, comments, sharing
+// buttons — goes through Readability. A page without such furniture (a
+// saved article, a fragment) is converted whole, since Readability would
+// only risk dropping its headings, lists and short paragraphs. When
+// Readability finds little in a short page, the whole body is kept too.
+// It also returns Readability's byline.
+func htmlExtract(doc, body *html.Node) (content *html.Node, extracted bool, byline string) {
+	if !htmlHasChrome(body, 0) || htmlCount(doc) > htmlMaxNodes {
+		return body, false, ""
+	}
+	bodyLen := htmlTextLen(body)
+	// Readability changes the tree it reads: give it a copy.
+	clone := htmlClone(doc, 0)
+	parser := readability.NewParser()
+	parser.DisableJSONLD = true // JSON-LD is read by htmlReadMeta
+	var art readability.Article
+	var err error
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("readability failed: %v", r)
+			}
+		}()
+		art, err = parser.ParseDocument(clone, nil)
+	}()
+	if err != nil || art.Node == nil {
+		return body, false, ""
+	}
+	artLen := htmlTextLen(art.Node)
+	switch {
+	case artLen == 0:
+		return body, false, ""
+	case artLen*10 >= bodyLen*9:
+		// Readability kept (almost) everything: the input is the article.
+		return body, false, art.Byline()
+	case artLen < 500 && artLen*2 < bodyLen:
+		// Too little to trust on a short page.
+		return body, false, art.Byline()
+	}
+	htmlFixAtoms(art.Node, 0)
+	return art.Node, true, art.Byline()
+}
+
+// htmlFixAtoms recomputes element atoms from tag names. Readability renames
+// elements (a <div> of text becomes a <p>) by changing only the name, and
+// the converter goes by atoms.
+func htmlFixAtoms(n *html.Node, depth int) {
+	if n.Type == html.ElementNode && n.Namespace == "" {
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+	if depth > 2000 {
+		return
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		htmlFixAtoms(ch, depth+1)
+	}
+}
+
+// htmlChromeName matches class and id names of page furniture, after
+// Readability's list of unlikely candidates.
+var htmlChromeName = regexp.MustCompile(`(?i)\b(?:comment|sidebar|side-bar|menu|navbar|nav|footer|header|masthead|banner|share|sharing|social|related|widget|sponsor|advert|ads|popup|cookie|breadcrumbs?|pagination|pager|subscribe|newsletter|skip-link)s?\b`)
+
+// htmlHasChrome reports whether a page body holds page furniture around
+// its article.
+func htmlHasChrome(n *html.Node, depth int) bool {
+	if depth > 500 {
+		return false
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode {
+			continue
+		}
+		switch ch.DataAtom {
+		case atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Form, atom.Iframe:
+			return true
+		}
+		if htmlChromeName.MatchString(attr(ch, "class")) || htmlChromeName.MatchString(attr(ch, "id")) ||
+			htmlChromeName.MatchString(attr(ch, "role")) {
+			return true
+		}
+		if htmlHasChrome(ch, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlTextLen counts the non-space characters of n's text.
+func htmlTextLen(n *html.Node) int {
+	c := 0
+	for _, r := range htmlText(n) {
+		if r > ' ' && r != '\u00a0' {
+			c++
+		}
+	}
+	return c
+}
+
+func htmlCount(n *html.Node) int {
+	c := 0
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for ch := m.FirstChild; ch != nil && c <= htmlMaxNodes; ch = ch.NextSibling {
+			c++
+			walk(ch)
+		}
+	}
+	walk(n)
+	return c
+}
+
+// htmlClone deep-copies a tree.
+func htmlClone(n *html.Node, depth int) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+	c.Attr = append([]html.Attribute(nil), n.Attr...)
+	if depth > 2000 {
+		return c
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.AppendChild(htmlClone(ch, depth+1))
+	}
+	return c
+}
+
+// htmlTitle removes the article title from the top of the content, where
+// pages repeat it as a heading, and takes it as the title when the page
+// named none.
+func htmlTitle(blocks []model.Block, m *meta, tr *trail) []model.Block {
+	for i, b := range blocks {
+		if i > 2 {
+			break
+		}
+		h, ok := b.(*model.Heading)
+		if !ok {
+			continue
+		}
+		text := model.Plain(h.Content)
+		switch {
+		case m.Title != "" && sameText(text, m.Title):
+			return append(blocks[:i:i], blocks[i+1:]...)
+		case m.Title == "" && i == 0 && h.Level == 1 && onlyLevel1(blocks):
+			m.Title = strings.TrimSpace(text)
+			tr.repair(0, "title", "took the first heading %q as the title", m.Title)
+			return blocks[1:]
+		}
+		break
+	}
+	return blocks
+}
+
+// htmlHeader reads byline and date paragraphs at the top of the content
+// ("Tuesday 15 October 2019 by Bradley M. Kuhn", corpus 005): they are
+// metadata, not body text.
+func htmlHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
+	for i := 0; i < len(blocks) && i < 3; i++ {
+		p, ok := blocks[i].(*model.Paragraph)
+		if !ok {
+			continue
+		}
+		text := strings.Join(strings.Fields(model.Plain(p.Content)), " ")
+		authors, date, ok := metaDateline(text)
+		if !ok {
+			continue
+		}
+		tr.repair(0, "byline", "read the header line %q as byline/date", text)
+		if len(m.Authors) == 0 {
+			m.Authors = authors
+		}
+		if m.Date.IsZero() {
+			m.Date = date
+		}
+		blocks = append(blocks[:i:i], blocks[i+1:]...)
+		i--
+	}
+	return blocks
+}
+
+// htmlPostedLine matches the signature line that ends a blog post
+// ("Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.",
+// corpus 005).
+var htmlPostedLine = regexp.MustCompile(`(?i)^(?:posted|published|written)\b`)
+
+// htmlFooter removes a post's closing signature line and the page
+// furniture after it (disclaimers, service marks) when it sits among the
+// last blocks of the second half: what follows "Posted on … by …" is not
+// the article.
+func htmlFooter(blocks []model.Block, m *meta, tr *trail) []model.Block {
+	for i := max(3, len(blocks)/2, len(blocks)-6); i < len(blocks); i++ {
+		p, ok := blocks[i].(*model.Paragraph)
+		if !ok {
+			continue
+		}
+		text := strings.Join(strings.Fields(model.Plain(p.Content)), " ")
+		if !htmlPostedLine.MatchString(text) {
+			continue
+		}
+		authors, date, ok := metaDateline(text)
+		if !ok {
+			continue
+		}
+		if len(m.Authors) == 0 {
+			m.Authors = authors
+		}
+		if m.Date.IsZero() {
+			m.Date = date
+		}
+		tr.repair(0, "boilerplate", "dropped the post footer %q and %d block(s) of page furniture after it", text, len(blocks)-i-1)
+		return blocks[:i]
+	}
+	return blocks
+}
+
+// htmlTranscode turns an HTML page in a legacy character set that its
+// <meta charset> declares (Shift_JIS, KOI8-R, ISO-8859-2 …) into UTF-8
+// before decoding. Valid UTF-8, input that is not HTML, and pages that
+// declare UTF-8 or Windows-1252 (the decoder's own fallback) are returned
+// as they are.
+func htmlTranscode(src []byte, opt Options) []byte {
+	if utf8.Valid(src) || !htmlLooksLike(src, opt) {
+		return src
+	}
+	enc, name, _ := charset.DetermineEncoding(src[:min(len(src), 4096)], "")
+	switch name {
+	case "utf-8", "windows-1252", "":
+		return src
+	}
+	out, err := enc.NewDecoder().Bytes(src)
+	if err != nil || !utf8.Valid(out) {
+		return src
+	}
+	return out
+}
+
+// htmlLooksLike reports whether raw input is to be read as HTML.
+func htmlLooksLike(src []byte, opt Options) bool {
+	switch opt.Format {
+	case FormatHTML:
+		return true
+	case FormatAuto:
+		head := src[:min(len(src), 1024)]
+		return Detect(opt.Name, strings.ToValidUTF8(string(head), "\uFFFD")) == FormatHTML
+	}
+	return false
+}

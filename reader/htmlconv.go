@@ -1,0 +1,702 @@
+package reader
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"pamphlet/model"
+)
+
+// htmlDropped are elements that never reach the model, content and all:
+// scripts and styles, forms and their controls, embedded documents and
+// plug-ins, media players, and page furniture that is never prose. This is
+// an allow-list converter, so anything else unknown keeps only its text.
+var htmlDropped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Template: true, atom.Noscript: true,
+	atom.Iframe: true, atom.Frame: true, atom.Frameset: true, atom.Object: true, atom.Embed: true,
+	atom.Applet: true, atom.Param: true, atom.Form: true, atom.Input: true, atom.Button: true,
+	atom.Select: true, atom.Textarea: true, atom.Option: true, atom.Optgroup: true, atom.Datalist: true,
+	atom.Output: true, atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Source: true,
+	atom.Track: true, atom.Map: true, atom.Area: true, atom.Svg: true, atom.Math: true, atom.Head: true,
+	atom.Title: true, atom.Meta: true, atom.Link: true, atom.Base: true, atom.Dialog: true, atom.Nav: true,
+	atom.Keygen: true, atom.Progress: true, atom.Meter: true,
+}
+
+// htmlBlockTags are elements that start a block of their own.
+var htmlBlockTags = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Blockquote: true, atom.Ul: true, atom.Ol: true, atom.Menu: true, atom.Li: true, atom.Dl: true,
+	atom.Dt: true, atom.Dd: true, atom.Pre: true, atom.Hr: true, atom.Figure: true, atom.Figcaption: true,
+	atom.Table: true, atom.Caption: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Tr: true,
+	atom.Td: true, atom.Th: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Address: true, atom.Center: true,
+	atom.Details: true, atom.Summary: true, atom.Fieldset: true, atom.Legend: true, atom.Hgroup: true,
+	atom.Body: true, atom.Html: true, atom.Listing: true, atom.Xmp: true, atom.Plaintext: true,
+}
+
+// htmlConv converts parsed HTML into model blocks. It reads only the
+// elements and attributes it knows (href, src, alt, title, width, height,
+// start, class for code languages); event handlers, styles and every other
+// attribute are never looked at.
+type htmlConv struct {
+	tr    *trail
+	img   *imgLoader
+	base  *url.URL
+	line  int // input line for messages (Markdown HTML blocks), else 0
+	memo  map[*html.Node]bool
+	depth int
+}
+
+// htmlMaxDepth caps the nesting the converter follows; deeper content is
+// read as plain text. Real pages stay far below it.
+const htmlMaxDepth = 200
+
+func newHTMLConv(tr *trail, img *imgLoader, base *url.URL, line int) *htmlConv {
+	return &htmlConv{tr: tr, img: img, base: base, line: line, memo: map[*html.Node]bool{}}
+}
+
+// htmlFragmentBlocks converts a fragment of HTML (a Markdown HTML block).
+func htmlFragmentBlocks(raw string, line int, tr *trail, img *imgLoader, base *url.URL) []model.Block {
+	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(raw), ctx)
+	if err != nil {
+		return nil
+	}
+	for _, n := range nodes {
+		ctx.AppendChild(n)
+	}
+	return newHTMLConv(tr, img, base, line).blocks(ctx)
+}
+
+// htmlInlineImageAlt gives the alt text of a raw <img> tag found inline in
+// Markdown, which stands for the image inside a sentence.
+func htmlInlineImageAlt(raw string) []model.Inline {
+	z := html.NewTokenizer(strings.NewReader(raw))
+	if z.Next() == html.ErrorToken {
+		return nil
+	}
+	t := z.Token()
+	for _, a := range t.Attr {
+		if a.Key == "alt" && strings.TrimSpace(a.Val) != "" {
+			return []model.Inline{&model.Text{Text: a.Val}}
+		}
+	}
+	return nil
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+var htmlHiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+
+// dropped reports whether n and its content stay out of the model: a
+// dropped element, or one the page hides from readers.
+func (c *htmlConv) dropped(n *html.Node) bool {
+	if n.Type == html.CommentNode || n.Type == html.DoctypeNode {
+		return true
+	}
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if n.Namespace != "" || htmlDropped[n.DataAtom] {
+		return true
+	}
+	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") || htmlHiddenStyle.MatchString(attr(n, "style")) {
+		return true
+	}
+	return false
+}
+
+// intAttr reads a pixel size attribute ("640", "640px"), 0 when absent.
+func intAttr(n *html.Node, key string) int {
+	s := strings.TrimSuffix(strings.TrimSpace(attr(n, key)), "px")
+	v, err := strconv.Atoi(s)
+	if err != nil || v < 0 || v > 1<<20 {
+		return 0
+	}
+	return v
+}
+
+// htmlSmallImage reports whether an image is small enough to sit inside a
+// line (an icon, an emoji picture) rather than be a figure.
+func htmlSmallImage(n *html.Node) bool {
+	w, h := intAttr(n, "width"), intAttr(n, "height")
+	return w > 0 && h > 0 && w <= 32 && h <= 32
+}
+
+// blockish reports whether n must be handled as a block: a block element,
+// a figure-sized image, or an inline element holding one of those.
+func (c *htmlConv) blockish(n *html.Node) bool {
+	if n.Type != html.ElementNode || c.dropped(n) {
+		return false
+	}
+	if v, ok := c.memo[n]; ok {
+		return v
+	}
+	v := false
+	switch {
+	case htmlBlockTags[n.DataAtom]:
+		v = true
+	case n.DataAtom == atom.Img:
+		v = !htmlSmallImage(n) || imgTracking(intAttr(n, "width"), intAttr(n, "height"))
+	default:
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if c.blockish(ch) {
+				v = true
+				break
+			}
+		}
+	}
+	c.memo[n] = v
+	return v
+}
+
+// blocks converts the children of a container. Runs of text and inline
+// elements become paragraphs; block children convert on their own.
+func (c *htmlConv) blocks(parent *html.Node) []model.Block {
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > htmlMaxDepth {
+		return []model.Block{&model.Paragraph{Content: []model.Inline{&model.Text{Text: c.text(parent)}}}}
+	}
+	var kids []*html.Node
+	for n := parent.FirstChild; n != nil; n = n.NextSibling {
+		if !c.dropped(n) {
+			kids = append(kids, n)
+		}
+	}
+	return c.blocksOf(kids)
+}
+
+// paragraphs converts a run of inline nodes into paragraphs, splitting at
+// double line breaks ("text<br><br>text"), which old blogs use for
+// paragraphs.
+func (c *htmlConv) paragraphs(run []*html.Node) []model.Block {
+	var in []model.Inline
+	for _, n := range run {
+		in = append(in, c.inline(n)...)
+	}
+	var out []model.Block
+	start := 0
+	lastBreak := -1
+	for i, n := range in {
+		switch n := n.(type) {
+		case *model.LineBreak:
+			if lastBreak >= 0 {
+				out = append(out, &model.Paragraph{Content: in[start:lastBreak]})
+				start = i + 1
+				lastBreak = -1
+				continue
+			}
+			lastBreak = i
+		case *model.Text:
+			if strings.TrimSpace(n.Text) != "" {
+				lastBreak = -1
+			}
+		default:
+			lastBreak = -1
+		}
+	}
+	if start < len(in) {
+		out = append(out, &model.Paragraph{Content: in[start:]})
+	}
+	for _, b := range out {
+		if p := b.(*model.Paragraph); htmlUnwrap(p.Content, new(int)) {
+			c.tr.repair(c.line, "unwrap-lines", "joined the lines of a paragraph that was hard-wrapped with <br> (%s)", mdShort(model.Plain(p.Content)))
+		}
+	}
+	return out
+}
+
+// htmlProseLine is the length (in characters) from which a line ended by
+// <br> inside a paragraph is prose wrapped by hand rather than verse or an
+// address: corpus 007 breaks sentences with <br /> at about 80 columns.
+const htmlProseLine = 50
+
+// htmlUnwrap turns into spaces the line breaks that end a line of at least
+// htmlProseLine characters, descending into spans; run counts the
+// characters since the last break. It reports whether it changed anything.
+func htmlUnwrap(in []model.Inline, run *int) bool {
+	changed := false
+	for i, n := range in {
+		switch n := n.(type) {
+		case *model.Text:
+			*run += len([]rune(strings.TrimSpace(n.Text)))
+		case *model.CodeSpan:
+			*run += len([]rune(n.Text))
+		case *model.Emph:
+			changed = htmlUnwrap(n.Content, run) || changed
+		case *model.Strong:
+			changed = htmlUnwrap(n.Content, run) || changed
+		case *model.Link:
+			changed = htmlUnwrap(n.Content, run) || changed
+		case *model.LineBreak:
+			if *run >= htmlProseLine {
+				in[i] = &model.Text{Text: " "}
+				changed = true
+			}
+			*run = 0
+		}
+	}
+	return changed
+}
+
+func (c *htmlConv) block(n *html.Node) []model.Block {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		level := int(n.Data[1] - '0')
+		return []model.Block{&model.Heading{Level: level, Content: c.inlines(n)}}
+	case atom.Blockquote:
+		return []model.Block{&model.Quote{Blocks: c.blocks(n)}}
+	case atom.Ul, atom.Ol, atom.Menu:
+		return []model.Block{c.list(n)}
+	case atom.Dl:
+		var out []model.Block
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case c.dropped(ch):
+			case ch.DataAtom == atom.Dt:
+				out = append(out, &model.Paragraph{Content: []model.Inline{&model.Strong{Content: c.inlines(ch)}}})
+			case ch.Type == html.ElementNode:
+				out = append(out, c.blocks(ch)...)
+			case ch.Type == html.TextNode && strings.TrimSpace(ch.Data) != "":
+				out = append(out, &model.Paragraph{Content: []model.Inline{&model.Text{Text: ch.Data}}})
+			}
+		}
+		return out
+	case atom.Pre, atom.Listing, atom.Xmp, atom.Plaintext:
+		return []model.Block{&model.Code{Text: c.preText(n), Lang: htmlCodeLang(n)}}
+	case atom.Hr:
+		return []model.Block{&model.Break{}}
+	case atom.Figure:
+		return c.figure(n)
+	case atom.Img:
+		if fig := c.imgFigure(n, nil); fig != nil {
+			return []model.Block{fig}
+		}
+		return nil
+	case atom.Table:
+		return c.table(n)
+	}
+	if !htmlBlockTags[n.DataAtom] {
+		// An inline element holding a block: a linked image becomes a
+		// figure, anything else gives its blocks.
+		if img := htmlLoneImage(n, c); img != nil {
+			if fig := c.imgFigure(img, nil); fig != nil {
+				return []model.Block{fig}
+			}
+			return nil
+		}
+	}
+	return c.blocks(n)
+}
+
+// htmlLoneImage returns the only image inside n when n holds no other text.
+func htmlLoneImage(n *html.Node, c *htmlConv) *html.Node {
+	var img *html.Node
+	count := 0
+	var walk func(*html.Node) bool
+	walk = func(m *html.Node) bool {
+		for ch := m.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case c.dropped(ch):
+			case ch.Type == html.TextNode:
+				if strings.TrimSpace(ch.Data) != "" {
+					return false
+				}
+			case ch.DataAtom == atom.Img:
+				img = ch
+				count++
+			case ch.Type == html.ElementNode:
+				if !walk(ch) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !walk(n) || count != 1 {
+		return nil
+	}
+	return img
+}
+
+func (c *htmlConv) list(n *html.Node) model.Block {
+	l := &model.List{Ordered: n.DataAtom == atom.Ol, Start: 1}
+	if l.Ordered {
+		if s, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil && s > 0 && s < 1e9 {
+			l.Start = s
+		}
+	}
+	var stray []*html.Node
+	flushStray := func() {
+		if len(stray) == 0 {
+			return
+		}
+		blocks := c.blocksOf(stray)
+		stray = nil
+		if len(blocks) > 0 {
+			l.Items = append(l.Items, model.Item{Blocks: blocks})
+		}
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if c.dropped(ch) {
+			continue
+		}
+		if ch.DataAtom == atom.Li {
+			flushStray()
+			l.Items = append(l.Items, model.Item{Blocks: c.blocks(ch)})
+			continue
+		}
+		stray = append(stray, ch)
+	}
+	flushStray()
+	return l
+}
+
+// blocksOf converts sibling nodes as the children of one container: runs
+// of text and inline elements become paragraphs, block children convert on
+// their own. The nodes stay where they are in the tree.
+func (c *htmlConv) blocksOf(nodes []*html.Node) []model.Block {
+	var out []model.Block
+	var run []*html.Node
+	for _, n := range nodes {
+		if c.blockish(n) {
+			if len(run) > 0 {
+				out = append(out, c.paragraphs(run)...)
+				run = nil
+			}
+			out = append(out, c.block(n)...)
+			continue
+		}
+		run = append(run, n)
+	}
+	if len(run) > 0 {
+		out = append(out, c.paragraphs(run)...)
+	}
+	return out
+}
+
+// figure converts <figure>: its first image with the figcaption (or, when
+// there is none, the figure's other text) as caption. A figure without an
+// image (a quotation or a code listing with a caption) keeps its blocks.
+func (c *htmlConv) figure(n *html.Node) []model.Block {
+	var img, caption *html.Node
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for ch := m.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case c.dropped(ch):
+			case ch.DataAtom == atom.Img && img == nil:
+				img = ch
+			case ch.DataAtom == atom.Figcaption && caption == nil:
+				caption = ch
+			case ch.Type == html.ElementNode:
+				walk(ch)
+			}
+		}
+	}
+	walk(n)
+	if img == nil {
+		return c.blocks(n)
+	}
+	var capIn []model.Inline
+	var rest []model.Block
+	if caption != nil {
+		capIn = c.inlines(caption)
+	}
+	// Text in the figure outside the image and its caption is kept.
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch == caption || c.dropped(ch) || htmlContains(ch, img) || htmlContains(ch, caption) {
+			continue
+		}
+		rest = append(rest, c.blocksOf([]*html.Node{ch})...)
+	}
+	if caption == nil && len(rest) == 1 {
+		if p, ok := rest[0].(*model.Paragraph); ok {
+			capIn, rest = p.Content, nil
+		}
+	}
+	var out []model.Block
+	if fig := c.imgFigure(img, capIn); fig != nil {
+		out = append(out, fig)
+	}
+	return append(out, rest...)
+}
+
+// htmlContains reports whether n is m or holds it.
+func htmlContains(n, m *html.Node) bool {
+	if m == nil {
+		return false
+	}
+	for p := m; p != nil; p = p.Parent {
+		if p == n {
+			return true
+		}
+	}
+	return false
+}
+
+// imgFigure makes the figure of an <img>, taking a lazy-loading page's
+// real address from data-src when src is a placeholder.
+func (c *htmlConv) imgFigure(n *html.Node, caption []model.Inline) *model.Figure {
+	src := strings.TrimSpace(attr(n, "src"))
+	if lazy := strings.TrimSpace(attr(n, "data-src")); lazy != "" && (src == "" || strings.HasPrefix(strings.ToLower(src), "data:")) {
+		src = lazy
+	}
+	alt := attr(n, "alt")
+	if alt == "" {
+		alt = attr(n, "title")
+	}
+	return c.img.figure(src, alt, intAttr(n, "width"), intAttr(n, "height"), caption, c.line)
+}
+
+// table converts a <table>: an image with its caption cell (Blogger's
+// image tables, corpus 006) becomes a figure, a one-column layout table
+// gives its cells' blocks, and a data table goes through tableBlocks.
+func (c *htmlConv) table(n *html.Node) []model.Block {
+	var rows [][]*html.Node
+	var captions []*html.Node
+	var collect func(*html.Node)
+	collect = func(m *html.Node) {
+		for ch := m.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case c.dropped(ch):
+			case ch.DataAtom == atom.Tr:
+				var cells []*html.Node
+				for cell := ch.FirstChild; cell != nil; cell = cell.NextSibling {
+					if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !c.dropped(cell) {
+						cells = append(cells, cell)
+					}
+				}
+				rows = append(rows, cells)
+			case ch.DataAtom == atom.Caption:
+				captions = append(captions, ch)
+			case ch.DataAtom == atom.Thead || ch.DataAtom == atom.Tbody || ch.DataAtom == atom.Tfoot:
+				collect(ch)
+			}
+		}
+	}
+	collect(n)
+	var out []model.Block
+	for _, cp := range captions {
+		out = append(out, &model.Paragraph{Content: c.inlines(cp)})
+	}
+	cols := 0
+	var imgs []*html.Node
+	var textCells []*html.Node
+	for _, r := range rows {
+		cols = max(cols, len(r))
+		for _, cell := range r {
+			if img := htmlLoneImage(cell, c); img != nil {
+				imgs = append(imgs, img)
+			} else if strings.TrimSpace(c.text(cell)) != "" {
+				textCells = append(textCells, cell)
+			}
+		}
+	}
+	switch {
+	case len(imgs) == 1 && len(textCells) <= 2 && htmlTextLen(n) < 400 && len(captions) == 0:
+		var capIn []model.Inline
+		for _, cell := range textCells {
+			if len(capIn) > 0 {
+				capIn = append(capIn, &model.Text{Text: " "})
+			}
+			capIn = append(capIn, c.inlines(cell)...)
+		}
+		if fig := c.imgFigure(imgs[0], capIn); fig != nil {
+			out = append(out, fig)
+		}
+		return out
+	case cols <= 1:
+		for _, r := range rows {
+			for _, cell := range r {
+				out = append(out, c.blocks(cell)...)
+			}
+		}
+		return out
+	}
+	var header []string
+	var body [][][]model.Inline
+	for i, r := range rows {
+		allTH := len(r) > 0
+		for _, cell := range r {
+			if cell.DataAtom != atom.Th {
+				allTH = false
+			}
+		}
+		if i == 0 && allTH {
+			for _, cell := range r {
+				header = append(header, model.Plain(model.NormalizeInlines(c.inlines(cell))))
+			}
+			continue
+		}
+		var cells [][]model.Inline
+		for _, cell := range r {
+			cells = append(cells, c.inlines(cell))
+		}
+		body = append(body, cells)
+	}
+	c.tr.repair(c.line, "table", "set a table of %d rows as a list, one item per row", len(body))
+	return append(out, tableBlocks(header, body)...)
+}
+
+// inlines converts the children of n as inline content.
+func (c *htmlConv) inlines(n *html.Node) []model.Inline {
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > htmlMaxDepth {
+		return []model.Inline{&model.Text{Text: c.text(n)}}
+	}
+	var out []model.Inline
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		out = append(out, c.inline(ch)...)
+	}
+	return out
+}
+
+func (c *htmlConv) inline(n *html.Node) []model.Inline {
+	if c.dropped(n) {
+		return nil
+	}
+	switch n.Type {
+	case html.TextNode:
+		return []model.Inline{&model.Text{Text: n.Data}}
+	case html.ElementNode:
+	default:
+		return nil
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		return []model.Inline{&model.LineBreak{}}
+	case atom.Wbr:
+		return nil
+	case atom.Img:
+		if alt := strings.TrimSpace(attr(n, "alt")); alt != "" && !imgTracking(intAttr(n, "width"), intAttr(n, "height")) {
+			return []model.Inline{&model.Text{Text: alt}}
+		}
+		return nil
+	case atom.A:
+		content := c.inlines(n)
+		if !hasAttr(n, "href") {
+			return content
+		}
+		raw := attr(n, "href")
+		target, verdict := linkTarget(raw, c.base)
+		switch verdict {
+		case linkOK:
+			return []model.Inline{&model.Link{Target: target, Content: content}}
+		case linkUnsafe:
+			c.tr.repair(c.line, "unsafe-link", "kept the text %q of a link whose scheme is not allowed, without the link", mdShort(model.Plain(content)))
+		}
+		return content
+	case atom.Em, atom.I, atom.Cite, atom.Dfn, atom.Var:
+		return []model.Inline{&model.Emph{Content: c.inlines(n)}}
+	case atom.Strong, atom.B:
+		return []model.Inline{&model.Strong{Content: c.inlines(n)}}
+	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
+		return []model.Inline{&model.CodeSpan{Text: c.text(n)}}
+	case atom.Q:
+		out := []model.Inline{&model.Text{Text: "\""}}
+		out = append(out, c.inlines(n)...)
+		return append(out, &model.Text{Text: "\""})
+	}
+	if htmlBlockTags[n.DataAtom] {
+		// A block inside inline content (a paragraph in a table cell or a
+		// heading): keep its words, set off by spaces.
+		out := []model.Inline{&model.Text{Text: " "}}
+		out = append(out, c.inlines(n)...)
+		return append(out, &model.Text{Text: " "})
+	}
+	return c.inlines(n)
+}
+
+// htmlText is the text content of n, without dropped elements. It serves
+// metadata and measures; the converter uses c.text, which also leaves out
+// hidden elements.
+func htmlText(n *html.Node) string {
+	return htmlTextOf(n, func(m *html.Node) bool { return htmlDropped[m.DataAtom] || m.Namespace != "" }, " ")
+}
+
+// text is the text content of n as the converter sees it: without dropped
+// or hidden elements, a line break counting as a space.
+func (c *htmlConv) text(n *html.Node) string {
+	return htmlTextOf(n, c.dropped, " ")
+}
+
+// preText is the text of a <pre>, line breaks kept; no-break spaces
+// (used to keep blank lines in some pages, corpus 007) become spaces.
+func (c *htmlConv) preText(n *html.Node) string {
+	s := strings.ReplaceAll(htmlTextOf(n, c.dropped, "\n"), "\u00a0", " ")
+	return strings.ReplaceAll(s, "\t", "    ")
+}
+
+// htmlTextOf concatenates the text under n, skipping the elements skip
+// accepts and writing br for each <br>.
+func htmlTextOf(n *html.Node, skip func(*html.Node) bool, br string) string {
+	var b strings.Builder
+	var walk func(*html.Node, int)
+	walk = func(m *html.Node, depth int) {
+		for ch := m.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch ch.Type {
+			case html.TextNode:
+				b.WriteString(ch.Data)
+			case html.ElementNode:
+				switch {
+				case skip(ch):
+				case ch.DataAtom == atom.Br:
+					b.WriteString(br)
+				case depth < 10000:
+					walk(ch, depth+1)
+				}
+			}
+		}
+	}
+	walk(n, 0)
+	return b.String()
+}
+
+var htmlLangClass = regexp.MustCompile(`(?:^|\s)(?:language|lang|highlight-source|brush:?)-?([A-Za-z0-9+#_.-]+)`)
+
+// htmlCodeLang reads a code block's language from the usual class names
+// ("language-go", "lang-js") on the <pre> or its <code>.
+func htmlCodeLang(n *html.Node) string {
+	try := func(m *html.Node) string {
+		if l := strings.TrimSpace(attr(m, "data-lang")); l != "" && len(l) < 30 {
+			return strings.ToLower(l)
+		}
+		if sm := htmlLangClass.FindStringSubmatch(attr(m, "class")); sm != nil && len(sm[1]) < 30 {
+			return strings.ToLower(sm[1])
+		}
+		return ""
+	}
+	if l := try(n); l != "" {
+		return l
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.DataAtom == atom.Code {
+			return try(ch)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,387 @@
+package reader
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+
+	"golang.org/x/image/webp"
+
+	"pamphlet/model"
+)
+
+// DefaultMaxImageBytes is the size cap of one image when
+// Options.MaxImageBytes is 0: 16 MiB.
+const DefaultMaxImageBytes = 16 << 20
+
+// maxImagePixels caps the pixel count of an image the reader accepts
+// (width × height): 40 megapixels decode to 160 MB, and a larger picture
+// in a pamphlet is a mistake or an attack (a decompression bomb).
+const maxImagePixels = 40 << 20
+
+// imgLoader turns image references into figures for one read: it loads
+// local files from Options.Images, fetches remote ones through
+// Options.Fetch, and refuses what must not reach a book.
+type imgLoader struct {
+	opt   Options
+	base  *url.URL
+	rec   *trail
+	cache map[string]imgData
+	// notFetched counts remote images left unloaded because fetching was
+	// not asked for; one warning at the end says so.
+	notFetched int
+}
+
+type imgData struct {
+	data          []byte
+	mediaType     string
+	width, height int
+	err           error
+}
+
+func newImgLoader(opt Options, base *url.URL, rec *trail) *imgLoader {
+	return &imgLoader{opt: opt, base: base, rec: rec, cache: map[string]imgData{}}
+}
+
+// imgTracking reports whether declared sizes mark a tracking pixel.
+func imgTracking(width, height int) bool {
+	return width > 0 && height > 0 && width <= 2 && height <= 2
+}
+
+// figure returns the figure for an image reference src with its alt text,
+// declared size (0 when not given) and caption, or nil when nothing of it
+// may or need appear. A refused image (a path leaving the input's folder, a
+// local-network address, a script URL) loses its Src but keeps its alt text
+// and caption, which are the author's words.
+func (l *imgLoader) figure(src, alt string, width, height int, caption []model.Inline, line int) *model.Figure {
+	fig := &model.Figure{Alt: alt, Caption: caption}
+	keep := func() *model.Figure {
+		if len(fig.Data) == 0 && strings.TrimSpace(fig.Alt) == "" && strings.TrimSpace(model.Plain(caption)) == "" {
+			return nil
+		}
+		return fig
+	}
+	src = strings.TrimSpace(src)
+	if imgTracking(width, height) {
+		// Expected clean-up, not a problem: a repair, no warning.
+		l.rec.repair(line, "image", "dropped a %dx%d tracking image", width, height)
+		return keep()
+	}
+	if src == "" {
+		return keep()
+	}
+	if strings.HasPrefix(strings.ToLower(src), "data:") {
+		data, err := imgDataURL(src, l.maxBytes())
+		if err != nil {
+			l.rec.warn(line, "inline image dropped: %v", err)
+			return keep()
+		}
+		l.setData(fig, imgName(src), data, line)
+		return keep()
+	}
+	// A one-letter "scheme" is a Windows drive (C:\pics\a.png), not a URL.
+	if m := linkScheme.FindStringSubmatch(src); (m != nil && len(m[1]) > 1) || strings.HasPrefix(src, "//") {
+		scheme := "https"
+		if m != nil {
+			scheme = strings.ToLower(m[1])
+		}
+		if scheme != "http" && scheme != "https" {
+			l.rec.warn(line, "image %s: %s: URLs are not images; dropped", imgName(src), scheme)
+			return keep()
+		}
+		return l.remote(fig, src, line, keep)
+	}
+	// A path relative to the input.
+	p := src
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	p = strings.ReplaceAll(p, `\`, "/")
+	if strings.HasPrefix(p, "/") || (len(p) > 1 && p[1] == ':') {
+		if l.base != nil {
+			return l.remote(fig, src, line, keep)
+		}
+		l.rec.warn(line, "image %s: an absolute path is outside the input's folder; not loaded", imgName(src))
+		return keep()
+	}
+	clean := path.Clean(p)
+	if clean == ".." || strings.HasPrefix(clean, "../") {
+		l.rec.warn(line, "image %s: the path leaves the input's folder; not loaded", imgName(src))
+		return keep()
+	}
+	if l.opt.Images == nil {
+		if l.base != nil {
+			return l.remote(fig, src, line, keep)
+		}
+		fig.Src = src
+		l.rec.warn(line, "image %s: not loaded (the input has no folder to load it from)", imgName(src))
+		return keep()
+	}
+	fig.Src = src
+	d, ok := l.cache["file:"+clean]
+	if !ok {
+		d.data, d.err = l.readLocal(clean)
+	}
+	if d.err != nil {
+		if errors.Is(d.err, fs.ErrNotExist) && l.base != nil {
+			return l.remote(fig, src, line, keep)
+		}
+		l.cache["file:"+clean] = d
+		l.rec.warn(line, "image %s: %v", imgName(src), d.err)
+		return keep()
+	}
+	l.cache["file:"+clean] = imgData{data: d.data}
+	l.setData(fig, imgName(src), d.data, line)
+	return keep()
+}
+
+// remote handles an http(s) image: local-network addresses are refused,
+// the rest is fetched only when Options.Fetch is set.
+func (l *imgLoader) remote(fig *model.Figure, src string, line int, keep func() *model.Figure) *model.Figure {
+	u, err := url.Parse(src)
+	if err == nil && l.base != nil {
+		u = l.base.ResolveReference(u)
+	}
+	if err == nil && u.Scheme == "" && strings.HasPrefix(src, "//") {
+		u.Scheme = "https"
+	}
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		l.rec.warn(line, "image %s: not a usable URL; dropped", imgName(src))
+		return keep()
+	}
+	if imgPrivateHost(u.Hostname()) {
+		l.rec.warn(line, "image %s: refers to this computer or a local network; dropped", imgName(src))
+		return keep()
+	}
+	fig.Src = u.String()
+	if l.opt.Fetch == nil {
+		l.notFetched++
+		return keep()
+	}
+	d, ok := l.cache[fig.Src]
+	if !ok {
+		d.data, d.err = l.opt.Fetch(fig.Src)
+		if d.err == nil && int64(len(d.data)) > l.maxBytes() {
+			d.data, d.err = nil, fmt.Errorf("larger than %d MB", l.maxBytes()>>20)
+		}
+		l.cache[fig.Src] = d
+	}
+	if d.err != nil {
+		l.rec.warn(line, "image %s: fetch failed: %v", imgName(fig.Src), d.err)
+		return keep()
+	}
+	l.setData(fig, imgName(fig.Src), d.data, line)
+	return keep()
+}
+
+// finish reports what the loader left undone.
+func (l *imgLoader) finish() {
+	if l.notFetched > 0 {
+		l.rec.warn(0, "%d remote image(s) not fetched; pamphlet fetches images only when asked (--fetch-images)", l.notFetched)
+	}
+}
+
+func (l *imgLoader) maxBytes() int64 {
+	if l.opt.MaxImageBytes > 0 {
+		return l.opt.MaxImageBytes
+	}
+	return DefaultMaxImageBytes
+}
+
+// readLocal reads a cleaned relative path from Options.Images with the
+// size cap.
+func (l *imgLoader) readLocal(p string) ([]byte, error) {
+	f, err := l.opt.Images.Open(p)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no such file beside the input: %w", fs.ErrNotExist)
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("cannot open: %w", err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, errors.New("is a folder, not an image")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, l.maxBytes()+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if int64(len(data)) > l.maxBytes() {
+		return nil, fmt.Errorf("larger than %d MB; not loaded", l.maxBytes()>>20)
+	}
+	return data, nil
+}
+
+// setData sniffs, checks and decodes image bytes into fig. PNG, JPEG and
+// GIF are kept as they are; WebP, which PDF cannot hold, is converted to
+// PNG. SVG is refused: it may carry scripts and links, and a PDF cannot
+// place it.
+func (l *imgLoader) setData(fig *model.Figure, name string, data []byte, line int) {
+	mt := imgSniff(data)
+	switch mt {
+	case "image/png", "image/jpeg", "image/gif", "image/webp":
+	case "image/svg+xml":
+		l.rec.warn(line, "image %s: SVG images are not embedded (they may hold scripts); the alt text is kept", name)
+		return
+	default:
+		l.rec.warn(line, "image %s: not a PNG, JPEG, GIF or WebP image; not embedded", name)
+		return
+	}
+	cfg, err := imgDecodeConfig(mt, data)
+	if err != nil {
+		l.rec.warn(line, "image %s: damaged %s: %v; not embedded", name, mt, err)
+		return
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxImagePixels {
+		l.rec.warn(line, "image %s: %dx%d pixels is too large; not embedded", name, cfg.Width, cfg.Height)
+		return
+	}
+	img, err := imgDecode(mt, data)
+	if err != nil {
+		l.rec.warn(line, "image %s: damaged %s: %v; not embedded", name, mt, err)
+		return
+	}
+	if mt == "image/webp" {
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, img); err != nil {
+			l.rec.warn(line, "image %s: cannot convert WebP to PNG: %v", name, err)
+			return
+		}
+		data, mt = buf.Bytes(), "image/png"
+		l.rec.repair(line, "image", "converted WebP image %s to PNG", name)
+	}
+	fig.Data, fig.MediaType, fig.Width, fig.Height = data, mt, cfg.Width, cfg.Height
+}
+
+func imgDecodeConfig(mt string, data []byte) (image.Config, error) {
+	r := bytes.NewReader(data)
+	switch mt {
+	case "image/png":
+		return png.DecodeConfig(r)
+	case "image/jpeg":
+		return jpeg.DecodeConfig(r)
+	case "image/gif":
+		return gif.DecodeConfig(r)
+	case "image/webp":
+		return webp.DecodeConfig(r)
+	}
+	return image.Config{}, fmt.Errorf("unknown type %s", mt)
+}
+
+func imgDecode(mt string, data []byte) (image.Image, error) {
+	r := bytes.NewReader(data)
+	switch mt {
+	case "image/png":
+		return png.Decode(r)
+	case "image/jpeg":
+		return jpeg.Decode(r)
+	case "image/gif":
+		return gif.Decode(r)
+	case "image/webp":
+		return webp.Decode(r)
+	}
+	return nil, fmt.Errorf("unknown type %s", mt)
+}
+
+// imgSniff names the type of image bytes from their content, never from a
+// file name or a server's word.
+func imgSniff(data []byte) string {
+	mt := http.DetectContentType(data)
+	switch mt {
+	case "image/png", "image/jpeg", "image/gif", "image/webp":
+		return mt
+	}
+	head := strings.ToLower(string(data[:min(len(data), 1024)]))
+	if strings.Contains(head, "<svg") {
+		return "image/svg+xml"
+	}
+	return mt
+}
+
+// imgDataURL decodes a data: URL, which must hold an image.
+func imgDataURL(s string, maxBytes int64) ([]byte, error) {
+	comma := strings.IndexByte(s, ',')
+	if comma < 0 {
+		return nil, errors.New("malformed data: URL")
+	}
+	header := strings.ToLower(s[len("data:"):comma])
+	if !strings.HasPrefix(header, "image/") {
+		return nil, fmt.Errorf("a data: URL of type %q is not an image", strings.SplitN(header, ";", 2)[0])
+	}
+	payload := s[comma+1:]
+	if int64(len(payload)) > maxBytes*4/3+4 {
+		return nil, fmt.Errorf("larger than %d MB", maxBytes>>20)
+	}
+	if strings.HasSuffix(header, ";base64") {
+		payload = strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\n' || r == '\r' || r == '\t' {
+				return -1
+			}
+			return r
+		}, payload)
+		data, err := base64.StdEncoding.DecodeString(payload)
+		if err != nil {
+			data, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(payload, "="))
+		}
+		if err != nil {
+			return nil, errors.New("bad base64 in data: URL")
+		}
+		return data, nil
+	}
+	data, err := url.PathUnescape(payload)
+	if err != nil {
+		return nil, errors.New("bad escapes in data: URL")
+	}
+	return []byte(data), nil
+}
+
+// imgPrivateHost reports whether host names this computer or a private
+// network. Such images are never fetched and never kept: in a page they are
+// trackers or probes of the reader's network.
+func imgPrivateHost(host string) bool {
+	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") || strings.HasSuffix(h, ".local") || strings.HasSuffix(h, ".internal") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(h, "[]"))
+	if ip == nil {
+		// Decimal or hex forms ("2130706433", "0x7f000001") that some
+		// resolvers accept for 127.0.0.1.
+		if isDigits(h) || strings.HasPrefix(h, "0x") {
+			return true
+		}
+		return false
+	}
+	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
+		ip.IsUnspecified() || ip.IsMulticast() || ip.IsInterfaceLocalMulticast()
+}
+
+// imgName shortens an image reference for messages.
+func imgName(src string) string {
+	if strings.HasPrefix(strings.ToLower(src), "data:") {
+		return "(inline data)"
+	}
+	if len(src) > 120 {
+		src = src[:117] + "..."
+	}
+	return fmt.Sprintf("%q", src)
+}

@@ -1,0 +1,446 @@
+package reader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// joinFragments joins paragraph chunks that a blank line split in
+// mid-sentence (the seed's "into a" / "crowd of protesters"; 001, 003,
+// 005, 007 and 008 have more).
+func (r *textReader) joinFragments(bs []*pblock) []*pblock {
+	out := bs[:0:0]
+	for _, b := range bs {
+		if len(out) > 0 {
+			prev := out[len(out)-1]
+			if prev.kind == pPara && b.kind == pPara && b.splitBy == "" && r.shouldJoin(prev, b) {
+				r.repair(b.first(), "join-paragraph", "joined %q to %q across a blank line", tail(prev.lastLine()), head(b.lines[0].text))
+				n := len(prev.lines)
+				prev.joins = append(prev.joins, n)
+				prev.lines = append(prev.lines[:n:n], b.lines...)
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// shouldJoin decides whether paragraph chunk b continues a.
+func (r *textReader) shouldJoin(a, b *pblock) bool {
+	at, bt := a.lastLine(), b.lines[0].text
+	if r.indentParas && b.lines[0].indent >= 1 && b.lines[0].indent <= 3 {
+		return false // 009: an indented line opens a paragraph
+	}
+	if startsLower(bt) {
+		// A new paragraph never opens in lowercase: join unless a ends
+		// with a full stop (not an abbreviation such as "Dr.").
+		switch lastRune(stripClosers(at)) {
+		case '!', '?', '…':
+			return false
+		case '.':
+			return endsAbbreviation(stripClosers(at))
+		}
+		return true
+	}
+	if endsSentence(at) {
+		return false
+	}
+	// b opens with a capital (a name, "I"), a digit or a quotation mark:
+	// join only when a is a long run of prose cut off mid-clause and b
+	// is not a heading ("Feedback is great, pull requests are even
+	// better," before a heading in 006 stays apart).
+	if len(b.lines) == 1 && r.headingStyle(bt) != "" {
+		return false
+	}
+	if endsWithURL(at) {
+		return false
+	}
+	words := 0
+	for _, l := range a.lines {
+		words += len(strings.Fields(l.text))
+	}
+	return words >= 10
+}
+
+// endsWithURL reports whether s ends with a bare or bracketed URL, after
+// which a missing full stop is normal.
+func endsWithURL(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	w := s[i+1:]
+	return strings.Contains(w, "://") || strings.HasPrefix(w, "www.")
+}
+
+// tail and head quote the end and start of a text (30 characters) in
+// repair details.
+func tail(s string) string {
+	i, n := len(s), 0
+	for i > 0 && n < 30 {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		n++
+	}
+	if i == 0 {
+		return s
+	}
+	return "…" + s[i:]
+}
+
+func head(s string) string {
+	i, n := 0, 0
+	for i < len(s) && n < 30 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n++
+	}
+	if i == len(s) {
+		return s
+	}
+	return s[:i] + "…"
+}
+
+// promoteHeadings turns single-line paragraphs that read as headings into
+// headings: bare lines (the seed), capitals (003, 009, 010), Title Case
+// and short questions (006). A heading needs a block after it.
+func (r *textReader) promoteHeadings(bs []*pblock) []*pblock {
+	for k, b := range bs {
+		if b.kind != pPara || len(b.lines) != 1 || len(b.joins) > 0 || b.splitBy != "" || k+1 >= len(bs) {
+			continue
+		}
+		t := b.lines[0].text
+		style := r.headingStyle(t)
+		if style == "" {
+			continue
+		}
+		if style == "bare line" {
+			// A short sentence-case line is a heading only between
+			// finished paragraphs.
+			if k > 0 && bs[k-1].kind == pPara && !endsSentence(bs[k-1].lastLine()) {
+				continue
+			}
+			if nx := bs[k+1]; nx.kind == pPara && len(nx.lines) == 1 && r.headingStyle(nx.lines[0].text) != "" {
+				continue
+			}
+		}
+		b.kind, b.text, b.style = pHeading, t, style
+	}
+	return bs
+}
+
+// headingStyle says why the line t reads as a heading ("capitals", "title
+// case", "bare line"), or "" when it does not.
+func (r *textReader) headingStyle(t string) string {
+	n := runeLen(t)
+	if n < 2 || n > 100 {
+		return ""
+	}
+	words := strings.Fields(t)
+	if len(words) > 14 {
+		return ""
+	}
+	// It opens with a capital or a digit, perhaps after a quotation mark.
+	lead := strings.TrimLeft(t, "\"'“‘(«[")
+	r0, _ := utf8.DecodeRuneInString(lead)
+	if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) {
+		return ""
+	}
+	core := stripClosers(t)
+	if strings.HasSuffix(core, "-") || strings.HasSuffix(core, "—") || strings.HasSuffix(core, "–") {
+		return ""
+	}
+	last := lastRune(core)
+	switch last {
+	case ',', ';', ':':
+		return ""
+	}
+	if isAllCaps(t) && letters(t) >= 3 {
+		// 010: "A HINT FOR WORKERS.--St. Bernard…" is a run-in lead-in,
+		// not a heading (it is never a line of its own there, but a short
+		// item could be).
+		if strings.Contains(t, ".--") || strings.Contains(t, ". --") || strings.Contains(t, ".—") {
+			return ""
+		}
+		return "capitals"
+	}
+	// Texts that mark their headings (001 "## ", 007 underlines) say so:
+	// there a short line such as "For a better web!" (007) is prose.
+	if r.explicitHeadings {
+		return ""
+	}
+	if last == '.' || last == '…' {
+		return ""
+	}
+	if titleCased(words) {
+		return "title case"
+	}
+	// A short line in sentence case (the seed's "International
+	// struggle"), but not a line of dialogue (010's "'You are all
+	// poisoned!") or one holding more than a sentence.
+	if len(words) <= 8 && !strings.ContainsAny(t[:1], "\"'“‘«(") && !strings.Contains(core, ". ") {
+		return "bare line"
+	}
+	return ""
+}
+
+func letters(s string) int {
+	n := 0
+	for _, c := range s {
+		if unicode.IsLetter(c) {
+			n++
+		}
+	}
+	return n
+}
+
+// titleCased reports whether most significant words start with a capital
+// ("I Love It / It Segfaulted / there's a Problem in the Manual!", 006).
+func titleCased(words []string) bool {
+	sig, caps := 0, 0
+	for _, w := range words {
+		lead := strings.TrimLeft(w, "\"'“‘([«")
+		if !hasLetter(lead) {
+			continue
+		}
+		lw := strings.ToLower(strings.TrimRight(lead, ".,!?:;\"'”’)"))
+		if smallWords[lw] {
+			continue
+		}
+		sig++
+		r0, _ := utf8.DecodeRuneInString(lead)
+		if unicode.IsUpper(r0) || unicode.IsDigit(r0) {
+			caps++
+		}
+	}
+	return sig >= 2 && caps*10 >= sig*7
+}
+
+// unwrap joins the lines of a paragraph into one text: hard-wrapped lines
+// (002, 006, 008-010) and stray line breaks (003) become spaces, and a
+// word hyphenated across a line end is rejoined (006: "synthe-" / "sis").
+func (r *textReader) unwrap(b *pblock) string {
+	if len(b.lines) == 1 {
+		return b.lines[0].text
+	}
+	size := 0
+	for _, l := range b.lines {
+		size += len(l.text) + 1
+	}
+	var buf strings.Builder
+	buf.Grow(size)
+	breaks := 0
+	ji := 0
+	for k, l := range b.lines {
+		t := l.text
+		if k == 0 {
+			buf.WriteString(t)
+			continue
+		}
+		if ji < len(b.joins) && b.joins[ji] == k {
+			ji++ // a blank-line join, already recorded
+		} else if t != "" {
+			breaks++
+		}
+		if t == "" {
+			continue
+		}
+		prev := b.lines[k-1].text
+		if pre, ok := hyphenPrefix(prev); ok && startsLower(t) {
+			suf := leadingLetters(t)
+			if r.joinHyphen(pre, suf) {
+				// Drop the hyphen just written: rebuild without it.
+				s := buf.String()
+				buf.Reset()
+				buf.Grow(size)
+				buf.WriteString(s[:len(s)-1])
+				r.repair(l.no, "rejoin-hyphenation", "%q + %q → %q", pre+"-", suf, pre+suf)
+			} else {
+				r.repair(l.no, "keep-hyphen", "%q + %q kept as the compound %q", pre+"-", suf, pre+"-"+suf)
+			}
+			buf.WriteString(t)
+			continue
+		}
+		if buf.Len() > 0 {
+			buf.WriteByte(' ')
+		}
+		buf.WriteString(t)
+	}
+	if breaks > 0 {
+		if r.wrap > 0 {
+			r.repair(b.first(), "unwrap-lines", "joined %d hard-wrapped line(s)", breaks+1)
+		} else {
+			r.repair(b.first(), "join-lines", "removed %d stray line break(s)", breaks)
+		}
+	}
+	return buf.String()
+}
+
+// hyphenPrefix returns the word part before a hyphen that ends s ("con-"
+// gives "con"), when s ends with a letter and one hyphen.
+func hyphenPrefix(s string) (string, bool) {
+	if len(s) < 3 || s[len(s)-1] != '-' || s[len(s)-2] == '-' {
+		return "", false
+	}
+	body := s[:len(s)-1]
+	i := len(body)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(body[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= n
+	}
+	if i == len(body) {
+		return "", false
+	}
+	return body[i:], true
+}
+
+// leadingLetters returns the letters at the start of s.
+func leadingLetters(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// compoundFirst and compoundSecond are the parts of English compounds
+// that keep their hyphen when a line ends after it ("self-" / "government"
+// in the seed's "self-government"; "well-" / "known").
+var compoundFirst = map[string]bool{
+	"self": true, "non": true, "well": true, "ill": true, "ex": true, "anti": true, "post": true, "pre": true,
+	"semi": true, "multi": true, "cross": true, "half": true, "all": true, "low": true, "high": true, "long": true,
+	"short": true, "full": true, "part": true, "mid": true, "one": true, "two": true, "three": true, "four": true,
+	"five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "first": true, "second": true,
+	"third": true, "so": true, "open": true, "real": true, "hand": true, "hard": true, "old": true, "new": true,
+	"twenty": true, "thirty": true, "forty": true, "fifty": true, "hundred": true, "in": true, "on": true, "off": true,
+	"out": true, "up": true, "down": true, "far": true, "near": true, "left": true, "right": true, "free": true,
+	"vice": true, "great": true, "step": true, "tax": true, "rank": true, "de": true,
+}
+
+var compoundSecond = map[string]bool{
+	"based": true, "like": true, "free": true, "wide": true, "related": true, "driven": true, "friendly": true,
+	"aware": true, "specific": true, "oriented": true, "style": true, "level": true, "scale": true, "term": true,
+	"made": true, "owned": true, "run": true, "led": true, "known": true, "minded": true, "looking": true,
+	"sized": true, "year": true, "time": true, "old": true, "up": true, "in": true, "out": true, "off": true,
+	"on": true, "down": true, "over": true, "back": true, "end": true, "side": true, "file": true, "way": true,
+	"government": true, "defense": true, "defence": true, "care": true, "esteem": true, "interest": true,
+}
+
+// joinHyphen decides an end-of-line hyphen: rejoin the word ("con-" /
+// "tinued") or keep a real compound ("self-" / "government"). The text's
+// own usage decides first — the joined or the hyphenated form written
+// elsewhere on one line — then the lists of compound parts; failing both,
+// the hyphen goes, since hyphenation is far more common at a line end.
+func (r *textReader) joinHyphen(pre, suf string) bool {
+	lp, ls := strings.ToLower(pre), strings.ToLower(suf)
+	counts := r.hyphenUsage()
+	joined, ok1 := counts[lp+ls]
+	h, ok2 := counts[lp+"-"+ls]
+	if !ok1 || !ok2 {
+		// A pair inside a quote or list item: count it on its own.
+		joined, h = countWord(r.src, lp+ls)+countWord(r.src, pre+ls), countWord(r.src, lp+"-"+ls)+countWord(r.src, pre+"-"+ls)
+		if pre == lp {
+			joined, h = joined/2, h/2
+		}
+	}
+	hyph := h > 0
+	switch {
+	case joined > 0 && !hyph:
+		return true
+	case hyph && joined == 0:
+		return false
+	case joined > 0 && hyph:
+		return joined >= 2
+	}
+	if isAllCaps(pre) || compoundFirst[lp] || compoundSecond[ls] {
+		return false
+	}
+	return true
+}
+
+// hyphenUsage counts, in one pass over the input, the words that decide
+// the end-of-line hyphens of the body: for each "pre-" / "suf" pair, how
+// often "presuf" and "pre-suf" are written whole (lowercase keys).
+func (r *textReader) hyphenUsage() map[string]int {
+	if r.hyphens != nil {
+		return r.hyphens
+	}
+	r.hyphens = map[string]int{}
+	for k := 0; k+1 < len(r.body); k++ {
+		pre, ok := hyphenPrefix(r.body[k].text)
+		if !ok || !startsLower(r.body[k+1].text) {
+			continue
+		}
+		lp, ls := strings.ToLower(pre), strings.ToLower(leadingLetters(r.body[k+1].text))
+		r.hyphens[lp+ls] = 0
+		r.hyphens[lp+"-"+ls] = 0
+	}
+	if len(r.hyphens) == 0 {
+		return r.hyphens
+	}
+	s := r.src
+	var buf []byte
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf && !isASCIILetter(b) && (b < '0' || b > '9') {
+			i++
+			continue
+		}
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			i += n
+			continue
+		}
+		// A word: letters and digits, with hyphens inside it (not one
+		// that ends a line).
+		buf = buf[:0]
+		for i < len(s) {
+			if b := s[i]; isASCIILetter(b) {
+				buf = append(buf, b|0x20)
+				i++
+				continue
+			}
+			c, n = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(c) || unicode.IsDigit(c) {
+				buf = utf8.AppendRune(buf, unicode.ToLower(c))
+				i += n
+				continue
+			}
+			if c == '-' && i+1 < len(s) {
+				if c2, _ := utf8.DecodeRuneInString(s[i+1:]); unicode.IsLetter(c2) || unicode.IsDigit(c2) {
+					buf = append(buf, '-')
+					i++
+					continue
+				}
+			}
+			break
+		}
+		if v, ok := r.hyphens[string(buf)]; ok {
+			r.hyphens[string(buf)] = v + 1
+		}
+	}
+	return r.hyphens
+}
+
+// countWord counts occurrences of w in s that are not part of a longer
+// word (a letter, digit or hyphen on either side).
+func countWord(s, w string) int {
+	n := 0
+	for off := 0; ; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			return n
+		}
+		p := off + k
+		off = p + len(w)
+		if p > 0 && (isWordByte(s, p, true) || s[p-1] == '-') {
+			continue
+		}
+		if off < len(s) && (isWordByte(s, off, false) || s[off] == '-' && off+1 < len(s) && s[off+1] != '\n') {
+			continue
+		}
+		n++
+	}
+}
