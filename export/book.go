@@ -187,7 +187,7 @@ func titlePageBody(bk *book, loc *locale) []byte {
 	var b xmlBuf
 	b.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
 	b.elem("h1", bk.title, "class", "title")
-	frontMatter(&b, loc, bk.subtitle, bk.creators, bk.date)
+	frontMatter(&b, loc, bk.subtitle, bk.byline, bk.creators, bk.date)
 	b.WriteString("</section>\n")
 	return b.Bytes()
 }

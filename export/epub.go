@@ -88,11 +88,14 @@ type book struct {
 	// dc:contributor (an anthology's article authors who are not among
 	// them).
 	creators, contributors []string
-	date                   model.Date
-	lang                   string
-	source                 string
-	description            string
-	chapters               []*chapter
+	// byline is printed on the title page as it stands ("" joins the
+	// creators' names).
+	byline      string
+	date        model.Date
+	lang        string
+	source      string
+	description string
+	chapters    []*chapter
 }
 
 // articleBook makes the one-chapter book of an article. The title page
@@ -107,6 +110,7 @@ func articleBook(doc *model.Document) *book {
 		title:       title,
 		subtitle:    doc.Subtitle,
 		creators:    doc.Authors,
+		byline:      doc.Byline,
 		date:        doc.Date,
 		lang:        doc.Lang,
 		source:      doc.Source,

@@ -268,7 +268,7 @@ func TestWordsKept(t *testing.T) {
 				t.Errorf("the chapter lacks %q (word %d of %d) in order", want[i], i+1, len(want))
 			}
 			front := strings.Join(xhtmlText(t, "titlepage.xhtml", files["EPUB/xhtml/titlepage.xhtml"]), " ")
-			meta := []string{doc.Title, doc.Subtitle}
+			meta := []string{doc.Title, doc.Subtitle, doc.Byline}
 			meta = append(meta, doc.Authors...)
 			for _, m := range meta {
 				if w := strings.Join(splitWords(m), " "); !strings.Contains(front, w) {
@@ -627,6 +627,7 @@ func anthology(t testing.TB) *book {
 	b := richDoc(t)
 	b.Title = "A second article"
 	b.Authors = []string{"Ben Second"}
+	b.Byline = ""
 	return &book{
 		title:        "Collected articles",
 		creators:     []string{"Ed Itor"},

@@ -57,6 +57,7 @@ func richDoc(t testing.TB) *model.Document {
 		Title:       "Bread & Roses: the <1912> strike",
 		Subtitle:    "How the mills of Lawrence stopped",
 		Authors:     []string{"Zoë Ångström", "José Martí", "Ada O’Brien"},
+		Byline:      "Words by Zoë Ångström, José Martí & Ada O’Brien, for the Union",
 		Date:        model.Date{Year: 2012, Month: 1, Day: 11},
 		Lang:        "en",
 		Source:      "https://example.org/history/lawrence?id=7&part=1",

@@ -140,7 +140,7 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 		b.elem("h1", ch.doc.Title, "id", "title")
 	}
 	if ch.front {
-		frontMatter(b, loc, ch.doc.Subtitle, ch.doc.Authors, ch.doc.Date)
+		frontMatter(b, loc, ch.doc.Subtitle, ch.doc.Byline, ch.doc.Authors, ch.doc.Date)
 		b.WriteString("</header>\n")
 	}
 	if err := r.blocks(ch.doc.Blocks); err != nil {
@@ -158,13 +158,18 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 	return r.out, nil
 }
 
-// frontMatter writes the lines under a title: subtitle, byline, date.
-func frontMatter(b *xmlBuf, loc *locale, subtitle string, authors []string, date model.Date) {
+// frontMatter writes the lines under a title: subtitle, byline, date. The
+// byline is the article's own when the reader kept it, so no word of it
+// is lost, else the authors' names joined.
+func frontMatter(b *xmlBuf, loc *locale, subtitle, byline string, authors []string, date model.Date) {
 	if subtitle != "" {
 		b.elem("p", subtitle, "class", "subtitle")
 	}
-	if len(authors) > 0 {
-		b.elem("p", loc.joinNames(authors), "class", "byline")
+	if byline == "" {
+		byline = loc.joinNames(authors)
+	}
+	if byline != "" {
+		b.elem("p", byline, "class", "byline")
 	}
 	if !date.IsZero() {
 		b.open("p", "class", "date")
