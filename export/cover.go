@@ -56,8 +56,8 @@ var coverPalette = func() color.Palette {
 const accentIndex = inkLevels
 
 // coverText is what a generated cover shows. authors holds the byline in
-// pieces that stay on one line when they can: "Ann Lee," "Bo Chan" "and"
-// "Cy Day".
+// pieces that stay on one line when they can: "Ann Lee," "Bo Chan" "and
+// Cy Day".
 type coverText struct {
 	title, subtitle, date string
 	authors               []string
@@ -68,7 +68,7 @@ func (bk *book) coverText(loc *locale) coverText {
 	for i, n := range bk.creators {
 		switch {
 		case i == len(bk.creators)-1 && i > 0:
-			names = append(names, loc.and, n)
+			names = append(names, loc.and+" "+n)
 		case i < len(bk.creators)-2:
 			names = append(names, n+",")
 		default:
