@@ -368,6 +368,7 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) error {
 	if err != nil {
 		return err
 	}
+	cf.epub.warn = func(msg string) { e.warn(in, reader.Warning{Message: "epub: " + msg}) }
 	cf.pdf.warn = func(msg string) { e.warn(in, reader.Warning{Message: msg}) }
 	for _, f := range formats {
 		write := func(w io.Writer) error {
@@ -417,14 +418,83 @@ func outputPath(in, f string, cf *convertFlags) (string, error) {
 }
 
 // epubFlags are the flags of EPUB export.
-type epubFlags struct{}
+type epubFlags struct {
+	embedFonts bool
+	cover      string
+	noCover    bool
+	// Set by check: the cover's bytes and the time to stamp the book with.
+	coverData []byte
+	modified  time.Time
+	// warn reports an export warning about the input being converted.
+	warn func(string)
+}
 
-func (ef *epubFlags) register(fs *pflag.FlagSet) {}
+func (ef *epubFlags) register(fs *pflag.FlagSet) {
+	fs.BoolVar(&ef.embedFonts, "embed-fonts", false, "carry the text fonts (with their licence) inside the EPUB")
+	fs.StringVar(&ef.cover, "cover", "", "use `IMAGE` (PNG, JPEG or GIF) as the EPUB cover instead of a generated one")
+	fs.BoolVar(&ef.noCover, "no-cover", false, "write the EPUB without a cover")
+}
 
-func (ef *epubFlags) check() error { return nil }
+// check validates the flags and reads what they name, before any input is
+// converted.
+func (ef *epubFlags) check() error {
+	if ef.cover != "" && ef.noCover {
+		return usagef("--cover and --no-cover exclude each other")
+	}
+	t, err := sourceDateEpoch()
+	if err != nil {
+		return err
+	}
+	ef.modified = t
+	if ef.cover == "" {
+		return nil
+	}
+	st, err := os.Stat(ef.cover)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("cover %s: no such file", ef.cover)
+	case err != nil:
+		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
+	case st.IsDir():
+		return fmt.Errorf("cover %s: is a folder, not an image", ef.cover)
+	case st.Size() > maxInput:
+		return fmt.Errorf("cover %s: larger than %d MB", ef.cover, maxInput>>20)
+	}
+	data, err := os.ReadFile(ef.cover)
+	if err != nil {
+		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
+	}
+	if _, err := export.CheckImage(data); err != nil {
+		return fmt.Errorf("cover %s: %w", ef.cover, err)
+	}
+	ef.coverData = data
+	return nil
+}
 
 func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
-	return errors.New("EPUB export is not built yet")
+	return export.EPUB(w, doc, export.EPUBOptions{
+		Modified:   ef.modified,
+		EmbedFonts: ef.embedFonts,
+		Cover:      ef.coverData,
+		CoverName:  ef.cover,
+		NoCover:    ef.noCover,
+		Warn:       ef.warn,
+	})
+}
+
+// sourceDateEpoch returns the time SOURCE_DATE_EPOCH sets for
+// reproducible output (the zero time when it is unset): the one place
+// pamphlet reads a time, and never the clock.
+func sourceDateEpoch() (time.Time, error) {
+	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || strings.TrimSpace(v) == "" {
+		return time.Time{}, nil
+	}
+	sec, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || sec < 0 || sec > 253402300799 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a Unix time in seconds, such as 1700000000", v)
+	}
+	return time.Unix(sec, 0).UTC(), nil
 }
 
 // pdfFlags are the flags of PDF export.

@@ -1,33 +1,45 @@
 package export_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"log"
 	"time"
 
 	"pamphlet/export"
-	"pamphlet/layout"
 	"pamphlet/model"
 )
 
-func ExamplePDF() {
+func ExampleEPUB() {
 	doc := &model.Document{
-		Title: "A Small Pamphlet",
-		Lang:  "en",
+		Title:   "Bread and Roses",
+		Authors: []string{"James Oppenheim"},
+		Date:    model.Date{Year: 1911, Month: 12, Day: 1},
+		Lang:    "en",
 		Blocks: []model.Block{
-			&model.Paragraph{Content: []model.Inline{&model.Text{Text: "Painted where the layout placed it."}}},
+			&model.Paragraph{Content: []model.Inline{&model.Text{Text: "As we go marching, marching, in the beauty of the day…"}}},
 		},
 	}
-	book, err := layout.Layout(doc, layout.Options{})
-	if err != nil {
-		panic(err)
-	}
 	var buf bytes.Buffer
-	err = export.PDF(&buf, book, export.PDFOptions{Date: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		panic(err)
+	opt := export.EPUBOptions{Modified: time.Unix(1700000000, 0), NoCover: true}
+	if err := export.EPUB(&buf, doc, opt); err != nil {
+		log.Fatal(err)
 	}
-	fmt.Printf("%s, %d page\n", bytes.SplitN(buf.Bytes(), []byte("\n"), 2)[0], len(book.Pages))
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range zr.File {
+		fmt.Println(f.Name)
+	}
 	// Output:
-	// %PDF-1.3, 1 page
+	// mimetype
+	// EPUB/css/pamphlet.css
+	// EPUB/nav.xhtml
+	// EPUB/package.opf
+	// EPUB/toc.ncx
+	// EPUB/xhtml/text.xhtml
+	// EPUB/xhtml/titlepage.xhtml
+	// META-INF/container.xml
 }

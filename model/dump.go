@@ -20,6 +20,9 @@ func Dump(w io.Writer, doc *Document) error {
 		fmt.Fprintf(&b, "subtitle: %s\n", doc.Subtitle)
 	}
 	fmt.Fprintf(&b, "authors: %s\n", strings.Join(doc.Authors, " | "))
+	if doc.Byline != "" {
+		fmt.Fprintf(&b, "byline: %s\n", doc.Byline)
+	}
 	fmt.Fprintf(&b, "date: %s\n", doc.Date)
 	fmt.Fprintf(&b, "lang: %s\n", doc.Lang)
 	if doc.Source != "" {

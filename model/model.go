@@ -22,6 +22,12 @@ type Document struct {
 	Subtitle string
 	// Authors lists each author's name once, in byline order.
 	Authors []string
+	// Byline is the byline as the article printed it, its label and any
+	// affiliation included ("written by Greg Butterfield", "Author: Russ
+	// Cox, for the Go team"), so that exporters can show it without
+	// losing a word; "" when the article has none or the reader did not
+	// keep it (exporters then join Authors).
+	Byline string
 	// Date is when the article was published (zero when unknown).
 	Date Date
 	// Lang is the primary language as a lowercase BCP 47 tag such as "en"

@@ -43,9 +43,12 @@ func TestNormalize(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := &Document{Title: " T ", Authors: []string{"A", " A ", ""}, Blocks: tc.in}
+			doc := &Document{Title: " T ", Authors: []string{"A", " A ", ""}, Byline: " written  by\tA ", Blocks: tc.in}
 			Normalize(doc)
 			got := dumpString(t, doc)
+			if !strings.Contains(got, "\nbyline: written by A\n") {
+				t.Errorf("byline not collapsed in:\n%s", got)
+			}
 			body := got[strings.Index(got, "---\n")+4:]
 			if body != tc.want {
 				t.Errorf("body:\n%s\nwant:\n%s", body, tc.want)
@@ -80,6 +83,7 @@ func TestValidate(t *testing.T) {
 		{"link target", &Document{Blocks: []Block{para(&Link{Content: []Inline{txt("x")}})}}, "without a target"},
 		{"nil block", &Document{Blocks: []Block{nil}}, "blocks[0]: nil block"},
 		{"tab in code ok", &Document{Blocks: []Block{&Code{Text: "a\tb\nc"}}}, ""},
+		{"control char in byline", &Document{Byline: "by\x02 X"}, "byline: control character"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -20,6 +20,7 @@ import (
 func Normalize(doc *Document) {
 	doc.Title = collapse(doc.Title)
 	doc.Subtitle = collapse(doc.Subtitle)
+	doc.Byline = collapse(doc.Byline)
 	doc.Source = strings.TrimSpace(doc.Source)
 	doc.Description = collapse(doc.Description)
 	doc.Lang = strings.ToLower(strings.TrimSpace(doc.Lang))

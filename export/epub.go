@@ -1,0 +1,258 @@
+package export
+
+import (
+	"bytes"
+	"crypto/sha1"
+	_ "embed"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif" // cover and figure images may be GIF
+	_ "image/jpeg"
+	_ "image/png"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+
+	"pamphlet/fonts"
+	"pamphlet/model"
+)
+
+// EPUBOptions controls EPUB export. The zero value writes a book with a
+// generated cover and no embedded fonts, dated by the article, and
+// discards warnings.
+type EPUBOptions struct {
+	// Modified is stamped as dcterms:modified and on every file of the
+	// container. Callers pass SOURCE_DATE_EPOCH here; zero means the
+	// article's date (midnight UTC), or 1980-01-01 when it has none. The
+	// exporter never reads the clock, so the same input gives the same
+	// bytes.
+	Modified time.Time
+	// EmbedFonts carries the text faces (and the code face when the
+	// article has code) into the book, with their licences.
+	EmbedFonts bool
+	// Cover is the cover image as PNG, JPEG or GIF bytes; nil generates a
+	// typographic cover from the title, authors and date.
+	Cover []byte
+	// CoverName names Cover in messages (its file path).
+	CoverName string
+	// NoCover leaves the cover out.
+	NoCover bool
+	// Warn receives each warning (a link kept as text, an image that
+	// cannot be shown); nil discards them.
+	Warn func(string)
+}
+
+// EPUB writes doc as an EPUB 3 book to w: a cover, a title page, the
+// article as one chapter, navigation (nav document, landmarks and NCX) and
+// full metadata, accessibility metadata included. The same document and
+// options always give the same bytes.
+func EPUB(w io.Writer, doc *model.Document, opt EPUBOptions) error {
+	if doc == nil {
+		return errors.New("export epub: no document")
+	}
+	bk := articleBook(doc)
+	data, err := bk.build(opt)
+	if err != nil {
+		return fmt.Errorf("export epub: %w", err)
+	}
+	if _, err := w.Write(data); err != nil {
+		return fmt.Errorf("export epub: %w", err)
+	}
+	return nil
+}
+
+// CheckImage reports whether data is a complete PNG, JPEG or GIF image and
+// returns its media type. Use it to check a cover before converting.
+func CheckImage(data []byte) (mediaType string, err error) {
+	if len(data) == 0 {
+		return "", errors.New("the file is empty")
+	}
+	_, format, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		if errors.Is(err, image.ErrFormat) {
+			return "", errors.New("not a PNG, JPEG or GIF image")
+		}
+		return "", fmt.Errorf("the image does not decode: %v", err)
+	}
+	return "image/" + format, nil
+}
+
+// book is everything one EPUB holds: metadata for the package document, a
+// title page and one or more chapters. An article is a one-chapter book;
+// an anthology gives each article its own chapter, with its byline.
+type book struct {
+	title, subtitle string
+	// creators become dc:creator (the book's authors); contributors
+	// dc:contributor (an anthology's article authors who are not among
+	// them).
+	creators, contributors []string
+	// byline is printed on the title page as it stands ("" joins the
+	// creators' names).
+	byline      string
+	date        model.Date
+	lang        string
+	source      string
+	description string
+	chapters    []*chapter
+}
+
+// articleBook makes the one-chapter book of an article. The title page
+// carries its subtitle, byline and date, so the chapter repeats only the
+// title.
+func articleBook(doc *model.Document) *book {
+	title := doc.Title
+	if title == "" {
+		title = untitled(doc)
+	}
+	return &book{
+		title:       title,
+		subtitle:    doc.Subtitle,
+		creators:    doc.Authors,
+		byline:      doc.Byline,
+		date:        doc.Date,
+		lang:        doc.Lang,
+		source:      doc.Source,
+		description: doc.Description,
+		chapters:    []*chapter{{doc: doc, file: "text.xhtml", title: title}},
+	}
+}
+
+// untitled names an article without a title after its first heading.
+func untitled(doc *model.Document) string {
+	for _, b := range doc.Blocks {
+		if h, ok := b.(*model.Heading); ok {
+			return strings.ReplaceAll(model.Plain(h.Content), "\n", " ")
+		}
+	}
+	return "Untitled"
+}
+
+// identifier is the book's stable identifier: a name-based UUID (version
+// 5) of its title, authors and date, so converting the same article again
+// gives the same identifier and reading systems keep their bookmarks. The
+// parts are joined with control characters that cannot occur in them.
+func (bk *book) identifier() string {
+	name := bk.title + "\x1f" + strings.Join(bk.creators, "\x1e") + "\x1f" + bk.date.String()
+	return "urn:uuid:" + uuidV5(pamphletNamespace, name)
+}
+
+// pamphletNamespace is the UUID namespace of pamphlet's book identifiers:
+// the version 5 UUID of the URL "urn:pamphlet:book" in the URL namespace
+// of RFC 4122.
+var pamphletNamespace = mustUUID(uuidV5(mustUUID("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "urn:pamphlet:book"))
+
+// uuidV5 returns the version 5 (SHA-1, name-based) UUID of name in
+// namespace ns, as RFC 4122 section 4.3 defines it.
+func uuidV5(ns [16]byte, name string) string {
+	h := sha1.New()
+	h.Write(ns[:])
+	h.Write([]byte(name))
+	var u [16]byte
+	copy(u[:], h.Sum(nil))
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+func mustUUID(s string) [16]byte {
+	var u [16]byte
+	hex := strings.ReplaceAll(s, "-", "")
+	if len(hex) != 32 {
+		panic("export: bad UUID constant " + s)
+	}
+	for i := range u {
+		var v byte
+		if _, err := fmt.Sscanf(hex[2*i:2*i+2], "%02x", &v); err != nil {
+			panic("export: bad UUID constant " + s)
+		}
+		u[i] = v
+	}
+	return u
+}
+
+// modifiedTime is the book's dcterms:modified: the time the caller gave,
+// else the article's date at midnight UTC, else the start of the ZIP
+// epoch. Never the clock.
+func modifiedTime(given time.Time, d model.Date) time.Time {
+	if !given.IsZero() {
+		return given.UTC().Truncate(time.Second)
+	}
+	if !d.IsZero() {
+		return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// sourceURL returns s when it is an absolute web URL, else "".
+func sourceURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || !webURL(u) {
+		return ""
+	}
+	return escapeURL(s)
+}
+
+// embeddedFaces are the faces --embed-fonts carries, with their CSS
+// descriptors. The fallback face stays out: the text faces cover the
+// languages pamphlet reads.
+var embeddedFaces = []struct {
+	style         fonts.Style
+	family        string
+	weight, shape string
+	code          bool
+}{
+	{fonts.Regular, "Charis SIL", "normal", "normal", false},
+	{fonts.Italic, "Charis SIL", "normal", "italic", false},
+	{fonts.Bold, "Charis SIL", "bold", "normal", false},
+	{fonts.BoldItalic, "Charis SIL", "bold", "italic", false},
+	{fonts.Mono, "DejaVu Sans Mono", "normal", "normal", true},
+}
+
+// hasCode reports whether any chapter shows program code, which the
+// monospaced face sets.
+func (bk *book) hasCode() bool {
+	found := false
+	for _, ch := range bk.chapters {
+		_ = model.Walk(ch.doc.Blocks, func(n model.Node) error {
+			switch n := n.(type) {
+			case *model.CodeSpan:
+				found = true
+			case *model.Code:
+				found = found || !n.Layout
+			}
+			if found {
+				return errors.New("found")
+			}
+			return nil
+		})
+	}
+	return found
+}
+
+// fontFiles returns the font and licence files to embed and the
+// @font-face rules that use them.
+func (bk *book) fontFiles() (files []resource, faces string) {
+	code := bk.hasCode()
+	var css strings.Builder
+	licences := map[string]bool{}
+	for _, f := range embeddedFaces {
+		if f.code && !code {
+			continue
+		}
+		name := fonts.FileName(f.style)
+		files = append(files, resource{name: fontDir + name, mediaType: "font/ttf", data: fonts.TTF(f.style)})
+		fmt.Fprintf(&css, "@font-face {\n  font-family: %q;\n  font-weight: %s;\n  font-style: %s;\n  src: url(../%s%s);\n}\n",
+			f.family, f.weight, f.shape, fontDir, name)
+		lname, text := fonts.Licence(f.style)
+		if !licences[lname] {
+			licences[lname] = true
+			files = append(files, resource{name: fontDir + lname, mediaType: "text/plain", data: text})
+		}
+	}
+	return files, css.String()
+}
+
+//go:embed epub.css
+var houseStyle string

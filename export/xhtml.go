@@ -1,0 +1,569 @@
+package export
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"image"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"pamphlet/model"
+)
+
+// Paths inside the EPUB folder of the container. go-epub fixes the folder
+// names; the file names are ours.
+const (
+	xhtmlDir      = "xhtml/"
+	imageDir      = "images/"
+	fontDir       = "fonts/"
+	cssFile       = "css/pamphlet.css"
+	navFile       = "nav.xhtml"
+	ncxFile       = "toc.ncx"
+	coverFile     = "cover.xhtml"
+	titlePageFile = "titlepage.xhtml"
+	// fromXHTML leads from a document in xhtmlDir back to the EPUB folder.
+	fromXHTML = "../"
+)
+
+// chapter is one article of a book, rendered as its own XHTML file. A
+// single-article book has one chapter; an anthology has one per article.
+type chapter struct {
+	doc *model.Document
+	// file is the XHTML file name inside xhtmlDir, such as "text.xhtml".
+	file string
+	// title names the article in the navigation and the document title:
+	// its title, or a fallback when it has none.
+	title string
+	// front prints the article's subtitle, byline and date under its title.
+	// A single-article book shows them on its title page instead.
+	front bool
+}
+
+// rendered is a chapter's XHTML and what the package document, the
+// navigation and the container need to know about it.
+type rendered struct {
+	ch *chapter
+	// body is the content of <body>, doc the complete XHTML document.
+	body, doc []byte
+	// toc lists the chapter's section headings in order.
+	toc []tocEntry
+	// images are the figure images the chapter shows.
+	images []resource
+	// figures counts all figures; described counts those whose image has
+	// a text alternative (alt text or a caption).
+	figures, described int
+}
+
+// tocEntry is one section heading of a chapter.
+type tocEntry struct {
+	level int    // model heading level, 1..6
+	id    string // fragment identifier of the heading in the chapter file
+	text  string // the heading as plain text
+}
+
+// resource is a file of the publication other than an XHTML document.
+type resource struct {
+	name      string // path inside the EPUB folder, such as "images/fig001.png"
+	mediaType string
+	data      []byte
+}
+
+// docHead writes the start of an XHTML document up to and including the
+// <body> start tag. Every document carries lang and xml:lang (and dir for
+// right-to-left scripts) so reading systems hyphenate and speak it right.
+func docHead(b *xmlBuf, lang, title, css, bodyType, bodyClass string) {
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<!DOCTYPE html>\n")
+	b.WriteString(`<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"`)
+	b.attrs([]string{"lang", lang, "xml:lang", lang, "dir", direction(lang)})
+	b.WriteString(">\n<head>\n")
+	b.elem("title", title)
+	b.empty("link", "rel", "stylesheet", "type", "text/css", "href", css)
+	b.WriteString("\n</head>\n")
+	b.open("body", "epub:type", bodyType, "class", bodyClass)
+	b.WriteByte('\n')
+}
+
+// docFoot closes what docHead opened.
+func docFoot(b *xmlBuf) {
+	b.WriteString("</body>\n</html>\n")
+}
+
+// rtlLangs are the primary language subtags written right to left.
+var rtlLangs = map[string]bool{"ar": true, "he": true, "fa": true, "ur": true, "yi": true, "ps": true, "sd": true, "ug": true, "dv": true, "ckb": true}
+
+// direction returns "rtl" for right-to-left languages, else "" (the
+// default, left to right).
+func direction(lang string) string {
+	primary, _, _ := strings.Cut(lang, "-")
+	if rtlLangs[primary] {
+		return "rtl"
+	}
+	return ""
+}
+
+// renderer turns one chapter's model into XHTML.
+type renderer struct {
+	b   xmlBuf
+	loc *locale
+	// base resolves relative link targets (the article's source URL); nil
+	// when the article has none.
+	base *url.URL
+	// nextFigure numbers image files across the whole book.
+	nextFigure *int
+	warn       func(string)
+	out        *rendered
+	sections   int
+}
+
+// renderChapter renders ch as a complete XHTML document in the chapter's
+// language.
+func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string)) (*rendered, error) {
+	loc, _ := localeFor(lang)
+	r := &renderer{loc: loc, base: sourceBase(ch.doc.Source), nextFigure: nextFigure, warn: warn, out: &rendered{ch: ch}}
+	b := &r.b
+	// An article without a title gets no heading: the book's fallback
+	// title names it in the navigation, but is not printed as its words.
+	titled := ch.doc.Title != ""
+	labelledBy := ""
+	if titled {
+		labelledBy = "title"
+	}
+	b.open("section", "epub:type", "chapter", "role", "doc-chapter", "aria-labelledby", labelledBy)
+	b.WriteByte('\n')
+	if ch.front {
+		b.WriteString("<header>\n")
+	}
+	if titled {
+		b.elem("h1", ch.doc.Title, "id", "title")
+	}
+	if ch.front {
+		frontMatter(b, loc, ch.doc.Subtitle, ch.doc.Byline, ch.doc.Authors, ch.doc.Date)
+		b.WriteString("</header>\n")
+	}
+	if err := r.blocks(ch.doc.Blocks); err != nil {
+		return nil, err
+	}
+	b.WriteString("</section>\n")
+	r.out.body = bytes.Clone(b.Bytes())
+
+	var d xmlBuf
+	d.Grow(len(r.out.body) + 512)
+	docHead(&d, lang, ch.title, fromXHTML+cssFile, "bodymatter", "")
+	d.Write(r.out.body)
+	docFoot(&d)
+	r.out.doc = d.Bytes()
+	return r.out, nil
+}
+
+// frontMatter writes the lines under a title: subtitle, byline, date. The
+// byline is the article's own when the reader kept it, so no word of it
+// is lost, else the authors' names joined.
+func frontMatter(b *xmlBuf, loc *locale, subtitle, byline string, authors []string, date model.Date) {
+	if subtitle != "" {
+		b.elem("p", subtitle, "class", "subtitle")
+	}
+	if byline == "" {
+		byline = loc.joinNames(authors)
+	}
+	if byline != "" {
+		b.elem("p", byline, "class", "byline")
+	}
+	if !date.IsZero() {
+		b.open("p", "class", "date")
+		b.open("time", "datetime", date.String())
+		b.text(loc.formatDate(date))
+		b.WriteString("</time></p>\n")
+	}
+}
+
+func (r *renderer) blocks(bs []model.Block) error {
+	for _, bl := range bs {
+		if err := r.block(bl); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *renderer) block(bl model.Block) error {
+	b := &r.b
+	switch n := bl.(type) {
+	case *model.Heading:
+		r.sections++
+		id := "s" + strconv.Itoa(r.sections)
+		tag := "h" + strconv.Itoa(min(n.Level+1, 6))
+		b.open(tag, "id", id)
+		if err := r.inlines(n.Content); err != nil {
+			return err
+		}
+		b.close(tag)
+		b.WriteByte('\n')
+		text := strings.ReplaceAll(model.Plain(n.Content), "\n", " ")
+		r.out.toc = append(r.out.toc, tocEntry{level: n.Level, id: id, text: text})
+	case *model.Paragraph:
+		b.WriteString("<p>")
+		if err := r.inlines(n.Content); err != nil {
+			return err
+		}
+		b.WriteString("</p>\n")
+	case *model.Quote:
+		b.WriteString("<blockquote>\n")
+		if err := r.blocks(n.Blocks); err != nil {
+			return err
+		}
+		b.WriteString("</blockquote>\n")
+	case *model.List:
+		return r.list(n)
+	case *model.Code:
+		if n.Layout {
+			// Prose laid out by hand keeps its lines but reads in the text face.
+			b.open("pre", "class", "layout")
+			b.text(n.Text)
+			b.WriteString("</pre>\n")
+			return nil
+		}
+		b.WriteString("<pre>")
+		b.open("code", "class", codeClass(n.Lang))
+		b.text(n.Text)
+		b.WriteString("</code></pre>\n")
+	case *model.Break:
+		b.WriteString("<hr/>\n")
+	case *model.Figure:
+		return r.figure(n)
+	default:
+		return fmt.Errorf("render %s: unknown block %T", r.out.ch.file, bl)
+	}
+	return nil
+}
+
+func (r *renderer) list(n *model.List) error {
+	b := &r.b
+	tag := "ul"
+	start := ""
+	if n.Ordered {
+		tag = "ol"
+		if n.Start != 1 {
+			start = strconv.Itoa(n.Start)
+		}
+	}
+	b.open(tag, "start", start)
+	b.WriteByte('\n')
+	for _, it := range n.Items {
+		b.WriteString("<li>")
+		// A one-paragraph item is the common case: its text goes straight
+		// into the item, so no paragraph indent or margin applies.
+		if len(it.Blocks) == 1 {
+			if p, ok := it.Blocks[0].(*model.Paragraph); ok {
+				if err := r.inlines(p.Content); err != nil {
+					return err
+				}
+				b.WriteString("</li>\n")
+				continue
+			}
+		}
+		b.WriteByte('\n')
+		if err := r.blocks(it.Blocks); err != nil {
+			return err
+		}
+		b.WriteString("</li>\n")
+	}
+	b.close(tag)
+	b.WriteByte('\n')
+	return nil
+}
+
+// codeClass turns a code language hint into a class token such as
+// "language-go", keeping only characters that are safe in a class name.
+func codeClass(lang string) string {
+	var s strings.Builder
+	for _, c := range lang {
+		if c < 0x80 && (c == '-' || c == '+' || c == '#' || c == '_' || c == '.' ||
+			('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')) {
+			s.WriteRune(c)
+		}
+	}
+	if s.Len() == 0 {
+		return ""
+	}
+	return "language-" + s.String()
+}
+
+// figure writes an image with its text alternative and caption. An image
+// without usable data prints its alt text instead, so no word is lost.
+func (r *renderer) figure(n *model.Figure) error {
+	b := &r.b
+	r.out.figures++
+	var res *resource
+	if len(n.Data) > 0 {
+		var err error
+		if res, err = checkFigure(n); err != nil {
+			r.warn(fmt.Sprintf("figure %s: %v; printing its text instead", figureName(n), err))
+			res = nil
+		}
+	}
+	hasCaption := len(n.Caption) > 0
+	if res == nil && n.Alt == "" && !hasCaption {
+		r.warn(fmt.Sprintf("figure %s has neither image data nor text; left out", figureName(n)))
+		return nil
+	}
+	b.WriteString("<figure>\n")
+	switch {
+	case res != nil:
+		*r.nextFigure++
+		res.name = fmt.Sprintf("%sfig%03d%s", imageDir, *r.nextFigure, extensionOf(res.mediaType))
+		r.out.images = append(r.out.images, *res)
+		alt := n.Alt
+		if alt == "" && hasCaption {
+			alt = strings.ReplaceAll(model.Plain(n.Caption), "\n", " ")
+		}
+		if alt != "" {
+			r.out.described++
+		} else {
+			r.warn(fmt.Sprintf("figure %s has no text alternative", figureName(n)))
+		}
+		w, h := "", ""
+		if n.Width > 0 && n.Height > 0 {
+			w, h = strconv.Itoa(n.Width), strconv.Itoa(n.Height)
+		}
+		// alt is written even when empty: an empty alt marks the image as
+		// decorative, a missing one is an accessibility error.
+		b.WriteString(`<img src="`)
+		b.attr(fromXHTML + res.name)
+		b.WriteString(`" alt="`)
+		b.attr(alt)
+		b.WriteByte('"')
+		b.attrs([]string{"width", w, "height", h})
+		b.WriteString("/>\n")
+	case n.Alt != "":
+		b.elem("p", n.Alt, "class", "alt")
+	}
+	if hasCaption {
+		b.WriteString("<figcaption>")
+		if err := r.inlines(n.Caption); err != nil {
+			return err
+		}
+		b.WriteString("</figcaption>\n")
+	}
+	b.WriteString("</figure>\n")
+	return nil
+}
+
+func figureName(n *model.Figure) string {
+	if n.Src != "" {
+		return strconv.Quote(n.Src)
+	}
+	if n.Alt != "" {
+		return strconv.Quote(n.Alt)
+	}
+	return "(unnamed)"
+}
+
+// checkFigure checks that a figure's bytes are an image EPUB reading
+// systems must support and returns it as a resource (without a name).
+func checkFigure(n *model.Figure) (*resource, error) {
+	mt := strings.ToLower(strings.TrimSpace(n.MediaType))
+	switch mt {
+	case "image/png", "image/jpeg", "image/gif":
+		_, format, err := image.DecodeConfig(bytes.NewReader(n.Data))
+		if err != nil {
+			return nil, fmt.Errorf("image data does not decode as %s: %v", mt, err)
+		}
+		// Trust the bytes over the label: a mislabelled JPEG still shows.
+		mt = "image/" + format
+	case "image/svg+xml":
+		if err := checkSVG(n.Data); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("media type %q is not one EPUB readers must show (PNG, JPEG, GIF, SVG)", n.MediaType)
+	}
+	return &resource{mediaType: mt, data: n.Data}, nil
+}
+
+// checkSVG accepts well-formed XML whose root is an SVG element without
+// scripts (which would make the book "scripted") or references to other
+// files.
+func checkSVG(data []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	root := true
+	for {
+		tok, err := d.Token()
+		if err == io.EOF && !root {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("SVG data is not well-formed XML: %v", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if root {
+			if se.Name.Local != "svg" || se.Name.Space != "http://www.w3.org/2000/svg" {
+				return fmt.Errorf("root element <%s> is not an SVG element", se.Name.Local)
+			}
+			root = false
+		}
+		if se.Name.Local == "script" || se.Name.Local == "foreignObject" {
+			return fmt.Errorf("SVG holds <%s>, which EPUB images must not", se.Name.Local)
+		}
+		// A reference to another file would be a resource missing from
+		// the book; links and references inside the drawing are fine.
+		for _, a := range se.Attr {
+			if a.Name.Local == "href" && se.Name.Local != "a" &&
+				!strings.HasPrefix(a.Value, "#") && !strings.HasPrefix(a.Value, "data:") {
+				return fmt.Errorf("SVG <%s> refers to %q outside the image", se.Name.Local, a.Value)
+			}
+		}
+	}
+}
+
+// extensionOf gives the file extension for an image media type.
+func extensionOf(mediaType string) string {
+	switch mediaType {
+	case "image/png":
+		return ".png"
+	case "image/jpeg":
+		return ".jpg"
+	case "image/gif":
+		return ".gif"
+	case "image/svg+xml":
+		return ".svg"
+	}
+	return ""
+}
+
+func (r *renderer) inlines(in []model.Inline) error {
+	b := &r.b
+	for _, n := range in {
+		switch n := n.(type) {
+		case *model.Text:
+			b.text(n.Text)
+		case *model.Emph:
+			b.WriteString("<em>")
+			if err := r.inlines(n.Content); err != nil {
+				return err
+			}
+			b.WriteString("</em>")
+		case *model.Strong:
+			b.WriteString("<strong>")
+			if err := r.inlines(n.Content); err != nil {
+				return err
+			}
+			b.WriteString("</strong>")
+		case *model.CodeSpan:
+			b.WriteString("<code>")
+			b.text(n.Text)
+			b.WriteString("</code>")
+		case *model.Link:
+			href, ok := r.linkHref(n.Target)
+			if !ok {
+				r.warn(fmt.Sprintf("link target %q is not a web or mail address; its text is kept without the link", n.Target))
+				if err := r.inlines(n.Content); err != nil {
+					return err
+				}
+				continue
+			}
+			b.open("a", "href", href)
+			if err := r.inlines(n.Content); err != nil {
+				return err
+			}
+			b.WriteString("</a>")
+		case *model.LineBreak:
+			b.WriteString("<br/>")
+		default:
+			return fmt.Errorf("render %s: unknown inline %T", r.out.ch.file, n)
+		}
+	}
+	return nil
+}
+
+// sourceBase returns the article's source as a base for relative links,
+// or nil when it is not a web URL.
+func sourceBase(source string) *url.URL {
+	if u, err := url.Parse(source); err == nil && webURL(u) {
+		return u
+	}
+	return nil
+}
+
+// linkHref returns the href for a link target, or false when the target
+// cannot be a link in the book. Only absolute web, mail and phone
+// addresses are kept: a relative target would point into the book, where
+// nothing answers it (epubcheck rejects such links), so it is resolved
+// against the article's source URL when there is one.
+func (r *renderer) linkHref(target string) (string, bool) {
+	u, err := url.Parse(escapeURL(target))
+	if err != nil {
+		return "", false
+	}
+	if !u.IsAbs() {
+		if r.base == nil || u.Host == "" && u.Path == "" && u.RawQuery == "" {
+			// Nothing to resolve against, or a bare fragment ("#top") that
+			// named a place on the original page.
+			return "", false
+		}
+		u = r.base.ResolveReference(u)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "ftp":
+		if !webURL(u) {
+			return "", false
+		}
+	case "mailto", "tel":
+		if u.Opaque == "" {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	return escapeURL(u.String()), true
+}
+
+// webURL reports whether u is an absolute http, https or ftp URL with a
+// host.
+func webURL(u *url.URL) bool {
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "ftp":
+		return u.Host != ""
+	}
+	return false
+}
+
+// escapeURL percent-encodes every byte that may not appear in a URI (RFC
+// 3986): spaces, quotes, angle brackets, braces, non-ASCII bytes, and a %
+// that does not start an escape. epubcheck rejects hrefs holding them.
+func escapeURL(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			b.WriteByte(c)
+			continue
+		}
+		if c != '%' && uriChar(c) {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// uriChar reports whether c is an unreserved or reserved URI character.
+func uriChar(c byte) bool {
+	if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		return true
+	}
+	return strings.IndexByte("-._~:/?#[]@!$&'()*+,;=", c) >= 0
+}

@@ -1,0 +1,161 @@
+package export
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"hash/crc32"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+)
+
+// zipEntry is one file of an EPUB container.
+type zipEntry struct {
+	name  string
+	data  []byte
+	store bool // keep uncompressed (mimetype, images compressed already)
+	// raw is the data as stored (compressed or not) when writeZip
+	// prepared it, nil when archive/zip compresses it; crc is the
+	// checksum of data.
+	raw []byte
+	crc uint32
+}
+
+// writeZip packs entries into an OCF container, reproducibly: the
+// mimetype entry first and stored without an extra field or data
+// descriptor (as OCF requires), the other entries sorted by name, every
+// entry dated at modified (clamped to what ZIP can record), no extra
+// fields, and fixed version and attribute fields.
+func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
+	if len(entries) == 0 || entries[0].name != "mimetype" || !entries[0].store {
+		return nil, fmt.Errorf("container: the stored mimetype entry must come first")
+	}
+	rest := entries[1:]
+	sort.SliceStable(rest, func(i, j int) bool { return rest[i].name < rest[j].name })
+	for i := 1; i < len(entries); i++ {
+		if entries[i].name == entries[i-1].name {
+			return nil, fmt.Errorf("container: %s twice", entries[i].name)
+		}
+	}
+
+	// Large entries (embedded fonts) are compressed in parallel up front.
+	// Small ones go through archive/zip's own pooled compressor, which
+	// go-epub has just warmed up: a fresh compressor touches about a
+	// megabyte of tables, more than compressing a chapter costs.
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	errs := make([]error, len(entries))
+	for i := range entries {
+		e := &entries[i]
+		e.crc = crc32.ChecksumIEEE(e.data)
+		switch {
+		case e.store || len(e.data) == 0:
+			e.raw = e.data
+			e.store = true
+		case len(e.data) >= 1<<18:
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				errs[i] = deflateEntry(e)
+			}()
+		}
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	date, clock := msDosTime(modified)
+	size := 22
+	for _, e := range entries {
+		n := len(e.raw)
+		if e.raw == nil {
+			n = len(e.data)/2 + 16 // compressed text, and its data descriptor
+		}
+		size += 30 + 46 + 2*len(e.name) + n
+	}
+	var out bytes.Buffer
+	out.Grow(size)
+	zw := zip.NewWriter(&out)
+	for _, e := range entries {
+		fh := &zip.FileHeader{
+			Name:           e.name,
+			Method:         zip.Deflate,
+			CreatorVersion: 20,
+			ReaderVersion:  20,
+			// Set directly, not through Modified, which would add an
+			// extended-timestamp extra field that OCF forbids on mimetype.
+			ModifiedDate: date,
+			ModifiedTime: clock,
+		}
+		if e.raw == nil {
+			// Compressed by archive/zip, with a data descriptor after it.
+			w, err := zw.CreateHeader(fh)
+			if err == nil {
+				_, err = w.Write(e.data)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("container: %s: %w", e.name, err)
+			}
+			continue
+		}
+		if e.store {
+			fh.Method = zip.Store
+		}
+		fh.CRC32 = e.crc
+		fh.CompressedSize64 = uint64(len(e.raw))
+		fh.UncompressedSize64 = uint64(len(e.data))
+		w, err := zw.CreateRaw(fh)
+		if err == nil {
+			_, err = w.Write(e.raw)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("container: %s: %w", e.name, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("container: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// deflateEntry compresses an entry's data into its raw bytes.
+func deflateEntry(e *zipEntry) error {
+	var buf bytes.Buffer
+	buf.Grow(len(e.data)/2 + 64)
+	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
+	if err == nil {
+		_, err = fw.Write(e.data)
+	}
+	if err == nil {
+		err = fw.Close()
+	}
+	if err != nil {
+		return fmt.Errorf("container: compress %s: %w", e.name, err)
+	}
+	e.raw = buf.Bytes()
+	return nil
+}
+
+// msDosTime converts t (in UTC) to MS-DOS date and time fields, clamped to
+// the range they can hold (1980 to 2107, even seconds).
+func msDosTime(t time.Time) (date, clock uint16) {
+	t = t.UTC()
+	lo := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	hi := time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)
+	if t.Before(lo) {
+		t = lo
+	}
+	if t.After(hi) {
+		t = hi
+	}
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
+}
