@@ -64,7 +64,7 @@ func DefaultParams(em Sp) Params {
 		FinalHyphenDemerits:  5000,
 		EmergencyStretch:     3 * em,
 		RuntWidth:            5 * em,
-		RuntDemerits:         20000,
+		RuntDemerits:         50000,
 		MaxHyphens:           2,
 	}
 }

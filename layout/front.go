@@ -77,6 +77,55 @@ func (l locale) byline(names []string) []model.Inline {
 	return out
 }
 
+// printedByline renders the byline as the article printed it: the author
+// names in it as text (set in small capitals), the words around them
+// ("written by", "for the Go team") in italics. It returns nil when there
+// is no printed byline.
+func printedByline(byline string, names []string) []model.Inline {
+	byline = strings.TrimSpace(byline)
+	if byline == "" {
+		return nil
+	}
+	lower := strings.ToLower(byline)
+	var out []model.Inline
+	words := func(t string) {
+		// Spaces stay outside the italics, so that the words keep their
+		// spacing in the text face.
+		lead := t[:len(t)-len(strings.TrimLeft(t, " "))]
+		trail := t[len(strings.TrimRight(t, " ")):]
+		if lead != "" {
+			out = append(out, &model.Text{Text: lead})
+		}
+		if core := strings.TrimSpace(t); core != "" {
+			out = append(out, &model.Emph{Content: []model.Inline{&model.Text{Text: core}}})
+		}
+		if trail != "" && strings.TrimSpace(t) != "" {
+			out = append(out, &model.Text{Text: trail})
+		}
+	}
+	at := 0
+	for at < len(byline) {
+		// the earliest author name from here
+		next, end := -1, -1
+		for _, n := range names {
+			if n == "" {
+				continue
+			}
+			if i := strings.Index(lower[at:], strings.ToLower(n)); i >= 0 && (next < 0 || at+i < next) {
+				next, end = at+i, at+i+len(n)
+			}
+		}
+		if next < 0 {
+			words(byline[at:])
+			break
+		}
+		words(byline[at:next])
+		out = append(out, &model.Text{Text: byline[next:end]})
+		at = end
+	}
+	return out
+}
+
 // titleBlock sets the first page's head: title, subtitle, byline in small
 // capitals and date, centred on the full text width.
 func (s *setter) titleBlock(width Sp) *vlist {
@@ -100,7 +149,11 @@ func (s *setter) titleBlock(width Sp) *vlist {
 		size := s.step(3)
 		add(text(doc.Subtitle), parStyle{face: fonts.Italic, size: size}, size*12/10)
 	}
-	if by := s.loc.byline(doc.Authors); by != nil {
+	by := printedByline(doc.Byline, doc.Authors)
+	if by == nil {
+		by = s.loc.byline(doc.Authors)
+	}
+	if by != nil {
 		v.gap(l)
 		add(by, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, l)
 	}

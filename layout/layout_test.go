@@ -517,3 +517,30 @@ func TestFigurePicture(t *testing.T) {
 		t.Errorf("warnings %q", warnings)
 	}
 }
+
+func TestPrintedByline(t *testing.T) {
+	tests := []struct {
+		byline string
+		names  []string
+		want   string
+	}{
+		{"written by Greg Butterfield", []string{"Greg Butterfield"}, "written by GREG BUTTERFIELD"},
+		{"Author: Russ Cox, for the Go team", []string{"Russ Cox"}, "Author: RUSS COX, for the Go team"},
+		{"By Carmen Andoh, Russ Cox and Steve Francia", []string{"Carmen Andoh", "Russ Cox", "Steve Francia"},
+			"By CARMEN ANDOH, RUSS COX and STEVE FRANCIA"},
+		{"Posted by a friend", []string{"Someone Else"}, "Posted by a friend"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.byline, func(t *testing.T) {
+			doc := &model.Document{Title: "T", Byline: tt.byline, Authors: tt.names, Lang: "en"}
+			book, err := Layout(doc, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(book.Pages[0].Text(), "\n")
+			if len(lines) < 2 || lines[1] != tt.want {
+				t.Errorf("byline %q, want %q", lines[1:], tt.want)
+			}
+		})
+	}
+}
