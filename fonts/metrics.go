@@ -76,14 +76,7 @@ func MustGet(s Style) *Face {
 func load(s Style) (*Face, error) {
 	// Read the embedded file in place: sfnt and the table scan touch
 	// only the tables they need, not the whole file.
-	file, err := files.Open(fileNames[s])
-	if err != nil {
-		return nil, fmt.Errorf("fonts: open %s: %w", s, err)
-	}
-	src, ok := file.(io.ReaderAt)
-	if !ok {
-		return nil, fmt.Errorf("fonts: %s cannot be read in place", s)
-	}
+	src, _ := Open(s)
 	f, err := sfnt.ParseReaderAt(src)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: parse %s: %w", s, err)
