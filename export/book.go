@@ -93,7 +93,15 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		}
 		coverImage = &resource{name: imageDir + "cover" + extensionOf(mt), mediaType: mt, data: opt.Cover}
 	default:
-		png, err := coverPNG(bk.coverText(loc))
+		ct := bk.coverText(loc)
+		missing, err := coverMissing(ct)
+		if err != nil {
+			return nil, fmt.Errorf("generate cover: %w", err)
+		}
+		if len(missing) > 0 {
+			warn(fmt.Sprintf("cover: no font has %s; they show as empty boxes (give --cover IMAGE to use a cover of your own)", runeList(missing)))
+		}
+		png, err := coverPNG(ct)
 		if err != nil {
 			return nil, fmt.Errorf("generate cover: %w", err)
 		}
@@ -444,4 +452,22 @@ func accessibility(b *xmlBuf, chapters []*rendered, generatedCover bool) {
 	}
 	// The summary is English whatever the book's language, and says so.
 	b.elem("meta", strings.Join(summary, " "), "property", "schema:accessibilitySummary", "xml:lang", "en")
+}
+
+// runeList names characters for a message: the count, and the first few
+// with their code points.
+func runeList(rs []rune) string {
+	const shown = 5
+	var parts []string
+	for _, r := range rs[:min(len(rs), shown)] {
+		parts = append(parts, fmt.Sprintf("%U %q", r, r))
+	}
+	if len(rs) > shown {
+		parts = append(parts, "…")
+	}
+	what := "1 character"
+	if len(rs) > 1 {
+		what = fmt.Sprintf("%d characters", len(rs))
+	}
+	return what + " (" + strings.Join(parts, ", ") + ")"
 }

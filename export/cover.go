@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/image/draw"
 	"golang.org/x/image/font"
@@ -75,9 +76,15 @@ func (bk *book) coverText(loc *locale) coverText {
 			names = append(names, n)
 		}
 	}
+	if len(names) > 12 {
+		names = append(names[:11], "…")
+	}
+	for i := range names {
+		names[i] = clip(names[i], coverRunes/2)
+	}
 	return coverText{
-		title:    bk.title,
-		subtitle: bk.subtitle,
+		title:    clip(bk.title, coverRunes),
+		subtitle: clip(bk.subtitle, coverRunes),
 		authors:  names,
 		date:     loc.formatDate(bk.date),
 	}
@@ -89,7 +96,7 @@ func (bk *book) coverText(loc *locale) coverText {
 // faces are made per cover, as they are not.
 var coverFonts = func() map[fonts.Style]func() (*opentype.Font, error) {
 	m := map[fonts.Style]func() (*opentype.Font, error){}
-	for _, s := range []fonts.Style{fonts.Regular, fonts.Italic, fonts.Bold, fonts.Fallback} {
+	for _, s := range []fonts.Style{fonts.Regular, fonts.Italic, fonts.Bold, fonts.Fallback, fonts.CJK} {
 		m[s] = sync.OnceValues(func() (*opentype.Font, error) {
 			ra, _ := fonts.Open(s)
 			f, err := opentype.ParseReaderAt(ra)
@@ -102,13 +109,18 @@ var coverFonts = func() map[fonts.Style]func() (*opentype.Font, error) {
 	return m
 }()
 
+// coverFallbacks are the faces that draw what a cover style lacks, in
+// the order tried: DejaVu Sans, then Droid Sans Fallback for Chinese and
+// Japanese.
+var coverFallbacks = [...]fonts.Style{fonts.Fallback, fonts.CJK}
+
 // face sets text in one style at one size, taking characters the style
-// lacks from the fallback face.
+// lacks from the fallback faces.
 type face struct {
-	main     font.Face
-	fallback font.Face // made when first needed
-	opts     *opentype.FaceOptions
-	size     float64
+	main      font.Face
+	fallbacks [len(coverFallbacks)]font.Face // each made when first needed
+	opts      *opentype.FaceOptions
+	size      float64
 	// tracking is extra space after each character.
 	tracking fixed.Int26_6
 	err      error
@@ -127,25 +139,84 @@ func newFace(style fonts.Style, size float64) (*face, error) {
 	return &face{main: main, opts: opts, size: size}, nil
 }
 
-// pick returns the face that has r: the main face, else the fallback,
-// else the main face's replacement glyph.
+// pick returns the face that has r: the main face, else the first
+// fallback that has it, else the main face's replacement glyph (the
+// export warns about those characters up front; see coverMissing).
 func (f *face) pick(r rune) font.Face {
 	if _, ok := f.main.GlyphAdvance(r); ok {
 		return f.main
 	}
-	if f.fallback == nil && f.err == nil {
-		fb, err := coverFonts[fonts.Fallback]()
-		if err == nil {
-			f.fallback, err = opentype.NewFace(fb, f.opts)
+	for i, s := range coverFallbacks {
+		if f.fallbacks[i] == nil && f.err == nil {
+			fb, err := coverFonts[s]()
+			if err == nil {
+				f.fallbacks[i], err = opentype.NewFace(fb, f.opts)
+			}
+			f.err = err
 		}
-		f.err = err
-	}
-	if f.fallback != nil {
-		if _, ok := f.fallback.GlyphAdvance(r); ok {
-			return f.fallback
+		if f.fallbacks[i] != nil {
+			if _, ok := f.fallbacks[i].GlyphAdvance(r); ok {
+				return f.fallbacks[i]
+			}
 		}
 	}
 	return f.main
+}
+
+// coverMissing returns the characters of the cover's text that none of
+// its faces has, in the order met, each once: they would be drawn as
+// empty boxes, so the export reports them.
+func coverMissing(t coverText) ([]rune, error) {
+	var missing []rune
+	seen := map[rune]bool{}
+	check := func(style fonts.Style, s string) error {
+		f, err := newFace(style, 12)
+		if err != nil {
+			return err
+		}
+		for _, r := range s {
+			if seen[r] || unicode.IsSpace(r) || !unicode.IsGraphic(r) {
+				continue
+			}
+			seen[r] = true
+			if _, ok := f.pick(r).GlyphAdvance(r); !ok {
+				missing = append(missing, r)
+			}
+		}
+		return f.err
+	}
+	for _, part := range []struct {
+		style fonts.Style
+		text  string
+	}{{fonts.Bold, t.title}, {fonts.Italic, t.subtitle}, {fonts.Regular, strings.Join(t.authors, " ")}, {fonts.Italic, t.date}} {
+		if err := check(part.style, part.text); err != nil {
+			return nil, err
+		}
+	}
+	return missing, nil
+}
+
+// coverRunes bounds the text a cover shows of each part: more than the
+// four lines of the smallest title size hold. A longer title is cut
+// first, at a space when there is one near the end, so that setting it
+// costs the same whatever its length.
+const coverRunes = 160
+
+// clip cuts s to n characters, ending it with an ellipsis when it was
+// cut.
+func clip(s string, n int) string {
+	i := 0
+	for k := range s {
+		if i == n {
+			cut := s[:k]
+			if sp := strings.LastIndexByte(cut, ' '); sp > len(cut)*2/3 {
+				cut = cut[:sp]
+			}
+			return strings.TrimRight(cut, " ,;:") + "…"
+		}
+		i++
+	}
+	return s
 }
 
 // width measures s.

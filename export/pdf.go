@@ -32,6 +32,7 @@ var fontInfo = [...]struct{ family, postscript string }{
 	fonts.BoldItalic: {"charis-bi", "CharisSIL-BoldItalic"},
 	fonts.Mono:       {"dejavu-mono", "DejaVuSansMono"},
 	fonts.Fallback:   {"dejavu-sans", "DejaVuSans"},
+	fonts.CJK:        {"droid-fallback", "DroidSansFallback"},
 }
 
 // PDF paints a laid-out book with gofpdf and writes the file to w. Every

@@ -5,14 +5,14 @@ import (
 	"fmt"
 )
 
-//go:embed *.ttf OFL-CharisSIL.txt LICENSE-DejaVu.txt
+//go:embed *.ttf OFL-CharisSIL.txt LICENSE-DejaVu.txt LICENSE-DroidSansFallback.txt
 var files embed.FS
 
 // Style is a face of the text family.
 type Style int
 
 // The four faces of the text family, plus the code face and the fallback
-// face for characters the text family lacks.
+// faces for characters the text family lacks.
 const (
 	Regular Style = iota
 	Italic
@@ -20,6 +20,10 @@ const (
 	BoldItalic
 	Mono     // code: DejaVu Sans Mono
 	Fallback // characters Charis SIL lacks: DejaVu Sans
+	// CJK is the last resort, for the Chinese, Japanese and Korean
+	// characters no other face has: Droid Sans Fallback (4 MB, loaded
+	// and embedded only in documents that use it).
+	CJK
 )
 
 // fileNames maps each style to its embedded TrueType file.
@@ -30,10 +34,11 @@ var fileNames = [...]string{
 	BoldItalic: "CharisSIL-BoldItalic.ttf",
 	Mono:       "DejaVuSansMono.ttf",
 	Fallback:   "DejaVuSans.ttf",
+	CJK:        "DroidSansFallbackFull.ttf",
 }
 
 // Styles lists every embedded face, in a fixed order.
-var Styles = []Style{Regular, Italic, Bold, BoldItalic, Mono, Fallback}
+var Styles = []Style{Regular, Italic, Bold, BoldItalic, Mono, Fallback, CJK}
 
 func (s Style) String() string {
 	if s < 0 || int(s) >= len(fileNames) {
@@ -60,9 +65,13 @@ func TTF(s Style) []byte {
 
 // Licence returns the licence text that must travel with style s's file.
 func Licence(s Style) (name string, text []byte) {
-	name = "OFL-CharisSIL.txt"
-	if s == Mono || s == Fallback {
+	switch s {
+	case Mono, Fallback:
 		name = "LICENSE-DejaVu.txt"
+	case CJK:
+		name = "LICENSE-DroidSansFallback.txt"
+	default:
+		name = "OFL-CharisSIL.txt"
 	}
 	b, err := files.ReadFile(name)
 	if err != nil {

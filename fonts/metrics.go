@@ -211,13 +211,15 @@ func (f *Face) Width(s string) int {
 }
 
 // Cover returns the face that paints r for text in style s: s itself when
-// it has r, else the fallback face (DejaVu Sans), else the code face. ok
-// is false when no embedded face has r; the caller must then report it.
+// it has r, else the fallback face (DejaVu Sans), else the code face, else
+// the CJK face (Droid Sans Fallback), which is parsed only when a
+// character gets that far. ok is false when no embedded face has r; the
+// caller must then report it.
 func Cover(s Style, r rune) (face Style, ok bool) {
 	if f, err := Get(s); err == nil && f.Has(r) {
 		return s, true
 	}
-	for _, alt := range [...]Style{Fallback, Mono} {
+	for _, alt := range [...]Style{Fallback, Mono, CJK} {
 		if alt == s {
 			continue
 		}

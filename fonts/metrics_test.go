@@ -15,7 +15,12 @@ func TestEveryFaceHasRealWidths(t *testing.T) {
 			if f.UnitsPerEm() < 16 {
 				t.Fatalf("units per em = %d", f.UnitsPerEm())
 			}
-			for _, r := range "aAmn0 .,-’—é" {
+			sample := "aAmn0 .,-’—é"
+			if s == CJK {
+				// The CJK face has no Latin letters: the others set them.
+				sample = "汉字漢字かなカナ、。「」"
+			}
+			for _, r := range sample {
 				if !f.Has(r) {
 					t.Errorf("%s lacks %q", s, r)
 				}
@@ -86,6 +91,11 @@ func TestCover(t *testing.T) {
 		{"smiley falls back to DejaVu Sans", Regular, '☺', Fallback, true},
 		{"for-all falls back to DejaVu Sans", Bold, '∀', Fallback, true},
 		{"mono has its own", Mono, '∀', Mono, true},
+		{"ideograph falls back to the CJK face", Regular, '汉', CJK, true},
+		{"kana falls back to the CJK face", Italic, 'か', CJK, true},
+		// Droid Sans Fallback has no Hangul syllables: Korean is
+		// reported, not drawn.
+		{"hangul has no face", Bold, '한', Bold, false},
 		{"outside the BMP", Regular, '😀', Regular, false},
 		{"unassigned", Regular, 0x0378, Regular, false},
 	}
@@ -96,6 +106,21 @@ func TestCover(t *testing.T) {
 				t.Errorf("Cover(%v, %q) = %v, %v; want %v, %v", tt.style, tt.r, s, ok, tt.wantStyle, tt.wantOK)
 			}
 		})
+	}
+}
+
+// TestCJKWidths checks the metrics the layout gets from the CJK face,
+// which gofpdf embeds as TrueType outlines: ideographs and kana are one
+// em wide, and the face measures like the others.
+func TestCJKWidths(t *testing.T) {
+	f := MustGet(CJK)
+	for _, r := range "汉字漢字かなカナ、。" {
+		if w := f.Advance(r); w != f.UnitsPerEm() {
+			t.Errorf("advance of %q = %d units, want one em (%d)", r, w, f.UnitsPerEm())
+		}
+	}
+	if got, want := f.Width("汉字"), 2*f.UnitsPerEm(); got != want {
+		t.Errorf("Width(汉字) = %d, want %d", got, want)
 	}
 }
 

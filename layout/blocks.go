@@ -381,12 +381,18 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 	size := s.small()
 	h, d := strut(s.smallLeading())
 	indent := s.g.size
-	adv := s.sh.width("0", fonts.Mono, size)
-	capacity := max(int((c.measure-indent)/adv), 8)
+	// Lines wrap by width, not by a count of characters: a character the
+	// code face lacks comes from a wider face (an ideograph is nearly
+	// twice a code character's width).
+	capacity := max(c.measure-indent, 8*s.sh.width("0", fonts.Mono, size))
+	advance := func(r rune) Sp {
+		face, rr := s.sh.resolve(fonts.Mono, r)
+		return s.sh.units(face, size, s.sh.face(face).Advance(rr))
+	}
 	var chunks []string
 	for _, line := range strings.Split(cd.Text, "\n") {
 		line = expandTabs(strings.TrimRight(line, " \t"), 4)
-		chunks = append(chunks, wrapCode(line, capacity)...)
+		chunks = append(chunks, wrapCode(line, capacity, advance)...)
 	}
 	s.stackLines(v, chunks, func(text string) *vbox {
 		b := &vbox{h: h, d: d, x: c.left + indent, outline: -1}
@@ -475,31 +481,49 @@ func expandTabs(s string, width int) string {
 	return b.String()
 }
 
-// wrapCode splits a code line into chunks of at most capacity
-// characters; continuations start with two spaces.
-func wrapCode(line string, capacity int) []string {
+// wrapCode splits a code line into chunks no wider than capacity, each
+// character measured by advance; continuations start with two spaces. A
+// chunk breaks after a space or punctuation in its last third when there
+// is one, else at the last character that fits. It runs in time linear in
+// the line's length, however long.
+func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 	r := []rune(line)
-	if len(r) <= capacity {
+	widths := make([]Sp, len(r))
+	var total Sp
+	for i, c := range r {
+		widths[i] = advance(c)
+		total += widths[i]
+	}
+	if total <= capacity {
 		return []string{line}
 	}
 	var out []string
 	prefix := ""
+	room := capacity
 	for len(r) > 0 {
-		room := capacity - len([]rune(prefix))
-		if len(r) <= room {
+		// fit is how many characters fit in room (at least one).
+		fit, w := 0, Sp(0)
+		for fit < len(r) && (fit == 0 || w+widths[fit] <= room) {
+			w += widths[fit]
+			fit++
+		}
+		if fit == len(r) {
 			out = append(out, prefix+string(r))
 			break
 		}
-		cut := room
-		for k := room; k > room*2/3; k-- {
+		cut := fit
+		for k := fit; k > fit*2/3; k-- {
 			if strings.ContainsRune(" ,;.([{/=+-", r[k-1]) {
 				cut = k
 				break
 			}
 		}
 		out = append(out, prefix+strings.TrimRight(string(r[:cut]), " "))
-		r = r[cut:]
-		prefix = "  "
+		r, widths = r[cut:], widths[cut:]
+		if prefix == "" {
+			prefix = "  "
+			room = max(capacity-advance(' ')*2, capacity/2)
+		}
 	}
 	return out
 }

@@ -190,6 +190,8 @@ func shortFace(s fonts.Style) string {
 		return "M"
 	case fonts.Fallback:
 		return "F"
+	case fonts.CJK:
+		return "C"
 	}
 	return s.String()
 }

@@ -379,14 +379,20 @@ func (b *breaker) run(threshold int, hyphenate bool, background Sp, final bool) 
 			hyphens := 0
 			if hyphen {
 				hyphens = a.hyphens + 1
-				if p.MaxHyphens > 0 && hyphens > p.MaxHyphens {
-					kept = append(kept, a)
-					continue
-				}
 			}
 			l := b.measure(a.pos, i, a.line)
 			l.Stretch += background
 			short := l.Width - l.Natural
+			if p.MaxHyphens > 0 && hyphens > p.MaxHyphens && -short <= l.Shrink {
+				// One more hyphenated line is not allowed from this node,
+				// but a later break may be. A node whose line is already
+				// overfull goes on below, where it is deactivated (or, as
+				// a last resort, breaks here): keeping it would keep every
+				// such node to the paragraph's end, and the pass would
+				// grow quadratic on a long word broken at characters.
+				kept = append(kept, a)
+				continue
+			}
 			var bad, fit int
 			switch {
 			case short > 0 && l.Fil > 0:

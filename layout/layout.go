@@ -28,6 +28,8 @@ type setter struct {
 	noteNum   map[string]int
 	// blockCount numbers the blocks set so far (for tests of breaks).
 	blockCount int
+	// fitted keeps the running heads already fitted to their slot.
+	fitted map[fitKey]string
 }
 
 func (s *setter) warn(page int, msg string) {
@@ -57,6 +59,7 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 	pg.paginate(title, body)
 	// Stage 5: running heads, folios, outline.
 	pg.furnish()
+	s.sh.reportMissing()
 	return &Book{
 		Meta: Meta{Title: doc.Title, Subtitle: doc.Subtitle, Authors: append([]string(nil), doc.Authors...),
 			Subject: doc.Description, Lang: doc.Lang, Date: doc.Date},

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"pamphlet/fonts"
 )
@@ -97,6 +98,20 @@ func (pg *pager) fill(items []vitem, i int, h Sp) (end int, forced bool) {
 	return len(items), false
 }
 
+// height is the height of a vertical list set without breaks.
+func height(items []vitem) Sp {
+	var h Sp
+	for _, it := range items {
+		switch it.kind {
+		case vBox:
+			h += it.box.h + it.box.d
+		case vGlue:
+			h += it.size
+		}
+	}
+	return h
+}
+
 // skip returns the first item at or after i that is a box: glue and
 // penalties vanish at the top of a frame.
 func skip(items []vitem, i int) int {
@@ -168,15 +183,36 @@ func (pg *pager) paginate(title, body *vlist) {
 	top := Sp(0)
 	pg.page(0)
 	if title != nil && len(title.items) > 0 {
-		f := frame{page: 0, x: s.textLeft(0), y: s.g.margins.Top, w: s.g.textWidth, h: s.g.textHeight}
-		bottom := pg.place(title.items, 0, len(title.items), f) - s.g.margins.Top
+		items := title.items
+		if height(items) > s.g.textHeight {
+			// A title block taller than a page (a title of thousands
+			// of characters) runs on over as many pages as it needs,
+			// breaking between its lines, rather than off the foot of
+			// the first.
+			for k := range items {
+				if items[k].kind == vPenalty {
+					items[k].penalty = 0
+				}
+			}
+		}
+		var bottom Sp
+		page := 0
+		for i := 0; ; page++ {
+			pg.page(page)
+			f := frame{page: page, x: s.textLeft(page), y: s.g.margins.Top, w: s.g.textWidth, h: s.g.textHeight}
+			end, _ := pg.fill(items, i, f.h)
+			bottom = pg.place(items, i, end, f) - s.g.margins.Top
+			if i = skip(items, end); i >= len(items) {
+				break
+			}
+		}
 		// Body lines stay on the page's grid: the title block and the
 		// space after it take whole lines.
 		l := s.g.leading
 		top = (bottom + 2*l + l - 1) / l * l
 		if top >= s.g.textHeight {
 			top = 0
-			pg.page(1)
+			pg.page(page + 1)
 		}
 	}
 	items := body.items
@@ -250,20 +286,17 @@ func (pg *pager) furnish() {
 }
 
 // slotRuns sets one line of page furniture in width, centred (align 0),
-// flush left (-1) or flush right (1), shortened with an ellipsis at a word
-// boundary when it does not fit.
+// flush left (-1) or flush right (1), shortened with an ellipsis when it
+// does not fit (see fitText).
 func (s *setter) slotRuns(text string, face fonts.Style, size, left, width, y Sp, align int) []Run {
 	if text == "" {
 		return nil
 	}
-	w := s.sh.width(text, face, size)
-	for w > width {
-		cut := strings.LastIndexByte(strings.TrimSuffix(text, " …"), ' ')
-		if cut <= 0 {
-			break
-		}
-		text = strings.TrimRight(text[:cut], " ,;:") + " …"
-		w = s.sh.width(text, face, size)
+	text = s.fitText(text, face, size, width)
+	pieces := s.sh.shape(nil, text, face, size)
+	var w Sp
+	for _, pc := range pieces {
+		w += pc.width
 	}
 	x := left + (width-w)/2
 	switch align {
@@ -273,9 +306,82 @@ func (s *setter) slotRuns(text string, face fonts.Style, size, left, width, y Sp
 		x = left + width - w
 	}
 	var runs []Run
-	for _, pc := range s.sh.shape(nil, text, face, size) {
+	for _, pc := range pieces {
 		runs = append(runs, Run{Face: pc.face, Size: pc.size, X: x, Y: y, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
 		x += pc.width
 	}
 	return runs
+}
+
+// fitKey names a line of furniture fitted to a width.
+type fitKey struct {
+	text        string
+	face        fonts.Style
+	size, width Sp
+}
+
+// fitText returns text when it fits in width, else its longest beginning
+// that fits with an ellipsis after it: cut at a space when there is one
+// in the last third of the room, else between two characters (a title of
+// one long word, or in a script without spaces). Characters are measured
+// in the face that draws them. Only the room's worth of text is looked at,
+// however long the title, and each result is kept for the following
+// pages, which mostly repeat it.
+func (s *setter) fitText(text string, face fonts.Style, size, width Sp) string {
+	key := fitKey{text, face, size, width}
+	if t, ok := s.fitted[key]; ok {
+		return t
+	}
+	const ellipsis = " …"
+	measure := func(t string) Sp {
+		var w Sp
+		for _, pc := range s.sh.shape(nil, t, face, size) {
+			w += pc.width
+		}
+		return w
+	}
+	room := width - measure(ellipsis)
+	// ends[i] is the byte offset after the i+1 first characters that fit.
+	var ends []int
+	var w Sp
+	fits := true
+	for i, r := range text {
+		if invisible(r) {
+			continue
+		}
+		f, rr := s.sh.resolve(face, r)
+		w += s.sh.units(f, size, s.sh.face(f).Advance(rr))
+		if w > width {
+			fits = false
+			break
+		}
+		if w <= room {
+			ends = append(ends, i+utf8.RuneLen(r))
+		}
+	}
+	out := text
+	if !fits || measure(text) > width {
+		out = ""
+		for len(ends) > 0 {
+			cut, mark := ends[len(ends)-1], "…"
+			if sp := strings.LastIndexByte(text[:cut], ' '); sp > 0 && len(ends) > 3 && sp >= ends[len(ends)*2/3-1] {
+				cut, mark = sp, ellipsis
+			}
+			out = strings.TrimRight(text[:cut], " ,;:") + mark
+			if measure(out) <= width {
+				break
+			}
+			// Kerning made it wider than measured: one character less.
+			ends = ends[:len(ends)-1]
+			out = ""
+		}
+		if out == "" {
+			out = "…"
+		}
+	}
+	if s.fitted == nil {
+		s.fitted = map[fitKey]string{}
+	}
+	s.fitted[key] = out
+	return out
 }

@@ -47,6 +47,15 @@ const (
 	charPenalty     = 1000 // between any two characters of a word too long for the measure
 )
 
+// overlongMeasures bounds the words that may break between any two
+// characters: a word wider than this many measures (a run of thousands
+// of characters without a space, such as pasted data) is instead cut
+// into pieces that fill a line each, and breaks only between them. TeX
+// would leave an overfull box; a break at every character would give the
+// breaker a feasible break per character and a cost quadratic in the
+// line length times the word's length.
+const overlongMeasures = 3
+
 // Interword glue, in percent of the face's space (0.29 em in Charis), in
 // the proportions of TeX's fonts: stretch half the space, shrink a third.
 const (
@@ -94,6 +103,7 @@ const (
 	dashBreak              // after a dash
 	urlBreak               // after punctuation in a URL or code
 	charBreak              // anywhere, for a word wider than the measure
+	ideoBreak              // between ideographs (CJK text has no spaces)
 )
 
 // inlineState is the style inherited while walking inlines.
@@ -396,12 +406,23 @@ func (b *parBuilder) breakItem(kind breakKind, prev ch, pi int) {
 		defer func() { b.p.items = append(b.p.items, Glue(0, -em, 0)) }()
 	}
 	switch kind {
-	case patternBreak, softBreak, charBreak:
-		sp := b.spans[prev.span]
-		if kind == charBreak && (sp.code || sp.url) {
-			b.p.items = append(b.p.items, Penalty(charPenalty, 0, 0))
+	case charBreak:
+		// A word broken where it does not fit draws no hyphen: it is not
+		// a word of the language (a URL, data, a run of characters), and
+		// a hyphen would add a character that is not there.
+		b.p.items = append(b.p.items, Penalty(charPenalty, 0, 0))
+	case ideoBreak:
+		if b.p.style.align == justified {
+			// Ideographs are set solid; the glue between them, which
+			// only stretches, is where a justified line takes up its
+			// slack, as CJK typesetting spreads it between characters.
+			size := b.spans[prev.span].size
+			b.p.items = append(b.p.items, Glue(0, size*ideoStretch/100, 0))
 			return
 		}
+		b.p.items = append(b.p.items, Penalty(0, 0, 0))
+	case patternBreak, softBreak:
+		sp := b.spans[prev.span]
 		face := sp.face
 		if pi >= 0 {
 			face = b.p.pieces[pi].face
@@ -412,14 +433,10 @@ func (b *parBuilder) breakItem(kind breakKind, prev ch, pi int) {
 		ref := int32(len(b.p.pieces) - 1)
 		w := hy.width
 		flags := Flagged
-		p := hyphenPenalty
-		switch kind {
-		case patternBreak:
+		if kind == patternBreak {
 			flags |= Pattern
-		case charBreak:
-			p = charPenalty
 		}
-		it := Penalty(p, w, flags)
+		it := Penalty(hyphenPenalty, w, flags)
 		it.Ref = ref
 		b.p.items = append(b.p.items, it)
 	case hyphenBreak:
@@ -463,6 +480,10 @@ func (b *parBuilder) breaks(w []ch, last bool) []breakKind {
 	}
 	kinds := b.kinds[:len(w)]
 	clear(kinds)
+	limit := max(b.p.style.measure-b.p.style.indent, b.p.style.measure/2)
+	// A word of several lines is no word of the language (data, a run
+	// of characters): it is not hyphenated.
+	huge := b.width(w, overlongMeasures*limit) > overlongMeasures*limit
 	codeLike, digits, soft := false, false, false
 	for _, c := range w {
 		sp := b.spans[c.span]
@@ -483,19 +504,46 @@ func (b *parBuilder) breaks(w []ch, last bool) []breakKind {
 			kinds[k] = hyphenBreak
 		case (prev == '\u2014' || prev == '\u2013') && k <= len(w)-2 && w[k].r != '\u2014' && w[k].r != '\u2013':
 			kinds[k] = dashBreak
+		case ideoBreakable(prev, w[k].r):
+			kinds[k] = ideoBreak
 		}
 	}
-	if !url && !digits && !soft && !last && b.p.style.hyphenate {
+	if !url && !digits && !soft && !last && !huge && b.p.style.hyphenate {
 		b.hyphenate(w, kinds)
 	}
-	if b.wider(w) {
-		for k := 1; k < len(w); k++ {
-			if kinds[k] == noBreak && !invisible(w[k].r) && !invisible(w[k-1].r) {
-				kinds[k] = charBreak
+	b.breakWide(w, kinds, limit)
+	return kinds
+}
+
+// breakWide adds breaks inside the stretches of a word, between its
+// breakpoints, that are wider than limit and so cannot be set on any
+// line: between any two characters for a stretch of up to
+// overlongMeasures lines, else in line-wide pieces (see chunk). Each
+// stretch is measured once, so the cost is linear in the word's length.
+func (b *parBuilder) breakWide(w []ch, kinds []breakKind, limit Sp) {
+	start := 0
+	for k := 1; k <= len(w); k++ {
+		if k < len(w) && kinds[k] == noBreak {
+			continue
+		}
+		seg, segKinds := w[start:k], kinds[start:k]
+		start = k
+		wd := b.width(seg, overlongMeasures*limit)
+		switch {
+		case wd <= limit:
+		case wd > overlongMeasures*limit:
+			b.chunk(seg, segKinds, limit)
+		default:
+			for i := 1; i < len(seg); i++ {
+				// Between ideographs only the breaks the line-breaking
+				// rules allow are taken, and those are marked already.
+				a, c := seg[i-1].r, seg[i].r
+				if !isIdeo(a) && !isIdeo(c) && !invisible(a) && !invisible(c) {
+					segKinds[i] = charBreak
+				}
 			}
 		}
 	}
-	return kinds
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -581,21 +629,50 @@ func lettersOnly(w []ch) bool {
 	return lower
 }
 
-// wider reports whether a word is wider than the measure less the
-// indent, so that it must break somewhere.
-func (b *parBuilder) wider(w []ch) bool {
-	limit := b.p.style.measure - b.p.style.indent
+// width measures a word, kerning aside, and stops as soon as it is wider
+// than limit: the cost stays in proportion to the measure, whatever the
+// word's length.
+func (b *parBuilder) width(w []ch, limit Sp) Sp {
 	var total Sp
 	for _, c := range w {
-		sp := b.spans[c.span]
-		face, r := b.s.sh.resolve(sp.face, c.r)
 		if invisible(c.r) {
 			continue
 		}
+		sp := b.spans[c.span]
+		face, r := b.s.sh.resolve(sp.face, c.r)
 		total += b.s.sh.units(face, sp.size, b.s.sh.face(face).Advance(r))
 		if total > limit {
-			return true
+			break
 		}
 	}
-	return false
+	return total
+}
+
+// chunk marks the breaks of an overlong word: it is cut into pieces each
+// as wide as fits in limit, measured with kerning, less a little for the
+// rounding of widths, so that every piece fills a line without
+// overflowing it. One pass over the word: linear time and memory.
+func (b *parBuilder) chunk(w []ch, kinds []breakKind, limit Sp) {
+	limit -= limit / 100
+	var total Sp
+	prev, prevFace, prevSize := rune(-1), fonts.Style(-1), Sp(0)
+	for k, c := range w {
+		if invisible(c.r) {
+			continue
+		}
+		sp := b.spans[c.span]
+		face, r := b.s.sh.resolve(sp.face, c.r)
+		f := b.s.sh.face(face)
+		adv := b.s.sh.units(face, sp.size, f.Advance(r))
+		var kern Sp
+		if face == prevFace && sp.size == prevSize {
+			kern = b.s.sh.units(face, sp.size, f.Kern(prev, r))
+		}
+		if total > 0 && total+kern+adv > limit {
+			kinds[k] = charBreak
+			total, kern = 0, 0
+		}
+		total += kern + adv
+		prev, prevFace, prevSize = r, face, sp.size
+	}
 }

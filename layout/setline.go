@@ -1,5 +1,7 @@
 package layout
 
+import "unicode/utf8"
+
 // vbox is an unbreakable piece of a vertical list: a set line, or a
 // block drawn whole. Positions inside are relative to its origin: x from
 // the left of its frame plus x, y from the baseline.
@@ -201,14 +203,32 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	return box
 }
 
-// lineText joins a line's runs for messages.
+// lineText joins a line's runs for messages, cut to its first 60
+// characters: a warning is one line of a terminal, whatever the input.
 func lineText(runs []Run) string {
+	const most = 60
 	var b []byte
 	for i, r := range runs {
 		if i > 0 && r.X > runs[i-1].X+runs[i-1].Width {
 			b = append(b, ' ')
 		}
 		b = append(b, r.Text...)
+		if utf8.RuneCount(b) > most {
+			break
+		}
 	}
-	return string(b)
+	return excerpt(string(b), most)
+}
+
+// excerpt returns s cut to at most n characters, with an ellipsis when it
+// was cut.
+func excerpt(s string, n int) string {
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k] + "…"
+		}
+		i++
+	}
+	return s
 }

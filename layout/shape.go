@@ -45,7 +45,10 @@ const replacementRune = '\ufffd'
 type shaper struct {
 	warn    func(string)
 	missing map[rune]bool
-	faces   [fonts.Fallback + 1]*fonts.Face
+	// missingOrder lists the missing runes in the order first met, for
+	// the one warning that reports them all.
+	missingOrder []rune
+	faces        [fonts.CJK + 1]*fonts.Face
 	// hyphens caches the hyphen piece of each face and size.
 	hyphens map[hyphenKey]piece
 	buf     strings.Builder
@@ -104,15 +107,37 @@ func (sh *shaper) resolve(s fonts.Style, r rune) (fonts.Style, rune) {
 	}
 	if !sh.missing[r] {
 		sh.missing[r] = true
-		if sh.warn != nil {
-			sh.warn(fmt.Sprintf("no embedded font has %U %q; printed as %q", r, r, replacementRune))
-		}
+		sh.missingOrder = append(sh.missingOrder, r)
 	}
 	face, ok = fonts.Cover(s, replacementRune)
 	if ok {
 		return face, replacementRune
 	}
 	return s, '?'
+}
+
+// reportMissing sends one warning for all the characters no face had, if
+// any: a document in a script without a face gets one line that says how
+// many and which, not a line per character.
+func (sh *shaper) reportMissing() {
+	n := len(sh.missingOrder)
+	if n == 0 || sh.warn == nil {
+		return
+	}
+	const shown = 5
+	var list []string
+	for _, r := range sh.missingOrder[:min(n, shown)] {
+		list = append(list, fmt.Sprintf("%U %q", r, r))
+	}
+	more := ""
+	if n > shown {
+		more = ", …"
+	}
+	what := "1 character"
+	if n > 1 {
+		what = fmt.Sprintf("%d different characters", n)
+	}
+	sh.warn(fmt.Sprintf("no embedded font has %s (%s%s); printed as %q", what, strings.Join(list, ", "), more, replacementRune))
 }
 
 // shape appends to dst the pieces that draw text in style s at size,
