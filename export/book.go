@@ -197,8 +197,9 @@ func titlePageBody(bk *book, loc *locale) []byte {
 	// The title is printed here as a paragraph, not a heading: the
 	// article's own h1 follows in the text, and one title must make one
 	// entry in the document outline (the PDF prints it once).
-	b.elem("p", bk.title, "class", "title", "epub:type", "title")
-	frontMatter(&b, loc, bk.subtitle, bk.byline, bk.creators, bk.date)
+	rtl := direction(bk.lang) == "rtl"
+	b.elem("p", bk.title, "class", "title", "epub:type", "title", "dir", autoDir(bk.title, rtl))
+	frontMatter(&b, loc, bk.subtitle, bk.byline, bk.creators, bk.date, rtl)
 	b.WriteString("</section>\n")
 	return b.Bytes()
 }

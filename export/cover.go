@@ -15,6 +15,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"pamphlet/fonts"
+	"pamphlet/layout"
 )
 
 // The generated cover: a calm typographic page in the proportions of a
@@ -219,8 +220,9 @@ func clip(s string, n int) string {
 	return s
 }
 
-// width measures s.
+// width measures s as it is drawn (see coverLine.walk).
 func (f *face) width(s string) fixed.Int26_6 {
+	s = layout.Visual(s)
 	var w fixed.Int26_6
 	prev := rune(-1)
 	var prevFace font.Face
@@ -420,7 +422,9 @@ func (cl *coverLine) walk(f func(ff font.Face, dot fixed.Point26_6, r rune)) {
 	dot := cl.dot
 	prev := rune(-1)
 	var prevFace font.Face
-	for _, r := range cl.text {
+	// Right-to-left words are drawn in display order, Arabic in its
+	// joined forms, as the PDF sets them.
+	for _, r := range layout.Visual(cl.text) {
 		ff := cl.f.pick(r)
 		if prev >= 0 && ff == prevFace {
 			dot.X += ff.Kern(prev, r)

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"pamphlet/model"
 )
 
@@ -116,13 +118,39 @@ type renderer struct {
 	warn       func(string)
 	out        *rendered
 	sections   int
+	// rtl is set when the chapter's language is written right to left.
+	rtl bool
+}
+
+// autoDir returns "auto" for a block whose first strong character runs
+// against the document's direction (an Arabic paragraph in an English
+// article, or the reverse), so that reading systems set it in its own
+// direction, as the PDF does; else "" (no attribute).
+func autoDir(text string, rtl bool) string {
+	for _, c := range text {
+		p, _ := bidi.LookupRune(c)
+		switch p.Class() {
+		case bidi.L:
+			if rtl {
+				return "auto"
+			}
+			return ""
+		case bidi.R, bidi.AL:
+			if !rtl {
+				return "auto"
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // renderChapter renders ch as a complete XHTML document in the chapter's
 // language.
 func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string)) (*rendered, error) {
 	loc, _ := localeFor(lang)
-	r := &renderer{loc: loc, base: sourceBase(ch.doc.Source), nextFigure: nextFigure, warn: warn, out: &rendered{ch: ch}}
+	r := &renderer{loc: loc, base: sourceBase(ch.doc.Source), nextFigure: nextFigure, warn: warn, out: &rendered{ch: ch},
+		rtl: direction(lang) == "rtl"}
 	b := &r.b
 	// An article without a title gets no heading: the book's fallback
 	// title names it in the navigation, but is not printed as its words.
@@ -137,10 +165,10 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 		b.WriteString("<header>\n")
 	}
 	if titled {
-		b.elem("h1", ch.doc.Title, "id", "title")
+		b.elem("h1", ch.doc.Title, "id", "title", "dir", autoDir(ch.doc.Title, r.rtl))
 	}
 	if ch.front {
-		frontMatter(b, loc, ch.doc.Subtitle, ch.doc.Byline, ch.doc.Authors, ch.doc.Date)
+		frontMatter(b, loc, ch.doc.Subtitle, ch.doc.Byline, ch.doc.Authors, ch.doc.Date, r.rtl)
 		b.WriteString("</header>\n")
 	}
 	if err := r.blocks(ch.doc.Blocks); err != nil {
@@ -161,15 +189,15 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 // frontMatter writes the lines under a title: subtitle, byline, date. The
 // byline is the article's own when the reader kept it, so no word of it
 // is lost, else the authors' names joined.
-func frontMatter(b *xmlBuf, loc *locale, subtitle, byline string, authors []string, date model.Date) {
+func frontMatter(b *xmlBuf, loc *locale, subtitle, byline string, authors []string, date model.Date, rtl bool) {
 	if subtitle != "" {
-		b.elem("p", subtitle, "class", "subtitle")
+		b.elem("p", subtitle, "class", "subtitle", "dir", autoDir(subtitle, rtl))
 	}
 	if byline == "" {
 		byline = loc.joinNames(authors)
 	}
 	if byline != "" {
-		b.elem("p", byline, "class", "byline")
+		b.elem("p", byline, "class", "byline", "dir", autoDir(byline, rtl))
 	}
 	if !date.IsZero() {
 		b.open("p", "class", "date")
@@ -195,7 +223,7 @@ func (r *renderer) block(bl model.Block) error {
 		r.sections++
 		id := "s" + strconv.Itoa(r.sections)
 		tag := "h" + strconv.Itoa(min(n.Level+1, 6))
-		b.open(tag, "id", id)
+		b.open(tag, "id", id, "dir", autoDir(model.Plain(n.Content), r.rtl))
 		if err := r.inlines(n.Content); err != nil {
 			return err
 		}
@@ -204,7 +232,7 @@ func (r *renderer) block(bl model.Block) error {
 		text := strings.ReplaceAll(model.Plain(n.Content), "\n", " ")
 		r.out.toc = append(r.out.toc, tocEntry{level: n.Level, id: id, text: text})
 	case *model.Paragraph:
-		b.WriteString("<p>")
+		b.open("p", "dir", autoDir(model.Plain(n.Content), r.rtl))
 		if err := r.inlines(n.Content); err != nil {
 			return err
 		}
@@ -252,11 +280,11 @@ func (r *renderer) list(n *model.List) error {
 	b.open(tag, "start", start)
 	b.WriteByte('\n')
 	for _, it := range n.Items {
-		b.WriteString("<li>")
 		// A one-paragraph item is the common case: its text goes straight
 		// into the item, so no paragraph indent or margin applies.
 		if len(it.Blocks) == 1 {
 			if p, ok := it.Blocks[0].(*model.Paragraph); ok {
+				b.open("li", "dir", autoDir(model.Plain(p.Content), r.rtl))
 				if err := r.inlines(p.Content); err != nil {
 					return err
 				}
@@ -264,7 +292,7 @@ func (r *renderer) list(n *model.List) error {
 				continue
 			}
 		}
-		b.WriteByte('\n')
+		b.WriteString("<li>\n")
 		if err := r.blocks(it.Blocks); err != nil {
 			return err
 		}

@@ -64,12 +64,20 @@ func (v *vlist) penalty(p int) {
 
 func (v *vlist) box(b *vbox) {
 	if m := v.marker; len(m.runs)+len(m.rules) > 0 {
+		// A right-to-left item hangs its marker in the right margin:
+		// as far right of the line as it would be left of it.
+		mirror := func(x, w Sp) Sp {
+			if b.rtl {
+				return b.measure + b.x - (x + w)
+			}
+			return x - b.x
+		}
 		for _, r := range m.runs {
-			r.X -= b.x
+			r.X = mirror(r.X, r.Width)
 			b.runs = append([]Run{r}, b.runs...)
 		}
 		for _, r := range m.rules {
-			r.X -= b.x
+			r.X = mirror(r.X, r.W)
 			b.rules = append(b.rules, r)
 		}
 		v.marker = marker{}
@@ -397,7 +405,7 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 	s.stackLines(v, chunks, func(text string) *vbox {
 		b := &vbox{h: h, d: d, x: c.left + indent, outline: -1}
 		x := Sp(0)
-		for _, pc := range s.sh.shape(nil, text, fonts.Mono, size) {
+		for _, pc := range s.sh.shape(nil, Visual(text), fonts.Mono, size) {
 			b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
 			x += pc.width
 		}

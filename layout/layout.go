@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 
 	"pamphlet/layout/hyph"
 	"pamphlet/model"
@@ -37,6 +38,11 @@ func (s *setter) warn(page int, msg string) {
 		s.opt.Warn(Warning{Page: page, Message: msg})
 	}
 }
+
+// unhyphenated are the languages whose print breaks lines without
+// hyphens (between characters, or only at spaces), where the lack of
+// patterns is no loss worth a warning.
+var unhyphenated = map[string]bool{"zh": true, "ja": true, "ko": true, "ar": true, "fa": true, "ur": true, "he": true, "yi": true}
 
 // Layout typesets doc into pages. It runs the stages listed in the package
 // documentation; opt's zero value gives the defaults (A5, 10pt Charis SIL,
@@ -101,7 +107,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
-	if s.hyph == nil {
+	if primary, _, _ := strings.Cut(lang, "-"); s.hyph == nil && !unhyphenated[primary] {
 		s.warn(0, fmt.Sprintf("no hyphenation patterns for language %q: words are not hyphenated", lang))
 	}
 	s.params = DefaultParams(g.size)

@@ -292,7 +292,7 @@ func (s *setter) slotRuns(text string, face fonts.Style, size, left, width, y Sp
 	if text == "" {
 		return nil
 	}
-	text = s.fitText(text, face, size, width)
+	text = Visual(s.fitText(text, face, size, width))
 	pieces := s.sh.shape(nil, text, face, size)
 	var w Sp
 	for _, pc := range pieces {
@@ -335,7 +335,7 @@ func (s *setter) fitText(text string, face fonts.Style, size, width Sp) string {
 	const ellipsis = " …"
 	measure := func(t string) Sp {
 		var w Sp
-		for _, pc := range s.sh.shape(nil, t, face, size) {
+		for _, pc := range s.sh.shape(nil, Visual(t), face, size) {
 			w += pc.width
 		}
 		return w

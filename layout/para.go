@@ -84,12 +84,19 @@ type para struct {
 	pieces []piece
 	// links holds the URL of each link; piece.link indexes it from 1.
 	links []string
+	// bidi is set when the paragraph holds right-to-left text: its
+	// lines are reordered for display, from base, the paragraph's
+	// embedding level (1: a right-to-left paragraph).
+	bidi bool
+	base uint8
 }
 
-// ch is one character of a paragraph with the span it comes from.
+// ch is one character of a paragraph with the span it comes from and its
+// bidirectional embedding level (0 in left-to-right paragraphs).
 type ch struct {
-	r    rune
-	span int32
+	r     rune
+	span  int32
+	level uint8
 }
 
 // breakKind is what may happen before a character inside a word.
@@ -242,6 +249,10 @@ func (b *parBuilder) emit() {
 		for _, r := range sp.text {
 			b.chars = append(b.chars, ch{r: r, span: int32(i)})
 		}
+	}
+	if hasRTL(b.chars) {
+		b.chars = shapeArabic(b.chars)
+		b.p.bidi, b.p.base = true, setLevels(b.chars)
 	}
 	// About two items and one piece per character is never exceeded by
 	// much; reserving it saves regrowing the slices.
@@ -454,7 +465,7 @@ func (b *parBuilder) shapeChars(cs []ch) {
 	for i := 0; i < len(cs); {
 		j := i
 		b.text = b.text[:0]
-		for j < len(cs) && cs[j].span == cs[i].span {
+		for j < len(cs) && cs[j].span == cs[i].span && cs[j].level == cs[i].level {
 			b.text = utf8.AppendRune(b.text, cs[j].r)
 			j++
 		}
@@ -468,6 +479,7 @@ func (b *parBuilder) shapeChars(cs []ch) {
 		for k := n; k < len(b.p.pieces); k++ {
 			b.p.pieces[k].raise = sp.raise
 			b.p.pieces[k].link = sp.link
+			b.p.pieces[k].level = cs[i].level
 		}
 		i = j
 	}

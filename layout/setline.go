@@ -30,6 +30,10 @@ type vbox struct {
 	lines       int
 	// frame is where the box was placed: page*columns+column.
 	frame int
+	// rtl marks a line of a right-to-left paragraph, measure wide: its
+	// list marker goes on the right.
+	rtl     bool
+	measure Sp
 }
 
 // role is what a vertical box holds.
@@ -110,9 +114,17 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		}
 	}
 	var linkEnd Sp
+	// With right-to-left text, each run keeps one level and one link,
+	// which reorder needs.
+	var levels []uint8
+	var runLinks []int32
 	place := func(pc *piece) {
 		if pc.link != curLink {
 			closeLink(linkEnd)
+			if p.bidi {
+				reorder(box, levels, runLinks, p.links, l.Width, p.base)
+				box.rtl, box.measure = p.base%2 == 1, l.Width
+			}
 			if pc.link != 0 {
 				curLink, linkStart = pc.link, x
 			}
@@ -120,7 +132,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		width := widen(pc.width)
 		if n := len(box.runs); joinable && n > 0 {
 			r := &box.runs[n-1]
-			if r.Face == pc.face && r.Size == pc.size && r.Y == -pc.raise {
+			sameBidi := !p.bidi || levels[n-1] == pc.level && runLinks[n-1] == pc.link &&
+				(pc.level%2 == 0 || x == r.X+r.Width && len(pc.kerns) == 0)
+			if r.Face == pc.face && r.Size == pc.size && r.Y == -pc.raise && sameBidi {
 				if x != r.X+r.Width {
 					r.Kerns = append(r.Kerns, GlyphKern{At: len(r.Text), Offset: x - r.X})
 				}
@@ -137,6 +151,10 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			run.Kerns = append(run.Kerns, GlyphKern{At: k.At, Offset: widen(k.Offset)})
 		}
 		box.runs = append(box.runs, run)
+		if p.bidi {
+			levels = append(levels, pc.level)
+			runLinks = append(runLinks, pc.link)
+		}
 	}
 	for i := l.Start; i < l.End && i < len(items); i++ {
 		it := items[i]
@@ -190,6 +208,10 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		}
 	}
 	closeLink(linkEnd)
+	if p.bidi {
+		reorder(box, levels, runLinks, p.links, l.Width, p.base)
+		box.rtl, box.measure = p.base%2 == 1, l.Width
+	}
 	// Link areas cover the text's height: from a little above the
 	// capitals to below the descenders.
 	size := p.style.size

@@ -23,13 +23,19 @@ type piece struct {
 	link int32
 	// first and last are the outer runes, for kerning across pieces.
 	first, last rune
+	// level is the bidirectional embedding level (odd: right to left).
+	level uint8
 }
 
 // invisible reports runes that are never drawn: the soft hyphen (a break
 // opportunity), zero-width spaces and joiners, the byte-order mark.
 func invisible(r rune) bool {
 	switch r {
-	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff',
+		// bidirectional marks, embeddings and isolates: they steer the
+		// order of the text and have no glyph
+		'\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e',
+		'\u2066', '\u2067', '\u2068', '\u2069':
 		return true
 	}
 	return unicode.Is(unicode.Cc, r)
@@ -173,7 +179,7 @@ func (sh *shaper) shape(dst []piece, text string, s fonts.Style, size Sp) []piec
 			curUnits = 0
 			open = true
 		}
-		if prev >= 0 {
+		if prev >= 0 && !isRTLScript(prev) && !isRTLScript(rr) {
 			if k := f.Kern(prev, rr); k != 0 {
 				curUnits += k
 				cur.kerns = append(cur.kerns, GlyphKern{At: b.Len(), Offset: sh.units(face, size, curUnits)})
@@ -191,7 +197,8 @@ func (sh *shaper) shape(dst []piece, text string, s fonts.Style, size Sp) []piec
 // kernBetween returns the kerning between two adjacent pieces (zero
 // unless they share face and size).
 func (sh *shaper) kernBetween(a, b *piece) Sp {
-	if a.face != b.face || a.size != b.size || a.raise != b.raise || a.text == "" || b.text == "" {
+	if a.face != b.face || a.size != b.size || a.raise != b.raise || a.level != b.level || a.text == "" || b.text == "" ||
+		isRTLScript(a.last) || isRTLScript(b.first) {
 		return 0
 	}
 	return sh.units(a.face, a.size, sh.face(a.face).Kern(a.last, b.first))

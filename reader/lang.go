@@ -65,10 +65,15 @@ const detectLimit = 20000
 
 // DetectLang guesses the language of text among en, es, fr, de, it and pt
 // from frequent function words (and a few telltale letters) in its first
-// 20,000 bytes. It returns "en" when the text gives no clear signal.
+// 20,000 bytes, after the scripts scriptLang recognises (Arabic, Hebrew,
+// Chinese, Japanese, Korean, Greek, Russian). It returns "en" when the
+// text gives no clear signal.
 func DetectLang(text string) string {
 	if len(text) > detectLimit {
 		text = text[:detectLimit]
+	}
+	if l := scriptLang(text); l != "" {
+		return l
 	}
 	var score [len(langs)]int
 	var buf [24]byte
