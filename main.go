@@ -351,15 +351,20 @@ func (e *env) convert(args []string) (bool, error) {
 }
 
 // convertOne reads one input and writes each format. Every output path is
-// checked before anything is written.
-func (e *env) convertOne(in string, formats []string, cf *convertFlags) error {
+// checked before anything is read, and the files are put in place only
+// when every format was written: a failure leaves none behind.
+func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err error) {
 	paths := map[string]string{}
 	for _, f := range formats {
 		p, err := outputPath(in, f, cf)
 		if err != nil {
 			return err
 		}
-		if p != "-" && in != "-" && output.SameFile(p, in) {
+		if p == "-" {
+			if f, ok := e.stdout.(*os.File); ok && output.IsTerminal(f) {
+				return output.ErrTerminal
+			}
+		} else if in != "-" && output.SameFile(p, in) {
 			return fmt.Errorf("write %s: the output would overwrite the input; choose another -o or --out-dir", p)
 		}
 		paths[f] = p
@@ -370,6 +375,16 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) error {
 	}
 	cf.epub.warn = func(msg string) { e.warn(in, reader.Warning{Message: "epub: " + msg}) }
 	cf.pdf.warn = func(msg string) { e.warn(in, reader.Warning{Message: msg}) }
+	var pending []*output.Pending
+	defer func() {
+		for _, p := range pending {
+			if err != nil {
+				p.Discard()
+			} else if cerr := p.Commit(); cerr != nil {
+				err = fmt.Errorf("write %s: %w", p.Path(), cerr)
+			}
+		}
+	}()
 	for _, f := range formats {
 		write := func(w io.Writer) error {
 			switch f {
@@ -383,17 +398,16 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) error {
 		}
 		p := paths[f]
 		if p == "-" {
-			if f, ok := e.stdout.(*os.File); ok && output.IsTerminal(f) {
-				return output.ErrTerminal
-			}
 			if err := write(e.stdout); err != nil {
 				return fmt.Errorf("export %s of %s: %w", f, in, err)
 			}
 			continue
 		}
-		if err := output.WriteFile(p, write); err != nil {
+		pf, err := output.Prepare(p, write)
+		if err != nil {
 			return fmt.Errorf("write %s: %w", p, err)
 		}
+		pending = append(pending, pf)
 	}
 	return nil
 }

@@ -19,21 +19,39 @@ var ErrTerminal = errors.New("refusing to write binary output to a terminal (red
 // path and renames it to path when write and the flush succeed. On any
 // error the temporary file is removed and path is left as it was. The
 // folder of path must exist.
-func WriteFile(path string, write func(io.Writer) error) (err error) {
+func WriteFile(path string, write func(io.Writer) error) error {
+	p, err := Prepare(path, write)
+	if err != nil {
+		return err
+	}
+	return p.Commit()
+}
+
+// Pending is an output written in full to a temporary file beside its
+// path, waiting to be put in place. A run that writes several files
+// prepares them all and commits them only when every one succeeded, so
+// that a failure leaves none of them behind.
+type Pending struct {
+	tmp, path string
+}
+
+// Prepare writes an output as WriteFile does, but leaves it in its
+// temporary file: Commit puts it in place, Discard removes it.
+func Prepare(path string, write func(io.Writer) error) (p *Pending, err error) {
 	dir := filepath.Dir(path)
 	st, err := os.Stat(dir)
 	if err != nil {
-		return fmt.Errorf("output folder %s does not exist", dir)
+		return nil, fmt.Errorf("output folder %s does not exist", dir)
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("output folder %s is not a folder", dir)
+		return nil, fmt.Errorf("output folder %s is not a folder", dir)
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("output %s is a folder", path)
+		return nil, fmt.Errorf("output %s is a folder", path)
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tmp := f.Name()
 	defer func() {
@@ -44,24 +62,44 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	}()
 	bw := bufio.NewWriterSize(f, 1<<16)
 	if err = write(bw); err != nil {
-		return err
+		return nil, err
 	}
 	if err = bw.Flush(); err != nil {
-		return err
+		return nil, err
 	}
 	if err = f.Chmod(0o644); err != nil {
-		return err
+		return nil, err
 	}
 	if err = f.Close(); err != nil {
-		return err
+		return nil, err
 	}
-	return os.Rename(tmp, path)
+	return &Pending{tmp: tmp, path: path}, nil
 }
 
-// IsTerminal reports whether f is a character device such as a terminal.
+// Path returns where the output goes.
+func (p *Pending) Path() string { return p.path }
+
+// Commit renames the temporary file to the output's path.
+func (p *Pending) Commit() error {
+	if err := os.Rename(p.tmp, p.path); err != nil {
+		os.Remove(p.tmp)
+		return err
+	}
+	return nil
+}
+
+// Discard removes the temporary file; the output's path is left as it
+// was.
+func (p *Pending) Discard() { os.Remove(p.tmp) }
+
+// IsTerminal reports whether f is a terminal: binary output must not go
+// there. A character device that is not one (/dev/null) is not refused.
 func IsTerminal(f *os.File) bool {
 	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	return isTerminal(f)
 }
 
 // SameFile reports whether paths a and b name the same existing file.
