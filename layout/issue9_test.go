@@ -268,3 +268,43 @@ func TestIssue9MissingGlyphsOneWarning(t *testing.T) {
 		t.Errorf("warnings %q, want one naming the count and U+D55C", missing)
 	}
 }
+
+// TestIssue9TiedWords is the regression test for a crasher of the
+// pipeline fuzzer (testdata/fuzz/FuzzPipeline/issue9-tied-guillemets):
+// words tied by no-break spaces that are together wider than a line
+// break at the ties rather than stick out of the page, in every
+// alignment.
+func TestIssue9TiedWords(t *testing.T) {
+	tied := strings.Repeat("»\u00a0", 80) + "end"
+	for _, tc := range []struct {
+		name  string
+		block model.Block
+	}{
+		{"justified", mpara(text("Before " + tied + " after."))},
+		{"heading", heading(1, "Heading "+tied)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &model.Document{Title: strings.TrimSpace(tied), Lang: "fr", Blocks: []model.Block{tc.block}}
+			book, warns := layoutWarnings(t, doc)
+			for _, w := range warns {
+				if strings.Contains(w, "too wide") {
+					t.Errorf("warning %.100q", w)
+				}
+			}
+			if got := strings.Count(bodyText(t, book), "»"); got != 160 {
+				t.Errorf("%d guillemets printed, want 160", got)
+			}
+		})
+	}
+	// Ties that fit stay unbroken.
+	s, err := newSetter(&model.Document{Lang: "en"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := s.buildText("Mr.\u00a0Smith went to Washington.", s.bodyStyle(ctx{measure: s.g.measure}, 0))
+	for _, it := range p.items {
+		if it.Kind == PenaltyItem && it.Penalty == tiePenalty {
+			t.Error("a tie that fits on a line was loosened")
+		}
+	}
+}

@@ -61,7 +61,7 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 		return nil, err
 	}
 	// Stage 4: pages.
-	pg := &pager{s: s}
+	pg := &pager{s: s, release: true}
 	pg.paginate(title, body)
 	// Stage 5: running heads, folios, outline.
 	pg.furnish()

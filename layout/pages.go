@@ -16,8 +16,11 @@ type frame struct {
 
 // pager places vertical lists on pages.
 type pager struct {
-	s     *setter
-	pages []*Page
+	s *setter
+	// release drops each box's runs, links, rules and images once they
+	// are on the page (Layout sets it; tests of the boxes do not).
+	release bool
+	pages   []*Page
 	// first and last mark of each page, for running heads
 	firstMark, lastMark []string
 	hasFirst, hasLast   []bool
@@ -168,6 +171,11 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			}
 			if b.overfull > 0 {
 				pg.s.warn(p.Folio, fmt.Sprintf("line %v too wide: %q", b.overfull, b.text))
+			}
+			if pg.release {
+				// The page holds the material now: a long document
+				// need not hold it twice until pagination ends.
+				b.runs, b.links, b.rules, b.images = nil, nil, nil, nil
 			}
 			y += b.d
 		}

@@ -131,6 +131,8 @@ type parBuilder struct {
 	pts   []int
 	kinds []breakKind
 	text  []byte
+	// ties holds the index of the penalty of each no-break space.
+	ties []int
 }
 
 func (st inlineState) face(base fonts.Style) fonts.Style {
@@ -241,6 +243,7 @@ func sameURL(text, url string) bool {
 // emit turns the spans into items.
 func (b *parBuilder) emit() {
 	b.chars = b.chars[:0]
+	b.ties = b.ties[:0]
 	for i, sp := range b.spans {
 		if sp.brk {
 			b.chars = append(b.chars, ch{r: '\n', span: int32(i)})
@@ -287,10 +290,50 @@ func (b *parBuilder) emit() {
 		}
 	}
 	b.trimGlue()
+	b.looseTies()
 	if st.align == centered {
 		b.p.items = append(b.p.items, Glue(0, 3*st.size, 0), Penalty(Eject, 0, 0))
 	} else {
 		b.p.items = append(b.p.items, Penalty(Infinity, 0, 0), FilGlue(0), Penalty(Eject, 0, 0))
+	}
+}
+
+// tiePenalty is the cost of breaking at a no-break space, allowed only
+// where the words it binds are together wider than a line: a row of
+// guillemets or initials tied by no-break spaces would otherwise stick
+// out of the measure, which loses text off the page.
+const tiePenalty = 5000
+
+// looseTies turns the ties of a stretch without any breakpoint that is
+// wider than the measure into costly breakpoints. One pass over the
+// items.
+func (b *parBuilder) looseTies() {
+	if len(b.ties) == 0 {
+		return
+	}
+	items := b.p.items
+	limit := max(b.p.style.measure-b.p.style.indent, b.p.style.measure/2)
+	var width Sp
+	first := 0 // index in b.ties of the first tie of the stretch
+	k := 0     // index in b.ties of the next tie to pass
+	for i, it := range items {
+		breakpoint := it.Kind == GlueItem && i > 0 && items[i-1].Kind == BoxItem ||
+			it.Kind == PenaltyItem && it.Penalty < Infinity
+		if breakpoint || i == len(items)-1 {
+			if width > limit {
+				for _, t := range b.ties[first:k] {
+					items[t].Penalty = tiePenalty
+				}
+			}
+			width, first = 0, k
+			continue
+		}
+		if k < len(b.ties) && b.ties[k] == i {
+			k++
+		}
+		if it.Kind != PenaltyItem {
+			width += it.Width
+		}
 	}
 }
 
@@ -320,6 +363,9 @@ func (b *parBuilder) trimGlue() {
 		it = it[:len(it)-1]
 	}
 	b.p.items = it
+	for len(b.ties) > 0 && b.ties[len(b.ties)-1] >= len(it) {
+		b.ties = b.ties[:len(b.ties)-1]
+	}
 }
 
 func (b *parBuilder) forcedBreak() {
@@ -346,11 +392,14 @@ func (b *parBuilder) space(si int32, noBreak bool) {
 	}
 	sp := b.spans[si]
 	w := b.s.sh.width(" ", sp.face, sp.size)
+	if noBreak {
+		// A tie: no break here, unless the words it binds cannot fit
+		// on one line (see looseTies).
+		b.ties = append(b.ties, len(b.p.items))
+		b.p.items = append(b.p.items, Penalty(Infinity, 0, 0))
+	}
 	switch b.p.style.align {
 	case justified:
-		if noBreak {
-			b.p.items = append(b.p.items, Penalty(Infinity, 0, 0))
-		}
 		b.p.items = append(b.p.items, Glue(w, w*interwordStretch/100, w*interwordShrink/100))
 	case raggedRight:
 		em := b.p.style.size
@@ -546,11 +595,11 @@ func (b *parBuilder) breakWide(w []ch, kinds []breakKind, limit Sp) {
 		case wd > overlongMeasures*limit:
 			b.chunk(seg, segKinds, limit)
 		default:
+			// Between ideographs the line-breaking rules have marked
+			// their breaks already; a stretch still this wide (a row of
+			// opening brackets) breaks against them rather than overflow.
 			for i := 1; i < len(seg); i++ {
-				// Between ideographs only the breaks the line-breaking
-				// rules allow are taken, and those are marked already.
-				a, c := seg[i-1].r, seg[i].r
-				if !isIdeo(a) && !isIdeo(c) && !invisible(a) && !invisible(c) {
+				if a, c := seg[i-1].r, seg[i].r; !invisible(a) && !invisible(c) {
 					segKinds[i] = charBreak
 				}
 			}
