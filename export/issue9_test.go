@@ -1,8 +1,12 @@
 package export
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+
+	"pamphlet/layout"
+	"pamphlet/model"
 )
 
 // TestIssue9CoverText checks the generated cover's text: a title of
@@ -59,5 +63,31 @@ func TestAutoDir(t *testing.T) {
 		if got := autoDir(tc.text, tc.rtl); got != tc.want {
 			t.Errorf("autoDir(%q, %v) = %q, want %q", tc.text, tc.rtl, got, tc.want)
 		}
+	}
+}
+
+// TestIssue9CJKFace checks that gofpdf embeds the CJK face (TrueType
+// outlines) as a subset, that the glyphs it paints are where layout
+// measured them (pdftotext finds the text in order, in one line), and
+// that a document without such characters does not carry the face.
+func TestIssue9CJKFace(t *testing.T) {
+	cjk := &model.Document{Title: "中文", Lang: "zh", Blocks: []model.Block{
+		para(txt("这是一个中文段落。日本語の文章。")),
+	}}
+	path, data := writePDF(t, cjk, layout.Options{}, PDFOptions{})
+	fonts := run(t, "pdffonts", path)
+	if !regexp.MustCompile(`[A-Z]{6}\+DroidSansFallback +CID TrueType +Identity-H +yes +yes +yes`).MatchString(fonts) {
+		t.Errorf("the CJK face is not embedded as a subset:\n%s", fonts)
+	}
+	if len(data) > 200<<10 {
+		t.Errorf("PDF of %d bytes: the 4 MB face is not subset", len(data))
+	}
+	text := run(t, "pdftotext", "-layout", path, "-")
+	if !strings.Contains(text, "这是一个中文段落。日本語の文章。") {
+		t.Errorf("pdftotext reads %q", text)
+	}
+	path, _ = writePDF(t, article(), layout.Options{}, PDFOptions{})
+	if fonts := run(t, "pdffonts", path); strings.Contains(fonts, "Droid") {
+		t.Errorf("a Latin article embeds the CJK face:\n%s", fonts)
 	}
 }

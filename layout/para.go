@@ -316,16 +316,17 @@ func (b *parBuilder) looseTies() {
 	var width Sp
 	first := 0 // index in b.ties of the first tie of the stretch
 	k := 0     // index in b.ties of the next tie to pass
-	for i, it := range items {
-		breakpoint := it.Kind == GlueItem && i > 0 && items[i-1].Kind == BoxItem ||
-			it.Kind == PenaltyItem && it.Penalty < Infinity
-		if breakpoint || i == len(items)-1 {
-			if width > limit {
-				for _, t := range b.ties[first:k] {
-					items[t].Penalty = tiePenalty
-				}
+	loosen := func() {
+		if width > limit {
+			for _, t := range b.ties[first:k] {
+				items[t].Penalty = tiePenalty
 			}
-			width, first = 0, k
+		}
+		width, first = 0, k
+	}
+	for i, it := range items {
+		if it.Kind == GlueItem && i > 0 && items[i-1].Kind == BoxItem || it.Kind == PenaltyItem && it.Penalty < Infinity {
+			loosen()
 			continue
 		}
 		if k < len(b.ties) && b.ties[k] == i {
@@ -335,6 +336,7 @@ func (b *parBuilder) looseTies() {
 			width += it.Width
 		}
 	}
+	loosen()
 }
 
 func isSep(r rune) bool { return r == ' ' || r == '\n' || r == '\u00a0' || r == '\u202f' }
@@ -392,29 +394,38 @@ func (b *parBuilder) space(si int32, noBreak bool) {
 	}
 	sp := b.spans[si]
 	w := b.s.sh.width(" ", sp.face, sp.size)
-	if noBreak {
-		// A tie: no break here, unless the words it binds cannot fit
-		// on one line (see looseTies).
-		b.ties = append(b.ties, len(b.p.items))
-		b.p.items = append(b.p.items, Penalty(Infinity, 0, 0))
+	// A no-break space is a tie: its penalty forbids the break, unless
+	// the words it binds cannot fit on one line (see looseTies); it is
+	// otherwise built like a breakable space, so that a loosened tie
+	// breaks like one.
+	tie := func(p int) Item {
+		if noBreak {
+			b.ties = append(b.ties, len(b.p.items))
+			return Penalty(Infinity, 0, 0)
+		}
+		return Penalty(p, 0, 0)
 	}
 	switch b.p.style.align {
 	case justified:
+		if noBreak {
+			b.p.items = append(b.p.items, tie(0))
+		}
 		b.p.items = append(b.p.items, Glue(w, w*interwordStretch/100, w*interwordShrink/100))
 	case raggedRight:
 		em := b.p.style.size
 		if noBreak {
-			b.p.items = append(b.p.items, Glue(w, 0, 0))
-			return
+			// The stretch before the tie must not be a breakpoint.
+			b.p.items = append(b.p.items, Penalty(Infinity, 0, 0))
 		}
-		b.p.items = append(b.p.items, Glue(0, 3*em, 0), Penalty(0, 0, 0), Glue(w, -3*em, 0))
+		b.p.items = append(b.p.items, Glue(0, 3*em, 0))
+		b.p.items = append(b.p.items, tie(0), Glue(w, -3*em, 0))
 	case centered:
 		em := b.p.style.size
 		if noBreak {
-			b.p.items = append(b.p.items, Glue(w, 0, 0))
-			return
+			b.p.items = append(b.p.items, Penalty(Infinity, 0, 0))
 		}
-		b.p.items = append(b.p.items, Glue(0, 3*em, 0), Penalty(0, 0, 0), Glue(w, -6*em, 0),
+		b.p.items = append(b.p.items, Glue(0, 3*em, 0))
+		b.p.items = append(b.p.items, tie(0), Glue(w, -6*em, 0),
 			Box(0, -1), Penalty(Infinity, 0, 0), Glue(0, 3*em, 0))
 	}
 }
