@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,8 @@ import (
 
 	"pamphlet/internal/testenv"
 	"pamphlet/layout"
+	"pamphlet/model"
+	"pamphlet/reader"
 )
 
 // seed is the corpus article the handout issue measures.
@@ -132,4 +135,90 @@ func TestPrintFlags(t *testing.T) {
 			}
 		})
 	}
+}
+
+// textWords splits text into lowercase words (letters and digits).
+// Hyphens join: pdftotext drops a hyphen at a line end, even that of a
+// compound ("brother-in-/law" reads "brother-inlaw"), so compounds are
+// compared whole.
+func textWords(s string) []string {
+	s = strings.ReplaceAll(s, "-", "")
+	return regexp.MustCompile(`[\pL\pN]+`).FindAllString(strings.ToLower(s), -1)
+}
+
+// keptShare is the share of want's words found in got in order (a
+// longest common subsequence).
+func keptShare(want, got []string) float64 {
+	if len(want) == 0 {
+		return 1
+	}
+	prev, cur := make([]int, len(got)+1), make([]int, len(got)+1)
+	for _, w := range want {
+		for j, g := range got {
+			switch {
+			case w == g:
+				cur[j+1] = prev[j] + 1
+			default:
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return float64(prev[len(got)]) / float64(len(want))
+}
+
+// TestIssue7Columns is the issue's acceptance check for handouts: the
+// seed article in two columns on A4 takes at most two pages, both
+// columns carry text on every page, and pdftotext reads the article's
+// words in order (the masthead does not make it read across the gutter).
+func TestIssue7Columns(t *testing.T) {
+	in := filepath.Join(testenv.Corpus(t), seed)
+	testenv.Tool(t, "pdftotext")
+	out := filepath.Join(t.TempDir(), "handout.pdf")
+	if code, _, stderr := runCLI(t, "", "convert", "--paper", "a4", "--columns", "2", "-o", out, in); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	sides := sideSizes(t, out)
+	if len(sides) == 0 || len(sides) > 2 {
+		t.Fatalf("%d pages, want 1 or 2", len(sides))
+	}
+	w, h := layout.A4.Width.Points(), layout.A4.Height.Points()
+	for k := range sides {
+		// Below the masthead, each half of the text block holds text.
+		for c, x := range []float64{0, w / 2} {
+			if got := words(t, out, k+1, x, h/4, w/2, h/2); len(strings.Fields(got)) < 50 {
+				t.Errorf("page %d, %s column: %d words", k+1, [2]string{"left", "right"}[c], len(strings.Fields(got)))
+			}
+		}
+	}
+	var src strings.Builder
+	res, err := reader.Read(mustRead(t, in), reader.Options{Name: in})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.WriteString(res.Doc.Title + "\n")
+	_ = model.Walk(res.Doc.Blocks, func(n model.Node) error {
+		switch n := n.(type) {
+		case *model.Text:
+			src.WriteString(n.Text + " ")
+		case *model.CodeSpan:
+			src.WriteString(n.Text + " ")
+		case *model.Code:
+			src.WriteString(n.Text + "\n")
+		}
+		return nil
+	})
+	got := textWords(tool(t, "pdftotext", "-enc", "UTF-8", out, "-"))
+	if share := keptShare(textWords(src.String()), got); share < 0.999 {
+		t.Errorf("pdftotext reads %.2f%% of the article's words in order, want 99.9%%", 100*share)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
