@@ -565,21 +565,7 @@ func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
 	if err != nil {
 		return err
 	}
-	popt := export.PDFOptions{Date: outputDate(doc)}
-	if !pf.print.imposing() {
-		if pf.print.verbose && pf.notice != nil {
-			pf.notice(pf.print.instructions(opt.Paper, len(book.Pages), nil))
-		}
-		return export.PDF(w, book, popt)
-	}
-	im, err := layout.Impose(book, pf.print.impose)
-	if err != nil {
-		return err
-	}
-	if pf.print.verbose && pf.notice != nil {
-		pf.notice(pf.print.instructions(opt.Paper, len(book.Pages), im))
-	}
-	return export.ImposedPDF(w, im, popt)
+	return pf.paint(w, book, export.PDFOptions{Date: outputDate(doc)})
 }
 
 // outputDate is the date written into output files: SOURCE_DATE_EPOCH

@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"pamphlet/export"
 	"pamphlet/layout"
 )
 
@@ -60,6 +62,27 @@ func (pr *printFlags) check(paper layout.Paper) (layout.Paper, error) {
 
 // imposing reports whether the pages go through imposition.
 func (pr *printFlags) imposing() bool { return pr.booklet || pr.cropMarks }
+
+// paint writes laid-out pages (an article's or a whole book's) as a PDF:
+// imposed on sheets when the flags ask for a booklet or crop marks, with
+// the printing instructions under --verbose.
+func (pf *pdfFlags) paint(w io.Writer, book *layout.Book, opt export.PDFOptions) error {
+	pr := &pf.print
+	if !pr.imposing() {
+		if pr.verbose && pf.notice != nil {
+			pf.notice(pr.instructions(pf.opt.Paper, len(book.Pages), nil))
+		}
+		return export.PDF(w, book, opt)
+	}
+	im, err := layout.Impose(book, pr.impose)
+	if err != nil {
+		return err
+	}
+	if pr.verbose && pf.notice != nil {
+		pf.notice(pr.instructions(pf.opt.Paper, len(book.Pages), im))
+	}
+	return export.ImposedPDF(w, im, opt)
+}
 
 // instructions says how to print, fold and bind a booklet or plain pages.
 func (pr *printFlags) instructions(page layout.Paper, pages int, im *layout.Imposition) string {
