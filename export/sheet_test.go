@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -54,6 +55,23 @@ func pageWords(t *testing.T, path string, k int, x, y, w, h float64) []string {
 			"-W", strconv.Itoa(int(w)), "-H", strconv.Itoa(int(h)))
 	}
 	return strings.Fields(run(t, "pdftotext", append(args, path, "-")...))
+}
+
+var wordBox = regexp.MustCompile(`<word xMin="([\d.]+)"`)
+
+// leftmost returns the smallest word x pdftotext -bbox finds on page k
+// (1-based) of a PDF between x0 and x1 (points).
+func leftmost(t *testing.T, path string, k int, x0, x1 float64) float64 {
+	t.Helper()
+	out := run(t, "pdftotext", "-bbox", "-f", strconv.Itoa(k), "-l", strconv.Itoa(k), path, "-")
+	best := -1.0
+	for _, m := range wordBox.FindAllStringSubmatch(out, -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		if x >= x0 && x < x1 && (best < 0 || x < best) {
+			best = x
+		}
+	}
+	return best
 }
 
 var pageSize = regexp.MustCompile(`(?m)^Page +(\d+) size: +([\d.]+) x ([\d.]+) pts`)
@@ -108,6 +126,14 @@ func TestImposedPDF(t *testing.T) {
 			half := im.Width.Points() / 2
 			for si, pair := range order {
 				for c, p := range pair {
+					// The text sits where the slot (creep included)
+					// put the page.
+					if p < n {
+						want := leftmost(t, plainPath, p+1, 0, 1e9) + im.Sides[si].Slots[c].X.Points()
+						if got := leftmost(t, path, si+1, float64(c)*half, float64(c+1)*half); math.Abs(got-want) > 0.05 {
+							t.Errorf("side %d, page %d starts at x %.2f, want %.2f", si+1, p+1, got, want)
+						}
+					}
 					got := pageWords(t, path, si+1, float64(c)*half, 0, half, im.Height.Points())
 					var want []string
 					if p < n {
@@ -201,5 +227,38 @@ func TestImposedPDFLinksAndOutline(t *testing.T) {
 	}
 	if len(wantLinks) == 0 || strings.Join(gotLinks, "\n") != strings.Join(wantLinks, "\n") {
 		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(gotLinks, "\n"), strings.Join(wantLinks, "\n"))
+	}
+}
+
+func TestImposedPDFDeterministic(t *testing.T) {
+	_, book := longArticle(t, 3)
+	var out [2][]byte
+	for i := range out {
+		im, err := layout.Impose(book, layout.ImposeOptions{Sheet: layout.A4, Creep: layout.Mm(0.5), CropMarks: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := ImposedPDF(&buf, im, PDFOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		out[i] = buf.Bytes()
+	}
+	if !bytes.Equal(out[0], out[1]) {
+		t.Error("two exports of the same imposition differ")
+	}
+}
+
+func TestImposedPDFErrors(t *testing.T) {
+	for name, im := range map[string]*layout.Imposition{
+		"nil":      nil,
+		"no book":  {},
+		"no sides": {Book: &layout.Book{Pages: []*layout.Page{{}}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if err := ImposedPDF(&bytes.Buffer{}, im, PDFOptions{}); err == nil {
+				t.Error("no error")
+			}
+		})
 	}
 }

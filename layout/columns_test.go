@@ -182,3 +182,52 @@ func TestColumnTop(t *testing.T) {
 		})
 	}
 }
+
+// FuzzHandout lays out arbitrary documents as two-column A4 handouts and
+// imposes them as booklets: no error, every run inside its column's page,
+// every page placed once.
+func FuzzHandout(f *testing.F) {
+	for _, s := range []string{
+		"Hello, world.",
+		"# Heading\n\n" + strings.Repeat("A paragraph of words to fill the columns. ", 300),
+		"- item one\n\n- item two\n\n    code line\n\tindented",
+		strings.Repeat("word ", 3000),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		doc := fuzzDoc(src)
+		if model.Validate(doc) != nil {
+			return
+		}
+		book, err := Layout(doc, Options{Paper: A4, Columns: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range book.Pages {
+			for _, r := range p.Body {
+				if r.Y < 0 || r.Y > book.Height || r.X < 0 || r.X > book.Width {
+					t.Fatalf("run %q at %v,%v off the page", r.Text, r.X, r.Y)
+				}
+			}
+		}
+		im, err := Impose(book, ImposeOptions{Sheet: Paper{Width: 2 * A4.Width, Height: A4.Height}, Signature: 2, Creep: Mm(1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[int]bool{}
+		for _, side := range im.Sides {
+			for _, sl := range side.Slots {
+				if sl.Page >= 0 {
+					if seen[sl.Page] {
+						t.Fatalf("page %d placed twice", sl.Page)
+					}
+					seen[sl.Page] = true
+				}
+			}
+		}
+		if len(seen) != len(book.Pages) {
+			t.Fatalf("%d of %d pages placed", len(seen), len(book.Pages))
+		}
+	})
+}
