@@ -116,11 +116,15 @@ func (pr *printFlags) instructions(page layout.Paper, pages int, im *layout.Impo
 	fmt.Fprintf(&b, " on %d sheet(s) of %s: %d sides\n", im.Sheets, sheet, len(im.Sides))
 	b.WriteString("print double-sided, flipping on the SHORT edge, at actual size (no \"fit to page\"), in landscape\n")
 	if im.Bleed > 0 {
-		fmt.Fprintf(&b, "the sides are %s, larger than %s to hold the crop marks: print on SRA4, A3 or tabloid paper\n",
-			size(im.Width, im.Height), pr.sheet.Name)
+		paper := "A3 or tabloid"
+		if im.Width <= layout.Mm(320) && im.Height <= layout.Mm(225) {
+			paper = "SRA4 (320 × 225 mm)"
+		}
+		fmt.Fprintf(&b, "the sides are %s, larger than %s to hold the crop marks: print on %s paper\n",
+			size(im.Width, im.Height), pr.sheet.Name, paper)
 	}
 	if len(im.Signatures) == 1 {
-		b.WriteString("keep the sheets in the order printed, fold the stack in half with page 1 outside, and staple twice on the fold\n")
+		b.WriteString("stack the sheets in the order printed, fold the stack in half with sheet 1 outside (page 1 on the cover), and staple twice on the fold\n")
 	} else {
 		counts := make([]string, len(im.Signatures))
 		for i, n := range im.Signatures {
