@@ -1,8 +1,11 @@
 package layout
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
+
+	"pamphlet/model"
 )
 
 func TestBookletOrder(t *testing.T) {
@@ -236,4 +239,33 @@ func TestHalfSheet(t *testing.T) {
 			}
 		})
 	}
+}
+
+func ExampleBookletOrder() {
+	// Six pages make a booklet of two sheets (two blank pages added).
+	for k, side := range BookletOrder(6, 0) {
+		fmt.Printf("sheet %d %s: pages %d and %d\n", k/2+1, [2]string{"front", "back"}[k%2], side[0]+1, side[1]+1)
+	}
+	// Output:
+	// sheet 1 front: pages 8 and 1
+	// sheet 1 back: pages 2 and 7
+	// sheet 2 front: pages 6 and 3
+	// sheet 2 back: pages 4 and 5
+}
+
+func ExampleImpose() {
+	doc := &model.Document{Title: "A Small Pamphlet", Lang: "en",
+		Blocks: []model.Block{&model.Paragraph{Content: []model.Inline{&model.Text{Text: "Folded and stapled."}}}}}
+	book, err := Layout(doc, Options{Paper: HalfSheet(A4)})
+	if err != nil {
+		panic(err)
+	}
+	im, err := Impose(book, ImposeOptions{Sheet: A4})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%d page on %d sheet: %d sides of %.0f x %.0f pt, %d blank pages\n",
+		len(book.Pages), im.Sheets, len(im.Sides), im.Width.Points(), im.Height.Points(), im.Blanks)
+	// Output:
+	// 1 page on 1 sheet: 2 sides of 842 x 595 pt, 3 blank pages
 }
