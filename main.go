@@ -516,7 +516,7 @@ type pdfFlags struct {
 }
 
 func (pf *pdfFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&pf.paper, "paper", "a5", "PDF paper: a5, a4, letter, half-letter or WIDTHxHEIGHTmm")
+	fs.StringVar(&pf.paper, "paper", "a5", "PDF paper: a5, a4, letter, half-letter or WIDTHxHEIGHTmm (with --booklet: the sheet, default a4)")
 	fs.Float64Var(&pf.fontSize, "font-size", 10, "PDF body text size in points")
 	fs.StringVar(&pf.links, "links", "notes", "PDF links: notes (numbered, listed at the end), inline (URL after the text) or none")
 	fs.StringVar(&pf.margins, "margins", "", "PDF margins in mm as INNER,OUTER,TOP,BOTTOM (default: scaled to the paper)")
