@@ -38,6 +38,11 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 		var mb model.Block
 		switch b.kind {
 		case pPara:
+			if b.lineated {
+				r.repair(b.first(), "keep-lines", "kept the %d line breaks of a laid-out block (a form, verse or a sign-off)", len(b.lines)-1)
+				mb = &model.Paragraph{Content: r.lineInlines(b.lines)}
+				break
+			}
 			mb = &model.Paragraph{Content: r.inlines(r.unwrap(b), b.first())}
 		case pHeading:
 			text := b.text
@@ -51,6 +56,13 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 				}
 				r.repair(b.first(), "recase", "heading set in capitals %q shown as %q", text, rc)
 				text = rc
+			}
+			if c := strings.TrimRight(text, " \u00a0"); strings.HasSuffix(c, ":") && len(c) > 1 {
+				// A heading set as a lead-in ("Lost property:", the
+				// school-weekly-newsletter sample) loses the colon that
+				// pointed at the text below it.
+				text = strings.TrimRight(strings.TrimSuffix(c, ":"), " \u00a0")
+				r.repair(b.first(), "heading", "colon after the heading %q dropped", head(text))
 			}
 			lv, ok := levels[b.level]
 			if !ok {
@@ -72,17 +84,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 		case pLayout:
 			mb = &model.Code{Text: dedent(b.lines), Layout: true}
 		case pVerse:
-			var in []model.Inline
-			for k, l := range b.lines {
-				if l.blank() {
-					continue
-				}
-				if k > 0 {
-					in = append(in, &model.LineBreak{})
-				}
-				in = append(in, r.inlines(l.text, l.no)...)
-			}
-			p := &model.Paragraph{Content: in}
+			p := &model.Paragraph{Content: r.lineInlines(b.lines)}
 			r.lines[p] = b.first()
 			mb = &model.Quote{Blocks: []model.Block{p}}
 		case pQuote:
@@ -96,6 +98,22 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 		out = append(out, mb)
 	}
 	return out
+}
+
+// lineInlines reads each line of lines on its own and joins them with
+// line breaks.
+func (r *textReader) lineInlines(lines []srcLine) []model.Inline {
+	var in []model.Inline
+	for k, l := range lines {
+		if l.blank() {
+			continue
+		}
+		if k > 0 {
+			in = append(in, &model.LineBreak{})
+		}
+		in = append(in, r.inlines(l.text, l.no)...)
+	}
+	return in
 }
 
 // dedent joins the lines of a code or layout block, removing the

@@ -14,7 +14,7 @@ func (r *textReader) joinFragments(bs []*pblock) []*pblock {
 	for _, b := range bs {
 		if len(out) > 0 {
 			prev := out[len(out)-1]
-			if prev.kind == pPara && b.kind == pPara && b.splitBy == "" && r.shouldJoin(prev, b) {
+			if prev.kind == pPara && b.kind == pPara && b.splitBy == "" && !prev.lineated && !b.lineated && r.shouldJoin(prev, b) {
 				r.repair(b.first(), "join-paragraph", "joined %q to %q across a blank line", tail(prev.lastLine()), head(b.lines[0].text))
 				n := len(prev.lines)
 				prev.joins = append(prev.joins, n)
@@ -30,6 +30,9 @@ func (r *textReader) joinFragments(bs []*pblock) []*pblock {
 // shouldJoin decides whether paragraph chunk b continues a.
 func (r *textReader) shouldJoin(a, b *pblock) bool {
 	at, bt := a.lastLine(), b.lines[0].text
+	if len(a.lines) == 1 && isSalutation(at) {
+		return false // "Liebe Mitglieder," above "nach langer Pause" (verein-training-de)
+	}
 	if r.indentParas && b.lines[0].indent >= 1 && b.lines[0].indent <= 3 {
 		return false // 009: an indented line opens a paragraph
 	}
@@ -116,7 +119,7 @@ func (r *textReader) promoteHeadings(bs []*pblock) []*pblock {
 		if style == "bare line" {
 			// A short sentence-case line is a heading only between
 			// finished paragraphs.
-			if k > 0 && bs[k-1].kind == pPara && !endsSentence(bs[k-1].lastLine()) {
+			if k > 0 && bs[k-1].kind == pPara && unfinished(bs[k-1]) {
 				continue
 			}
 			if nx := bs[k+1]; nx.kind == pPara && len(nx.lines) == 1 && r.headingStyle(nx.lines[0].text) != "" {
@@ -126,6 +129,22 @@ func (r *textReader) promoteHeadings(bs []*pblock) []*pblock {
 		b.kind, b.text, b.style = pHeading, t, style
 	}
 	return bs
+}
+
+// unfinished reports whether paragraph b stops in mid-sentence: a run
+// of prose that does not end a sentence, or a line that ends inside a
+// clause (with a comma or a semicolon). A single line without a full stop
+// ("Serves 4 | Prep 10 min", the lentil-soup-recipe sample) is finished.
+func unfinished(b *pblock) bool {
+	last := b.lastLine()
+	if endsSentence(last) || b.lineated {
+		return false
+	}
+	switch lastRune(stripClosers(last)) {
+	case ',', ';':
+		return true
+	}
+	return len(b.lines) > 1 || runeLen(last) > 60
 }
 
 // headingStyle says why the line t reads as a heading ("capitals", "title

@@ -147,13 +147,22 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 func (r *textReader) analyze(lines []srcLine) {
 	indentStarts := 0
 	var wrapped []int // lengths of non-final lines of prose chunks
-	chunkLen := 0
+	laidOut := 0      // lines up to this index belong to a lineated chunk
 	for i, l := range lines {
 		if l.blank() {
-			chunkLen = 0
 			continue
 		}
-		chunkLen++
+		if i >= laidOut && (i == 0 || lines[i-1].blank()) {
+			// A chunk whose breaks are the author's (verse, a form) says
+			// nothing about the wrap width (the allotment-poem sample).
+			e := i
+			for e < len(lines) && !lines[e].blank() {
+				e++
+			}
+			if r.lineated(lines[i:e]) {
+				laidOut = e
+			}
+		}
 		if atxLevel(l) > 0 || (i > 0 && !lines[i-1].blank() && isUnderline(l.text) != 0 && lines[i-1].indent < 4) {
 			r.explicitHeadings = true
 		}
@@ -170,7 +179,7 @@ func (r *textReader) analyze(lines []srcLine) {
 			}
 		}
 		// Hard wrap: the non-final lines of prose chunks.
-		if i+1 < len(lines) && !lines[i+1].blank() && l.indent < 4 && !marker && lines[i+1].indent < 4 {
+		if i+1 < len(lines) && !lines[i+1].blank() && l.indent < 4 && !marker && lines[i+1].indent < 4 && i >= laidOut {
 			wrapped = append(wrapped, runeLen(l.raw))
 		}
 	}
@@ -188,7 +197,9 @@ func (r *textReader) analyze(lines []srcLine) {
 				near++
 			}
 		}
-		if w <= 100 && near*10 >= len(wrapped)*8 {
+		// Nobody wraps prose narrower than 40 columns: shorter lines are
+		// a layout, not a wrap.
+		if w >= 40 && w <= 100 && near*10 >= len(wrapped)*8 {
 			r.wrap = w
 		}
 	}
@@ -251,53 +262,96 @@ func isBreak(s string) bool {
 // marker is a list marker at the start of a line.
 type marker struct {
 	ordered bool
-	num     int // the number of an ordered item
+	num     int // the number of an ordered item ("c)" is 3)
 	content int // the display column where the item's text starts
 	off     int // the byte offset in the line's text where it starts
+	// style tells lists apart: the bullet itself ("-", "•") or the shape
+	// of the number ("1.", "1)", "(1)", "a.", "a)", "(a)"). A change of
+	// style at the same indentation ends a list, as in Markdown.
+	style string
 }
 
-// listMarker reads a list marker at the start of l: "-", "*", "+", "•"
-// (006 uses *, 003 and 007 use -), or a number followed by "." or ")"
-// (006, 007).
+// bullets open an unordered item: "-", "*" and "+" (Markdown, 003, 006,
+// 007), "•" (001) and the glyphs word processors paste for their bullets
+// ("·" followed by spaces or a tab, the school-trip-letter sample).
+const bullets = "-*+•◦‣·–▪"
+
+// listMarker reads a list marker at the start of l: a bullet, a number
+// followed by "." or ")" (006, 007), a number in brackets ("(1)", the
+// library-press-release sample), or a lowercase letter used the same way
+// ("a)", "b." or "(c)": the tenants-meeting-minutes and
+// cooperativa-assembleia-pt samples). Space or a tab separates the marker
+// from the text.
 func listMarker(l srcLine) (marker, bool) {
 	if l.indent > 12 || l.text == "" {
 		return marker{}, false
 	}
 	s := l.text
 	r, n := utf8.DecodeRuneInString(s)
-	switch r {
-	case '-', '*', '+', '•', '◦', '‣', '·', '–':
-		if len(s) > n && s[n] == ' ' && strings.TrimSpace(s[n:]) != "" && !isBreak(s) {
-			sp := spacesAt(s, n)
-			return marker{content: l.indent + runeLen(s[:n]) + sp, off: n + sp}, true
+	if strings.ContainsRune(bullets, r) {
+		if isBreak(s) {
+			return marker{}, false
 		}
-		return marker{}, false
+		return markerAt(l, n, marker{style: s[:n]})
 	}
-	i, num := 0, 0
-	for i < len(s) && i < 4 && s[i] >= '0' && s[i] <= '9' {
+	open := 0
+	if r == '(' {
+		open = 1
+	}
+	i, num := open, 0
+	for i < len(s) && i < open+4 && s[i] >= '0' && s[i] <= '9' {
 		num = num*10 + int(s[i]-'0')
 		i++
 	}
+	style := "1"
+	if i == open && i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
+		// One letter, not a word: "a)" but not "as)".
+		num = int(s[i]-'a') + 1
+		i++
+		style = "a"
+	}
 	// The model's lists start at 1 or more, so "0." stays text.
-	if i == 0 || i > 3 || num == 0 || i+1 >= len(s) || (s[i] != '.' && s[i] != ')') || s[i+1] != ' ' || strings.TrimSpace(s[i+1:]) == "" {
+	if i == open || i > open+3 || num == 0 || i >= len(s) {
 		return marker{}, false
 	}
-	sp := spacesAt(s, i+1)
-	return marker{ordered: true, num: num, content: l.indent + i + 1 + sp, off: i + 1 + sp}, true
+	switch {
+	case open == 1 && s[i] == ')':
+		style = "(" + style + ")"
+	case open == 0 && (s[i] == '.' || s[i] == ')'):
+		style += s[i : i+1]
+	default:
+		return marker{}, false
+	}
+	return markerAt(l, i+1, marker{ordered: true, num: num, style: style})
+}
+
+// markerAt completes m, whose marker takes the first n bytes of l.text:
+// the text must follow after spaces or a tab.
+func markerAt(l srcLine, n int, m marker) (marker, bool) {
+	s := l.text
+	if n >= len(s) || s[n] != ' ' && s[n] != '\t' {
+		return marker{}, false
+	}
+	col := l.indent + runeLen(s[:n])
+	k := n
+	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+		if s[k] == '\t' {
+			col += 4 - col%4
+		} else {
+			col++
+		}
+		k++
+	}
+	if k == len(s) {
+		return marker{}, false
+	}
+	m.content, m.off = col, k
+	return m, true
 }
 
 func isMarker(l srcLine) bool {
 	_, ok := listMarker(l)
 	return ok
-}
-
-// spacesAt counts the spaces at s[i:].
-func spacesAt(s string, i int) int {
-	n := 0
-	for i+n < len(s) && s[i+n] == ' ' {
-		n++
-	}
-	return n
 }
 
 // isQuoteLine reports whether l starts with ">".
