@@ -156,6 +156,10 @@ func (r *textReader) signature(bs []*pblock, doc *model.Document) []*pblock {
 	if last.kind != pPara || len(last.lines) == 0 {
 		return bs
 	}
+	if last.lineated {
+		r.signOff(last.lines, doc)
+		return bs
+	}
 	l := last.lines[len(last.lines)-1]
 	t := l.text
 	var rest string
@@ -195,6 +199,39 @@ func (r *textReader) signature(bs []*pblock, doc *model.Document) []*pblock {
 		bs = append(bs, &pblock{kind: pPara, lines: []srcLine{l}, splitBy: "signature"})
 	}
 	return bs
+}
+
+// signOff reads the author from a letter's sign-off, laid out line by
+// line at the end of a text without a byline: the name under a closing
+// ("Yours sincerely," / "Mrs J. Patel", "-- " / "Grace Adeyemi"), or a
+// name above the signer's role ("Helen Forsyth" / "Treasurer"). The
+// school-trip-letter, bus-route-forward and chess-club-treasurer samples.
+// The sign-off stays in the body.
+func (r *textReader) signOff(lines []srcLine, doc *model.Document) {
+	var name srcLine
+	for k, l := range lines[:len(lines)-1] {
+		if isValediction(l.text) {
+			name = lines[k+1]
+			break
+		}
+	}
+	if name.text == "" && len(lines) <= 3 && isName(lines[0].text, true) {
+		name = lines[0]
+	}
+	if name.text == "" {
+		return
+	}
+	names, aff, ok := parseAuthors(name.text, false)
+	if !ok || aff != "" {
+		return
+	}
+	for k, a := range names {
+		if isAllCaps(a) {
+			names[k] = recase(a, r.lang, nil)
+		}
+	}
+	doc.Authors = names
+	r.repair(name.no, "signature", "%s from the sign-off %s", strings.Join(names, "; "), quoteQ(name.text))
 }
 
 func quoteQ(s string) string { return "\"" + s + "\"" }

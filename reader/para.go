@@ -164,6 +164,9 @@ func (r *textReader) headingStyle(t string) string {
 	if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) {
 		return ""
 	}
+	if endMarks[strings.ToLower(strings.Trim(t, " -–—*#"))] {
+		return "" // "ENDS" under a press release (library-press-release)
+	}
 	core := stripClosers(t)
 	if strings.HasSuffix(core, "-") || strings.HasSuffix(core, "—") || strings.HasSuffix(core, "–") {
 		return ""
@@ -201,6 +204,10 @@ func (r *textReader) headingStyle(t string) string {
 	}
 	return ""
 }
+
+// endMarks close a press release or a wire story ("ENDS", "-30-",
+// "###"): a line of capitals that heads nothing.
+var endMarks = map[string]bool{"ends": true, "end": true, "30": true, "": true, "fin": true}
 
 func letters(s string) int {
 	n := 0

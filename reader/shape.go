@@ -192,13 +192,17 @@ func (r *textReader) headingBeforeText(lines []srcLine) (string, bool) {
 	if r0, _ := utf8.DecodeRuneInString(next.text); style == "colon" && strings.ContainsRune("\"'“‘«„", r0) {
 		return "", false // "She said:" before a quotation
 	}
-	if r.wrap > 0 {
-		return style, runeLen(first.raw)+1+runeLen(firstWord(next.text)) < r.wrap-2
+	if r.wrap > 0 && runeLen(first.raw)+1+runeLen(firstWord(next.text)) >= r.wrap-2 {
+		return "", false // a wrapped line of prose
 	}
 	if style == "bare line" && endsFunctionWord(t) {
 		return "", false
 	}
-	return style, runeLen(next.text) > 60 || len(lines) > 2 && r.lineated(lines[1:])
+	// Below a heading comes a paragraph (a long line, or one as long as
+	// the wrap) or a laid-out block — not one short line, which makes the
+	// pair a sign-off: "Helen Forsyth" / "Treasurer" (chess-club-treasurer).
+	prose := runeLen(next.text) > 60 || r.wrap > 0 && runeLen(next.raw) >= r.wrap-20
+	return style, prose || len(lines) > 2 && r.lineated(lines[1:])
 }
 
 // colonHeading says "colon" when t is a short capitalised line ending

@@ -48,7 +48,8 @@ type textReader struct {
 	lines   map[model.Block]int
 
 	src  string    // the decoded input, searched by joinHyphen and isAcronym
-	body []srcLine // the lines after the header
+	body   []srcLine // the lines after the header
+	kicker []srcLine // a label above the title, kept as the first paragraph
 
 	// Document style, from analyze.
 	wrap             int  // hard-wrap width in columns, 0 when not wrapped
@@ -74,9 +75,12 @@ func readText(text string, opt Options) (*Result, error) {
 	lines := r.splitLines(text)
 	doc := &model.Document{Lang: tag}
 	start := r.header(lines, doc, r.lang)
-	r.body = lines[start:]
+	r.body = r.lateByline(lines[start:], doc)
 	r.analyze(r.body)
 	blocks := r.parseBlocks(r.body, false)
+	if len(r.kicker) > 0 {
+		blocks = append([]*pblock{{kind: pPara, lines: r.kicker, splitBy: "kicker"}}, blocks...)
+	}
 	blocks = r.signature(blocks, doc)
 	doc.Blocks = r.build(blocks)
 	if doc.Title == "" {
