@@ -47,7 +47,7 @@ type textReader struct {
 	repairs []Repair
 	lines   map[model.Block]int
 
-	src  string    // the decoded input, searched by joinHyphen and isAcronym
+	src    string    // the decoded input, searched by joinHyphen and isAcronym
 	body   []srcLine // the lines after the header
 	kicker []srcLine // a label above the title, kept as the first paragraph
 
