@@ -134,6 +134,17 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i += n
 			continue
 		}
+		if strings.Contains(l.text, "\t") || strings.Contains(l.text, "  ") {
+			if n, rows := tableRun(lines[i:]); n > 0 {
+				if rows == nil {
+					rows = lines[i : i+n]
+				}
+				r.repair(l.no, "layout", "table of %d row(s) kept line by line", n)
+				out = append(out, &pblock{kind: pLayout, lines: rows})
+				i += n
+				continue
+			}
+		}
 		b, n := r.paraChunk(lines[i:], inner)
 		if style, ok := r.headingBeforeText(b.lines); ok && !inner {
 			h := b.lines[0]
@@ -143,7 +154,10 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 		b.lineated = r.lineated(b.lines)
 		if !startsBlock && prev != nil && prev.kind == pPara && b.splitBy == "" {
 			b.splitBy = "indent"
-			if !(r.indentParas && l.indent >= 1 && l.indent <= 3) {
+			if len(prev.lines) == 1 && isSalutation(prev.lines[0].text) {
+				b.splitBy = "salutation"
+				r.repair(l.no, "split-paragraph", "the salutation %q set apart from the letter's first line", prev.lines[0].text)
+			} else if !(r.indentParas && l.indent >= 1 && l.indent <= 3) {
 				b.splitBy = "short line"
 				r.repair(l.no, "split-paragraph", "new paragraph at %q: the line before ends a sentence well short of the %d-column wrap", head(l.text), r.wrap)
 			}
@@ -391,10 +405,14 @@ func (r *textReader) quote(lines []srcLine) (*pblock, int) {
 		if isQuoteLine(l) {
 			t := strings.TrimPrefix(l.text, ">")
 			t = strings.TrimPrefix(t, " ")
-			inner = append(inner, newLine(l.no, t))
+			q := newLine(l.no, t)
+			q.quoted = true
+			inner = append(inner, q)
 		} else {
-			// Lazy continuation of the quoted paragraph.
-			if atxLevel(l) > 0 || fence(l) != "" {
+			// Lazy continuation of the quoted paragraph — but in e-mail
+			// every line says its depth: "> Yes to the kitchen" after
+			// "> > Could we…" is the outer quotation (reply-chain).
+			if atxLevel(l) > 0 || fence(l) != "" || l.quoted {
 				break
 			}
 			inner = append(inner, l)

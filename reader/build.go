@@ -39,7 +39,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 		switch b.kind {
 		case pPara:
 			if b.lineated {
-				r.repair(b.first(), "keep-lines", "kept the %d line breaks of a laid-out block (a form, verse or a sign-off)", len(b.lines)-1)
+				r.repair(b.first(), "keep-lines", "kept the %d line break(s) of a laid-out block (a form, verse or a sign-off)", len(b.lines)-1)
 				mb = &model.Paragraph{Content: r.lineInlines(b.lines)}
 				break
 			}
@@ -57,18 +57,19 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 				r.repair(b.first(), "recase", "heading set in capitals %q shown as %q", text, rc)
 				text = rc
 			}
+			style := b.style
 			if c := strings.TrimRight(text, " \u00a0"); strings.HasSuffix(c, ":") && len(c) > 1 {
 				// A heading set as a lead-in ("Lost property:", the
 				// school-weekly-newsletter sample) loses the colon that
 				// pointed at the text below it.
 				text = strings.TrimRight(strings.TrimSuffix(c, ":"), " \u00a0")
-				r.repair(b.first(), "heading", "colon after the heading %q dropped", head(text))
+				style += "; its colon dropped"
 			}
 			lv, ok := levels[b.level]
 			if !ok {
 				lv = 1
 			}
-			r.repair(b.first(), "heading", "%q (%s)", head(text), b.style)
+			r.repair(b.first(), "heading", "%q (%s)", head(text), style)
 			mb = &model.Heading{Level: lv, Content: r.inlines(text, b.first())}
 		case pList:
 			l := &model.List{Ordered: b.ordered, Start: b.start}

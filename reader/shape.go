@@ -36,6 +36,15 @@ func (r *textReader) lineated(lines []srcLine) bool {
 		// a layout only when it repeats (the last-bus-story sample).
 		return false
 	}
+	urls := 0
+	for _, l := range lines {
+		if looksLikeURL(l.text) && !strings.Contains(l.text, " ") {
+			urls++
+		}
+	}
+	if urls == len(lines) {
+		return true // a list of addresses, one a line
+	}
 	width := max(r.wrap, 40)
 	for _, l := range lines {
 		n := runeLen(l.raw)
@@ -276,4 +285,109 @@ func isValediction(s string) bool {
 		}
 	}
 	return false
+}
+
+// tableRun reads a table pasted as text at the start of lines: two or
+// more rows whose cells are separated by tabs (a spreadsheet's copy), or
+// three or more rows whose columns line up with runs of spaces. It
+// returns the number of rows and the rows laid out with their columns
+// aligned by spaces, or 0. A table keeps its lines: reflowed, its figures
+// would run together (the waiting-list-tables sample).
+func tableRun(lines []srcLine) (int, []srcLine) {
+	if n, rows := tabTable(lines); n > 0 {
+		return n, rows
+	}
+	return spaceTable(lines), nil
+}
+
+// tabTable reads rows with tabs between their cells and aligns them.
+func tabTable(lines []srcLine) (int, []srcLine) {
+	n, cols := 0, 0
+	for n < len(lines) && lines[n].indent < 4 && strings.Contains(lines[n].text, "\t") {
+		c := len(strings.FieldsFunc(lines[n].text, func(r rune) bool { return r == '\t' }))
+		if c < 2 || n > 0 && c > cols {
+			break
+		}
+		cols = max(cols, c)
+		n++
+	}
+	if n < 2 {
+		return 0, nil
+	}
+	cells := make([][]string, n)
+	width := make([]int, cols)
+	for k, l := range lines[:n] {
+		for j, c := range strings.FieldsFunc(l.text, func(r rune) bool { return r == '\t' }) {
+			c = strings.TrimSpace(c)
+			cells[k] = append(cells[k], c)
+			width[j] = max(width[j], runeLen(c))
+		}
+	}
+	rows := make([]srcLine, n)
+	for k, row := range cells {
+		var b strings.Builder
+		for j, c := range row {
+			b.WriteString(c)
+			if j < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", width[j]-runeLen(c)+2))
+			}
+		}
+		rows[k] = srcLine{no: lines[k].no, text: b.String(), raw: b.String()}
+	}
+	return n, rows
+}
+
+// spaceTable counts the rows at the start of lines whose columns line up:
+// each has two or more runs of two or more spaces inside it, and at least
+// one gutter of two or more columns is blank in every row with text on
+// both sides of it. Prose with two spaces after its full stops has no
+// such gutter.
+func spaceTable(lines []srcLine) int {
+	n := 0
+	for n < len(lines) && lines[n].indent < 4 && lines[n].indent == lines[0].indent && strings.Contains(lines[n].text, "  ") && !strings.Contains(lines[n].text, "\t") {
+		n++
+	}
+	if n < 3 {
+		return 0
+	}
+	rows := lines[:n]
+	short := runeLen(rows[0].raw)
+	for _, l := range rows {
+		short = min(short, runeLen(l.raw))
+	}
+	gutters, run := 0, 0
+	for col := rows[0].indent + 1; col < short; col++ {
+		blank := true
+		for _, l := range rows {
+			if runeAt(l.raw, col) != ' ' {
+				blank = false
+				break
+			}
+		}
+		switch {
+		case blank:
+			run++
+		default:
+			if run >= 2 {
+				gutters++
+			}
+			run = 0
+		}
+	}
+	if gutters == 0 {
+		return 0
+	}
+	return n
+}
+
+// runeAt returns the rune at display column col of s (no tabs in s).
+func runeAt(s string, col int) rune {
+	k := 0
+	for _, r := range s {
+		if k == col {
+			return r
+		}
+		k++
+	}
+	return 0
 }

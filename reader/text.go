@@ -36,6 +36,9 @@ type srcLine struct {
 	indent int    // leading columns; a tab counts to the next multiple of 4
 	text   string // the line without indentation and trailing spaces
 	raw    string // the line without trailing spaces, indentation kept
+	// quoted marks a line read from behind a ">": its depth is written
+	// out, so it is no lazy continuation of a deeper quotation.
+	quoted bool
 }
 
 func (l srcLine) blank() bool { return l.text == "" }

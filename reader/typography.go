@@ -178,7 +178,7 @@ func flattenInlines(in []model.Inline, segs []tseg) []tseg {
 		case *model.Strong:
 			segs = flattenInlines(n.Content, segs)
 		case *model.Link:
-			if p := model.Plain(n.Content); p == n.Target || looksLikeURL(p) {
+			if p := model.Plain(n.Content); p == n.Target || "mailto:"+p == n.Target || looksLikeURL(p) {
 				segs = append(segs, tseg{ctx: p})
 			} else {
 				segs = flattenInlines(n.Content, segs)
