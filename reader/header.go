@@ -24,8 +24,9 @@ var bylinePrefixes = []string{
 // datePrefixes may precede a date on its line ("Posted on March 10, 2015"
 // in the Mozilla Hacks article, 007).
 var datePrefixes = []string{
-	"posted on", "published on", "published", "updated on", "updated", "last updated", "date:", "dated", "on",
-	"publié le", "publicado el", "publicado em", "veröffentlicht am", "pubblicato il", "the",
+	"posted on", "posted", "published on", "published", "updated on", "updated", "last updated", "date", "dated", "on",
+	"publié le", "publicado el", "publicado em", "veröffentlicht am", "pubblicato il", "the", "le", "am", "el", "il", "em",
+	"mis à jour le", "actualizado el", "aktualisiert am", "aggiornato il", "atualizado em",
 }
 
 // honorifics may open a name ("THE HON. VICTORIA GROSVENOR" in 008).
@@ -557,6 +558,21 @@ func (r *textReader) lateByline(body []srcLine, doc *model.Document) []srcLine {
 	return append(append(out, body[:c]...), body[c+1:]...)
 }
 
+// primaryLang returns the primary language subtag of the first tag that
+// is not empty ("en" for "en-GB"), or "". The header heuristics need the
+// language only.
+func primaryLang(tags ...string) string {
+	for _, t := range tags {
+		if t = strings.ToLower(strings.TrimSpace(t)); t != "" {
+			if i := strings.IndexAny(t, "-_"); i > 0 {
+				t = t[:i]
+			}
+			return t
+		}
+	}
+	return ""
+}
+
 // nextLine returns lines[i+1], or a blank line at the end.
 func nextLine(lines []srcLine, i int) srcLine {
 	if i+1 < len(lines) {
@@ -600,6 +616,18 @@ func isKicker(s string) bool {
 		}
 	}
 	return false
+}
+
+// parseDateline reads a header line of a Markdown or HTML article with
+// the text reader's rules (parseHeaderLine): the authors and the date it
+// names. ok is false unless every part of the line is accounted for, so a
+// sentence that mentions a date or a name is left alone.
+func parseDateline(s, lang string) (authors []string, date model.Date, ok bool) {
+	h, ok := parseHeaderLine(strings.Join(strings.Fields(s), " "), lang, false)
+	if !ok {
+		return nil, model.Date{}, false
+	}
+	return h.authors, h.date, true
 }
 
 // isDateLine reports whether s is a header line holding a date.

@@ -1,9 +1,7 @@
 package reader
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -33,21 +31,9 @@ func TestMessy(t *testing.T) {
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var warnings []string
-			res, err := Read(src, Options{Name: f, Warn: func(w Warning) { warnings = append(warnings, w.String()) }})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var dump bytes.Buffer
-			if err := model.Dump(&dump, res.Doc); err != nil {
-				t.Fatal(err)
-			}
+			res, src, warnings, dump := readFile(t, f)
 			if len(warnings) > 0 {
-				dump.WriteString("--- warnings\n" + strings.Join(warnings, "\n") + "\n")
+				dump = append(dump, "--- warnings\n"+strings.Join(warnings, "\n")+"\n"...)
 			}
 
 			text, err := decode(src, Options{})
@@ -61,7 +47,7 @@ func TestMessy(t *testing.T) {
 				t.Error(err)
 			}
 
-			golden.Check(t, filepath.Join("messy", name+".dump"), dump.Bytes())
+			golden.Check(t, filepath.Join("messy", name+".dump"), dump)
 		})
 	}
 }

@@ -70,11 +70,7 @@ func readText(text string, opt Options) (*Result, error) {
 	if tag == "" {
 		tag = DetectLang(text)
 	}
-	// The heuristics need the language only ("en-gb" reads as "en").
-	r.lang = tag
-	if i := strings.IndexByte(tag, '-'); i > 0 {
-		r.lang = tag[:i]
-	}
+	r.lang = primaryLang(tag)
 	lines := r.splitLines(text)
 	doc := &model.Document{Lang: tag}
 	start := r.header(lines, doc, r.lang)
