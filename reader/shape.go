@@ -31,27 +31,28 @@ func (r *textReader) lineated(lines []srcLine) bool {
 	if fieldBlock(lines) {
 		return true
 	}
-	if len(lines) == 2 && lastRune(stripClosers(lines[0].text)) == '.' {
-		// Two short sentences are prose: a break after a full stop shows
-		// a layout only when it repeats (the last-bus-story sample).
-		return false
-	}
-	urls := 0
+	width, urls := max(r.wrap, 40), 0
 	for _, l := range lines {
 		if looksLikeURL(l.text) && !strings.Contains(l.text, " ") {
-			urls++
+			urls++ // an address, however long
+			continue
 		}
-	}
-	if urls == len(lines) {
-		return true // a list of addresses, one a line
-	}
-	width := max(r.wrap, 40)
-	for _, l := range lines {
-		n := runeLen(l.raw)
+		n := len(l.raw)
+		if n > 60 {
+			n = runeLen(l.raw)
+		}
 		if n > 60 || l.indent >= 4 || isMarker(l) {
 			return false
 		}
 		width = max(width, n)
+	}
+	if urls == len(lines) {
+		return true // a list of addresses, one a line
+	}
+	if urls > 0 || len(lines) == 2 && lastRune(stripClosers(lines[0].text)) == '.' {
+		// Two short sentences are prose: a break after a full stop shows
+		// a layout only when it repeats (the last-bus-story sample).
+		return false
 	}
 	unwrapped, good, bad := 0, 0, 0
 	for k := 0; k+1 < len(lines); k++ {
@@ -155,6 +156,9 @@ func fieldLine(s string) bool {
 // bus-route-forward sample; Present: and Apologies: in the
 // tenants-meeting-minutes sample).
 func fieldBlock(lines []srcLine) bool {
+	if len(lines) < 2 || len(lines) == 2 && !fieldLine(lines[0].text) {
+		return false
+	}
 	start := 0
 	if !fieldLine(lines[0].text) {
 		if runeLen(lines[0].text) > 60 {
@@ -188,6 +192,10 @@ func (r *textReader) headingBeforeText(lines []srcLine) (string, bool) {
 	}
 	first, next := lines[0], lines[1]
 	t := first.text
+	if len(t) > 400 || !opensSentence(next.text) ||
+		r.wrap > 0 && runeLen(first.raw)+1+runeLen(firstWord(next.text)) >= r.wrap-2 {
+		return "", false // a wrapped line of prose
+	}
 	if first.indent >= 4 || next.indent >= 4 || isMarker(first) || fieldLine(t) || isSalutation(t) || isValediction(t) || fieldBlock(lines) {
 		return "", false
 	}
@@ -195,14 +203,11 @@ func (r *textReader) headingBeforeText(lines []srcLine) (string, bool) {
 	if style == "" {
 		style = colonHeading(t)
 	}
-	if style == "" || !opensSentence(next.text) {
+	if style == "" {
 		return "", false
 	}
 	if r0, _ := utf8.DecodeRuneInString(next.text); style == "colon" && strings.ContainsRune("\"'“‘«„", r0) {
 		return "", false // "She said:" before a quotation
-	}
-	if r.wrap > 0 && runeLen(first.raw)+1+runeLen(firstWord(next.text)) >= r.wrap-2 {
-		return "", false // a wrapped line of prose
 	}
 	if style == "bare line" && endsFunctionWord(t) {
 		return "", false
@@ -250,16 +255,15 @@ var greetings = map[string]bool{
 // isSalutation reports whether s opens a letter: a greeting word, at most
 // six words, and a comma, colon or exclamation mark at the end.
 func isSalutation(s string) bool {
-	w := strings.Fields(s)
-	if len(w) == 0 || len(w) > 6 {
-		return false
-	}
 	switch lastRune(s) {
 	case ',', ':', '!':
 	default:
 		return false
 	}
-	return greetings[strings.ToLower(strings.TrimRight(w[0], ",:!"))]
+	if len(s) > 80 || strings.Count(s, " ") > 5 {
+		return false
+	}
+	return greetings[strings.ToLower(strings.TrimRight(firstWord(s), ",:!"))]
 }
 
 // isValediction reports whether s closes a letter above the signature:

@@ -191,9 +191,12 @@ func flattenInlines(in []model.Inline, segs []tseg) []tseg {
 }
 
 func looksLikeURL(s string) bool {
-	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.") ||
-		strings.HasPrefix(l, "mailto:") || strings.HasPrefix(l, "ftp://")
+	for _, p := range [...]string{"http://", "https://", "www.", "mailto:", "ftp://"} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // container runs the pass over one block's inlines, with the characters
