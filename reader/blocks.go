@@ -438,6 +438,7 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 		l := lines[n]
 		m, _ := listMarker(l)
 		item := []srcLine{newLine(l.no, l.text[m.off:])}
+		subStyle := "" // the style of a second level pasted without indentation
 		n++
 		for n < len(lines) {
 			c := lines[n]
@@ -472,8 +473,11 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 					n++
 					continue
 				}
-				if isMarker(c) && !endsIntro(lines[n-1].text) {
-					break
+				if cm, ok := listMarker(c); ok {
+					if cm.style != subStyle && !endsIntro(lines[n-1].text) {
+						break
+					}
+					subStyle = cm.style
 				}
 			}
 			// Continuation: dedent by the item's content column; lazy lines
