@@ -123,6 +123,12 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i++
 			continue
 		}
+		if turns, n := r.dialogue(lines[i:]); n > 0 {
+			r.repair(l.no, "dialogue", "%d dialogue turn(s) opened by a dash kept as paragraphs", len(turns))
+			out = append(out, turns...)
+			i += n
+			continue
+		}
 		if isMarker(l) && (startsBlock || inner || endsIntro(lines[i-1].text) || listRun(lines[i:])) {
 			if h, ok := r.numberedHeading(lines, i, inner); ok {
 				out = append(out, h)
@@ -214,6 +220,67 @@ func (r *textReader) numberedHeading(lines []srcLine, i int, inner bool) (*pbloc
 		return nil, false
 	}
 	return &pblock{kind: pHeading, lines: []srcLine{l}, text: l.text, style: "numbered line before prose"}, true
+}
+
+// dialogue reads the turns of a dialogue at the start of lines, in a
+// language whose typography opens each turn with a dash (French, Spanish,
+// Italian, Portuguese): two or more paragraphs opened by "—", "–" or
+// "-", each a sentence — a capital after the dash, a full stop, question
+// or exclamation mark at the end — perhaps with blank lines between
+// them. A list of such items reads the same, but lists there open in
+// lowercase and end with ";" (the piscine-fermeture-fr sample). It returns
+// the turns and the lines they take, or no turns.
+func (r *textReader) dialogue(lines []srcLine) ([]*pblock, int) {
+	switch r.lang {
+	case "fr", "es", "it", "pt":
+	default:
+		return nil, 0
+	}
+	var turns []*pblock
+	k := 0
+	for k < len(lines) {
+		off := dashTurn(lines[k])
+		if off == 0 || !opensSentence(strings.TrimLeft(lines[k].text[off:], "¿¡")) {
+			break
+		}
+		e := k + 1
+		for e < len(lines) && !lines[e].blank() && dashTurn(lines[e]) == 0 && !isMarker(lines[e]) {
+			e++
+		}
+		switch lastRune(stripClosers(lines[e-1].text)) {
+		case '.', '?', '!', '…':
+		default:
+			return nil, 0
+		}
+		turns = append(turns, &pblock{kind: pPara, lines: lines[k:e], splitBy: "dialogue"})
+		k = e
+		if j := skipBlank(lines, k); j > k && j < len(lines) && dashTurn(lines[j]) > 0 {
+			k = j
+		}
+	}
+	if len(turns) < 2 {
+		return nil, 0
+	}
+	return turns, k
+}
+
+// dashTurn returns where the words of a dialogue turn opened by a dash
+// start in l ("— Oui." or "—Sí."), or 0.
+func dashTurn(l srcLine) int {
+	s := l.text
+	for _, d := range []string{"—", "–", "-"} {
+		if strings.HasPrefix(s, d) {
+			n := len(d)
+			for n < len(s) && s[n] == ' ' {
+				n++
+			}
+			if n == len(d) && d != "—" || n == len(s) {
+				return 0
+			}
+			return n
+		}
+	}
+	return 0
 }
 
 // opensSentence reports whether s begins like a sentence: a capital or a

@@ -58,6 +58,9 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 				text = rc
 			}
 			style := b.style
+			if inner, ok := boldLine(text); ok {
+				text = inner // the bold said "heading"; the heading says it now
+			}
 			if c := strings.TrimRight(text, " \u00a0"); strings.HasSuffix(c, ":") && len(c) > 1 {
 				// A heading set as a lead-in ("Lost property:", the
 				// school-weekly-newsletter sample) loses the colon that

@@ -150,6 +150,14 @@ func unfinished(b *pblock) bool {
 // headingStyle says why the line t reads as a heading ("capitals", "title
 // case", "bare line"), or "" when it does not.
 func (r *textReader) headingStyle(t string) string {
+	if inner, ok := boldLine(t); ok {
+		// "**Water butts**" over its text: a heading set in bold, as
+		// Markdown writers without "#" do.
+		if r.headingStyle(inner) != "" || colonHeading(inner) != "" {
+			return "bold line"
+		}
+		return ""
+	}
 	n := runeLen(t)
 	if n < 2 || n > 100 {
 		return ""
@@ -203,6 +211,20 @@ func (r *textReader) headingStyle(t string) string {
 		return "bare line"
 	}
 	return ""
+}
+
+// boldLine returns the text of a line set wholly in bold ("**Water
+// butts**", "__Notes__").
+func boldLine(t string) (string, bool) {
+	for _, m := range []string{"**", "__"} {
+		if len(t) > 2*len(m) && strings.HasPrefix(t, m) && strings.HasSuffix(t, m) {
+			inner := t[len(m) : len(t)-len(m)]
+			if !strings.Contains(inner, m) && strings.TrimSpace(inner) == inner {
+				return inner, true
+			}
+		}
+	}
+	return "", false
 }
 
 // endMarks close a press release or a wire story ("ENDS", "-30-",

@@ -87,7 +87,8 @@ type Repair struct {
 	// and sign-off read as metadata); "kicker" (a label above the title
 	// kept in the body); "recase" (capitals shown in a readable case);
 	// "heading", "list", "quote", "verse", "code", "layout" (blocks
-	// recognised; "layout" also for tables); "join-paragraph",
+	// recognised; "layout" also for tables; "dialogue" for turns opened
+	// by a dash); "join-paragraph",
 	// "split-paragraph", "unwrap-lines", "join-lines", "keep-lines",
 	// "rejoin-hyphenation", "keep-hyphen", "trailing-space" (line and
 	// paragraph repairs); "link", "dead-link" (links); and, after every

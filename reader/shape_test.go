@@ -52,8 +52,30 @@ func TestListShapes(t *testing.T) {
 			"paragraph: Bring:\nlist:\n  item:\n    paragraph: boots\n  item:\n    paragraph: a hat\nlist:\n  item:\n    paragraph: sandwiches\n  item:\n    paragraph: water\n"},
 		{"letters under a number", "T\n\nOn the day:\n1. Return the keys:\na. front door\nb. bike store\n2. Leave\n",
 			"paragraph: On the day:\nlist ordered start=1:\n  item:\n    paragraph: Return the keys:\n    list ordered start=1:\n      item:\n        paragraph: front door\n      item:\n        paragraph: bike store\n  item:\n    paragraph: Leave\n"},
+		{"a heading in bold", "T\n\nIntro line here.\n\n**Water butts**\nWe have ordered twenty new water butts, which will arrive in May.\n",
+			"paragraph: Intro line here.\nheading 1: Water butts\nparagraph: We have ordered twenty new water butts, which will arrive in May.\n"},
 		{"an o in prose", "T\n\nO livro chegou ontem e\no leitor gostou muito dele.\n",
 			"paragraph: O livro chegou ontem e o leitor gostou muito dele.\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dumpBody(t, readString(t, tc.src).Doc); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDialogue(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"French dashes", "T\n\n– Tu viens ce soir ? demanda Marie.\n– Oui, mais plus tard.\n",
+			"paragraph: – Tu viens ce soir~? demanda Marie.\nparagraph: – Oui, mais plus tard.\n"},
+		{"Spanish rayas with blank lines", "T\n\n—¿Vienes? —preguntó.\n\n—Sí, luego.\n",
+			"paragraph: —¿Vienes? —preguntó.\nparagraph: —Sí, luego.\n"},
+		{"a French list", "T\n\nPendant les travaux :\n– les cours ont lieu au gymnase ;\n– l'accueil reste ouvert.\n",
+			"paragraph: Pendant les travaux~:\nlist:\n  item:\n    paragraph: les cours ont lieu au gymnase~;\n  item:\n    paragraph: l’accueil reste ouvert.\n"},
+		{"English keeps its list", "T\n\nWe need:\n- Bread.\n- Milk.\n",
+			"paragraph: We need:\nlist:\n  item:\n    paragraph: Bread.\n  item:\n    paragraph: Milk.\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
