@@ -123,7 +123,7 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i++
 			continue
 		}
-		if turns, n := r.dialogue(lines[i:]); n > 0 {
+		if turns, n := r.dialogue(lines[i:]); n > 0 && !introduced(lines, i) {
 			r.repair(l.no, "dialogue", "%d dialogue turn(s) opened by a dash kept as paragraphs", len(turns))
 			out = append(out, turns...)
 			i += n
@@ -193,20 +193,15 @@ func endsIntro(s string) bool {
 func (r *textReader) numberedHeading(lines []srcLine, i int, inner bool) (*pblock, bool) {
 	l := lines[i]
 	m, ok := listMarker(l)
-	if inner || !ok || !m.ordered || m.style[len(m.style)-2] == 'a' || m.style[0] == 'a' {
+	if inner || !ok || !m.ordered || strings.Contains(m.style, "a") {
 		return nil, false
 	}
 	text := l.text[m.off:]
 	if len(strings.Fields(text)) > 8 || r.headingStyle(text) == "" {
 		return nil, false
 	}
-	for k := i - 1; k >= 0; k-- {
-		if !lines[k].blank() {
-			if endsIntro(lines[k].text) {
-				return nil, false
-			}
-			break
-		}
+	if introduced(lines, i) {
+		return nil, false
 	}
 	next := i + 1
 	if next < len(lines) && lines[next].blank() {
@@ -228,8 +223,9 @@ func (r *textReader) numberedHeading(lines []srcLine, i int, inner bool) (*pbloc
 // "-", each a sentence — a capital after the dash, a full stop, question
 // or exclamation mark at the end — perhaps with blank lines between
 // them. A list of such items reads the same, but lists there open in
-// lowercase and end with ";" (the piscine-fermeture-fr sample). It returns
-// the turns and the lines they take, or no turns.
+// lowercase and end with ";" (the piscine-fermeture-fr sample), or answer
+// a line ending with a colon (parseBlocks checks). It returns the turns
+// and the lines they take, or no turns.
 func (r *textReader) dialogue(lines []srcLine) ([]*pblock, int) {
 	switch r.lang {
 	case "fr", "es", "it", "pt":
@@ -262,6 +258,17 @@ func (r *textReader) dialogue(lines []srcLine) ([]*pblock, int) {
 		return nil, 0
 	}
 	return turns, k
+}
+
+// introduced reports whether the last line of text before lines[i] ends
+// with a colon: what follows answers it, as a list does.
+func introduced(lines []srcLine, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if !lines[k].blank() {
+			return endsIntro(lines[k].text)
+		}
+	}
+	return false
 }
 
 // dashTurn returns where the words of a dialogue turn opened by a dash
@@ -535,8 +542,9 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 				// indentation ("·" items, then "o" items under one that ends
 				// with a colon: the school-trip-letter sample); after an item
 				// that introduces nothing it is another list.
-				if sub, ok := subBullet(c); ok {
+				if sub, ok := subBullet(c); ok && (subStyle == "o" || endsIntro(lines[n-1].text) || strings.HasPrefix(sub, "◦\t") || strings.HasPrefix(sub, "◦  ")) {
 					item = append(item, newLine(c.no, strings.Repeat(" ", m.content)+sub))
+					subStyle = "o"
 					n++
 					continue
 				}
@@ -569,7 +577,9 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 // subBullet reads a second-level item that a word processor marks with a
 // lowercase "o" (the school-trip-letter sample) and returns it with a
 // bullet the list reader knows. An "o" opens no list on its own: in
-// Portuguese, Spanish and Italian it is a word.
+// Portuguese, Spanish and Italian it is a word, so list only takes it
+// with a tab or spaces after it, as word processors paste it, or under
+// an item that introduces it.
 func subBullet(l srcLine) (string, bool) {
 	s := l.text
 	if len(s) < 3 || s[0] != 'o' || s[1] != ' ' && s[1] != '\t' || strings.TrimSpace(s[1:]) == "" {

@@ -726,7 +726,7 @@ func mailSubject(t string) (string, string) {
 	for {
 		low := strings.ToLower(rest)
 		n := 0
-		for _, p := range []string{"subject:", "betreff:", "objet :", "objet:", "asunto:", "oggetto:", "assunto:", "re:", "fwd:", "fw:", "aw:", "wg:", "tr:", "rv:", "r:", "enc:"} {
+		for _, p := range []string{"subject:", "betreff:", "objet :", "objet:", "asunto:", "oggetto:", "assunto:", "re:", "fwd:", "fw:", "aw:", "wg:", "tr:", "rv:", "enc:"} {
 			if strings.HasPrefix(low, p) {
 				n = len(p)
 				break

@@ -342,28 +342,35 @@ func tabTable(lines []srcLine) (int, []srcLine) {
 }
 
 // spaceTable counts the rows at the start of lines whose columns line up:
-// each has two or more runs of two or more spaces inside it, and at least
-// one gutter of two or more columns is blank in every row with text on
-// both sides of it. Prose with two spaces after its full stops has no
-// such gutter.
+// each has two or more spaces in a row inside it, and at least one gutter
+// of two or more columns is blank in every row with text on both sides of
+// it. Prose with two spaces after its full stops has no such gutter.
+// Tables are narrow: rows longer than 200 columns are prose.
 func spaceTable(lines []srcLine) int {
-	n := 0
-	for n < len(lines) && lines[n].indent < 4 && lines[n].indent == lines[0].indent && strings.Contains(lines[n].text, "  ") && !strings.Contains(lines[n].text, "\t") {
-		n++
+	var rows [][]rune
+	for _, l := range lines {
+		if l.indent >= 4 || l.indent != lines[0].indent || len(l.raw) > 800 ||
+			!strings.Contains(l.text, "  ") || strings.Contains(l.text, "\t") {
+			break
+		}
+		row := []rune(l.raw)
+		if len(row) > 200 {
+			break
+		}
+		rows = append(rows, row)
 	}
-	if n < 3 {
+	if len(rows) < 3 {
 		return 0
 	}
-	rows := lines[:n]
-	short := runeLen(rows[0].raw)
-	for _, l := range rows {
-		short = min(short, runeLen(l.raw))
+	short := len(rows[0])
+	for _, row := range rows {
+		short = min(short, len(row))
 	}
 	gutters, run := 0, 0
-	for col := rows[0].indent + 1; col < short; col++ {
+	for col := lines[0].indent + 1; col < short; col++ {
 		blank := true
-		for _, l := range rows {
-			if runeAt(l.raw, col) != ' ' {
+		for _, row := range rows {
+			if row[col] != ' ' {
 				blank = false
 				break
 			}
@@ -381,17 +388,5 @@ func spaceTable(lines []srcLine) int {
 	if gutters == 0 {
 		return 0
 	}
-	return n
-}
-
-// runeAt returns the rune at display column col of s (no tabs in s).
-func runeAt(s string, col int) rune {
-	k := 0
-	for _, r := range s {
-		if k == col {
-			return r
-		}
-		k++
-	}
-	return 0
+	return len(rows)
 }

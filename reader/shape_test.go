@@ -54,6 +54,8 @@ func TestListShapes(t *testing.T) {
 			"paragraph: On the day:\nlist ordered start=1:\n  item:\n    paragraph: Return the keys:\n    list ordered start=1:\n      item:\n        paragraph: front door\n      item:\n        paragraph: bike store\n  item:\n    paragraph: Leave\n"},
 		{"a heading in bold", "T\n\nIntro line here.\n\n**Water butts**\nWe have ordered twenty new water butts, which will arrive in May.\n",
 			"paragraph: Intro line here.\nheading 1: Water butts\nparagraph: We have ordered twenty new water butts, which will arrive in May.\n"},
+		{"an o in a Portuguese item", "T\n\nA pauta:\n- A reunião será no salão e\no presidente abre a sessão.\n- Votação.\n",
+			"paragraph: A pauta:\nlist:\n  item:\n    paragraph: A reunião será no salão e o presidente abre a sessão.\n  item:\n    paragraph: Votação.\n"},
 		{"an o in prose", "T\n\nO livro chegou ontem e\no leitor gostou muito dele.\n",
 			"paragraph: O livro chegou ontem e o leitor gostou muito dele.\n"},
 	}
