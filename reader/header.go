@@ -601,6 +601,9 @@ func isKicker(s string) bool {
 		return true
 	}
 	for _, sep := range breadcrumbSeps {
+		if !strings.Contains(s, sep) {
+			continue
+		}
 		steps := strings.Split(s, sep)
 		if len(steps) < 2 || len(steps) > 6 {
 			continue

@@ -16,19 +16,25 @@ import (
 // wrapped, or glued together on the way. It works in passes:
 //
 //  1. lines: split, trailing spaces dropped, indentation measured;
-//  2. header: title, subtitle, byline and date become metadata;
+//  2. header: title, subtitle, byline and date become metadata (a
+//     breadcrumb or label above the title stays in the body; a byline
+//     right after the first paragraph is still a byline);
 //  3. style: the document's habits (hard wrap width, paragraphs marked by
 //     indentation, explicit Markdown-like headings) steer later choices;
-//  4. blocks: fences, indented blocks, quotes, lists, headings and
-//     paragraph chunks;
+//  4. blocks: fences, indented blocks, quotes, dialogue, lists, numbered
+//     sections, tables, headings and paragraph chunks; a chunk's shape
+//     (shape.go) tells a heading set right above its text and a block
+//     whose line breaks are the author's (verse, a form, a sign-off);
 //  5. repair: fragments split by a blank line are joined, bare lines that
 //     read as headings become headings;
-//  6. signature: with no byline, a signed last line names the author;
+//  6. signature: with no byline, a signed last line or sign-off names the
+//     author;
 //  7. build: paragraph lines are unwrapped (rejoining hyphenated words),
 //     inline markup is read, and the model is assembled.
 //
 // Every change is recorded as a Repair. Each heuristic names the corpus
-// article (../shared/corpus, by number) or the sample that motivated it.
+// article (../shared/corpus, by number), the sample (samples/) or the
+// messy input (testdata/messy) that motivated it.
 
 // srcLine is one input line.
 type srcLine struct {
