@@ -306,25 +306,29 @@ func tableRun(lines []srcLine) (int, []srcLine) {
 
 // tabTable reads rows with tabs between their cells and aligns them.
 func tabTable(lines []srcLine) (int, []srcLine) {
-	n, cols := 0, 0
-	for n < len(lines) && lines[n].indent < 4 && strings.Contains(lines[n].text, "\t") {
-		c := len(strings.FieldsFunc(lines[n].text, func(r rune) bool { return r == '\t' }))
-		if c < 2 || n > 0 && c > cols {
+	var cells [][]string
+	cols := 0
+	for _, l := range lines {
+		if l.indent >= 4 || !strings.Contains(l.text, "\t") {
 			break
 		}
-		cols = max(cols, c)
-		n++
+		// An empty cell keeps its place: "Hillside\t\t37".
+		row := strings.Split(strings.TrimRight(l.text, "\t"), "\t")
+		if len(row) < 2 || len(cells) > 0 && len(row) > cols {
+			break
+		}
+		cols = max(cols, len(row))
+		cells = append(cells, row)
 	}
+	n := len(cells)
 	if n < 2 {
 		return 0, nil
 	}
-	cells := make([][]string, n)
 	width := make([]int, cols)
-	for k, l := range lines[:n] {
-		for j, c := range strings.FieldsFunc(l.text, func(r rune) bool { return r == '\t' }) {
-			c = strings.TrimSpace(c)
-			cells[k] = append(cells[k], c)
-			width[j] = max(width[j], runeLen(c))
+	for _, row := range cells {
+		for j, c := range row {
+			row[j] = strings.TrimSpace(c)
+			width[j] = max(width[j], runeLen(row[j]))
 		}
 	}
 	rows := make([]srcLine, n)
@@ -336,7 +340,8 @@ func tabTable(lines []srcLine) (int, []srcLine) {
 				b.WriteString(strings.Repeat(" ", width[j]-runeLen(c)+2))
 			}
 		}
-		rows[k] = srcLine{no: lines[k].no, text: b.String(), raw: b.String()}
+		t := strings.TrimRight(b.String(), " ")
+		rows[k] = srcLine{no: lines[k].no, text: t, raw: t}
 	}
 	return n, rows
 }

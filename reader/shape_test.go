@@ -254,6 +254,8 @@ func TestTables(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"tabs", "T\n\nFigures:\n\nSite\tPlots\tWaiting\nHillside\t84\t37\nMill Lane\t52\t41\n",
 			"code layout:\n  | Site       Plots  Waiting\n  | Hillside   84     37\n  | Mill Lane  52     41\n"},
+		{"empty cell", "T\n\nFigures:\n\nSite\tPlots\tWaiting\nHillside\t\t37\nMill Lane\t52\t41\n",
+			"code layout:\n  | Site       Plots  Waiting\n  | Hillside          37\n  | Mill Lane  52     41\n"},
 		{"aligned columns", "T\n\nFigures:\n\nSite        Plots\nHillside       84\nMill Lane      52\n",
 			"code layout:\n  | Site        Plots\n  | Hillside       84\n  | Mill Lane      52\n"},
 		{"two spaces after full stops", "T\n\nWe met.  It rained.  Then we went home\nto bed.  The end of the evening came.  Sleep\nfollowed.  Morning came too soon for all.\n",
