@@ -33,15 +33,13 @@ func (r *textReader) lineated(lines []srcLine) bool {
 	}
 	width, urls := max(r.wrap, 40), 0
 	for _, l := range lines {
-		if looksLikeURL(l.text) && !strings.Contains(l.text, " ") {
-			urls++ // an address, however long
-			continue
-		}
 		n := len(l.raw)
 		if n > 60 {
 			n = runeLen(l.raw)
 		}
-		if n > 60 || l.indent >= 4 || isMarker(l) {
+		if looksLikeURL(l.text) && !strings.Contains(l.text, " ") {
+			urls++ // an address, however long
+		} else if n > 60 || l.indent >= 4 || isMarker(l) {
 			return false
 		}
 		width = max(width, n)
@@ -49,7 +47,7 @@ func (r *textReader) lineated(lines []srcLine) bool {
 	if urls == len(lines) {
 		return true // a list of addresses, one a line
 	}
-	if urls > 0 || len(lines) == 2 && lastRune(stripClosers(lines[0].text)) == '.' {
+	if len(lines) == 2 && lastRune(stripClosers(lines[0].text)) == '.' {
 		// Two short sentences are prose: a break after a full stop shows
 		// a layout only when it repeats (the last-bus-story sample).
 		return false

@@ -146,6 +146,8 @@ func TestLineated(t *testing.T) {
 		{"sign-off", "Yours sincerely,\nMrs J. Patel\nHead of Year 7", true},
 		{"name and role", "Helen Forsyth\nTreasurer", true},
 		{"addresses", "https://example.org/a\nhttps://example.org/b", true},
+		{"sign-off with an address", "Grace Adeyemi\nSecretary\nhttps://residents.example.org/northfield/committee/contact", true},
+		{"a URL the wrap put on its own line", "you can read the summary at\nhttps://example.org/eastside/repairs/summary\nand add your own.", false},
 		{"two sentences", "We will be back.\nAnd we will win.", false},
 		{"stray breaks", "In May, the union opened\nthe\nnew advice centre, run by volunteers.", false},
 		{"wrapped prose", "Thank you all for coming, and see you\nnext month at the same time.", false},
