@@ -464,10 +464,11 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 		return i
 	}
 	if k := skipBlank(lines, i+1); k < len(lines) && isKicker(lines[i].text) && lines[k].indent < 4 &&
-		r.titleLike(lines[k], nextLine(lines, k), lang) && r.headerFollows(lines, k+1, lang) {
-		// A breadcrumb or a label above the title ("Home › Blog ›
-		// Cycling", "FOR IMMEDIATE RELEASE": the ebike-blog-copy and
-		// library-press-release samples) is not the title; it stays in
+		r.titleLike(lines[k], nextLine(lines, k), lang) && !isHeader(lines[k].text, lang) && r.headerFollows(lines, k+1, lang) {
+		// A breadcrumb, a label or the site's name above the title
+		// ("Home › Blog › Cycling", "FOR IMMEDIATE RELEASE", "The Valley
+		// Gazette": the ebike-blog-copy, library-press-release and
+		// valley-gazette-site-name samples) is not the title; it stays in
 		// the body, as the first paragraph.
 		r.kicker = lines[i : i+1]
 		r.repair(lines[i].no, "kicker", "%q above the title kept as the first paragraph", lines[i].text)
@@ -590,14 +591,31 @@ var kickers = map[string]bool{
 	"pressemitteilung": true, "comunicato stampa": true, "comunicado de imprensa": true, "nota à imprensa": true,
 }
 
+// mastheads end the name of a periodical ("The Valley Gazette"). Words
+// that end titles as often ("Times", "News", "Post") are left out.
+var mastheads = map[string]bool{
+	"gazette": true, "herald": true, "tribune": true, "chronicle": true, "courier": true, "newsletter": true,
+	"bulletin": true, "magazine": true, "digest": true, "zeitung": true, "gazzetta": true, "diario": true, "jornal": true,
+}
+
+// isHeader reports whether s is a byline or date line.
+func isHeader(s, lang string) bool {
+	_, ok := parseHeaderLine(s, lang, false)
+	return ok
+}
+
 // breadcrumbSeps separate the steps of a breadcrumb trail.
 var breadcrumbSeps = []string{" › ", " » ", " > ", " / ", " | ", " · ", " → "}
 
 // isKicker reports whether s is a label set above a title: one of the
-// kickers, or a breadcrumb trail of two to six short steps ("Home › Blog
-// › Cycling").
+// kickers, a breadcrumb trail of two to six short steps ("Home › Blog ›
+// Cycling"), or a masthead: up to four capitalised words ending with a
+// word that names a periodical ("The Valley Gazette").
 func isKicker(s string) bool {
 	if kickers[strings.ToLower(strings.Trim(s, " :.-–—*"))] {
+		return true
+	}
+	if w := strings.Fields(s); len(w) <= 4 && mastheads[strings.ToLower(w[len(w)-1])] && titleCased(w) || len(w) == 1 && mastheads[strings.ToLower(w[0])] {
 		return true
 	}
 	for _, sep := range breadcrumbSeps {
