@@ -31,7 +31,7 @@ func TestIssue2ListAfterHeadingLine(t *testing.T) {
 }
 
 func TestListShapes(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	tests := []dumpCase{
 		{"list after a sentence", "T\n\nWe asked for the following things.\n- soap\n- towels\n",
 			"paragraph: We asked for the following things.\nlist:\n  item:\n    paragraph: soap\n  item:\n    paragraph: towels\n"},
 		{"numbers counting on after prose", "T\n\nThe steps are simple.\n1. Mix\n2. Bake\n",
@@ -59,17 +59,11 @@ func TestListShapes(t *testing.T) {
 		{"an o in prose", "T\n\nO livro chegou ontem e\no leitor gostou muito dele.\n",
 			"paragraph: O livro chegou ontem e o leitor gostou muito dele.\n"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := dumpBody(t, readString(t, tc.src).Doc); got != tc.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
-			}
-		})
-	}
+	checkDumps(t, tests)
 }
 
 func TestDialogue(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	tests := []dumpCase{
 		{"French dashes", "T\n\n– Tu viens ce soir ? demanda Marie.\n– Oui, mais plus tard.\n",
 			"paragraph: – Tu viens ce soir~? demanda Marie.\nparagraph: – Oui, mais plus tard.\n"},
 		{"Spanish rayas with blank lines", "T\n\n—¿Vienes? —preguntó.\n\n—Sí, luego.\n",
@@ -79,17 +73,11 @@ func TestDialogue(t *testing.T) {
 		{"English keeps its list", "T\n\nWe need:\n- Bread.\n- Milk.\n",
 			"paragraph: We need:\nlist:\n  item:\n    paragraph: Bread.\n  item:\n    paragraph: Milk.\n"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := dumpBody(t, readString(t, tc.src).Doc); got != tc.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
-			}
-		})
-	}
+	checkDumps(t, tests)
 }
 
 func TestNumberedHeadings(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	tests := []dumpCase{
 		{"text right under", "T\n\n1. Welcome\nAna opened the meeting.\n\n2. Accounts\nThey were approved.\n",
 			"heading 1: 1. Welcome\nparagraph: Ana opened the meeting.\nheading 1: 2. Accounts\nparagraph: They were approved.\n"},
 		{"text after a blank line", "T\n\n1. Background\n\nThe hall was built in 1904.\n",
@@ -101,18 +89,12 @@ func TestNumberedHeadings(t *testing.T) {
 		{"after an introduction", "T\n\nSteps:\n\n1. Mix\n\nThen bake it.\n",
 			"paragraph: Steps:\nlist ordered start=1:\n  item:\n    paragraph: Mix\nparagraph: Then bake it.\n"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := dumpBody(t, readString(t, tc.src).Doc); got != tc.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
-			}
-		})
-	}
+	checkDumps(t, tests)
 }
 
 func TestHeadingAboveText(t *testing.T) {
 	long := "The committee will walk round the site on the last weekend of the month."
-	tests := []struct{ name, src, want string }{
+	tests := []dumpCase{
 		{"unwrapped", "T\n\nIntro line here.\n\nPlot inspections\n" + long + "\n",
 			"paragraph: Intro line here.\nheading 1: Plot inspections\nparagraph: " + long + "\n"},
 		{"colon", "T\n\nIntro line here.\n\nLost property:\n" + long + "\n",
@@ -168,7 +150,7 @@ func TestLineated(t *testing.T) {
 }
 
 func TestSalutations(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	tests := []dumpCase{
 		{"over the first line", "T\n\nHi all,\nThe meeting is moved to Thursday, in the same room as before.\n",
 			"paragraph: Hi all,\nparagraph: The meeting is moved to Thursday, in the same room as before.\n"},
 		{"over a lowercase paragraph", "T\n\nLiebe Mitglieder,\n\nab Montag trainieren wir wieder.\n",
@@ -176,13 +158,7 @@ func TestSalutations(t *testing.T) {
 		{"not a greeting", "T\n\nAs we said,\n\nthe hall is closed.\n",
 			"paragraph: As we said, the hall is closed.\n"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := dumpBody(t, readString(t, tc.src).Doc); got != tc.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
-			}
-		})
-	}
+	checkDumps(t, tests)
 }
 
 func TestHeaderShapes(t *testing.T) {
@@ -257,7 +233,7 @@ func TestSignOff(t *testing.T) {
 }
 
 func TestTables(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	tests := []dumpCase{
 		{"tabs", "T\n\nFigures:\n\nSite\tPlots\tWaiting\nHillside\t84\t37\nMill Lane\t52\t41\n",
 			"code layout:\n  | Site       Plots  Waiting\n  | Hillside   84     37\n  | Mill Lane  52     41\n"},
 		{"empty cell", "T\n\nFigures:\n\nSite\tPlots\tWaiting\nHillside\t\t37\nMill Lane\t52\t41\n",
@@ -298,6 +274,21 @@ func TestLinkPhrase(t *testing.T) {
 			got := strings.TrimSuffix(strings.TrimPrefix(dumpBody(t, readString(t, "T\n\n"+tc.in+"\n").Doc), "paragraph: "), "\n")
 			if got != tc.want {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// dumpCase is a text input and the body dump it must read as.
+type dumpCase struct{ name, src, want string }
+
+// checkDumps reads each case's input as text and compares the body dump.
+func checkDumps(t *testing.T, tests []dumpCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dumpBody(t, readString(t, tc.src).Doc); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
 			}
 		})
 	}
