@@ -248,10 +248,12 @@ func dateAt(line string, toks []dtok, i int, lang string) (model.Date, int, bool
 
 func isDigitAt(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
 
-// validDate reports whether d is a real calendar day (or a year).
+// validDate reports whether d is a real calendar day (or a year): the
+// ISO form reads back as the same date, so "1000-0-1" (a day without a
+// month) is none.
 func validDate(d model.Date) bool {
-	_, err := model.ParseDate(d.String())
-	return err == nil
+	back, err := model.ParseDate(d.String())
+	return err == nil && back == d
 }
 
 // timeOfDay matches a time of day written after a date: "at 09:11",
