@@ -190,7 +190,7 @@ func titlePageBody(bk *book, loc *locale) []byte {
 	// article's own h1 follows in the text, and one title must make one
 	// entry in the document outline (the PDF prints it once).
 	b.elem("p", bk.title, "class", "title", "epub:type", "title")
-	frontMatter(&b, loc, bk.subtitle, bk.byline, bk.creators, bk.date)
+	frontMatter(&b, loc, bk.subtitle, bk.byline, bk.creators, bk.dateline, bk.date)
 	b.WriteString("</section>\n")
 	return b.Bytes()
 }

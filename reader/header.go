@@ -170,6 +170,12 @@ type headerInfo struct {
 	// aside is what the line said besides the byline and the date and
 	// the reader leaves out: a second, "Updated" date, a reading time.
 	aside []string
+	// byline is the byline as printed, label and affiliation included
+	// ("written by Greg Butterfield"); dateline is the rest of a line that
+	// holds a date, as printed ("Posted on March 10, 2015"). Exporters
+	// show them so that no word of the header is lost (the seed's
+	// "written by").
+	byline, dateline string
 }
 
 // parseHeaderLine recognises a byline, a date line, or both on one line:
@@ -222,6 +228,7 @@ func parseHeaderLine(line, lang string, bareName bool) (headerInfo, bool) {
 				}
 				h.authors = append(h.authors, names...)
 				h.affiliation = aff
+				h.byline = piece
 				any = true
 				continue
 			}
@@ -241,6 +248,7 @@ func parseHeaderLine(line, lang string, bareName bool) (headerInfo, bool) {
 				// beside a date line.
 				if names, aff, ok := parseAuthors(piece, true); ok && aff == "" {
 					h.authors = append(h.authors, names...)
+					h.byline = piece
 					any = true
 					continue
 				}
@@ -248,7 +256,45 @@ func parseHeaderLine(line, lang string, bareName bool) (headerInfo, bool) {
 			return h, false
 		}
 	}
+	if found {
+		h.dateline = datelineText(s, h)
+	}
 	return h, any
+}
+
+// datelineText is the date part of header line s as printed: the line
+// without its byline piece, the separators around it and the asides the
+// reader leaves out.
+func datelineText(s string, h headerInfo) string {
+	cut := func(s, piece string) string {
+		if piece == "" {
+			return s
+		}
+		if i := strings.Index(s, piece); i >= 0 {
+			return s[:i] + " | " + s[i+len(piece):]
+		}
+		return s
+	}
+	s = cut(s, h.byline)
+	for _, a := range h.aside {
+		s = cut(s, a)
+	}
+	var keep []string
+	for _, p := range splitHeaderParts(s) {
+		if p = strings.TrimSpace(p); p != "" && hasLetterOrDigit(p) {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, ", ")
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // readingTime matches the reading time blogs print beside the date ("6
@@ -784,6 +830,18 @@ func (r *textReader) applyHeader(doc *model.Document, l srcLine, h headerInfo, l
 		}
 		if h.publication != "" {
 			r.repair(l.no, "publication", "%q named with the date", h.publication)
+		}
+		if doc.Dateline == "" && h.dateline != "" {
+			doc.Dateline = h.dateline
+			if isAllCaps(doc.Dateline) {
+				doc.Dateline = recase(doc.Dateline, lang, nil)
+			}
+		}
+	}
+	if doc.Byline == "" && h.byline != "" && len(doc.Authors) == 0 {
+		doc.Byline = strings.TrimSpace(h.byline)
+		if isAllCaps(doc.Byline) {
+			doc.Byline = recase(doc.Byline, lang, nil)
 		}
 	}
 	if len(h.authors) > 0 {

@@ -95,7 +95,7 @@ func typography(res *Result) {
 	// Metadata gets quotes and dashes but no no-break spaces: it ends up
 	// in catalogue fields, not in set lines.
 	tp.metadata = true
-	for _, f := range []*string{&doc.Title, &doc.Subtitle, &doc.Description} {
+	for _, f := range []*string{&doc.Title, &doc.Subtitle, &doc.Byline, &doc.Dateline, &doc.Description} {
 		if *f != "" {
 			tp.reset()
 			*f = tp.run(*f, 0)
