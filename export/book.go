@@ -199,7 +199,7 @@ func titlePageBody(bk *book, loc *locale) []byte {
 	// entry in the document outline (the PDF prints it once).
 	rtl := direction(bk.lang) == "rtl"
 	b.elem("p", bk.title, "class", "title", "epub:type", "title", "dir", autoDir(bk.title, rtl))
-	frontMatter(&b, loc, bk.subtitle, bk.byline, bk.creators, bk.date, rtl)
+	frontMatter(&b, loc, bk.subtitle, bk.byline, bk.creators, bk.dateline, bk.date, rtl)
 	b.WriteString("</section>\n")
 	return b.Bytes()
 }
