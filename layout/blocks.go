@@ -148,9 +148,7 @@ func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 		case *model.Quote:
 			// An extract is indented on both sides and set a step
 			// smaller, as books set long quotations.
-			q := c
-			q.left += s.g.size * 3 / 2
-			q.measure -= 3 * s.g.size
+			q := s.indent(c, s.g.size*3/2, s.g.size*3/2)
 			q.quote = true
 			v.gap(s.g.leading / 2)
 			if err := s.blocks(v, b.Blocks, q); err != nil {
@@ -170,6 +168,19 @@ func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 		indent = next
 	}
 	return nil
+}
+
+// indent returns context c indented by left and right, unless that would
+// leave less than a third of the column: quotations and lists nested
+// deeper than any article nests them (issue 9: thousands of levels) stop
+// moving in, rather than squeeze the text out of the page.
+func (s *setter) indent(c ctx, left, right Sp) ctx {
+	if c.measure-left-right < s.g.measure/3 {
+		return c
+	}
+	c.left += left
+	c.measure -= left + right
+	return c
 }
 
 // bodyStyle is the style of running text in context c.
@@ -335,8 +346,7 @@ func (s *setter) list(v *vlist, l *model.List, c ctx) error {
 	// would stand in the gutter, where extraction joins them to the
 	// lines of the column beside.
 	if c.depth > 0 || s.g.columns > 1 {
-		ic.left += hang
-		ic.measure -= hang
+		ic = s.indent(c, hang, 0)
 	}
 	ic.depth++
 	ic.ordered = l.Ordered

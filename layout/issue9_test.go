@@ -308,3 +308,26 @@ func TestIssue9TiedWords(t *testing.T) {
 		}
 	}
 }
+
+// TestIssue9DeepNesting checks that quotations and lists nested hundreds
+// deep stop indenting before the measure runs out: every word printed,
+// none off the page.
+func TestIssue9DeepNesting(t *testing.T) {
+	quote := []model.Block{mpara(text("the deepest quotation"))}
+	list := []model.Block{mpara(text("the deepest item"))}
+	for range 500 {
+		quote = []model.Block{&model.Quote{Blocks: quote}}
+		list = []model.Block{&model.List{Items: []model.Item{{Blocks: list}}}}
+	}
+	doc := &model.Document{Title: "Deep", Lang: "en", Blocks: append(quote, list...)}
+	book, warns := layoutWarnings(t, doc)
+	if len(warns) > 0 {
+		t.Errorf("warnings: %.300q", warns)
+	}
+	got := bodyText(t, book)
+	for _, w := range []string{"thedeepestquotation", "thedeepestitem"} {
+		if !strings.Contains(strings.ReplaceAll(got, " ", ""), w) {
+			t.Errorf("%q not printed", w)
+		}
+	}
+}

@@ -151,6 +151,7 @@ func NormalizeInlines(in []Inline) []Inline {
 	st := wsState{space: true}
 	out := st.inlines(in)
 	out = trimRight(out)
+	out = joinTexts(out)
 	// A leading or trailing line break carries nothing.
 	for len(out) > 0 {
 		if _, ok := out[0].(*LineBreak); !ok {
@@ -185,12 +186,9 @@ func (st *wsState) inlines(in []Inline) []Inline {
 			if t == "" {
 				continue
 			}
-			if len(out) > 0 {
-				if prev, ok := out[len(out)-1].(*Text); ok {
-					prev.Text += t
-					continue
-				}
-			}
+			// Adjacent texts are joined once at the end (joinTexts):
+			// joining them here, one by one, was quadratic in their
+			// number (a line of 30,000 unmatched "*a" took seconds).
 			out = append(out, &Text{Text: t})
 		case *CodeSpan:
 			t := codeSpaces.Replace(n.Text)
@@ -282,13 +280,43 @@ func mergeInlines(a, b []Inline) []Inline {
 }
 
 func appendText(out []Inline, s string) []Inline {
-	if len(out) > 0 {
-		if prev, ok := out[len(out)-1].(*Text); ok {
-			prev.Text += s
-			return out
-		}
-	}
 	return append(out, &Text{Text: s})
+}
+
+// joinTexts merges each run of adjacent texts into one, in spans and
+// links too, in time linear in the text's length.
+func joinTexts(in []Inline) []Inline {
+	out := in[:0]
+	for i := 0; i < len(in); i++ {
+		switch n := in[i].(type) {
+		case *Text:
+			j := i + 1
+			for j < len(in) {
+				if _, ok := in[j].(*Text); !ok {
+					break
+				}
+				j++
+			}
+			if j > i+1 {
+				var b strings.Builder
+				for _, t := range in[i:j] {
+					b.WriteString(t.(*Text).Text)
+				}
+				n.Text = b.String()
+			}
+			out = append(out, n)
+			i = j - 1
+			continue
+		case *Emph:
+			n.Content = joinTexts(n.Content)
+		case *Strong:
+			n.Content = joinTexts(n.Content)
+		case *Link:
+			n.Content = joinTexts(n.Content)
+		}
+		out = append(out, in[i])
+	}
+	return out
 }
 
 func (st *wsState) text(s string) string {

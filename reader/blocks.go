@@ -364,7 +364,9 @@ func (r *textReader) shortLine(prev, l srcLine) bool {
 // fenced reads a ``` block up to its closing fence (or the end).
 func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 	info := strings.TrimSpace(strings.TrimLeft(lines[0].text, f[:1]))
-	if k := strings.IndexByte(info, ' '); k >= 0 {
+	// The language is the info string's first word: a tab ends it too
+	// (the model allows no whitespace there; found by FuzzText, issue 9).
+	if k := strings.IndexFunc(info, unicode.IsSpace); k >= 0 {
 		info = info[:k]
 	}
 	n := 1

@@ -39,8 +39,12 @@ func readMarkdown(src string, opt Options) (*Result, error) {
 	if hasFM {
 		tr.repair(1, "front-matter", "read %d lines of front matter as metadata", fmLines)
 	}
+	md, deep := capIndent([]byte(body))
+	if deep > 0 {
+		tr.repair(fmLines+deep, "indent", "indentation deeper than %d columns cut to %d (lists nested that deep cannot be read in reasonable time)", maxIndent, maxIndent)
+	}
 	c := &mdConv{
-		src:    []byte(body),
+		src:    md,
 		offset: fmLines,
 		tr:     tr,
 		base:   linkBase(opt.BaseURL),
