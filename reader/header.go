@@ -661,7 +661,9 @@ func isKicker(s string) bool {
 	if kickers[strings.ToLower(strings.Trim(s, " :.-–—*"))] {
 		return true
 	}
-	if w := strings.Fields(s); len(w) <= 4 && mastheads[strings.ToLower(w[len(w)-1])] && titleCased(w) || len(w) == 1 && mastheads[strings.ToLower(w[0])] {
+	// A line of spaces the trim above leaves (U+202F) has no words (a
+	// FuzzText crasher, issue 9).
+	if w := strings.Fields(s); len(w) > 0 && (len(w) <= 4 && mastheads[strings.ToLower(w[len(w)-1])] && titleCased(w) || len(w) == 1 && mastheads[strings.ToLower(w[0])]) {
 		return true
 	}
 	for _, sep := range breadcrumbSeps {
