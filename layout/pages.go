@@ -236,7 +236,7 @@ func (pg *pager) furnish() {
 			case s.opt.BookTitle != "" && verso:
 				head = s.opt.BookTitle
 			case s.opt.BookTitle != "" || verso:
-				head = s.doc.Title
+				head = s.label
 			default:
 				head = current
 			}
