@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"pamphlet/fonts"
@@ -111,6 +112,16 @@ func skip(items []vitem, i int) int {
 func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 	p := pg.page(f.page)
 	y := f.y
+	// Size the page's slice once: pages are kept until they are painted,
+	// and the slack of a slice grown by appending is a third of a long
+	// book's memory.
+	runs := 0
+	for k := i; k < end; k++ {
+		if items[k].kind == vBox {
+			runs += len(items[k].box.runs)
+		}
+	}
+	p.Body = slices.Grow(p.Body, runs)
 	for k := i; k < end; k++ {
 		it := items[k]
 		switch it.kind {
