@@ -235,6 +235,7 @@ func layChapter(doc *model.Document, article int, opt Options, words bookWords) 
 	}
 	c.label = chapterLabel(doc, words)
 	s.label = c.label
+	s.sink = chapterSink(s)
 	title, body, err := s.vertical()
 	if err != nil {
 		return nil, err
@@ -243,6 +244,11 @@ func layChapter(doc *model.Document, article int, opt Options, words bookWords) 
 	c.pg.paginate(title, body)
 	return c, nil
 }
+
+// chapterSink is how far a chapter's title stands below the top of the
+// text block: four body lines, so that an opening page reads as one (as
+// the sink of a book's chapter does) and the text stays on its grid.
+func chapterSink(s *setter) Sp { return 4 * s.g.leading }
 
 // chapterLabel names a chapter: its title, else its first heading, else
 // "Untitled" in the document's language.
@@ -295,7 +301,7 @@ func (bd *binder) bind(c *chapter) {
 	pg.renumber(first)
 	pg.furnish()
 	base := len(bd.pages)
-	bd.outline = append(bd.outline, OutlineEntry{Level: 2, Title: c.label, Page: base, Y: pg.s.g.margins.Top})
+	bd.outline = append(bd.outline, OutlineEntry{Level: 2, Title: c.label, Page: base, Y: pg.s.g.margins.Top + pg.s.sink})
 	for _, o := range pg.s.outline {
 		o.Level += 2
 		o.Page += base
@@ -469,6 +475,7 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 	c := &chapter{label: fm.words.contents}
 	s.opt.Warn = func(w Warning) { c.warnings = append(c.warnings, w) }
 	s.label = c.label
+	s.sink = chapterSink(s)
 	g := s.g
 	em := g.size
 	var figure Sp

@@ -31,6 +31,9 @@ type setter struct {
 	// label is the title the running heads print: the document's, or in
 	// an anthology a stand-in for an untitled chapter.
 	label string
+	// sink lowers the title block on the first page (a chapter opening
+	// of an anthology); 0 for a single article.
+	sink Sp
 }
 
 func (s *setter) warn(page int, msg string) {

@@ -179,7 +179,7 @@ func (pg *pager) paginate(title, body *vlist) {
 	top := Sp(0)
 	pg.page(0)
 	if title != nil && len(title.items) > 0 {
-		f := frame{page: 0, x: s.textLeft(0), y: s.g.margins.Top, w: s.g.textWidth, h: s.g.textHeight}
+		f := frame{page: 0, x: s.textLeft(0), y: s.g.margins.Top + s.sink, w: s.g.textWidth, h: s.g.textHeight - s.sink}
 		bottom := pg.place(title.items, 0, len(title.items), f) - s.g.margins.Top
 		// Body lines stay on the page's grid: the title block and the
 		// space after it take whole lines.
