@@ -307,6 +307,9 @@ func (p *Plan) load(s Source, limit int64) ([]byte, *os.Root, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil, errors.New("no such file")
+	case err != nil && root != nil && strings.Contains(err.Error(), "escapes"):
+		// os.Root refuses a symbolic link that leads out of the folder.
+		return nil, nil, errors.New("leads out of the manifest's folder (through a symbolic link); keep the articles inside it")
 	case err != nil:
 		return nil, nil, unwrapPath(err)
 	case st.IsDir():
