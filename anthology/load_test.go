@@ -37,7 +37,7 @@ func files(t *testing.T, m map[string]string) string {
 
 func TestFromPaths(t *testing.T) {
 	dir := files(t, map[string]string{
-		"b.md": "x", "a.txt": "x", "c.HTML": "x", ".hidden.txt": "x", "notes.pdf": "x", "sub/d.txt": "x",
+		"b.md": "x", "a.txt": "x", "c.HTML": "x", ".hidden.txt": "x", "notes.pdf": "x", "sub/d.txt": "x", "README.md": "x",
 	})
 	if err := os.Mkdir(filepath.Join(dir, "folder.txt"), 0o755); err != nil {
 		t.Fatal(err)

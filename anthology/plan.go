@@ -101,7 +101,8 @@ func IsArticle(name string) bool {
 // FromPaths makes the plan of files named on the command line, in the
 // order given. A folder stands for the article files directly inside
 // it, sorted by name; hidden files, subfolders and other files are left
-// out. The book's metadata is left for the caller to fill.
+// out, and so is a README. The book's metadata is left for the caller to
+// fill.
 func FromPaths(paths []string) (*Plan, error) {
 	p := &Plan{Order: OrderGiven}
 	for _, path := range paths {
@@ -136,7 +137,7 @@ func folderArticles(dir string) ([]string, error) {
 	var names []string
 	for _, e := range ents {
 		n := e.Name()
-		if strings.HasPrefix(n, ".") || !IsArticle(n) {
+		if strings.HasPrefix(n, ".") || !IsArticle(n) || isReadme(n) {
 			continue
 		}
 		if e.Type()&fs.ModeType != 0 && e.Type()&fs.ModeSymlink == 0 {
@@ -154,6 +155,12 @@ func folderArticles(dir string) ([]string, error) {
 	}
 	slices.Sort(names)
 	return names, nil
+}
+
+// isReadme reports a README file, which describes a folder rather than
+// being one of its articles (the shared corpus has one beside its texts).
+func isReadme(name string) bool {
+	return strings.EqualFold(strings.TrimSuffix(name, filepath.Ext(name)), "readme")
 }
 
 func sortedExts() []string {
