@@ -181,6 +181,8 @@ func override(doc *model.Document, s Source) {
 	}
 	if !s.Date.IsZero() {
 		doc.Date = s.Date
+		// The printed date line gave the old date.
+		doc.Dateline = ""
 	}
 }
 

@@ -134,8 +134,11 @@ date = 2015-06-01
 	if fmt.Sprint(early.Authors) != "[Cy Day Di Eve]" || early.Byline != "" || early.Date != (model.Date{Year: 1999, Month: 5, Day: 1}) {
 		t.Errorf("overrides not applied: authors %v byline %q date %v", early.Authors, early.Byline, early.Date)
 	}
-	if d := b.Articles[1].Date; d != (model.Date{Year: 2015, Month: 6, Day: 1}) {
-		t.Errorf("date override: %v", d)
+	if d := b.Articles[1]; d.Date != (model.Date{Year: 2015, Month: 6, Day: 1}) || d.Dateline != "" {
+		t.Errorf("date override: %v, date line %q", d.Date, d.Dateline)
+	}
+	if d := b.Articles[2]; d.Dateline == "" {
+		t.Errorf("the late letter lost its printed date line")
 	}
 	if b.Preface == nil || !strings.Contains(model.Plain(b.Preface.Blocks[0].(*model.Paragraph).Content), "answer each other") {
 		t.Errorf("preface not read: %+v", b.Preface)

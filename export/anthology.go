@@ -140,7 +140,9 @@ func untitledIn(doc *model.Document, words anthologyWords) string {
 func anthologyTitlePage(bk *book, loc *locale) []byte {
 	var b xmlBuf
 	b.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
-	b.elem("h1", bk.title, "class", "title")
+	// A paragraph, as on an article's title page: the chapters' titles
+	// are the book's headings.
+	b.elem("p", bk.title, "class", "title", "epub:type", "title")
 	if bk.subtitle != "" {
 		b.elem("p", bk.subtitle, "class", "subtitle")
 	}
