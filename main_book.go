@@ -225,39 +225,43 @@ func isDir(path string) bool {
 	return err == nil && st.IsDir()
 }
 
-// progress is the progress bar of a book, shown on a terminal only. While
-// it shows, warnings wait, so that they do not tear it.
+// progress is the progress bar of a book, shown on a terminal only: one
+// bar per stage (reading, laying out, writing). While it shows, warnings
+// wait, so that they do not tear it.
 type progress struct {
+	out  *os.File // the terminal; nil for no bar
 	bar  *progressbar.ProgressBar
 	held []string
 }
 
-func (e *env) newProgress(quiet bool, total int) *progress {
+func (e *env) newProgress(quiet bool) *progress {
 	p := &progress{}
-	f, ok := e.stderr.(*os.File)
-	if quiet || !ok || !output.IsTerminal(f) {
-		return p
+	if f, ok := e.stderr.(*os.File); ok && !quiet && output.IsTerminal(f) {
+		p.out = f
+	}
+	return p
+}
+
+// stage starts a bar of total steps.
+func (p *progress) stage(name string, total int) {
+	if p.out == nil {
+		return
+	}
+	if p.bar != nil {
+		_ = p.bar.Clear()
 	}
 	p.bar = progressbar.NewOptions(total,
-		progressbar.OptionSetWriter(f),
-		progressbar.OptionSetDescription("reading"),
+		progressbar.OptionSetWriter(p.out),
+		progressbar.OptionSetDescription(fmt.Sprintf("%-12s", name)),
 		progressbar.OptionShowCount(),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish())
-	return p
 }
 
 func (p *progress) step() {
 	if p.bar != nil {
 		_ = p.bar.Add(1)
-	}
-}
-
-func (p *progress) stage(name string, more int) {
-	if p.bar != nil {
-		p.bar.Describe(name)
-		p.bar.AddMax(more)
 	}
 }
 
@@ -267,6 +271,7 @@ func (p *progress) done(e *env) {
 		_ = p.bar.Clear()
 		p.bar = nil
 	}
+	p.out = nil
 	for _, m := range p.held {
 		fmt.Fprint(e.stderr, m)
 	}
@@ -277,7 +282,7 @@ func (p *progress) done(e *env) {
 func (e *env) bookWarn(p *progress, name, msg string) {
 	e.warnings++
 	line := fmt.Sprintf("pamphlet: warning: %s: %s\n", name, msg)
-	if p.bar != nil {
+	if p.out != nil {
 		p.held = append(p.held, line)
 		return
 	}
@@ -291,8 +296,9 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 	if plan.Preface != nil {
 		chapters++
 	}
-	prog := e.newProgress(bf.quiet, chapters)
+	prog := e.newProgress(bf.quiet)
 	defer prog.done(e)
+	prog.stage("reading", chapters)
 	ropt, err := bf.readFlags.options("", e)
 	if err != nil {
 		return err
@@ -334,7 +340,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 		write := func(w io.Writer) error {
 			switch f {
 			case "epub":
-				prog.stage("writing EPUB", len(res.Book.Articles))
+				prog.stage("writing EPUB", chapters)
 				return export.EPUBBook(w, res.Book, export.EPUBOptions{
 					Modified: bf.epub.modified, EmbedFonts: bf.epub.embedFonts, Cover: bf.epub.coverData,
 					CoverName: bf.epub.cover, NoCover: bf.epub.noCover, Warn: bf.epub.warn, Progress: prog.step,
