@@ -133,3 +133,27 @@ func TestTOMLDate(t *testing.T) {
 		t.Errorf("year: %v %v", d, err)
 	}
 }
+
+// FuzzParseManifest feeds arbitrary bytes to the manifest parser: it
+// must never panic, and a plan it returns has articles whose paths stay
+// inside the manifest's folder.
+func FuzzParseManifest(f *testing.F) {
+	f.Add([]byte("title = \"T\"\n[[article]]\npath = \"a.txt\"\n"))
+	f.Add([]byte("date = 2024-03-01\norder = \"date\"\n[[article]]\npath = \"a/b.md\"\ndate = 1999\nauthors = [\"X\"]\n"))
+	f.Add([]byte("[[article]]\npath = \"../x\"\n"))
+	f.Add([]byte("title = \n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ParseManifest(data, "book.toml")
+		if err != nil {
+			return
+		}
+		if len(p.Articles) == 0 {
+			t.Fatal("a plan without articles")
+		}
+		for _, a := range p.Articles {
+			if !filepath.IsLocal(filepath.FromSlash(a.Path)) {
+				t.Fatalf("path %q leaves the folder", a.Path)
+			}
+		}
+	})
+}

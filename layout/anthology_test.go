@@ -321,3 +321,27 @@ func BenchmarkAnthology(b *testing.B) {
 		})
 	}
 }
+
+func ExampleAnthology() {
+	article := func(title, author, words string) *model.Document {
+		return &model.Document{Title: title, Authors: []string{author}, Lang: "en",
+			Blocks: []model.Block{&model.Paragraph{Content: []model.Inline{&model.Text{Text: words}}}}}
+	}
+	b := &model.Book{Title: "Two Voices", Editors: []string{"Ed Itor"}, Lang: "en", Articles: []*model.Document{
+		article("The First", "Ann Lee", "Every chapter opens on a page of its own."),
+		article("The Second", "Bo Chan", "The contents give the page it opens on."),
+	}}
+	model.NormalizeBook(b)
+	book, err := Anthology(b, Options{Recto: true})
+	if err != nil {
+		panic(err)
+	}
+	for _, o := range book.Outline {
+		fmt.Printf("%s%s, page %d\n", strings.Repeat("  ", o.Level-1), o.Title, book.Pages[o.Page].Folio)
+	}
+	// Output:
+	// Two Voices, page 1
+	//   Contents, page 3
+	//   The First, page 5
+	//   The Second, page 7
+}
