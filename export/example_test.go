@@ -68,9 +68,9 @@ func ExampleEPUBBook() {
 		}
 	}
 	// Output:
-	// EPUB/package.opf
 	// EPUB/css/pamphlet.css
 	// EPUB/nav.xhtml
+	// EPUB/package.opf
 	// EPUB/toc.ncx
 	// EPUB/xhtml/chapter001.xhtml
 	// EPUB/xhtml/chapter002.xhtml
