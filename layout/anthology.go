@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 
 	"pamphlet/fonts"
@@ -36,13 +37,7 @@ var bookLocales = map[string]bookWords{
 }
 
 func bookWordsFor(lang string) bookWords {
-	primary := lang
-	for i := 0; i < len(lang); i++ {
-		if lang[i] == '-' {
-			primary = lang[:i]
-			break
-		}
-	}
+	primary, _, _ := strings.Cut(lang, "-")
 	if w, ok := bookLocales[primary]; ok {
 		return w
 	}
@@ -211,17 +206,10 @@ func layChapters(docs []*model.Document, numbers []int, opt Options, words bookW
 			if numbers[i] == 0 {
 				return nil, fmt.Errorf("layout: preface: %w", err)
 			}
-			return nil, fmt.Errorf("layout: article %d (%s): %w", numbers[i], out[i].labelOr(docs[i]), err)
+			return nil, fmt.Errorf("layout: article %d (%s): %w", numbers[i], chapterLabel(docs[i], words), err)
 		}
 	}
 	return out, nil
-}
-
-func (c *chapter) labelOr(doc *model.Document) string {
-	if c != nil {
-		return c.label
-	}
-	return doc.Title
 }
 
 // layChapter runs stages 1 to 4 for one chapter on pages numbered from 1;
@@ -395,9 +383,10 @@ func (fm *frontMatter) titlePage() *Page {
 		add(top, text(b.Subtitle), parStyle{face: fonts.Italic, size: sub}, sub*12/10)
 	}
 	if len(b.Editors) > 0 {
+		// As a byline: the words in italics, the names in small capitals.
 		top.gap(4 * g.leading)
-		in := []model.Inline{&model.Emph{Content: text(fm.words.editedBy)}, &model.Text{Text: " "}}
-		in = append(in, s.loc.byline(b.Editors)[2:]...)
+		in := s.loc.byline(b.Editors)
+		in[0] = &model.Emph{Content: text(fm.words.editedBy)}
 		add(top, in, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, g.leading)
 	}
 	fm.titleY = g.margins.Top + g.textHeight/5
