@@ -233,10 +233,11 @@ func (b *parBuilder) emit() {
 			b.chars = append(b.chars, ch{r: r, span: int32(i)})
 		}
 	}
-	// About two items and one piece per character is never exceeded by
-	// much; reserving it saves regrowing the slices.
+	// About one item per two characters and one piece (a word, or a
+	// part of one between hyphenation points, or its hyphen) per three
+	// is never exceeded by much; reserving it saves regrowing the slices.
 	b.p.items = make([]Item, 0, len(b.chars)/2+8)
-	b.p.pieces = make([]piece, 0, len(b.chars)/4+4)
+	b.p.pieces = make([]piece, 0, len(b.chars)/3+8)
 	st := b.p.style
 	if st.align == centered {
 		b.p.items = append(b.p.items, Glue(0, 3*st.size, 0))
