@@ -55,6 +55,7 @@ func TestFromPaths(t *testing.T) {
 		{"missing file kept for reading", []string{"nothere.txt"}, []string{"nothere.txt"}, ""},
 		{"empty folder", []string{empty}, nil, "holds no article files"},
 		{"nothing", nil, nil, "no articles given"},
+		{"stdin", []string{"-"}, nil, "a book is made of files"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

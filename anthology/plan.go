@@ -106,6 +106,9 @@ func IsArticle(name string) bool {
 func FromPaths(paths []string) (*Plan, error) {
 	p := &Plan{Order: OrderGiven}
 	for _, path := range paths {
+		if path == "-" {
+			return nil, errors.New("a book is made of files: save the article from stdin to a file and name it")
+		}
 		st, err := os.Stat(path)
 		if err != nil || !st.IsDir() {
 			// Files are checked when they are read, so that a missing
