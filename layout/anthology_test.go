@@ -105,9 +105,25 @@ func TestAnthologyBinding(t *testing.T) {
 			var starts []int
 			var labels []string
 			for _, o := range book.Outline {
-				if o.Level == 2 {
-					starts = append(starts, o.Page)
-					labels = append(labels, o.Title)
+				if o.Level != 2 {
+					continue
+				}
+				starts = append(starts, o.Page)
+				labels = append(labels, o.Title)
+				// The bookmark stands just above the title's first line.
+				first := strings.Fields(o.Title)[0]
+				found := false
+				for _, r := range book.Pages[o.Page].Body {
+					if r.Text == first {
+						found = true
+						if r.Y <= o.Y || r.Y-o.Y > 2*r.Size {
+							t.Errorf("%q: bookmark at y %v, title's baseline at %v", o.Title, o.Y, r.Y)
+						}
+						break
+					}
+				}
+				if !found {
+					t.Errorf("%q: no title on page %d", o.Title, o.Page+1)
 				}
 			}
 			wantParts := 2 + len(b.Articles) // contents, preface, articles
