@@ -359,3 +359,22 @@ func TestBookOneFormat(t *testing.T) {
 		t.Errorf("folder holds %v", left)
 	}
 }
+
+// TestBookBooklet checks that the print flags of convert apply to a book:
+// --booklet imposes its pages on landscape sheets.
+func TestBookBooklet(t *testing.T) {
+	pdfinfo := testenv.Tool(t, "pdfinfo")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "booklet.pdf")
+	args := append([]string{"book", "-o", out, "--title", "Samples", "--print", "--booklet"}, sampleFiles(t)...)
+	if code, _, stderr := runCLI(t, "", args...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	info, err := exec.Command(pdfinfo, out).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`Page size:\s+841\.89 x 595\.276 pts`).Match(info) {
+		t.Errorf("pages are not landscape A4 sheets:\n%s", info)
+	}
+}

@@ -229,13 +229,14 @@ func isDir(path string) bool {
 // bar per stage (reading, laying out, writing). While it shows, warnings
 // wait, so that they do not tear it.
 type progress struct {
-	out  *os.File // the terminal; nil for no bar
-	bar  *progressbar.ProgressBar
-	held []string
+	out    *os.File  // the terminal; nil for no bar
+	stderr io.Writer // where messages go
+	bar    *progressbar.ProgressBar
+	held   []string
 }
 
 func (e *env) newProgress(quiet bool) *progress {
-	p := &progress{}
+	p := &progress{stderr: e.stderr}
 	if f, ok := e.stderr.(*os.File); ok && !quiet && output.IsTerminal(f) {
 		p.out = f
 	}
@@ -265,28 +266,32 @@ func (p *progress) step() {
 	}
 }
 
-// done removes the bar and prints the warnings it held.
-func (p *progress) done(e *env) {
+// done removes the bar and prints the messages it held.
+func (p *progress) done() {
 	if p.bar != nil {
 		_ = p.bar.Clear()
 		p.bar = nil
 	}
 	p.out = nil
 	for _, m := range p.held {
-		fmt.Fprint(e.stderr, m)
+		fmt.Fprint(p.stderr, m)
 	}
 	p.held = nil
 }
 
-// warn reports a warning about the book or one of its articles.
-func (e *env) bookWarn(p *progress, name, msg string) {
-	e.warnings++
-	line := fmt.Sprintf("pamphlet: warning: %s: %s\n", name, msg)
+// say prints a line on stderr, after the bar when one shows.
+func (p *progress) say(line string) {
 	if p.out != nil {
 		p.held = append(p.held, line)
 		return
 	}
-	fmt.Fprint(e.stderr, line)
+	fmt.Fprint(p.stderr, line)
+}
+
+// bookWarn reports a warning about the book or one of its articles.
+func (e *env) bookWarn(p *progress, name, msg string) {
+	e.warnings++
+	p.say(fmt.Sprintf("pamphlet: warning: %s: %s\n", name, msg))
 }
 
 // buildBook reads the articles and writes each format. Nothing is written
@@ -297,7 +302,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 		chapters++
 	}
 	prog := e.newProgress(bf.quiet)
-	defer prog.done(e)
+	defer prog.done()
 	prog.stage("reading", chapters)
 	ropt, err := bf.readFlags.options("", e)
 	if err != nil {
@@ -334,6 +339,11 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 		return bookName
 	}
 	bf.epub.warn = func(msg string) { e.bookWarn(prog, bookName, "epub: "+msg) }
+	bf.pdf.notice = func(msg string) {
+		for _, line := range strings.Split(strings.TrimSpace(msg), "\n") {
+			prog.say(fmt.Sprintf("pamphlet: %s: %s\n", paths["pdf"], line))
+		}
+	}
 
 	made := map[string][]byte{}
 	for _, f := range formats {
@@ -357,7 +367,8 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 					return err
 				}
 				prog.stage("writing PDF", len(lb.Pages))
-				return export.PDF(w, lb, export.PDFOptions{Date: bookDate(res.Book), Progress: prog.step, ReleasePages: true})
+				// The convert path: --booklet and --crop-marks apply.
+				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bookDate(res.Book), Progress: prog.step, ReleasePages: true})
 			}
 			return fmt.Errorf("unknown format %q", f)
 		}
