@@ -374,7 +374,7 @@ func TestBookBooklet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !regexp.MustCompile(`Page size:\s+841\.89 x 595\.276 pts`).Match(info) {
+	if !regexp.MustCompile(`Page size:\s+841\.89 x 595\.28 pts`).Match(info) {
 		t.Errorf("pages are not landscape A4 sheets:\n%s", info)
 	}
 }

@@ -54,6 +54,7 @@ func TestFromPaths(t *testing.T) {
 		{"file then folder", []string{filepath.Join(dir, "sub", "d.txt"), dir}, []string{"d.txt", "a.txt", "b.md", "c.HTML"}, ""},
 		{"missing file kept for reading", []string{"nothere.txt"}, []string{"nothere.txt"}, ""},
 		{"empty folder", []string{empty}, nil, "holds no article files"},
+		{"empty folder among files", []string{filepath.Join(dir, "a.txt"), empty}, []string{"a.txt"}, ""},
 		{"nothing", nil, nil, "no articles given"},
 		{"stdin", []string{"-"}, nil, "a book is made of files"},
 	}

@@ -101,8 +101,9 @@ func IsArticle(name string) bool {
 // FromPaths makes the plan of files named on the command line, in the
 // order given. A folder stands for the article files directly inside
 // it, sorted by name; hidden files, subfolders and other files are left
-// out, and so is a README. The book's metadata is left for the caller to
-// fill.
+// out, and so is a README; a folder without articles is an error when it
+// is the only input, and adds nothing among others. The book's metadata
+// is left for the caller to fill.
 func FromPaths(paths []string) (*Plan, error) {
 	p := &Plan{Order: OrderGiven}
 	for _, path := range paths {
@@ -117,6 +118,11 @@ func FromPaths(paths []string) (*Plan, error) {
 			continue
 		}
 		names, err := folderArticles(path)
+		if errors.Is(err, errNoArticles) && len(paths) > 1 {
+			// A folder among other inputs (an images folder caught by
+			// a shell's *) adds nothing.
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -154,11 +160,14 @@ func folderArticles(dir string) ([]string, error) {
 		names = append(names, n)
 	}
 	if len(names) == 0 {
-		return nil, fmt.Errorf("folder %s holds no article files (%s)", dir, strings.Join(sortedExts(), ", "))
+		return nil, fmt.Errorf("folder %s %w (%s)", dir, errNoArticles, strings.Join(sortedExts(), ", "))
 	}
 	slices.Sort(names)
 	return names, nil
 }
+
+// errNoArticles is the error of a folder without article files.
+var errNoArticles = errors.New("holds no article files")
 
 // isReadme reports a README file, which describes a folder rather than
 // being one of its articles (the shared corpus has one beside its texts).
