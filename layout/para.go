@@ -586,6 +586,21 @@ func lettersOnly(w []ch) bool {
 // indent, so that it must break somewhere.
 func (b *parBuilder) wider(w []ch) bool {
 	limit := b.p.style.measure - b.p.style.indent
+	// Below U+2000 no glyph of the embedded faces is two ems wide, and
+	// no span is set larger than the paragraph: a short word of such
+	// runes fits without measuring it.
+	if Sp(len(w))*2*b.p.style.size < limit {
+		short := true
+		for _, c := range w {
+			if c.r >= 0x2000 {
+				short = false
+				break
+			}
+		}
+		if short {
+			return false
+		}
+	}
 	var total Sp
 	for _, c := range w {
 		sp := b.spans[c.span]

@@ -93,3 +93,16 @@ func TestShapePieces(t *testing.T) {
 		})
 	}
 }
+
+// TestNoWideGlyphsBelow2000 backs the shortcut of parBuilder.wider: no
+// glyph below U+2000 in any embedded face is two ems wide.
+func TestNoWideGlyphsBelow2000(t *testing.T) {
+	for _, s := range fonts.Styles {
+		f := fonts.MustGet(s)
+		for r := rune(0); r < 0x2000; r++ {
+			if a := f.Advance(r); a >= 2*f.UnitsPerEm() {
+				t.Errorf("%v: %U is %d units wide, %d to the em", s, r, a, f.UnitsPerEm())
+			}
+		}
+	}
+}
