@@ -373,7 +373,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 			return fmt.Errorf("unknown format %q", f)
 		}
 		if paths[f] == "-" {
-			if f, ok := e.stdout.(*os.File); ok && output.IsTerminal(f) {
+			if tty, ok := e.stdout.(*os.File); ok && output.IsTerminal(tty) {
 				return output.ErrTerminal
 			}
 			if err := write(e.stdout); err != nil {
