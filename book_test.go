@@ -358,6 +358,10 @@ func TestBookOneFormat(t *testing.T) {
 	if left := listDir(t, dir); len(left) != 3 {
 		t.Errorf("folder holds %v", left)
 	}
+	code, stdout, stderr := runCLI(t, "", "book", "-o", "-", "--to", "pdf", "--title", "One", a)
+	if code != exitOK || !strings.HasPrefix(stdout, "%PDF-") {
+		t.Errorf("to stdout: exit %d, stderr %q, output %.10q", code, stderr, stdout)
+	}
 }
 
 // TestBookBooklet checks that the print flags of convert apply to a book:
