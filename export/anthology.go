@@ -81,7 +81,7 @@ func anthologyBook(b *model.Book) *book {
 	}
 	if len(b.Editors) > 0 {
 		bk.creators, bk.creatorRole = b.Editors, "edt"
-		bk.coverNames = b.Editors
+		bk.coverNames, bk.coverLabel = b.Editors, words.editedBy
 		bk.byline = words.editedBy + " " + localeOf(b.Lang).joinNames(b.Editors)
 		for _, a := range authors {
 			if !contains(b.Editors, a) {

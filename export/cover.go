@@ -79,6 +79,9 @@ func (bk *book) coverText(loc *locale) coverText {
 			names = append(names, n)
 		}
 	}
+	if bk.coverLabel != "" && len(names) > 0 {
+		names = append([]string{bk.coverLabel}, names...)
+	}
 	return coverText{
 		title:    bk.title,
 		subtitle: bk.subtitle,

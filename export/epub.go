@@ -108,8 +108,10 @@ type book struct {
 	// identifier covers the chapter titles.
 	anthology bool
 	// coverNames, when not nil, are the names a generated cover shows
-	// instead of the creators (an anthology shows its editors only).
+	// instead of the creators (an anthology shows its editors only), after
+	// coverLabel ("Edited by") when it is set.
 	coverNames []string
+	coverLabel string
 }
 
 // articleBook makes the one-chapter book of an article. The title page

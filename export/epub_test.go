@@ -688,6 +688,10 @@ func TestAnthology(t *testing.T) {
 			t.Errorf("package document lacks %s:\n%s", want, opf)
 		}
 	}
+	loc, _ := localeFor("en")
+	if got := anthologyBook(anthology(t)).coverText(loc).authors; strings.Join(got, "|") != "Edited by|Ed Itor" {
+		t.Errorf("cover names %q, want the editor after \"Edited by\"", got)
+	}
 	if tp := string(files["EPUB/xhtml/titlepage.xhtml"]); !strings.Contains(tp, `<p class="byline">Edited by Ed Itor</p>`) {
 		t.Errorf("title page does not name the editor:\n%s", tp)
 	}
