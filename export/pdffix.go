@@ -78,7 +78,8 @@ var (
 )
 
 // finish edits gofpdf's output: subset tags on font names, /Lang in the
-// catalog, dates dropped when unknown. Each edit stays inside an object's
+// catalog, dates dropped when unknown, plain streams compressed
+// (pdfstream.go). Each edit stays inside an object's
 // dictionary (before any stream data), and the cross-reference table is
 // rebuilt for the new offsets.
 func finish(raw []byte, f finishing) ([]byte, error) {
@@ -117,17 +118,35 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
 
-	var out bytes.Buffer
-	out.Grow(len(raw) + 512)
-	newOff := make([]int, count)
-	out.Write(raw[:offsets[order[0]]])
+	bodies := make([][]byte, count)
 	for k, obj := range order {
 		objEnd := xrefAt
 		if k+1 < len(order) {
 			objEnd = offsets[order[k+1]]
 		}
-		body := raw[offsets[obj]:objEnd]
+		bodies[obj] = raw[offsets[obj]:objEnd]
+	}
+	packed := deflateStreams(bodies)
+
+	size := offsets[order[0]] + len(raw) - xrefAt + 20*count + 512
+	for i, b := range bodies {
+		if packed[i] != nil {
+			size += len(packed[i])
+		} else {
+			size += len(b)
+		}
+	}
+	var out bytes.Buffer
+	out.Grow(size)
+	newOff := make([]int, count)
+	out.Write(raw[:offsets[order[0]]])
+	for _, obj := range order {
+		body := bodies[obj]
 		newOff[obj] = out.Len()
+		if packed[obj] != nil {
+			out.Write(packed[obj])
+			continue
+		}
 		dictEnd := len(body)
 		if i := bytes.Index(body, []byte("stream\n")); i >= 0 {
 			dictEnd = i

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -129,6 +130,16 @@ func skip(items []vitem, i int) int {
 func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 	p := pg.page(f.page)
 	y := f.y
+	// Size the page's slice once: pages are kept until they are painted,
+	// and the slack of a slice grown by appending is a third of a long
+	// book's memory.
+	runs := 0
+	for k := i; k < end; k++ {
+		if items[k].kind == vBox {
+			runs += len(items[k].box.runs)
+		}
+	}
+	p.Body = slices.Grow(p.Body, runs)
 	for k := i; k < end; k++ {
 		it := items[k]
 		switch it.kind {
@@ -208,6 +219,9 @@ func (pg *pager) paginate(title, body *vlist) {
 		for i := 0; ; page++ {
 			pg.page(page)
 			f := frame{page: page, x: s.textLeft(page), y: s.g.margins.Top, w: s.g.textWidth, h: s.g.textHeight}
+			if page == 0 {
+				f.y, f.h = f.y+s.sink, f.h-s.sink
+			}
 			end, _ := pg.fill(items, i, f.h)
 			bottom = pg.place(items, i, end, f) - s.g.margins.Top
 			if i = skip(items, end); i >= len(items) {
@@ -284,7 +298,7 @@ func (pg *pager) furnish() {
 			case s.opt.BookTitle != "" && verso:
 				head = s.opt.BookTitle
 			case s.opt.BookTitle != "" || verso:
-				head = s.doc.Title
+				head = s.label
 			default:
 				head = current
 			}

@@ -257,10 +257,11 @@ func (b *parBuilder) emit() {
 		b.chars = shapeArabic(b.chars)
 		b.p.bidi, b.p.base = true, setLevels(b.chars)
 	}
-	// About two items and one piece per character is never exceeded by
-	// much; reserving it saves regrowing the slices.
+	// About one item per two characters and one piece (a word, or a
+	// part of one between hyphenation points, or its hyphen) per three
+	// is never exceeded by much; reserving it saves regrowing the slices.
 	b.p.items = make([]Item, 0, len(b.chars)/2+8)
-	b.p.pieces = make([]piece, 0, len(b.chars)/4+4)
+	b.p.pieces = make([]piece, 0, len(b.chars)/3+8)
 	st := b.p.style
 	if st.align == centered {
 		b.p.items = append(b.p.items, Glue(0, 3*st.size, 0))
@@ -555,7 +556,7 @@ func (b *parBuilder) breaks(w []ch, last bool) []breakKind {
 	limit := max(b.p.style.measure-b.p.style.indent, b.p.style.measure/2)
 	// A word of several lines is no word of the language (data, a run
 	// of characters): it is not hyphenated.
-	huge := b.width(w, overlongMeasures*limit) > overlongMeasures*limit
+	huge := !b.short(w, overlongMeasures*limit) && b.width(w, overlongMeasures*limit) > overlongMeasures*limit
 	codeLike, digits, soft := false, false, false
 	for _, c := range w {
 		sp := b.spans[c.span]
@@ -600,6 +601,9 @@ func (b *parBuilder) breakWide(w []ch, kinds []breakKind, limit Sp) {
 		}
 		seg, segKinds := w[start:k], kinds[start:k]
 		start = k
+		if b.short(seg, limit) {
+			continue
+		}
 		wd := b.width(seg, overlongMeasures*limit)
 		switch {
 		case wd <= limit:
@@ -699,6 +703,21 @@ func lettersOnly(w []ch) bool {
 		}
 	}
 	return lower
+}
+
+// short reports whether a word surely fits in limit without measuring
+// it: below U+2000 no glyph of the embedded faces is two ems wide, and no
+// span is set larger than the paragraph.
+func (b *parBuilder) short(w []ch, limit Sp) bool {
+	if Sp(len(w))*2*b.p.style.size >= limit {
+		return false
+	}
+	for _, c := range w {
+		if c.r >= 0x2000 {
+			return false
+		}
+	}
+	return true
 }
 
 // width measures a word, kerning aside, and stops as soon as it is wider
