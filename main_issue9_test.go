@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"fmt"
 	"os"
 	"os/exec"
@@ -134,8 +136,40 @@ func TestIssue9OddInputs(t *testing.T) {
 				t.Error("PDF text holds replacement characters")
 			}
 			epubCheck(t, base+".epub")
+			if tc.name == "right to left" {
+				text := epubEntry(t, base+".epub", "EPUB/xhtml/")
+				for _, want := range []string{`xml:lang="ar" dir="rtl"`, `<p dir="auto">The word`} {
+					if !strings.Contains(text, want) {
+						t.Errorf("EPUB text lacks %s", want)
+					}
+				}
+			}
 		})
 	}
+}
+
+// epubEntry returns the contents of the EPUB's files under prefix.
+func epubEntry(t *testing.T, epub, prefix string) string {
+	t.Helper()
+	z, err := zip.OpenReader(epub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	var sb strings.Builder
+	for _, f := range z.File {
+		if !strings.HasPrefix(f.Name, prefix) {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r)
+		r.Close()
+		sb.Write(b)
+	}
+	return sb.String()
 }
 
 // TestIssue9BadOutputs is the regression test for issue 9's bad output
