@@ -378,6 +378,19 @@ func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 		}
 		n++
 	}
+	// An open fence with nothing but blank lines after it encloses no
+	// code: the line is text ("```go" at the end of a list item kept its
+	// language nowhere; found by FuzzText, issue 9).
+	empty := true
+	for _, l := range lines[1:n] {
+		if !l.blank() {
+			empty = false
+			break
+		}
+	}
+	if empty {
+		return &pblock{kind: pPara, lines: lines[:1]}, 1
+	}
 	r.repair(lines[0].no, "code", "fenced code block without a closing fence runs to the end")
 	r.opt.warn(lines[0].no, "code fence %q is never closed; the rest of the text is read as code", f)
 	return &pblock{kind: pCode, lines: lines[1:n], lang: info}, n
