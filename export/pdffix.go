@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -11,7 +12,6 @@ import (
 	"strings"
 
 	"pamphlet/fonts"
-	"pamphlet/layout"
 )
 
 // finishing lists what gofpdf cannot write and finish adds to its file.
@@ -23,41 +23,25 @@ type finishing struct {
 	// fontName maps gofpdf's font names ("utf8charis-r") to subset names
 	// ("ABCDEF+CharisSIL").
 	fontName map[string]string
+	// compress deflates every stream that has no filter yet (gofpdf's
+	// page contents when its own compression is off).
+	compress bool
 }
 
 // subsetNames gives each embedded face its PostScript name with a subset
 // tag: six capitals derived from the face and the characters it draws, so
 // the same book always gets the same tags. gofpdf embeds subsets but
 // names them without a tag, which tells readers the font is complete.
-func subsetNames(b *layout.Book, used map[fonts.Style]bool) map[string]string {
-	runes := map[fonts.Style]map[rune]bool{}
-	for _, p := range b.Pages {
-		for _, rs := range [][]layout.Run{p.Head, p.Body, p.Foot} {
-			for _, r := range rs {
-				m := runes[r.Face]
-				if m == nil {
-					m = map[rune]bool{}
-					runes[r.Face] = m
-				}
-				for _, c := range r.Text {
-					m[c] = true
-				}
-			}
-		}
-	}
+func subsetNames(used map[fonts.Style][]rune) map[string]string {
 	out := map[string]string{}
 	for _, s := range fonts.Styles {
-		if !used[s] {
+		runes, ok := used[s]
+		if !ok {
 			continue
 		}
 		h := fnv.New64a()
 		h.Write([]byte(fontInfo[s].postscript))
-		keys := make([]rune, 0, len(runes[s]))
-		for r := range runes[s] {
-			keys = append(keys, r)
-		}
-		slices.Sort(keys)
-		for _, r := range keys {
+		for _, r := range runes {
 			h.Write([]byte(string(r)))
 		}
 		v := h.Sum64()
@@ -78,9 +62,9 @@ var (
 )
 
 // finish edits gofpdf's output: subset tags on font names, /Lang in the
-// catalog, dates dropped when unknown. Each edit stays inside an object's
-// dictionary (before any stream data), and the cross-reference table is
-// rebuilt for the new offsets.
+// catalog, dates dropped when unknown, and streams compressed when asked.
+// Each edit stays inside an object's dictionary or replaces its stream
+// whole, and the cross-reference table is rebuilt for the new offsets.
 func finish(raw []byte, f finishing) ([]byte, error) {
 	start := bytes.LastIndex(raw, []byte("\nstartxref\n"))
 	if start < 0 {
@@ -119,6 +103,10 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 
 	var out bytes.Buffer
 	out.Grow(len(raw) + 512)
+	var pk *packer
+	if f.compress {
+		pk = &packer{}
+	}
 	newOff := make([]int, count)
 	out.Write(raw[:offsets[order[0]]])
 	for k, obj := range order {
@@ -132,7 +120,11 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 		if i := bytes.Index(body, []byte("stream\n")); i >= 0 {
 			dictEnd = i
 		}
-		out.Write(f.editDict(body[:dictEnd]))
+		dict := f.editDict(body[:dictEnd])
+		if pk != nil && dictEnd < len(body) && pk.pack(&out, dict, body[dictEnd:]) {
+			continue
+		}
+		out.Write(dict)
 		out.Write(body[dictEnd:])
 	}
 	xref := out.Len()
@@ -144,6 +136,60 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 	out.Write(trailer)
 	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes(), nil
+}
+
+// packer deflates streams with one compressor for the whole file. gofpdf
+// allocates a fresh one (about a megabyte of tables) for every page, which
+// costs more than compressing the page.
+type packer struct {
+	zw  *zlib.Writer
+	buf bytes.Buffer
+}
+
+// pack writes an object whose stream has no filter to out with its
+// stream deflated, and reports whether it did; anything it does not
+// recognise (a filter, no length, a stream of another length) is left
+// for the caller to copy.
+func (p *packer) pack(out *bytes.Buffer, dict, rest []byte) bool {
+	if bytes.Contains(dict, []byte("/Filter")) || !bytes.HasPrefix(rest, []byte("stream\n")) {
+		return false
+	}
+	at := bytes.Index(dict, []byte("/Length "))
+	if at < 0 {
+		return false
+	}
+	digits := at + len("/Length ")
+	end := digits
+	for end < len(dict) && dict[end] >= '0' && dict[end] <= '9' {
+		end++
+	}
+	n, err := strconv.Atoi(string(dict[digits:end]))
+	data := rest[len("stream\n"):]
+	if err != nil || n > len(data) || !bytes.HasPrefix(data[n:], []byte("\nendstream")) {
+		return false
+	}
+	p.buf.Reset()
+	if p.zw == nil {
+		// BestSpeed, as gofpdf compresses: page contents are small and
+		// repetitive, and the fast compressor's tables are a fraction
+		// of the default one's.
+		p.zw, _ = zlib.NewWriterLevel(&p.buf, zlib.BestSpeed)
+	} else {
+		p.zw.Reset(&p.buf)
+	}
+	if _, err := p.zw.Write(data[:n]); err != nil {
+		return false
+	}
+	if err := p.zw.Close(); err != nil {
+		return false
+	}
+	out.Write(dict[:at])
+	fmt.Fprintf(out, "/Filter /FlateDecode /Length %d", p.buf.Len())
+	out.Write(dict[end:])
+	out.WriteString("stream\n")
+	out.Write(p.buf.Bytes())
+	out.Write(data[n:])
+	return true
 }
 
 // editDict applies the edits to one object's dictionary text.
