@@ -1,13 +1,13 @@
 package reader
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -100,10 +100,10 @@ var metaWeekdays = map[string]bool{
 var metaDateFillers = map[string]bool{"the": true, "of": true, "on": true, "le": true, "de": true, "del": true, "den": true, "am": true, "el": true, "il": true}
 
 var (
-	metaISODate  = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ]\d)`)
-	metaSlashYMD = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
-	metaTimeTail = regexp.MustCompile(`(?i)\s*(?:,\s*|\s+at\s+|\s+)\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|[+-]\d{2}:?\d{2})?\.?$`)
-	metaOrdinal  = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er|re|e|º|°|\.)?$`)
+	metaISODate  = lazyre.New(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ]\d)`)
+	metaSlashYMD = lazyre.New(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
+	metaTimeTail = lazyre.New(`(?i)\s*(?:,\s*|\s+at\s+|\s+)\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|[+-]\d{2}:?\d{2})?\.?$`)
+	metaOrdinal  = lazyre.New(`^(\d{1,2})(?:st|nd|rd|th|er|re|e|º|°|\.)?$`)
 )
 
 // metaParseDate reads a date as people and web pages write it: ISO
@@ -190,10 +190,10 @@ func metaTimeDate(t time.Time) (model.Date, bool) {
 }
 
 // metaBylinePrefix matches the words that introduce a byline.
-var metaBylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|published|words|story|text|article)\s+by|by|authors?\s*:|von|par|por|di|de)\s+`)
+var metaBylinePrefix = lazyre.New(`(?i)^(?:(?:posted|written|published|words|story|text|article)\s+by|by|authors?\s*:|von|par|por|di|de)\s+`)
 
 // metaDatePrefix matches the words that introduce a date line.
-var metaDatePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|published|written|updated|last\s+updated|dated?)(?:\s+on)?\s*:?|on)\s+`)
+var metaDatePrefix = lazyre.New(`(?i)^(?:(?:posted|published|written|updated|last\s+updated|dated?)(?:\s+on)?\s*:?|on)\s+`)
 
 // metaByline reads a byline such as "By Carmen Andoh, Russ Cox and Steve
 // Francia" or "Author: Russ Cox, for the Go team" and returns its authors.
@@ -227,11 +227,11 @@ func metaDateLine(s string) (model.Date, bool) {
 // metaDatelineSplit matches the separators of a combined header line:
 // "By X | 25 March 2020", "Tuesday 15 October 2019 by Bradley M. Kuhn",
 // "March 10, 2015 · Nikhil Marathe", "By Jane Roe, 4 April 2022".
-var metaDatelineSplit = regexp.MustCompile(`\s+[|·•—–]\s+|\s+(?:-|/)\s+|,\s+|\s+(?i:posted\s+|written\s+)?(?i:by)\s+`)
+var metaDatelineSplit = lazyre.New(`\s+[|·•—–]\s+|\s+(?:-|/)\s+|,\s+|\s+(?i:posted\s+|written\s+)?(?i:by)\s+`)
 
 // metaBareBy matches a byline whose name was taken out of the line (a page
 // that marks its author up separately leaves "By · 8 March 2022").
-var metaBareBy = regexp.MustCompile(`(?i)^(?:(?:posted|written)\s+)?by$`)
+var metaBareBy = lazyre.New(`(?i)^(?:(?:posted|written)\s+)?by$`)
 
 // metaDateline reads a header line that holds a byline, a date or both, and
 // returns what it found. ok is false unless every part of the line is
@@ -290,12 +290,12 @@ func allNames(names []string) bool {
 }
 
 var (
-	metaParens     = regexp.MustCompile(`\s*[(\[][^()\[\]]*[)\]]`)
-	metaEmailOrURL = regexp.MustCompile(`\s*<?(?:https?://|www\.|mailto:)\S*>?|\s*<?[\w.+-]+@[\w-]+\.[\w.]+>?`)
-	metaAuthorSep  = regexp.MustCompile(`\s*[,;]\s*|\s+(?:and|&|und|et|y|e)\s+`)
+	metaParens     = lazyre.New(`\s*[(\[][^()\[\]]*[)\]]`)
+	metaEmailOrURL = lazyre.New(`\s*<?(?:https?://|www\.|mailto:)\S*>?|\s*<?[\w.+-]+@[\w-]+\.[\w.]+>?`)
+	metaAuthorSep  = lazyre.New(`\s*[,;]\s*|\s+(?:and|&|und|et|y|e)\s+`)
 	// metaAffiliation matches a byline part that says where an author works
 	// rather than who they are ("Russ Cox, for the Go team", corpus 003).
-	metaAffiliation = regexp.MustCompile(`(?i)^(?:for|of|at|from|with|on behalf of|pour|para|für)\b`)
+	metaAffiliation = lazyre.New(`(?i)^(?:for|of|at|from|with|on behalf of|pour|para|für)\b`)
 )
 
 // metaAuthors splits an author field ("Carmen Andoh, Russ Cox and Steve
