@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,13 +26,13 @@ type PDFOptions struct {
 }
 
 // fontInfo is how an embedded face is named in the PDF.
-var fontInfo = [...]struct{ family, postscript string }{
-	fonts.Regular:    {"charis-r", "CharisSIL"},
-	fonts.Italic:     {"charis-i", "CharisSIL-Italic"},
-	fonts.Bold:       {"charis-b", "CharisSIL-Bold"},
-	fonts.BoldItalic: {"charis-bi", "CharisSIL-BoldItalic"},
-	fonts.Mono:       {"dejavu-mono", "DejaVuSansMono"},
-	fonts.Fallback:   {"dejavu-sans", "DejaVuSans"},
+var fontInfo = [...]struct{ postscript string }{
+	fonts.Regular:    {"CharisSIL"},
+	fonts.Italic:     {"CharisSIL-Italic"},
+	fonts.Bold:       {"CharisSIL-Bold"},
+	fonts.BoldItalic: {"CharisSIL-BoldItalic"},
+	fonts.Mono:       {"DejaVuSansMono"},
+	fonts.Fallback:   {"DejaVuSans"},
 }
 
 // PDF paints a laid-out book with gofpdf and writes the file to w. Every
@@ -75,23 +75,9 @@ func PDF(w io.Writer, book *layout.Book, opt PDFOptions) error {
 	pdf.SetCreator(creator, true)
 	pdf.SetProducer(creator+" (gofpdf)", true)
 
-	used := usedRunes(book)
-	for _, s := range fonts.Styles {
-		runes, ok := used[s]
-		if !ok {
-			continue
-		}
-		// gofpdf parses the whole file it is given and cuts its own
-		// subset at the end; handing it only the glyphs the pages draw
-		// spares it parsing three quarters of a megabyte per face.
-		ttf, err := fonts.Subset(s, runes)
-		if err != nil {
-			return fmt.Errorf("export pdf: embed font %s: %w", s, err)
-		}
-		pdf.AddUTF8FontFromBytes(fontInfo[s].family, "", ttf)
-	}
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("export pdf: embed fonts: %w", err)
+	faces, err := newPDFFonts(book)
+	if err != nil {
+		return fmt.Errorf("export pdf: %w", err)
 	}
 
 	images := imageSet{pdf: pdf, names: map[string]string{}}
@@ -99,7 +85,7 @@ func PDF(w io.Writer, book *layout.Book, opt PDFOptions) error {
 	oi, prevLevel := 0, 0
 	for pi, page := range book.Pages {
 		pdf.AddPage()
-		p := painter{pdf: pdf, face: -1}
+		p := painter{pdf: pdf, fonts: faces, height: book.Height.Points(), face: -1}
 		p.runs(page.Head)
 		p.runs(page.Body)
 		p.runs(page.Foot)
@@ -125,8 +111,7 @@ func PDF(w io.Writer, book *layout.Book, opt PDFOptions) error {
 			if oi == 0 {
 				level = 0
 			}
-			p.ensureFont()
-			pdf.Bookmark(outline[oi].Title, level, outline[oi].Y.Points())
+			pdf.Bookmark(bookmarkTitle(outline[oi].Title), level, outline[oi].Y.Points())
 			prevLevel = level
 		}
 	}
@@ -140,7 +125,7 @@ func PDF(w io.Writer, book *layout.Book, opt PDFOptions) error {
 	out, err := finish(buf.Bytes(), finishing{
 		lang:     m.Lang,
 		noDates:  opt.Date.IsZero(),
-		fontName: subsetNames(used),
+		fonts:    faces,
 		compress: true,
 	})
 	if err != nil {
@@ -154,25 +139,27 @@ func PDF(w io.Writer, book *layout.Book, opt PDFOptions) error {
 // needed. Each page starts from the default graphics state.
 type painter struct {
 	pdf    *gofpdf.Fpdf
+	fonts  *pdfFonts
+	height float64 // page height in points: PDF measures y upwards
 	face   fonts.Style
 	size   layout.Sp
 	expand int
+	buf    []byte
 }
 
+// setFont selects a face and size, as gofpdf's SetFont does: inside an
+// empty text object, since the font is text state that lasts.
 func (p *painter) setFont(face fonts.Style, size layout.Sp) {
 	if face == p.face && size == p.size {
 		return
 	}
-	p.pdf.SetFont(fontInfo[face].family, "", size.Points())
+	p.buf = append(p.buf[:0], "BT "...)
+	p.buf = append(p.buf, p.fonts.by[face].res...)
+	p.buf = append(p.buf, ' ')
+	p.buf = strconv.AppendFloat(p.buf, size.Points(), 'f', 2, 64)
+	p.buf = append(p.buf, " Tf ET"...)
+	p.pdf.RawWriteStr(string(p.buf))
 	p.face, p.size = face, size
-}
-
-// ensureFont selects some UTF-8 font, which gofpdf needs to encode
-// bookmark titles as Unicode.
-func (p *painter) ensureFont() {
-	if p.face < 0 {
-		p.setFont(fonts.Regular, layout.Pt(10))
-	}
 }
 
 func (p *painter) runs(runs []layout.Run) {
@@ -182,52 +169,26 @@ func (p *painter) runs(runs []layout.Run) {
 		}
 		p.setFont(r.Face, r.Size)
 		if r.Expand != p.expand {
-			// Horizontal scaling (Tz) is text state, which gofpdf does
-			// not expose; it applies to the Tj operators that follow.
+			// Horizontal scaling (Tz) is text state too; it applies to
+			// the Tj operators that follow.
 			p.pdf.RawWriteStr(fmt.Sprintf("%.1f Tz", 100+float64(r.Expand)/10))
 			p.expand = r.Expand
 		}
-		y := r.Y.Points()
+		f := p.fonts.by[r.Face]
+		y := p.height - r.Y.Points()
 		start, x := 0, r.X
+		p.buf = p.buf[:0]
 		for _, k := range r.Kerns {
 			if k.At > start && k.At <= len(r.Text) {
-				p.pdf.Text(x.Points(), y, r.Text[start:k.At])
+				p.buf = append(f.appendText(p.buf, x.Points(), y, r.Text[start:k.At]), '\n')
 			}
 			start, x = k.At, r.X+k.Offset
 		}
 		if start < len(r.Text) {
-			p.pdf.Text(x.Points(), y, r.Text[start:])
+			p.buf = append(f.appendText(p.buf, x.Points(), y, r.Text[start:]), '\n')
+		}
+		if len(p.buf) > 0 {
+			p.pdf.RawWriteStr(string(p.buf[:len(p.buf)-1]))
 		}
 	}
-}
-
-// usedRunes lists, for each face the book draws with, the runes it
-// draws, sorted. The text face is always listed: gofpdf needs a Unicode
-// font for bookmark titles even in a book without text.
-func usedRunes(b *layout.Book) map[fonts.Style][]rune {
-	sets := map[fonts.Style]map[rune]bool{fonts.Regular: {}}
-	for _, p := range b.Pages {
-		for _, rs := range [][]layout.Run{p.Head, p.Body, p.Foot} {
-			for _, r := range rs {
-				m := sets[r.Face]
-				if m == nil {
-					m = map[rune]bool{}
-					sets[r.Face] = m
-				}
-				for _, c := range r.Text {
-					m[c] = true
-				}
-			}
-		}
-	}
-	out := make(map[fonts.Style][]rune, len(sets))
-	for s, m := range sets {
-		rs := make([]rune, 0, len(m))
-		for r := range m {
-			rs = append(rs, r)
-		}
-		slices.Sort(rs)
-		out[s] = rs
-	}
-	return out
 }

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"pamphlet/fonts"
 	"pamphlet/internal/testenv"
 	"pamphlet/layout"
 	"pamphlet/model"
@@ -194,9 +195,9 @@ func TestFinishRejectsDamage(t *testing.T) {
 	}
 }
 
-// BenchmarkPDFPerPage reports the PDF writer's time per page (fonts are
-// parsed by gofpdf for every document, so short documents cost more per
-// page).
+// BenchmarkPDFPerPage reports the PDF writer's time per page (each face
+// is subset and embedded once per document, so short documents cost more
+// per page).
 func BenchmarkPDFPerPage(b *testing.B) {
 	doc := article()
 	for i := 0; i < 4; i++ {
@@ -215,6 +216,98 @@ func BenchmarkPDFPerPage(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(book.Pages)), "µs/page")
 	b.ReportMetric(float64(len(book.Pages)), "pages")
+}
+
+// TestPDFFontsManyRunes draws more distinct characters than one byte can
+// number, including the CIDs that must be escaped in a literal string, and
+// bookmark titles outside the BMP, and checks that text extraction gives
+// them all back.
+func TestPDFFontsManyRunes(t *testing.T) {
+	var words []string
+	var word []rune
+	for r := rune(0x21); r < 0x17F; r++ {
+		if r >= 0x7F && r < 0xA1 || r == 0xAD {
+			continue
+		}
+		word = append(word, r)
+		if len(word) == 6 {
+			words = append(words, string(word))
+			word = word[:0]
+		}
+	}
+	doc := &model.Document{Title: "Many characters", Lang: "en", Blocks: []model.Block{
+		&model.Heading{Level: 1, Content: []model.Inline{txt("Ελληνικά and 😀 in a heading")}},
+		&model.Paragraph{Content: []model.Inline{txt(strings.Join(words, " "))}},
+	}}
+	path, _ := writePDF(t, doc, layout.Options{}, PDFOptions{})
+	if out := run(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+	out := run(t, "pdftotext", "-enc", "UTF-8", path, "-")
+	got := map[string]bool{}
+	for _, w := range strings.Fields(strings.ReplaceAll(out, "-\n", "")) {
+		got[w] = true
+	}
+	missing := 0
+	for _, w := range words {
+		if !got[w] && !strings.Contains(out, w) {
+			missing++
+			if missing < 5 {
+				t.Errorf("text lacks %q", w)
+			}
+		}
+	}
+	if missing > 0 {
+		t.Errorf("%d of %d words missing", missing, len(words))
+	}
+	var outline struct{ Outlines []struct{ Title string } }
+	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json", "--json-key=outlines", path)), &outline); err != nil {
+		t.Fatal(err)
+	}
+	if len(outline.Outlines) == 0 || outline.Outlines[0].Title != "Ελληνικά and 😀 in a heading" {
+		t.Errorf("outline %+v", outline.Outlines)
+	}
+}
+
+func TestAppendText(t *testing.T) {
+	f := &pdfFace{sub: &fonts.SubsetFont{Runes: []rune{'a', 'b'}}}
+	f.sub.Runes = make([]rune, 300)
+	for i := range f.sub.Runes {
+		f.sub.Runes[i] = rune(0x100 + i)
+	}
+	tests := []struct {
+		name, text, want string
+	}{
+		{"plain", "\u0100\u0101", "BT 1.50 2.00 Td (\x00\x01\x00\x02) Tj ET"},
+		{"parenthesis and backslash CIDs", "\u0127\u0128\u015b", "BT 1.50 2.00 Td (\x00\\(\x00\\)\x00\\\\) Tj ET"},
+		{"carriage return CID", "\u010c", "BT 1.50 2.00 Td (\x00\\r) Tj ET"},
+		{"two-byte CID", "\u0200", "BT 1.50 2.00 Td (\x01\x01) Tj ET"},
+		{"missing rune draws .notdef", "z", "BT 1.50 2.00 Td (\x00\x00) Tj ET"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(f.appendText(nil, 1.5, 2, tt.text)); got != tt.want {
+				t.Errorf("appendText(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestToUnicode(t *testing.T) {
+	runes := make([]rune, 250)
+	for i := range runes {
+		runes[i] = rune('A' + i)
+	}
+	runes[249] = 0x1F600
+	cmap := string((&pdfFace{sub: &fonts.SubsetFont{Runes: runes}}).toUnicode())
+	for _, want := range []string{"100 beginbfchar\n<0001> <0041>\n", "50 beginbfchar\n", "<00FA> <D83DDE00>\nendbfchar\n"} {
+		if !strings.Contains(cmap, want) {
+			t.Errorf("CMap lacks %q", want)
+		}
+	}
+	if n := strings.Count(cmap, "beginbfchar"); n != 3 {
+		t.Errorf("%d bfchar blocks, want 3 of at most 100 entries", n)
+	}
 }
 
 func TestPDFImages(t *testing.T) {

@@ -5,13 +5,11 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
-	"hash/fnv"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
-	"pamphlet/fonts"
+	"pamphlet/internal/lazyre"
 )
 
 // finishing lists what gofpdf cannot write and finish adds to its file.
@@ -20,51 +18,25 @@ type finishing struct {
 	lang string
 	// noDates drops the creation and modification dates.
 	noDates bool
-	// fontName maps gofpdf's font names ("utf8charis-r") to subset names
-	// ("ABCDEF+CharisSIL").
-	fontName map[string]string
+	// fonts are added as new objects and named in the page resources.
+	fonts *pdfFonts
 	// compress deflates every stream that has no filter yet (gofpdf's
-	// page contents when its own compression is off).
+	// page contents when its own compression is off, and the fonts).
 	compress bool
-}
-
-// subsetNames gives each embedded face its PostScript name with a subset
-// tag: six capitals derived from the face and the characters it draws, so
-// the same book always gets the same tags. gofpdf embeds subsets but
-// names them without a tag, which tells readers the font is complete.
-func subsetNames(used map[fonts.Style][]rune) map[string]string {
-	out := map[string]string{}
-	for _, s := range fonts.Styles {
-		runes, ok := used[s]
-		if !ok {
-			continue
-		}
-		h := fnv.New64a()
-		h.Write([]byte(fontInfo[s].postscript))
-		for _, r := range runes {
-			h.Write([]byte(string(r)))
-		}
-		v := h.Sum64()
-		tag := make([]byte, 6)
-		for i := range tag {
-			tag[i] = byte('A' + v%26)
-			v /= 26
-		}
-		out["utf8"+strings.ToLower(fontInfo[s].family)] = string(tag) + "+" + fontInfo[s].postscript
-	}
-	return out
+	// fontRes holds the page resources' entries for fonts, set by finish.
+	fontRes string
 }
 
 var (
-	xrefHead  = regexp.MustCompile(`(?m)^xref\n0 (\d+)\n`)
-	dateEntry = regexp.MustCompile(`\n/(CreationDate|ModDate) \([^)]*\)`)
-	nameToken = regexp.MustCompile(`/(BaseFont|FontName) /([A-Za-z0-9_.+-]+)`)
+	xrefHead  = lazyre.New(`(?m)^xref\n0 (\d+)\n`)
+	dateEntry = lazyre.New(`\n/(CreationDate|ModDate) \([^)]*\)`)
 )
 
-// finish edits gofpdf's output: subset tags on font names, /Lang in the
-// catalog, dates dropped when unknown, and streams compressed when asked.
-// Each edit stays inside an object's dictionary or replaces its stream
-// whole, and the cross-reference table is rebuilt for the new offsets.
+// finish edits gofpdf's output: the fonts added and named in the page
+// resources, /Lang in the catalog, dates dropped when unknown, and
+// streams compressed when asked. Each edit stays inside an object's
+// dictionary or replaces its stream whole; new objects go after
+// gofpdf's, and the cross-reference table is rebuilt for the new offsets.
 func finish(raw []byte, f finishing) ([]byte, error) {
 	start := bytes.LastIndex(raw, []byte("\nstartxref\n"))
 	if start < 0 {
@@ -101,13 +73,19 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
 
+	var extra []pdfObject
+	if f.fonts != nil {
+		extra, f.fontRes = f.fonts.objects(count)
+	}
+	size := count + len(extra)
+
 	var out bytes.Buffer
 	out.Grow(len(raw) + 512)
 	var pk *packer
 	if f.compress {
 		pk = &packer{}
 	}
-	newOff := make([]int, count)
+	newOff := make([]int, size)
 	out.Write(raw[:offsets[order[0]]])
 	for k, obj := range order {
 		objEnd := xrefAt
@@ -127,12 +105,35 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 		out.Write(dict)
 		out.Write(body[dictEnd:])
 	}
+	for i, o := range extra {
+		newOff[count+i] = out.Len()
+		body := fmt.Appendf(nil, "%d 0 obj\n", count+i)
+		dict := append(body, o.dict...)
+		if o.stream == nil {
+			out.Write(dict)
+			out.WriteString("\nendobj\n")
+			continue
+		}
+		dict = fmt.Appendf(dict[:len(dict)-2], "/Length %d>>\n", len(o.stream))
+		rest := slices.Concat([]byte("stream\n"), o.stream, []byte("\nendstream\nendobj\n"))
+		if pk == nil || !pk.pack(&out, dict, rest) {
+			out.Write(dict)
+			out.Write(rest)
+		}
+	}
 	xref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count)
-	for i := 1; i < count; i++ {
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", size)
+	for i := 1; i < size; i++ {
 		fmt.Fprintf(&out, "%010d 00000 n \n", newOff[i])
 	}
 	trailer := raw[entries+20*count : start+1]
+	if size != count {
+		at := bytes.Index(trailer, []byte(fmt.Sprintf("/Size %d\n", count)))
+		if at < 0 {
+			return nil, errors.New("finish: no /Size in the trailer")
+		}
+		trailer = slices.Concat(trailer[:at], fmt.Appendf(nil, "/Size %d\n", size), trailer[at+len(fmt.Sprintf("/Size %d\n", count)):])
+	}
 	out.Write(trailer)
 	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes(), nil
@@ -194,14 +195,8 @@ func (p *packer) pack(out *bytes.Buffer, dict, rest []byte) bool {
 
 // editDict applies the edits to one object's dictionary text.
 func (f finishing) editDict(d []byte) []byte {
-	if bytes.Contains(d, []byte("/BaseFont /utf8")) || bytes.Contains(d, []byte("/FontName /utf8")) {
-		d = nameToken.ReplaceAllFunc(d, func(tok []byte) []byte {
-			sub := nameToken.FindSubmatch(tok)
-			if name, ok := f.fontName[string(sub[2])]; ok {
-				return []byte("/" + string(sub[1]) + " /" + name)
-			}
-			return tok
-		})
+	if f.fontRes != "" && bytes.Contains(d, []byte("/ProcSet [")) {
+		d = bytes.Replace(d, []byte("/Font <<\n"), []byte("/Font <<\n"+f.fontRes), 1)
 	}
 	if f.lang != "" && bytes.Contains(d, []byte("/Type /Catalog")) {
 		d = bytes.Replace(d, []byte("/Type /Catalog"), []byte("/Type /Catalog\n/Lang "+pdfString(f.lang)), 1)

@@ -9,17 +9,47 @@ import (
 	"slices"
 )
 
-// Subset returns a TrueType file holding only the glyphs of style s that
-// paint runes, plus .notdef and the components of composite glyphs, so a
-// PDF writer parses and embeds a few kilobytes instead of the whole face.
+// SubsetFont is a face cut down to the runes a document draws: a
+// TrueType file of a few kilobytes instead of the whole face, with what a
+// PDF font dictionary needs to describe it.
+type SubsetFont struct {
+	// TTF is the TrueType file.
+	TTF []byte
+	// Runes lists the runes the subset maps, sorted, and Glyphs the glyph
+	// ID of each in TTF.
+	Runes  []rune
+	Glyphs []uint16
+	// Advances holds the advance width of each glyph of TTF, by glyph
+	// ID, in font units.
+	Advances []int
+	// UnitsPerEm is the number of font units to the em.
+	UnitsPerEm int
+	// Ascent and Descent are the hhea table's (Descent is negative);
+	// CapHeight is the OS/2 table's, or Ascent when the face does not
+	// say; BBox is the head table's xMin, yMin, xMax and yMax. All are in
+	// font units.
+	Ascent, Descent, CapHeight int
+	BBox                       [4]int
+	// ItalicAngle is the slant in degrees, counterclockwise from the
+	// vertical (negative for italics leaning right), from the post table.
+	ItalicAngle float64
+	// Weight is the OS/2 weight class: 400 regular, 700 bold (500 when
+	// the face does not say).
+	Weight int
+	// Fixed reports a monospaced face.
+	Fixed bool
+}
+
+// Subset cuts style s down to the glyphs that paint runes, plus .notdef
+// and the components of composite glyphs.
 //
 // The subset keeps the outlines, advances, vertical metrics, hinting
 // programs and licence of the face; it drops the layout tables (GSUB,
 // GPOS, kern), which a PDF does not use: layout has already placed every
 // glyph. Glyph IDs are renumbered in their original order, and the cmap
-// maps each kept rune to its glyph, so text extraction is unchanged. Runes
-// the face lacks are left out. The same runes always give the same bytes.
-func Subset(s Style, runes []rune) ([]byte, error) {
+// maps each kept rune to its glyph. Runes the face lacks are left out.
+// The same runes always give the same bytes.
+func Subset(s Style, runes []rune) (*SubsetFont, error) {
 	f, err := Get(s)
 	if err != nil {
 		return nil, err
@@ -125,7 +155,7 @@ func openTTF(src io.ReaderAt, size int64) (*ttfReader, error) {
 }
 
 // subsetTTF builds the subset of the TrueType file src that maps pairs.
-func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) ([]byte, error) {
+func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, error) {
 	t, err := openTTF(src, size)
 	if err != nil {
 		return nil, err
@@ -221,6 +251,7 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) ([]byte, error) {
 	var glyf []byte
 	offsets := make([]int, 0, len(old)+1)
 	newHmtx := make([]byte, 0, 4*len(old))
+	advances := make([]int, 0, len(old))
 	for _, g := range old {
 		offsets = append(offsets, len(glyf))
 		start := len(glyf)
@@ -242,6 +273,7 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) ([]byte, error) {
 			lsb = hmtx[i : i+2]
 		}
 		newHmtx = append(append(newHmtx, adv...), lsb...)
+		advances = append(advances, int(binary.BigEndian.Uint16(adv)))
 	}
 	offsets = append(offsets, len(glyf))
 	short := len(glyf)/2 <= 0xFFFF
@@ -269,9 +301,24 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) ([]byte, error) {
 	for _, p := range pairs {
 		mapped = append(mapped, cmapPair{p.r, newID[int(p.gid)]})
 	}
+	mapped = sortPairs(mapped)
 	cmapTable, err := buildCmap(mapped)
 	if err != nil {
 		return nil, err
+	}
+	sf := &SubsetFont{
+		Advances:   advances,
+		UnitsPerEm: int(binary.BigEndian.Uint16(head[18:])),
+		Ascent:     int(int16(binary.BigEndian.Uint16(hhea[4:]))),
+		Descent:    int(int16(binary.BigEndian.Uint16(hhea[6:]))),
+		Weight:     500,
+	}
+	for i := range sf.BBox {
+		sf.BBox[i] = int(int16(binary.BigEndian.Uint16(head[36+2*i:])))
+	}
+	for _, p := range mapped {
+		sf.Runes = append(sf.Runes, p.r)
+		sf.Glyphs = append(sf.Glyphs, p.gid)
 	}
 
 	tables := map[string][]byte{
@@ -288,6 +335,23 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) ([]byte, error) {
 		p := slices.Clone(post[:32])
 		binary.BigEndian.PutUint32(p, 0x00030000)
 		tables["post"] = p
+		sf.ItalicAngle = float64(int32(binary.BigEndian.Uint32(post[4:]))) / 65536
+		sf.Fixed = binary.BigEndian.Uint32(post[12:]) != 0
+	}
+	sf.CapHeight = sf.Ascent
+	if os2, err := t.table("OS/2"); err == nil && len(os2) >= 72 {
+		sf.Weight = int(binary.BigEndian.Uint16(os2[4:]))
+		// A face without hhea line metrics gives its typographic ones.
+		if sf.Ascent == 0 {
+			sf.Ascent = int(int16(binary.BigEndian.Uint16(os2[68:])))
+			sf.CapHeight = sf.Ascent
+		}
+		if sf.Descent == 0 {
+			sf.Descent = int(int16(binary.BigEndian.Uint16(os2[70:])))
+		}
+		if binary.BigEndian.Uint16(os2) >= 2 && len(os2) >= 90 {
+			sf.CapHeight = int(int16(binary.BigEndian.Uint16(os2[88:])))
+		}
 	}
 	// PDF writers read the name table (gofpdf requires one); a table the
 	// subsetter cannot read travels whole.
@@ -306,7 +370,8 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) ([]byte, error) {
 			tables[tag] = b
 		}
 	}
-	return assembleTTF(tables), nil
+	sf.TTF = assembleTTF(tables)
+	return sf, nil
 }
 
 // glyphTable reads glyph outlines through the loca table.
@@ -394,9 +459,7 @@ func components(g []byte) ([]int, error) {
 // Plane (platform 3, encoding 1), which every reader knows, and format 12
 // (platform 3, encoding 10) as well when a rune lies above it.
 func buildCmap(pairs []cmapPair) ([]byte, error) {
-	pairs = slices.Clone(pairs)
-	slices.SortFunc(pairs, func(a, b cmapPair) int { return cmp.Compare(a.r, b.r) })
-	pairs = slices.CompactFunc(pairs, func(a, b cmapPair) bool { return a.r == b.r })
+	pairs = sortPairs(slices.Clone(pairs))
 	var bmp []cmapPair
 	wide := false
 	for _, p := range pairs {
@@ -427,6 +490,12 @@ func buildCmap(pairs []cmapPair) ([]byte, error) {
 	out = appendEncodingRecord(out, 3, 10, uint32(4+8*n+len(f4)))
 	out = append(out, f4...)
 	return append(out, cmapFormat12(pairs)...), nil
+}
+
+// sortPairs sorts pairs by rune and drops repeated runes.
+func sortPairs(pairs []cmapPair) []cmapPair {
+	slices.SortFunc(pairs, func(a, b cmapPair) int { return cmp.Compare(a.r, b.r) })
+	return slices.CompactFunc(pairs, func(a, b cmapPair) bool { return a.r == b.r })
 }
 
 func appendEncodingRecord(b []byte, platform, encoding uint16, offset uint32) []byte {

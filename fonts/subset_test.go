@@ -54,10 +54,11 @@ func TestSubsetRoundTrip(t *testing.T) {
 	for _, s := range Styles {
 		t.Run(s.String(), func(t *testing.T) {
 			runes := append([]rune(subsetSample), compositeRunes(t, s, 8)...)
-			sub, err := Subset(s, runes)
+			sf, err := Subset(s, runes)
 			if err != nil {
 				t.Fatal(err)
 			}
+			sub := sf.TTF
 			if full := len(TTF(s)); len(sub) > full/10 {
 				t.Errorf("subset is %d bytes, full face %d", len(sub), full)
 			}
@@ -106,6 +107,12 @@ func TestSubsetRoundTrip(t *testing.T) {
 				}
 				kept[gid] = true
 				compareGlyph(r, oid, gid)
+				i, ok := slices.BinarySearch(sf.Runes, r)
+				if !ok || sf.Glyphs[i] != uint16(gid) {
+					t.Errorf("%q: listed glyph %v, cmap glyph %d", r, ok, gid)
+				} else if adv, _ := got.GlyphAdvance(&gb, gid, ppem, font.HintingNone); sf.Advances[gid] != adv.Round() {
+					t.Errorf("%q: listed advance %d, hmtx %d", r, sf.Advances[gid], adv.Round())
+				}
 			}
 			compareGlyph(0, 0, 0) // .notdef
 			if got.NumGlyphs() < len(kept) {
@@ -130,10 +137,11 @@ func TestSubsetComposites(t *testing.T) {
 	if len(rs) == 0 {
 		t.Skip("the face has no composite glyphs in the range scanned")
 	}
-	sub, err := Subset(Regular, rs)
+	sf, err := Subset(Regular, rs)
 	if err != nil {
 		t.Fatal(err)
 	}
+	sub := sf.TTF
 	got, err := sfnt.Parse(sub)
 	if err != nil {
 		t.Fatal(err)
@@ -171,16 +179,17 @@ func TestSubsetComposites(t *testing.T) {
 // whole-file checksum, the tables kept and dropped, and determinism.
 func TestSubsetFile(t *testing.T) {
 	runes := []rune(subsetSample)
-	sub, err := Subset(Fallback, runes)
+	sf, err := Subset(Fallback, runes)
 	if err != nil {
 		t.Fatal(err)
 	}
+	sub := sf.TTF
 	slices.Reverse(runes)
 	again, err := Subset(Fallback, append(runes, 'a', 'a'))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(sub, again) {
+	if !bytes.Equal(sub, again.TTF) {
 		t.Error("the same runes in another order give other bytes")
 	}
 	tt, err := openTTF(bytes.NewReader(sub), int64(len(sub)))
@@ -240,10 +249,11 @@ func TestBuildCmap(t *testing.T) {
 		{"above the BMP", []cmapPair{{'a', 1}, {0x1F600, 2}, {0x1F601, 3}, {0x10FFFD, 4}}},
 		{"empty", nil},
 	}
-	base, err := Subset(Regular, nil)
+	sf, err := Subset(Regular, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	base := sf.TTF
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cm, err := buildCmap(tt.pairs)
@@ -309,10 +319,11 @@ func withExtraGlyph(t *testing.T, tables map[string][]byte) map[string][]byte {
 
 // TestSubsetBadInput checks that damaged files give errors, not panics.
 func TestSubsetBadInput(t *testing.T) {
-	good, err := Subset(Regular, []rune("abc"))
+	sf, err := Subset(Regular, []rune("abc"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	good := sf.TTF
 	cases := map[string][]byte{
 		"empty":     nil,
 		"not a TTF": []byte("OTTO but not really a font file at all"),
@@ -332,15 +343,15 @@ func TestSubsetBadInput(t *testing.T) {
 }
 
 func FuzzSubsetTTF(f *testing.F) {
-	good, err := Subset(Regular, []rune("abcé"))
+	sf, err := Subset(Regular, []rune("abcé"))
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(good, uint16(1))
+	f.Add(sf.TTF, uint16(1))
 	f.Fuzz(func(t *testing.T, b []byte, gid uint16) {
 		out, err := subsetTTF(bytes.NewReader(b), int64(len(b)), []cmapPair{{'a', gid}, {'b', 1}})
-		if err == nil && len(out) < 12 {
-			t.Errorf("subset of %d bytes without an error", len(out))
+		if err == nil && len(out.TTF) < 12 {
+			t.Errorf("subset of %d bytes without an error", len(out.TTF))
 		}
 	})
 }
@@ -353,5 +364,48 @@ func BenchmarkSubset(b *testing.B) {
 		if _, err := Subset(Regular, runes); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestSubsetMetrics checks the face-wide values a PDF font descriptor is
+// written from.
+func TestSubsetMetrics(t *testing.T) {
+	tests := []struct {
+		style  Style
+		weight int
+		italic bool
+		fixed  bool
+	}{
+		{Regular, 400, false, false},
+		{Italic, 400, true, false},
+		{Bold, 700, false, false},
+		{BoldItalic, 700, true, false},
+		{Mono, 400, false, true},
+		{Fallback, 400, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.style.String(), func(t *testing.T) {
+			sf, err := Subset(tt.style, []rune("Hx"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := MustGet(tt.style)
+			if sf.UnitsPerEm != f.UnitsPerEm() {
+				t.Errorf("units per em %d, want %d", sf.UnitsPerEm, f.UnitsPerEm())
+			}
+			if sf.Weight != tt.weight || (sf.ItalicAngle < 0) != tt.italic || sf.Fixed != tt.fixed {
+				t.Errorf("weight %d italic angle %v fixed %v", sf.Weight, sf.ItalicAngle, sf.Fixed)
+			}
+			// DejaVu's OS/2 table predates cap heights: they read as the ascent.
+			if sf.Ascent < sf.CapHeight || sf.CapHeight <= 0 || sf.Descent >= 0 {
+				t.Errorf("ascent %d cap height %d descent %d", sf.Ascent, sf.CapHeight, sf.Descent)
+			}
+			if b := sf.BBox; b[0] >= b[2] || b[1] >= 0 || b[3] <= sf.CapHeight {
+				t.Errorf("bounding box %v", b)
+			}
+			if len(sf.Runes) != 2 || len(sf.Advances) < 3 || sf.Advances[sf.Glyphs[0]] != f.Advance('H') {
+				t.Errorf("runes %q glyphs %v advances %v; H advance %d", sf.Runes, sf.Glyphs, sf.Advances, f.Advance('H'))
+			}
+		})
 	}
 }
