@@ -339,6 +339,7 @@ func (e *env) convert(args []string) (bool, error) {
 	if err := cf.epub.check(); err != nil {
 		return false, err
 	}
+	cf.pdf.print.paperSet = fs.Changed("paper")
 	if err := cf.pdf.check(); err != nil {
 		return false, err
 	}
@@ -370,6 +371,11 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) error {
 	}
 	cf.epub.warn = func(msg string) { e.warn(in, reader.Warning{Message: "epub: " + msg}) }
 	cf.pdf.warn = func(msg string) { e.warn(in, reader.Warning{Message: msg}) }
+	cf.pdf.notice = func(msg string) {
+		for _, line := range strings.Split(strings.TrimSpace(msg), "\n") {
+			fmt.Fprintf(e.stderr, "pamphlet: %s: %s\n", paths["pdf"], line)
+		}
+	}
 	for _, f := range formats {
 		write := func(w io.Writer) error {
 			switch f {
@@ -503,22 +509,28 @@ type pdfFlags struct {
 	fontSize              float64
 	columns               int
 	opt                   layout.Options
-	// warn reports layout warnings against the input being converted.
-	warn func(msg string)
+	print                 printFlags
+	// warn reports layout warnings against the input being converted;
+	// notice prints what --verbose asks for.
+	warn, notice func(msg string)
 }
 
 func (pf *pdfFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&pf.paper, "paper", "a5", "PDF paper: a5, a4, letter, half-letter or WIDTHxHEIGHTmm")
+	fs.StringVar(&pf.paper, "paper", "a5", "PDF paper: a5, a4, letter, half-letter or WIDTHxHEIGHTmm (with --booklet: the sheet, default a4)")
 	fs.Float64Var(&pf.fontSize, "font-size", 10, "PDF body text size in points")
 	fs.StringVar(&pf.links, "links", "notes", "PDF links: notes (numbered, listed at the end), inline (URL after the text) or none")
 	fs.StringVar(&pf.margins, "margins", "", "PDF margins in mm as INNER,OUTER,TOP,BOTTOM (default: scaled to the paper)")
 	fs.IntVar(&pf.columns, "columns", 1, "PDF text columns: 1 or 2")
+	pf.print.register(fs)
 }
 
 func (pf *pdfFlags) check() error {
 	paper, err := layout.ParsePaper(pf.paper)
 	if err != nil {
 		return usagef("--paper: %v", err)
+	}
+	if paper, err = pf.print.check(paper); err != nil {
+		return err
 	}
 	links, err := layout.ParseLinkMode(pf.links)
 	if err != nil {
@@ -553,7 +565,7 @@ func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
 	if err != nil {
 		return err
 	}
-	return export.PDF(w, book, export.PDFOptions{Date: outputDate(doc)})
+	return pf.paint(w, book, export.PDFOptions{Date: outputDate(doc)})
 }
 
 // outputDate is the date written into output files: SOURCE_DATE_EPOCH

@@ -186,8 +186,11 @@ func xhtmlFile(file, title, lang, bodyType, bodyClass string, body []byte) *pkgF
 func titlePageBody(bk *book, loc *locale) []byte {
 	var b xmlBuf
 	b.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
-	b.elem("h1", bk.title, "class", "title")
-	frontMatter(&b, loc, bk.subtitle, bk.byline, bk.creators, bk.date)
+	// The title is printed here as a paragraph, not a heading: the
+	// article's own h1 follows in the text, and one title must make one
+	// entry in the document outline (the PDF prints it once).
+	b.elem("p", bk.title, "class", "title", "epub:type", "title")
+	frontMatter(&b, loc, bk.subtitle, bk.byline, bk.creators, bk.dateline, bk.date)
 	b.WriteString("</section>\n")
 	return b.Bytes()
 }

@@ -90,7 +90,9 @@ type book struct {
 	creators, contributors []string
 	// byline is printed on the title page as it stands ("" joins the
 	// creators' names).
-	byline      string
+	byline string
+	// dateline is the date as the article printed it ("" formats date).
+	dateline    string
 	date        model.Date
 	lang        string
 	source      string
@@ -111,6 +113,7 @@ func articleBook(doc *model.Document) *book {
 		subtitle:    doc.Subtitle,
 		creators:    doc.Authors,
 		byline:      doc.Byline,
+		dateline:    doc.Dateline,
 		date:        doc.Date,
 		lang:        doc.Lang,
 		source:      doc.Source,

@@ -42,9 +42,17 @@ func PDF(w io.Writer, book *layout.Book, opt PDFOptions) error {
 	if book == nil || len(book.Pages) == 0 {
 		return errors.New("export pdf: nothing to paint (no pages)")
 	}
+	return paintSides(w, book, plainSides(book), book.Width, book.Height, book.Outline, opt)
+}
+
+// paintSides writes the PDF of a book whose pages are placed on sides
+// (of width × height): one PDF page a side, each placed page painted at
+// its offset. outline gives each heading's side.
+func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, height layout.Sp,
+	outline []layout.OutlineEntry, opt PDFOptions) error {
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{
 		UnitStr: "pt",
-		Size:    gofpdf.SizeType{Wd: book.Width.Points(), Ht: book.Height.Points()},
+		Size:    gofpdf.SizeType{Wd: width.Points(), Ht: height.Points()},
 	})
 	pdf.SetCatalogSort(true)
 	// finish compresses the page contents, with one compressor for all.
@@ -81,40 +89,13 @@ func PDF(w io.Writer, book *layout.Book, opt PDFOptions) error {
 	}
 
 	images := imageSet{pdf: pdf, names: map[string]string{}}
-	outline := book.Outline
-	oi, prevLevel := 0, 0
-	for pi, page := range book.Pages {
+	for _, side := range sides {
 		pdf.AddPage()
-		p := painter{pdf: pdf, fonts: faces, height: book.Height.Points(), face: -1}
-		p.runs(page.Head)
-		p.runs(page.Body)
-		p.runs(page.Foot)
-		for _, r := range page.Rules {
-			if r.Round {
-				pdf.Ellipse((r.X + r.W/2).Points(), (r.Y + r.H/2).Points(), (r.W / 2).Points(), (r.H / 2).Points(), 0, "F")
-				continue
-			}
-			pdf.Rect(r.X.Points(), r.Y.Points(), r.W.Points(), r.H.Points(), "F")
-		}
-		for _, im := range page.Images {
-			if err := images.paint(im); err != nil {
-				return fmt.Errorf("export pdf: page %d: %w", page.Folio, err)
-			}
-		}
-		for _, l := range page.Links {
-			pdf.LinkString(l.X.Points(), l.Y.Points(), l.W.Points(), l.H.Points(), l.URL)
-		}
-		for ; oi < len(outline) && outline[oi].Page == pi; oi++ {
-			// gofpdf nests bookmarks by level and needs each level at
-			// most one deeper than the one before.
-			level := min(max(outline[oi].Level-1, 0), prevLevel+1)
-			if oi == 0 {
-				level = 0
-			}
-			pdf.Bookmark(bookmarkTitle(outline[oi].Title), level, outline[oi].Y.Points())
-			prevLevel = level
+		if err := paintSide(pdf, &images, book, side, faces); err != nil {
+			return err
 		}
 	}
+	bookmarks(pdf, outline)
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("export pdf: %w", err)
 	}
@@ -144,6 +125,8 @@ type painter struct {
 	face   fonts.Style
 	size   layout.Sp
 	expand int
+	// dx, dy move everything painted: where the page sits on its side.
+	dx, dy layout.Sp
 	buf    []byte
 }
 
@@ -175,14 +158,14 @@ func (p *painter) runs(runs []layout.Run) {
 			p.expand = r.Expand
 		}
 		f := p.fonts.by[r.Face]
-		y := p.height - r.Y.Points()
-		start, x := 0, r.X
+		y := p.height - (r.Y + p.dy).Points()
+		start, x := 0, r.X+p.dx
 		p.buf = p.buf[:0]
 		for _, k := range r.Kerns {
 			if k.At > start && k.At <= len(r.Text) {
 				p.buf = append(f.appendText(p.buf, x.Points(), y, r.Text[start:k.At]), '\n')
 			}
-			start, x = k.At, r.X+k.Offset
+			start, x = k.At, r.X+p.dx+k.Offset
 		}
 		if start < len(r.Text) {
 			p.buf = append(f.appendText(p.buf, x.Points(), y, r.Text[start:]), '\n')

@@ -31,3 +31,28 @@ func ExamplePDF() {
 	// Output:
 	// %PDF-1.3, 1 page
 }
+
+func ExampleImposedPDF() {
+	doc := &model.Document{
+		Title: "A Small Booklet",
+		Lang:  "en",
+		Blocks: []model.Block{
+			&model.Paragraph{Content: []model.Inline{&model.Text{Text: "Two pages to a side, folded."}}},
+		},
+	}
+	book, err := layout.Layout(doc, layout.Options{Paper: layout.HalfSheet(layout.A4)})
+	if err != nil {
+		panic(err)
+	}
+	im, err := layout.Impose(book, layout.ImposeOptions{Sheet: layout.A4})
+	if err != nil {
+		panic(err)
+	}
+	var buf bytes.Buffer
+	if err := export.ImposedPDF(&buf, im, export.PDFOptions{}); err != nil {
+		panic(err)
+	}
+	fmt.Printf("%s, %d sides\n", bytes.SplitN(buf.Bytes(), []byte("\n"), 2)[0], len(im.Sides))
+	// Output:
+	// %PDF-1.3, 2 sides
+}

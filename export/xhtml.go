@@ -140,7 +140,7 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 		b.elem("h1", ch.doc.Title, "id", "title")
 	}
 	if ch.front {
-		frontMatter(b, loc, ch.doc.Subtitle, ch.doc.Byline, ch.doc.Authors, ch.doc.Date)
+		frontMatter(b, loc, ch.doc.Subtitle, ch.doc.Byline, ch.doc.Authors, ch.doc.Dateline, ch.doc.Date)
 		b.WriteString("</header>\n")
 	}
 	if err := r.blocks(ch.doc.Blocks); err != nil {
@@ -161,7 +161,7 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 // frontMatter writes the lines under a title: subtitle, byline, date. The
 // byline is the article's own when the reader kept it, so no word of it
 // is lost, else the authors' names joined.
-func frontMatter(b *xmlBuf, loc *locale, subtitle, byline string, authors []string, date model.Date) {
+func frontMatter(b *xmlBuf, loc *locale, subtitle, byline string, authors []string, dateline string, date model.Date) {
 	if subtitle != "" {
 		b.elem("p", subtitle, "class", "subtitle")
 	}
@@ -174,7 +174,12 @@ func frontMatter(b *xmlBuf, loc *locale, subtitle, byline string, authors []stri
 	if !date.IsZero() {
 		b.open("p", "class", "date")
 		b.open("time", "datetime", date.String())
-		b.text(loc.formatDate(date))
+		if dateline != "" {
+			// As printed, so that "Posted on" or a weekday is not lost.
+			b.text(dateline)
+		} else {
+			b.text(loc.formatDate(date))
+		}
 		b.WriteString("</time></p>\n")
 	}
 }

@@ -322,7 +322,11 @@ func (s *setter) list(v *vlist, l *model.List, c ctx) error {
 	ic := c
 	if c.depth == 0 {
 		v.gap(s.g.leading / 2)
-	} else {
+	}
+	// Markers hang into the margin only in one column: in two, they
+	// would stand in the gutter, where extraction joins them to the
+	// lines of the column beside.
+	if c.depth > 0 || s.g.columns > 1 {
 		ic.left += hang
 		ic.measure -= hang
 	}

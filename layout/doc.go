@@ -19,8 +19,13 @@
 //     widows and orphans (blocks.go); the title block and the link notes
 //     are built the same way (front.go).
 //  4. pages: the vertical list flows into frames (one or two columns per
-//     page), each page ending at its cheapest legal break (pages.go).
+//     page), each page ending at its cheapest legal break (pages.go); in
+//     two columns the title block is a masthead across both, and the
+//     last page's columns are balanced (columns.go).
 //  5. furniture: running heads, folios and the outline's page positions.
+//  6. imposition, a separate call on finished pages (Impose, impose.go):
+//     the pages of an article or a whole book go on printing sheets, two
+//     up for a saddle-stitched booklet, with creep and crop marks.
 //
 // Options' zero value gives the defaults: A5, Charis SIL at 10pt on 13pt,
 // margins scaled to the paper, one column, links as numbered notes. The

@@ -157,7 +157,11 @@ func (s *setter) titleBlock(width Sp) *vlist {
 		v.gap(l)
 		add(by, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, l)
 	}
-	if date := s.loc.formatDate(doc.Date); date != "" {
+	date := doc.Dateline // as printed, so that no word of it is lost
+	if date == "" {
+		date = s.loc.formatDate(doc.Date)
+	}
+	if date != "" {
 		if len(doc.Authors) == 0 {
 			v.gap(l)
 		}

@@ -76,6 +76,9 @@ func (s *setter) vertical() (title, body *vlist, err error) {
 		return nil, nil, err
 	}
 	s.notesSection(body, c)
+	if s.g.columns > 1 {
+		return s.masthead(), body, nil
+	}
 	return s.titleBlock(s.g.textWidth), body, nil
 }
 

@@ -13,7 +13,8 @@ type Options struct {
 	// Paper is the page size; the zero value means A5.
 	Paper Paper
 	// Margins are the page margins; zero fields take defaults scaled to
-	// the paper (on A5: 18mm at the sides, top 18mm, bottom 22mm). The
+	// the paper (on A5: 18mm at the sides, top 18mm, bottom 22mm; in two
+	// columns on A4: 20mm at the sides and top, 24mm at the bottom). The
 	// default sides are equal, as a pamphlet is read a page at a time;
 	// a bound book sets a narrower inner margin.
 	Margins Margins
@@ -192,6 +193,9 @@ func (o Options) geometry() (geometry, error) {
 	w, h := g.paper.Width, g.paper.Height
 	// Default margins are those of the A5 design scaled to the paper.
 	def := Margins{Inner: w * 18 / 148, Outer: w * 18 / 148, Top: h * 18 / 210, Bottom: h * 22 / 210}
+	if g.columns > 1 {
+		def = handoutMargins(w, h)
+	}
 	if g.margins.Inner == 0 {
 		g.margins.Inner = def.Inner
 	}

@@ -173,7 +173,7 @@ func (pg *pager) paginate(title, body *vlist) {
 		// Body lines stay on the page's grid: the title block and the
 		// space after it take whole lines.
 		l := s.g.leading
-		top = (bottom + 2*l + l - 1) / l * l
+		top = pg.columnTop((bottom + 2*l + l - 1) / l * l)
 		if top >= s.g.textHeight {
 			top = 0
 			pg.page(1)
@@ -183,7 +183,11 @@ func (pg *pager) paginate(title, body *vlist) {
 	i := skip(items, 0)
 	pageIdx := len(pg.pages) - 1
 	for i < len(items) {
-		for _, f := range s.frames(pageIdx, top) {
+		frames := s.frames(pageIdx, top)
+		if pg.balanced(items, i, frames) {
+			break // the last page, its columns balanced
+		}
+		for _, f := range frames {
 			if i >= len(items) {
 				break
 			}

@@ -24,6 +24,9 @@ func Dump(w io.Writer, doc *Document) error {
 		fmt.Fprintf(&b, "byline: %s\n", doc.Byline)
 	}
 	fmt.Fprintf(&b, "date: %s\n", doc.Date)
+	if doc.Dateline != "" {
+		fmt.Fprintf(&b, "dateline: %s\n", doc.Dateline)
+	}
 	fmt.Fprintf(&b, "lang: %s\n", doc.Lang)
 	if doc.Source != "" {
 		fmt.Fprintf(&b, "source: %s\n", doc.Source)

@@ -30,6 +30,12 @@ type Document struct {
 	Byline string
 	// Date is when the article was published (zero when unknown).
 	Date Date
+	// Dateline is the date line as the article printed it, its label,
+	// weekday or periodical included ("Posted on March 10, 2015",
+	// "Tuesday 15 October 2019", "The Girl's Own Paper, October 2,
+	// 1886"), so that exporters can show it without losing a word; ""
+	// when the reader did not keep one (exporters then format Date).
+	Dateline string
 	// Lang is the primary language as a lowercase BCP 47 tag such as "en"
 	// or "pt-br" ("" until a reader decides).
 	Lang string

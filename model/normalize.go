@@ -21,6 +21,7 @@ func Normalize(doc *Document) {
 	doc.Title = collapse(doc.Title)
 	doc.Subtitle = collapse(doc.Subtitle)
 	doc.Byline = collapse(doc.Byline)
+	doc.Dateline = collapse(doc.Dateline)
 	doc.Source = strings.TrimSpace(doc.Source)
 	doc.Description = collapse(doc.Description)
 	doc.Lang = strings.ToLower(strings.TrimSpace(doc.Lang))

@@ -23,6 +23,7 @@ func Validate(doc *Document) error {
 	v.str(&vpath{name: "title", idx: -1}, doc.Title, false)
 	v.str(&vpath{name: "subtitle", idx: -1}, doc.Subtitle, false)
 	v.str(&vpath{name: "byline", idx: -1}, doc.Byline, false)
+	v.str(&vpath{name: "dateline", idx: -1}, doc.Dateline, false)
 	v.str(&vpath{name: "source", idx: -1}, doc.Source, false)
 	v.str(&vpath{name: "description", idx: -1}, doc.Description, false)
 	for i, a := range doc.Authors {

@@ -28,6 +28,9 @@ type pblock struct {
 	// joins lists the indexes in lines where a fragment split off by a
 	// blank line was joined back (a line join, not a wrap).
 	joins []int
+	// lineated marks a paragraph whose line breaks are the author's
+	// (verse, a form, a sign-off): they become line breaks.
+	lineated bool
 	// splitBy says why a paragraph starts here though no blank line
 	// separates it from the previous one ("indent", "short line"), or "".
 	splitBy string
@@ -120,16 +123,47 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i++
 			continue
 		}
-		if isMarker(l) && (startsBlock || inner || endsIntro(lines[i-1].text)) {
+		if turns, n := r.dialogue(lines[i:]); n > 0 && !introduced(lines, i) {
+			r.repair(l.no, "dialogue", "%d dialogue turn(s) opened by a dash kept as paragraphs", len(turns))
+			out = append(out, turns...)
+			i += n
+			continue
+		}
+		if isMarker(l) && (startsBlock || inner || endsIntro(lines[i-1].text) || listRun(lines[i:])) {
+			if h, ok := r.numberedHeading(lines, i, inner); ok {
+				out = append(out, h)
+				i++
+				continue
+			}
 			b, n := r.list(lines[i:])
 			out = append(out, b)
 			i += n
 			continue
 		}
+		if strings.Contains(l.text, "\t") || strings.Contains(l.text, "  ") {
+			if n, rows := tableRun(lines[i:]); n > 0 {
+				if rows == nil {
+					rows = lines[i : i+n]
+				}
+				r.repair(l.no, "layout", "table of %d row(s) kept line by line", n)
+				out = append(out, &pblock{kind: pLayout, lines: rows})
+				i += n
+				continue
+			}
+		}
 		b, n := r.paraChunk(lines[i:], inner)
-		if !startsBlock && prev != nil && prev.kind == pPara {
+		if style, ok := r.headingBeforeText(b.lines); ok && !inner {
+			h := b.lines[0]
+			out = append(out, &pblock{kind: pHeading, lines: []srcLine{h}, text: h.text, style: style + ", right above its text"})
+			b = &pblock{kind: pPara, lines: b.lines[1:], splitBy: "heading"}
+		}
+		b.lineated = r.lineated(b.lines)
+		if !startsBlock && prev != nil && prev.kind == pPara && b.splitBy == "" {
 			b.splitBy = "indent"
-			if !(r.indentParas && l.indent >= 1 && l.indent <= 3) {
+			if len(prev.lines) == 1 && isSalutation(prev.lines[0].text) {
+				b.splitBy = "salutation"
+				r.repair(l.no, "split-paragraph", "the salutation %q set apart from the letter's first line", prev.lines[0].text)
+			} else if !(r.indentParas && l.indent >= 1 && l.indent <= 3) {
 				b.splitBy = "short line"
 				r.repair(l.no, "split-paragraph", "new paragraph at %q: the line before ends a sentence well short of the %d-column wrap", head(l.text), r.wrap)
 			}
@@ -150,6 +184,119 @@ func endsIntro(s string) bool {
 	return lastRune(s) == ':' || strings.HasSuffix(s, ":--")
 }
 
+// numberedHeading reads lines[i], a numbered line such as "1. Welcome"
+// or "2. Spending", as a section heading when prose follows it rather
+// than more items: meeting minutes and reports number their sections
+// (the tenants-meeting-minutes and chess-club-treasurer samples). The
+// line must read as a heading on its own — short, with no full stop —
+// and must not answer a line that introduces a list ("Steps:").
+func (r *textReader) numberedHeading(lines []srcLine, i int, inner bool) (*pblock, bool) {
+	l := lines[i]
+	m, ok := listMarker(l)
+	if inner || !ok || !m.ordered || strings.Contains(m.style, "a") {
+		return nil, false
+	}
+	text := l.text[m.off:]
+	if len(strings.Fields(text)) > 8 || r.headingStyle(text) == "" {
+		return nil, false
+	}
+	if introduced(lines, i) {
+		return nil, false
+	}
+	next := i + 1
+	if next < len(lines) && lines[next].blank() {
+		next = skipBlank(lines, next)
+	}
+	if next >= len(lines) {
+		return nil, false
+	}
+	nx := lines[next]
+	if isMarker(nx) || nx.indent >= m.content || !opensSentence(nx.text) {
+		return nil, false
+	}
+	return &pblock{kind: pHeading, lines: []srcLine{l}, text: l.text, style: "numbered line before prose"}, true
+}
+
+// dialogue reads the turns of a dialogue at the start of lines, in a
+// language whose typography opens each turn with a dash (French, Spanish,
+// Italian, Portuguese): two or more paragraphs opened by "—", "–" or
+// "-", each a sentence — a capital after the dash, a full stop, question
+// or exclamation mark at the end — perhaps with blank lines between
+// them. A list of such items reads the same, but lists there open in
+// lowercase and end with ";" (the piscine-fermeture-fr sample), or answer
+// a line ending with a colon (parseBlocks checks). It returns the turns
+// and the lines they take, or no turns.
+func (r *textReader) dialogue(lines []srcLine) ([]*pblock, int) {
+	switch r.lang {
+	case "fr", "es", "it", "pt":
+	default:
+		return nil, 0
+	}
+	var turns []*pblock
+	k := 0
+	for k < len(lines) {
+		off := dashTurn(lines[k])
+		if off == 0 || !opensSentence(strings.TrimLeft(lines[k].text[off:], "¿¡")) {
+			break
+		}
+		e := k + 1
+		for e < len(lines) && !lines[e].blank() && dashTurn(lines[e]) == 0 && !isMarker(lines[e]) {
+			e++
+		}
+		switch lastRune(stripClosers(lines[e-1].text)) {
+		case '.', '?', '!', '…':
+		default:
+			return nil, 0
+		}
+		turns = append(turns, &pblock{kind: pPara, lines: lines[k:e], splitBy: "dialogue"})
+		k = e
+		if j := skipBlank(lines, k); j > k && j < len(lines) && dashTurn(lines[j]) > 0 {
+			k = j
+		}
+	}
+	if len(turns) < 2 {
+		return nil, 0
+	}
+	return turns, k
+}
+
+// introduced reports whether the last line of text before lines[i] ends
+// with a colon: what follows answers it, as a list does.
+func introduced(lines []srcLine, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if !lines[k].blank() {
+			return endsIntro(lines[k].text)
+		}
+	}
+	return false
+}
+
+// dashTurn returns where the words of a dialogue turn opened by a dash
+// start in l ("— Oui." or "—Sí."), or 0.
+func dashTurn(l srcLine) int {
+	s := l.text
+	for _, d := range []string{"—", "–", "-"} {
+		if strings.HasPrefix(s, d) {
+			n := len(d)
+			for n < len(s) && s[n] == ' ' {
+				n++
+			}
+			if n == len(d) && d != "—" || n == len(s) {
+				return 0
+			}
+			return n
+		}
+	}
+	return 0
+}
+
+// opensSentence reports whether s begins like a sentence: a capital or a
+// digit, perhaps after an opening quotation mark or bracket.
+func opensSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "\"'“‘«(¡¿"))
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
 // paraChunk collects the lines of one paragraph: up to a blank line or a
 // line that starts another block. In a text whose paragraphs are marked
 // by a first-line indent (009) an indented line starts a new paragraph.
@@ -159,6 +306,9 @@ func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 		l := lines[n]
 		if l.blank() || isQuoteLine(l) || atxLevel(l) > 0 || fence(l) != "" {
 			break
+		}
+		if n == 1 && isSalutation(lines[0].text) {
+			break // "Hi all," over the letter's first line (bus-route-forward)
 		}
 		if r.indentParas && !inner && l.indent >= 1 && l.indent <= 3 {
 			break
@@ -171,7 +321,7 @@ func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 		if n+1 < len(lines) && isUnderline(lines[n+1].text) != 0 && !lines[n+1].blank() {
 			break // l is a setext heading
 		}
-		if isMarker(l) && (inner || endsIntro(lines[n-1].text)) {
+		if isMarker(l) && (inner || endsIntro(lines[n-1].text) || listRun(lines[n:])) {
 			break
 		}
 		if !inner && r.shortLine(lines[n-1], l) {
@@ -329,10 +479,14 @@ func (r *textReader) quote(lines []srcLine) (*pblock, int) {
 		if isQuoteLine(l) {
 			t := strings.TrimPrefix(l.text, ">")
 			t = strings.TrimPrefix(t, " ")
-			inner = append(inner, newLine(l.no, t))
+			q := newLine(l.no, t)
+			q.quoted = true
+			inner = append(inner, q)
 		} else {
-			// Lazy continuation of the quoted paragraph.
-			if atxLevel(l) > 0 || fence(l) != "" {
+			// Lazy continuation of the quoted paragraph — but in e-mail
+			// every line says its depth: "> Yes to the kitchen" after
+			// "> > Could we…" is the outer quotation (reply-chain).
+			if atxLevel(l) > 0 || fence(l) != "" || l.quoted {
 				break
 			}
 			inner = append(inner, l)
@@ -351,13 +505,14 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 	markerIndent := lines[0].indent
 	sameList := func(l srcLine) bool {
 		m, ok := listMarker(l)
-		return ok && m.ordered == m0.ordered && l.indent <= markerIndent+1
+		return ok && m.style == m0.style && l.indent <= markerIndent+1
 	}
 	n := 0
 	for n < len(lines) && sameList(lines[n]) {
 		l := lines[n]
 		m, _ := listMarker(l)
 		item := []srcLine{newLine(l.no, l.text[m.off:])}
+		subStyle := "" // the style of a second level pasted without indentation
 		n++
 		for n < len(lines) {
 			c := lines[n]
@@ -381,6 +536,25 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 			if isQuoteLine(c) && c.indent <= markerIndent || atxLevel(c) > 0 {
 				break
 			}
+			if c.indent <= markerIndent+1 {
+				// A marker of another style where this list's markers stand.
+				// Word processors paste their second level without its
+				// indentation ("·" items, then "o" items under one that ends
+				// with a colon: the school-trip-letter sample); after an item
+				// that introduces nothing it is another list.
+				if sub, ok := subBullet(c); ok && (subStyle == "o" || endsIntro(lines[n-1].text) || strings.HasPrefix(sub, "◦\t") || strings.HasPrefix(sub, "◦  ")) {
+					item = append(item, newLine(c.no, strings.Repeat(" ", m.content)+sub))
+					subStyle = "o"
+					n++
+					continue
+				}
+				if cm, ok := listMarker(c); ok {
+					if cm.style != subStyle && !endsIntro(lines[n-1].text) {
+						break
+					}
+					subStyle = cm.style
+				}
+			}
 			// Continuation: dedent by the item's content column; lazy lines
 			// that start further left keep what they have.
 			item = append(item, newLine(c.no, c.raw[byteCol(c.raw, min(c.indent, m.content)):]))
@@ -398,6 +572,56 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 	}
 	r.repair(lines[0].no, "list", "%s list of %d item(s)", kind, len(b.items))
 	return b, n
+}
+
+// subBullet reads a second-level item that a word processor marks with a
+// lowercase "o" (the school-trip-letter sample) and returns it with a
+// bullet the list reader knows. An "o" opens no list on its own: in
+// Portuguese, Spanish and Italian it is a word, so list only takes it
+// with a tab or spaces after it, as word processors paste it, or under
+// an item that introduces it.
+func subBullet(l srcLine) (string, bool) {
+	s := l.text
+	if len(s) < 3 || s[0] != 'o' || s[1] != ' ' && s[1] != '\t' || strings.TrimSpace(s[1:]) == "" {
+		return "", false
+	}
+	return "◦" + s[1:], true
+}
+
+// listRun reports whether the marker line lines[0] opens a list of at
+// least two items: more lines with a marker of the same style (numbered
+// on from the first) before the first line of other prose. A list may
+// then follow a line of prose without a blank line (the
+// garden-club-newsletter and food-bank-appeal samples), while a single
+// line that happens to open with "- " or "240. " inside a wrapped
+// paragraph stays prose (the chess-club-treasurer sample).
+func listRun(lines []srcLine) bool {
+	m0, ok := listMarker(lines[0])
+	if !ok {
+		return false
+	}
+	last, items := m0.num, 1
+	for k := 1; k < len(lines); k++ {
+		l := lines[k]
+		if l.blank() {
+			j := skipBlank(lines, k)
+			if j >= len(lines) || !isMarker(lines[j]) {
+				break
+			}
+			k = j - 1
+			continue
+		}
+		m, ok := listMarker(l)
+		if !ok || l.indent > lines[0].indent+1 {
+			continue // a continuation or a nested item
+		}
+		if m.style != m0.style || m.ordered && m.num != last+1 {
+			break
+		}
+		last = m.num
+		items++
+	}
+	return items >= 2
 }
 
 // byteCol returns the byte offset in raw of display column col, counting

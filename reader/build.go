@@ -38,6 +38,11 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 		var mb model.Block
 		switch b.kind {
 		case pPara:
+			if b.lineated {
+				r.repair(b.first(), "keep-lines", "kept the %d line break(s) of a laid-out block (a form, verse or a sign-off)", len(b.lines)-1)
+				mb = &model.Paragraph{Content: r.lineInlines(b.lines)}
+				break
+			}
 			mb = &model.Paragraph{Content: r.inlines(r.unwrap(b), b.first())}
 		case pHeading:
 			text := b.text
@@ -52,11 +57,22 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 				r.repair(b.first(), "recase", "heading set in capitals %q shown as %q", text, rc)
 				text = rc
 			}
+			style := b.style
+			if inner, ok := boldLine(text); ok {
+				text = inner // the bold said "heading"; the heading says it now
+			}
+			if c := strings.TrimRight(text, " \u00a0"); strings.HasSuffix(c, ":") && len(c) > 1 {
+				// A heading set as a lead-in ("Lost property:", the
+				// school-weekly-newsletter sample) loses the colon that
+				// pointed at the text below it.
+				text = strings.TrimRight(strings.TrimSuffix(c, ":"), " \u00a0")
+				style += "; its colon dropped"
+			}
 			lv, ok := levels[b.level]
 			if !ok {
 				lv = 1
 			}
-			r.repair(b.first(), "heading", "%q (%s)", head(text), b.style)
+			r.repair(b.first(), "heading", "%q (%s)", head(text), style)
 			mb = &model.Heading{Level: lv, Content: r.inlines(text, b.first())}
 		case pList:
 			l := &model.List{Ordered: b.ordered, Start: b.start}
@@ -72,17 +88,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 		case pLayout:
 			mb = &model.Code{Text: dedent(b.lines), Layout: true}
 		case pVerse:
-			var in []model.Inline
-			for k, l := range b.lines {
-				if l.blank() {
-					continue
-				}
-				if k > 0 {
-					in = append(in, &model.LineBreak{})
-				}
-				in = append(in, r.inlines(l.text, l.no)...)
-			}
-			p := &model.Paragraph{Content: in}
+			p := &model.Paragraph{Content: r.lineInlines(b.lines)}
 			r.lines[p] = b.first()
 			mb = &model.Quote{Blocks: []model.Block{p}}
 		case pQuote:
@@ -96,6 +102,22 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 		out = append(out, mb)
 	}
 	return out
+}
+
+// lineInlines reads each line of lines on its own and joins them with
+// line breaks.
+func (r *textReader) lineInlines(lines []srcLine) []model.Inline {
+	var in []model.Inline
+	for k, l := range lines {
+		if l.blank() {
+			continue
+		}
+		if k > 0 {
+			in = append(in, &model.LineBreak{})
+		}
+		in = append(in, r.inlines(l.text, l.no)...)
+	}
+	return in
 }
 
 // dedent joins the lines of a code or layout block, removing the
@@ -138,6 +160,10 @@ func (r *textReader) signature(bs []*pblock, doc *model.Document) []*pblock {
 	if last.kind != pPara || len(last.lines) == 0 {
 		return bs
 	}
+	if last.lineated {
+		r.signOff(last.lines, doc)
+		return bs
+	}
 	l := last.lines[len(last.lines)-1]
 	t := l.text
 	var rest string
@@ -177,6 +203,39 @@ func (r *textReader) signature(bs []*pblock, doc *model.Document) []*pblock {
 		bs = append(bs, &pblock{kind: pPara, lines: []srcLine{l}, splitBy: "signature"})
 	}
 	return bs
+}
+
+// signOff reads the author from a letter's sign-off, laid out line by
+// line at the end of a text without a byline: the name under a closing
+// ("Yours sincerely," / "Mrs J. Patel", "-- " / "Grace Adeyemi"), or a
+// name above the signer's role ("Helen Forsyth" / "Treasurer"). The
+// school-trip-letter, bus-route-forward and chess-club-treasurer samples.
+// The sign-off stays in the body.
+func (r *textReader) signOff(lines []srcLine, doc *model.Document) {
+	var name srcLine
+	for k, l := range lines[:len(lines)-1] {
+		if isValediction(l.text) {
+			name = lines[k+1]
+			break
+		}
+	}
+	if name.text == "" && len(lines) <= 3 && isName(lines[0].text, true) {
+		name = lines[0]
+	}
+	if name.text == "" {
+		return
+	}
+	names, aff, ok := parseAuthors(name.text, false)
+	if !ok || aff != "" {
+		return
+	}
+	for k, a := range names {
+		if isAllCaps(a) {
+			names[k] = recase(a, r.lang, nil)
+		}
+	}
+	doc.Authors = names
+	r.repair(name.no, "signature", "%s from the sign-off %s", strings.Join(names, "; "), quoteQ(name.text))
 }
 
 func quoteQ(s string) string { return "\"" + s + "\"" }

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -247,8 +248,56 @@ func dateAt(line string, toks []dtok, i int, lang string) (model.Date, int, bool
 
 func isDigitAt(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
 
-// validDate reports whether d is a real calendar day (or a year).
+// validDate reports whether d is a real calendar day (or a year): the
+// ISO form reads back as the same date, so "1000-0-1" (a day without a
+// month) is none.
 func validDate(d model.Date) bool {
-	_, err := model.ParseDate(d.String())
-	return err == nil
+	back, err := model.ParseDate(d.String())
+	return err == nil && back == d
+}
+
+// timeOfDay matches a time of day written after a date: "at 09:11",
+// "à 14h05", ", 10:20", "um 18 Uhr" is not one (no minutes), "9am" is.
+// The zone may follow ("09:11 UTC", "10:00 AM (EST)"). The
+// library-closes-early and piscine-fermeture-fr samples, and the footer
+// "Posted on … at 09:11 by …" of blog pages (005).
+var timeOfDay = lazyre.New(`^(?i:\s*,?\s*(?:at|@|à|a las|a la|um|alle|ore|às|kl\.?)?\s*)(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?i:\s*[ap]\.?m\.?)?|\d{1,2}(?i:\s*[ap]\.?m\.?))(?i:\s*(?:uhr|hrs|h)\b)?(?:\s*\(?(?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?|GMT[+-]\d{1,2}|[+-]\d{2}:?\d{2})\)?)?`)
+
+// isoTime matches the time part of an ISO 8601 timestamp
+// ("2020-11-10T12:01:00Z", as front matter and <meta> tags write dates).
+var isoTime = lazyre.New(`^T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`)
+
+// skipTime returns where a time of day written right after s[:i] ends,
+// or i when none follows.
+func skipTime(s string, i int) int {
+	if m := isoTime.FindStringIndex(s[i:]); m != nil {
+		return i + m[1]
+	}
+	if m := timeOfDay.FindStringIndex(s[i:]); m != nil {
+		return i + m[1]
+	}
+	return i
+}
+
+// parseDateValue reads a date that is the whole of s, as metadata fields
+// (front matter, <meta> tags, JSON-LD, a date marked up in a page) and
+// date lines write it: the forms findDate knows, perhaps after a date
+// prefix ("Posted on") and before a time of day or the rest of an ISO
+// timestamp ("2020-11-10T12:01:00Z"). A sentence that mentions a date is
+// not one.
+func parseDateValue(s, lang string) (model.Date, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 80 {
+		return model.Date{}, false
+	}
+	d, ds, de, ok := findDate(s, lang)
+	if !ok {
+		return model.Date{}, false
+	}
+	before := strings.ToLower(strings.Trim(s[:ds], " ,.:;"))
+	after := strings.Trim(s[skipTime(s, de):], " .")
+	if before != "" && !isDatePrefix(before) || after != "" {
+		return model.Date{}, false
+	}
+	return d, true
 }

@@ -32,7 +32,9 @@ The cooperative opened in the spring of 2024...
 	// Output:
 	// title: Bread for Everyone
 	// authors: Ana Lima
+	// byline: By Ana Lima
 	// date: 2024-05-03
+	// dateline: 3 May 2024
 	// lang: en
 	// ---
 	// paragraph: When the bakery closed, the street lost more than its bread. “We’ll reopen it,” said the workers — and they did.

@@ -200,16 +200,15 @@ func fmAuthors(v any) []string {
 }
 
 // fmDate reads a date field: a YAML or TOML timestamp (a TOML local date is
-// a time.Time too), or a
-// string metaParseDate understands.
+// a time.Time too), or a string parseDateValue understands.
 func fmDate(v any) (model.Date, bool) {
 	switch v := v.(type) {
 	case time.Time:
 		return metaTimeDate(v)
 	case int:
-		return metaParseDate(fmt.Sprint(v))
+		return parseDateValue(fmt.Sprint(v), "")
 	case string:
-		return metaParseDate(v)
+		return parseDateValue(v, "")
 	}
 	return model.Date{}, false
 }

@@ -17,9 +17,10 @@ import (
 )
 
 // fuzzMarkerRE strips list markers at any indentation, inside quotes,
-// several on one line for nested lists: their numbers become List.Start,
-// not text.
-var fuzzMarkerRE = regexp.MustCompile(`^(?:\s*(?:>\s?)*(?:[-*+•◦‣·–]|[0-9]{1,3}[.)])\s+)+`)
+// several on one line for nested lists: their numbers and letters become
+// List.Start, not text. Every marker listMarker and subBullet read counts:
+// bullets, "1." "1)" "(1)", "a." "a)" "(a)" and a pasted "o".
+var fuzzMarkerRE = regexp.MustCompile(`^(?:\s*(?:>\s?)*(?:[-*+•◦‣·–▪o]|[0-9]{1,3}[.)]|\([0-9]{1,3}\)|[a-z][.)]|\([a-z]\))\s+)+`)
 
 // FuzzText checks the properties every reader must keep on any input: no
 // panic; either ErrNoText/ErrBinary or a document that passes Validate;

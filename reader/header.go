@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -23,8 +24,9 @@ var bylinePrefixes = []string{
 // datePrefixes may precede a date on its line ("Posted on March 10, 2015"
 // in the Mozilla Hacks article, 007).
 var datePrefixes = []string{
-	"posted on", "published on", "published", "updated on", "updated", "last updated", "date:", "dated", "on",
-	"publié le", "publicado el", "publicado em", "veröffentlicht am", "pubblicato il", "the",
+	"posted on", "posted", "published on", "published", "updated on", "updated", "last updated", "date", "dated", "on",
+	"publié le", "publicado el", "publicado em", "veröffentlicht am", "pubblicato il", "the", "le", "am", "el", "il", "em",
+	"mis à jour le", "actualizado el", "aktualisiert am", "aggiornato il", "atualizado em",
 }
 
 // honorifics may open a name ("THE HON. VICTORIA GROSVENOR" in 008).
@@ -41,6 +43,19 @@ var nameParticles = map[string]bool{
 
 // nameSuffixes follow a name after a comma.
 var nameSuffixes = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true, "phd": true, "ph.d.": true}
+
+// orgWords name organisations, not people: a line of capitalised words
+// holding one is no bare byline.
+var orgWords = map[string]bool{
+	"association": true, "club": true, "society": true, "union": true, "committee": true, "council": true,
+	"group": true, "team": true, "school": true, "primary": true, "academy": true, "library": true, "church": true,
+	"trust": true, "foundation": true, "company": true, "ltd": true, "inc": true, "department": true, "office": true,
+	"network": true, "alliance": true, "federation": true, "league": true, "branch": true, "party": true,
+	"museum": true, "university": true, "college": true, "institute": true, "centre": true, "center": true,
+	"press": true, "news": true, "times": true, "gazette": true, "magazine": true, "newsletter": true, "bulletin": true,
+	"verein": true, "asociación": true, "associação": true, "associazione": true, "comité": true, "comitato": true,
+	"gruppe": true, "grupo": true, "gruppo": true, "cooperativa": true, "genossenschaft": true, "coopérative": true,
+}
 
 // authorJoins separate several authors: "A, B and C" (Go blog, 001).
 var authorJoins = []string{" and ", " & ", " und ", " et ", " y ", " e ", " with "}
@@ -110,6 +125,12 @@ func isName(s string, bare bool) bool {
 	real := 0
 	for i, w := range words {
 		lw := strings.ToLower(w)
+		if bare && (orgWords[strings.Trim(lw, ".,'’")] || strings.HasSuffix(lw, "s'") || strings.HasSuffix(lw, "s’")) {
+			// "Riverside Tenants' Association" under a title is who
+			// publishes, not who wrote (the tenants-meeting-minutes and
+			// chess-club-treasurer samples).
+			return false
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case i < len(words)-1 && honorifics[lw] && (i == 0 || honorifics[strings.ToLower(words[i-1])]):
@@ -144,7 +165,17 @@ type headerInfo struct {
 	authors     []string
 	affiliation string
 	date        model.Date
+	dateText    string // the date as written ("March 2021")
 	publication string // a periodical named in front of the date (010)
+	// aside is what the line said besides the byline and the date and
+	// the reader leaves out: a second, "Updated" date, a reading time.
+	aside []string
+	// byline is the byline as printed, label and affiliation included
+	// ("written by Greg Butterfield"); dateline is the rest of a line that
+	// holds a date, as printed ("Posted on March 10, 2015"). Exporters
+	// show them so that no word of the header is lost (the seed's
+	// "written by").
+	byline, dateline string
 }
 
 // parseHeaderLine recognises a byline, a date line, or both on one line:
@@ -160,7 +191,9 @@ func parseHeaderLine(line, lang string, bareName bool) (headerInfo, bool) {
 	d, ds, de, found := findDate(s, lang)
 	var parts []string
 	if found {
-		h.date = d
+		h.date, h.dateText = d, s[ds:de]
+		// "at 09:11", "à 14h05": the time of day goes with the date.
+		de = skipTime(s, de)
 		parts = append(parts, s[:ds], s[de:])
 	} else {
 		parts = []string{s}
@@ -170,6 +203,15 @@ func parseHeaderLine(line, lang string, bareName bool) (headerInfo, bool) {
 		for _, piece := range splitHeaderParts(part) {
 			low := strings.ToLower(piece)
 			if piece == "" {
+				continue
+			}
+			if found && (low == "by" || low == "posted by") {
+				continue // a page that set its author apart: "By · 8 March 2022"
+			}
+			if found && (readingTime.MatchString(piece) || laterDate(piece, lang)) {
+				// "6 min read", "Updated 5 May 2021" (the ebike-blog-copy
+				// and library-closes-early samples).
+				h.aside = append(h.aside, piece)
 				continue
 			}
 			if rest, ok := bylineRest(piece); ok {
@@ -186,6 +228,7 @@ func parseHeaderLine(line, lang string, bareName bool) (headerInfo, bool) {
 				}
 				h.authors = append(h.authors, names...)
 				h.affiliation = aff
+				h.byline = piece
 				any = true
 				continue
 			}
@@ -205,6 +248,7 @@ func parseHeaderLine(line, lang string, bareName bool) (headerInfo, bool) {
 				// beside a date line.
 				if names, aff, ok := parseAuthors(piece, true); ok && aff == "" {
 					h.authors = append(h.authors, names...)
+					h.byline = piece
 					any = true
 					continue
 				}
@@ -212,7 +256,56 @@ func parseHeaderLine(line, lang string, bareName bool) (headerInfo, bool) {
 			return h, false
 		}
 	}
+	if found {
+		h.dateline = datelineText(s, h)
+	}
 	return h, any
+}
+
+// datelineText is the date part of header line s as printed: the line
+// without its byline piece, the separators around it and the asides the
+// reader leaves out.
+func datelineText(s string, h headerInfo) string {
+	cut := func(s, piece string) string {
+		if piece == "" {
+			return s
+		}
+		if i := strings.Index(s, piece); i >= 0 {
+			return s[:i] + " | " + s[i+len(piece):]
+		}
+		return s
+	}
+	s = cut(s, h.byline)
+	for _, a := range h.aside {
+		s = cut(s, a)
+	}
+	var keep []string
+	for _, p := range splitHeaderParts(s) {
+		if p = strings.TrimSpace(p); p != "" && hasLetterOrDigit(p) {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, ", ")
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// readingTime matches the reading time blogs print beside the date ("6
+// min read", "Lesezeit: 4 Minuten", "5 min de lecture").
+var readingTime = lazyre.New(`(?i)^(?:lesezeit:?\s*|tiempo de lectura:?\s*|tempo di lettura:?\s*)?\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?(?:\s+(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|lesen))?$`)
+
+// laterDate reports whether piece is a second date with its prefix, as
+// in "Published 3 May 2021 | Updated 5 May 2021".
+func laterDate(piece, lang string) bool {
+	_, ds, de, ok := findDate(piece, lang)
+	return ok && isDatePrefix(strings.ToLower(strings.Trim(piece[:ds], " ,;:"))) && strings.TrimSpace(piece[skipTime(piece, de):]) == ""
 }
 
 // splitHeaderParts cuts a header line at the separators people put
@@ -416,11 +509,19 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 	if i >= len(lines) {
 		return i
 	}
-	first := lines[i]
-	var next srcLine
-	if i+1 < len(lines) {
-		next = lines[i+1]
+	if k := skipBlank(lines, i+1); k < len(lines) && isKicker(lines[i].text) && lines[k].indent < 4 &&
+		r.titleLike(lines[k], nextLine(lines, k), lang) && !isHeader(lines[k].text, lang) && r.headerFollows(lines, k+1, lang) {
+		// A breadcrumb, a label or the site's name above the title
+		// ("Home › Blog › Cycling", "FOR IMMEDIATE RELEASE", "The Valley
+		// Gazette": the ebike-blog-copy, library-press-release and
+		// valley-gazette-site-name samples) is not the title; it stays in
+		// the body, as the first paragraph.
+		r.kicker = lines[i : i+1]
+		r.repair(lines[i].no, "kicker", "%q above the title kept as the first paragraph", lines[i].text)
+		i = k
 	}
+	first := lines[i]
+	next := nextLine(lines, i)
 	switch {
 	case atxLevel(first) > 0:
 		r.setTitle(doc, first, strings.TrimSpace(strings.TrimRight(first.text[atxLevel(first):], "# ")), "a # heading line", lang)
@@ -479,6 +580,121 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 		break
 	}
 	return i
+}
+
+// lateByline takes a byline or date line that stands alone after the
+// first paragraph of the body — news sites put the standfirst above the
+// byline (the night-bus-byline-after-lead sample) — into the metadata,
+// when the header did not give it, and returns the body without it.
+func (r *textReader) lateByline(body []srcLine, doc *model.Document) []srcLine {
+	a := skipBlank(body, 0)
+	e := a
+	for e < len(body) && !body[e].blank() {
+		e++
+	}
+	c := skipBlank(body, e)
+	if a == e || c == e || c >= len(body) || c+1 < len(body) && !body[c+1].blank() || body[c].indent >= 4 {
+		return body
+	}
+	h, ok := parseHeaderLine(body[c].text, r.lang, false)
+	if !ok || len(h.authors) == 0 || len(doc.Authors) > 0 || !h.date.IsZero() && !doc.Date.IsZero() {
+		return body
+	}
+	r.applyHeader(doc, body[c], h, r.lang)
+	out := make([]srcLine, 0, len(body)-1)
+	return append(append(out, body[:c]...), body[c+1:]...)
+}
+
+// primaryLang returns the primary language subtag of the first tag that
+// is not empty ("en" for "en-GB"), or "". The header heuristics need the
+// language only.
+func primaryLang(tags ...string) string {
+	for _, t := range tags {
+		if t = strings.ToLower(strings.TrimSpace(t)); t != "" {
+			if i := strings.IndexAny(t, "-_"); i > 0 {
+				t = t[:i]
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+// nextLine returns lines[i+1], or a blank line at the end.
+func nextLine(lines []srcLine, i int) srcLine {
+	if i+1 < len(lines) {
+		return lines[i+1]
+	}
+	return srcLine{}
+}
+
+// kickers are labels that news sites and press offices set above a
+// title.
+var kickers = map[string]bool{
+	"for immediate release": true, "press release": true, "news release": true, "media release": true,
+	"opinion": true, "editorial": true, "analysis": true, "breaking news": true, "sponsored": true,
+	"comunicado de prensa": true, "nota de prensa": true, "communiqué de presse": true, "communiqué": true,
+	"pressemitteilung": true, "comunicato stampa": true, "comunicado de imprensa": true, "nota à imprensa": true,
+}
+
+// mastheads end the name of a periodical ("The Valley Gazette"). Words
+// that end titles as often ("Times", "News", "Post") are left out.
+var mastheads = map[string]bool{
+	"gazette": true, "herald": true, "tribune": true, "chronicle": true, "courier": true, "newsletter": true,
+	"bulletin": true, "magazine": true, "digest": true, "zeitung": true, "gazzetta": true, "diario": true, "jornal": true,
+}
+
+// isHeader reports whether s is a byline or date line.
+func isHeader(s, lang string) bool {
+	_, ok := parseHeaderLine(s, lang, false)
+	return ok
+}
+
+// breadcrumbSeps separate the steps of a breadcrumb trail.
+var breadcrumbSeps = []string{" › ", " » ", " > ", " / ", " | ", " · ", " → "}
+
+// isKicker reports whether s is a label set above a title: one of the
+// kickers, a breadcrumb trail of two to six short steps ("Home › Blog ›
+// Cycling"), or a masthead: up to four capitalised words ending with a
+// word that names a periodical ("The Valley Gazette").
+func isKicker(s string) bool {
+	if kickers[strings.ToLower(strings.Trim(s, " :.-–—*"))] {
+		return true
+	}
+	if w := strings.Fields(s); len(w) <= 4 && mastheads[strings.ToLower(w[len(w)-1])] && titleCased(w) || len(w) == 1 && mastheads[strings.ToLower(w[0])] {
+		return true
+	}
+	for _, sep := range breadcrumbSeps {
+		if !strings.Contains(s, sep) {
+			continue
+		}
+		steps := strings.Split(s, sep)
+		if len(steps) < 2 || len(steps) > 6 {
+			continue
+		}
+		ok := true
+		for _, st := range steps {
+			if n := len(strings.Fields(st)); n == 0 || n > 4 || strings.ContainsAny(st, ".!?,;") {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// parseDateline reads a header line of a Markdown or HTML article with
+// the text reader's rules (parseHeaderLine): the authors and the date it
+// names. ok is false unless every part of the line is accounted for, so a
+// sentence that mentions a date or a name is left alone.
+func parseDateline(s, lang string) (authors []string, date model.Date, ok bool) {
+	h, ok := parseHeaderLine(strings.Join(strings.Fields(s), " "), lang, false)
+	if !ok {
+		return nil, model.Date{}, false
+	}
+	return h.authors, h.date, true
 }
 
 // isDateLine reports whether s is a header line holding a date.
@@ -552,6 +768,10 @@ func (r *textReader) headerFollows(lines []srcLine, i int, lang string) bool {
 // "THE AMATEUR CHURCH ORGANIST." with a closing period, which goes.
 func (r *textReader) setTitle(doc *model.Document, l srcLine, title, how, lang string) {
 	title = strings.TrimSpace(title)
+	if t, pre := mailSubject(title); pre != "" {
+		how += fmt.Sprintf(", %q left out", pre)
+		title = t
+	}
 	if isAllCaps(title) {
 		rc := recase(title, lang, r.isAcronym)
 		if c := strings.TrimSuffix(rc, "."); c != "" && !strings.HasSuffix(c, ".") {
@@ -564,17 +784,64 @@ func (r *textReader) setTitle(doc *model.Document, l srcLine, title, how, lang s
 	r.repair(l.no, "title", "%q (%s)", title, how)
 }
 
+// mailSubject strips what an e-mail puts before its subject line —
+// "Subject:", "Re:", "Fwd:" and their equivalents — from a title (the
+// bus-route-forward and reply-chain samples), and returns what it
+// stripped.
+func mailSubject(t string) (string, string) {
+	rest := t
+	for {
+		low := strings.ToLower(rest)
+		n := 0
+		for _, p := range []string{"subject:", "betreff:", "objet :", "objet:", "asunto:", "oggetto:", "assunto:", "re:", "fwd:", "fw:", "aw:", "wg:", "tr:", "rv:", "enc:"} {
+			if strings.HasPrefix(low, p) {
+				n = len(p)
+				break
+			}
+		}
+		if n == 0 || strings.TrimSpace(rest[n:]) == "" {
+			break
+		}
+		rest = strings.TrimSpace(rest[n:])
+	}
+	if rest == t {
+		return t, ""
+	}
+	return rest, strings.TrimSpace(t[:len(t)-len(rest)])
+}
+
 // applyHeader stores what a header line told.
 func (r *textReader) applyHeader(doc *model.Document, l srcLine, h headerInfo, lang string) {
 	if !h.date.IsZero() {
 		if doc.Date.IsZero() {
 			doc.Date = h.date
-			r.repair(l.no, "date", "%s from %q", h.date, l.text)
+			detail := fmt.Sprintf("%s from %q", h.date, l.text)
+			if h.date.Month == 0 && hasLetter(h.dateText) {
+				// The model holds a day or a year: "March 2021" keeps
+				// its year, and the month is named here.
+				detail += fmt.Sprintf(" (the month-only date %q kept as its year)", h.dateText)
+			}
+			if len(h.aside) > 0 {
+				detail += fmt.Sprintf(" (%q left out)", strings.Join(h.aside, "; "))
+			}
+			r.repair(l.no, "date", "%s", detail)
 		} else {
 			r.repair(l.no, "date", "second date %s in %q kept out of the body", h.date, l.text)
 		}
 		if h.publication != "" {
 			r.repair(l.no, "publication", "%q named with the date", h.publication)
+		}
+		if doc.Dateline == "" && h.dateline != "" {
+			doc.Dateline = h.dateline
+			if isAllCaps(doc.Dateline) {
+				doc.Dateline = recase(doc.Dateline, lang, nil)
+			}
+		}
+	}
+	if doc.Byline == "" && h.byline != "" && len(doc.Authors) == 0 {
+		doc.Byline = strings.TrimSpace(h.byline)
+		if isAllCaps(doc.Byline) {
+			doc.Byline = recase(doc.Byline, lang, nil)
 		}
 	}
 	if len(h.authors) > 0 {

@@ -67,15 +67,9 @@ func TestHostileHTML(t *testing.T) {
 	for _, name := range []string{"page.html", "page.md"} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(hostileDir, name)
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var warnings []string
-			res, err := reader.Read(src, reader.Options{
+			res, _, warnings := readPath(t, path, reader.Options{
 				Name:   path,
 				Images: os.DirFS(hostileDir),
-				Warn:   func(w reader.Warning) { warnings = append(warnings, w.String()) },
 				// A fetcher that fails the test if anything asks it for
 				// a local-network address.
 				Fetch: func(u string) ([]byte, error) {
@@ -83,9 +77,6 @@ func TestHostileHTML(t *testing.T) {
 					return nil, os.ErrNotExist
 				},
 			})
-			if err != nil {
-				t.Fatal(err)
-			}
 			all := strings.ToLower(docText(t, res))
 			for _, bad := range fixtureLines(t, "forbidden.txt") {
 				if strings.Contains(all, strings.ToLower(bad)) {

@@ -64,11 +64,7 @@ func readHTML(src string, opt Options) (*Result, error) {
 	blocks = htmlTitle(blocks, &m, tr)
 	blocks = htmlHeader(blocks, &m, tr)
 	blocks = htmlFooter(blocks, &m, tr)
-	blocks = shiftHeadings(blocks)
-	d := &model.Document{Blocks: blocks}
-	m.apply(d)
-	scrub(d)
-	return &Result{Doc: d, Repairs: tr.repairs}, nil
+	return markupResult(blocks, m, tr), nil
 }
 
 // htmlBody finds <body> (html.Parse always makes one).
@@ -255,7 +251,7 @@ func htmlHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 			continue
 		}
 		text := strings.Join(strings.Fields(model.Plain(p.Content)), " ")
-		authors, date, ok := metaDateline(text)
+		authors, date, ok := parseDateline(text, primaryLang(tr.opt.Lang, m.Lang))
 		if !ok {
 			continue
 		}
@@ -291,7 +287,7 @@ func htmlFooter(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		if !htmlPostedLine.MatchString(text) {
 			continue
 		}
-		authors, date, ok := metaDateline(text)
+		authors, date, ok := parseDateline(text, primaryLang(tr.opt.Lang, m.Lang))
 		if !ok {
 			continue
 		}

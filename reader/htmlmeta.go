@@ -151,7 +151,7 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 		}
 	}
 	for _, v := range metaVals["date"] {
-		if d, ok := metaParseDate(v); ok {
+		if d, ok := parseDateValue(v, ""); ok {
 			tags.Date = d
 			break
 		}
@@ -174,7 +174,7 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 	var body meta
 	body.Authors = inBody.authors
 	for _, d := range inBody.dates {
-		if date, ok := metaDateLine(d); ok {
+		if date, ok := parseDateValue(d, ""); ok {
 			body.Date = date
 			break
 		}
@@ -313,9 +313,9 @@ func htmlLDMeta(obj map[string]any) meta {
 		m.Title = ldString(obj["name"])
 	}
 	m.Authors = ldAuthors(obj["author"], 0)
-	if d, ok := metaParseDate(ldString(obj["datePublished"])); ok {
+	if d, ok := parseDateValue(ldString(obj["datePublished"]), ""); ok {
 		m.Date = d
-	} else if d, ok := metaParseDate(ldString(obj["dateCreated"])); ok {
+	} else if d, ok := parseDateValue(ldString(obj["dateCreated"]), ""); ok {
 		m.Date = d
 	}
 	m.Lang = metaLang(ldString(obj["inLanguage"]))

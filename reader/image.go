@@ -51,6 +51,16 @@ type imgData struct {
 	err           error
 }
 
+// isDigits reports whether s is a non-empty run of ASCII digits.
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func newImgLoader(opt Options, base *url.URL, rec *trail) *imgLoader {
 	return &imgLoader{opt: opt, base: base, rec: rec, cache: map[string]imgData{}}
 }
@@ -272,34 +282,31 @@ func (l *imgLoader) setData(fig *model.Figure, name string, data []byte, line in
 	fig.Data, fig.MediaType, fig.Width, fig.Height = data, mt, cfg.Width, cfg.Height
 }
 
+// imgCodecs are the decoders of the image types the reader loads.
+var imgCodecs = map[string]struct {
+	decode func(io.Reader) (image.Image, error)
+	config func(io.Reader) (image.Config, error)
+}{
+	"image/png":  {png.Decode, png.DecodeConfig},
+	"image/jpeg": {jpeg.Decode, jpeg.DecodeConfig},
+	"image/gif":  {gif.Decode, gif.DecodeConfig},
+	"image/webp": {webp.Decode, webp.DecodeConfig},
+}
+
 func imgDecodeConfig(mt string, data []byte) (image.Config, error) {
-	r := bytes.NewReader(data)
-	switch mt {
-	case "image/png":
-		return png.DecodeConfig(r)
-	case "image/jpeg":
-		return jpeg.DecodeConfig(r)
-	case "image/gif":
-		return gif.DecodeConfig(r)
-	case "image/webp":
-		return webp.DecodeConfig(r)
+	c, ok := imgCodecs[mt]
+	if !ok {
+		return image.Config{}, fmt.Errorf("unknown type %s", mt)
 	}
-	return image.Config{}, fmt.Errorf("unknown type %s", mt)
+	return c.config(bytes.NewReader(data))
 }
 
 func imgDecode(mt string, data []byte) (image.Image, error) {
-	r := bytes.NewReader(data)
-	switch mt {
-	case "image/png":
-		return png.Decode(r)
-	case "image/jpeg":
-		return jpeg.Decode(r)
-	case "image/gif":
-		return gif.Decode(r)
-	case "image/webp":
-		return webp.Decode(r)
+	c, ok := imgCodecs[mt]
+	if !ok {
+		return nil, fmt.Errorf("unknown type %s", mt)
 	}
-	return nil, fmt.Errorf("unknown type %s", mt)
+	return c.decode(bytes.NewReader(data))
 }
 
 // imgSniff names the type of image bytes from their content, never from a

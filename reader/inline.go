@@ -67,27 +67,29 @@ func (p *inlineParser) parse(s string) []model.Inline {
 			}
 		case '<':
 			if n, node := angleURL(s, i); n > 0 {
-				// "gopls <https://…>" (003): the URL annotates the word
-				// before it, which becomes the link; with no word there,
-				// the URL itself shows.
-				if k, w := wordBefore(s, start, i); w != "" {
+				// "we ran our annual Go user survey <https://…>" (003): the
+				// URL annotates the phrase before it, which becomes the
+				// link; with no phrase there, the URL itself shows.
+				if k, phrase := phraseBefore(s, start, i); phrase != "" {
 					flush(k)
-					// A closing bracket or quotation mark after the word
-					// stays outside the link: "(US Eastern) <url>".
-					core := strings.TrimRight(w, ")]\"'”’»")
+					// A closing bracket or quotation mark the phrase does
+					// not open stays outside the link: "(US Eastern) <url>"
+					// after "10:00 AM".
+					core := trimUnopened(phrase)
 					node.Content = []model.Inline{&model.Text{Text: core}}
 					p.r.repair(p.line, "link", "%s linked to %s", quoteQ(core), node.Target)
 					out = append(out, node)
-					if core != w {
-						out = append(out, &model.Text{Text: w[len(core):]})
+					if core != phrase {
+						out = append(out, &model.Text{Text: phrase[len(core):]})
 					}
-					i += n
-					start = i
-					continue
 				} else {
 					flush(i)
+					if t := node.Target; strings.HasPrefix(strings.ToLower(t), "mailto:") {
+						// An address shows without its scheme (volunteer-links).
+						node.Content = []model.Inline{&model.Text{Text: t[len("mailto:"):]}}
+					}
+					out = append(out, node)
 				}
-				out = append(out, node)
 				i += n
 				start = i
 				continue
@@ -241,11 +243,29 @@ func matchBracket(s string, i int, open, close byte, limit int) int {
 // urlSchemes open a URL written out in text.
 var urlSchemes = []string{"https://", "http://", "ftp://", "mailto:"}
 
-// wordBefore finds the word that ends right before s[i] (one space
-// between), within the pending text s[start:i]. It returns where the word
-// starts and the word without surrounding punctuation, or "" when there
-// is none.
-func wordBefore(s string, start, i int) (int, string) {
+// maxLinkWords caps the phrase a "text <url>" link takes.
+const maxLinkWords = 4
+
+// linkStops are words a link phrase does not reach back over: it is the
+// run of words since the last punctuation or function word, at most
+// maxLinkWords long ("we ran our annual Go user survey <url>" links
+// "annual Go user survey", as the original of 003 did; "email the
+// coordinator at <mailto:…>" links nothing, so the address shows).
+var linkStops = map[string]bool{
+	"we": true, "you": true, "i": true, "he": true, "she": true, "it": true, "they": true, "us": true,
+	"them": true, "me": true, "this": true, "these": true, "those": true, "which": true, "who": true,
+	"also": true, "including": true, "see": true, "via": true, "about": true, "over": true, "under": true,
+	"has": true, "have": true, "had": true, "be": true, "been": true, "will": true, "would": true, "can": true,
+	"could": true, "should": true, "may": true, "might": true, "must": true, "here": true, "there": true,
+	"nor": true, "upon": true, "onto": true, "after": true, "before": true, "like": true, "unter": true,
+}
+
+// phraseBefore finds the phrase that ends right before s[i] (one space
+// between), within the pending text s[start:i]: the words back to the
+// last clause punctuation or function word, at most maxLinkWords. It
+// returns where the phrase starts and the phrase, or "" when there is
+// none.
+func phraseBefore(s string, start, i int) (int, string) {
 	j := i
 	if j > start && s[j-1] == ' ' {
 		j--
@@ -253,26 +273,87 @@ func wordBefore(s string, start, i int) (int, string) {
 	if j == i || j == start || s[j-1] == ' ' {
 		return 0, ""
 	}
-	k := j
-	for k > start && s[k-1] != ' ' {
-		k--
+	k, words := j, 0
+	for k > start && words < maxLinkWords {
+		w := k
+		for w > start && s[w-1] != ' ' {
+			w--
+		}
+		word := s[w:k]
+		core := strings.ToLower(strings.Trim(word, "\"'“”‘’«»()[]"))
+		if words > 0 && strings.ContainsRune(",;:.!?", lastRune(word)) && !endsAbbreviation(word) {
+			break // "Nov 11, 10:00 AM": the clause before the comma
+		}
+		if (functionWords[core] || linkStops[core]) && !isAllCaps(word) {
+			break // but "US" in "(US Eastern)" is no pronoun
+		}
+		k, words = w, words+1
+		if k > start && s[k-1] == ' ' && k-1 > start {
+			k--
+		} else {
+			break
+		}
 	}
-	w := s[k:j]
-	// Keep an opening bracket or quotation mark out of the link.
-	lead := 0
-	for lead < len(w) && strings.IndexByte("([\"'", w[lead]) >= 0 {
-		lead++
+	if s[k] == ' ' {
+		k++
 	}
-	w = w[lead:]
-	if w == "" || !hasLetter(w) && !strings.ContainsAny(w, "0123456789") {
+	if words == 0 {
 		return 0, ""
 	}
-	// The word must end with a letter or digit, perhaps inside brackets
+	phrase := s[k:j]
+	// Keep an opening bracket or quotation mark that the phrase does not
+	// close out of the link.
+	for len(phrase) > 0 && strings.IndexByte("([\"'", phrase[0]) >= 0 && !strings.ContainsRune(phrase[1:], closerOf(rune(phrase[0]))) {
+		phrase, k = phrase[1:], k+1
+	}
+	if !hasLetter(phrase) && !strings.ContainsAny(phrase, "0123456789") {
+		return 0, ""
+	}
+	// The phrase must end with a letter or digit, perhaps inside brackets
 	// or quotation marks.
-	if r := lastRune(strings.TrimRight(w, ")]\"'”’»")); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+	if r := lastRune(strings.TrimRight(phrase, ")]\"'”’»")); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return 0, ""
 	}
-	return k + lead, w
+	return k, phrase
+}
+
+// closerOf returns the mark that closes an opening bracket or quotation
+// mark.
+func closerOf(r rune) rune {
+	switch r {
+	case '(':
+		return ')'
+	case '[':
+		return ']'
+	}
+	return r
+}
+
+// pairs maps a closing bracket or quotation mark to its opening one.
+var pairs = map[rune]rune{')': '(', ']': '[', '"': '"', '\'': '\'', '”': '“', '’': '‘', '»': '«'}
+
+// trimUnopened returns phrase without the closing brackets and quotation
+// marks at its end that it does not open itself.
+func trimUnopened(phrase string) string {
+	for phrase != "" {
+		c := lastRune(phrase)
+		open, ok := pairs[c]
+		if !ok {
+			return phrase
+		}
+		body := phrase[:len(phrase)-utf8.RuneLen(c)]
+		opened := strings.Count(body, string(open))
+		if open == c {
+			opened %= 2
+		} else {
+			opened -= strings.Count(body, string(c))
+		}
+		if opened > 0 {
+			return phrase
+		}
+		phrase = body
+	}
+	return phrase
 }
 
 // angleURL reads <https://…> at s[i] (003 writes "text <url>").

@@ -60,11 +60,17 @@ func readMarkdown(src string, opt Options) (*Result, error) {
 
 	m := fm
 	blocks = mdHeader(blocks, &m, tr)
-	blocks = shiftHeadings(blocks)
-	doc := &model.Document{Blocks: blocks}
+	return markupResult(blocks, m, tr), nil
+}
+
+// markupResult assembles the document of a Markdown or HTML read: its
+// headings shifted to start at level 1, its metadata, and no control
+// characters left.
+func markupResult(blocks []model.Block, m meta, tr *trail) *Result {
+	doc := &model.Document{Blocks: shiftHeadings(blocks)}
 	m.apply(doc)
 	scrub(doc)
-	return &Result{Doc: doc, Repairs: tr.repairs}, nil
+	return &Result{Doc: doc, Repairs: tr.repairs}
 }
 
 // mdParse parses Markdown, turning a parser panic (a goldmark bug) into an
@@ -103,7 +109,7 @@ func mdHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		p1, ok1 := blocks[1].(*model.Paragraph)
 		if ok0 && ok1 && mdTitleish(model.Plain(p0.Content)) {
 			lines := strings.Split(model.Plain(p1.Content), "\n")
-			if _, used := metaHeader(lines); used == len(lines) {
+			if _, used := headerMeta(lines, primaryLang(tr.opt.Lang, m.Lang)); used == len(lines) {
 				m.Title = strings.TrimSpace(model.Plain(p0.Content))
 				blocks = blocks[1:]
 				tr.repair(0, "title", "took the first line %q, above the byline, as the title", m.Title)
@@ -117,7 +123,7 @@ func mdHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 			break
 		}
 		lines := strings.Split(model.Plain(p.Content), "\n")
-		hm, used := metaHeader(lines)
+		hm, used := headerMeta(lines, primaryLang(tr.opt.Lang, m.Lang))
 		if used == 0 || used < len(lines) {
 			break
 		}

@@ -17,30 +17,14 @@ import (
 // dump in testdata/samples-markup.
 func TestMarkupSamples(t *testing.T) {
 	dir := filepath.Join("..", "samples")
-	var files []string
-	for _, pat := range []string{"*.md", "*.html"} {
-		m, _ := filepath.Glob(filepath.Join(dir, pat))
-		files = append(files, m...)
-	}
+	files := globs(dir, "*.md", "*.html")
 	if len(files) < 2 {
 		t.Fatalf("want a Markdown and an HTML sample, found %d", len(files))
 	}
 	for _, path := range files {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var warnings []string
-			res, err := reader.Read(src, reader.Options{
-				Name:   path,
-				Images: os.DirFS(dir),
-				Warn:   func(w reader.Warning) { warnings = append(warnings, w.String()) },
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res, _, warnings := readPath(t, path, reader.Options{Name: path, Images: os.DirFS(dir)})
 			if len(warnings) > 0 {
 				t.Errorf("warnings: %q", warnings)
 			}

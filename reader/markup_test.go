@@ -18,33 +18,14 @@ import (
 // warnings with testdata/markup/NAME.golden.
 func TestMarkupGolden(t *testing.T) {
 	dir := filepath.Join("testdata", "markup")
-	var files []string
-	for _, pat := range []string{"*.md", "*.html"} {
-		m, err := filepath.Glob(filepath.Join(dir, pat))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
+	files := globs(dir, "*.md", "*.html")
 	if len(files) == 0 {
 		t.Fatal("no fixtures in testdata/markup")
 	}
 	for _, path := range files {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var warnings []string
-			res, err := reader.Read(src, reader.Options{
-				Name:   name,
-				Images: os.DirFS(dir),
-				Warn:   func(w reader.Warning) { warnings = append(warnings, w.String()) },
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res, src, warnings := readPath(t, path, reader.Options{Name: name, Images: os.DirFS(dir)})
 			var b bytes.Buffer
 			fmt.Fprintf(&b, "format: %s\n", res.Format)
 			if err := model.Dump(&b, res.Doc); err != nil {
@@ -72,4 +53,31 @@ func TestMarkupGolden(t *testing.T) {
 			golden.Check(t, filepath.Join("markup", strings.TrimSuffix(name, filepath.Ext(name))+filepath.Ext(name)+".golden"), b.Bytes())
 		})
 	}
+}
+
+// globs lists the files of dir that match any of patterns.
+func globs(dir string, patterns ...string) []string {
+	var files []string
+	for _, pat := range patterns {
+		m, _ := filepath.Glob(filepath.Join(dir, pat))
+		files = append(files, m...)
+	}
+	return files
+}
+
+// readPath reads the file at path with opt and returns the result, the
+// input and the warnings; an error ends the test.
+func readPath(t *testing.T, path string, opt reader.Options) (*reader.Result, []byte, []string) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	opt.Warn = func(w reader.Warning) { warnings = append(warnings, w.String()) }
+	res, err := reader.Read(src, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, src, warnings
 }

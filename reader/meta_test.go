@@ -5,7 +5,9 @@ import (
 	"testing"
 )
 
-func TestMetaParseDate(t *testing.T) {
+// TestParseDateValue covers the dates of metadata fields and date lines,
+// which the Markdown and HTML readers read with the text reader's rules.
+func TestParseDateValue(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
@@ -22,6 +24,12 @@ func TestMetaParseDate(t *testing.T) {
 		{"of", "the 3rd of March 2021", "2021-03-03"},
 		{"time after", "Tuesday 15 October 2019 at 09:11", "2019-10-15"},
 		{"french", "3 mars 2021", "2021-03-03"},
+		{"spanish", "15 de marzo de 2023", "2023-03-15"},
+		{"german", "12. Mai 2020", "2020-05-12"},
+		{"portuguese ordinal", "1º de abril de 2019", "2019-04-01"},
+		{"date prefix", "Posted on March 10, 2015", "2015-03-10"},
+		{"time with zone", "May 8, 2016 10:00 AM (EST)", "2016-05-08"},
+		{"time with offset", "2016-05-08 10:00 +02:00", "2016-05-08"},
 		{"month and year only", "March 2020", "2020"},
 		{"not a day", "February 30, 2020", ""},
 		{"sentence", "The boats came home on 3 March 2021", ""},
@@ -31,15 +39,17 @@ func TestMetaParseDate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, ok := metaParseDate(tc.in)
+			d, ok := parseDateValue(tc.in, "")
 			if got := d.String(); got != tc.want || ok != (tc.want != "") {
-				t.Errorf("metaParseDate(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+				t.Errorf("parseDateValue(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
 			}
 		})
 	}
 }
 
-func TestMetaDateline(t *testing.T) {
+// TestDateline covers the header lines the Markdown and HTML readers take
+// out of the body (parseDateline, the text reader's parseHeaderLine).
+func TestDateline(t *testing.T) {
 	tests := []struct {
 		name, in, authors, date string
 		ok                      bool
@@ -56,15 +66,19 @@ func TestMetaDateline(t *testing.T) {
 		{"date dot name", "3 March 2021 · Jane Roe", "Jane Roe", "2021-03-03", true},
 		{"byline comma date", "By Jane Roe, 4 April 2022", "Jane Roe", "2022-04-04", true},
 		{"name taken out", "By · 8 March 2022", "", "2022-03-08", true},
+		{"time and byline", "Posted on March 3, 2023 at 09:11 by Ana Lima", "Ana Lima", "2023-03-03", true},
+		{"french time", "Publié le 3 mars 2021 à 14h05", "", "2021-03-03", true},
+		{"reading time", "Published: 14 September 2023 · 6 min read", "", "2023-09-14", true},
+		{"updated date", "Published 3 May 2021 | Updated 5 May 2021", "", "2021-05-03", true},
 		{"sentence with by", "The harbour was built by fishermen in 1890", "", "", false},
 		{"by lowercase words", "by the way, this is a sentence", "", "", false},
 		{"plain sentence", "Every evening the keeper climbed the tower.", "", "", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a, d, ok := metaDateline(tc.in)
+			a, d, ok := parseDateline(tc.in, "en")
 			if ok != tc.ok || strings.Join(a, "|") != tc.authors || d.String() != tc.date {
-				t.Errorf("metaDateline(%q) = %q, %q, %v; want %q, %q, %v", tc.in, a, d, ok, tc.authors, tc.date, tc.ok)
+				t.Errorf("parseDateline(%q) = %q, %q, %v; want %q, %q, %v", tc.in, a, d, ok, tc.authors, tc.date, tc.ok)
 			}
 		})
 	}

@@ -14,7 +14,7 @@ func (r *textReader) joinFragments(bs []*pblock) []*pblock {
 	for _, b := range bs {
 		if len(out) > 0 {
 			prev := out[len(out)-1]
-			if prev.kind == pPara && b.kind == pPara && b.splitBy == "" && r.shouldJoin(prev, b) {
+			if prev.kind == pPara && b.kind == pPara && b.splitBy == "" && !prev.lineated && !b.lineated && r.shouldJoin(prev, b) {
 				r.repair(b.first(), "join-paragraph", "joined %q to %q across a blank line", tail(prev.lastLine()), head(b.lines[0].text))
 				n := len(prev.lines)
 				prev.joins = append(prev.joins, n)
@@ -30,6 +30,9 @@ func (r *textReader) joinFragments(bs []*pblock) []*pblock {
 // shouldJoin decides whether paragraph chunk b continues a.
 func (r *textReader) shouldJoin(a, b *pblock) bool {
 	at, bt := a.lastLine(), b.lines[0].text
+	if len(a.lines) == 1 && isSalutation(at) {
+		return false // "Liebe Mitglieder," above "nach langer Pause" (verein-training-de)
+	}
 	if r.indentParas && b.lines[0].indent >= 1 && b.lines[0].indent <= 3 {
 		return false // 009: an indented line opens a paragraph
 	}
@@ -116,7 +119,7 @@ func (r *textReader) promoteHeadings(bs []*pblock) []*pblock {
 		if style == "bare line" {
 			// A short sentence-case line is a heading only between
 			// finished paragraphs.
-			if k > 0 && bs[k-1].kind == pPara && !endsSentence(bs[k-1].lastLine()) {
+			if k > 0 && bs[k-1].kind == pPara && unfinished(bs[k-1]) {
 				continue
 			}
 			if nx := bs[k+1]; nx.kind == pPara && len(nx.lines) == 1 && r.headingStyle(nx.lines[0].text) != "" {
@@ -128,9 +131,33 @@ func (r *textReader) promoteHeadings(bs []*pblock) []*pblock {
 	return bs
 }
 
+// unfinished reports whether paragraph b stops in mid-sentence: a run
+// of prose that does not end a sentence, or a line that ends inside a
+// clause (with a comma or a semicolon). A single line without a full stop
+// ("Serves 4 | Prep 10 min", the lentil-soup-recipe sample) is finished.
+func unfinished(b *pblock) bool {
+	last := b.lastLine()
+	if endsSentence(last) || b.lineated {
+		return false
+	}
+	switch lastRune(stripClosers(last)) {
+	case ',', ';':
+		return true
+	}
+	return len(b.lines) > 1 || runeLen(last) > 60
+}
+
 // headingStyle says why the line t reads as a heading ("capitals", "title
 // case", "bare line"), or "" when it does not.
 func (r *textReader) headingStyle(t string) string {
+	if inner, ok := boldLine(t); ok {
+		// "**Water butts**" over its text: a heading set in bold, as
+		// Markdown writers without "#" do.
+		if r.headingStyle(inner) != "" || colonHeading(inner) != "" {
+			return "bold line"
+		}
+		return ""
+	}
 	n := runeLen(t)
 	if n < 2 || n > 100 {
 		return ""
@@ -144,6 +171,9 @@ func (r *textReader) headingStyle(t string) string {
 	r0, _ := utf8.DecodeRuneInString(lead)
 	if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) {
 		return ""
+	}
+	if endMarks[strings.ToLower(strings.Trim(t, " -–—*#"))] {
+		return "" // "ENDS" under a press release (library-press-release)
 	}
 	core := stripClosers(t)
 	if strings.HasSuffix(core, "-") || strings.HasSuffix(core, "—") || strings.HasSuffix(core, "–") {
@@ -182,6 +212,24 @@ func (r *textReader) headingStyle(t string) string {
 	}
 	return ""
 }
+
+// boldLine returns the text of a line set wholly in bold ("**Water
+// butts**", "__Notes__").
+func boldLine(t string) (string, bool) {
+	for _, m := range []string{"**", "__"} {
+		if len(t) > 2*len(m) && strings.HasPrefix(t, m) && strings.HasSuffix(t, m) {
+			inner := t[len(m) : len(t)-len(m)]
+			if !strings.Contains(inner, m) && strings.TrimSpace(inner) == inner {
+				return inner, true
+			}
+		}
+	}
+	return "", false
+}
+
+// endMarks close a press release or a wire story ("ENDS", "-30-",
+// "###"): a line of capitals that heads nothing.
+var endMarks = map[string]bool{"ends": true, "end": true, "30": true, "": true, "fin": true}
 
 func letters(s string) int {
 	n := 0

@@ -84,13 +84,16 @@ type Repair struct {
 	Line int `json:"line"`
 	// Kind names the change. The text reader records: "title",
 	// "subtitle", "byline", "date", "publication", "signature" (header
-	// and sign-off read as metadata); "recase" (capitals shown in a
-	// readable case); "heading", "list", "quote", "verse", "code",
-	// "layout" (blocks recognised); "join-paragraph", "split-paragraph",
-	// "unwrap-lines", "join-lines", "rejoin-hyphenation", "keep-hyphen",
-	// "trailing-space" (line and paragraph repairs); "link", "dead-link"
-	// (links); and, after every reader, "smart-quotes", "dash",
-	// "ellipsis", "nbsp" (typography, counted per block).
+	// and sign-off read as metadata); "kicker" (a label above the title
+	// kept in the body); "recase" (capitals shown in a readable case);
+	// "heading", "list", "quote", "verse", "code", "layout" (blocks
+	// recognised; "layout" also for tables; "dialogue" for turns opened
+	// by a dash); "join-paragraph",
+	// "split-paragraph", "unwrap-lines", "join-lines", "keep-lines",
+	// "rejoin-hyphenation", "keep-hyphen", "trailing-space" (line and
+	// paragraph repairs); "link", "dead-link" (links); and, after every
+	// reader, "smart-quotes", "dash", "ellipsis", "nbsp" (typography,
+	// counted per block).
 	Kind string `json:"kind"`
 	// Detail says what was changed, quoting the text involved.
 	Detail string `json:"detail"`

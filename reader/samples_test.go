@@ -26,23 +26,11 @@ func TestSamples(t *testing.T) {
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var warnings []string
-			res, err := Read(src, Options{Name: f, Warn: func(w Warning) { warnings = append(warnings, w.String()) }})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res, _, warnings, dump := readFile(t, f)
 			if len(warnings) > 0 {
 				t.Errorf("warnings: %q", warnings)
 			}
-			var dump bytes.Buffer
-			if err := model.Dump(&dump, res.Doc); err != nil {
-				t.Fatal(err)
-			}
-			golden.Check(t, name+".dump", dump.Bytes())
+			golden.Check(t, name+".dump", dump)
 
 			tr := loadTruth(t, filepath.Join("testdata", name+".truth.json"))
 			s := scoreDoc(name, res.Doc, tr)
@@ -97,4 +85,24 @@ func TestDeterministic(t *testing.T) {
 	if !bytes.Equal(out[0], out[1]) {
 		t.Error("two reads of the same input differ")
 	}
+}
+
+// readFile reads the text file at path and returns the result, the input,
+// the warnings and the model dump; an error ends the test.
+func readFile(t *testing.T, path string) (*Result, []byte, []string, []byte) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	res, err := Read(src, Options{Name: path, Warn: func(w Warning) { warnings = append(warnings, w.String()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dump bytes.Buffer
+	if err := model.Dump(&dump, res.Doc); err != nil {
+		t.Fatal(err)
+	}
+	return res, src, warnings, dump.Bytes()
 }

@@ -16,19 +16,25 @@ import (
 // wrapped, or glued together on the way. It works in passes:
 //
 //  1. lines: split, trailing spaces dropped, indentation measured;
-//  2. header: title, subtitle, byline and date become metadata;
+//  2. header: title, subtitle, byline and date become metadata (a
+//     breadcrumb or label above the title stays in the body; a byline
+//     right after the first paragraph is still a byline);
 //  3. style: the document's habits (hard wrap width, paragraphs marked by
 //     indentation, explicit Markdown-like headings) steer later choices;
-//  4. blocks: fences, indented blocks, quotes, lists, headings and
-//     paragraph chunks;
+//  4. blocks: fences, indented blocks, quotes, dialogue, lists, numbered
+//     sections, tables, headings and paragraph chunks; a chunk's shape
+//     (shape.go) tells a heading set right above its text and a block
+//     whose line breaks are the author's (verse, a form, a sign-off);
 //  5. repair: fragments split by a blank line are joined, bare lines that
 //     read as headings become headings;
-//  6. signature: with no byline, a signed last line names the author;
+//  6. signature: with no byline, a signed last line or sign-off names the
+//     author;
 //  7. build: paragraph lines are unwrapped (rejoining hyphenated words),
 //     inline markup is read, and the model is assembled.
 //
 // Every change is recorded as a Repair. Each heuristic names the corpus
-// article (../shared/corpus, by number) or the sample that motivated it.
+// article (../shared/corpus, by number), the sample (samples/) or the
+// messy input (testdata/messy) that motivated it.
 
 // srcLine is one input line.
 type srcLine struct {
@@ -36,6 +42,9 @@ type srcLine struct {
 	indent int    // leading columns; a tab counts to the next multiple of 4
 	text   string // the line without indentation and trailing spaces
 	raw    string // the line without trailing spaces, indentation kept
+	// quoted marks a line read from behind a ">": its depth is written
+	// out, so it is no lazy continuation of a deeper quotation.
+	quoted bool
 }
 
 func (l srcLine) blank() bool { return l.text == "" }
@@ -47,8 +56,9 @@ type textReader struct {
 	repairs []Repair
 	lines   map[model.Block]int
 
-	src  string    // the decoded input, searched by joinHyphen and isAcronym
-	body []srcLine // the lines after the header
+	src    string    // the decoded input, searched by joinHyphen and isAcronym
+	body   []srcLine // the lines after the header
+	kicker []srcLine // a label above the title, kept as the first paragraph
 
 	// Document style, from analyze.
 	wrap             int  // hard-wrap width in columns, 0 when not wrapped
@@ -66,17 +76,16 @@ func readText(text string, opt Options) (*Result, error) {
 	if tag == "" {
 		tag = DetectLang(text)
 	}
-	// The heuristics need the language only ("en-gb" reads as "en").
-	r.lang = tag
-	if i := strings.IndexByte(tag, '-'); i > 0 {
-		r.lang = tag[:i]
-	}
+	r.lang = primaryLang(tag)
 	lines := r.splitLines(text)
 	doc := &model.Document{Lang: tag}
 	start := r.header(lines, doc, r.lang)
-	r.body = lines[start:]
+	r.body = r.lateByline(lines[start:], doc)
 	r.analyze(r.body)
 	blocks := r.parseBlocks(r.body, false)
+	if len(r.kicker) > 0 {
+		blocks = append([]*pblock{{kind: pPara, lines: r.kicker, splitBy: "kicker"}}, blocks...)
+	}
 	blocks = r.signature(blocks, doc)
 	doc.Blocks = r.build(blocks)
 	if doc.Title == "" {
@@ -147,13 +156,22 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 func (r *textReader) analyze(lines []srcLine) {
 	indentStarts := 0
 	var wrapped []int // lengths of non-final lines of prose chunks
-	chunkLen := 0
+	laidOut := 0      // lines up to this index belong to a lineated chunk
 	for i, l := range lines {
 		if l.blank() {
-			chunkLen = 0
 			continue
 		}
-		chunkLen++
+		if i >= laidOut && (i == 0 || lines[i-1].blank()) {
+			// A chunk whose breaks are the author's (verse, a form) says
+			// nothing about the wrap width (the allotment-poem sample).
+			e := i
+			for e < len(lines) && !lines[e].blank() {
+				e++
+			}
+			if r.lineated(lines[i:e]) {
+				laidOut = e
+			}
+		}
 		if atxLevel(l) > 0 || (i > 0 && !lines[i-1].blank() && isUnderline(l.text) != 0 && lines[i-1].indent < 4) {
 			r.explicitHeadings = true
 		}
@@ -170,7 +188,7 @@ func (r *textReader) analyze(lines []srcLine) {
 			}
 		}
 		// Hard wrap: the non-final lines of prose chunks.
-		if i+1 < len(lines) && !lines[i+1].blank() && l.indent < 4 && !marker && lines[i+1].indent < 4 {
+		if i+1 < len(lines) && !lines[i+1].blank() && l.indent < 4 && !marker && lines[i+1].indent < 4 && i >= laidOut {
 			wrapped = append(wrapped, runeLen(l.raw))
 		}
 	}
@@ -188,7 +206,9 @@ func (r *textReader) analyze(lines []srcLine) {
 				near++
 			}
 		}
-		if w <= 100 && near*10 >= len(wrapped)*8 {
+		// Nobody wraps prose narrower than 40 columns: shorter lines are
+		// a layout, not a wrap.
+		if w >= 40 && w <= 100 && near*10 >= len(wrapped)*8 {
 			r.wrap = w
 		}
 	}
@@ -251,53 +271,96 @@ func isBreak(s string) bool {
 // marker is a list marker at the start of a line.
 type marker struct {
 	ordered bool
-	num     int // the number of an ordered item
+	num     int // the number of an ordered item ("c)" is 3)
 	content int // the display column where the item's text starts
 	off     int // the byte offset in the line's text where it starts
+	// style tells lists apart: the bullet itself ("-", "•") or the shape
+	// of the number ("1.", "1)", "(1)", "a.", "a)", "(a)"). A change of
+	// style at the same indentation ends a list, as in Markdown.
+	style string
 }
 
-// listMarker reads a list marker at the start of l: "-", "*", "+", "•"
-// (006 uses *, 003 and 007 use -), or a number followed by "." or ")"
-// (006, 007).
+// bullets open an unordered item: "-", "*" and "+" (Markdown, 003, 006,
+// 007), "•" (001) and the glyphs word processors paste for their bullets
+// ("·" followed by spaces or a tab, the school-trip-letter sample).
+const bullets = "-*+•◦‣·–▪"
+
+// listMarker reads a list marker at the start of l: a bullet, a number
+// followed by "." or ")" (006, 007), a number in brackets ("(1)", the
+// library-press-release sample), or a lowercase letter used the same way
+// ("a)", "b." or "(c)": the tenants-meeting-minutes and
+// cooperativa-assembleia-pt samples). Space or a tab separates the marker
+// from the text.
 func listMarker(l srcLine) (marker, bool) {
 	if l.indent > 12 || l.text == "" {
 		return marker{}, false
 	}
 	s := l.text
 	r, n := utf8.DecodeRuneInString(s)
-	switch r {
-	case '-', '*', '+', '•', '◦', '‣', '·', '–':
-		if len(s) > n && s[n] == ' ' && strings.TrimSpace(s[n:]) != "" && !isBreak(s) {
-			sp := spacesAt(s, n)
-			return marker{content: l.indent + runeLen(s[:n]) + sp, off: n + sp}, true
+	if strings.ContainsRune(bullets, r) {
+		if isBreak(s) {
+			return marker{}, false
 		}
-		return marker{}, false
+		return markerAt(l, n, marker{style: s[:n]})
 	}
-	i, num := 0, 0
-	for i < len(s) && i < 4 && s[i] >= '0' && s[i] <= '9' {
+	open := 0
+	if r == '(' {
+		open = 1
+	}
+	i, num := open, 0
+	for i < len(s) && i < open+4 && s[i] >= '0' && s[i] <= '9' {
 		num = num*10 + int(s[i]-'0')
 		i++
 	}
+	style := "1"
+	if i == open && i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
+		// One letter, not a word: "a)" but not "as)".
+		num = int(s[i]-'a') + 1
+		i++
+		style = "a"
+	}
 	// The model's lists start at 1 or more, so "0." stays text.
-	if i == 0 || i > 3 || num == 0 || i+1 >= len(s) || (s[i] != '.' && s[i] != ')') || s[i+1] != ' ' || strings.TrimSpace(s[i+1:]) == "" {
+	if i == open || i > open+3 || num == 0 || i >= len(s) {
 		return marker{}, false
 	}
-	sp := spacesAt(s, i+1)
-	return marker{ordered: true, num: num, content: l.indent + i + 1 + sp, off: i + 1 + sp}, true
+	switch {
+	case open == 1 && s[i] == ')':
+		style = "(" + style + ")"
+	case open == 0 && (s[i] == '.' || s[i] == ')'):
+		style += s[i : i+1]
+	default:
+		return marker{}, false
+	}
+	return markerAt(l, i+1, marker{ordered: true, num: num, style: style})
+}
+
+// markerAt completes m, whose marker takes the first n bytes of l.text:
+// the text must follow after spaces or a tab.
+func markerAt(l srcLine, n int, m marker) (marker, bool) {
+	s := l.text
+	if n >= len(s) || s[n] != ' ' && s[n] != '\t' {
+		return marker{}, false
+	}
+	col := l.indent + runeLen(s[:n])
+	k := n
+	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+		if s[k] == '\t' {
+			col += 4 - col%4
+		} else {
+			col++
+		}
+		k++
+	}
+	if k == len(s) {
+		return marker{}, false
+	}
+	m.content, m.off = col, k
+	return m, true
 }
 
 func isMarker(l srcLine) bool {
 	_, ok := listMarker(l)
 	return ok
-}
-
-// spacesAt counts the spaces at s[i:].
-func spacesAt(s string, i int) int {
-	n := 0
-	for i+n < len(s) && s[i+n] == ' ' {
-		n++
-	}
-	return n
 }
 
 // isQuoteLine reports whether l starts with ">".

@@ -127,7 +127,7 @@ func TestDateForms(t *testing.T) {
 }
 
 func TestInvalidDates(t *testing.T) {
-	for _, line := range []string{"February 30, 2020", "2020-13-01", "32 May 2020", "May the Force be with you"} {
+	for _, line := range []string{"February 30, 2020", "2020-13-01", "32 May 2020", "May the Force be with you", "1000-0-1", "2020-00-05"} {
 		t.Run(line, func(t *testing.T) {
 			if d, _, _, ok := findDate(line, "en"); ok {
 				t.Errorf("found %s in %q", d, line)

@@ -95,7 +95,7 @@ func typography(res *Result) {
 	// Metadata gets quotes and dashes but no no-break spaces: it ends up
 	// in catalogue fields, not in set lines.
 	tp.metadata = true
-	for _, f := range []*string{&doc.Title, &doc.Subtitle, &doc.Description} {
+	for _, f := range []*string{&doc.Title, &doc.Subtitle, &doc.Byline, &doc.Dateline, &doc.Description} {
 		if *f != "" {
 			tp.reset()
 			*f = tp.run(*f, 0)
@@ -178,7 +178,7 @@ func flattenInlines(in []model.Inline, segs []tseg) []tseg {
 		case *model.Strong:
 			segs = flattenInlines(n.Content, segs)
 		case *model.Link:
-			if p := model.Plain(n.Content); p == n.Target || looksLikeURL(p) {
+			if p := model.Plain(n.Content); p == n.Target || "mailto:"+p == n.Target || looksLikeURL(p) {
 				segs = append(segs, tseg{ctx: p})
 			} else {
 				segs = flattenInlines(n.Content, segs)
@@ -191,9 +191,12 @@ func flattenInlines(in []model.Inline, segs []tseg) []tseg {
 }
 
 func looksLikeURL(s string) bool {
-	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.") ||
-		strings.HasPrefix(l, "mailto:") || strings.HasPrefix(l, "ftp://")
+	for _, p := range [...]string{"http://", "https://", "www.", "mailto:", "ftp://"} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // container runs the pass over one block's inlines, with the characters

@@ -33,7 +33,7 @@ var headerKinds = map[string]bool{"title": true, "subtitle": true, "byline": tru
 
 var (
 	urlRE    = regexp.MustCompile(`<(?:(?:https?|ftp)://|mailto:)[^>\s]*>|(?:https?://|www\.)[^\s<>"]+`)
-	markerRE = regexp.MustCompile(`^ {0,3}(?:[-*+•]|[0-9]{1,3}[.)]) +`)
+	markerRE = regexp.MustCompile(`^\s*(?:[-*+•·–◦o]|[0-9]{1,2}[.)]|\([0-9]{1,2}\)|[a-z][.)]|\([a-z]\))[ \t]+`)
 )
 
 // inputWords returns the body words of src: header lines (as the repairs
@@ -101,7 +101,7 @@ func modelText(doc *model.Document, urls bool) string {
 			case *model.Strong:
 				inl(n.Content)
 			case *model.Link:
-				if p := model.Plain(n.Content); urls || !looksLikeURL(p) {
+				if p := model.Plain(n.Content); urls || !looksLikeURL(p) && "mailto:"+p != n.Target {
 					inl(n.Content)
 				}
 			case *model.LineBreak:

@@ -1,0 +1,105 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"pamphlet/layout"
+)
+
+// ImposedPDF paints an imposition: one PDF page for each side of each
+// sheet, in print order, every page drawn where the imposition placed
+// it (creep included), with the crop and fold marks. Links keep working
+// at the pages' new positions, and each bookmark leads to the side that
+// holds its heading. Like PDF, it measures nothing.
+func ImposedPDF(w io.Writer, im *layout.Imposition, opt PDFOptions) error {
+	if im == nil || im.Book == nil || len(im.Book.Pages) == 0 || len(im.Sides) == 0 {
+		return errors.New("export pdf: nothing to paint (no sheets)")
+	}
+	return paintSides(w, im.Book, im.Sides, im.Width, im.Height, im.Outline, opt)
+}
+
+// plainSides puts each page of a book on a side of its own, unmoved.
+func plainSides(b *layout.Book) []layout.Side {
+	sides := make([]layout.Side, len(b.Pages))
+	for i := range b.Pages {
+		sides[i] = layout.Side{Sheet: i, Slots: []layout.Slot{{Page: i}}}
+	}
+	return sides
+}
+
+// paintSide draws the pages placed on one side, then its marks.
+func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layout.Side, faces *pdfFonts) error {
+	// One painter for the side: font and glyph scaling carry over from
+	// one page to the next within the content stream.
+	_, height := pdf.GetPageSize()
+	p := painter{pdf: pdf, fonts: faces, height: height, face: -1}
+	for _, sl := range side.Slots {
+		if sl.Page < 0 || sl.Page >= len(book.Pages) {
+			continue // a blank page
+		}
+		page := book.Pages[sl.Page]
+		p.dx, p.dy = sl.X, sl.Y
+		p.runs(page.Head)
+		p.runs(page.Body)
+		p.runs(page.Foot)
+		for _, r := range page.Rules {
+			p.rule(r)
+		}
+		for _, im := range page.Images {
+			im.X += sl.X
+			im.Y += sl.Y
+			if err := images.paint(im); err != nil {
+				return fmt.Errorf("export pdf: page %d: %w", page.Folio, err)
+			}
+		}
+		for _, l := range page.Links {
+			pdf.LinkString((l.X + sl.X).Points(), (l.Y + sl.Y).Points(), l.W.Points(), l.H.Points(), l.URL)
+		}
+	}
+	p.dx, p.dy = 0, 0
+	for _, r := range side.Marks {
+		p.rule(r)
+	}
+	return nil
+}
+
+// rule fills a rectangle, or the ellipse inside it, at the painter's
+// offset.
+func (p *painter) rule(r layout.Rule) {
+	x, y := r.X+p.dx, r.Y+p.dy
+	if r.Round {
+		p.pdf.Ellipse((x + r.W/2).Points(), (y + r.H/2).Points(), (r.W / 2).Points(), (r.H / 2).Points(), 0, "F")
+		return
+	}
+	p.pdf.Rect(x.Points(), y.Points(), r.W.Points(), r.H.Points(), "F")
+}
+
+// bookmarks writes the outline once every side is painted, each entry on
+// the side that holds its heading: an imposed booklet puts late pages on
+// early sheets, while the outline keeps reading order.
+func bookmarks(pdf *gofpdf.Fpdf, outline []layout.OutlineEntry) {
+	if len(outline) == 0 {
+		return
+	}
+	last := pdf.PageNo()
+	prevLevel := 0
+	for i, o := range outline {
+		if o.Page < 0 || o.Page >= pdf.PageCount() {
+			continue
+		}
+		// gofpdf nests bookmarks by level and needs each level at most
+		// one deeper than the one before.
+		level := min(max(o.Level-1, 0), prevLevel+1)
+		if i == 0 {
+			level = 0
+		}
+		pdf.SetPage(o.Page + 1)
+		pdf.Bookmark(bookmarkTitle(o.Title), level, o.Y.Points())
+		prevLevel = level
+	}
+	pdf.SetPage(last)
+}

@@ -1,0 +1,226 @@
+package layout
+
+import (
+	"slices"
+
+	"pamphlet/fonts"
+	"pamphlet/model"
+)
+
+// Two-column handouts: a masthead across both columns, columns that
+// start clear of it, and balanced columns on the last page.
+
+// handoutMargins are the default margins of a two-column page of w × h:
+// on A4 20mm at the sides and the top, 24mm at the bottom. The A5 design
+// scaled up would leave a sheet of A4 a quarter margin; a handout packs
+// more, and columns of about 80mm keep the lines long enough to justify
+// without many hyphens.
+func handoutMargins(w, h Sp) Margins {
+	side := w * 20 / 210
+	return Margins{Inner: side, Outer: side, Top: h * 20 / 297, Bottom: h * 24 / 297}
+}
+
+// ruleWeight is the thickness of the masthead's rules.
+var ruleWeight = Pt(0.5)
+
+// masthead sets the title block of a two-column page across the full
+// text width, flush left as a newsletter's: the title, the subtitle, then
+// the byline and the date on one line, and a thin rule over the columns.
+// Flush left, the short lines stay clear of the gutter, which keeps the
+// columns apart for text extraction (see columnTop); centred lines would
+// all cross it.
+func (s *setter) masthead() *vlist {
+	v := &vlist{}
+	doc := s.doc
+	w, l := s.g.textWidth, s.g.leading
+	add := func(in []model.Inline, st parStyle, leading Sp) {
+		st.measure, st.align = w, raggedRight
+		h, d := strut(leading)
+		p := s.buildPara(in, st)
+		params := s.params
+		params.RuntWidth = 0
+		s.addLines(v, p, ctx{measure: w}, h, d, params)
+	}
+	text := func(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
+	if doc.Title != "" {
+		size := s.step(7)
+		add(text(doc.Title), parStyle{face: fonts.Regular, size: size}, size*11/10)
+	}
+	if doc.Subtitle != "" {
+		v.gap(l / 3)
+		size := s.step(3)
+		add(text(doc.Subtitle), parStyle{face: fonts.Italic, size: size}, size*12/10)
+	}
+	line := printedByline(doc.Byline, doc.Authors)
+	if line == nil {
+		line = s.loc.byline(doc.Authors)
+	}
+	if date := s.loc.formatDate(doc.Date); date != "" {
+		if line != nil {
+			// the dot outside the small capitals, at the date's size
+			line = append(line, &model.Text{Text: "\u2002"}, &model.Emph{Content: text("·\u2002" + date)})
+		} else {
+			line = append(line, &model.Emph{Content: text(date)})
+		}
+	}
+	if line != nil {
+		// A full line apart: a title crowding the line below reads as a
+		// running head to extractors that look for a line standing
+		// apart at the top of the page.
+		v.gap(l)
+		add(line, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, l)
+	}
+	if len(v.items) > 0 {
+		v.gap(l * 2 / 3)
+		s.ruleBox(v, w)
+	}
+	for k := range v.items {
+		if v.items[k].kind == vPenalty {
+			v.items[k].penalty = Infinity
+		}
+	}
+	return v
+}
+
+// ruleBox adds a thin rule across width.
+func (s *setter) ruleBox(v *vlist, width Sp) {
+	v.box(&vbox{h: ruleWeight, outline: -1, rules: []Rule{{Y: -ruleWeight, W: width, H: ruleWeight}}})
+}
+
+// crossingClearance is how far, in body lines, the columns start below
+// every full-width line but the last. A text extractor tells a gutter
+// from a wide word space by the lines near it: when lines close above
+// the columns cross the gutter, it takes the gutter for a word space and
+// reads the columns across (poppler-based checkers look about six line
+// heights around). One such line (the rule under a masthead is not text)
+// is not enough to mislead it.
+const crossingClearance = 8
+
+// columnTop returns where the columns of the first page start, from the
+// top of the text block, given top, the start after the title block:
+// late enough that at most one line of the title block that crosses the
+// gutter lies within crossingClearance lines above the first line.
+func (pg *pager) columnTop(top Sp) Sp {
+	s := pg.s
+	if s.g.columns < 2 || len(pg.pages) == 0 {
+		return top
+	}
+	mid := s.textLeft(0) + s.g.measure + s.g.gap/2
+	type extent struct{ y, x0, x1 Sp }
+	var lines []extent
+	for _, r := range pg.pages[0].Body {
+		// Runs on one baseline with a wide space between them (the
+		// byline and the date) are separate lines to an extractor.
+		if n := len(lines); n > 0 && lines[n-1].y == r.Y && r.X-lines[n-1].x1 < s.g.size {
+			lines[n-1].x0 = min(lines[n-1].x0, r.X)
+			lines[n-1].x1 = max(lines[n-1].x1, r.X+r.Width)
+			continue
+		}
+		lines = append(lines, extent{r.Y, r.X, r.X + r.Width})
+	}
+	var crossing []Sp
+	for _, e := range lines {
+		if e.x0 < mid && e.x1 > mid {
+			crossing = append(crossing, e.y)
+		}
+	}
+	if len(crossing) < 2 {
+		return top
+	}
+	slices.Sort(crossing)
+	l := s.g.leading
+	// The first line's baseline is about three quarters of a line below
+	// the top of the column.
+	need := crossing[len(crossing)-2] - s.g.margins.Top + (crossingClearance-1)*l
+	if need > top {
+		top = (need + l - 1) / l * l
+	}
+	return top
+}
+
+// balance looks for the best split of items[i:] into two columns of
+// height h: as LaTeX's multicol balances, the left column is never the
+// shorter when a legal break allows it, and then the taller column is as
+// short as the legal breaks allow; between equals, the cheapest break
+// wins. ok is false when the rest does not fit in two columns. split is
+// the break's index (len(items) when everything goes in the left
+// column).
+func (pg *pager) balance(items []vitem, i int, h Sp) (split int, ok bool) {
+	// rest[j] is the height of items[j:], with the glue and penalties
+	// at a column's top dropped by the caller through skip.
+	rest := make([]Sp, len(items)+1-i)
+	for j := len(items) - 1; j >= i; j-- {
+		rest[j-i] = rest[j+1-i] + itemHeight(items[j])
+	}
+	if rest[0] > 2*h+h/2 {
+		return 0, false // too much for one page, wherever the breaks fall
+	}
+	best, bestTall, bestPen, bestLeftShort := -1, Sp(0), 0, false
+	consider := func(k int, left, right Sp, pen int) {
+		if left > h || right > h {
+			return
+		}
+		tall, leftShort := max(left, right), left < right
+		var better bool
+		switch {
+		case best < 0:
+			better = true
+		case leftShort != bestLeftShort:
+			better = !leftShort
+		case tall != bestTall:
+			better = tall < bestTall
+		default:
+			better = pen < bestPen
+		}
+		if better {
+			best, bestTall, bestPen, bestLeftShort = k, tall, pen, leftShort
+		}
+	}
+	var left Sp
+	for k := i; k < len(items); k++ {
+		it := items[k]
+		if it.kind == vPenalty && it.penalty < Infinity && k > i {
+			consider(k, left, rest[skip(items, k)-i], max(it.penalty, 0))
+		}
+		left += itemHeight(it)
+		if left > h {
+			break
+		}
+	}
+	if rest[0] <= h {
+		consider(len(items), rest[0], 0, 0)
+	}
+	if best < 0 {
+		return 0, false
+	}
+	return best, true
+}
+
+// itemHeight is the vertical space an item takes in a column.
+func itemHeight(it vitem) Sp {
+	switch it.kind {
+	case vBox:
+		return it.box.h + it.box.d
+	case vGlue:
+		return it.size
+	}
+	return 0
+}
+
+// balanced places the rest of the list in the two columns of the last
+// page, split by balance. It reports false, placing nothing, when the
+// page has one column or the rest does not fit on it.
+func (pg *pager) balanced(items []vitem, i int, frames []frame) bool {
+	if len(frames) != 2 {
+		return false
+	}
+	split, ok := pg.balance(items, i, frames[0].h)
+	if !ok {
+		return false
+	}
+	pg.place(items, i, split, frames[0])
+	if j := skip(items, split); j < len(items) {
+		pg.place(items, j, len(items), frames[1])
+	}
+	return true
+}
