@@ -129,6 +129,19 @@ func (t *ttfReader) table(tag string) ([]byte, error) {
 	return b, nil
 }
 
+// part reads n bytes at off inside a table, or fails naming the table
+// when it is missing or shorter.
+func (t *ttfReader) part(tag string, off, n int) ([]byte, error) {
+	e, ok := t.tables[tag]
+	if !ok {
+		return nil, fmt.Errorf("no %s table", tag)
+	}
+	if off < 0 || n < 0 || int64(off)+int64(n) > int64(e[1]) {
+		return nil, fmt.Errorf("%s table too short", tag)
+	}
+	return t.read(int64(e[0])+int64(off), n)
+}
+
 func openTTF(src io.ReaderAt, size int64) (*ttfReader, error) {
 	t := &ttfReader{src: src, size: size, tables: map[string][2]uint32{}}
 	head, err := t.read(0, 12)
@@ -184,12 +197,10 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 	if err != nil {
 		return nil, err
 	}
-	hmtx, err := t.table("hmtx")
-	if err != nil {
-		return nil, err
-	}
-	if len(hmtx) < 4*numHMetrics+2*(numGlyphs-numHMetrics) {
-		return nil, errors.New("hmtx table too short")
+	// Tables are read in the parts needed: a subset touches a few
+	// kilobytes of a face, not its glyph names or all its metrics.
+	if e, ok := t.tables["hmtx"]; !ok || int(e[1]) < 4*numHMetrics+2*(numGlyphs-numHMetrics) {
+		return nil, errors.New("hmtx table missing or too short")
 	}
 
 	// The glyphs to keep: .notdef, each mapped glyph, and the components
@@ -264,13 +275,17 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 			glyf = append(glyf, 0)
 		}
 		m := min(g, numHMetrics-1)
-		adv := hmtx[4*m : 4*m+2]
-		var lsb []byte
-		if g < numHMetrics {
-			lsb = hmtx[4*g+2 : 4*g+4]
-		} else {
-			i := 4*numHMetrics + 2*(g-numHMetrics)
-			lsb = hmtx[i : i+2]
+		adv, err := t.part("hmtx", 4*m, 2)
+		if err != nil {
+			return nil, err
+		}
+		lsbAt := 4*g + 2
+		if g >= numHMetrics {
+			lsbAt = 4*numHMetrics + 2*(g-numHMetrics)
+		}
+		lsb, err := t.part("hmtx", lsbAt, 2)
+		if err != nil {
+			return nil, err
 		}
 		newHmtx = append(append(newHmtx, adv...), lsb...)
 		advances = append(advances, int(binary.BigEndian.Uint16(adv)))
@@ -330,7 +345,7 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 		"loca": newLoca,
 		"maxp": newMaxp,
 	}
-	if post, err := t.table("post"); err == nil && len(post) >= 32 {
+	if post, err := t.part("post", 0, 32); err == nil {
 		// Format 3: no glyph names, which PDF readers never use.
 		p := slices.Clone(post[:32])
 		binary.BigEndian.PutUint32(p, 0x00030000)
@@ -353,11 +368,14 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 			sf.CapHeight = int(int16(binary.BigEndian.Uint16(os2[88:])))
 		}
 	}
-	// PDF writers read the name table (gofpdf requires one); a table the
-	// subsetter cannot read travels whole.
-	if name, err := t.table("name"); err == nil {
-		if n, err := subsetNameTable(name); err == nil {
-			name = n
+	// PDF writers may read the name table (gofpdf requires one).
+	if _, ok := t.tables["name"]; ok {
+		name, err := t.subsetNames()
+		if err != nil {
+			// A table the subsetter cannot read travels whole.
+			if name, err = t.table("name"); err != nil {
+				return nil, err
+			}
 		}
 		tables["name"] = name
 	}
@@ -377,25 +395,24 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 // glyphTable reads glyph outlines through the loca table.
 type glyphTable struct {
 	t    *ttfReader
-	loca []byte
 	long bool      // 32-bit loca offsets
 	glyf [2]uint32 // offset and length of the glyf table
 	n    int       // number of glyphs
 }
 
 func (t *ttfReader) glyphTable(numGlyphs int, long bool) (*glyphTable, error) {
-	loca, err := t.table("loca")
-	if err != nil {
-		return nil, err
+	entry := 2
+	if long {
+		entry = 4
 	}
-	if (long && len(loca) < 4*(numGlyphs+1)) || (!long && len(loca) < 2*(numGlyphs+1)) {
-		return nil, errors.New("loca table too short")
+	if e, ok := t.tables["loca"]; !ok || int(e[1]) < entry*(numGlyphs+1) {
+		return nil, errors.New("loca table missing or too short")
 	}
 	glyf, ok := t.tables["glyf"]
 	if !ok {
 		return nil, errors.New("no glyf table (only TrueType outlines can be subset)")
 	}
-	return &glyphTable{t: t, loca: loca, long: long, glyf: glyf, n: numGlyphs}, nil
+	return &glyphTable{t: t, long: long, glyf: glyf, n: numGlyphs}, nil
 }
 
 // glyph returns the data of glyph g (empty for a glyph with no outline).
@@ -405,9 +422,17 @@ func (gt *glyphTable) glyph(g int) ([]byte, error) {
 	}
 	var a, b uint32
 	if gt.long {
-		a, b = binary.BigEndian.Uint32(gt.loca[4*g:]), binary.BigEndian.Uint32(gt.loca[4*g+4:])
+		loca, err := gt.t.part("loca", 4*g, 8)
+		if err != nil {
+			return nil, err
+		}
+		a, b = binary.BigEndian.Uint32(loca), binary.BigEndian.Uint32(loca[4:])
 	} else {
-		a, b = 2*uint32(binary.BigEndian.Uint16(gt.loca[2*g:])), 2*uint32(binary.BigEndian.Uint16(gt.loca[2*g+2:]))
+		loca, err := gt.t.part("loca", 2*g, 4)
+		if err != nil {
+			return nil, err
+		}
+		a, b = 2*uint32(binary.BigEndian.Uint16(loca)), 2*uint32(binary.BigEndian.Uint16(loca[2:]))
 	}
 	if b < a || b > gt.glyf[1] {
 		return nil, fmt.Errorf("glyph %d has bad loca offsets", g)
@@ -614,40 +639,44 @@ func cmapFormat12(pairs []cmapPair) []byte {
 	return b
 }
 
-// subsetNameTable keeps the records listed in keepNames, as format 0.
-func subsetNameTable(name []byte) ([]byte, error) {
-	if len(name) < 6 {
-		return nil, errors.New("name table too short")
+// subsetNames returns the name table cut down to the records listed in
+// keepNames, as format 0.
+func (t *ttfReader) subsetNames() ([]byte, error) {
+	head, err := t.part("name", 0, 6)
+	if err != nil {
+		return nil, err
 	}
-	count := int(binary.BigEndian.Uint16(name[2:]))
-	storage := int(binary.BigEndian.Uint16(name[4:]))
-	if 6+12*count > len(name) || storage > len(name) {
-		return nil, errors.New("name table truncated")
+	count := int(binary.BigEndian.Uint16(head[2:]))
+	storage := int(binary.BigEndian.Uint16(head[4:]))
+	recs, err := t.part("name", 6, 12*count)
+	if err != nil {
+		return nil, err
 	}
-	var recs, strs []byte
-	kept := 0
+	var kept, strs []byte
+	n := 0
 	for i := range count {
-		rec := name[6+12*i : 18+12*i]
+		rec := recs[12*i : 12*i+12]
 		if !keepNames[binary.BigEndian.Uint16(rec[6:])] {
 			continue
 		}
-		n, off := int(binary.BigEndian.Uint16(rec[8:])), int(binary.BigEndian.Uint16(rec[10:]))
-		if storage+off+n > len(name) {
-			return nil, errors.New("name record past the table")
+		size, off := int(binary.BigEndian.Uint16(rec[8:])), int(binary.BigEndian.Uint16(rec[10:]))
+		str, err := t.part("name", storage+off, size)
+		if err != nil {
+			return nil, err
 		}
-		recs = append(recs, rec[:8]...)
-		recs = binary.BigEndian.AppendUint16(recs, uint16(n))
-		recs = binary.BigEndian.AppendUint16(recs, uint16(len(strs)))
-		strs = append(strs, name[storage+off:storage+off+n]...)
-		kept++
+		kept = append(kept, rec[:8]...)
+		kept = binary.BigEndian.AppendUint16(kept, uint16(size))
+		kept = binary.BigEndian.AppendUint16(kept, uint16(len(strs)))
+		strs = append(strs, str...)
+		n++
 		if len(strs) > 0xFFFF {
 			return nil, errors.New("name strings too long")
 		}
 	}
 	out := binary.BigEndian.AppendUint16(nil, 0)
-	out = binary.BigEndian.AppendUint16(out, uint16(kept))
-	out = binary.BigEndian.AppendUint16(out, uint16(6+len(recs)))
-	out = append(out, recs...)
+	out = binary.BigEndian.AppendUint16(out, uint16(n))
+	out = binary.BigEndian.AppendUint16(out, uint16(6+len(kept)))
+	out = append(out, kept...)
 	return append(out, strs...), nil
 }
 
