@@ -74,10 +74,11 @@ func MustGet(s Style) *Face {
 }
 
 func load(s Style) (*Face, error) {
-	// Read the embedded file in place: sfnt and the table scan touch
-	// only the tables they need, not the whole file.
+	// Parse the embedded file in place: sfnt and the table scan touch
+	// only the tables they need, not the whole file, and a byte slice
+	// lets sfnt read them without copying.
 	src, _ := Open(s)
-	f, err := sfnt.ParseReaderAt(src)
+	f, err := sfnt.Parse(TTF(s))
 	if err != nil {
 		return nil, fmt.Errorf("fonts: parse %s: %w", s, err)
 	}
