@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -293,20 +294,74 @@ func TestAppendText(t *testing.T) {
 	}
 }
 
+// TestToUnicode reads the CMap back and checks every CID's rune, for
+// runs of consecutive runes (ranges), lone runes, runs that cross a high
+// byte of the runes or of the CIDs, runes above the BMP, and more entries
+// than one block may hold.
 func TestToUnicode(t *testing.T) {
-	runes := make([]rune, 250)
-	for i := range runes {
-		runes[i] = rune('A' + i)
+	var runes []rune
+	for r := rune(0x20); r < 0x7F; r++ {
+		runes = append(runes, r)
 	}
-	runes[249] = 0x1F600
+	for r := rune(0xF0); r < 0x110; r++ { // crosses a high byte
+		runes = append(runes, r)
+	}
+	for r := rune(0x2000); r < 0x2200; r += 2 { // 256 lone runes
+		runes = append(runes, r)
+	}
+	for r := rune(0x3000); r < 0x3100; r += 3 { // runs of one
+		runes = append(runes, r)
+	}
+	for r := rune(0x4E00); r < 0x4E00+300; r++ { // CIDs cross 256 and 512
+		runes = append(runes, r)
+	}
+	runes = append(runes, 0x1F600, 0x1F601)
 	cmap := string((&pdfFace{sub: &fonts.SubsetFont{Runes: runes}}).toUnicode())
-	for _, want := range []string{"100 beginbfchar\n<0001> <0041>\n", "50 beginbfchar\n", "<00FA> <D83DDE00>\nendbfchar\n"} {
-		if !strings.Contains(cmap, want) {
-			t.Errorf("CMap lacks %q", want)
+	got := map[int]rune{}
+	hex := func(s string) int {
+		v, err := strconv.ParseUint(strings.Trim(s, "<>"), 16, 32)
+		if err != nil {
+			t.Fatalf("bad hex %q", s)
+		}
+		return int(v)
+	}
+	utf16 := func(s string) rune {
+		v := hex(s)
+		if len(s) > 6 {
+			return rune(0x10000 + (v>>16-0xD800)<<10 + (v & 0xFFFF) - 0xDC00)
+		}
+		return rune(v)
+	}
+	section := ""
+	for _, line := range strings.Split(cmap, "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && (f[1] == "beginbfchar" || f[1] == "beginbfrange"):
+			if n, _ := strconv.Atoi(f[0]); n > 100 || n < 1 {
+				t.Errorf("block of %d entries", n)
+			}
+			section = f[1]
+		case len(f) == 1 && strings.HasPrefix(f[0], "end"):
+			section = ""
+		case section == "beginbfchar" && len(f) == 2:
+			got[hex(f[0])] = utf16(f[1])
+		case section == "beginbfrange" && len(f) == 3:
+			lo, hi, dst := hex(f[0]), hex(f[1]), utf16(f[2])
+			if lo>>8 != hi>>8 || (dst+rune(hi-lo))>>8 != dst>>8 {
+				t.Errorf("range %s crosses a high byte", line)
+			}
+			for c := lo; c <= hi; c++ {
+				got[c] = dst + rune(c-lo)
+			}
 		}
 	}
-	if n := strings.Count(cmap, "beginbfchar"); n != 3 {
-		t.Errorf("%d bfchar blocks, want 3 of at most 100 entries", n)
+	if len(got) != len(runes) {
+		t.Errorf("%d CIDs mapped, want %d", len(got), len(runes))
+	}
+	for i, r := range runes {
+		if got[i+1] != r {
+			t.Errorf("CID %d maps to %U, want %U", i+1, got[i+1], r)
+		}
 	}
 }
 

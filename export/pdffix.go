@@ -28,7 +28,6 @@ type finishing struct {
 }
 
 var (
-	xrefHead  = lazyre.New(`(?m)^xref\n0 (\d+)\n`)
 	dateEntry = lazyre.New(`\n/(CreationDate|ModDate) \([^)]*\)`)
 )
 
@@ -51,12 +50,19 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 	if err != nil || xrefAt <= 0 || xrefAt >= len(raw) {
 		return nil, errors.New("finish: bad startxref")
 	}
-	m := xrefHead.FindSubmatchIndex(raw[xrefAt:])
-	if m == nil || m[0] != 0 {
+	head, ok := bytes.CutPrefix(raw[xrefAt:], []byte("xref\n0 "))
+	nl := bytes.IndexByte(head, '\n')
+	if !ok || nl < 1 || nl > 9 {
 		return nil, errors.New("finish: no xref table")
 	}
-	count, _ := strconv.Atoi(string(raw[xrefAt+m[2] : xrefAt+m[3]]))
-	entries := xrefAt + m[1]
+	count := 0
+	for _, c := range head[:nl] {
+		if c < '0' || c > '9' {
+			return nil, errors.New("finish: bad xref table")
+		}
+		count = 10*count + int(c-'0')
+	}
+	entries := xrefAt + len("xref\n0 ") + nl + 1
 	if count < 1 || entries+20*count > len(raw) {
 		return nil, errors.New("finish: bad xref table")
 	}
@@ -139,6 +145,10 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
+// minPacked is the smallest stream (bytes, with its keywords) worth
+// deflating.
+const minPacked = 512
+
 // packer deflates streams with one compressor for the whole file. gofpdf
 // allocates a fresh one (about a megabyte of tables) for every page, which
 // costs more than compressing the page.
@@ -153,6 +163,12 @@ type packer struct {
 // for the caller to copy.
 func (p *packer) pack(out *bytes.Buffer, dict, rest []byte) bool {
 	if bytes.Contains(dict, []byte("/Filter")) || !bytes.HasPrefix(rest, []byte("stream\n")) {
+		return false
+	}
+	// Deflating a stream of a few hundred bytes saves a few dozen and
+	// costs as much as a page: the compressor builds Huffman tables for
+	// every stream.
+	if len(rest) < minPacked {
 		return false
 	}
 	at := bytes.Index(dict, []byte("/Length "))

@@ -224,26 +224,55 @@ func (f *pdfFace) objects(n int) []pdfObject {
 	}
 }
 
-// toUnicode writes the CMap from each CID back to its rune (UTF-16BE), in
-// blocks of at most 100 entries as the CMap format requires.
+// toUnicode writes the CMap from each CID back to its rune (UTF-16BE).
+// Runes are sorted and CIDs number them in order, so a run of consecutive
+// runes is one bfrange entry, as long as it stays within one high byte of
+// the CIDs and of the runes (a range may vary only in its last byte).
+// Other runes are bfchar entries; blocks hold at most 100 entries, as
+// the CMap format requires.
 func (f *pdfFace) toUnicode() []byte {
 	b := []byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
 	runes := f.sub.Runes
-	for start := 0; start < len(runes); start += 100 {
-		block := runes[start:min(start+100, len(runes))]
-		b = strconv.AppendInt(b, int64(len(block)), 10)
-		b = append(b, " beginbfchar\n"...)
-		for i, r := range block {
-			b = fmt.Appendf(b, "<%04X> <", start+i+1)
-			for _, u := range utf16.AppendRune(nil, r) {
-				b = fmt.Appendf(b, "%04X", u)
-			}
+	var chars, ranges [][2]int // [first index, last index] into runes
+	for i := 0; i < len(runes); {
+		j := i
+		for j+1 < len(runes) && runes[j+1] == runes[j]+1 && runes[j+1] <= 0xFFFF &&
+			runes[j+1]>>8 == runes[i]>>8 && (j+2)>>8 == (i+1)>>8 {
+			j++
+		}
+		if j > i {
+			ranges = append(ranges, [2]int{i, j})
+		} else {
+			chars = append(chars, [2]int{i, i})
+		}
+		i = j + 1
+	}
+	utf16Hex := func(b []byte, r rune) []byte {
+		for _, u := range utf16.AppendRune(nil, r) {
+			b = fmt.Appendf(b, "%04X", u)
+		}
+		return b
+	}
+	for start := 0; start < len(chars); start += 100 {
+		block := chars[start:min(start+100, len(chars))]
+		b = fmt.Appendf(b, "%d beginbfchar\n", len(block))
+		for _, c := range block {
+			b = utf16Hex(fmt.Appendf(b, "<%04X> <", c[0]+1), runes[c[0]])
 			b = append(b, ">\n"...)
 		}
 		b = append(b, "endbfchar\n"...)
+	}
+	for start := 0; start < len(ranges); start += 100 {
+		block := ranges[start:min(start+100, len(ranges))]
+		b = fmt.Appendf(b, "%d beginbfrange\n", len(block))
+		for _, r := range block {
+			b = utf16Hex(fmt.Appendf(b, "<%04X> <%04X> <", r[0]+1, r[1]+1), runes[r[0]])
+			b = append(b, ">\n"...)
+		}
+		b = append(b, "endbfrange\n"...)
 	}
 	return append(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"...)
 }
