@@ -3,6 +3,8 @@
 //
 //	pamphlet inspect [--json] FILE|-      show what the reader recovered
 //	pamphlet convert [flags] FILE...      write EPUB and/or PDF
+//	pamphlet book [flags] FILE...|DIR     bind articles into one book
+//	pamphlet book [flags] MANIFEST.toml   the same, from a manifest
 //	pamphlet FILE...                      same as convert
 //
 // Exit codes: 0 ok, 1 failure, 2 usage error, 3 warnings under --strict.
@@ -45,6 +47,7 @@ const usage = `pamphlet turns articles into EPUB e-books and typeset PDF pamphle
 Usage:
   pamphlet convert [flags] FILE...   write FILE.epub and FILE.pdf (or -o OUT)
   pamphlet inspect [--json] FILE|-   show the document recovered from FILE
+  pamphlet book -o BOOK FILE...      bind articles into one book (or: book MANIFEST.toml)
   pamphlet FILE...                   same as convert
   pamphlet help | version
 
@@ -136,6 +139,8 @@ func (e *env) dispatch(args []string) (strict bool, err error) {
 		return e.inspect(args[1:])
 	case "convert":
 		return e.convert(args[1:])
+	case "book":
+		return e.book(args[1:])
 	default:
 		if strings.HasPrefix(args[0], "-") || looksLikeFile(args[0]) {
 			return e.convert(args)

@@ -65,6 +65,9 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 			return nil, err
 		}
 		chapters = append(chapters, r)
+		if opt.Progress != nil {
+			opt.Progress()
+		}
 	}
 
 	css := houseStyle
@@ -116,8 +119,14 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		page := add(xhtmlFile(coverFile, bk.title, lang, "cover", "cover", body))
 		spine = append(spine, spineRef{page, true})
 	}
-	tp := add(xhtmlFile(titlePageFile, bk.title, lang, "frontmatter", "", titlePageBody(bk, loc)))
+	tpBody := titlePageBody(bk, loc)
+	if bk.anthology {
+		tpBody = anthologyTitlePage(bk, loc)
+	}
+	tp := add(xhtmlFile(titlePageFile, bk.title, lang, "frontmatter", "", tpBody))
 	spine = append(spine, spineRef{tp, true})
+	// An anthology's contents is a page to read after its title page.
+	tocAt := len(spine)
 	for _, r := range chapters {
 		f := add(&pkgFile{name: xhtmlDir + r.ch.file, mediaType: xhtmlType, data: r.doc, body: r.body, title: r.ch.title})
 		spine = append(spine, spineRef{f, true})
@@ -138,8 +147,13 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	nav := add(&pkgFile{name: navFile, mediaType: xhtmlType, properties: "nav"})
 	nav.data = navDoc(bk, chapters, lang, loc, native, coverImage != nil)
 	// The navigation document also sits in the spine, outside the linear
-	// reading order, so that its contents list is a reachable page.
-	spine = append(spine, spineRef{nav, false})
+	// reading order, so that its contents list is a reachable page; an
+	// anthology reads it after the title page.
+	if bk.anthology {
+		spine = append(spine[:tocAt], append([]spineRef{{nav, true}}, spine[tocAt:]...)...)
+	} else {
+		spine = append(spine, spineRef{nav, false})
+	}
 	ncx := add(&pkgFile{name: ncxFile, mediaType: "application/x-dtbncx+xml"})
 	ncx.data = ncxDoc(bk, id, chapters)
 	generated := coverImage != nil && opt.Cover == nil
@@ -289,7 +303,11 @@ func navDoc(bk *book, chapters []*rendered, lang string, loc *locale, native, co
 	}
 	landmark("titlepage", xhtmlDir+titlePageFile, loc.titlePage)
 	landmark("toc", navFile+"#toc", loc.contents)
-	landmark("bodymatter", xhtmlDir+chapters[0].ch.file, loc.startOfText)
+	body := chapters[0]
+	if body.ch.preface && len(chapters) > 1 {
+		body = chapters[1]
+	}
+	landmark("bodymatter", xhtmlDir+body.ch.file, loc.startOfText)
 	b.WriteString("</ol>\n</nav>\n")
 	docFoot(&b)
 	return b.Bytes()
@@ -364,7 +382,11 @@ func packageDoc(bk *book, id, lang string, modified time.Time, files []*pkgFile,
 			b.elem("meta", role, "refines", "#"+pid, "property", "role", "scheme", "marc:relators")
 		}
 	}
-	person("dc:creator", "creator", "aut", bk.creators)
+	creatorRole := bk.creatorRole
+	if creatorRole == "" {
+		creatorRole = "aut"
+	}
+	person("dc:creator", "creator", creatorRole, bk.creators)
 	person("dc:contributor", "contributor", "aut", bk.contributors)
 	b.elem("dc:language", lang)
 	if !bk.date.IsZero() {

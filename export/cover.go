@@ -65,15 +65,22 @@ type coverText struct {
 
 func (bk *book) coverText(loc *locale) coverText {
 	var names []string
-	for i, n := range bk.creators {
+	people := bk.creators
+	if bk.coverNames != nil {
+		people = bk.coverNames
+	}
+	for i, n := range people {
 		switch {
-		case i == len(bk.creators)-1 && i > 0:
+		case i == len(people)-1 && i > 0:
 			names = append(names, loc.and+" "+n)
-		case i < len(bk.creators)-2:
+		case i < len(people)-2:
 			names = append(names, n+",")
 		default:
 			names = append(names, n)
 		}
+	}
+	if bk.coverLabel != "" && len(names) > 0 {
+		names = append([]string{bk.coverLabel}, names...)
 	}
 	return coverText{
 		title:    bk.title,

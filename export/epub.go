@@ -42,6 +42,8 @@ type EPUBOptions struct {
 	// Warn receives each warning (a link kept as text, an image that
 	// cannot be shown); nil discards them.
 	Warn func(string)
+	// Progress, when set, is called once for each chapter rendered.
+	Progress func()
 }
 
 // EPUB writes doc as an EPUB 3 book to w: a cover, a title page, the
@@ -98,6 +100,18 @@ type book struct {
 	source      string
 	description string
 	chapters    []*chapter
+	// creatorRole is the MARC relator of the creators: "" for authors
+	// (aut), "edt" for an anthology's editors.
+	creatorRole string
+	// anthology marks a book of several articles: its title page names
+	// the editors, its contents is a page of the reading order, and its
+	// identifier covers the chapter titles.
+	anthology bool
+	// coverNames, when not nil, are the names a generated cover shows
+	// instead of the creators (an anthology shows its editors only), after
+	// coverLabel ("Edited by") when it is set.
+	coverNames []string
+	coverLabel string
 }
 
 // articleBook makes the one-chapter book of an article. The title page
@@ -138,6 +152,11 @@ func untitled(doc *model.Document) string {
 // parts are joined with control characters that cannot occur in them.
 func (bk *book) identifier() string {
 	name := bk.title + "\x1f" + strings.Join(bk.creators, "\x1e") + "\x1f" + bk.date.String()
+	if bk.anthology {
+		for _, ch := range bk.chapters {
+			name += "\x1f" + ch.title
+		}
+	}
 	return "urn:uuid:" + uuidV5(pamphletNamespace, name)
 }
 

@@ -620,59 +620,115 @@ type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
-// anthology builds a two-article book the way a collection would: each
-// article its own chapter with its byline, every author a contributor.
-func anthology(t testing.TB) *book {
+// anthology is a two-article book as a collection is made: a preface,
+// then each article its own chapter with its byline; the editor is the
+// creator and every author a contributor.
+func anthology(t testing.TB) *model.Book {
 	a := richDoc(t)
 	b := richDoc(t)
 	b.Title = "A second article"
 	b.Authors = []string{"Ben Second"}
 	b.Byline = ""
-	return &book{
-		title:        "Collected articles",
-		creators:     []string{"Ed Itor"},
-		contributors: append(append([]string(nil), a.Authors...), b.Authors...),
-		date:         model.Date{Year: 2024},
-		lang:         "en",
-		chapters: []*chapter{
-			{doc: a, file: "chapter1.xhtml", title: a.Title, front: true},
-			{doc: b, file: "chapter2.xhtml", title: b.Title, front: true},
-		},
+	bk := &model.Book{
+		Title:    "Collected articles",
+		Editors:  []string{"Ed Itor"},
+		Date:     model.Date{Year: 2024},
+		Lang:     "en",
+		Preface:  &model.Document{Lang: "en", Blocks: []model.Block{para(text("Why these two articles belong together."))}},
+		Articles: []*model.Document{a, b},
 	}
+	model.NormalizeBook(bk)
+	return bk
 }
 
-// TestAnthology checks that the book machinery takes several chapters:
-// one file each, navigation nested article then sections, figures
-// numbered across the book, every author listed.
-func TestAnthology(t *testing.T) {
-	data, err := anthology(t).build(EPUBOptions{Modified: fixedTime})
-	if err != nil {
+func writeAnthology(t testing.TB, b *model.Book, opt EPUBOptions) map[string][]byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := EPUBBook(&buf, b, opt); err != nil {
 		t.Fatal(err)
 	}
-	_, files := entries(t, data)
-	for _, name := range []string{"EPUB/xhtml/chapter1.xhtml", "EPUB/xhtml/chapter2.xhtml", "EPUB/images/fig001.png", "EPUB/images/fig004.png"} {
+	_, files := entries(t, buf.Bytes())
+	return files
+}
+
+// TestAnthology checks the book of several articles: one file each after
+// the preface, navigation nested article then sections, figures numbered
+// across the book, the editor as creator (role edt) and every author a
+// contributor, the contents read after the title page.
+func TestAnthology(t *testing.T) {
+	chapters := 0
+	files := writeAnthology(t, anthology(t), EPUBOptions{Modified: fixedTime, Progress: func() { chapters++ }})
+	if chapters != 3 {
+		t.Errorf("progress heard of %d chapters, want 3", chapters)
+	}
+	for _, name := range []string{"EPUB/xhtml/preface.xhtml", "EPUB/xhtml/chapter001.xhtml", "EPUB/xhtml/chapter002.xhtml", "EPUB/images/fig001.png", "EPUB/images/fig004.png"} {
 		if _, ok := files[name]; !ok {
 			t.Errorf("no %s", name)
 		}
 	}
 	nav := string(files["EPUB/nav.xhtml"])
 	for _, want := range []string{
-		`<li><a href="xhtml/chapter1.xhtml">Bread &amp; Roses: the &lt;1912&gt; strike</a>` + "\n<ol>\n" + `<li><a href="xhtml/chapter1.xhtml#s1">`,
-		`<li><a href="xhtml/chapter2.xhtml">A second article</a>` + "\n<ol>\n" + `<li><a href="xhtml/chapter2.xhtml#s1">`,
+		`<li><a href="xhtml/preface.xhtml">Preface</a></li>`,
+		`<li><a href="xhtml/chapter001.xhtml">Bread &amp; Roses: the &lt;1912&gt; strike</a>` + "\n<ol>\n" + `<li><a href="xhtml/chapter001.xhtml#s1">`,
+		`<li><a href="xhtml/chapter002.xhtml">A second article</a>` + "\n<ol>\n" + `<li><a href="xhtml/chapter002.xhtml#s1">`,
+		`<a epub:type="bodymatter" href="xhtml/chapter001.xhtml">`,
 	} {
 		if !strings.Contains(nav, want) {
 			t.Errorf("nav lacks %q:\n%s", want, nav)
 		}
 	}
 	opf := string(files["EPUB/package.opf"])
-	for _, want := range []string{`<dc:creator id="creator1">Ed Itor</dc:creator>`, `<dc:contributor id="contributor4">Ben Second</dc:contributor>`} {
+	for _, want := range []string{
+		`<dc:creator id="creator1">Ed Itor</dc:creator>` + "\n" + `<meta refines="#creator1" property="role" scheme="marc:relators">edt</meta>`,
+		`<dc:contributor id="contributor1">Zoë Ångström</dc:contributor>`,
+		`<dc:contributor id="contributor4">Ben Second</dc:contributor>` + "\n" + `<meta refines="#contributor4" property="role" scheme="marc:relators">aut</meta>`,
+		`<itemref idref="titlepage.xhtml"/>` + "\n" + `<itemref idref="nav.xhtml"/>` + "\n" + `<itemref idref="preface.xhtml"/>` + "\n" + `<itemref idref="chapter001.xhtml"/>`,
+	} {
 		if !strings.Contains(opf, want) {
-			t.Errorf("package document lacks %s", want)
+			t.Errorf("package document lacks %s:\n%s", want, opf)
 		}
 	}
-	ch2 := string(files["EPUB/xhtml/chapter2.xhtml"])
+	loc, _ := localeFor("en")
+	if got := anthologyBook(anthology(t)).coverText(loc).authors; strings.Join(got, "|") != "Edited by|Ed Itor" {
+		t.Errorf("cover names %q, want the editor after \"Edited by\"", got)
+	}
+	if tp := string(files["EPUB/xhtml/titlepage.xhtml"]); !strings.Contains(tp, `<p class="byline">Edited by Ed Itor</p>`) {
+		t.Errorf("title page does not name the editor:\n%s", tp)
+	}
+	if pre := string(files["EPUB/xhtml/preface.xhtml"]); !strings.Contains(pre, `<section epub:type="preface" role="doc-preface"`) ||
+		!strings.Contains(pre, `<h1 id="title">Preface</h1>`) {
+		t.Errorf("preface:\n%s", pre)
+	}
+	ch2 := string(files["EPUB/xhtml/chapter002.xhtml"])
 	if !strings.Contains(ch2, `<header>`+"\n"+`<h1 id="title">A second article</h1>`) || !strings.Contains(ch2, `<p class="byline">Ben Second</p>`) {
 		t.Errorf("chapter 2 lacks its own title and byline:\n%.600s", ch2)
+	}
+}
+
+// TestAnthologyWithoutEditors checks that a book without editors has its
+// authors as creators and prints no names on its title page.
+func TestAnthologyWithoutEditors(t *testing.T) {
+	b := anthology(t)
+	b.Editors = nil
+	b.Preface = nil
+	files := writeAnthology(t, b, EPUBOptions{NoCover: true})
+	opf := string(files["EPUB/package.opf"])
+	if !strings.Contains(opf, `<dc:creator id="creator4">Ben Second</dc:creator>`) || strings.Contains(opf, "dc:contributor") || strings.Contains(opf, ">edt<") {
+		t.Errorf("authors are not the creators:\n%s", opf)
+	}
+	if tp := string(files["EPUB/xhtml/titlepage.xhtml"]); strings.Contains(tp, "byline") {
+		t.Errorf("title page names people:\n%s", tp)
+	}
+	if _, ok := files["EPUB/xhtml/preface.xhtml"]; ok {
+		t.Error("a preface without one given")
+	}
+}
+
+func TestEPUBBookInvalid(t *testing.T) {
+	for _, b := range []*model.Book{nil, {Title: "T"}, {Articles: []*model.Document{{Title: "A"}}}} {
+		if err := EPUBBook(io.Discard, b, EPUBOptions{}); err == nil || !strings.Contains(err.Error(), "export epub: invalid book") {
+			t.Errorf("error %v, want an invalid book", err)
+		}
 	}
 }
 
@@ -701,9 +757,11 @@ func TestEPUBCheck(t *testing.T) {
 				data, _ = writeEPUB(t, tc.doc(t), tc.opt)
 			} else {
 				var err error
-				if data, err = anthology(t).build(tc.opt); err != nil {
+				var buf bytes.Buffer
+				if err = EPUBBook(&buf, anthology(t), tc.opt); err != nil {
 					t.Fatal(err)
 				}
+				data = buf.Bytes()
 			}
 			path := filepath.Join(t.TempDir(), "book.epub")
 			if err := os.WriteFile(path, data, 0o644); err != nil {

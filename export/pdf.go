@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +22,12 @@ type PDFOptions struct {
 	// Creator names the program in the document information
 	// ("pamphlet" when empty).
 	Creator string
+	// Progress, when set, is called once for each page painted.
+	Progress func()
+	// ReleasePages drops each page from book.Pages once it is painted,
+	// so that a long book's laid-out pages and gofpdf's copy of them are
+	// not all in memory at once. The book is left without pages.
+	ReleasePages bool
 }
 
 // fontInfo is how an embedded face is named in the PDF.
@@ -55,7 +60,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		Size:    gofpdf.SizeType{Wd: width.Points(), Ht: height.Points()},
 	})
 	pdf.SetCatalogSort(true)
-	// finish compresses the page contents, with one compressor for all.
+	// Streams are compressed afterwards, in parallel (see finish).
 	pdf.SetCompression(false)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -94,20 +99,29 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		if err := paintSide(pdf, &images, book, side, faces); err != nil {
 			return err
 		}
+		if opt.Progress != nil {
+			opt.Progress()
+		}
+		if opt.ReleasePages {
+			for _, sl := range side.Slots {
+				if sl.Page >= 0 && sl.Page < len(book.Pages) {
+					book.Pages[sl.Page] = nil
+				}
+			}
+		}
 	}
 	bookmarks(pdf, outline)
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("export pdf: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	var doc captured
+	if err := pdf.Output(&doc); err != nil {
 		return fmt.Errorf("export pdf: %w", err)
 	}
-	out, err := finish(buf.Bytes(), finishing{
-		lang:     m.Lang,
-		noDates:  opt.Date.IsZero(),
-		fonts:    faces,
-		compress: true,
+	out, err := finish(doc.data, finishing{
+		lang:    m.Lang,
+		noDates: opt.Date.IsZero(),
+		fonts:   faces,
 	})
 	if err != nil {
 		return fmt.Errorf("export pdf: %w", err)

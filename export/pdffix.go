@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"slices"
@@ -20,22 +19,18 @@ type finishing struct {
 	noDates bool
 	// fonts are added as new objects and named in the page resources.
 	fonts *pdfFonts
-	// compress deflates every stream that has no filter yet (gofpdf's
-	// page contents when its own compression is off, and the fonts).
-	compress bool
 	// fontRes holds the page resources' entries for fonts, set by finish.
 	fontRes string
 }
 
-var (
-	dateEntry = lazyre.New(`\n/(CreationDate|ModDate) \([^)]*\)`)
-)
+var dateEntry = lazyre.New(`\n/(CreationDate|ModDate) \([^)]*\)`)
 
 // finish edits gofpdf's output: the fonts added and named in the page
-// resources, /Lang in the catalog, dates dropped when unknown, and
-// streams compressed when asked. Each edit stays inside an object's
-// dictionary or replaces its stream whole; new objects go after
-// gofpdf's, and the cross-reference table is rebuilt for the new offsets.
+// resources, /Lang in the catalog, dates dropped when unknown, and every
+// plain stream compressed (pdfstream.go). Each edit stays inside an
+// object's dictionary or replaces a plain stream whole; new objects go
+// after gofpdf's, and the cross-reference table is rebuilt for the new
+// offsets.
 func finish(raw []byte, f finishing) ([]byte, error) {
 	start := bytes.LastIndex(raw, []byte("\nstartxref\n"))
 	if start < 0 {
@@ -79,134 +74,89 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
 
-	var extra []pdfObject
-	if f.fonts != nil {
-		extra, f.fontRes = f.fonts.objects(count)
-	}
-	size := count + len(extra)
-
-	var out bytes.Buffer
-	out.Grow(len(raw) + 512)
-	var pk *packer
-	if f.compress {
-		pk = &packer{}
-	}
-	newOff := make([]int, size)
-	out.Write(raw[:offsets[order[0]]])
+	// gofpdf's objects, then the fonts' after them.
+	bodies := make([][]byte, count)
 	for k, obj := range order {
 		objEnd := xrefAt
 		if k+1 < len(order) {
 			objEnd = offsets[order[k+1]]
 		}
-		body := raw[offsets[obj]:objEnd]
+		bodies[obj] = raw[offsets[obj]:objEnd]
+	}
+	var extra []pdfObject
+	if f.fonts != nil {
+		extra, f.fontRes = f.fonts.objects(count)
+	}
+	for i, o := range extra {
+		bodies = append(bodies, o.body(count+i))
+	}
+	packed := deflateStreams(bodies)
+	for i, o := range extra {
+		if o.length1 == 0 {
+			continue
+		}
+		obj := &packed[count+i]
+		if *obj == nil {
+			*obj = bodies[count+i]
+		}
+		*obj = withLength1(*obj, o.length1)
+	}
+
+	size := offsets[order[0]] + len(raw) - xrefAt + 20*len(bodies) + 512
+	for i, b := range bodies {
+		if packed[i] != nil {
+			size += len(packed[i])
+		} else {
+			size += len(b)
+		}
+	}
+	var out bytes.Buffer
+	out.Grow(size)
+	newOff := make([]int, len(bodies))
+	out.Write(raw[:offsets[order[0]]])
+	for i := range extra {
+		order = append(order, count+i)
+	}
+	for _, obj := range order {
+		body := bodies[obj]
 		newOff[obj] = out.Len()
+		if packed[obj] != nil {
+			out.Write(packed[obj])
+			continue
+		}
 		dictEnd := len(body)
 		if i := bytes.Index(body, []byte("stream\n")); i >= 0 {
 			dictEnd = i
 		}
-		dict := f.editDict(body[:dictEnd])
-		if pk != nil && dictEnd < len(body) && pk.pack(&out, dict, body[dictEnd:]) {
-			continue
-		}
-		out.Write(dict)
+		out.Write(f.editDict(body[:dictEnd]))
 		out.Write(body[dictEnd:])
 	}
-	for i, o := range extra {
-		newOff[count+i] = out.Len()
-		body := fmt.Appendf(nil, "%d 0 obj\n", count+i)
-		dict := append(body, o.dict...)
-		if o.stream == nil {
-			out.Write(dict)
-			out.WriteString("\nendobj\n")
-			continue
-		}
-		dict = fmt.Appendf(dict[:len(dict)-2], "/Length %d>>\n", len(o.stream))
-		rest := slices.Concat([]byte("stream\n"), o.stream, []byte("\nendstream\nendobj\n"))
-		if pk == nil || !pk.pack(&out, dict, rest) {
-			out.Write(dict)
-			out.Write(rest)
-		}
-	}
 	xref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", size)
-	for i := 1; i < size; i++ {
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(bodies))
+	for i := 1; i < len(bodies); i++ {
 		fmt.Fprintf(&out, "%010d 00000 n \n", newOff[i])
 	}
 	trailer := raw[entries+20*count : start+1]
-	if size != count {
-		at := bytes.Index(trailer, []byte(fmt.Sprintf("/Size %d\n", count)))
+	if len(bodies) != count {
+		old := fmt.Appendf(nil, "/Size %d\n", count)
+		at := bytes.Index(trailer, old)
 		if at < 0 {
 			return nil, errors.New("finish: no /Size in the trailer")
 		}
-		trailer = slices.Concat(trailer[:at], fmt.Appendf(nil, "/Size %d\n", size), trailer[at+len(fmt.Sprintf("/Size %d\n", count)):])
+		trailer = slices.Concat(trailer[:at], fmt.Appendf(nil, "/Size %d\n", len(bodies)), trailer[at+len(old):])
 	}
 	out.Write(trailer)
 	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes(), nil
 }
 
-// minPacked is the smallest stream (bytes, with its keywords) worth
-// deflating.
-const minPacked = 512
-
-// packer deflates streams with one compressor for the whole file. gofpdf
-// allocates a fresh one (about a megabyte of tables) for every page, which
-// costs more than compressing the page.
-type packer struct {
-	zw  *zlib.Writer
-	buf bytes.Buffer
-}
-
-// pack writes an object whose stream has no filter to out with its
-// stream deflated, and reports whether it did; anything it does not
-// recognise (a filter, no length, a stream of another length) is left
-// for the caller to copy.
-func (p *packer) pack(out *bytes.Buffer, dict, rest []byte) bool {
-	if bytes.Contains(dict, []byte("/Filter")) || !bytes.HasPrefix(rest, []byte("stream\n")) {
-		return false
-	}
-	// Deflating a stream of a few hundred bytes saves a few dozen and
-	// costs as much as a page: the compressor builds Huffman tables for
-	// every stream.
-	if len(rest) < minPacked {
-		return false
-	}
-	at := bytes.Index(dict, []byte("/Length "))
+// withLength1 adds /Length1 n to the dictionary of a stream object.
+func withLength1(obj []byte, n int) []byte {
+	at := bytes.Index(obj, []byte(">>\nstream\n"))
 	if at < 0 {
-		return false
+		return obj
 	}
-	digits := at + len("/Length ")
-	end := digits
-	for end < len(dict) && dict[end] >= '0' && dict[end] <= '9' {
-		end++
-	}
-	n, err := strconv.Atoi(string(dict[digits:end]))
-	data := rest[len("stream\n"):]
-	if err != nil || n > len(data) || !bytes.HasPrefix(data[n:], []byte("\nendstream")) {
-		return false
-	}
-	p.buf.Reset()
-	if p.zw == nil {
-		// BestSpeed, as gofpdf compresses: page contents are small and
-		// repetitive, and the fast compressor's tables are a fraction
-		// of the default one's.
-		p.zw, _ = zlib.NewWriterLevel(&p.buf, zlib.BestSpeed)
-	} else {
-		p.zw.Reset(&p.buf)
-	}
-	if _, err := p.zw.Write(data[:n]); err != nil {
-		return false
-	}
-	if err := p.zw.Close(); err != nil {
-		return false
-	}
-	out.Write(dict[:at])
-	fmt.Fprintf(out, "/Filter /FlateDecode /Length %d", p.buf.Len())
-	out.Write(dict[end:])
-	out.WriteString("stream\n")
-	out.Write(p.buf.Bytes())
-	out.Write(data[n:])
-	return true
+	return slices.Concat(obj[:at], fmt.Appendf(nil, "\n/Length1 %d", n), obj[at:])
 }
 
 // editDict applies the edits to one object's dictionary text.

@@ -22,9 +22,9 @@ import (
 //
 // Each face is a Type 0 font with Identity-H encoding over a CIDFontType2
 // holding the face's subset. CIDs number the face's runes in order (1 for
-// the smallest), a CIDToGIDMap turns them into glyphs, and a ToUnicode
-// CMap turns them back into the exact runes, so text extraction gives what
-// layout set.
+// the smallest), which is also the order of the subset's glyphs, so CIDs
+// are glyph IDs; a ToUnicode CMap turns them back into the exact runes,
+// so text extraction gives what layout set.
 type pdfFonts struct {
 	faces []*pdfFace // in fonts.Styles order
 	by    map[fonts.Style]*pdfFace
@@ -64,6 +64,9 @@ func newPDFFonts(book *layout.Book) (*pdfFonts, error) {
 func usedRunes(b *layout.Book) map[fonts.Style][]rune {
 	sets := map[fonts.Style]map[rune]bool{}
 	for _, p := range b.Pages {
+		if p == nil {
+			continue // released by an earlier export
+		}
 		for _, rs := range [][]layout.Run{p.Head, p.Body, p.Foot} {
 			for _, r := range rs {
 				if r.Text == "" {
@@ -151,11 +154,25 @@ func appendStringByte(b []byte, c byte) []byte {
 	return append(b, c)
 }
 
-// pdfObject is an indirect object to add to the file: its dictionary, and
-// its stream (nil for none), written uncompressed for finish to deflate.
+// pdfObject is an indirect object to add to the file: its dictionary,
+// and its stream (nil for none), written plain for finish to deflate.
 type pdfObject struct {
 	dict   string
 	stream []byte
+	// length1 is the stream's uncompressed length, which a TrueType
+	// font file states as /Length1; 0 for other streams.
+	length1 int
+}
+
+// body writes object n as finish expects it: a plain stream's dictionary
+// holds its /Length alone, so that the stream can be deflated.
+func (o pdfObject) body(n int) []byte {
+	if o.stream == nil {
+		return fmt.Appendf(nil, "%d 0 obj\n%s\nendobj\n", n, o.dict)
+	}
+	b := fmt.Appendf(nil, "%d 0 obj\n<</Length %d>>\nstream\n", n, len(o.stream))
+	b = append(b, o.stream...)
+	return append(b, "\nendstream\nendobj\n"...)
 }
 
 // objects returns the font objects, numbered from first, and the entries
@@ -169,9 +186,9 @@ func (pf *pdfFonts) objects(first int) (objs []pdfObject, resources string) {
 	return objs, resources
 }
 
-// objects returns the six objects of one face, numbered from n: the Type 0
-// font, its CIDFont, the ToUnicode CMap, the font descriptor, the
-// CIDToGIDMap and the font file.
+// objects returns the five objects of one face, numbered from n: the Type
+// 0 font, its CIDFont, the ToUnicode CMap, the font descriptor and the
+// font file.
 func (f *pdfFace) objects(n int) []pdfObject {
 	sub := f.sub
 	// PDF glyph space is 1000 units to the em; the values and their
@@ -183,7 +200,7 @@ func (f *pdfFace) objects(n int) []pdfObject {
 		}
 		return int(math.Round(scale * float64(sub.Advances[glyph])))
 	}
-	flags := 4 // symbolic: the font's own glyphs, addressed through the CIDToGIDMap
+	flags := 4 // symbolic: the font's own glyphs, addressed by glyph ID
 	if sub.Fixed {
 		flags |= 1
 	}
@@ -195,32 +212,28 @@ func (f *pdfFace) objects(n int) []pdfObject {
 		flags |= 262144
 	}
 	stemV := 50 + int(math.Pow(float64(sub.Weight)/65, 2))
-	ws := make([]byte, 0, 4*len(sub.Glyphs)+16)
-	ws = append(ws, "/W [1 ["...)
-	cidMap := make([]byte, 2, 2*(len(sub.Glyphs)+1))
-	for i, g := range sub.Glyphs {
-		if i > 0 {
-			ws = append(ws, ' ')
+	var ws []byte
+	if len(sub.Runes) > 0 {
+		ws = append(ws, "\n/W [1 ["...)
+		for i := range sub.Runes {
+			if i > 0 {
+				ws = append(ws, ' ')
+			}
+			ws = strconv.AppendInt(ws, int64(width(i+1)), 10)
 		}
-		ws = strconv.AppendInt(ws, int64(width(int(g))), 10)
-		cidMap = append(cidMap, byte(g>>8), byte(g))
-	}
-	ws = append(ws, "]]"...)
-	if len(sub.Glyphs) == 0 {
-		ws = ws[:0]
+		ws = append(ws, "]]"...)
 	}
 	sc := func(v int) int { return int(float64(v) * scale) }
 	return []pdfObject{
 		{dict: fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>",
 			f.base, n+1, n+2)},
-		{dict: fmt.Sprintf("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>\n/FontDescriptor %d 0 R\n/DW %d\n%s\n/CIDToGIDMap %d 0 R>>",
-			f.base, n+3, width(0), ws, n+4)},
-		{dict: "<<>>", stream: f.toUnicode()},
+		{dict: fmt.Sprintf("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>\n/FontDescriptor %d 0 R\n/DW %d%s\n/CIDToGIDMap /Identity>>",
+			f.base, n+3, width(0), ws)},
+		{stream: f.toUnicode()},
 		{dict: fmt.Sprintf("<</Type /FontDescriptor\n/FontName /%s\n/Flags %d\n/FontBBox [%d %d %d %d]\n/ItalicAngle %d\n/Ascent %d\n/Descent %d\n/CapHeight %d\n/StemV %d\n/MissingWidth %d\n/FontFile2 %d 0 R>>",
 			f.base, flags, sc(sub.BBox[0]), sc(sub.BBox[1]), sc(sub.BBox[2]), sc(sub.BBox[3]), italic,
-			sc(sub.Ascent), sc(sub.Descent), sc(sub.CapHeight), stemV, width(0), n+5)},
-		{dict: "<<>>", stream: cidMap},
-		{dict: fmt.Sprintf("<</Length1 %d>>", len(sub.TTF)), stream: sub.TTF},
+			sc(sub.Ascent), sc(sub.Descent), sc(sub.CapHeight), stemV, width(0), n+4)},
+		{stream: sub.TTF, length1: len(sub.TTF)},
 	}
 }
 

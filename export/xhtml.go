@@ -40,6 +40,8 @@ type chapter struct {
 	// front prints the article's subtitle, byline and date under its title.
 	// A single-article book shows them on its title page instead.
 	front bool
+	// preface marks an anthology's preface, which is front matter.
+	preface bool
 }
 
 // rendered is a chapter's XHTML and what the package document, the
@@ -131,7 +133,11 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 	if titled {
 		labelledBy = "title"
 	}
-	b.open("section", "epub:type", "chapter", "role", "doc-chapter", "aria-labelledby", labelledBy)
+	kind, role := "chapter", "doc-chapter"
+	if ch.preface {
+		kind, role = "preface", "doc-preface"
+	}
+	b.open("section", "epub:type", kind, "role", role, "aria-labelledby", labelledBy)
 	b.WriteByte('\n')
 	if ch.front {
 		b.WriteString("<header>\n")
@@ -151,7 +157,11 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 
 	var d xmlBuf
 	d.Grow(len(r.out.body) + 512)
-	docHead(&d, lang, ch.title, fromXHTML+cssFile, "bodymatter", "")
+	matter := "bodymatter"
+	if ch.preface {
+		matter = "frontmatter"
+	}
+	docHead(&d, lang, ch.title, fromXHTML+cssFile, matter, "")
 	d.Write(r.out.body)
 	docFoot(&d)
 	r.out.doc = d.Bytes()

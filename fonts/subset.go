@@ -15,10 +15,10 @@ import (
 type SubsetFont struct {
 	// TTF is the TrueType file.
 	TTF []byte
-	// Runes lists the runes the subset maps, sorted, and Glyphs the glyph
-	// ID of each in TTF.
-	Runes  []rune
-	Glyphs []uint16
+	// Runes lists the runes the subset maps, sorted. Glyph i+1 of TTF
+	// draws Runes[i]; glyph 0 is .notdef, and the glyphs after the last
+	// rune's are components of composite glyphs.
+	Runes []rune
 	// Advances holds the advance width of each glyph of TTF, by glyph
 	// ID, in font units.
 	Advances []int
@@ -46,9 +46,10 @@ type SubsetFont struct {
 // The subset keeps the outlines, advances, vertical metrics, hinting
 // programs and licence of the face; it drops the layout tables (GSUB,
 // GPOS, kern), which a PDF does not use: layout has already placed every
-// glyph. Glyph IDs are renumbered in their original order, and the cmap
-// maps each kept rune to its glyph. Runes the face lacks are left out.
-// The same runes always give the same bytes.
+// glyph. Glyphs follow the runes' order (see SubsetFont.Runes), so a PDF
+// can use the rune's place as the glyph ID, and the cmap maps each rune
+// to its glyph. Runes the face lacks are left out. The same runes always
+// give the same bytes.
 func Subset(s Style, runes []rune) (*SubsetFont, error) {
 	f, err := Get(s)
 	if err != nil {
@@ -203,31 +204,41 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 		return nil, errors.New("hmtx table missing or too short")
 	}
 
-	// The glyphs to keep: .notdef, each mapped glyph, and the components
-	// of composite glyphs, transitively.
-	data := map[int][]byte{}
-	var queue []int
-	want := func(g int) error {
+	// The glyphs, in their new order: .notdef, then one glyph for each
+	// rune in rune order (a glyph two runes share is there twice), then
+	// the components of composite glyphs not there yet, transitively. So
+	// glyph i+1 draws the i-th rune, and a PDF can address glyphs by
+	// the rune's place.
+	pairs = sortPairs(slices.Clone(pairs))
+	slots := make([]int, 0, len(pairs)+8) // slot (new glyph ID) -> old glyph ID
+	newID := map[int]uint16{}             // old glyph ID -> its first slot
+	data := map[int][]byte{}              // old glyph ID -> glyph data
+	add := func(g int) error {
 		if g >= numGlyphs {
 			return fmt.Errorf("glyph %d out of range (%d glyphs)", g, numGlyphs)
 		}
-		if _, seen := data[g]; !seen {
-			data[g] = nil
-			queue = append(queue, g)
+		if len(slots) >= 0xFFFF {
+			return errors.New("too many glyphs")
 		}
+		if _, ok := newID[g]; !ok {
+			newID[g] = uint16(len(slots))
+		}
+		slots = append(slots, g)
 		return nil
 	}
-	if err := want(0); err != nil {
+	if err := add(0); err != nil {
 		return nil, err
 	}
 	for _, p := range pairs {
-		if err := want(int(p.gid)); err != nil {
+		if err := add(int(p.gid)); err != nil {
 			return nil, err
 		}
 	}
-	for len(queue) > 0 {
-		g := queue[0]
-		queue = queue[1:]
+	for i := 0; i < len(slots); i++ {
+		g := slots[i]
+		if _, ok := data[g]; ok {
+			continue
+		}
 		b, err := glyphs.glyph(g)
 		if err != nil {
 			return nil, err
@@ -238,32 +249,22 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 			return nil, fmt.Errorf("glyph %d: %w", g, err)
 		}
 		for _, c := range comps {
-			if err := want(int(binary.BigEndian.Uint16(b[c:]))); err != nil {
-				return nil, fmt.Errorf("glyph %d: %w", g, err)
+			if cg := int(binary.BigEndian.Uint16(b[c:])); !has(newID, cg) {
+				if err := add(cg); err != nil {
+					return nil, fmt.Errorf("glyph %d: %w", g, err)
+				}
 			}
 		}
-	}
-	if len(data) > 0xFFFF {
-		return nil, errors.New("too many glyphs")
-	}
-	old := make([]int, 0, len(data))
-	for g := range data {
-		old = append(old, g)
-	}
-	slices.Sort(old)
-	newID := make(map[int]uint16, len(old))
-	for i, g := range old {
-		newID[g] = uint16(i)
 	}
 
 	// glyf, loca and hmtx in the new order. Each glyph is padded to four
 	// bytes, so every offset is even and the short loca form fits small
 	// subsets.
 	var glyf []byte
-	offsets := make([]int, 0, len(old)+1)
-	newHmtx := make([]byte, 0, 4*len(old))
-	advances := make([]int, 0, len(old))
-	for _, g := range old {
+	offsets := make([]int, 0, len(slots)+1)
+	newHmtx := make([]byte, 0, 4*len(slots))
+	advances := make([]int, 0, len(slots))
+	for _, g := range slots {
 		offsets = append(offsets, len(glyf))
 		start := len(glyf)
 		glyf = append(glyf, data[g]...)
@@ -308,15 +309,14 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 		binary.BigEndian.PutUint16(newHead[50:], 0)
 	}
 	newHhea := slices.Clone(hhea[:36])
-	binary.BigEndian.PutUint16(newHhea[34:], uint16(len(old)))
+	binary.BigEndian.PutUint16(newHhea[34:], uint16(len(slots)))
 	newMaxp := slices.Clone(maxp)
-	binary.BigEndian.PutUint16(newMaxp[4:], uint16(len(old)))
+	binary.BigEndian.PutUint16(newMaxp[4:], uint16(len(slots)))
 
-	mapped := make([]cmapPair, 0, len(pairs))
-	for _, p := range pairs {
-		mapped = append(mapped, cmapPair{p.r, newID[int(p.gid)]})
+	mapped := make([]cmapPair, len(pairs))
+	for i, p := range pairs {
+		mapped[i] = cmapPair{p.r, uint16(i + 1)}
 	}
-	mapped = sortPairs(mapped)
 	cmapTable, err := buildCmap(mapped)
 	if err != nil {
 		return nil, err
@@ -333,7 +333,6 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 	}
 	for _, p := range mapped {
 		sf.Runes = append(sf.Runes, p.r)
-		sf.Glyphs = append(sf.Glyphs, p.gid)
 	}
 
 	tables := map[string][]byte{
@@ -390,6 +389,11 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 	}
 	sf.TTF = assembleTTF(tables)
 	return sf, nil
+}
+
+func has(m map[int]uint16, k int) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // glyphTable reads glyph outlines through the loca table.

@@ -108,8 +108,8 @@ func TestSubsetRoundTrip(t *testing.T) {
 				kept[gid] = true
 				compareGlyph(r, oid, gid)
 				i, ok := slices.BinarySearch(sf.Runes, r)
-				if !ok || sf.Glyphs[i] != uint16(gid) {
-					t.Errorf("%q: listed glyph %v, cmap glyph %d", r, ok, gid)
+				if !ok || i+1 != int(gid) {
+					t.Errorf("%q: listed %v at %d, cmap glyph %d; want glyph = place + 1", r, ok, i, gid)
 				} else if adv, _ := got.GlyphAdvance(&gb, gid, ppem, font.HintingNone); sf.Advances[gid] != adv.Round() {
 					t.Errorf("%q: listed advance %d, hmtx %d", r, sf.Advances[gid], adv.Round())
 				}
@@ -403,9 +403,46 @@ func TestSubsetMetrics(t *testing.T) {
 			if b := sf.BBox; b[0] >= b[2] || b[1] >= 0 || b[3] <= sf.CapHeight {
 				t.Errorf("bounding box %v", b)
 			}
-			if len(sf.Runes) != 2 || len(sf.Advances) < 3 || sf.Advances[sf.Glyphs[0]] != f.Advance('H') {
-				t.Errorf("runes %q glyphs %v advances %v; H advance %d", sf.Runes, sf.Glyphs, sf.Advances, f.Advance('H'))
+			if len(sf.Runes) != 2 || len(sf.Advances) < 3 || sf.Advances[1] != f.Advance('H') || sf.Advances[2] != f.Advance('x') {
+				t.Errorf("runes %q advances %v; H advance %d", sf.Runes, sf.Advances, f.Advance('H'))
 			}
 		})
+	}
+}
+
+// TestSubsetSharedGlyph maps two runes to one glyph, as a face may, and
+// checks that each still gets the glyph at its own place.
+func TestSubsetSharedGlyph(t *testing.T) {
+	orig, err := sfnt.Parse(TTF(Regular))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	a, _ := orig.GlyphIndex(&buf, 'a')
+	src, size := Open(Regular)
+	sf, err := subsetTTF(src, size, []cmapPair{{'b', uint16(a)}, {'a', uint16(a)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := sfnt.Parse(sf.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := orig.LoadGlyph(&buf, a, fixed.I(2048), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = slices.Clone(want)
+	var gb sfnt.Buffer
+	for i, r := range "ab" {
+		gid, err := got.GlyphIndex(&gb, r)
+		if err != nil || int(gid) != i+1 {
+			t.Errorf("%q: glyph %d (%v), want %d", r, gid, err, i+1)
+			continue
+		}
+		segs, err := got.LoadGlyph(&gb, gid, fixed.I(2048), nil)
+		if err != nil || !slices.Equal(segs, want) {
+			t.Errorf("%q: outline differs from the shared glyph's (%v)", r, err)
+		}
 	}
 }

@@ -27,6 +27,13 @@
 //     the pages of an article or a whole book go on printing sheets, two
 //     up for a saddle-stitched booklet, with creep and crop marks.
 //
+// Anthology lays out a book of several articles around these stages:
+// the chapters (preface and articles) run stages 1 to 4 concurrently on
+// pages numbered from 1, the contents are set once their page counts
+// give every chapter's folio, and binding renumbers each chapter's pages,
+// mirrors its margins when it changes side of the spread, and runs stage
+// 5 with the book's running heads (anthology.go).
+//
 // Options' zero value gives the defaults: A5, Charis SIL at 10pt on 13pt,
 // margins scaled to the paper, one column, links as numbered notes. The
 // FirstPage and BookTitle options let a collection lay out each article as

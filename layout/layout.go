@@ -28,6 +28,12 @@ type setter struct {
 	noteNum   map[string]int
 	// blockCount numbers the blocks set so far (for tests of breaks).
 	blockCount int
+	// label is the title the running heads print: the document's, or in
+	// an anthology a stand-in for an untitled chapter.
+	label string
+	// sink lowers the title block on the first page (a chapter opening
+	// of an anthology); 0 for a single article.
+	sink Sp
 }
 
 func (s *setter) warn(page int, msg string) {
@@ -88,7 +94,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
 	s := &setter{opt: opt, g: g, doc: doc, loc: localeFor(doc.Lang), noteNum: map[string]int{},
-		firstFolio: max(opt.FirstPage, 1)}
+		firstFolio: max(opt.FirstPage, 1), label: doc.Title}
 	s.sh, err = newShaper(func(msg string) { s.warn(0, msg) })
 	if err != nil {
 		return nil, fmt.Errorf("layout: %w", err)

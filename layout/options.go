@@ -41,8 +41,20 @@ type Options struct {
 	BookTitle string
 	// Warn receives each problem that did not stop the layout: characters
 	// no font has, lines that could not be set within the measure. Nil
-	// discards them.
+	// discards them. Anthology calls it from one goroutine, in book order.
 	Warn func(Warning)
+	// Recto makes an anthology's contents, preface and chapters open on
+	// right-hand (odd) pages, with a blank left-hand page inserted where
+	// needed and after the title page, as a book printed on both sides
+	// of the paper is made up. Off, each simply starts a new page.
+	Recto bool
+	// Workers is how many chapters of an anthology are laid out at once;
+	// 0 means one per CPU (runtime.GOMAXPROCS). The pages are the same
+	// whatever the number.
+	Workers int
+	// Progress, when set, is called once for each chapter of an
+	// anthology laid out, from one goroutine at a time.
+	Progress func()
 }
 
 // Warning is a problem found while laying out.
@@ -50,6 +62,9 @@ type Warning struct {
 	// Page is the 1-based folio where it shows, 0 when not known.
 	Page    int
 	Message string
+	// Article is the 1-based index of the anthology article it concerns
+	// (0: a single article, or an anthology's front matter).
+	Article int
 }
 
 func (w Warning) String() string {

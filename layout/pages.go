@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"pamphlet/fonts"
@@ -111,6 +112,16 @@ func skip(items []vitem, i int) int {
 func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 	p := pg.page(f.page)
 	y := f.y
+	// Size the page's slice once: pages are kept until they are painted,
+	// and the slack of a slice grown by appending is a third of a long
+	// book's memory.
+	runs := 0
+	for k := i; k < end; k++ {
+		if items[k].kind == vBox {
+			runs += len(items[k].box.runs)
+		}
+	}
+	p.Body = slices.Grow(p.Body, runs)
 	for k := i; k < end; k++ {
 		it := items[k]
 		switch it.kind {
@@ -168,7 +179,7 @@ func (pg *pager) paginate(title, body *vlist) {
 	top := Sp(0)
 	pg.page(0)
 	if title != nil && len(title.items) > 0 {
-		f := frame{page: 0, x: s.textLeft(0), y: s.g.margins.Top, w: s.g.textWidth, h: s.g.textHeight}
+		f := frame{page: 0, x: s.textLeft(0), y: s.g.margins.Top + s.sink, w: s.g.textWidth, h: s.g.textHeight - s.sink}
 		bottom := pg.place(title.items, 0, len(title.items), f) - s.g.margins.Top
 		// Body lines stay on the page's grid: the title block and the
 		// space after it take whole lines.
@@ -240,7 +251,7 @@ func (pg *pager) furnish() {
 			case s.opt.BookTitle != "" && verso:
 				head = s.opt.BookTitle
 			case s.opt.BookTitle != "" || verso:
-				head = s.doc.Title
+				head = s.label
 			default:
 				head = current
 			}

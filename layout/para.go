@@ -233,10 +233,11 @@ func (b *parBuilder) emit() {
 			b.chars = append(b.chars, ch{r: r, span: int32(i)})
 		}
 	}
-	// About two items and one piece per character is never exceeded by
-	// much; reserving it saves regrowing the slices.
+	// About one item per two characters and one piece (a word, or a
+	// part of one between hyphenation points, or its hyphen) per three
+	// is never exceeded by much; reserving it saves regrowing the slices.
 	b.p.items = make([]Item, 0, len(b.chars)/2+8)
-	b.p.pieces = make([]piece, 0, len(b.chars)/4+4)
+	b.p.pieces = make([]piece, 0, len(b.chars)/3+8)
 	st := b.p.style
 	if st.align == centered {
 		b.p.items = append(b.p.items, Glue(0, 3*st.size, 0))
@@ -585,6 +586,21 @@ func lettersOnly(w []ch) bool {
 // indent, so that it must break somewhere.
 func (b *parBuilder) wider(w []ch) bool {
 	limit := b.p.style.measure - b.p.style.indent
+	// Below U+2000 no glyph of the embedded faces is two ems wide, and
+	// no span is set larger than the paragraph: a short word of such
+	// runes fits without measuring it.
+	if Sp(len(w))*2*b.p.style.size < limit {
+		short := true
+		for _, c := range w {
+			if c.r >= 0x2000 {
+				short = false
+				break
+			}
+		}
+		if short {
+			return false
+		}
+	}
 	var total Sp
 	for _, c := range w {
 		sp := b.spans[c.span]

@@ -51,6 +51,15 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	if end > len(items) {
 		end = len(items)
 	}
+	// At most a run per box and one for the hyphen: sized once, as
+	// lines are set by the hundred thousand in a long book.
+	boxes := 1
+	for i := l.Start; i < end; i++ {
+		if items[i].Kind == BoxItem {
+			boxes++
+		}
+	}
+	box.runs = make([]Run, 0, boxes)
 	// Font expansion takes its share of the adjustment first, in whole
 	// thousandths, up to its limit; the glue takes the rest exactly.
 	expand := 0

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"pamphlet/fonts"
 )
@@ -123,19 +124,31 @@ func (sh *shaper) shape(dst []piece, text string, s fonts.Style, size Sp) []piec
 	var cur piece
 	curUnits, open := 0, false
 	prev := rune(-1)
+	// A piece whose runes are drawn as they stand is a substring of text
+	// (from, to); only one with a rune dropped or replaced is copied
+	// into b.
+	from, to, copied := 0, 0, false
 	flush := func() {
 		if !open {
 			return
 		}
-		cur.text = b.String()
+		if copied {
+			cur.text = b.String()
+		} else {
+			cur.text = text[from:to]
+		}
 		cur.width = sh.units(cur.face, size, curUnits)
 		dst = append(dst, cur)
 		b.Reset()
 		open = false
 		prev = -1
 	}
-	for _, r := range text {
+	for i, r := range text {
 		if invisible(r) {
+			if open && !copied {
+				b.WriteString(text[from:to])
+				copied = true
+			}
 			continue
 		}
 		face, rr := sh.resolve(s, r)
@@ -147,15 +160,30 @@ func (sh *shaper) shape(dst []piece, text string, s fonts.Style, size Sp) []piec
 			cur = piece{face: face, size: size, first: rr}
 			curUnits = 0
 			open = true
+			from, to, copied = i, i, false
+		}
+		at := to - from
+		if copied {
+			at = b.Len()
 		}
 		if prev >= 0 {
 			if k := f.Kern(prev, rr); k != 0 {
 				curUnits += k
-				cur.kerns = append(cur.kerns, GlyphKern{At: b.Len(), Offset: sh.units(face, size, curUnits)})
+				cur.kerns = append(cur.kerns, GlyphKern{At: at, Offset: sh.units(face, size, curUnits)})
 			}
 		}
 		curUnits += f.Advance(rr)
-		b.WriteRune(rr)
+		switch {
+		case copied:
+			b.WriteRune(rr)
+		case rr != r || r == utf8.RuneError:
+			// A replaced rune (or an invalid byte, drawn as U+FFFD).
+			b.WriteString(text[from:to])
+			b.WriteRune(rr)
+			copied = true
+		default:
+			to = i + utf8.RuneLen(r)
+		}
 		cur.last = rr
 		prev = rr
 	}

@@ -1,0 +1,571 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"pamphlet/fonts"
+	"pamphlet/model"
+)
+
+// An anthology is laid out in three steps. The chapters (the preface and
+// the articles) come first, concurrently: a chapter's page breaks do not
+// depend on where it starts, so each is set on pages numbered from 1.
+// Their page counts then give every chapter's first folio, and so the
+// numbers the contents print; the contents are set next, twice if need
+// be (once to learn how many pages they take, once with the numbers).
+// Last, each chapter is bound in at its folio: pages renumbered, the
+// margins mirrored if it moved to the other side of the spread, and the
+// running heads and folios added.
+
+// bookWords are the words an anthology prints around its articles.
+type bookWords struct {
+	contents, preface, editedBy, untitled string
+}
+
+var bookLocales = map[string]bookWords{
+	"en": {"Contents", "Preface", "edited by", "Untitled"},
+	"fr": {"Table des matières", "Préface", "sous la direction de", "Sans titre"},
+	"es": {"Índice", "Prefacio", "edición de", "Sin título"},
+	"de": {"Inhalt", "Vorwort", "herausgegeben von", "Ohne Titel"},
+	"it": {"Indice", "Prefazione", "a cura di", "Senza titolo"},
+	"pt": {"Sumário", "Prefácio", "organização de", "Sem título"},
+}
+
+func bookWordsFor(lang string) bookWords {
+	primary, _, _ := strings.Cut(lang, "-")
+	if w, ok := bookLocales[primary]; ok {
+		return w
+	}
+	return bookLocales["en"]
+}
+
+// chapter is one part of an anthology set on pages of its own, numbered
+// from 1, until it is bound into the book.
+type chapter struct {
+	pg *pager
+	// label names the chapter in the contents, the outline and the
+	// running heads: its title, or a stand-in when it has none.
+	label string
+	// authors are listed under the label in the contents.
+	authors []string
+	// article is the 1-based index of the article (0: front matter).
+	article  int
+	warnings []Warning
+	// first is the folio the chapter starts on, once bound.
+	first int
+}
+
+// Anthology typesets a book of articles: a title page (title, subtitle,
+// editors, date), the contents with dot leaders and page numbers, the
+// optional preface, then each article as a chapter opening on a new page
+// with its title, byline and date. Running heads carry the book title on
+// left-hand pages and the article title on right-hand ones. With
+// opt.Recto, the contents, the preface and every chapter open on a
+// right-hand page, after a blank left-hand page where needed.
+//
+// Chapters are laid out concurrently by opt.Workers goroutines; the
+// result does not depend on their number. The outline nests the book,
+// its parts (contents, preface, articles) and each article's sections.
+// b should be normalised (model.NormalizeBook) and valid.
+func Anthology(b *model.Book, opt Options) (*Book, error) {
+	if b == nil || len(b.Articles) == 0 {
+		return nil, errors.New("layout: no articles in the book")
+	}
+	if err := opt.Check(); err != nil {
+		return nil, fmt.Errorf("layout: %w", err)
+	}
+	words := bookWordsFor(b.Lang)
+	// Every part of the book is a chapter: the preface first, then the
+	// articles.
+	var docs []*model.Document
+	var numbers []int
+	if b.Preface != nil {
+		pre := *b.Preface
+		if pre.Title == "" {
+			pre.Title = words.preface
+		}
+		docs, numbers = append(docs, &pre), append(numbers, 0)
+	}
+	for i, d := range b.Articles {
+		if d == nil {
+			return nil, fmt.Errorf("layout: article %d is missing", i+1)
+		}
+		docs, numbers = append(docs, d), append(numbers, i+1)
+	}
+	chapterOpt := opt
+	chapterOpt.FirstPage = 1
+	chapterOpt.BookTitle = b.Title
+	chapters, err := layChapters(docs, numbers, chapterOpt, words)
+	if err != nil {
+		return nil, err
+	}
+
+	fm, err := newFrontMatter(b, opt, words)
+	if err != nil {
+		return nil, err
+	}
+	contents, err := fm.contents(chapters)
+	if err != nil {
+		return nil, err
+	}
+
+	bd := &binder{recto: opt.Recto}
+	bd.add(fm.titlePage())
+	if opt.Recto {
+		bd.add(&Page{})
+	}
+	bd.outline = append(bd.outline, OutlineEntry{Level: 1, Title: oneLine(b.Title), Page: 0, Y: fm.titleY})
+	for _, c := range append([]*chapter{contents}, chapters...) {
+		bd.bind(c)
+	}
+	for _, c := range append([]*chapter{contents}, chapters...) {
+		for _, w := range c.warnings {
+			if w.Page > 0 {
+				w.Page += c.first - 1
+			}
+			w.Article = c.article
+			if opt.Warn != nil {
+				opt.Warn(w)
+			}
+		}
+	}
+	authors := b.Editors
+	if len(authors) == 0 {
+		authors = bookAuthors(b.Articles)
+	}
+	g, _ := opt.geometry()
+	return &Book{
+		Meta: Meta{Title: b.Title, Subtitle: b.Subtitle, Authors: append([]string(nil), authors...),
+			Subject: b.Description, Lang: b.Lang, Date: b.Date},
+		Width:   g.paper.Width,
+		Height:  g.paper.Height,
+		Pages:   bd.pages,
+		Outline: bd.outline,
+	}, nil
+}
+
+// bookAuthors lists every article's authors once, in order of first
+// appearance.
+func bookAuthors(docs []*model.Document) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, d := range docs {
+		for _, a := range d.Authors {
+			if !seen[a] {
+				seen[a] = true
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// layChapters lays out docs concurrently, each with the options of a
+// chapter; the results stand at their documents' indexes, so they do not
+// depend on which worker set which chapter. opt.Progress hears of each
+// chapter from this goroutine only.
+func layChapters(docs []*model.Document, numbers []int, opt Options, words bookWords) ([]*chapter, error) {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(docs))
+	out := make([]*chapter, len(docs))
+	errs := make([]error, len(docs))
+	jobs := make(chan int)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range jobs {
+				out[i], errs[i] = layChapter(docs[i], numbers[i], opt, words)
+				done <- struct{}{}
+			}
+		})
+	}
+	go func() {
+		for i := range docs {
+			jobs <- i
+		}
+		close(jobs)
+		wg.Wait()
+		close(done)
+	}()
+	for range done {
+		if opt.Progress != nil {
+			opt.Progress()
+		}
+	}
+	for i, err := range errs {
+		if err != nil {
+			if numbers[i] == 0 {
+				return nil, fmt.Errorf("layout: preface: %w", err)
+			}
+			return nil, fmt.Errorf("layout: article %d (%s): %w", numbers[i], chapterLabel(docs[i], words), err)
+		}
+	}
+	return out, nil
+}
+
+// layChapter runs stages 1 to 4 for one chapter on pages numbered from 1;
+// binding it into the book adds the furniture.
+func layChapter(doc *model.Document, article int, opt Options, words bookWords) (*chapter, error) {
+	c := &chapter{article: article, authors: doc.Authors}
+	opt.Warn = func(w Warning) { c.warnings = append(c.warnings, w) }
+	s, err := newSetter(doc, opt)
+	if err != nil {
+		return nil, err
+	}
+	c.label = chapterLabel(doc, words)
+	s.label = c.label
+	s.sink = chapterSink(s)
+	title, body, err := s.vertical()
+	if err != nil {
+		return nil, err
+	}
+	c.pg = &pager{s: s}
+	c.pg.paginate(title, body)
+	return c, nil
+}
+
+// chapterSink is how far a chapter's title stands below the top of the
+// text block: four body lines, so that an opening page reads as one (as
+// the sink of a book's chapter does) and the text stays on its grid.
+func chapterSink(s *setter) Sp { return 4 * s.g.leading }
+
+// chapterLabel names a chapter: its title, else its first heading, else
+// "Untitled" in the document's language.
+func chapterLabel(doc *model.Document, words bookWords) string {
+	if t := oneLine(doc.Title); t != "" {
+		return t
+	}
+	for _, b := range doc.Blocks {
+		if h, ok := b.(*model.Heading); ok {
+			if t := oneLine(model.Plain(h.Content)); t != "" {
+				return t
+			}
+		}
+	}
+	return words.untitled
+}
+
+// binder gathers the pages and the outline of the book in order.
+type binder struct {
+	recto   bool
+	pages   []*Page
+	outline []OutlineEntry
+}
+
+func (bd *binder) add(p *Page) {
+	p.Folio = len(bd.pages) + 1
+	bd.pages = append(bd.pages, p)
+}
+
+// start returns the folio where a chapter bound next begins, counting
+// the blank page a right-hand opening needs; it adds nothing.
+func (bd *binder) start(pages int) int {
+	next := pages + 1
+	if bd.recto && next%2 == 0 {
+		next++
+	}
+	return next
+}
+
+// bind adds chapter c: a blank left-hand page first when it must open on
+// a right-hand one, then its pages renumbered and furnished, and its
+// outline entries: its label over its sections.
+func (bd *binder) bind(c *chapter) {
+	first := bd.start(len(bd.pages))
+	for len(bd.pages)+1 < first {
+		bd.add(&Page{})
+	}
+	c.first = first
+	pg := c.pg
+	pg.renumber(first)
+	pg.furnish()
+	base := len(bd.pages)
+	bd.outline = append(bd.outline, OutlineEntry{Level: 2, Title: c.label, Page: base, Y: pg.s.g.margins.Top + pg.s.sink})
+	for _, o := range pg.s.outline {
+		o.Level += 2
+		o.Page += base
+		bd.outline = append(bd.outline, o)
+	}
+	bd.pages = append(bd.pages, pg.pages...)
+	// The pager is done: let its setter and marks go.
+	c.pg = nil
+}
+
+// renumber moves the pages of a chapter laid out from folio 1 so that it
+// starts at folio first. Page breaks stay; when the chapter changes side
+// of the spread, everything on its pages moves by the difference between
+// the inner and outer margins.
+func (pg *pager) renumber(first int) {
+	s := pg.s
+	for i, p := range pg.pages {
+		was := s.textLeft(i)
+		p.Folio = first + i
+		now := s.g.margins.Outer
+		if (first+i)%2 == 1 {
+			now = s.g.margins.Inner
+		}
+		if dx := now - was; dx != 0 {
+			p.shiftX(dx)
+		}
+	}
+	s.firstFolio = first
+}
+
+// shiftX moves everything on the page's text block horizontally.
+func (p *Page) shiftX(dx Sp) {
+	for k := range p.Body {
+		p.Body[k].X += dx
+	}
+	for k := range p.Rules {
+		p.Rules[k].X += dx
+	}
+	for k := range p.Links {
+		p.Links[k].X += dx
+	}
+	for k := range p.Images {
+		p.Images[k].X += dx
+	}
+}
+
+// frontMatter sets the title page and the contents.
+type frontMatter struct {
+	book  *model.Book
+	opt   Options
+	words bookWords
+	s     *setter
+	// titleY is the top of the book title on the title page.
+	titleY Sp
+}
+
+func newFrontMatter(b *model.Book, opt Options, words bookWords) (*frontMatter, error) {
+	// The front matter is set in one column whatever the chapters use.
+	opt.Columns = 1
+	opt.FirstPage = 1
+	opt.BookTitle = b.Title
+	s, err := newSetter(&model.Document{Title: words.contents, Lang: b.Lang}, opt)
+	if err != nil {
+		return nil, err
+	}
+	return &frontMatter{book: b, opt: opt, words: words, s: s}, nil
+}
+
+// titlePage sets the book's title and subtitle a fifth of the way down
+// the text block, the editors below them and the date at its foot, all
+// centred. The page has neither running head nor folio.
+func (fm *frontMatter) titlePage() *Page {
+	s := fm.s
+	b := fm.book
+	pg := &pager{s: s}
+	g := s.g
+	width := g.textWidth
+	top := &vlist{}
+	add := func(v *vlist, in []model.Inline, st parStyle, leading Sp) {
+		st.measure = width
+		st.align = centered
+		h, d := strut(leading)
+		s.addLines(v, s.buildPara(in, st), ctx{measure: width}, h, d, s.params)
+	}
+	text := func(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
+	size := s.step(8)
+	add(top, text(b.Title), parStyle{face: fonts.Regular, size: size}, size*115/100)
+	if b.Subtitle != "" {
+		top.gap(g.leading)
+		sub := s.step(3)
+		add(top, text(b.Subtitle), parStyle{face: fonts.Italic, size: sub}, sub*12/10)
+	}
+	if len(b.Editors) > 0 {
+		// As a byline: the words in italics, the names in small capitals.
+		top.gap(4 * g.leading)
+		in := s.loc.byline(b.Editors)
+		in[0] = &model.Emph{Content: text(fm.words.editedBy)}
+		add(top, in, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, g.leading)
+	}
+	fm.titleY = g.margins.Top + g.textHeight/5
+	pg.page(0)
+	pg.place(top.items, 0, len(top.items), frame{x: s.textLeft(0), y: fm.titleY, w: width, h: g.textHeight})
+	if date := s.loc.formatDate(b.Date); date != "" {
+		foot := &vlist{}
+		add(foot, text(date), parStyle{face: fonts.Italic, size: g.size}, g.leading)
+		h := Sp(0)
+		for _, it := range foot.items {
+			if it.kind == vBox {
+				h += it.box.h + it.box.d
+			}
+		}
+		pg.place(foot.items, 0, len(foot.items), frame{x: s.textLeft(0), y: g.margins.Top + g.textHeight - h, w: width, h: h})
+	}
+	return pg.pages[0]
+}
+
+// tocEntry is a line of the contents.
+type tocEntry struct {
+	label   string
+	authors []string
+	folio   int
+}
+
+// contents lays out the contents of the chapters. Their folios depend on
+// how many pages the contents take, so the contents are set with
+// stand-in numbers first; the numbers are set in a column wide enough
+// for any of them, so putting in the real ones changes no line.
+func (fm *frontMatter) contents(chapters []*chapter) (*chapter, error) {
+	entries := make([]tocEntry, len(chapters))
+	total := 0
+	for i, c := range chapters {
+		entries[i] = tocEntry{label: c.label, authors: c.authors}
+		total += len(c.pg.pages)
+	}
+	// An upper bound of the last folio: every chapter after a blank
+	// page, and contents of at most one page per entry.
+	digits := len(strconv.Itoa(total + 2*len(chapters) + 4 + len(chapters)))
+	pages := 0
+	for range 4 {
+		// Where each chapter starts if the contents take pages pages.
+		bd := binder{recto: fm.opt.Recto}
+		n := 1
+		if fm.opt.Recto {
+			n = 2
+		}
+		n = bd.start(n) - 1 + pages
+		for i, c := range chapters {
+			entries[i].folio = bd.start(n)
+			n = entries[i].folio - 1 + len(c.pg.pages)
+		}
+		c, err := fm.setContents(entries, digits)
+		if err != nil {
+			return nil, err
+		}
+		if len(c.pg.pages) == pages {
+			return c, nil
+		}
+		pages = len(c.pg.pages)
+	}
+	return nil, errors.New("layout: the contents do not settle on a page count")
+}
+
+// setContents sets the contents as a chapter titled "Contents": one entry
+// per chapter, its title ragged right, dot leaders to its folio set flush
+// right in a column wide enough for digits figures, and its authors in
+// italics below. An entry never breaks across pages.
+func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, error) {
+	s, err := newSetter(&model.Document{Title: fm.words.contents, Lang: fm.book.Lang}, fm.opt)
+	if err != nil {
+		return nil, err
+	}
+	c := &chapter{label: fm.words.contents}
+	s.opt.Warn = func(w Warning) { c.warnings = append(c.warnings, w) }
+	s.label = c.label
+	s.sink = chapterSink(s)
+	g := s.g
+	em := g.size
+	var figure Sp
+	for d := '0'; d <= '9'; d++ {
+		figure = max(figure, s.sh.width(string(d), fonts.Regular, em))
+	}
+	numCol := Sp(digits) * figure
+	measure := g.textWidth - numCol - 2*em
+	dot := s.sh.width(".", fonts.Regular, em)
+	unit := em / 2
+	v := &vlist{}
+	h, d := strut(g.leading)
+	sh, sd := strut(s.smallLeading())
+	for _, e := range entries {
+		v.gap(g.leading / 2)
+		st := parStyle{face: fonts.Regular, size: em, measure: measure, align: raggedRight}
+		p := s.buildText(e.label, st)
+		lines, err := Break(p.items, []Sp{measure}, s.params)
+		if err != nil {
+			continue
+		}
+		s.blockCount++
+		for k, l := range lines {
+			b := s.setLine(p, l, h, d)
+			b.role, b.block, b.line, b.lines = roleOther, s.blockCount, k, len(lines)
+			if k == len(lines)-1 {
+				end := Sp(0)
+				for _, r := range b.runs {
+					end = max(end, r.X+r.Width)
+				}
+				right := g.textWidth - numCol - em/2
+				// Leader dots stand on a grid from the text block's left
+				// edge, so that they line up from entry to entry.
+				k0 := (end + em/2 + unit - 1) / unit
+				if n := int((right-dot)/unit - k0 + 1); n > 0 {
+					r := Run{Face: fonts.Regular, Size: em, X: k0 * unit, Text: string(repeatDot(n)), Width: Sp(n-1)*unit + dot}
+					for i := 1; i < n; i++ {
+						r.Kerns = append(r.Kerns, GlyphKern{At: i, Offset: Sp(i) * unit})
+					}
+					b.runs = append(b.runs, r)
+				}
+				b.runs = append(b.runs, s.flushRight(strconv.Itoa(e.folio), fonts.Regular, em, g.textWidth)...)
+			}
+			if k > 0 {
+				v.penalty(Infinity)
+			}
+			v.box(b)
+		}
+		if len(e.authors) > 0 {
+			st := parStyle{face: fonts.Italic, size: s.small(), measure: measure - em, align: raggedRight}
+			p := s.buildText(s.loc.joinNames(e.authors), st)
+			lines, err := Break(p.items, []Sp{st.measure}, s.params)
+			if err != nil {
+				continue
+			}
+			for _, l := range lines {
+				b := s.setLine(p, l, sh, sd)
+				b.x = em
+				v.penalty(Infinity)
+				v.box(b)
+			}
+		}
+	}
+	c.pg = &pager{s: s}
+	c.pg.paginate(s.titleBlock(g.textWidth), v)
+	return c, nil
+}
+
+func repeatDot(n int) []byte {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = '.'
+	}
+	return b
+}
+
+// flushRight shapes text so that it ends at right.
+func (s *setter) flushRight(text string, face fonts.Style, size, right Sp) []Run {
+	x := right - s.sh.width(text, face, size)
+	var runs []Run
+	for _, pc := range s.sh.shape(nil, text, face, size) {
+		runs = append(runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
+		x += pc.width
+	}
+	return runs
+}
+
+// joinNames writes "A", "A and B", "A, B and C".
+func (l locale) joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	out := ""
+	for i, n := range names[:len(names)-1] {
+		if i > 0 {
+			out += ", "
+		}
+		out += n
+	}
+	return out + " " + l.and + " " + names[len(names)-1]
+}
