@@ -99,15 +99,14 @@ func (bk *book) coverText(loc *locale) coverText {
 }
 
 // coverFonts holds the faces a cover uses, each parsed on first use and
-// read in place from the embedded file, so only the tables and glyphs the
+// read in place from the embedded bytes, so only the tables and glyphs the
 // cover needs are paged in. A parsed font is safe for concurrent use;
 // faces are made per cover, as they are not.
 var coverFonts = func() map[fonts.Style]func() (*opentype.Font, error) {
 	m := map[fonts.Style]func() (*opentype.Font, error){}
 	for _, s := range []fonts.Style{fonts.Regular, fonts.Italic, fonts.Bold, fonts.Fallback, fonts.CJK} {
 		m[s] = sync.OnceValues(func() (*opentype.Font, error) {
-			ra, _ := fonts.Open(s)
-			f, err := opentype.ParseReaderAt(ra)
+			f, err := opentype.Parse(fonts.TTF(s))
 			if err != nil {
 				return nil, fmt.Errorf("parse font %s: %w", s, err)
 			}

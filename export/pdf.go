@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,14 +31,14 @@ type PDFOptions struct {
 }
 
 // fontInfo is how an embedded face is named in the PDF.
-var fontInfo = [...]struct{ family, postscript string }{
-	fonts.Regular:    {"charis-r", "CharisSIL"},
-	fonts.Italic:     {"charis-i", "CharisSIL-Italic"},
-	fonts.Bold:       {"charis-b", "CharisSIL-Bold"},
-	fonts.BoldItalic: {"charis-bi", "CharisSIL-BoldItalic"},
-	fonts.Mono:       {"dejavu-mono", "DejaVuSansMono"},
-	fonts.Fallback:   {"dejavu-sans", "DejaVuSans"},
-	fonts.CJK:        {"droid-fallback", "DroidSansFallback"},
+var fontInfo = [...]struct{ postscript string }{
+	fonts.Regular:    {"CharisSIL"},
+	fonts.Italic:     {"CharisSIL-Italic"},
+	fonts.Bold:       {"CharisSIL-Bold"},
+	fonts.BoldItalic: {"CharisSIL-BoldItalic"},
+	fonts.Mono:       {"DejaVuSansMono"},
+	fonts.Fallback:   {"DejaVuSans"},
+	fonts.CJK:        {"DroidSansFallback"},
 }
 
 // PDF paints a laid-out book with gofpdf and writes the file to w. Every
@@ -88,21 +89,15 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 	pdf.SetCreator(creator, true)
 	pdf.SetProducer(creator+" (gofpdf)", true)
 
-	used := usedFaces(book)
-	fontName := subsetNames(book, used)
-	for _, s := range fonts.Styles {
-		if used[s] {
-			pdf.AddUTF8FontFromBytes(fontInfo[s].family, "", fonts.TTF(s))
-		}
-	}
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("export pdf: embed fonts: %w", err)
+	faces, err := newPDFFonts(book)
+	if err != nil {
+		return fmt.Errorf("export pdf: %w", err)
 	}
 
 	images := imageSet{pdf: pdf, names: map[string]string{}}
 	for _, side := range sides {
 		pdf.AddPage()
-		if err := paintSide(pdf, &images, book, side); err != nil {
+		if err := paintSide(pdf, &images, book, side, faces); err != nil {
 			return err
 		}
 		if opt.Progress != nil {
@@ -125,9 +120,9 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		return fmt.Errorf("export pdf: %w", err)
 	}
 	out, err := finish(doc.data, finishing{
-		lang:     m.Lang,
-		noDates:  opt.Date.IsZero(),
-		fontName: fontName,
+		lang:    m.Lang,
+		noDates: opt.Date.IsZero(),
+		fonts:   faces,
 	})
 	if err != nil {
 		return fmt.Errorf("export pdf: %w", err)
@@ -140,27 +135,29 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 // needed. Each page starts from the default graphics state.
 type painter struct {
 	pdf    *gofpdf.Fpdf
+	fonts  *pdfFonts
+	height float64 // page height in points: PDF measures y upwards
 	face   fonts.Style
 	size   layout.Sp
 	expand int
 	// dx, dy move everything painted: where the page sits on its side.
 	dx, dy layout.Sp
+	buf    []byte
 }
 
+// setFont selects a face and size, as gofpdf's SetFont does: inside an
+// empty text object, since the font is text state that lasts.
 func (p *painter) setFont(face fonts.Style, size layout.Sp) {
 	if face == p.face && size == p.size {
 		return
 	}
-	p.pdf.SetFont(fontInfo[face].family, "", size.Points())
+	p.buf = append(p.buf[:0], "BT "...)
+	p.buf = append(p.buf, p.fonts.by[face].res...)
+	p.buf = append(p.buf, ' ')
+	p.buf = strconv.AppendFloat(p.buf, size.Points(), 'f', 2, 64)
+	p.buf = append(p.buf, " Tf ET"...)
+	p.pdf.RawWriteStr(string(p.buf))
 	p.face, p.size = face, size
-}
-
-// ensureFont selects some UTF-8 font, which gofpdf needs to encode
-// bookmark titles as Unicode.
-func (p *painter) ensureFont() {
-	if p.face < 0 {
-		p.setFont(fonts.Regular, layout.Pt(10))
-	}
 }
 
 func (p *painter) runs(runs []layout.Run) {
@@ -170,34 +167,26 @@ func (p *painter) runs(runs []layout.Run) {
 		}
 		p.setFont(r.Face, r.Size)
 		if r.Expand != p.expand {
-			// Horizontal scaling (Tz) is text state, which gofpdf does
-			// not expose; it applies to the Tj operators that follow.
+			// Horizontal scaling (Tz) is text state too; it applies to
+			// the Tj operators that follow.
 			p.pdf.RawWriteStr(fmt.Sprintf("%.1f Tz", 100+float64(r.Expand)/10))
 			p.expand = r.Expand
 		}
-		y := (r.Y + p.dy).Points()
+		f := p.fonts.by[r.Face]
+		y := p.height - (r.Y + p.dy).Points()
 		start, x := 0, r.X+p.dx
+		p.buf = p.buf[:0]
 		for _, k := range r.Kerns {
 			if k.At > start && k.At <= len(r.Text) {
-				p.pdf.Text(x.Points(), y, r.Text[start:k.At])
+				p.buf = append(f.appendText(p.buf, x.Points(), y, r.Text[start:k.At]), '\n')
 			}
 			start, x = k.At, r.X+p.dx+k.Offset
 		}
 		if start < len(r.Text) {
-			p.pdf.Text(x.Points(), y, r.Text[start:])
+			p.buf = append(f.appendText(p.buf, x.Points(), y, r.Text[start:]), '\n')
+		}
+		if len(p.buf) > 0 {
+			p.pdf.RawWriteStr(string(p.buf[:len(p.buf)-1]))
 		}
 	}
-}
-
-// usedFaces reports which faces the book draws with.
-func usedFaces(b *layout.Book) map[fonts.Style]bool {
-	used := map[fonts.Style]bool{fonts.Regular: true}
-	for _, p := range b.Pages {
-		for _, rs := range [][]layout.Run{p.Head, p.Body, p.Foot} {
-			for _, r := range rs {
-				used[r.Face] = true
-			}
-		}
-	}
-	return used
 }

@@ -11,10 +11,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"pamphlet/fonts"
 	"pamphlet/internal/testenv"
 	"pamphlet/layout"
 	"pamphlet/model"
@@ -194,9 +196,9 @@ func TestFinishRejectsDamage(t *testing.T) {
 	}
 }
 
-// BenchmarkPDFPerPage reports the PDF writer's time per page (fonts are
-// parsed by gofpdf for every document, so short documents cost more per
-// page).
+// BenchmarkPDFPerPage reports the PDF writer's time per page (each face
+// is subset and embedded once per document, so short documents cost more
+// per page).
 func BenchmarkPDFPerPage(b *testing.B) {
 	doc := article()
 	for i := 0; i < 4; i++ {
@@ -215,6 +217,152 @@ func BenchmarkPDFPerPage(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(book.Pages)), "µs/page")
 	b.ReportMetric(float64(len(book.Pages)), "pages")
+}
+
+// TestPDFFontsManyRunes draws more distinct characters than one byte can
+// number, including the CIDs that must be escaped in a literal string, and
+// bookmark titles outside the BMP, and checks that text extraction gives
+// them all back.
+func TestPDFFontsManyRunes(t *testing.T) {
+	var words []string
+	var word []rune
+	for r := rune(0x21); r < 0x17F; r++ {
+		if r >= 0x7F && r < 0xA1 || r == 0xAD {
+			continue
+		}
+		word = append(word, r)
+		if len(word) == 6 {
+			words = append(words, string(word))
+			word = word[:0]
+		}
+	}
+	doc := &model.Document{Title: "Many characters", Lang: "en", Blocks: []model.Block{
+		&model.Heading{Level: 1, Content: []model.Inline{txt("Ελληνικά and 😀 in a heading")}},
+		&model.Paragraph{Content: []model.Inline{txt(strings.Join(words, " "))}},
+	}}
+	path, _ := writePDF(t, doc, layout.Options{}, PDFOptions{})
+	if out := run(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+	out := run(t, "pdftotext", "-enc", "UTF-8", path, "-")
+	got := map[string]bool{}
+	for _, w := range strings.Fields(strings.ReplaceAll(out, "-\n", "")) {
+		got[w] = true
+	}
+	missing := 0
+	for _, w := range words {
+		if !got[w] && !strings.Contains(out, w) {
+			missing++
+			if missing < 5 {
+				t.Errorf("text lacks %q", w)
+			}
+		}
+	}
+	if missing > 0 {
+		t.Errorf("%d of %d words missing", missing, len(words))
+	}
+	var outline struct{ Outlines []struct{ Title string } }
+	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json", "--json-key=outlines", path)), &outline); err != nil {
+		t.Fatal(err)
+	}
+	if len(outline.Outlines) == 0 || outline.Outlines[0].Title != "Ελληνικά and 😀 in a heading" {
+		t.Errorf("outline %+v", outline.Outlines)
+	}
+}
+
+func TestAppendText(t *testing.T) {
+	f := &pdfFace{sub: &fonts.SubsetFont{Runes: []rune{'a', 'b'}}}
+	f.sub.Runes = make([]rune, 300)
+	for i := range f.sub.Runes {
+		f.sub.Runes[i] = rune(0x100 + i)
+	}
+	tests := []struct {
+		name, text, want string
+	}{
+		{"plain", "\u0100\u0101", "BT 1.50 2.00 Td (\x00\x01\x00\x02) Tj ET"},
+		{"parenthesis and backslash CIDs", "\u0127\u0128\u015b", "BT 1.50 2.00 Td (\x00\\(\x00\\)\x00\\\\) Tj ET"},
+		{"carriage return CID", "\u010c", "BT 1.50 2.00 Td (\x00\\r) Tj ET"},
+		{"two-byte CID", "\u0200", "BT 1.50 2.00 Td (\x01\x01) Tj ET"},
+		{"missing rune draws .notdef", "z", "BT 1.50 2.00 Td (\x00\x00) Tj ET"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(f.appendText(nil, 1.5, 2, tt.text)); got != tt.want {
+				t.Errorf("appendText(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestToUnicode reads the CMap back and checks every CID's rune, for
+// runs of consecutive runes (ranges), lone runes, runs that cross a high
+// byte of the runes or of the CIDs, runes above the BMP, and more entries
+// than one block may hold.
+func TestToUnicode(t *testing.T) {
+	var runes []rune
+	for r := rune(0x20); r < 0x7F; r++ {
+		runes = append(runes, r)
+	}
+	for r := rune(0xF0); r < 0x110; r++ { // crosses a high byte
+		runes = append(runes, r)
+	}
+	for r := rune(0x2000); r < 0x2200; r += 2 { // 256 lone runes
+		runes = append(runes, r)
+	}
+	for r := rune(0x3000); r < 0x3100; r += 3 { // runs of one
+		runes = append(runes, r)
+	}
+	for r := rune(0x4E00); r < 0x4E00+300; r++ { // CIDs cross 256 and 512
+		runes = append(runes, r)
+	}
+	runes = append(runes, 0x1F600, 0x1F601)
+	cmap := string((&pdfFace{sub: &fonts.SubsetFont{Runes: runes}}).toUnicode())
+	got := map[int]rune{}
+	hex := func(s string) int {
+		v, err := strconv.ParseUint(strings.Trim(s, "<>"), 16, 32)
+		if err != nil {
+			t.Fatalf("bad hex %q", s)
+		}
+		return int(v)
+	}
+	utf16 := func(s string) rune {
+		v := hex(s)
+		if len(s) > 6 {
+			return rune(0x10000 + (v>>16-0xD800)<<10 + (v & 0xFFFF) - 0xDC00)
+		}
+		return rune(v)
+	}
+	section := ""
+	for _, line := range strings.Split(cmap, "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && (f[1] == "beginbfchar" || f[1] == "beginbfrange"):
+			if n, _ := strconv.Atoi(f[0]); n > 100 || n < 1 {
+				t.Errorf("block of %d entries", n)
+			}
+			section = f[1]
+		case len(f) == 1 && strings.HasPrefix(f[0], "end"):
+			section = ""
+		case section == "beginbfchar" && len(f) == 2:
+			got[hex(f[0])] = utf16(f[1])
+		case section == "beginbfrange" && len(f) == 3:
+			lo, hi, dst := hex(f[0]), hex(f[1]), utf16(f[2])
+			if lo>>8 != hi>>8 || (dst+rune(hi-lo))>>8 != dst>>8 {
+				t.Errorf("range %s crosses a high byte", line)
+			}
+			for c := lo; c <= hi; c++ {
+				got[c] = dst + rune(c-lo)
+			}
+		}
+	}
+	if len(got) != len(runes) {
+		t.Errorf("%d CIDs mapped, want %d", len(got), len(runes))
+	}
+	for i, r := range runes {
+		if got[i+1] != r {
+			t.Errorf("CID %d maps to %U, want %U", i+1, got[i+1], r)
+		}
+	}
 }
 
 func TestPDFImages(t *testing.T) {

@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/fnv"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
-	"pamphlet/fonts"
-	"pamphlet/layout"
+	"pamphlet/internal/lazyre"
 )
 
 // finishing lists what gofpdf cannot write and finish adds to its file.
@@ -20,68 +17,20 @@ type finishing struct {
 	lang string
 	// noDates drops the creation and modification dates.
 	noDates bool
-	// fontName maps gofpdf's font names ("utf8charis-r") to subset names
-	// ("ABCDEF+CharisSIL").
-	fontName map[string]string
+	// fonts are added as new objects and named in the page resources.
+	fonts *pdfFonts
+	// fontRes holds the page resources' entries for fonts, set by finish.
+	fontRes string
 }
 
-// subsetNames gives each embedded face its PostScript name with a subset
-// tag: six capitals derived from the face and the characters it draws, so
-// the same book always gets the same tags. gofpdf embeds subsets but
-// names them without a tag, which tells readers the font is complete.
-func subsetNames(b *layout.Book, used map[fonts.Style]bool) map[string]string {
-	runes := map[fonts.Style]map[rune]bool{}
-	for _, p := range b.Pages {
-		for _, rs := range [][]layout.Run{p.Head, p.Body, p.Foot} {
-			for _, r := range rs {
-				m := runes[r.Face]
-				if m == nil {
-					m = map[rune]bool{}
-					runes[r.Face] = m
-				}
-				for _, c := range r.Text {
-					m[c] = true
-				}
-			}
-		}
-	}
-	out := map[string]string{}
-	for _, s := range fonts.Styles {
-		if !used[s] {
-			continue
-		}
-		h := fnv.New64a()
-		h.Write([]byte(fontInfo[s].postscript))
-		keys := make([]rune, 0, len(runes[s]))
-		for r := range runes[s] {
-			keys = append(keys, r)
-		}
-		slices.Sort(keys)
-		for _, r := range keys {
-			h.Write([]byte(string(r)))
-		}
-		v := h.Sum64()
-		tag := make([]byte, 6)
-		for i := range tag {
-			tag[i] = byte('A' + v%26)
-			v /= 26
-		}
-		out["utf8"+strings.ToLower(fontInfo[s].family)] = string(tag) + "+" + fontInfo[s].postscript
-	}
-	return out
-}
+var dateEntry = lazyre.New(`\n/(CreationDate|ModDate) \([^)]*\)`)
 
-var (
-	xrefHead  = regexp.MustCompile(`(?m)^xref\n0 (\d+)\n`)
-	dateEntry = regexp.MustCompile(`\n/(CreationDate|ModDate) \([^)]*\)`)
-	nameToken = regexp.MustCompile(`/(BaseFont|FontName) /([A-Za-z0-9_.+-]+)`)
-)
-
-// finish edits gofpdf's output: subset tags on font names, /Lang in the
-// catalog, dates dropped when unknown, plain streams compressed
-// (pdfstream.go). Each edit stays inside an object's
-// dictionary (before any stream data), and the cross-reference table is
-// rebuilt for the new offsets.
+// finish edits gofpdf's output: the fonts added and named in the page
+// resources, /Lang in the catalog, dates dropped when unknown, and every
+// plain stream compressed (pdfstream.go). Each edit stays inside an
+// object's dictionary or replaces a plain stream whole; new objects go
+// after gofpdf's, and the cross-reference table is rebuilt for the new
+// offsets.
 func finish(raw []byte, f finishing) ([]byte, error) {
 	start := bytes.LastIndex(raw, []byte("\nstartxref\n"))
 	if start < 0 {
@@ -96,12 +45,19 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 	if err != nil || xrefAt <= 0 || xrefAt >= len(raw) {
 		return nil, errors.New("finish: bad startxref")
 	}
-	m := xrefHead.FindSubmatchIndex(raw[xrefAt:])
-	if m == nil || m[0] != 0 {
+	head, ok := bytes.CutPrefix(raw[xrefAt:], []byte("xref\n0 "))
+	nl := bytes.IndexByte(head, '\n')
+	if !ok || nl < 1 || nl > 9 {
 		return nil, errors.New("finish: no xref table")
 	}
-	count, _ := strconv.Atoi(string(raw[xrefAt+m[2] : xrefAt+m[3]]))
-	entries := xrefAt + m[1]
+	count := 0
+	for _, c := range head[:nl] {
+		if c < '0' || c > '9' {
+			return nil, errors.New("finish: bad xref table")
+		}
+		count = 10*count + int(c-'0')
+	}
+	entries := xrefAt + len("xref\n0 ") + nl + 1
 	if count < 1 || entries+20*count > len(raw) {
 		return nil, errors.New("finish: bad xref table")
 	}
@@ -118,6 +74,7 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
 
+	// gofpdf's objects, then the fonts' after them.
 	bodies := make([][]byte, count)
 	for k, obj := range order {
 		objEnd := xrefAt
@@ -126,9 +83,26 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 		}
 		bodies[obj] = raw[offsets[obj]:objEnd]
 	}
+	var extra []pdfObject
+	if f.fonts != nil {
+		extra, f.fontRes = f.fonts.objects(count)
+	}
+	for i, o := range extra {
+		bodies = append(bodies, o.body(count+i))
+	}
 	packed := deflateStreams(bodies)
+	for i, o := range extra {
+		if o.length1 == 0 {
+			continue
+		}
+		obj := &packed[count+i]
+		if *obj == nil {
+			*obj = bodies[count+i]
+		}
+		*obj = withLength1(*obj, o.length1)
+	}
 
-	size := offsets[order[0]] + len(raw) - xrefAt + 20*count + 512
+	size := offsets[order[0]] + len(raw) - xrefAt + 20*len(bodies) + 512
 	for i, b := range bodies {
 		if packed[i] != nil {
 			size += len(packed[i])
@@ -138,8 +112,11 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	out.Grow(size)
-	newOff := make([]int, count)
+	newOff := make([]int, len(bodies))
 	out.Write(raw[:offsets[order[0]]])
+	for i := range extra {
+		order = append(order, count+i)
+	}
 	for _, obj := range order {
 		body := bodies[obj]
 		newOff[obj] = out.Len()
@@ -155,26 +132,37 @@ func finish(raw []byte, f finishing) ([]byte, error) {
 		out.Write(body[dictEnd:])
 	}
 	xref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count)
-	for i := 1; i < count; i++ {
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(bodies))
+	for i := 1; i < len(bodies); i++ {
 		fmt.Fprintf(&out, "%010d 00000 n \n", newOff[i])
 	}
 	trailer := raw[entries+20*count : start+1]
+	if len(bodies) != count {
+		old := fmt.Appendf(nil, "/Size %d\n", count)
+		at := bytes.Index(trailer, old)
+		if at < 0 {
+			return nil, errors.New("finish: no /Size in the trailer")
+		}
+		trailer = slices.Concat(trailer[:at], fmt.Appendf(nil, "/Size %d\n", len(bodies)), trailer[at+len(old):])
+	}
 	out.Write(trailer)
 	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes(), nil
 }
 
+// withLength1 adds /Length1 n to the dictionary of a stream object.
+func withLength1(obj []byte, n int) []byte {
+	at := bytes.Index(obj, []byte(">>\nstream\n"))
+	if at < 0 {
+		return obj
+	}
+	return slices.Concat(obj[:at], fmt.Appendf(nil, "\n/Length1 %d", n), obj[at:])
+}
+
 // editDict applies the edits to one object's dictionary text.
 func (f finishing) editDict(d []byte) []byte {
-	if bytes.Contains(d, []byte("/BaseFont /utf8")) || bytes.Contains(d, []byte("/FontName /utf8")) {
-		d = nameToken.ReplaceAllFunc(d, func(tok []byte) []byte {
-			sub := nameToken.FindSubmatch(tok)
-			if name, ok := f.fontName[string(sub[2])]; ok {
-				return []byte("/" + string(sub[1]) + " /" + name)
-			}
-			return tok
-		})
+	if f.fontRes != "" && bytes.Contains(d, []byte("/ProcSet [")) {
+		d = bytes.Replace(d, []byte("/Font <<\n"), []byte("/Font <<\n"+f.fontRes), 1)
 	}
 	if f.lang != "" && bytes.Contains(d, []byte("/Type /Catalog")) {
 		d = bytes.Replace(d, []byte("/Type /Catalog"), []byte("/Type /Catalog\n/Lang "+pdfString(f.lang)), 1)

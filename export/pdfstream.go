@@ -60,7 +60,11 @@ func deflateStreams(bodies [][]byte) [][]byte {
 	out := make([][]byte, len(bodies))
 	jobs := make(chan int, 64)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	// A worker's compressor costs about as much to set up as a few pages
+	// to deflate, so a short document gets one worker; a long book one
+	// per processor.
+	workers := min(runtime.GOMAXPROCS(0), 1+len(bodies)/200)
+	for range workers {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)

@@ -123,18 +123,33 @@ var (
 	distExtra   = [...]uint{0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13}
 )
 
+// lengthCode maps a match length (3..258) to its index in lengthBase.
+var lengthCode = func() (t [259]uint8) {
+	for i := len(lengthBase) - 1; i >= 0; i-- {
+		for n := lengthBase[i]; n < len(t) && t[n] == 0; n++ {
+			t[n] = uint8(i)
+		}
+	}
+	return t
+}()
+
+// distCode returns the index in distBase of a distance (1..32768): the
+// first four have codes of their own, then each power of two has two.
+func distCode(dist int) int {
+	d := dist - 1
+	if d < 4 {
+		return d
+	}
+	n := bits.Len(uint(d))
+	return 2*(n-1) + int(d>>(n-2)&1)
+}
+
 // match appends a copy of n bytes (3..258) from dist bytes back (1..32768).
 func (z *rowDeflater) match(n, dist int) {
-	i := len(lengthBase) - 1
-	for lengthBase[i] > n {
-		i--
-	}
+	i := int(lengthCode[n])
 	z.symbol(257 + i)
 	z.bits(uint64(n-lengthBase[i]), lengthExtra[i])
-	j := len(distBase) - 1
-	for distBase[j] > dist {
-		j--
-	}
+	j := distCode(dist)
 	z.code(uint(j), 5)
 	z.bits(uint64(dist-distBase[j]), distExtra[j])
 }

@@ -62,3 +62,26 @@ func TestWritePalettedPNG(t *testing.T) {
 		})
 	}
 }
+
+// TestMatchCodes checks the length and distance code lookups against a
+// search of the RFC 1951 tables.
+func TestMatchCodes(t *testing.T) {
+	for n := 3; n <= 258; n++ {
+		i := len(lengthBase) - 1
+		for lengthBase[i] > n {
+			i--
+		}
+		if int(lengthCode[n]) != i {
+			t.Errorf("length %d: code %d, want %d", n, lengthCode[n], i)
+		}
+	}
+	for d := 1; d <= 32768; d++ {
+		j := len(distBase) - 1
+		for distBase[j] > d {
+			j--
+		}
+		if got := distCode(d); got != j {
+			t.Errorf("distance %d: code %d, want %d", d, got, j)
+		}
+	}
+}

@@ -32,10 +32,11 @@ func plainSides(b *layout.Book) []layout.Side {
 }
 
 // paintSide draws the pages placed on one side, then its marks.
-func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layout.Side) error {
+func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layout.Side, faces *pdfFonts) error {
 	// One painter for the side: font and glyph scaling carry over from
 	// one page to the next within the content stream.
-	p := painter{pdf: pdf, face: -1}
+	_, height := pdf.GetPageSize()
+	p := painter{pdf: pdf, fonts: faces, height: height, face: -1}
 	for _, sl := range side.Slots {
 		if sl.Page < 0 || sl.Page >= len(book.Pages) {
 			continue // a blank page
@@ -85,9 +86,6 @@ func bookmarks(pdf *gofpdf.Fpdf, outline []layout.OutlineEntry) {
 		return
 	}
 	last := pdf.PageNo()
-	// gofpdf needs a UTF-8 font selected to encode the titles as
-	// Unicode.
-	(&painter{pdf: pdf, face: -1}).ensureFont()
 	prevLevel := 0
 	for i, o := range outline {
 		if o.Page < 0 || o.Page >= pdf.PageCount() {
@@ -100,7 +98,7 @@ func bookmarks(pdf *gofpdf.Fpdf, outline []layout.OutlineEntry) {
 			level = 0
 		}
 		pdf.SetPage(o.Page + 1)
-		pdf.Bookmark(o.Title, level, o.Y.Points())
+		pdf.Bookmark(bookmarkTitle(o.Title), level, o.Y.Points())
 		prevLevel = level
 	}
 	pdf.SetPage(last)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -22,9 +23,10 @@ type Face struct {
 	// baseline.
 	ascent, descent, capHeight, xHeight int
 
-	// low holds the glyphs of the runes below lowRunes, filled when the
-	// face is loaded, so the common case needs no lock.
-	low [lowRunes]glyph
+	// low caches the glyphs of the runes below lowRunes, each packed by
+	// pack and filled on first use, so the common case needs no lock and
+	// loading a face does not look up hundreds of runes a text never uses.
+	low [lowRunes]atomic.Uint64
 
 	// hasKern is false when the face has neither a kern table nor a GPOS
 	// kern feature, so kerning lookups can be skipped.
@@ -42,7 +44,7 @@ type glyph struct {
 	adv int32
 }
 
-// lowRunes bounds the runes cached eagerly: Latin, Latin-1, Latin
+// lowRunes bounds the runes cached without a lock: Latin, Latin-1, Latin
 // Extended-A and -B. General punctuation and the rest go through the
 // locked cache.
 const lowRunes = 0x250
@@ -74,10 +76,11 @@ func MustGet(s Style) *Face {
 }
 
 func load(s Style) (*Face, error) {
-	// Read the embedded file in place: sfnt and the table scan touch
-	// only the tables they need, not the whole file.
+	// Parse the embedded file in place: sfnt and the table scan touch
+	// only the tables they need, not the whole file, and a byte slice
+	// lets sfnt read them without copying.
 	src, _ := Open(s)
-	f, err := sfnt.ParseReaderAt(src)
+	f, err := sfnt.Parse(TTF(s))
 	if err != nil {
 		return nil, fmt.Errorf("fonts: parse %s: %w", s, err)
 	}
@@ -99,9 +102,6 @@ func load(s Style) (*Face, error) {
 	// (negative) for faces whose OS/2 table predates version 2.
 	fc.capHeight = abs(int(m.CapHeight >> 6))
 	fc.xHeight = abs(int(m.XHeight >> 6))
-	for r := rune(0); r < lowRunes; r++ {
-		fc.low[r] = fc.lookup(r)
-	}
 	return fc, nil
 }
 
@@ -128,7 +128,14 @@ func (f *Face) lookup(r rune) glyph {
 
 func (f *Face) glyph(r rune) glyph {
 	if r >= 0 && r < lowRunes {
-		return f.low[r]
+		if v := f.low[r].Load(); v != 0 {
+			return unpack(v)
+		}
+		f.mu.Lock()
+		g := f.lookup(r)
+		f.mu.Unlock()
+		f.low[r].Store(pack(g))
+		return g
 	}
 	f.mu.Lock()
 	g, ok := f.high[r]
@@ -138,6 +145,14 @@ func (f *Face) glyph(r rune) glyph {
 	}
 	f.mu.Unlock()
 	return g
+}
+
+// pack stores a glyph in a word that is never zero, zero meaning "not
+// looked up yet".
+func pack(g glyph) uint64 { return 1<<63 | uint64(g.id)<<32 | uint64(uint32(g.adv)) }
+
+func unpack(v uint64) glyph {
+	return glyph{id: sfnt.GlyphIndex(v >> 32), adv: int32(uint32(v))}
 }
 
 // Style returns the style this face was loaded for.

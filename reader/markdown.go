@@ -3,10 +3,10 @@ package reader
 import (
 	"html"
 	"net/url"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,9 +14,11 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -25,9 +27,13 @@ import (
 // (kept as plain text: the model has no struck-out span), task lists,
 // bare-URL links and footnotes (numbered notes at the end). Only the
 // parser is used: goldmark's HTML renderer and typographer never run.
-var mdParser = goldmark.New(goldmark.WithExtensions(
-	extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote,
-)).Parser()
+// It is built on first use, so that reading other formats does not pay
+// for it.
+var mdParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(
+		extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote,
+	)).Parser()
+})
 
 // readMarkdown reads CommonMark with GitHub extensions and YAML or TOML
 // front matter. Without front matter (or without a title in it) the title
@@ -79,7 +85,7 @@ func mdParse(src []byte) (root ast.Node) {
 			root = ast.NewDocument()
 		}
 	}()
-	return mdParser.Parse(text.NewReader(src))
+	return mdParser().Parse(text.NewReader(src))
 }
 
 // mdHeader takes the article header out of the first blocks: a level-1
@@ -398,7 +404,7 @@ func (c *mdConv) inlines(parent ast.Node) []model.Inline {
 }
 
 // mdRawTag matches an inline HTML tag: its closing slash and name.
-var mdRawTag = regexp.MustCompile(`^<(/?)([a-zA-Z][a-zA-Z0-9-]*)`)
+var mdRawTag = lazyre.New(`^<(/?)([a-zA-Z][a-zA-Z0-9-]*)`)
 
 // mdSkipTags are elements whose content is not prose: inside a paragraph
 // their text is dropped along with the tags, as the HTML reader does.
@@ -601,16 +607,16 @@ func mdUnescape(s string) string {
 	return b.String()
 }
 
-var mdEntity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});`)
+var mdEntity = lazyre.New(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});`)
 
 func mdEntityEnd(s string) int {
 	return len(mdEntity.FindString(s))
 }
 
 var (
-	mdSniffYAML  = regexp.MustCompile(`^---[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*:`)
-	mdSniffTOML  = regexp.MustCompile(`^\+\+\+[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*[ \t]*=`)
-	mdSniffFence = regexp.MustCompile("(?m)^[ ]{0,3}```[^`\n]*\n(?:.*\n)*?[ ]{0,3}```[ \t]*$")
+	mdSniffYAML  = lazyre.New(`^---[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*:`)
+	mdSniffTOML  = lazyre.New(`^\+\+\+[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*[ \t]*=`)
+	mdSniffFence = lazyre.New("(?m)^[ ]{0,3}```[^`\n]*\n(?:.*\n)*?[ ]{0,3}```[ \t]*$")
 )
 
 // looksLikeMarkdown reports whether text without a telling file name is

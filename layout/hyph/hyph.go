@@ -9,6 +9,7 @@
 package hyph
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"strconv"
@@ -65,19 +66,29 @@ func load(name string) (*Patterns, error) {
 	if err != nil {
 		return nil, fmt.Errorf("hyph: %w", err)
 	}
+	// Each letter byte of the file adds at most one node: reserving that
+	// many up front spares growing and copying the node list, the bulk
+	// of the memory a load touches.
+	letters := 0
+	for _, c := range pat {
+		if c > ' ' && (c < '0' || c > '9') {
+			letters++
+		}
+	}
+	p.trie.nodes = make([]trieNode, 0, letters+1)
 	inTypesetting := false
-	text := string(pat)
+	text := pat
 	for n := 1; len(text) > 0; n++ {
 		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
 			line, text = text[:i], text[i+1:]
 		} else {
-			text = ""
+			text = nil
 		}
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "%") {
+		line = bytes.TrimSpace(line)
+		if bytes.HasPrefix(line, []byte("%")) {
 			// The header says which minimums to use when typesetting.
-			field := strings.TrimSpace(strings.TrimPrefix(line, "%"))
+			field := strings.TrimSpace(string(line[1:]))
 			switch {
 			case field == "typesetting:":
 				inTypesetting = true
@@ -89,7 +100,7 @@ func load(name string) (*Patterns, error) {
 			}
 			continue
 		}
-		if line == "" {
+		if len(line) == 0 {
 			continue
 		}
 		if err := p.trie.add(line); err != nil {
@@ -206,7 +217,7 @@ type trieNode struct {
 }
 
 // add inserts one pattern such as ".ach4" or "1ba".
-func (t *trie) add(pat string) error {
+func (t *trie) add(pat []byte) error {
 	if len(t.nodes) == 0 {
 		t.nodes = append(t.nodes, trieNode{firstChild: -1, nextSibling: -1})
 	}
@@ -214,7 +225,7 @@ func (t *trie) add(pat string) error {
 	var digitBuf [64]uint8
 	letters, digits := letterBuf[:0], digitBuf[:0] // digits: (offset, value) pairs
 	pos := 0
-	for _, r := range pat {
+	for _, r := range string(pat) {
 		if r >= '0' && r <= '9' {
 			if r != '0' {
 				digits = append(digits, uint8(pos), uint8(r-'0'))
