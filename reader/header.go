@@ -111,7 +111,8 @@ func endsWithInitial(s string) bool {
 }
 
 // isName reports whether s looks like a person's name: one to six words,
-// each capitalised, an initial, an honorific or a particle, with at least
+// each capitalised (or, after "By", in a script without case), an
+// initial, an honorific or a particle, with at least
 // one capitalised word that is not an honorific. A single word is a name
 // only after a "By" prefix.
 func isName(s string, bare bool) bool {
@@ -135,7 +136,9 @@ func isName(s string, bare bool) bool {
 		switch {
 		case i < len(words)-1 && honorifics[lw] && (i == 0 || honorifics[strings.ToLower(words[i-1])]):
 		case nameParticles[lw] && i > 0:
-		case unicode.IsUpper(r):
+		case unicode.IsUpper(r) || !bare && unicode.Is(unicode.Lo, r):
+			// Scripts without capitals (山田 太郎, محمد علي) have none to
+			// show a name by: after "By" their words count as they are.
 			for _, c := range w {
 				if !unicode.IsLetter(c) && c != '.' && c != '-' && c != '\'' && c != '’' {
 					return false

@@ -57,6 +57,8 @@ func TestBylineForms(t *testing.T) {
 		{"suffix", "By Martin Luther King, Jr.", []string{"Martin Luther King, Jr."}},
 		{"Spanish", "Por Lucía Fernández", []string{"Lucía Fernández"}},
 		{"French", "Par Hélène Dubois", []string{"Hélène Dubois"}},
+		{"Japanese name", "By 山田 太郎", []string{"山田 太郎"}},
+		{"Arabic name", "By محمد علي", []string{"محمد علي"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
