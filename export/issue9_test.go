@@ -30,7 +30,8 @@ func TestIssue9CoverText(t *testing.T) {
 		{"Latin", "Bread and Roses", ""},
 		{"Chinese and Japanese", "面包与玫瑰 パンとバラ", ""},
 		{"Arabic and Hebrew", "خبز وورود לחם ושושנים", ""},
-		{"Korean", "빵과 장미", "빵과장미"},
+		{"Korean", "빵과 장미", ""},
+		{"emoji", "Bread 🌹 and 🥖", "🌹🥖"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

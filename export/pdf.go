@@ -39,6 +39,7 @@ var fontInfo = [...]struct{ postscript string }{
 	fonts.Mono:       {"DejaVuSansMono"},
 	fonts.Fallback:   {"DejaVuSans"},
 	fonts.CJK:        {"DroidSansFallback"},
+	fonts.Hangul:     {"NanumMyeongjo"},
 }
 
 // PDF paints a laid-out book with gofpdf and writes the file to w. Every

@@ -5,7 +5,7 @@ import (
 	"fmt"
 )
 
-//go:embed OFL-CharisSIL.txt LICENSE-DejaVu.txt LICENSE-DroidSansFallback.txt
+//go:embed OFL-CharisSIL.txt LICENSE-DejaVu.txt LICENSE-DroidSansFallback.txt LICENSE-Nanum.txt
 var files embed.FS
 
 // The faces are embedded as byte slices rather than in files: a slice can
@@ -26,6 +26,8 @@ var (
 	dejaVuSans []byte
 	//go:embed DroidSansFallbackFull.ttf
 	droidSansFallback []byte
+	//go:embed NanumMyeongjo.ttf
+	nanumMyeongjo []byte
 )
 
 // faceData holds each style's TrueType file.
@@ -37,6 +39,7 @@ var faceData = [...][]byte{
 	Mono:       dejaVuSansMono,
 	Fallback:   dejaVuSans,
 	CJK:        droidSansFallback,
+	Hangul:     nanumMyeongjo,
 }
 
 // Style is a face of the text family.
@@ -51,10 +54,14 @@ const (
 	BoldItalic
 	Mono     // code: DejaVu Sans Mono
 	Fallback // characters Charis SIL lacks: DejaVu Sans
-	// CJK is the last resort, for the Chinese, Japanese and Korean
-	// characters no other face has: Droid Sans Fallback (4 MB, parsed
-	// and embedded only in documents that use it).
+	// CJK is for the Chinese and Japanese characters no other face has:
+	// Droid Sans Fallback (4 MB, parsed and embedded only in documents
+	// that use it).
 	CJK
+	// Hangul is the last resort, for the Korean syllables and jamo that
+	// Droid Sans Fallback lacks: NanumMyeongjo, a serif like the text face
+	// (also parsed and embedded only when used).
+	Hangul
 )
 
 // fileNames maps each style to its embedded TrueType file.
@@ -66,10 +73,11 @@ var fileNames = [...]string{
 	Mono:       "DejaVuSansMono.ttf",
 	Fallback:   "DejaVuSans.ttf",
 	CJK:        "DroidSansFallbackFull.ttf",
+	Hangul:     "NanumMyeongjo.ttf",
 }
 
 // Styles lists every embedded face, in a fixed order.
-var Styles = []Style{Regular, Italic, Bold, BoldItalic, Mono, Fallback, CJK}
+var Styles = []Style{Regular, Italic, Bold, BoldItalic, Mono, Fallback, CJK, Hangul}
 
 func (s Style) String() string {
 	if s < 0 || int(s) >= len(fileNames) {
@@ -98,6 +106,8 @@ func Licence(s Style) (name string, text []byte) {
 		name = "LICENSE-DejaVu.txt"
 	case CJK:
 		name = "LICENSE-DroidSansFallback.txt"
+	case Hangul:
+		name = "LICENSE-Nanum.txt"
 	default:
 		name = "OFL-CharisSIL.txt"
 	}

@@ -227,14 +227,15 @@ func (f *Face) Width(s string) int {
 
 // Cover returns the face that paints r for text in style s: s itself when
 // it has r, else the fallback face (DejaVu Sans), else the code face, else
-// the CJK face (Droid Sans Fallback), which is parsed only when a
-// character gets that far. ok is false when no embedded face has r; the
+// the CJK face (Droid Sans Fallback), else the Hangul face
+// (NanumMyeongjo); those two are parsed only when a character gets that
+// far. ok is false when no embedded face has r; the
 // caller must then report it.
 func Cover(s Style, r rune) (face Style, ok bool) {
 	if f, err := Get(s); err == nil && f.Has(r) {
 		return s, true
 	}
-	for _, alt := range [...]Style{Fallback, Mono, CJK} {
+	for _, alt := range [...]Style{Fallback, Mono, CJK, Hangul} {
 		if alt == s {
 			continue
 		}

@@ -16,9 +16,13 @@ func TestEveryFaceHasRealWidths(t *testing.T) {
 				t.Fatalf("units per em = %d", f.UnitsPerEm())
 			}
 			sample := "aAmn0 .,-’—é"
-			if s == CJK {
+			switch s {
+			case CJK:
 				// The CJK face has no Latin letters: the others set them.
 				sample = "汉字漢字かなカナ、。「」"
+			case Hangul:
+				// The Hangul face has no accented Latin letters.
+				sample = "한국어 문장도 있습니다."
 			}
 			for _, r := range sample {
 				if !f.Has(r) {
@@ -93,9 +97,9 @@ func TestCover(t *testing.T) {
 		{"mono has its own", Mono, '∀', Mono, true},
 		{"ideograph falls back to the CJK face", Regular, '汉', CJK, true},
 		{"kana falls back to the CJK face", Italic, 'か', CJK, true},
-		// Droid Sans Fallback has no Hangul syllables: Korean is
-		// reported, not drawn.
-		{"hangul has no face", Bold, '한', Bold, false},
+		// Droid Sans Fallback has no Hangul syllables: NanumMyeongjo
+		// draws them.
+		{"hangul falls back to the Hangul face", Bold, '한', Hangul, true},
 		{"outside the BMP", Regular, '😀', Regular, false},
 		{"unassigned", Regular, 0x0378, Regular, false},
 	}

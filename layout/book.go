@@ -192,6 +192,8 @@ func shortFace(s fonts.Style) string {
 		return "F"
 	case fonts.CJK:
 		return "C"
+	case fonts.Hangul:
+		return "K"
 	}
 	return s.String()
 }

@@ -167,6 +167,34 @@ func TestIdeographBreaks(t *testing.T) {
 	}
 }
 
+// TestIssue9Korean checks that Hangul, which Droid Sans Fallback lacks, is
+// set in the Hangul face, without a warning, and broken at spaces.
+func TestIssue9Korean(t *testing.T) {
+	doc := &model.Document{Title: "Korean", Lang: "ko", Blocks: []model.Block{
+		mpara(text(strings.Repeat("한국어 문장도 있습니다. 대한민국의 수도는 서울입니다. ", 8))),
+	}}
+	book, warns := layoutWarnings(t, doc)
+	if len(warns) > 0 {
+		t.Errorf("warnings %q", warns)
+	}
+	hangul := 0
+	for _, r := range book.Pages[0].Body {
+		if !strings.ContainsRune(r.Text, '한') && !strings.ContainsRune(r.Text, '서') {
+			continue
+		}
+		hangul++
+		if r.Face != fonts.Hangul {
+			t.Errorf("%q set in %v, want the Hangul face", r.Text, r.Face)
+		}
+		if strings.HasSuffix(r.Text, "서") || strings.HasPrefix(r.Text, "울") {
+			t.Errorf("run %q: a word broken between syllables", r.Text)
+		}
+	}
+	if hangul == 0 {
+		t.Fatal("no Hangul on the page")
+	}
+}
+
 // benchWord lays out one paragraph holding a word of n bytes.
 func benchWord(b *testing.B, n int) {
 	word := strings.Repeat("abcdefghij", n/10)
@@ -253,9 +281,9 @@ func TestIssue9LongTitles(t *testing.T) {
 // embedded face has gives one warning for the whole document, with the
 // count and the first characters, not one per character.
 func TestIssue9MissingGlyphsOneWarning(t *testing.T) {
-	doc := &model.Document{Title: "Korean", Lang: "ko", Blocks: []model.Block{
-		mpara(text("한국어 문장도 있습니다. 대한민국의 수도는 서울입니다.")),
-		mpara(text("다람쥐 헌 쳇바퀴에 타고파.")),
+	doc := &model.Document{Title: "Emoji", Blocks: []model.Block{
+		mpara(text("Faces 😀 😃 😄 😁 and more faces 😆 😅 in a sentence.")),
+		mpara(text("Again 😀 and 🎉 🎊 at a party.")),
 	}}
 	_, warns := layoutWarnings(t, doc)
 	var missing []string
@@ -264,8 +292,8 @@ func TestIssue9MissingGlyphsOneWarning(t *testing.T) {
 			missing = append(missing, w)
 		}
 	}
-	if len(missing) != 1 || !strings.Contains(missing[0], "different characters") || !strings.Contains(missing[0], "U+D55C '한'") {
-		t.Errorf("warnings %q, want one naming the count and U+D55C", missing)
+	if len(missing) != 1 || !strings.Contains(missing[0], "different characters") || !strings.Contains(missing[0], "8 different characters") || !strings.Contains(missing[0], "U+1F600 '😀'") {
+		t.Errorf("warnings %q, want one naming the count (8) and U+1F600", missing)
 	}
 }
 
