@@ -32,6 +32,15 @@ func TestWritePalettedPNG(t *testing.T) {
 			return uint8(k % 2 * 40)
 		}},
 		{"wide", 40000, 2, func(y, x int, r *rand.Rand) uint8 { return uint8(x % 2) }},
+		{"rows partly repeating the one above", 500, 40, func(y, x int, r *rand.Rand) uint8 {
+			// Noise in patches, between stretches that continue from
+			// the row above, as a glyph's strokes do.
+			if (x/13+y/5)%4 == 0 {
+				return uint8(r.IntN(65))
+			}
+			return uint8((x / 9) % 5 * (y / 8 % 3))
+		}},
+		{"wider than a deflate window", 33000, 3, func(y, x int, r *rand.Rand) uint8 { return uint8(x / 5000 % 2 * y) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
