@@ -173,7 +173,14 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		{name: contentDir + "package.opf", data: opf},
 	}
 	for _, f := range files {
-		entries = append(entries, zipEntry{name: contentDir + f.name, data: f.data, store: precompressed(f.mediaType)})
+		e := zipEntry{name: contentDir + f.name, data: f.data, store: precompressed(f.mediaType)}
+		// A resource go-epub already deflated is stored as it compressed
+		// it: check kept only files whose bytes it found to be
+		// pamphlet's (same CRC-32 and length).
+		if raw, ok := skeleton.deflated[f.name]; ok && !e.store && len(f.data) > 0 {
+			e.raw, e.crc, e.deflated = raw.data, skeleton.crc[f.name], true
+		}
+		entries = append(entries, e)
 	}
 	return writeZip(entries, modified)
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"io"
 	"os"
@@ -852,4 +853,77 @@ func FuzzChapterXHTML(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDeflatedOnce checks that resources go-epub compressed (stylesheet,
+// fonts) are stored as go-epub deflated them, written raw with their sizes
+// in the local header, while the documents pamphlet writes itself
+// (XHTML, navigation, package document) are compressed from its own bytes.
+func TestDeflatedOnce(t *testing.T) {
+	data, _ := writeEPUB(t, richDoc(t), EPUBOptions{Modified: fixedTime, EmbedFonts: true})
+	zf, files := entries(t, data)
+	reused := map[string]bool{}
+	for _, f := range zf {
+		if f.Method == zip.Deflate && f.Flags&0x8 == 0 && f.UncompressedSize64 < 1<<18 {
+			// Small entries compressed here get a data descriptor; only
+			// go-epub's reused bytes are written raw.
+			reused[f.Name] = true
+		}
+	}
+	tests := []struct {
+		name   string
+		reused bool
+	}{
+		{contentDir + cssFile, true},
+		{contentDir + navFile, false},
+		{contentDir + ncxFile, false},
+		{contentDir + "package.opf", false},
+		{contentDir + xhtmlDir + titlePageFile, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, ok := files[tc.name]; !ok {
+				t.Fatalf("no %s in the container", tc.name)
+			}
+			if reused[tc.name] != tc.reused {
+				t.Errorf("go-epub's compressed bytes reused: %v, want %v", reused[tc.name], tc.reused)
+			}
+		})
+	}
+	for name := range files {
+		if strings.HasPrefix(name, contentDir+fontDir) && !reused[name] && len(files[name]) < 1<<18 {
+			t.Errorf("font %s compressed a second time", name)
+		}
+	}
+}
+
+// TestCheckKeepsOnlyVerified feeds check a skeleton whose go-epub files
+// differ from pamphlet's: only the compressed bytes of files found
+// identical may be kept for reuse.
+func TestCheckKeepsOnlyVerified(t *testing.T) {
+	css := []byte("p { margin: 0 }")
+	files := []*pkgFile{
+		{name: cssFile, mediaType: "text/css", data: css},
+		{name: xhtmlDir + "a.xhtml", mediaType: xhtmlType, data: []byte("<html/>")},
+	}
+	raw := rawFile{data: []byte{1, 2, 3}, size: uint64(len(css))}
+	sk := &skeleton{
+		manifest: map[string]string{cssFile: "text/css", xhtmlDir + "a.xhtml": xhtmlType, navFile: xhtmlType, ncxFile: "application/x-dtbncx+xml"},
+		spine:    []string{xhtmlDir + "a.xhtml"},
+		crc:      map[string]uint32{cssFile: crc32.ChecksumIEEE(css), xhtmlDir + "a.xhtml": 1, navFile: 2, ncxFile: 3},
+		deflated: map[string]rawFile{cssFile: raw, xhtmlDir + "a.xhtml": raw, navFile: raw, ncxFile: raw},
+	}
+	if err := sk.check(files); err != nil {
+		t.Fatal(err)
+	}
+	if len(sk.deflated) != 1 || sk.deflated[cssFile].data == nil {
+		t.Errorf("kept for reuse: %v, want only %s", sk.deflated, cssFile)
+	}
+	sk.deflated = map[string]rawFile{cssFile: {data: raw.data, size: raw.size + 1}}
+	if err := sk.check(files); err != nil {
+		t.Fatal(err)
+	}
+	if len(sk.deflated) != 0 {
+		t.Errorf("a file of another length kept for reuse: %v", sk.deflated)
+	}
 }

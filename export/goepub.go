@@ -38,6 +38,16 @@ type skeleton struct {
 	spine []string
 	// crc holds the CRC-32 of each file in the container, by href.
 	crc map[string]uint32
+	// deflated holds, by href, the compressed bytes of each file go-epub
+	// deflated, so that a file pamphlet writes unchanged is not
+	// compressed a second time; size is its uncompressed length.
+	deflated map[string]rawFile
+}
+
+// rawFile is one deflated file of go-epub's container, as stored.
+type rawFile struct {
+	data []byte
+	size uint64
 }
 
 // goEPUB lets go-epub assemble the book once, into memory, and reads back
@@ -130,7 +140,7 @@ func readSkeleton(data []byte) (*skeleton, error) {
 	if err != nil {
 		return nil, fmt.Errorf("go-epub wrote an unreadable container: %w", err)
 	}
-	sk := &skeleton{manifest: map[string]string{}, crc: map[string]uint32{}}
+	sk := &skeleton{manifest: map[string]string{}, crc: map[string]uint32{}, deflated: map[string]rawFile{}}
 	var opf []byte
 	for _, f := range zr.File {
 		switch f.Name {
@@ -153,6 +163,9 @@ func readSkeleton(data []byte) (*skeleton, error) {
 		default:
 			if name, ok := strings.CutPrefix(f.Name, contentDir); ok {
 				sk.crc[name] = f.CRC32
+				if raw, ok := rawDeflated(data, f); ok {
+					sk.deflated[name] = raw
+				}
 			}
 		}
 	}
@@ -186,6 +199,21 @@ func readSkeleton(data []byte) (*skeleton, error) {
 	return sk, nil
 }
 
+// rawDeflated slices the compressed bytes of a deflated file out of the
+// container, copying nothing; ok is false for a stored file or one whose
+// sizes do not fit the container.
+func rawDeflated(container []byte, f *zip.File) (raw rawFile, ok bool) {
+	if f.Method != zip.Deflate {
+		return rawFile{}, false
+	}
+	off, err := f.DataOffset()
+	n := f.CompressedSize64
+	if err != nil || off < 0 || n > uint64(len(container)) || uint64(off) > uint64(len(container))-n {
+		return rawFile{}, false
+	}
+	return rawFile{data: container[off : uint64(off)+n : uint64(off)+n], size: f.UncompressedSize64}, true
+}
+
 func readZipFile(f *zip.File) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
@@ -205,6 +233,10 @@ func readZipFile(f *zip.File) ([]byte, error) {
 func (sk *skeleton) check(files []*pkgFile) error {
 	want := map[string]bool{navFile: true, ncxFile: true}
 	var spine []string
+	// Only the compressed bytes of files checked byte for byte below may
+	// be reused: go-epub writes its own XHTML wrappers and navigation.
+	verified := make(map[string]rawFile, len(sk.deflated))
+	defer func() { sk.deflated = verified }()
 	for _, f := range files {
 		want[f.name] = true
 		if _, ok := sk.manifest[f.name]; !ok {
@@ -218,6 +250,8 @@ func (sk *skeleton) check(files []*pkgFile) error {
 			spine = append(spine, f.name)
 		} else if crc != crc32.ChecksumIEEE(f.data) {
 			return fmt.Errorf("%s differs from what was given", f.name)
+		} else if raw, ok := sk.deflated[f.name]; ok && raw.size == uint64(len(f.data)) {
+			verified[f.name] = raw
 		}
 	}
 	var extra []string

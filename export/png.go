@@ -6,6 +6,7 @@ import (
 	"hash/crc32"
 	"image/color"
 	"math/bits"
+	"slices"
 )
 
 // writePalettedPNG encodes a w×h image of 8-bit palette indices whose rows
@@ -14,8 +15,11 @@ import (
 //
 // The IDAT stream is compressed by rowDeflater rather than
 // compress/zlib: a cover is mostly runs of one colour and rows repeating
-// the row above, which run-length coding with fixed Huffman codes
-// captures in a few bytes a row, with no tables. A flate compressor
+// the row above, wholly or in stretches, which run-length coding and
+// copies from one row back capture with no hash tables, and Huffman
+// codes made for the few colours used keep the result small (go-epub
+// deflates the image again, and parses it twice as a data URL, so each
+// byte saved here is saved three times over). A flate compressor
 // allocates over a megabyte of them, which in a one-shot command costs
 // more in fresh memory pages (and a garbage collection) than compressing
 // the cover.
@@ -62,9 +66,12 @@ func writePalettedPNG(w, h int, pal color.Palette, row func(y int, row []byte)) 
 }
 
 // rowDeflater writes a zlib stream (RFC 1950) holding one deflate block
-// with the fixed Huffman codes (RFC 1951, section 3.2.6). A row equal to
-// the one above is a copy of it; any other row is coded as literals and
-// runs.
+// (RFC 1951). A row equal to the one above is a copy of it; any other row
+// is coded as literals, runs and copies from the row above. The symbols
+// are kept until close, which codes them with Huffman codes made for
+// them (a cover uses a few dozen of its palette's colours, most of them
+// rarely), or with the fixed codes should a made code come out longer
+// than deflate allows.
 type rowDeflater struct {
 	out  []byte
 	acc  uint64 // bits not yet written, least significant first
@@ -74,14 +81,20 @@ type rowDeflater struct {
 	// next row repeats it.
 	s1, s2        uint32
 	sum, weighted uint64
+	// toks holds the symbols: a literal byte, or a match (matchFlag,
+	// length-3 above bit 15, distance-1 below); litFreq and distFreq
+	// count the literal/length and distance codes they use.
+	toks     []uint32
+	litFreq  [286]int
+	distFreq [30]int
 }
 
+const matchFlag = 1 << 31
+
 func newRowDeflater(capacity int) *rowDeflater {
-	z := &rowDeflater{out: make([]byte, 0, capacity), s1: 1}
+	z := &rowDeflater{out: make([]byte, 0, capacity), s1: 1, toks: make([]uint32, 0, capacity)}
 	// CMF: deflate, 32 KiB window; FLG: no dictionary, check bits.
 	z.out = append(z.out, 0x78, 0x01)
-	z.bits(1, 1) // BFINAL: the only block
-	z.bits(1, 2) // BTYPE 01: fixed Huffman codes
 	return z
 }
 
@@ -102,8 +115,14 @@ func (z *rowDeflater) code(c uint, n uint) {
 	z.bits(uint64(bits.Reverse16(uint16(c))>>(16-n)), n)
 }
 
-// symbol appends a literal/length symbol (0..285) in the fixed code.
-func (z *rowDeflater) symbol(s int) {
+// literal records a literal byte.
+func (z *rowDeflater) literal(c byte) {
+	z.toks = append(z.toks, uint32(c))
+	z.litFreq[c]++
+}
+
+// fixedSymbol appends a literal/length symbol (0..285) in the fixed code.
+func (z *rowDeflater) fixedSymbol(s int) {
 	switch {
 	case s < 144:
 		z.code(0x30+uint(s), 8)
@@ -144,14 +163,12 @@ func distCode(dist int) int {
 	return 2*(n-1) + int(d>>(n-2)&1)
 }
 
-// match appends a copy of n bytes (3..258) from dist bytes back (1..32768).
+// match records a copy of n bytes (3..258) from dist bytes back
+// (1..32768).
 func (z *rowDeflater) match(n, dist int) {
-	i := int(lengthCode[n])
-	z.symbol(257 + i)
-	z.bits(uint64(n-lengthBase[i]), lengthExtra[i])
-	j := distCode(dist)
-	z.code(uint(j), 5)
-	z.bits(uint64(dist-distBase[j]), distExtra[j])
+	z.toks = append(z.toks, matchFlag|uint32(n-3)<<15|uint32(dist-1))
+	z.litFreq[257+int(lengthCode[n])]++
+	z.distFreq[distCode(dist)]++
 }
 
 // copyBack appends n bytes (at least 3) copied from dist bytes back, in
@@ -185,33 +202,269 @@ func (z *rowDeflater) row(cur, prev []byte, havePrev bool) {
 		z.copyBack(len(cur), len(cur))
 		return
 	}
+	// Within a row, a stretch equal to the row above (the strokes of a
+	// glyph continue downwards) is a copy from one row back, and a run of
+	// one colour a literal and a copy of the byte before; whichever is
+	// longer wins. That roughly halves a cover's size, and so the work of
+	// everything that handles the image afterwards.
+	up := 0 // bytes from i on equal to the row above
 	for i := 0; i < len(cur); {
+		if havePrev && len(cur) <= 32768 {
+			if up == 0 {
+				for i+up < len(cur) && cur[i+up] == prev[i+up] {
+					up++
+				}
+			}
+		}
 		c := cur[i]
 		run := 1
 		for i+run < len(cur) && cur[i+run] == c {
 			run++
 		}
-		// A run of four or more: one literal, then a copy of the byte
-		// before.
-		if run >= 4 {
-			z.symbol(int(c))
+		switch {
+		case up >= 4 && up >= run:
+			z.copyBack(up, len(cur))
+			i += up
+			up = 0
+			continue
+		case run >= 4:
+			// One literal, then a copy of the byte before.
+			z.literal(c)
 			z.copyBack(run-1, 1)
-		} else {
-			for k := 0; k < run; k++ {
-				z.symbol(int(c))
-			}
+			i += run
+		default:
+			z.literal(c)
+			i++
 		}
-		i += run
+		up = 0
 	}
 }
 
-// close ends the block and the stream and returns it.
+// close writes the block and ends the stream, and returns it.
 func (z *rowDeflater) close() []byte {
-	z.symbol(256) // end of block
+	z.litFreq[256]++ // end of block
+	litLen, ok1 := huffmanLengths(z.litFreq[:], 15)
+	distLen, ok2 := huffmanLengths(z.distFreq[:], 15)
+	var header []uint16 // code-length symbols, with extra values above
+	var clLen []uint8
+	ok := ok1 && ok2
+	if ok {
+		if slices.Max(distLen) == 0 {
+			distLen[0] = 1 // deflate wants at least one distance code
+		}
+		// Trailing unused codes are left out of the header.
+		hlit, hdist := 286, 30
+		for hlit > 257 && litLen[hlit-1] == 0 {
+			hlit--
+		}
+		for hdist > 1 && distLen[hdist-1] == 0 {
+			hdist--
+		}
+		litLen, distLen = litLen[:hlit], distLen[:hdist]
+		header = codeLengthSymbols(litLen, distLen)
+		var clFreq [19]int
+		used := 0
+		for _, h := range header {
+			if clFreq[h&31] == 0 {
+				used++
+			}
+			clFreq[h&31]++
+		}
+		// A code-length code of one symbol would be incomplete, which
+		// zlib refuses.
+		clLen, ok = huffmanLengths(clFreq[:], 7)
+		ok = ok && used >= 2
+	}
+	if !ok {
+		z.writeFixed()
+	} else {
+		z.writeDynamic(litLen, distLen, header, clLen)
+	}
 	if z.nacc > 0 {
 		z.bits(0, 8-z.nacc)
 	}
 	return binary.BigEndian.AppendUint32(z.out, z.s2<<16|z.s1)
+}
+
+// writeFixed writes the symbols as a block with the fixed codes.
+func (z *rowDeflater) writeFixed() {
+	z.bits(1, 1) // BFINAL: the only block
+	z.bits(1, 2) // BTYPE 01: fixed Huffman codes
+	for _, t := range z.toks {
+		if t&matchFlag == 0 {
+			z.fixedSymbol(int(t))
+			continue
+		}
+		n, dist := int(t>>15&0xff)+3, int(t&0x7fff)+1
+		i := int(lengthCode[n])
+		z.fixedSymbol(257 + i)
+		z.bits(uint64(n-lengthBase[i]), lengthExtra[i])
+		j := distCode(dist)
+		z.code(uint(j), 5)
+		z.bits(uint64(dist-distBase[j]), distExtra[j])
+	}
+	z.fixedSymbol(256)
+}
+
+// clOrder is the order in which a dynamic block lists the lengths of the
+// code-length code.
+var clOrder = [19]int{16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15}
+
+// writeDynamic writes the symbols as a block with the given codes: the
+// lengths of the literal/length code (257 to 286 of them) and of the
+// distance code (1 to 30), header coding them in the code-length
+// alphabet, and that alphabet's code lengths.
+func (z *rowDeflater) writeDynamic(litLen, distLen []uint8, header []uint16, clLen []uint8) {
+	hlit, hdist, hclen := len(litLen), len(distLen), 19
+	for hclen > 4 && clLen[clOrder[hclen-1]] == 0 {
+		hclen--
+	}
+	z.bits(1, 1) // BFINAL: the only block
+	z.bits(2, 2) // BTYPE 10: dynamic Huffman codes
+	z.bits(uint64(hlit-257), 5)
+	z.bits(uint64(hdist-1), 5)
+	z.bits(uint64(hclen-4), 4)
+	for _, k := range clOrder[:hclen] {
+		z.bits(uint64(clLen[k]), 3)
+	}
+	clCode := canonicalCodes(clLen)
+	for _, h := range header {
+		sym := h & 31
+		z.code(clCode[sym], uint(clLen[sym]))
+		switch sym {
+		case 17:
+			z.bits(uint64(h>>5), 3)
+		case 18:
+			z.bits(uint64(h>>5), 7)
+		}
+	}
+	litCode, distCodes := canonicalCodes(litLen), canonicalCodes(distLen)
+	for _, t := range z.toks {
+		if t&matchFlag == 0 {
+			z.code(litCode[t], uint(litLen[t]))
+			continue
+		}
+		n, dist := int(t>>15&0xff)+3, int(t&0x7fff)+1
+		i := int(lengthCode[n])
+		z.code(litCode[257+i], uint(litLen[257+i]))
+		z.bits(uint64(n-lengthBase[i]), lengthExtra[i])
+		j := distCode(dist)
+		z.code(distCodes[j], uint(distLen[j]))
+		z.bits(uint64(dist-distBase[j]), distExtra[j])
+	}
+	z.code(litCode[256], uint(litLen[256]))
+}
+
+// codeLengthSymbols codes the lengths of the literal/length and distance
+// codes with the code-length alphabet: each symbol in the low five bits,
+// its extra value above (runs of zeros: 17 for 3 to 10, 18 for 11 to
+// 138).
+func codeLengthSymbols(litLen, distLen []uint8) []uint16 {
+	all := append(slices.Clip(litLen), distLen...)
+	var out []uint16
+	for i := 0; i < len(all); {
+		if all[i] != 0 {
+			out = append(out, uint16(all[i]))
+			i++
+			continue
+		}
+		n := 1
+		for i+n < len(all) && all[i+n] == 0 && n < 138 {
+			n++
+		}
+		switch {
+		case n >= 11:
+			out = append(out, 18|uint16(n-11)<<5)
+		case n >= 3:
+			out = append(out, 17|uint16(n-3)<<5)
+		default:
+			for range n {
+				out = append(out, 0)
+			}
+		}
+		i += n
+	}
+	return out
+}
+
+// huffmanLengths returns the code length of each symbol of a Huffman code
+// for the frequencies (0 for unused symbols), and false when a length
+// would exceed limit. Ties are broken by symbol order, so the same
+// frequencies always give the same code.
+func huffmanLengths(freq []int, limit int) ([]uint8, bool) {
+	lengths := make([]uint8, len(freq))
+	var leaves []int // symbols, by frequency then symbol
+	for s, f := range freq {
+		if f > 0 {
+			leaves = append(leaves, s)
+		}
+	}
+	switch len(leaves) {
+	case 0:
+		return lengths, true
+	case 1:
+		lengths[leaves[0]] = 1
+		return lengths, true
+	}
+	slices.SortStableFunc(leaves, func(a, b int) int { return freq[a] - freq[b] })
+	// Nodes 0..len(leaves)-1 are the leaves in that order; each merge
+	// appends an internal node, whose weights never decrease, so the
+	// two smallest are always at the heads of the two queues.
+	n := len(leaves)
+	weight := make([]int, n, 2*n-1)
+	parent := make([]int, 2*n-1)
+	for i, s := range leaves {
+		weight[i] = freq[s]
+	}
+	li, ni := 0, n
+	pick := func() int {
+		if li < n && (ni >= len(weight) || weight[li] <= weight[ni]) {
+			li++
+			return li - 1
+		}
+		ni++
+		return ni - 1
+	}
+	for len(weight) < 2*n-1 {
+		a, b := pick(), pick()
+		parent[a], parent[b] = len(weight), len(weight)
+		weight = append(weight, weight[a]+weight[b])
+	}
+	depth := make([]int, 2*n-1)
+	for i := 2*n - 3; i >= 0; i-- {
+		depth[i] = depth[parent[i]] + 1
+	}
+	for i, s := range leaves {
+		if depth[i] > limit {
+			return nil, false
+		}
+		lengths[s] = uint8(depth[i])
+	}
+	return lengths, true
+}
+
+// canonicalCodes assigns deflate's canonical codes to code lengths
+// (RFC 1951, section 3.2.2).
+func canonicalCodes(lengths []uint8) []uint {
+	var count [16]uint
+	for _, l := range lengths {
+		count[l]++
+	}
+	count[0] = 0
+	var next [16]uint
+	code := uint(0)
+	for l := 1; l < 16; l++ {
+		code = (code + count[l-1]) << 1
+		next[l] = code
+	}
+	codes := make([]uint, len(lengths))
+	for s, l := range lengths {
+		if l != 0 {
+			codes[s] = next[l]
+			next[l]++
+		}
+	}
+	return codes
 }
 
 // rowSums returns the sum of p's bytes and the sum of each byte times the

@@ -22,6 +22,9 @@ type zipEntry struct {
 	// checksum of data.
 	raw []byte
 	crc uint32
+	// deflated says raw and crc were given with the entry: its data
+	// compressed already (by go-epub), not to be compressed again.
+	deflated bool
 }
 
 // writeZip packs entries into an OCF container, reproducibly: the
@@ -50,6 +53,10 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 	errs := make([]error, len(entries))
 	for i := range entries {
 		e := &entries[i]
+		if e.deflated && !e.store && e.raw != nil {
+			continue
+		}
+		e.deflated = false
 		e.crc = crc32.ChecksumIEEE(e.data)
 		switch {
 		case e.store || len(e.data) == 0:

@@ -3,10 +3,14 @@ package hyph
 import (
 	"bytes"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"pamphlet/internal/golden"
 )
 
 // refTrie is a plain pointer trie of the patterns, the reference the laid
@@ -115,7 +119,63 @@ func TestTrieMatchesReference(t *testing.T) {
 			if bad > 0 {
 				t.Errorf("%d of %d words differ", bad, len(words))
 			}
-			t.Logf("%d patterns, %d nodes, %d words compared", len(pieces), len(p.trie.label), len(words))
+			t.Logf("%d patterns, %d nodes, %d words compared", len(pieces), p.trie.n, len(words))
+		})
+	}
+}
+
+// TestCompiled checks that each embedded compiled trie is exactly what
+// its pattern file builds, so that the two never drift apart; with
+// -update (go generate) it rewrites them.
+func TestCompiled(t *testing.T) {
+	for name := range compiled {
+		t.Run(name, func(t *testing.T) {
+			src, err := files.ReadFile("patterns/hyph-" + name + ".pat.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			left, right, tr, err := build(name, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := encode(left, right, tr)
+			path := filepath.Join("compiled", "hyph-"+name+".trie")
+			if golden.Updating() {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if !bytes.Equal(got, []byte(compiled[name])) {
+				t.Fatalf("%s is not what hyph-%s.pat.txt builds (run go generate ./layout/hyph)", path, name)
+			}
+			if _, _, _, err := decode(string(got)); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestDecodeRejectsDamage cuts and alters a compiled file: decode must
+// return an error, never a trie that match could index out of range with.
+func TestDecodeRejectsDamage(t *testing.T) {
+	good := compiled["pt"]
+	tests := []struct {
+		name string
+		data string
+	}{
+		{"empty", ""},
+		{"bad magic", "xxxx" + good[4:]},
+		{"truncated", good[:len(good)-1]},
+		{"extra byte", good + "x"},
+		{"child past the end", good[:headerSize+4] + "\xff\xff\xff\x00" + good[headerSize+8:]},
+		{"odd digits", good[:headerSize+4*(u32(good[8:], 0)+1)+4] + "\x01\x00\x00\x00" + good[headerSize+4*(u32(good[8:], 0)+1)+8:]},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, _, _, err := decode(tc.data); err == nil {
+				t.Error("damaged file accepted")
+			}
 		})
 	}
 }
