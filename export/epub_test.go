@@ -927,3 +927,21 @@ func TestCheckKeepsOnlyVerified(t *testing.T) {
 		t.Errorf("a file of another length kept for reuse: %v", sk.deflated)
 	}
 }
+
+// TestListNumbering checks that an ordered list's numbering and start
+// reach the XHTML as the type and start attributes of its ol.
+func TestListNumbering(t *testing.T) {
+	doc := &model.Document{Title: "Lists", Lang: "en", Blocks: []model.Block{
+		&model.List{Ordered: true, Start: 2, Numbering: "a", Items: []model.Item{{Blocks: []model.Block{para(text("lunch"))}}}},
+		&model.List{Ordered: true, Start: 1, Numbering: "I", Items: []model.Item{{Blocks: []model.Block{para(text("Money"))}}}},
+		&model.List{Ordered: true, Start: 1, Items: []model.Item{{Blocks: []model.Block{para(text("plain"))}}}},
+	}}
+	data, _ := writeEPUB(t, doc, EPUBOptions{NoCover: true})
+	_, files := entries(t, data)
+	body := string(files["EPUB/xhtml/text.xhtml"])
+	for _, want := range []string{`<ol start="2" type="a">`, `<ol type="I">`, "<ol>\n<li>plain"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("text.xhtml lacks %q:\n%s", want, body)
+		}
+	}
+}

@@ -285,14 +285,15 @@ func (r *renderer) block(bl model.Block) error {
 func (r *renderer) list(n *model.List) error {
 	b := &r.b
 	tag := "ul"
-	start := ""
+	start, numbering := "", ""
 	if n.Ordered {
 		tag = "ol"
 		if n.Start != 1 {
 			start = strconv.Itoa(n.Start)
 		}
+		numbering = n.Numbering
 	}
-	b.open(tag, "start", start)
+	b.open(tag, "start", start, "type", numbering)
 	b.WriteByte('\n')
 	for _, it := range n.Items {
 		// A one-paragraph item is the common case: its text goes straight

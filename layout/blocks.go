@@ -7,7 +7,6 @@ import (
 	_ "image/gif"  // sizes of GIF figures
 	_ "image/jpeg" // sizes of JPEG figures
 	_ "image/png"  // sizes of PNG figures
-	"strconv"
 	"strings"
 
 	"pamphlet/fonts"
@@ -334,7 +333,7 @@ func (s *setter) list(v *vlist, l *model.List, c ctx) error {
 	var widest Sp
 	if l.Ordered {
 		for i := range l.Items {
-			widest = max(widest, s.sh.width(strconv.Itoa(l.Start+i)+".", fonts.Regular, em))
+			widest = max(widest, s.sh.width(model.ItemLabel(l.Numbering, l.Start+i)+".", fonts.Regular, em))
 		}
 	}
 	hang := max(em*3/2, widest+em/2)
@@ -355,7 +354,7 @@ func (s *setter) list(v *vlist, l *model.List, c ctx) error {
 		var m marker
 		switch {
 		case l.Ordered:
-			num := strconv.Itoa(l.Start+i) + "."
+			num := model.ItemLabel(l.Numbering, l.Start+i) + "."
 			x := right - s.sh.width(num, fonts.Regular, em)
 			for _, pc := range s.sh.shape(nil, num, fonts.Regular, em) {
 				m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width})

@@ -62,7 +62,11 @@ func dumpBlock(b *strings.Builder, bl Block, indent string) error {
 		return dumpBlocks(b, n.Blocks, indent+"  ")
 	case *List:
 		if n.Ordered {
-			fmt.Fprintf(b, "%slist ordered start=%d:\n", indent, n.Start)
+			if n.Numbering != "" {
+				fmt.Fprintf(b, "%slist ordered start=%d numbering=%s:\n", indent, n.Start, n.Numbering)
+			} else {
+				fmt.Fprintf(b, "%slist ordered start=%d:\n", indent, n.Start)
+			}
 		} else {
 			fmt.Fprintf(b, "%slist:\n", indent)
 		}

@@ -174,8 +174,16 @@ type List struct {
 	// Start is the first number of an ordered list (1 unless the source
 	// said otherwise); ignored for unordered lists.
 	Start int
-	Items []Item
+	// Numbering is how an ordered list counts, as HTML's type attribute
+	// says it: "" for numbers (1, 2, 3), "a" or "A" for letters, "i" or
+	// "I" for roman numerals. Letters matter: a text that refers to
+	// "item b)" must still find it. Empty for unordered lists.
+	Numbering string
+	Items     []Item
 }
+
+// Numberings lists the values List.Numbering may hold besides "".
+const Numberings = "aAiI"
 
 // Item is one list entry.
 type Item struct {

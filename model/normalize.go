@@ -82,6 +82,9 @@ func normBlock(b Block) Block {
 		if b.Ordered && b.Start == 0 {
 			b.Start = 1
 		}
+		if !b.Ordered || b.Numbering == "1" {
+			b.Numbering = ""
+		}
 		if !b.Ordered {
 			b.Start = 0
 		}

@@ -41,8 +41,11 @@ type pblock struct {
 	lang    string // code: the fence's info string
 	ordered bool   // list
 	start   int    // list: first number
-	items   [][]*pblock
-	blocks  []*pblock // quote: the content
+	// numbering is how an ordered list counts ("a" for "a)" items), as
+	// model.List.Numbering.
+	numbering string
+	items     [][]*pblock
+	blocks    []*pblock // quote: the content
 }
 
 // first returns the first input line number of b.
@@ -517,6 +520,9 @@ func (r *textReader) quote(lines []srcLine) (*pblock, int) {
 func (r *textReader) list(lines []srcLine) (*pblock, int) {
 	m0, _ := listMarker(lines[0])
 	b := &pblock{kind: pList, ordered: m0.ordered, start: m0.num}
+	if m0.ordered && strings.Contains(m0.style, "a") {
+		b.numbering = "a"
+	}
 	markerIndent := lines[0].indent
 	sameList := func(l srcLine) bool {
 		m, ok := listMarker(l)

@@ -75,7 +75,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 			r.repair(b.first(), "heading", "%q (%s)", head(text), style)
 			mb = &model.Heading{Level: lv, Content: r.inlines(text, b.first())}
 		case pList:
-			l := &model.List{Ordered: b.ordered, Start: b.start}
+			l := &model.List{Ordered: b.ordered, Start: b.start, Numbering: b.numbering}
 			if b.ordered && b.start == 0 {
 				l.Start = 1
 			}

@@ -347,6 +347,9 @@ func (c *htmlConv) list(n *html.Node) model.Block {
 		if s, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil && s > 0 && s < 1e9 {
 			l.Start = s
 		}
+		if t := attr(n, "type"); len(t) == 1 && strings.Contains(model.Numberings, t) {
+			l.Numbering = t
+		}
 	}
 	var stray []*html.Node
 	flushStray := func() {

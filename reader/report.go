@@ -25,13 +25,16 @@ type Report struct {
 // ReportBlock is one block of a Report. Text is the plain text after
 // typography; quotes hold Blocks, lists hold Items.
 type ReportBlock struct {
-	Kind    string        `json:"kind"`
-	Level   int           `json:"level,omitempty"`
-	Text    string        `json:"text,omitempty"`
-	Ordered bool          `json:"ordered,omitempty"`
-	Items   []ReportItem  `json:"items,omitempty"`
-	Blocks  []ReportBlock `json:"blocks,omitempty"`
-	Links   []ReportLink  `json:"links,omitempty"`
+	Kind    string `json:"kind"`
+	Level   int    `json:"level,omitempty"`
+	Text    string `json:"text,omitempty"`
+	Ordered bool   `json:"ordered,omitempty"`
+	// Numbering is an ordered list's counting when not by numbers: "a",
+	// "A", "i" or "I".
+	Numbering string        `json:"numbering,omitempty"`
+	Items     []ReportItem  `json:"items,omitempty"`
+	Blocks    []ReportBlock `json:"blocks,omitempty"`
+	Links     []ReportLink  `json:"links,omitempty"`
 }
 
 // ReportItem is one list item: its text and its blocks.
@@ -112,6 +115,7 @@ func reportBlocks(bs []model.Block) ([]ReportBlock, error) {
 			rb.Text = model.BlockText(b)
 		case *model.List:
 			rb.Ordered = b.Ordered
+			rb.Numbering = b.Numbering
 			for _, it := range b.Items {
 				sub, err := reportBlocks(it.Blocks)
 				if err != nil {
