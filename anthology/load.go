@@ -7,11 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
+	"pamphlet/internal/parallel"
 	"pamphlet/model"
 	"pamphlet/reader"
 )
@@ -227,35 +226,7 @@ type read struct {
 // index.
 func readAll(p *Plan, srcs []Source, opt Options) []read {
 	out := make([]read, len(srcs))
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, len(srcs))
-	jobs := make(chan int)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range jobs {
-				out[i] = readOne(p, srcs[i], opt)
-				done <- struct{}{}
-			}
-		})
-	}
-	go func() {
-		for i := range srcs {
-			jobs <- i
-		}
-		close(jobs)
-		wg.Wait()
-		close(done)
-	}()
-	for range done {
-		if opt.Progress != nil {
-			opt.Progress()
-		}
-	}
+	parallel.Each(len(srcs), opt.Workers, func(i int) { out[i] = readOne(p, srcs[i], opt) }, opt.Progress)
 	return out
 }
 

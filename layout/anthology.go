@@ -3,12 +3,11 @@ package layout
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"pamphlet/fonts"
+	"pamphlet/internal/parallel"
 	"pamphlet/model"
 )
 
@@ -170,37 +169,11 @@ func bookAuthors(docs []*model.Document) []string {
 // depend on which worker set which chapter. opt.Progress hears of each
 // chapter from this goroutine only.
 func layChapters(docs []*model.Document, numbers []int, opt Options, words bookWords) ([]*chapter, error) {
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, len(docs))
 	out := make([]*chapter, len(docs))
 	errs := make([]error, len(docs))
-	jobs := make(chan int)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range jobs {
-				out[i], errs[i] = layChapter(docs[i], numbers[i], opt, words)
-				done <- struct{}{}
-			}
-		})
-	}
-	go func() {
-		for i := range docs {
-			jobs <- i
-		}
-		close(jobs)
-		wg.Wait()
-		close(done)
-	}()
-	for range done {
-		if opt.Progress != nil {
-			opt.Progress()
-		}
-	}
+	parallel.Each(len(docs), opt.Workers, func(i int) {
+		out[i], errs[i] = layChapter(docs[i], numbers[i], opt, words)
+	}, opt.Progress)
 	for i, err := range errs {
 		if err != nil {
 			if numbers[i] == 0 {
