@@ -121,7 +121,9 @@ func wordsKept(text string, res *Result) error {
 		if header[no+1] {
 			continue
 		}
-		if t := strings.TrimSpace(line); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+		// A fence line, at the top or inside a list item or a quote, is
+		// markup: its info string names the code's language.
+		if t := strings.TrimSpace(fuzzMarkerRE.ReplaceAllString(line, "")); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			continue
 		}
 		line = stripTargets(line)

@@ -350,10 +350,20 @@ func (c *mdConv) paragraph(n ast.Node) []model.Block {
 	var out []model.Block
 	var cur []model.Inline
 	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, &model.Paragraph{Content: cur})
-			cur = nil
+		if len(cur) == 0 {
+			return
 		}
+		if intro, l := fancyList(cur); l != nil {
+			if len(intro) > 0 {
+				out = append(out, &model.Paragraph{Content: intro})
+			}
+			out = append(out, l)
+			c.tr.repair(c.blockLine(n), "list", "lines marked %s, %s… read as a list of %d item(s)",
+				model.ItemLabel(l.Numbering, 1), model.ItemLabel(l.Numbering, 2), len(l.Items))
+		} else {
+			out = append(out, &model.Paragraph{Content: cur})
+		}
+		cur = nil
 	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		if img := mdLoneImage(ch); img != nil && c.skip == "" {
