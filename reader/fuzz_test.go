@@ -22,6 +22,9 @@ import (
 // bullets, "1." "1)" "(1)", "a." "a)" "(a)" and a pasted "o".
 var fuzzMarkerRE = regexp.MustCompile(`^(?:\s*(?:>\s?)*(?:[-*+•◦‣·–▪o]|[0-9]{1,3}[.)]|\([0-9]{1,3}\)|[a-z][.)]|\([a-z]\))\s+)+`)
 
+// fuzzQuoteRE strips the quotation marks and spaces a line starts with.
+var fuzzQuoteRE = regexp.MustCompile(`^[\s>]*`)
+
 // FuzzText checks the properties every reader must keep on any input: no
 // panic; either ErrNoText/ErrBinary or a document that passes Validate;
 // Normalize idempotent on it; its text in NFC; and no input word lost — every word of the
@@ -123,7 +126,7 @@ func wordsKept(text string, res *Result) error {
 		}
 		// A fence line, at the top or inside a list item or a quote, is
 		// markup: its info string names the code's language.
-		if t := strings.TrimSpace(fuzzMarkerRE.ReplaceAllString(line, "")); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+		if t := fuzzQuoteRE.ReplaceAllString(fuzzMarkerRE.ReplaceAllString(line, ""), ""); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			continue
 		}
 		line = stripTargets(line)
