@@ -104,7 +104,7 @@ func (bk *book) coverText(loc *locale) coverText {
 // faces are made per cover, as they are not.
 var coverFonts = func() map[fonts.Style]func() (*opentype.Font, error) {
 	m := map[fonts.Style]func() (*opentype.Font, error){}
-	for _, s := range []fonts.Style{fonts.Regular, fonts.Italic, fonts.Bold, fonts.Fallback, fonts.CJK, fonts.Hangul} {
+	for _, s := range []fonts.Style{fonts.Regular, fonts.Italic, fonts.Bold, fonts.Fallback, fonts.CJK, fonts.Hangul, fonts.Symbols} {
 		m[s] = sync.OnceValues(func() (*opentype.Font, error) {
 			f, err := opentype.Parse(fonts.TTF(s))
 			if err != nil {
@@ -118,8 +118,9 @@ var coverFonts = func() map[fonts.Style]func() (*opentype.Font, error) {
 
 // coverFallbacks are the faces that draw what a cover style lacks, in
 // the order tried: DejaVu Sans, then Droid Sans Fallback for Chinese and
-// Japanese, then NanumMyeongjo for Korean.
-var coverFallbacks = [...]fonts.Style{fonts.Fallback, fonts.CJK, fonts.Hangul}
+// Japanese, then NanumMyeongjo for Korean, then Symbola for emoji and
+// symbols.
+var coverFallbacks = [...]fonts.Style{fonts.Fallback, fonts.CJK, fonts.Hangul, fonts.Symbols}
 
 // face sets text in one style at one size, taking characters the style
 // lacks from the fallback faces.

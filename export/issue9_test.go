@@ -31,7 +31,8 @@ func TestIssue9CoverText(t *testing.T) {
 		{"Chinese and Japanese", "面包与玫瑰 パンとバラ", ""},
 		{"Arabic and Hebrew", "خبز وورود לחם ושושנים", ""},
 		{"Korean", "빵과 장미", ""},
-		{"emoji", "Bread 🌹 and 🥖", "🌹🥖"},
+		{"older emoji", "Bread 🌹 and 🥖", ""},
+		{"newer emoji", "Bread 🫓 and 🪷", "🫓🪷"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

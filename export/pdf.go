@@ -40,6 +40,7 @@ var fontInfo = [...]struct{ postscript string }{
 	fonts.Fallback:   {"DejaVuSans"},
 	fonts.CJK:        {"DroidSansFallback"},
 	fonts.Hangul:     {"NanumMyeongjo"},
+	fonts.Symbols:    {"Symbola"},
 }
 
 // PDF paints a laid-out book with gofpdf and writes the file to w. Every

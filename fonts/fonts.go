@@ -5,7 +5,7 @@ import (
 	"fmt"
 )
 
-//go:embed OFL-CharisSIL.txt LICENSE-DejaVu.txt LICENSE-DroidSansFallback.txt LICENSE-Nanum.txt
+//go:embed OFL-CharisSIL.txt LICENSE-DejaVu.txt LICENSE-DroidSansFallback.txt LICENSE-Nanum.txt LICENSE-Symbola.txt
 var files embed.FS
 
 // The faces are embedded as byte slices rather than in files: a slice can
@@ -28,6 +28,8 @@ var (
 	droidSansFallback []byte
 	//go:embed NanumMyeongjo.ttf
 	nanumMyeongjo []byte
+	//go:embed Symbola.ttf
+	symbola []byte
 )
 
 // faceData holds each style's TrueType file.
@@ -40,6 +42,7 @@ var faceData = [...][]byte{
 	Fallback:   dejaVuSans,
 	CJK:        droidSansFallback,
 	Hangul:     nanumMyeongjo,
+	Symbols:    symbola,
 }
 
 // Style is a face of the text family.
@@ -58,10 +61,14 @@ const (
 	// Droid Sans Fallback (4 MB, parsed and embedded only in documents
 	// that use it).
 	CJK
-	// Hangul is the last resort, for the Korean syllables and jamo that
-	// Droid Sans Fallback lacks: NanumMyeongjo, a serif like the text face
-	// (also parsed and embedded only when used).
+	// Hangul is for the Korean syllables that Droid Sans Fallback lacks:
+	// NanumMyeongjo, a serif like the text face (also parsed and embedded
+	// only when used).
 	Hangul
+	// Symbols is the last resort, for emoji and the symbols no other face
+	// has: Symbola, in outline (one colour, like the text); parsed and
+	// embedded only when used.
+	Symbols
 )
 
 // fileNames maps each style to its embedded TrueType file.
@@ -74,10 +81,11 @@ var fileNames = [...]string{
 	Fallback:   "DejaVuSans.ttf",
 	CJK:        "DroidSansFallbackFull.ttf",
 	Hangul:     "NanumMyeongjo.ttf",
+	Symbols:    "Symbola.ttf",
 }
 
 // Styles lists every embedded face, in a fixed order.
-var Styles = []Style{Regular, Italic, Bold, BoldItalic, Mono, Fallback, CJK, Hangul}
+var Styles = []Style{Regular, Italic, Bold, BoldItalic, Mono, Fallback, CJK, Hangul, Symbols}
 
 func (s Style) String() string {
 	if s < 0 || int(s) >= len(fileNames) {
@@ -108,6 +116,8 @@ func Licence(s Style) (name string, text []byte) {
 		name = "LICENSE-DroidSansFallback.txt"
 	case Hangul:
 		name = "LICENSE-Nanum.txt"
+	case Symbols:
+		name = "LICENSE-Symbola.txt"
 	default:
 		name = "OFL-CharisSIL.txt"
 	}

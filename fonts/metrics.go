@@ -6,6 +6,7 @@ import (
 	"io"
 	"sync"
 	"sync/atomic"
+	"unicode"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -110,9 +111,7 @@ func (f *Face) ppem() fixed.Int26_6 { return fixed.Int26_6(f.upem) << 6 }
 
 // lookup reads r's glyph from the font; the caller holds f.mu or owns f.
 func (f *Face) lookup(r rune) glyph {
-	// gofpdf maps characters through a 16-bit table, so only the Basic
-	// Multilingual Plane can be painted: a face "lacks" anything above.
-	if r > 0xFFFF || r < 0 {
+	if r < 0 || r > unicode.MaxRune {
 		return glyph{}
 	}
 	id, err := f.font.GlyphIndex(&f.buf, r)
@@ -228,14 +227,14 @@ func (f *Face) Width(s string) int {
 // Cover returns the face that paints r for text in style s: s itself when
 // it has r, else the fallback face (DejaVu Sans), else the code face, else
 // the CJK face (Droid Sans Fallback), else the Hangul face
-// (NanumMyeongjo); those two are parsed only when a character gets that
-// far. ok is false when no embedded face has r; the
+// (NanumMyeongjo), else the symbol face (Symbola); those three are parsed
+// only when a character gets that far. ok is false when no embedded face has r; the
 // caller must then report it.
 func Cover(s Style, r rune) (face Style, ok bool) {
 	if f, err := Get(s); err == nil && f.Has(r) {
 		return s, true
 	}
-	for _, alt := range [...]Style{Fallback, Mono, CJK, Hangul} {
+	for _, alt := range [...]Style{Fallback, Mono, CJK, Hangul, Symbols} {
 		if alt == s {
 			continue
 		}

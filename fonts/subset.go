@@ -60,7 +60,7 @@ func Subset(s Style, runes []rune) (*SubsetFont, error) {
 	f.mu.Lock()
 	for _, r := range runes {
 		// sfnt reads the face's own cmap, so runes above the BMP resolve
-		// too (format 12), unlike Has, which answers for gofpdf.
+		// too (format 12).
 		id, err := f.font.GlyphIndex(&f.buf, r)
 		if err == nil && id != 0 {
 			pairs = append(pairs, cmapPair{r, uint16(id)})

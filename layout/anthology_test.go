@@ -260,7 +260,7 @@ func TestAnthologyHeadingScale(t *testing.T) {
 // folio in the book.
 func TestAnthologyWarnings(t *testing.T) {
 	b := bookFixture(3)
-	b.Articles[2].Blocks = append(b.Articles[2].Blocks, mpara(text("A character no face has: \U0001F600.")))
+	b.Articles[2].Blocks = append(b.Articles[2].Blocks, mpara(text("A character no face has: \U0001FAE0.")))
 	var got []Warning
 	book, err := Anthology(b, Options{Warn: func(w Warning) { got = append(got, w) }})
 	if err != nil {

@@ -194,6 +194,8 @@ func shortFace(s fonts.Style) string {
 		return "C"
 	case fonts.Hangul:
 		return "K"
+	case fonts.Symbols:
+		return "S"
 	}
 	return s.String()
 }

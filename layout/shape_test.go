@@ -70,7 +70,8 @@ func TestShapePieces(t *testing.T) {
 		{"kerned", "AVA", fonts.Fallback, []string{"AVA"}, []int{1, 2}},
 		{"kerned after a dropped rune", "A\u00adVA", fonts.Fallback, []string{"AVA"}, []int{1, 2}},
 		{"face change", "caf\u00e9 \u2318 ok", fonts.Regular, []string{"caf\u00e9 ", "\u2318", " ok"}, nil},
-		{"no face has it", "a\U0001F600b", fonts.Regular, []string{"a\ufffdb"}, nil},
+		{"symbol face", "a\U0001F339b", fonts.Regular, []string{"a", "\U0001F339", "b"}, nil},
+		{"no face has it", "a\U0001FAE0b", fonts.Regular, []string{"a\ufffdb"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
