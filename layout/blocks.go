@@ -505,7 +505,8 @@ func expandTabs(s string, width int) string {
 // wrapCode splits a code line into chunks no wider than capacity, each
 // character measured by advance; continuations start with two spaces. A
 // chunk breaks after a space or punctuation in its last third when there
-// is one, else at the last character that fits. It runs in time linear in
+// is one, else before the token that straddles its end if that token fits
+// on a continuation line, else at the last character that fits. It runs in time linear in
 // the line's length, however long.
 func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 	r := []rune(line)
@@ -521,6 +522,7 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 	var out []string
 	prefix := ""
 	room := capacity
+	contRoom := max(capacity-advance(' ')*2, capacity/2) // after the two-space indent
 	for len(r) > 0 {
 		// fit is how many characters fit in room (at least one).
 		fit, w := 0, Sp(0)
@@ -534,8 +536,28 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 		}
 		cut := fit
 		for k := fit; k > fit*2/3; k-- {
-			if strings.ContainsRune(" ,;.([{/=+-", r[k-1]) {
+			if codeBreak(r[k-1]) {
 				cut = k
+				break
+			}
+		}
+		if cut == fit && !codeBreak(r[fit-1]) {
+			// No break near the end: an earlier one keeps the token that
+			// straddles the end whole ("ProcessThisImmediately") when the
+			// token fits on a continuation line.
+			for k := fit * 2 / 3; k > 0; k-- {
+				if !codeBreak(r[k-1]) {
+					continue
+				}
+				tw := Sp(0)
+				j := k
+				for j < len(r) && tw <= contRoom && (j == k || !codeBreak(r[j-1])) {
+					tw += widths[j]
+					j++
+				}
+				if tw <= contRoom {
+					cut = k
+				}
 				break
 			}
 		}
@@ -543,11 +565,14 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 		r, widths = r[cut:], widths[cut:]
 		if prefix == "" {
 			prefix = "  "
-			room = max(capacity-advance(' ')*2, capacity/2)
+			room = contRoom
 		}
 	}
 	return out
 }
+
+// codeBreak reports whether a code line may wrap after c.
+func codeBreak(c rune) bool { return strings.ContainsRune(" ,;.([{/=+-", c) }
 
 // thematicBreak sets a centred row of asterisks with space around it.
 func (s *setter) thematicBreak(v *vlist, c ctx) {

@@ -105,6 +105,8 @@ func TestWrapCode(t *testing.T) {
 		{"at punctuation", "aaaaaa,bbbbbb", []string{"aaaaaa,", "  bbbbbb"}},
 		{"at a character", "abcdefghijklmnop", []string{"abcdefgh", "  ijklmn", "  op"}},
 		{"wide characters", "漢字漢字漢字", []string{"漢字漢字", "  漢字"}},
+		{"a token kept whole", "ab: cdefg", []string{"ab:", "  cdefg"}},
+		{"a token too long for a line", "ab: cdefghijk", []string{"ab: cdef", "  ghijk"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
