@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"unicode"
 
 	"golang.org/x/text/unicode/bidi"
@@ -162,41 +163,17 @@ func reorder(box *vbox, levels []uint8, links []int32, urls []string, width Sp, 
 	}
 	segs := make([]segment, 0, 2*len(runs)+1)
 	segs = append(segs, segment{-1, runs[0].X, base})
-	top, lowOdd := base, uint8(255)
 	for i, r := range runs {
 		if i > 0 {
 			prev := runs[i-1]
 			segs = append(segs, segment{-1, r.X - (prev.X + prev.Width), min(levels[i-1], levels[i])})
 		}
 		segs = append(segs, segment{i, r.Width, levels[i]})
-		top = max(top, levels[i])
-		if levels[i]%2 == 1 {
-			lowOdd = min(lowOdd, levels[i])
-		}
 	}
 	last := runs[len(runs)-1]
 	segs = append(segs, segment{-1, width - (last.X + last.Width), base})
-	if base%2 == 1 {
-		lowOdd = min(lowOdd, base)
-	}
-	if lowOdd == 255 {
+	if !reverseLevels(segs, func(sg segment) uint8 { return sg.level }) {
 		return // all left to right
-	}
-	for k := top; k >= lowOdd && k > 0; k-- {
-		for i := 0; i < len(segs); {
-			if segs[i].level < k {
-				i++
-				continue
-			}
-			j := i
-			for j < len(segs) && segs[j].level >= k {
-				j++
-			}
-			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-				segs[a], segs[b] = segs[b], segs[a]
-			}
-			i = j
-		}
 	}
 	out := make([]Run, 0, len(runs))
 	var outLinks []int32
@@ -248,44 +225,21 @@ func Visual(s string) string {
 		return s
 	}
 	cs = shapeArabic(cs)
-	base := setLevels(cs)
+	setLevels(cs) // every level is at least the base level, so L2 needs no more
 	// clusters: a character with the combining marks after it
 	type cluster struct {
 		rs    []rune
 		level uint8
 	}
 	var cl []cluster
-	top, lowOdd := base, uint8(255)
-	if base%2 == 1 {
-		lowOdd = base
-	}
 	for _, c := range cs {
 		if n := len(cl); n > 0 && unicode.In(c.r, unicode.Mn, unicode.Me) {
 			cl[n-1].rs = append(cl[n-1].rs, c.r)
 			continue
 		}
 		cl = append(cl, cluster{rs: []rune{c.r}, level: c.level})
-		top = max(top, c.level)
-		if c.level%2 == 1 {
-			lowOdd = min(lowOdd, c.level)
-		}
 	}
-	for k := top; k >= lowOdd && k > 0; k-- {
-		for i := 0; i < len(cl); {
-			if cl[i].level < k {
-				i++
-				continue
-			}
-			j := i
-			for j < len(cl) && cl[j].level >= k {
-				j++
-			}
-			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-				cl[a], cl[b] = cl[b], cl[a]
-			}
-			i = j
-		}
-	}
+	reverseLevels(cl, func(c cluster) uint8 { return c.level })
 	var out []rune
 	for _, c := range cl {
 		if c.level%2 == 1 {
@@ -298,4 +252,34 @@ func Visual(s string) string {
 		out = append(out, c.rs...)
 	}
 	return string(out)
+}
+
+// reverseLevels applies rule L2 to items in logical order: from the
+// highest level down to the lowest odd one, every longest stretch of items
+// at that level or above is reversed. It reports whether any item is at
+// an odd level, that is whether anything reads right to left.
+func reverseLevels[T any](items []T, level func(T) uint8) bool {
+	top, lowOdd := uint8(0), uint8(255)
+	for _, it := range items {
+		l := level(it)
+		top = max(top, l)
+		if l%2 == 1 {
+			lowOdd = min(lowOdd, l)
+		}
+	}
+	for k := top; k >= lowOdd && k > 0; k-- {
+		for i := 0; i < len(items); {
+			if level(items[i]) < k {
+				i++
+				continue
+			}
+			j := i
+			for j < len(items) && level(items[j]) >= k {
+				j++
+			}
+			slices.Reverse(items[i:j])
+			i = j
+		}
+	}
+	return lowOdd != 255
 }
