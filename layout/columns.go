@@ -51,10 +51,7 @@ func (s *setter) masthead() *vlist {
 		size := s.step(3)
 		add(text(doc.Subtitle), parStyle{face: fonts.Italic, size: size}, size*12/10)
 	}
-	line := printedByline(doc.Byline, doc.Authors)
-	if line == nil {
-		line = s.loc.byline(doc.Authors)
-	}
+	line := s.articleByline()
 	if date := s.loc.formatDate(doc.Date); date != "" {
 		if line != nil {
 			// the dot outside the small capitals, at the date's size

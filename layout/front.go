@@ -77,6 +77,16 @@ func (l locale) byline(names []string) []model.Inline {
 	return out
 }
 
+// articleByline is the byline a title block shows: the one the article
+// printed, else "by" and the authors' names in the document's language;
+// nil when there are no authors.
+func (s *setter) articleByline() []model.Inline {
+	if by := printedByline(s.doc.Byline, s.doc.Authors); by != nil {
+		return by
+	}
+	return s.loc.byline(s.doc.Authors)
+}
+
 // printedByline renders the byline as the article printed it: the author
 // names in it as text (set in small capitals), the words around them
 // ("written by", "for the Go team") in italics. It returns nil when there
@@ -149,10 +159,7 @@ func (s *setter) titleBlock(width Sp) *vlist {
 		size := s.step(3)
 		add(text(doc.Subtitle), parStyle{face: fonts.Italic, size: size}, size*12/10)
 	}
-	by := printedByline(doc.Byline, doc.Authors)
-	if by == nil {
-		by = s.loc.byline(doc.Authors)
-	}
+	by := s.articleByline()
 	if by != nil {
 		v.gap(l)
 		add(by, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, l)
