@@ -48,17 +48,7 @@ func NormalizeBook(b *Book) {
 	b.Subtitle = collapse(b.Subtitle)
 	b.Description = collapse(b.Description)
 	b.Lang = strings.ToLower(strings.TrimSpace(b.Lang))
-	var editors []string
-	seen := map[string]bool{}
-	for _, e := range b.Editors {
-		e = collapse(e)
-		if e == "" || seen[e] {
-			continue
-		}
-		seen[e] = true
-		editors = append(editors, e)
-	}
-	b.Editors = editors
+	b.Editors = names(b.Editors)
 	for _, d := range b.Articles {
 		if d != nil {
 			Normalize(d)

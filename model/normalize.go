@@ -25,21 +25,24 @@ func Normalize(doc *Document) {
 	doc.Source = strings.TrimSpace(doc.Source)
 	doc.Description = collapse(doc.Description)
 	doc.Lang = strings.ToLower(strings.TrimSpace(doc.Lang))
-	authors := doc.Authors[:0:0]
+	doc.Authors = names(doc.Authors)
+	doc.Blocks = NormalizeBlocks(doc.Blocks)
+}
+
+// names returns people's names with their spaces collapsed, the empty
+// ones and repeats left out, in their order; nil when none is left.
+func names(in []string) []string {
+	var out []string
 	seen := map[string]bool{}
-	for _, a := range doc.Authors {
-		a = collapse(a)
-		if a == "" || seen[a] {
+	for _, n := range in {
+		n = collapse(n)
+		if n == "" || seen[n] {
 			continue
 		}
-		seen[a] = true
-		authors = append(authors, a)
+		seen[n] = true
+		out = append(out, n)
 	}
-	doc.Authors = authors
-	if len(doc.Authors) == 0 {
-		doc.Authors = nil
-	}
-	doc.Blocks = NormalizeBlocks(doc.Blocks)
+	return out
 }
 
 // NormalizeBlocks returns blocks in canonical form (see Normalize).
