@@ -45,15 +45,7 @@ func EPUBBook(w io.Writer, b *model.Book, opt EPUBOptions) error {
 	if err := model.ValidateBook(b); err != nil {
 		return fmt.Errorf("export epub: %w", err)
 	}
-	bk := anthologyBook(b)
-	data, err := bk.build(opt)
-	if err != nil {
-		return fmt.Errorf("export epub: %w", err)
-	}
-	if _, err := w.Write(data); err != nil {
-		return fmt.Errorf("export epub: %w", err)
-	}
-	return nil
+	return anthologyBook(b).writeTo(w, opt)
 }
 
 // anthologyBook makes the book of an anthology: a chapter per article,

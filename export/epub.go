@@ -54,12 +54,17 @@ func EPUB(w io.Writer, doc *model.Document, opt EPUBOptions) error {
 	if doc == nil {
 		return errors.New("export epub: no document")
 	}
-	bk := articleBook(doc)
+	return articleBook(doc).writeTo(w, opt)
+}
+
+// writeTo builds the container and writes it to w in one piece, so that
+// a failure writes nothing.
+func (bk *book) writeTo(w io.Writer, opt EPUBOptions) error {
 	data, err := bk.build(opt)
-	if err != nil {
-		return fmt.Errorf("export epub: %w", err)
+	if err == nil {
+		_, err = w.Write(data)
 	}
-	if _, err := w.Write(data); err != nil {
+	if err != nil {
 		return fmt.Errorf("export epub: %w", err)
 	}
 	return nil
