@@ -1,13 +1,13 @@
 package main
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
-	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,26 +46,13 @@ var foldTypography = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "�
 // writer puts block elements on lines of their own).
 func epubText(t *testing.T, path string) (all, text string) {
 	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
+	files := zipFiles(t, path)
 	var raw, plain strings.Builder
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw.WriteString(f.Name + "\n")
-		raw.Write(b)
-		if strings.HasSuffix(f.Name, ".xhtml") {
-			plain.WriteString(stripTags(string(b)) + "\n")
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		raw.WriteString(name + "\n")
+		raw.Write(files[name])
+		if strings.HasSuffix(name, ".xhtml") {
+			plain.WriteString(stripTags(string(files[name])) + "\n")
 		}
 	}
 	return raw.String(), plain.String()
