@@ -178,7 +178,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		// it: check kept only files whose bytes it found to be
 		// pamphlet's (same CRC-32 and length).
 		if raw, ok := skeleton.deflated[f.name]; ok && !e.store && len(f.data) > 0 {
-			e.raw, e.crc, e.deflated = raw.data, skeleton.crc[f.name], true
+			e.raw, e.crc = raw.data, skeleton.crc[f.name]
 		}
 		entries = append(entries, e)
 	}

@@ -17,14 +17,12 @@ type zipEntry struct {
 	name  string
 	data  []byte
 	store bool // keep uncompressed (mimetype, images compressed already)
-	// raw is the data as stored (compressed or not) when writeZip
-	// prepared it, nil when archive/zip compresses it; crc is the
-	// checksum of data.
+	// raw is the data as stored (compressed or not), nil when archive/zip
+	// compresses it; crc is the checksum of data. An entry may come with
+	// both set, its data deflated already (by go-epub): it is not
+	// compressed again.
 	raw []byte
 	crc uint32
-	// deflated says raw and crc were given with the entry: its data
-	// compressed already (by go-epub), not to be compressed again.
-	deflated bool
 }
 
 // writeZip packs entries into an OCF container, reproducibly: the
@@ -53,10 +51,9 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 	errs := make([]error, len(entries))
 	for i := range entries {
 		e := &entries[i]
-		if e.deflated && !e.store && e.raw != nil {
+		if e.raw != nil && !e.store {
 			continue
 		}
-		e.deflated = false
 		e.crc = crc32.ChecksumIEEE(e.data)
 		switch {
 		case e.store || len(e.data) == 0:
