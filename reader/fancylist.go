@@ -50,23 +50,15 @@ func fancyList(content []model.Inline) (intro []model.Inline, list *model.List) 
 	if (numbering == "a" || numbering == "A") && m0.label != "a" && m0.label != "A" {
 		list.Start = 9 // "i) ink", "j) jam"
 	}
-	var item []model.Inline
-	addItem := func() {
-		if len(item) > 0 {
-			list.Items = append(list.Items, model.Item{Blocks: []model.Block{&model.Paragraph{Content: item}}})
-		}
-	}
-	seen := 0 // markers read, the item being gathered included
+	var item *model.Paragraph // the item that lines without a marker continue
 	for i, l := range lines[first:] {
-		if m, ok := readFancyMarker(l); ok && m.delim == m0.delim && m.label == model.ItemLabel(numbering, list.Start+seen) {
-			addItem()
-			item = m.rest
-			seen++
+		if m, ok := readFancyMarker(l); ok && m.delim == m0.delim && m.label == model.ItemLabel(numbering, list.Start+len(list.Items)) {
+			item = &model.Paragraph{Content: m.rest}
+			list.Items = append(list.Items, model.Item{Blocks: []model.Block{item}})
 			continue
 		}
-		item = append(append(item, seps[first+i]), l...)
+		item.Content = append(append(item.Content, seps[first+i]), l...)
 	}
-	addItem()
 	if len(list.Items) < 2 {
 		return nil, nil
 	}
