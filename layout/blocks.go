@@ -534,31 +534,20 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 			out = append(out, prefix+string(r))
 			break
 		}
-		cut := fit
-		for k := fit; k > fit*2/3; k-- {
-			if codeBreak(r[k-1]) {
-				cut = k
-				break
-			}
-		}
-		if cut == fit && !codeBreak(r[fit-1]) {
+		cut := lastCodeBreak(r, fit*2/3, fit)
+		if cut < 0 {
 			// No break near the end: an earlier one keeps the token that
 			// straddles the end whole ("ProcessThisImmediately") when the
 			// token fits on a continuation line.
-			for k := fit * 2 / 3; k > 0; k-- {
-				if !codeBreak(r[k-1]) {
-					continue
-				}
+			cut = fit
+			if k := lastCodeBreak(r, 0, fit*2/3); k > 0 {
 				tw := Sp(0)
-				j := k
-				for j < len(r) && tw <= contRoom && (j == k || !codeBreak(r[j-1])) {
+				for j := k; j < len(r) && tw <= contRoom && (j == k || !codeBreak(r[j-1])); j++ {
 					tw += widths[j]
-					j++
 				}
 				if tw <= contRoom {
 					cut = k
 				}
-				break
 			}
 		}
 		out = append(out, prefix+strings.TrimRight(string(r[:cut]), " "))
@@ -569,6 +558,17 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 		}
 	}
 	return out
+}
+
+// lastCodeBreak returns the largest k in (lo, hi] such that a code line
+// may wrap after r[k-1], or -1 when there is none.
+func lastCodeBreak(r []rune, lo, hi int) int {
+	for k := hi; k > lo; k-- {
+		if codeBreak(r[k-1]) {
+			return k
+		}
+	}
+	return -1
 }
 
 // codeBreak reports whether a code line may wrap after c.
