@@ -98,13 +98,14 @@ func (bk *book) coverText(loc *locale) coverText {
 	}
 }
 
-// coverFonts holds the faces a cover uses, each parsed on first use and
+// coverFonts holds every embedded face, each parsed on first use (a cover
+// uses a few) and
 // read in place from the embedded bytes, so only the tables and glyphs the
 // cover needs are paged in. A parsed font is safe for concurrent use;
 // faces are made per cover, as they are not.
 var coverFonts = func() map[fonts.Style]func() (*opentype.Font, error) {
 	m := map[fonts.Style]func() (*opentype.Font, error){}
-	for _, s := range []fonts.Style{fonts.Regular, fonts.Italic, fonts.Bold, fonts.Fallback, fonts.CJK, fonts.Hangul, fonts.Symbols} {
+	for _, s := range fonts.Styles {
 		m[s] = sync.OnceValues(func() (*opentype.Font, error) {
 			f, err := opentype.Parse(fonts.TTF(s))
 			if err != nil {
