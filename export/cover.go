@@ -99,9 +99,8 @@ func (bk *book) coverText(loc *locale) coverText {
 }
 
 // coverFonts holds every embedded face, each parsed on first use (a cover
-// uses a few) and
-// read in place from the embedded bytes, so only the tables and glyphs the
-// cover needs are paged in. A parsed font is safe for concurrent use;
+// uses a few) and read in place from the embedded bytes, so only the
+// tables and glyphs the cover needs are paged in. A parsed font is safe for concurrent use;
 // faces are made per cover, as they are not.
 var coverFonts = func() map[fonts.Style]func() (*opentype.Font, error) {
 	m := map[fonts.Style]func() (*opentype.Font, error){}
