@@ -69,6 +69,9 @@ const (
 	// has: Symbola, in outline (one colour, like the text); parsed and
 	// embedded only when used.
 	Symbols
+	// NumStyles counts the styles above (it is not one), for tables
+	// indexed by style.
+	NumStyles
 )
 
 // fileNames maps each style to its embedded TrueType file.

@@ -55,7 +55,7 @@ type shaper struct {
 	// missingOrder lists the missing runes in the order first met, for
 	// the one warning that reports them all.
 	missingOrder []rune
-	faces        [fonts.Symbols + 1]*fonts.Face
+	faces        [fonts.NumStyles]*fonts.Face
 	// hyphens caches the hyphen piece of each face and size.
 	hyphens map[hyphenKey]piece
 	buf     strings.Builder
