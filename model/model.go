@@ -12,6 +12,7 @@ package model
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Document is one article: metadata and a sequence of blocks.
@@ -184,6 +185,9 @@ type List struct {
 
 // Numberings lists the values List.Numbering may hold besides "".
 const Numberings = "aAiI"
+
+// IsNumbering reports whether s is one of Numberings.
+func IsNumbering(s string) bool { return len(s) == 1 && strings.Contains(Numberings, s) }
 
 // Item is one list entry.
 type Item struct {

@@ -164,7 +164,7 @@ func (v *validator) block(p *vpath, b Block) {
 		if b.Ordered && b.Start < 1 {
 			v.add(p, fmt.Sprintf("ordered list starts at %d", b.Start))
 		}
-		if b.Numbering != "" && (len(b.Numbering) != 1 || !strings.Contains(Numberings, b.Numbering) || !b.Ordered) {
+		if b.Numbering != "" && (!IsNumbering(b.Numbering) || !b.Ordered) {
 			v.add(p, fmt.Sprintf("list numbering %q (want one of %q on an ordered list)", b.Numbering, Numberings))
 		}
 		for i, it := range b.Items {

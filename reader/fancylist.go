@@ -22,7 +22,7 @@ func fancyList(content []model.Inline) (intro []model.Inline, list *model.List) 
 	first := -1
 	var m0 fancyMarker
 	for i, l := range lines {
-		if m, ok := readFancyMarker(l); ok && strings.Contains("aAiI", m.label) {
+		if m, ok := readFancyMarker(l); ok && model.IsNumbering(m.label) { // a list counts from a or i
 			first, m0 = i, m
 			break
 		}

@@ -347,7 +347,7 @@ func (c *htmlConv) list(n *html.Node) model.Block {
 		if s, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil && s > 0 && s < 1e9 {
 			l.Start = s
 		}
-		if t := attr(n, "type"); len(t) == 1 && strings.Contains(model.Numberings, t) {
+		if t := attr(n, "type"); model.IsNumbering(t) {
 			l.Numbering = t
 		}
 	}
