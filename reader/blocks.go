@@ -368,7 +368,7 @@ func (r *textReader) shortLine(prev, l srcLine) bool {
 func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 	info := strings.TrimSpace(strings.TrimLeft(lines[0].text, f[:1]))
 	// The language is the info string's first word: a tab ends it too
-	// (the model allows no whitespace there; found by FuzzText, issue 9).
+	// (the model allows no whitespace there; found by FuzzText).
 	if k := strings.IndexFunc(info, unicode.IsSpace); k >= 0 {
 		info = info[:k]
 	}
@@ -383,7 +383,7 @@ func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 	}
 	// An open fence with nothing but blank lines after it encloses no
 	// code: the line is text ("```go" at the end of a list item kept its
-	// language nowhere; found by FuzzText, issue 9).
+	// language nowhere; found by FuzzText).
 	empty := true
 	for _, l := range lines[1:n] {
 		if !l.blank() {

@@ -665,7 +665,7 @@ func isKicker(s string) bool {
 		return true
 	}
 	// A line of spaces the trim above leaves (U+202F) has no words (a
-	// FuzzText crasher, issue 9).
+	// FuzzText crasher).
 	if w := strings.Fields(s); len(w) > 0 && (len(w) <= 4 && mastheads[strings.ToLower(w[len(w)-1])] && titleCased(w) || len(w) == 1 && mastheads[strings.ToLower(w[0])]) {
 		return true
 	}

@@ -115,7 +115,7 @@ func TestCorpusScores(t *testing.T) {
 			path := filepath.Join(dir, "orig", c.file)
 			src, err := os.ReadFile(path)
 			if err != nil {
-				t.Skipf("corpus file missing: %v", err)
+				testenv.Skipf(t, "corpus file missing: %v", err)
 			}
 			if c.withMeta {
 				var m corpusMeta
@@ -199,7 +199,7 @@ func readJSON(t *testing.T, path string, v any) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
-		t.Skipf("corpus file missing: %v", err)
+		testenv.Skipf(t, "corpus file missing: %v", err)
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatalf("%s: %v", path, err)
