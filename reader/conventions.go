@@ -22,6 +22,8 @@ import (
 //     text and lists the targets under "References" at the end;
 //   - margin: a text browser indents every line by the same columns, and
 //     a line set left of that margin is a heading;
+//   - centred lines: a title or heading set in the middle of the line
+//     stands alone, as any other heading does;
 //   - star headings: a converter sets headings between rows of stars,
 //     "****** Title ******", the more stars the higher the level;
 //   - underscored links: a converter joins the words of a link's text
@@ -34,7 +36,7 @@ import (
 // found in the whole input before reading it, with its evidence.
 type Convention struct {
 	// Name is "page-breaks", "numbered-references", "margin",
-	// "outdented-headings", "star-headings", "underscored-links",
+	// "outdented-headings", "centred-lines", "star-headings", "underscored-links",
 	// "ligatures" or "line-length-paragraphs".
 	Name string `json:"name"`
 	// Evidence says what in the text showed the convention.
@@ -70,6 +72,7 @@ func (r *textReader) inferConventions(lines []srcLine) []srcLine {
 	lines, joins := r.pageBreaks(lines)
 	lines = r.numberedReferences(lines)
 	lines = r.margin(lines)
+	lines = r.centredLines(lines)
 	lines = r.starHeadings(lines)
 	r.underscoredLinks(lines)
 	return r.lineLengthParagraphs(lines, joins)
@@ -320,6 +323,7 @@ func (r *textReader) margin(lines []srcLine) []srcLine {
 			return lines
 		}
 	}
+	r.marginCols = m
 	out := make([]srcLine, len(lines))
 	heads := 0
 	for i, l := range lines {
@@ -349,6 +353,48 @@ func sumTo(h []int, m int) int {
 		n += h[c]
 	}
 	return n
+}
+
+// centredLines moves lines set in the middle of the text's width (a text
+// browser centres a page's title) to the left edge: a line alone between
+// blank lines, indented by six columns or more, with as much room on
+// its right as on its left within two columns. Read there, the title
+// block or the heading is what it would be in any other text.
+func (r *textReader) centredLines(lines []srcLine) []srcLine {
+	var lens []int
+	for _, l := range lines {
+		if !l.blank() {
+			lens = append(lens, runeLen(l.raw))
+		}
+	}
+	if len(lens) < 4 {
+		return lines
+	}
+	slices.Sort(lens)
+	// The margin stripped before counts on both sides.
+	width := lens[len(lens)*95/100] + 2*r.marginCols
+	if width < 40 {
+		return lines
+	}
+	n := 0
+	for i, l := range lines {
+		left := l.indent + r.marginCols
+		if l.blank() || l.indent < 4 || left < 6 || i > 0 && !lines[i-1].blank() || i+1 < len(lines) && !lines[i+1].blank() {
+			continue
+		}
+		right := width - left - runeLen(l.text)
+		if right < 0 || right-left > 4 || left-right > 4 {
+			continue
+		}
+		q := newLine(l.no, l.text)
+		q.head, q.headBy = l.head, l.headBy
+		lines[i] = q
+		n++
+	}
+	if n > 0 {
+		r.found("centred-lines", "%d line(s) centred in the %d-column width moved to the left edge", n, width)
+	}
+	return lines
 }
 
 // starRun returns the text of a "***** Heading *****" line and the

@@ -705,10 +705,23 @@ func parseDateline(s, lang string) (authors []string, date model.Date, ok bool) 
 }
 
 // nextDateLine reports whether the first line from i on that is not blank
-// is a date line.
+// is a date line, perhaps after more names on lines of their own (a text
+// browser sets each author of a title block apart).
 func nextDateLine(lines []srcLine, i int, lang string) bool {
-	i = skipBlank(lines, i)
-	return i < len(lines) && lines[i].indent < 4 && isDateLine(lines[i].text, lang)
+	for n := 0; n < 6; n++ {
+		i = skipBlank(lines, i)
+		if i >= len(lines) || lines[i].indent >= 4 {
+			return false
+		}
+		if isDateLine(lines[i].text, lang) {
+			return true
+		}
+		if h, ok := parseHeaderLine(lines[i].text, lang, true); !ok || len(h.authors) == 0 || !h.date.IsZero() {
+			return false
+		}
+		i++
+	}
+	return false
 }
 
 // isDateLine reports whether s is a header line holding a date.

@@ -74,6 +74,7 @@ type textReader struct {
 	// refs maps the numbers of "[1]" link marks to their targets.
 	conventions []Convention
 	refs        map[int]string
+	marginCols  int // the columns margin stripped from every line
 
 	acronyms map[string]bool // isAcronym's answers
 	hyphens  map[string]int  // hyphenUsage's counts
