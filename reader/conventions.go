@@ -105,7 +105,7 @@ func pageNumber(s string) (int, bool) {
 func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 	var feeds []int // lines opened by a form feed
 	for i, l := range lines {
-		if strings.HasPrefix(l.text, "\f") {
+		if strings.IndexByte(l.raw, '\f') >= 0 {
 			feeds = append(feeds, i)
 		}
 	}
@@ -177,8 +177,8 @@ func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 		if drop[i] {
 			continue
 		}
-		if strings.HasPrefix(l.text, "\f") {
-			l = newLine(l.no, strings.Replace(l.raw, "\f", "", 1))
+		if strings.IndexByte(l.raw, '\f') >= 0 {
+			l = newLine(l.no, strings.TrimRight(strings.ReplaceAll(l.raw, "\f", ""), " \t"))
 			// The blank lines that framed the furniture go.
 			for len(out) > 0 && out[len(out)-1].blank() {
 				out = out[:len(out)-1]

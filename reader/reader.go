@@ -135,6 +135,11 @@ func Read(src []byte, opt Options) (*Result, error) {
 	if format == FormatAuto {
 		format = Detect(opt.Name, text)
 	}
+	if format != FormatText {
+		// Only the text reader reads pages: elsewhere a form feed
+		// separates lines.
+		text = strings.ReplaceAll(text, "\f", "\n")
+	}
 	var res *Result
 	switch format {
 	case FormatText:
