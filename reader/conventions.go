@@ -533,19 +533,12 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 	if !noBlanks && len(joins) == 0 {
 		return lines
 	}
-	// fit is a line's length with the next line's first word added.
-	fit := func(a, b srcLine) int {
-		first := b.text
-		if k := strings.IndexByte(first, ' '); k >= 0 {
-			first = first[:k]
-		}
-		return runeLen(a.raw) + 1 + runeLen(first)
-	}
 	var full []int
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := lines[i], lines[i+1]
-		if a.blank() || b.blank() || a.indent >= 4 || b.indent >= 4 || a.head > 0 || isMarker(a) || isMarker(b) {
-			continue
+		if a.blank() || b.blank() || a.indent >= 4 || b.indent >= 4 || a.head > 0 || isMarker(a) || isMarker(b) ||
+			looksLikeCode(a.text) || looksLikeCode(b.text) {
+			continue // program code is broken by hand, not by the wrap
 		}
 		if startsLower(b.text) {
 			full = append(full, fit(a, b))
@@ -555,14 +548,18 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		return lines
 	}
 	slices.Sort(full)
-	width := full[len(full)/10]
-	if width < 30 {
+	p := lineProfile{width: full[len(full)/10], median: full[len(full)/2]}
+	if p.width < 30 {
 		return lines
 	}
 	breaks := 0
 	out := make([]srcLine, 0, len(lines)+nonBlank/4)
 	ji := 0
+	inItem := false // lines[i-1] belongs to a list item
 	for i, l := range lines {
+		if l.blank() || i > 0 && lines[i-1].blank() {
+			inItem = false
+		}
 		atJoin := false
 		for ji < len(joins) && joins[ji] < i {
 			ji++
@@ -570,32 +567,69 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		if ji < len(joins) && joins[ji] == i {
 			atJoin = true
 		}
-		if i > 0 && (noBlanks || atJoin) && r.endsShort(lines[i-1], l, fit, width) {
+		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem) {
 			out = append(out, srcLine{no: l.no})
 			breaks++
+			inItem = false
+		}
+		if isMarker(l) {
+			inItem = true
 		}
 		out = append(out, l)
 	}
 	if noBlanks {
-		r.found("line-length-paragraphs", "%d of %d lines have no blank line between them; %d paragraph end(s) found where a line stops short of the %d columns a full line reaches before a new sentence", nonBlank-gaps, nonBlank, breaks, width)
+		r.found("line-length-paragraphs", "%d of %d lines have no blank line between them; %d paragraph end(s) found where a line stops short of the %d columns a full line reaches before a new sentence", nonBlank-gaps, nonBlank, breaks, p.width)
 	} else if breaks > 0 {
-		r.found("line-length-paragraphs", "%d of %d page break(s) fall at a paragraph end: the line before stops short of the %d columns a full line reaches", breaks, len(joins), width)
+		r.found("line-length-paragraphs", "%d of %d page break(s) fall at a paragraph end: the line before stops short of the %d columns a full line reaches", breaks, len(joins), p.width)
 	}
 	return out
 }
 
+// lineProfile is what the lines known to go on (the next line continues
+// in lowercase) say about the width of a full line, each length counted
+// with the next line's first word: the narrowest such line (the tenth
+// percentile, so that a few odd lines do not count) and the typical one.
+type lineProfile struct {
+	width, median int // columns
+}
+
+// fit is a's length with b's first word added.
+func fit(a, b srcLine) int {
+	first := b.text
+	if k := strings.IndexByte(first, ' '); k >= 0 {
+		first = first[:k]
+	}
+	return runeLen(a.raw) + 1 + runeLen(first)
+}
+
 // endsShort reports whether line a ends its paragraph before b: b opens a
 // sentence, a heading or a list item, and b's first word would have fitted
-// on a.
-func (r *textReader) endsShort(a, b srcLine, fit func(a, b srcLine) int, width int) bool {
+// on a. The lines of a list item are set narrower than the text. A line
+// far longer than a full one holds several lines of the page that the
+// extraction ran together: its last line is what is left after the full
+// ones, give or take a few columns each.
+func (p lineProfile) endsShort(a, b srcLine, inItem bool) bool {
 	if a.blank() || b.blank() {
 		return false
 	}
 	if a.head > 0 || b.head > 0 {
 		return true
 	}
+	f := fit(a, b)
+	limit := p.width
+	if inItem {
+		limit -= 8
+	}
+	if n := runeLen(a.raw); n > p.median*6/5 {
+		k := n / p.median
+		f -= k * p.median
+		limit -= 5 * k
+		if n-k*p.median < 12 {
+			return false // no telling how long the last line was
+		}
+	}
 	if isMarker(b) {
-		return fit(a, b) < width || endsSentence(a.text)
+		return f < limit || endsSentence(a.text)
 	}
 	if !opensSentence(b.text) {
 		return false
@@ -603,5 +637,5 @@ func (r *textReader) endsShort(a, b srcLine, fit func(a, b srcLine) int, width i
 	if strings.HasSuffix(a.text, "-") || a.indent >= 4 && b.indent >= 4 {
 		return false
 	}
-	return fit(a, b) < width
+	return f < limit
 }
