@@ -137,16 +137,19 @@ func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 			tops[stripDigits(lines[k].text)]++
 		}
 	}
-	for _, f := range feeds {
-		// The footer: the last line before the feed, a page number.
+	last := 0 // the last page number read
+	for page, f := range feeds {
+		// The footer: the last line before the feed, a page number set
+		// apart by a blank line or counting the pages.
 		k := f - 1
 		for k >= 0 && lines[k].blank() {
 			k--
 		}
-		if k >= 0 && (k == 0 || lines[k-1].blank()) {
-			if _, ok := pageNumber(lines[k].text); ok {
+		if k >= 0 {
+			if n, ok := pageNumber(lines[k].text); ok && (k == 0 || lines[k-1].blank() || n == page+1 || last > 0 && n == last+1) {
 				drop[k] = true
 				numbers++
+				last = n
 			}
 		}
 		if k := firstText(f); k >= 0 {
@@ -549,6 +552,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 	}
 	slices.Sort(full)
 	p := lineProfile{width: full[len(full)/10], median: full[len(full)/2]}
+
 	if p.width < 30 {
 		return lines
 	}
@@ -606,8 +610,7 @@ func fit(a, b srcLine) int {
 // sentence, a heading or a list item, and b's first word would have fitted
 // on a. The lines of a list item are set narrower than the text. A line
 // far longer than a full one holds several lines of the page that the
-// extraction ran together: its last line is what is left after the full
-// ones, give or take a few columns each.
+// extraction ran together, the last of any length: it decides nothing.
 func (p lineProfile) endsShort(a, b srcLine, inItem bool) bool {
 	if a.blank() || b.blank() {
 		return false
@@ -620,13 +623,8 @@ func (p lineProfile) endsShort(a, b srcLine, inItem bool) bool {
 	if inItem {
 		limit -= 8
 	}
-	if n := runeLen(a.raw); n > p.median*6/5 {
-		k := n / p.median
-		f -= k * p.median
-		limit -= 5 * k
-		if n-k*p.median < 12 {
-			return false // no telling how long the last line was
-		}
+	if runeLen(a.raw) > p.median*6/5 {
+		return false // no telling how long its last line was
 	}
 	if isMarker(b) {
 		return f < limit || endsSentence(a.text)
