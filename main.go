@@ -303,6 +303,12 @@ func (e *env) inspect(args []string) (bool, error) {
 	if err := model.Dump(e.stdout, res.Doc); err != nil {
 		return rf.strict, err
 	}
+	if len(res.Conventions) > 0 {
+		fmt.Fprintln(e.stdout, "--- conventions")
+		for _, c := range res.Conventions {
+			fmt.Fprintf(e.stdout, "%s: %s\n", c.Name, c.Evidence)
+		}
+	}
 	if len(res.Repairs) > 0 {
 		fmt.Fprintln(e.stdout, "--- repairs")
 		for _, r := range res.Repairs {

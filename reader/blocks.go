@@ -103,6 +103,11 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i += n
 			continue
 		}
+		if l.head > 0 {
+			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, text: l.text, level: l.head, style: l.headBy})
+			i++
+			continue
+		}
 		if lv := atxLevel(l); lv > 0 {
 			text := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(l.text[lv:]), "#"))
 			if text == "" {
@@ -308,7 +313,7 @@ func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 	n := 1
 	for n < len(lines) {
 		l := lines[n]
-		if l.blank() || isQuoteLine(l) || atxLevel(l) > 0 || fence(l) != "" {
+		if l.blank() || l.head > 0 || isQuoteLine(l) || atxLevel(l) > 0 || fence(l) != "" {
 			break
 		}
 		if n == 1 && isSalutation(lines[0].text) {
