@@ -25,6 +25,7 @@ import (
 
 	"pamphlet/export"
 	"pamphlet/internal/fetch"
+	"pamphlet/internal/infile"
 	"pamphlet/internal/output"
 	"pamphlet/layout"
 	"pamphlet/model"
@@ -219,7 +220,7 @@ func (e *env) load(name string, rf *readFlags) (*reader.Result, error) {
 	}
 	if root, err := os.OpenRoot(dir); err == nil {
 		defer root.Close()
-		opt.Images = root.FS()
+		opt.Images = infile.FS(root)
 	}
 	res, err := reader.Read(src, opt)
 	if err != nil {
@@ -499,7 +500,12 @@ func (ef *epubFlags) check() error {
 	case st.Size() > maxInput:
 		return fmt.Errorf("cover %s: larger than %d MB", ef.cover, maxInput>>20)
 	}
-	data, err := os.ReadFile(ef.cover)
+	f, err := infile.Open(ef.cover)
+	if err != nil {
+		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxInput))
 	if err != nil {
 		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
 	}
