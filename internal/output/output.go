@@ -54,7 +54,7 @@ func WriteFile(path string, write func(io.Writer) error) error {
 // Check reports, before any work is done, why path cannot take an
 // output: its folder is missing, it is a folder, it is a symbolic link to
 // nothing, or it is an existing file without write permission and force
-// is false. Messages name path, never a temporary file.
+// is false. Messages never name a temporary file; callers add the path.
 func Check(path string, force bool) error {
 	target, err := resolve(path)
 	if err != nil {
@@ -70,9 +70,9 @@ func Check(path string, force bool) error {
 	case st.IsDir():
 		return fmt.Errorf("output %s is a folder", path)
 	case !st.Mode().IsRegular():
-		return fmt.Errorf("output %s is not a regular file (a device, FIFO or socket)", path)
+		return errors.New("not a regular file (a device, FIFO or socket); give a file name")
 	case st.Mode().Perm()&0o222 == 0 && !force:
-		return fmt.Errorf("%s exists and is read-only; give --force to replace it", path)
+		return errors.New("the file is read-only; give --force to replace it")
 	}
 	return nil
 }
@@ -88,7 +88,7 @@ func resolve(path string) (string, error) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		to, _ := os.Readlink(path)
-		return "", fmt.Errorf("output %s is a symbolic link to %s, which does not exist", path, to)
+		return "", fmt.Errorf("a symbolic link to %s, which does not exist", to)
 	}
 	return target, nil
 }

@@ -82,13 +82,13 @@ func TestCheckRefusesWhatCannotTakeAnOutput(t *testing.T) {
 	}{
 		{"new file", filepath.Join(dir, "new.pdf"), false, ""},
 		{"writable file", writable, false, ""},
-		{"read-only file", readOnly, false, "ro.pdf exists and is read-only; give --force to replace it"},
+		{"read-only file", readOnly, false, "the file is read-only; give --force to replace it"},
 		{"read-only file forced", readOnly, true, ""},
-		{"link to a read-only file", linkToReadOnly, false, "link-ro.pdf exists and is read-only"},
-		{"link to nothing", dangling, true, "dangling.pdf is a symbolic link to " + filepath.Join(dir, "nowhere.pdf") + ", which does not exist"},
+		{"link to a read-only file", linkToReadOnly, false, "the file is read-only"},
+		{"link to nothing", dangling, true, "a symbolic link to " + filepath.Join(dir, "nowhere.pdf") + ", which does not exist"},
 		{"folder", dir, true, "is a folder"},
 		{"missing folder", filepath.Join(dir, "no", "x.pdf"), false, "output folder " + filepath.Join(dir, "no") + " does not exist"},
-		{"device", os.DevNull, true, "is not a regular file"},
+		{"device", os.DevNull, true, "not a regular file"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
