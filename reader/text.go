@@ -74,7 +74,7 @@ func readText(text string, opt Options) (*Result, error) {
 	r := &textReader{opt: opt, src: text, lines: map[model.Block]int{}}
 	tag := strings.ToLower(opt.Lang)
 	if tag == "" {
-		tag = DetectLang(text)
+		tag = opt.detectLang(text, 0)
 	}
 	r.lang = primaryLang(tag)
 	lines := r.splitLines(text)
