@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3
 	github.com/BurntSushi/toml v1.6.0
+	github.com/abadojack/whatlanggo v1.0.1
 	github.com/go-shiori/go-epub v1.2.1
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/schollz/progressbar/v3 v3.19.1

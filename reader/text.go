@@ -88,7 +88,7 @@ func readText(text string, opt Options) (*Result, error) {
 	r.src = text
 	tag := strings.ToLower(opt.Lang)
 	if tag == "" {
-		tag = DetectLang(text)
+		tag = opt.detectLang(text, 0)
 	}
 	r.lang = primaryLang(tag)
 	lines := r.inferConventions(r.splitLines(text))
