@@ -21,6 +21,7 @@ import (
 
 	"pamphlet/internal/golden"
 	"pamphlet/internal/testenv"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -689,7 +690,7 @@ func TestAnthology(t *testing.T) {
 			t.Errorf("package document lacks %s:\n%s", want, opf)
 		}
 	}
-	loc, _ := localeFor("en")
+	loc := locale.Of("en")
 	if got := anthologyBook(anthology(t)).coverText(loc).authors; strings.Join(got, "|") != "Edited by|Ed Itor" {
 		t.Errorf("cover names %q, want the editor after \"Edited by\"", got)
 	}
@@ -841,7 +842,7 @@ func FuzzChapterXHTML(f *testing.F) {
 			t.Fatal(err)
 		}
 		xhtmlText(t, "chapter", r.doc)
-		loc, _ := localeFor("en")
+		loc := locale.Of("en")
 		xhtmlText(t, "nav", navDoc(bk, []*rendered{r}, "en", loc, true, true))
 		xhtmlText(t, "title page", xhtmlFile(titlePageFile, bk.title, "en", "", "", titlePageBody(bk, loc)).data)
 		d := xml.NewDecoder(bytes.NewReader(ncxDoc(bk, "urn:x", []*rendered{r})))

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/unicode/bidi"
 
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -111,7 +112,7 @@ func direction(lang string) string {
 // renderer turns one chapter's model into XHTML.
 type renderer struct {
 	b   xmlBuf
-	loc *locale
+	loc *locale.Words
 	// base resolves relative link targets (the article's source URL); nil
 	// when the article has none.
 	base *url.URL
@@ -150,7 +151,7 @@ func autoDir(text string, rtl bool) string {
 // renderChapter renders ch as a complete XHTML document in the chapter's
 // language.
 func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string)) (*rendered, error) {
-	loc, _ := localeFor(lang)
+	loc := locale.Of(lang)
 	r := &renderer{loc: loc, base: sourceBase(ch.doc.Source), nextFigure: nextFigure, warn: warn, out: &rendered{ch: ch},
 		rtl: direction(lang) == "rtl"}
 	b := &r.b
@@ -199,12 +200,12 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 // frontMatter writes the lines under a title: subtitle, byline, date. The
 // byline is the article's own when the reader kept it, so no word of it
 // is lost, else the authors' names joined.
-func frontMatter(b *xmlBuf, loc *locale, subtitle, byline string, authors []string, dateline string, date model.Date, rtl bool) {
+func frontMatter(b *xmlBuf, loc *locale.Words, subtitle, byline string, authors []string, dateline string, date model.Date, rtl bool) {
 	if subtitle != "" {
 		b.elem("p", subtitle, "class", "subtitle", "dir", autoDir(subtitle, rtl))
 	}
 	if byline == "" {
-		byline = loc.joinNames(authors)
+		byline = loc.JoinNames(authors)
 	}
 	if byline != "" {
 		b.elem("p", byline, "class", "byline", "dir", autoDir(byline, rtl))
@@ -216,7 +217,7 @@ func frontMatter(b *xmlBuf, loc *locale, subtitle, byline string, authors []stri
 			// As printed, so that "Posted on" or a weekday is not lost.
 			b.text(dateline)
 		} else {
-			b.text(loc.formatDate(date))
+			b.text(formatDate(loc, date))
 		}
 		b.WriteString("</time></p>\n")
 	}
@@ -610,4 +611,10 @@ func uriChar(c byte) bool {
 		return true
 	}
 	return strings.IndexByte("-._~:/?#[]@!$&'()*+,;=", c) >= 0
+}
+
+// formatDate writes d in the words of loc: "November 20, 2019", "1er mars
+// 2020", or the bare year.
+func formatDate(loc *locale.Words, d model.Date) string {
+	return loc.Date(d.Year, d.Month, d.Day)
 }

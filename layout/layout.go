@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"pamphlet/layout/hyph"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -17,7 +18,7 @@ type setter struct {
 	doc        *model.Document
 	sh         *shaper
 	hyph       *hyph.Patterns
-	loc        locale
+	loc        *locale.Words
 	params     Params
 	base       *url.URL
 	firstFolio int
@@ -102,7 +103,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
-	s := &setter{opt: opt, g: g, doc: doc, loc: localeFor(doc.Lang), noteNum: map[string]int{},
+	s := &setter{opt: opt, g: g, doc: doc, loc: locale.Of(doc.Lang), noteNum: map[string]int{},
 		firstFolio: max(opt.FirstPage, 1), label: doc.Title}
 	s.sh, err = newShaper(func(msg string) { s.warn(0, msg) })
 	if err != nil {
