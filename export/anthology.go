@@ -71,7 +71,7 @@ func anthologyBook(b *model.Book) *book {
 	for i, d := range b.Articles {
 		title := d.Title
 		if title == "" {
-			title = untitledIn(d, words)
+			title = untitled(d, words)
 		}
 		file := fmt.Sprintf("chapter%0*d.xhtml", width, i+1)
 		bk.chapters = append(bk.chapters, &chapter{doc: d, file: file, title: title, front: true})
@@ -86,15 +86,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// untitledIn names an untitled article after its first heading, else
-// "Untitled" in the book's language.
-func untitledIn(doc *model.Document, words *locale.Words) string {
-	if t := untitled(doc); t != "Untitled" {
-		return t
-	}
-	return words.Untitled
 }
 
 // anthologyTitlePage is an anthology's title page: title, subtitle, the

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 
 	"pamphlet/fonts"
@@ -139,27 +138,6 @@ func (s *setter) titleBlock(width Sp) *vlist {
 		}
 	}
 	return v
-}
-
-// resolveURL makes a link target absolute against the document's source
-// URL. ok is false for targets that lead nowhere on paper: fragments,
-// and relative paths without a source to resolve them.
-func (s *setter) resolveURL(target string) (string, bool) {
-	t := strings.TrimSpace(target)
-	if t == "" || strings.HasPrefix(t, "#") {
-		return "", false
-	}
-	u, err := url.Parse(t)
-	if err != nil {
-		return "", false
-	}
-	if !u.IsAbs() && s.base != nil {
-		u = s.base.ResolveReference(u)
-	}
-	if !u.IsAbs() || (u.Host == "" && u.Scheme != "mailto") {
-		return "", false
-	}
-	return u.String(), true
 }
 
 // note returns the number of url's note, adding it on first use. A URL

@@ -121,9 +121,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 		s.warn(0, fmt.Sprintf("no hyphenation patterns for language %q: words are not hyphenated", lang))
 	}
 	s.params = DefaultParams(g.size)
-	if u, err := url.Parse(doc.Source); err == nil && u.IsAbs() {
-		s.base = u
-	}
+	s.base = model.LinkBase(doc.Source)
 	s.markLevel = 6
 	_ = model.Walk(doc.Blocks, func(n model.Node) error {
 		if h, ok := n.(*model.Heading); ok {

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"pamphlet/internal/lazyre"
+	"pamphlet/model"
 )
 
 // htmlPageMeta is what a page says about itself, gathered before content
@@ -78,12 +79,12 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 					}
 				}
 			case atom.Base:
-				if h := attr(n, "href"); h != "" && pm.Base == "" && linkBase(h) != nil {
+				if h := attr(n, "href"); h != "" && pm.Base == "" && model.LinkBase(h) != nil {
 					pm.Base = h
 				}
 			case atom.Link:
 				rel := strings.ToLower(attr(n, "rel"))
-				if strings.Contains(" "+rel+" ", " canonical ") && linkBase(attr(n, "href")) != nil && pm.Source == "" {
+				if strings.Contains(" "+rel+" ", " canonical ") && model.LinkBase(attr(n, "href")) != nil && pm.Source == "" {
 					pm.Source = attr(n, "href")
 				}
 			case atom.Meta:
@@ -141,7 +142,7 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 		pm.OGTitle = ""
 	}
 	for _, v := range metaVals["author"] {
-		if linkBase(v) != nil || strings.HasPrefix(v, "@") {
+		if model.LinkBase(v) != nil || strings.HasPrefix(v, "@") {
 			continue // a profile URL or a Twitter handle, not a name
 		}
 		if a := metaAuthors(v); len(a) > 0 && len(tags.Authors) == 0 {
@@ -166,7 +167,7 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 		tags.Description = metaVals["description"][0]
 	}
 	for _, v := range metaVals["url"] {
-		if linkBase(v) != nil && pm.Source == "" {
+		if model.LinkBase(v) != nil && pm.Source == "" {
 			pm.Source = v
 		}
 	}
@@ -320,7 +321,7 @@ func htmlLDMeta(obj map[string]any) meta {
 	}
 	m.Lang = metaLang(ldString(obj["inLanguage"]))
 	m.Description = ldString(obj["description"])
-	if u := ldString(obj["url"]); linkBase(u) != nil {
+	if u := ldString(obj["url"]); model.LinkBase(u) != nil {
 		m.Source = u
 	}
 	return m
@@ -349,7 +350,7 @@ func ldAuthors(v any, depth int) []string {
 	}
 	switch v := v.(type) {
 	case string:
-		if linkBase(v) != nil {
+		if model.LinkBase(v) != nil {
 			return nil
 		}
 		return metaAuthors(v)
