@@ -34,7 +34,7 @@ func readHTML(src string, opt Options) (*Result, error) {
 	if baseURL == "" {
 		baseURL = pm.Base
 	}
-	base := linkBase(baseURL)
+	base := model.LinkBase(baseURL)
 	body := htmlBody(doc)
 	content, extracted, byline := htmlExtract(doc, body)
 	if extracted {

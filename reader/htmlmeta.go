@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"pamphlet/internal/lazyre"
+	"pamphlet/model"
 )
 
 // htmlPageMeta is what a page says about itself, gathered before content
@@ -99,12 +100,12 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 					}
 				}
 			case atom.Base:
-				if h := attr(n, "href"); h != "" && pm.Base == "" && linkBase(h) != nil {
+				if h := attr(n, "href"); h != "" && pm.Base == "" && model.LinkBase(h) != nil {
 					pm.Base = h
 				}
 			case atom.Link:
 				rel := strings.ToLower(attr(n, "rel"))
-				if strings.Contains(" "+rel+" ", " canonical ") && linkBase(attr(n, "href")) != nil && pm.Source == "" {
+				if strings.Contains(" "+rel+" ", " canonical ") && model.LinkBase(attr(n, "href")) != nil && pm.Source == "" {
 					pm.Source = attr(n, "href")
 				}
 			case atom.Meta:
@@ -180,7 +181,7 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 	}
 	// A profile URL or a Twitter handle is not a name. Several values of
 	// one key (citation_author) are several authors.
-	for _, v := range first("author", func(v string) bool { return linkBase(v) == nil && !strings.HasPrefix(v, "@") }) {
+	for _, v := range first("author", func(v string) bool { return model.LinkBase(v) == nil && !strings.HasPrefix(v, "@") }) {
 		tags.Authors = append(tags.Authors, metaAuthors(v)...)
 	}
 	for _, v := range first("date", func(v string) bool { _, ok := parseDateValue(v, ""); return ok }) {
@@ -194,7 +195,7 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 	if v := first("description", nil); len(v) > 0 {
 		tags.Description = v[len(v)-1]
 	}
-	if v := first("url", func(v string) bool { return linkBase(v) != nil }); len(v) > 0 && pm.Source == "" {
+	if v := first("url", func(v string) bool { return model.LinkBase(v) != nil }); len(v) > 0 && pm.Source == "" {
 		pm.Source = v[0]
 	}
 	pm.fill(tags)
@@ -363,7 +364,7 @@ func htmlLDMeta(obj map[string]any, docTitle string) meta {
 	}
 	m.Lang = metaLang(ldString(obj["inLanguage"]))
 	m.Description = ldString(obj["description"])
-	if u := ldString(obj["url"]); linkBase(u) != nil {
+	if u := ldString(obj["url"]); model.LinkBase(u) != nil {
 		m.Source = u
 	}
 	return m
@@ -392,7 +393,7 @@ func ldAuthors(v any, depth int) []string {
 	}
 	switch v := v.(type) {
 	case string:
-		if linkBase(v) != nil {
+		if model.LinkBase(v) != nil {
 			return nil
 		}
 		return metaAuthors(v)

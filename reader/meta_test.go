@@ -3,6 +3,8 @@ package reader
 import (
 	"strings"
 	"testing"
+
+	"pamphlet/model"
 )
 
 // TestParseDateValue covers the dates of metadata fields and date lines,
@@ -168,7 +170,7 @@ func TestLinkTarget(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, v := linkTarget(tc.in, linkBase(tc.base))
+			got, v := linkTarget(tc.in, model.LinkBase(tc.base))
 			if got != tc.want || v != tc.verdict {
 				t.Errorf("linkTarget(%q) = %q, %v; want %q, %v", tc.in, got, v, tc.want, tc.verdict)
 			}
