@@ -71,8 +71,8 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
-// TestBadInput is the regression test for issue 9's bad inputs: each gives
-// exit code 1, one clear line naming the file, no panic and no output file.
+// TestBadInput checks bad inputs: each gives exit code 1, one clear line
+// naming the file, no panic and no output file.
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")

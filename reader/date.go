@@ -256,11 +256,11 @@ func validDate(d model.Date) bool {
 	return err == nil && back == d
 }
 
-// timeOfDay matches a time of day written after a date: "at 09:11",
-// "à 14h05", ", 10:20", "um 18 Uhr" is not one (no minutes), "9am" is.
-// The zone may follow ("09:11 UTC", "10:00 AM (EST)"). The
-// library-closes-early and piscine-fermeture-fr samples, and the footer
-// "Posted on … at 09:11 by …" of blog pages (005).
+// timeOfDay matches a time of day written after a date: "at 09:11", "à
+// 14h05", ", 10:20", "um 18 Uhr" is not one (no minutes), "9am" is. The
+// zone may follow ("09:11 UTC", "10:00 AM (EST)"). The library-closes-early
+// and piscine-fermeture-fr samples, and the footer "Posted on … at 09:11 by
+// …" of blog pages (a personal blog).
 var timeOfDay = lazyre.New(`^(?i:\s*,?\s*(?:at|@|à|a las|a la|um|alle|ore|às|kl\.?)?\s*)(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?i:\s*[ap]\.?m\.?)?|\d{1,2}(?i:\s*[ap]\.?m\.?))(?i:\s*(?:uhr|hrs|h)\b)?(?:\s*\(?(?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?|GMT[+-]\d{1,2}|[+-]\d{2}:?\d{2})\)?)?`)
 
 // isoTime matches the time part of an ISO 8601 timestamp

@@ -242,7 +242,7 @@ func htmlTitle(blocks []model.Block, m *meta, tr *trail) []model.Block {
 }
 
 // htmlHeader reads byline and date paragraphs at the top of the content
-// ("Tuesday 15 October 2019 by Bradley M. Kuhn", corpus 005): they are
+// ("Tuesday 15 October 2019 by Bradley M. Kuhn", a personal blog): they are
 // metadata, not body text.
 func htmlHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 	for i := 0; i < len(blocks) && i < 3; i++ {
@@ -268,9 +268,9 @@ func htmlHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 	return blocks
 }
 
-// htmlPostedLine matches the signature line that ends a blog post
-// ("Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.",
-// corpus 005).
+// htmlPostedLine matches the signature line that ends a blog post ("Posted
+// on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.", a personal
+// blog).
 var htmlPostedLine = lazyre.New(`(?i)^(?:posted|published|written)\b`)
 
 // htmlFooter removes a post's closing signature line and the page

@@ -230,7 +230,7 @@ func (c *htmlConv) paragraphs(run []*html.Node) []model.Block {
 
 // htmlProseLine is the length (in characters) from which a line ended by
 // <br> inside a paragraph is prose wrapped by hand rather than verse or an
-// address: corpus 007 breaks sentences with <br /> at about 80 columns.
+// address: Mozilla Hacks breaks sentences with <br /> at about 80 columns.
 const htmlProseLine = 50
 
 // htmlUnwrap turns into spaces the line breaks that end a line of at least
@@ -474,9 +474,9 @@ func (c *htmlConv) imgFigure(n *html.Node, caption []model.Inline) *model.Figure
 	return c.img.figure(src, alt, intAttr(n, "width"), intAttr(n, "height"), caption, c.line)
 }
 
-// table converts a <table>: an image with its caption cell (Blogger's
-// image tables, corpus 006) becomes a figure, a one-column layout table
-// gives its cells' blocks, and a data table goes through tableBlocks.
+// table converts a <table>: an image with its caption cell (Blogger's image
+// tables, Blogger) becomes a figure, a one-column layout table gives its
+// cells' blocks, and a data table goes through tableBlocks.
 func (c *htmlConv) table(n *html.Node) []model.Block {
 	var rows [][]*html.Node
 	var captions []*html.Node
@@ -647,8 +647,8 @@ func (c *htmlConv) text(n *html.Node) string {
 	return htmlTextOf(n, c.dropped, " ")
 }
 
-// preText is the text of a <pre>, line breaks kept; no-break spaces
-// (used to keep blank lines in some pages, corpus 007) become spaces.
+// preText is the text of a <pre>, line breaks kept; no-break spaces (used
+// to keep blank lines in some pages, Mozilla Hacks) become spaces.
 func (c *htmlConv) preText(n *html.Node) string {
 	s := strings.ReplaceAll(htmlTextOf(n, c.dropped, "\n"), "\u00a0", " ")
 	return strings.ReplaceAll(s, "\t", "    ")

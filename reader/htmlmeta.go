@@ -186,11 +186,11 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 	return pm
 }
 
-// htmlMicroformats looks at one element for an author or a publication
-// date marked up in the body: itemprop=author (with its itemprop=name),
+// htmlMicroformats looks at one element for an author or a publication date
+// marked up in the body: itemprop=author (with its itemprop=name),
 // rel=author, class "byline"/"author" (the first name-like one wins), and
 // itemprop=datePublished, <time pubdate>, class "published"/"date-header"
-// (Blogger, corpus 006) for dates.
+// (Blogger) for dates.
 func htmlMicroformats(n *html.Node, authors *[]string, dates *[]string) {
 	class := " " + strings.ToLower(attr(n, "class")) + " "
 	itemprop := " " + strings.ToLower(attr(n, "itemprop")) + " "

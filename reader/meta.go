@@ -105,7 +105,7 @@ var (
 	metaEmailOrURL = lazyre.New(`\s*<?(?:https?://|www\.|mailto:)\S*>?|\s*<?[\w.+-]+@[\w-]+\.[\w.]+>?`)
 	metaAuthorSep  = lazyre.New(`\s*[,;]\s*|\s+(?:and|&|und|et|y|e)\s+`)
 	// metaAffiliation matches a byline part that says where an author works
-	// rather than who they are ("Russ Cox, for the Go team", corpus 003).
+	// rather than who they are ("Russ Cox, for the Go team", Go blog).
 	metaAffiliation = lazyre.New(`(?i)^(?:for|of|at|from|with|on behalf of|pour|para|für)\b`)
 )
 
@@ -152,8 +152,8 @@ var metaTitleSeps = []string{" | ", " ✩ ", " » ", " :: ", " · ", " • ", " 
 
 // metaCleanTitle removes a site name, an author's name or a blog name from
 // a page title ("On Recent Controversial Events - Bradley M. Kuhn ( Brad )
-// ( bkuhn )", corpus 005; "Silicon Exposed: Open Verilog flow …", corpus
-// 006). exact lists titles known to be the article's own (Open Graph,
+// ( bkuhn )", a personal blog; "Silicon Exposed: Open Verilog flow …",
+// Blogger). exact lists titles known to be the article's own (Open Graph,
 // JSON-LD, the page's h1): when one of them is inside the page title it
 // wins. hints are names a suffix or prefix may carry (site, authors).
 func metaCleanTitle(title string, exact, hints []string) string {
