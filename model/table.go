@@ -249,3 +249,55 @@ func dumpTable(b *strings.Builder, t *Table, indent string) {
 		}
 	}
 }
+
+// ColumnIsNumeric reports whether column j of the body holds figures
+// only: every non-empty body cell is a number, possibly signed, with
+// thousands separators, a decimal point or comma, a currency sign or a
+// percent sign ("1,200", "−3.5", "£40", "45 %"). Such a column of a
+// default alignment is set flush right, as books set figures, so that
+// units line up.
+func (t *Table) ColumnIsNumeric(j int) bool {
+	seen := false
+	for _, r := range t.Body {
+		if j >= len(r.Cells) || len(r.Cells[j].Content) == 0 {
+			continue
+		}
+		if !isFigure(Plain(r.Cells[j].Content)) {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// EffectiveAlign is the alignment column j is set with: its own, or for
+// a default column flush right when it holds figures and flush left
+// otherwise.
+func (t *Table) EffectiveAlign(j int) Align {
+	a := t.ColumnAlign(j)
+	if a != AlignDefault {
+		return a
+	}
+	if t.ColumnIsNumeric(j) {
+		return AlignRight
+	}
+	return AlignLeft
+}
+
+func isFigure(s string) bool {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, "+-−±~≈$£€¥")
+	s = strings.TrimRight(s, "% \u00a0")
+	s = strings.TrimLeft(s, "$£€¥ \u00a0")
+	digits := 0
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case (r == '.' || r == ',' || r == '\u202f' || r == '\u00a0' || r == '\'') && i > 0:
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}

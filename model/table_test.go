@@ -112,3 +112,23 @@ func TestWalkVisitsTableCells(t *testing.T) {
 		t.Errorf("BlockText %q, want %q", bt, want)
 	}
 }
+
+func TestColumnAlignment(t *testing.T) {
+	tbl := &Table{Align: []Align{AlignDefault, AlignDefault, AlignCenter, AlignDefault},
+		Head: []Row{row("Item", "Price", "Qty", "Note")},
+		Body: []Row{row("tea", "£1.20", "3", "hot"), row("cake", "12,500", "", "2 slices"), row("jam", "−4", "45 %", "")}}
+	want := []Align{AlignLeft, AlignRight, AlignCenter, AlignLeft}
+	for j, w := range want {
+		if got := tbl.EffectiveAlign(j); got != w {
+			t.Errorf("column %d: %v, want %v", j, got, w)
+		}
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{{"1,200", true}, {"2.5", true}, {"45%", true}, {"-3", true}, {"2.5 years", false}, {"v1.2", false}, {"", false}, {"1.", true}, {",5", false}} {
+		if got := isFigure(tc.s); got != tc.want {
+			t.Errorf("isFigure(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
