@@ -30,6 +30,8 @@ type setter struct {
 	noteNum   map[string]int
 	// blockCount numbers the blocks set so far (for tests of breaks).
 	blockCount int
+	// tableCount numbers the tables set so far (TableCell.Table).
+	tableCount int
 	// fitted keeps the running heads already fitted to their slot.
 	fitted map[fitKey]string
 	// label is the title the running heads print: the document's, or in

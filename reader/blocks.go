@@ -19,6 +19,7 @@ const (
 	pVerse  // an indented verse quotation in prose (Victorian magazine)
 	pQuote  // "> " lines
 	pBreak
+	pTable // rows of cells marked by pipes, tabs or aligned spaces
 )
 
 // pblock is one block found in the text.
@@ -46,6 +47,7 @@ type pblock struct {
 	numbering string
 	items     [][]*pblock
 	blocks    []*pblock // quote: the content
+	table     textTable // table: the cells
 }
 
 // first returns the first input line number of b.
@@ -148,14 +150,11 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i += n
 			continue
 		}
-		if strings.Contains(l.text, "\t") || strings.Contains(l.text, "  ") {
-			if n, rows := tableRun(lines[i:]); n > 0 {
-				if rows == nil {
-					rows = lines[i : i+n]
-				}
-				r.repair(l.no, "layout", "table of %d row(s) kept line by line", n)
-				out = append(out, &pblock{kind: pLayout, lines: rows})
-				i += n
+		if strings.ContainsAny(l.text, "\t|") || strings.Contains(l.text, "  ") || isRuleRow(l.text) {
+			if t, ok := readTextTable(lines[i:]); ok {
+				r.repair(l.no, "table", "table of %d row(s) and %d column(s) read from cells marked by %s", len(t.rows), len(t.rows[0]), t.from)
+				out = append(out, &pblock{kind: pTable, lines: lines[i : i+t.lines], table: t})
+				i += t.lines
 				continue
 			}
 		}
