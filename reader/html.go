@@ -130,9 +130,6 @@ func htmlExtract(doc, body *html.Node) (content *html.Node, extracted bool, byli
 	switch {
 	case artLen == 0:
 		return body, false, ""
-	case artLen*10 >= bodyLen*9:
-		// Readability kept (almost) everything: the input is the article.
-		return body, false, art.Byline()
 	case artLen < 500 && artLen*2 < bodyLen:
 		// Too little to trust on a short page.
 		return body, false, art.Byline()

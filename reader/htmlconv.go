@@ -109,6 +109,13 @@ func hasAttr(n *html.Node, key string) bool {
 
 var htmlHiddenStyle = lazyre.New(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 
+// htmlFurniture matches the class or id of what a page adds to its own
+// article for readers of the page, not of the text: a wiki's "[edit]"
+// links beside its headings (MediaWiki's mw-editsection), its contents
+// box (id "toc"; a book has its own contents), navigation boxes and what
+// the site marks as not for print.
+var htmlFurniture = lazyre.New(`(?i)(?:^|\s)(?:mw-editsection|editsection|edit-section|toc|toctitle|table-of-contents|navbox|vertical-navbox|noprint|mw-jump-link|mw-cite-backlink)(?:\s|$)`)
+
 // dropped reports whether n and its content stay out of the model: a
 // dropped element, or one the page hides from readers.
 func (c *htmlConv) dropped(n *html.Node) bool {
@@ -122,6 +129,9 @@ func (c *htmlConv) dropped(n *html.Node) bool {
 		return true
 	}
 	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") || htmlHiddenStyle.MatchString(attr(n, "style")) {
+		return true
+	}
+	if cl, id := attr(n, "class"), attr(n, "id"); (cl != "" && htmlFurniture.MatchString(cl)) || (id != "" && htmlFurniture.MatchString(id)) {
 		return true
 	}
 	return false
