@@ -103,10 +103,13 @@ func allNames(names []string) bool {
 var (
 	metaParens     = lazyre.New(`\s*[(\[][^()\[\]]*[)\]]`)
 	metaEmailOrURL = lazyre.New(`\s*<?(?:https?://|www\.|mailto:)\S*>?|\s*<?[\w.+-]+@[\w-]+\.[\w.]+>?`)
-	metaAuthorSep  = lazyre.New(`\s*[,;]\s*|\s+(?:and|&|und|et|y|e)\s+`)
+	metaAuthorSep  = lazyre.New(`\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&|und|et|y|e)\s+`)
 	// metaAffiliation matches a byline part that says where an author works
 	// rather than who they are ("Russ Cox, for the Go team", Go blog).
 	metaAffiliation = lazyre.New(`(?i)^(?:for|of|at|from|with|on behalf of|pour|para|für)\b`)
+	// metaCredential matches a degree or title written after a name and a
+	// comma ("Brenda Goodman, MA"; "Ann Lee, PhD"): not a second author.
+	metaCredential = lazyre.New(`^(?:MA|MS|MSc|BA|BSc|MD|DO|PhD|Ph\.D|DPhil|RN|MPH|MBA|JD|LLM|DDS|PharmD|Esq|Jr|Sr|II|III|IV)\.?$`)
 )
 
 // metaAuthors splits an author field ("Carmen Andoh, Russ Cox and Steve
@@ -128,7 +131,7 @@ func metaAuthors(s string) []string {
 	var out []string
 	for _, part := range metaAuthorSep.Split(s, -1) {
 		part = strings.Trim(strings.TrimSpace(part), ".,;:|·-–— ")
-		if part == "" || metaAffiliation.MatchString(part) {
+		if part == "" || metaAffiliation.MatchString(part) || metaCredential.MatchString(part) {
 			continue
 		}
 		if utf8.RuneCountInString(part) > 80 {
