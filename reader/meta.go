@@ -107,6 +107,10 @@ var (
 	// metaAffiliation matches a byline part that says where an author works
 	// rather than who they are ("Russ Cox, for the Go team", Go blog).
 	metaAffiliation = lazyre.New(`(?i)^(?:for|of|at|from|with|on behalf of|pour|para|für)\b`)
+	// metaCredits matches the credits a byline gives after its author
+	// ("Written by Ann Lee, edited by Bo Chan"; "photographs by …"):
+	// they name other people's work.
+	metaCredits = lazyre.New(`(?i)[\s,;]*\b(?:edited|illustrated|illustrations|photographs|photos|translated|reviewed|fact-checked|updated)\s+by\b.*$`)
 	// metaCredential matches a degree or title written after a name and a
 	// comma ("Brenda Goodman, MA"; "Ann Lee, PhD"): not a second author.
 	metaCredential = lazyre.New(`^(?:MA|MS|MSc|BA|BSc|MD|DO|PhD|Ph\.D|DPhil|RN|MPH|MBA|JD|LLM|DDS|PharmD|Esq|Jr|Sr|II|III|IV)\.?$`)
@@ -128,6 +132,7 @@ func metaAuthors(s string) []string {
 		s = t
 	}
 	s = metaEmailOrURL.ReplaceAllString(s, "")
+	s = metaCredits.ReplaceAllString(s, "")
 	var out []string
 	for _, part := range metaAuthorSep.Split(s, -1) {
 		part = strings.Trim(strings.TrimSpace(part), ".,;:|·-–— ")
