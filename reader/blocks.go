@@ -165,6 +165,12 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			out = append(out, &pblock{kind: pHeading, lines: []srcLine{h}, text: h.text, style: style + ", right above its text"})
 			b = &pblock{kind: pPara, lines: b.lines[1:], splitBy: "heading"}
 		}
+		if !inner && flatCode(b.lines) {
+			r.repair(l.no, "code", "%d line(s) of program code that lost their indentation kept as code", len(b.lines))
+			out = append(out, &pblock{kind: pCode, lines: b.lines})
+			i += n
+			continue
+		}
 		b.lineated = r.lineated(b.lines)
 		if !startsBlock && prev != nil && prev.kind == pPara && b.splitBy == "" {
 			b.splitBy = "indent"
@@ -463,6 +469,33 @@ func classifyIndented(lines []srcLine) pkind {
 		return pLayout
 	}
 	return pVerse
+}
+
+// flatCode reports whether a chunk that reads as a paragraph is program
+// code pasted without its indentation, as a text browser wraps a <pre>
+// block it cannot keep: two lines in three or more hold three marks of
+// code or more ("{", "}", "(", ")", ";", "="), one in twenty characters
+// at least, and a brace or a semicolon appears. Prose that names a call,
+// "the fetch() function", holds two; a long line of prose has its
+// brackets and semicolons far apart.
+func flatCode(lines []srcLine) bool {
+	dense, braces := 0, false
+	for _, l := range lines {
+		n := 0
+		for i := 0; i < len(l.text); i++ {
+			switch l.text[i] {
+			case '{', '}', ';':
+				braces = true
+				n++
+			case '(', ')', '=':
+				n++
+			}
+		}
+		if n >= 3 && n*20 >= len(l.text) {
+			dense++
+		}
+	}
+	return braces && dense*3 >= len(lines)*2
 }
 
 // looksLikeCode reports whether a line holds marks of program code.
