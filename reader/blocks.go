@@ -474,28 +474,43 @@ func classifyIndented(lines []srcLine) pkind {
 // flatCode reports whether a chunk that reads as a paragraph is program
 // code pasted without its indentation, as a text browser wraps a <pre>
 // block it cannot keep: two lines in three or more hold three marks of
-// code or more ("{", "}", "(", ")", ";", "="), one in twenty characters
+// code or more ("{", "}", "(", ")", ";", "="), one in 25 characters
 // at least, and a brace or a semicolon appears. Prose that names a call,
 // "the fetch() function", holds two; a long line of prose has its
 // brackets and semicolons far apart.
 func flatCode(lines []srcLine) bool {
 	dense, braces := 0, false
 	for _, l := range lines {
-		n := 0
-		for i := 0; i < len(l.text); i++ {
-			switch l.text[i] {
-			case '{', '}', ';':
-				braces = true
-				n++
-			case '(', ')', '=':
-				n++
-			}
-		}
-		if n >= 3 && n*20 >= len(l.text) {
+		n, b := codeMarks(l.text)
+		braces = braces || b
+		if n >= 3 && n*25 >= runeLen(l.text) {
 			dense++
 		}
 	}
 	return braces && dense*3 >= len(lines)*2
+}
+
+// codeMarks counts the marks of code in s ("{", "}", "(", ")", ";",
+// "=") and says whether a brace or a semicolon is among them.
+func codeMarks(s string) (n int, braces bool) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{', '}', ';':
+			braces = true
+			n++
+		case '(', ')', '=':
+			n++
+		}
+	}
+	return n, braces
+}
+
+// denseCode reports whether the line s is program code by flatCode's
+// measure: three marks of code or more, one in 25 characters at
+// least, a brace or a semicolon among them.
+func denseCode(s string) bool {
+	n, b := codeMarks(s)
+	return b && n >= 3 && n*25 >= runeLen(s)
 }
 
 // looksLikeCode reports whether a line holds marks of program code.

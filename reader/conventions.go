@@ -559,10 +559,11 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 	breaks := 0
 	out := make([]srcLine, 0, len(lines)+nonBlank/4)
 	ji := 0
-	inItem := false // lines[i-1] belongs to a list item
+	// lines[i-1] belongs to a list item, to program code
+	inItem, inCode := false, false
 	for i, l := range lines {
 		if l.blank() || i > 0 && lines[i-1].blank() {
-			inItem = false
+			inItem, inCode = false, false
 		}
 		atJoin := false
 		for ji < len(joins) && joins[ji] < i {
@@ -571,10 +572,13 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		if ji < len(joins) && joins[ji] == i {
 			atJoin = true
 		}
-		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem) {
+		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem, inCode) {
 			out = append(out, srcLine{no: l.no})
 			breaks++
-			inItem = false
+			inItem, inCode = false, false
+		}
+		if denseCode(l.text) {
+			inCode = true
 		}
 		if isMarker(l) {
 			inItem = true
@@ -611,7 +615,8 @@ func fit(a, b srcLine) int {
 // on a. The lines of a list item are set narrower than the text. A line
 // far longer than a full one holds several lines of the page that the
 // extraction ran together, the last of any length: it decides nothing.
-func (p lineProfile) endsShort(a, b srcLine, inItem bool) bool {
+// Program code that lost its layout and the prose around it are apart.
+func (p lineProfile) endsShort(a, b srcLine, inItem, inCode bool) bool {
 	if a.blank() || b.blank() {
 		return false
 	}
@@ -628,6 +633,14 @@ func (p lineProfile) endsShort(a, b srcLine, inItem bool) bool {
 	}
 	if isMarker(b) {
 		return f < limit || endsSentence(a.text)
+	}
+	// Program code wrapped like the prose around it: it starts at its
+	// first dense line and ends before a sentence without marks of code.
+	if inCode {
+		return !denseCode(b.text) && opensSentence(b.text)
+	}
+	if denseCode(b.text) {
+		return true
 	}
 	if !opensSentence(b.text) {
 		return false
