@@ -159,6 +159,18 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 				continue
 			}
 		}
+		if !inner && startsBlock {
+			if n := indentedQuote(lines[i:]); n > 0 {
+				r.repair(l.no, "quote", "block quotation of %d line(s) set in by %d column(s)", n, l.indent)
+				inner := make([]srcLine, n)
+				for k, q := range lines[i : i+n] {
+					inner[k] = newLine(q.no, q.text)
+				}
+				out = append(out, &pblock{kind: pQuote, blocks: r.parseBlocks(inner, true)})
+				i += n
+				continue
+			}
+		}
 		b, n := r.paraChunk(lines[i:], inner)
 		if style, ok := r.headingBeforeText(b.lines); ok && !inner {
 			h := b.lines[0]
@@ -309,6 +321,30 @@ func dashTurn(l srcLine) int {
 func opensSentence(s string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "\"'“‘«(¡¿"))
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// indentedQuote returns the length of a quotation at the start of lines:
+// a chunk of two lines or more, up to a blank line, all set in by the same
+// one to three columns from the margin (which margin has stripped), as
+// pandoc's plain text and text browsers set a <blockquote>. A paragraph
+// marked by a first-line indent indents its first line only; an indent of
+// four columns or more is read by indented.
+func indentedQuote(lines []srcLine) int {
+	in := lines[0].indent
+	if in < 1 || in > 3 {
+		return 0
+	}
+	n := 0
+	for n < len(lines) && !lines[n].blank() {
+		if lines[n].indent != in || isMarker(lines[n]) || lines[n].head > 0 {
+			return 0
+		}
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
 }
 
 // paraChunk collects the lines of one paragraph: up to a blank line or a
