@@ -361,7 +361,8 @@ func sumTo(h []int, m int) int {
 // centredLines moves lines set in the middle of the text's width (a text
 // browser centres a page's title) to the left edge: a line alone between
 // blank lines, indented by six columns or more, with as much room on
-// its right as on its left within two columns. Read there, the title
+// its right as on its left, give or take four columns or a quarter of
+// the room on the left (the width is an estimate). Read there, the title
 // block or the heading is what it would be in any other text.
 func (r *textReader) centredLines(lines []srcLine) []srcLine {
 	var lens []int
@@ -386,7 +387,7 @@ func (r *textReader) centredLines(lines []srcLine) []srcLine {
 			continue
 		}
 		right := width - left - runeLen(l.text)
-		if right < 0 || right-left > 4 || left-right > 4 {
+		if tol := max(4, left/4); right < 0 || right-left > tol || left-right > tol {
 			continue
 		}
 		q := newLine(l.no, l.text)
@@ -532,7 +533,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		}
 		nonBlank++
 	}
-	noBlanks := nonBlank >= 12 && gaps*6 < nonBlank
+	noBlanks := nonBlank >= 8 && gaps*6 < nonBlank
 	if !noBlanks && len(joins) == 0 {
 		return lines
 	}
@@ -547,7 +548,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 			full = append(full, fit(a, b))
 		}
 	}
-	if len(full) < 8 {
+	if len(full) < 5 {
 		return lines
 	}
 	slices.Sort(full)
