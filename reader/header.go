@@ -58,8 +58,9 @@ var orgWords = map[string]bool{
 	"gruppe": true, "grupo": true, "gruppo": true, "cooperativa": true, "genossenschaft": true, "coopérative": true,
 }
 
-// authorJoins separate several authors: "A, B and C" (Go blog).
-var authorJoins = []string{" and ", " & ", " und ", " et ", " y ", " e ", " with "}
+// authorJoins separate several authors: "A, B and C" (Go blog), "A; B"
+// (pandoc's plain text).
+var authorJoins = []string{" and ", " & ", " und ", " et ", " y ", " e ", " with ", "; "}
 
 // parseAuthors reads the names in s (the byline without its prefix). Parts
 // that are not names, such as the affiliation in "Russ Cox, for the Go
