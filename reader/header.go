@@ -537,6 +537,9 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 	case !next.blank() && first.indent < 4 && isUnderline(next.text) != 0:
 		r.setTitle(doc, first, first.text, "an underlined line", lang)
 		i += 2
+	case !next.blank() && startsLower(next.text) && wrappedTitle(lines, i, lang):
+		r.setTitle(doc, first, first.text+" "+next.text, "a title wrapped over two lines", lang)
+		i += 2
 	default:
 		if _, ok := parseHeaderLine(first.text, lang, false); ok {
 			break // no title: the text opens with its byline or date
@@ -773,8 +776,18 @@ func (r *textReader) titleLike(first, next srcLine, lang string) bool {
 	if n > 100 && lastRune(stripClosers(t)) == '.' {
 		return false
 	}
+	if unbalancedQuote(t) {
+		// An opening quotation mark that does not close on the line
+		// starts a sentence, not a title.
+		return false
+	}
 	if next.blank() {
 		return true
+	}
+	if (startsLower(next.text) || n > 60 && runeLen(next.text) > 40) && !isHeader(next.text, lang) {
+		// The line runs on: the first line of a wrapped paragraph, with
+		// no title above it.
+		return false
 	}
 	_, ok := parseHeaderLine(next.text, lang, false)
 	return ok || subtitleLike(next) && next.indent < 4
@@ -1098,4 +1111,34 @@ func capsWordAround(s string, i int, before bool) bool {
 		j += n
 	}
 	return j > b && j-b >= 2 && isAllCaps(s[b:j])
+}
+
+// unbalancedQuote reports whether s opens a quotation that it does not
+// close: a “ without its ”, or an odd number of straight double quotes.
+func unbalancedQuote(s string) bool {
+	return strings.Count(s, "“") > strings.Count(s, "”") || strings.Count(s, "\"")%2 == 1
+}
+
+// wrappedTitle reports whether lines[i] and the next line are one title
+// wrapped in two, as a PDF copy sets a long title: together short, ending
+// no sentence, with a blank line or the byline or date right after.
+func wrappedTitle(lines []srcLine, i int, lang string) bool {
+	first, next := lines[i], lines[i+1]
+	if isHeader(next.text, lang) {
+		return false // "by Rosa Delgado" under the title
+	}
+	t := first.text + " " + next.text
+	if first.indent >= 4 || next.indent >= 4 || runeLen(t) > 90 || strings.Count(t, ",") > 1 || unbalancedQuote(t) || isMarker(first) {
+		return false
+	}
+	switch lastRune(stripClosers(t)) {
+	case '.', ',', ';', ':', '!', '?':
+		return false
+	}
+	k := i + 2
+	if k >= len(lines) || lines[k].blank() || isHeader(lines[k].text, lang) {
+		return true
+	}
+	_, ok := parseHeaderLine(lines[k].text, lang, true)
+	return ok && k+1 < len(lines) && isDateLine(lines[k+1].text, lang)
 }

@@ -124,7 +124,13 @@ func readText(text string, opt Options) (*Result, error) {
 	blocks = r.signature(blocks, doc)
 	doc.Blocks = r.build(blocks)
 	if doc.Title == "" {
-		r.opt.warn(0, "no title found; the first line reads as body text (put the title on a line of its own)")
+		if t := titleFromName(opt.Name); t != "" {
+			doc.Title = t
+			r.repair(0, "title", "%q from the file name: no line reads as a title", t)
+			r.opt.warn(0, "no title line found; the title %q comes from the file name (put the title on a line of its own)", t)
+		} else {
+			r.opt.warn(0, "no title found; the first line reads as body text (put the title on a line of its own)")
+		}
 	}
 	return &Result{Doc: doc, Repairs: r.repairs, lines: r.lines}, nil
 }
