@@ -106,6 +106,10 @@ type Result struct {
 	Repairs []Repair
 	// Format is the format the input was read as.
 	Format Format
+	// Conventions are the habits of the text's source that the
+	// plain-text reader found before reading it (a margin, page breaks,
+	// numbered references); empty for Markdown and HTML.
+	Conventions []Convention
 
 	// lines maps blocks to the input line they start on, so that passes
 	// after the reader (typography) can say where they changed something.
@@ -131,6 +135,11 @@ func Read(src []byte, opt Options) (*Result, error) {
 	format := opt.Format
 	if format == FormatAuto {
 		format = Detect(opt.Name, text)
+	}
+	if format != FormatText {
+		// Only the text reader reads pages: elsewhere a form feed
+		// separates lines.
+		text = strings.ReplaceAll(text, "\f", "\n")
 	}
 	var res *Result
 	switch format {

@@ -46,6 +46,11 @@ type srcLine struct {
 	// quoted marks a line read from behind a ">": its depth is written
 	// out, so it is no lazy continuation of a deeper quotation.
 	quoted bool
+	// head is the level of a heading that a convention of the text marks
+	// (rows of stars, a line left of the margin), 0 for other lines;
+	// headBy names that convention.
+	head   int
+	headBy string
 }
 
 func (l srcLine) blank() bool { return l.text == "" }
@@ -69,6 +74,12 @@ type textReader struct {
 	indentParas      bool // paragraphs start with a first-line indent (Victorian magazine)
 	explicitHeadings bool // the text marks headings with # or underlines (Go blog and Mozilla Hacks)
 
+	// conventions are the habits of the text's source (conventions.go);
+	// refs maps the numbers of "[1]" link marks to their targets.
+	conventions []Convention
+	refs        map[int]string
+	marginCols  int // the columns margin stripped from every line
+
 	acronyms map[string]bool // isAcronym's answers
 	hyphens  map[string]int  // hyphenUsage's counts
 	// hyphenEnds counts the halves of line-end hyphenated words at line
@@ -83,9 +94,11 @@ type textReader struct {
 
 // readText reads messy plain text.
 func readText(text string, opt Options) (*Result, error) {
-	r := &textReader{opt: opt, src: text, lines: map[model.Block]int{}}
-	lines := r.splitLines(text)
-	lines, pg, isPG := r.gutenberg(lines)
+	r := &textReader{opt: opt, lines: map[model.Block]int{}}
+	text = r.decomposeLigatures(text)
+	r.src = text
+	lines, pg, isPG := r.gutenberg(r.splitLines(text))
+	lines = r.inferConventions(lines)
 	r.rewrapped = isPG
 	tag := strings.ToLower(opt.Lang)
 	switch {
@@ -132,7 +145,7 @@ func readText(text string, opt Options) (*Result, error) {
 			r.opt.warn(0, "no title found; the first line reads as body text (put the title on a line of its own)")
 		}
 	}
-	return &Result{Doc: doc, Repairs: r.repairs, lines: r.lines}, nil
+	return &Result{Doc: doc, Repairs: r.repairs, Conventions: r.conventions, lines: r.lines}, nil
 }
 
 // repair records one change.
