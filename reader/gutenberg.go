@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -38,16 +39,10 @@ var gutenbergLangs = map[string]string{
 	"esperanto": "eo", "catalan": "ca", "welsh": "cy", "czech": "cs", "tagalog": "tl", "hebrew": "he", "arabic": "ar",
 }
 
-// gutenbergMeta is what a Project Gutenberg header said.
-type gutenbergMeta struct {
-	title, subtitle, lang string
-	authors               []string
-}
-
 // gutenberg finds the Project Gutenberg wrapper around lines and returns
 // the book's lines without it, with what its header said; found is false
 // (and lines returned whole) when there is no start marker.
-func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, meta gutenbergMeta, found bool) {
+func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, m meta, found bool) {
 	start := -1
 	for i, l := range lines {
 		if l.indent < 4 && gutenbergStart.MatchString(l.text) {
@@ -56,7 +51,7 @@ func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, meta gutenbergM
 		}
 	}
 	if start < 0 {
-		return lines, meta, false
+		return lines, m, false
 	}
 	// The header's fields; a value may continue on indented lines.
 	field, value := "", ""
@@ -64,13 +59,13 @@ func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, meta gutenbergM
 		switch field {
 		case "title":
 			// A second line of the field is the subtitle.
-			meta.title, meta.subtitle, _ = strings.Cut(value, "\n")
+			m.Title, m.Subtitle, _ = strings.Cut(value, "\n")
 		case "author":
 			if names, _, ok := parseAuthors(strings.ReplaceAll(value, "\n", " "), false); ok {
-				meta.authors = names
+				m.Authors = names
 			}
 		case "language":
-			meta.lang = gutenbergLangs[strings.ToLower(value)]
+			m.Lang = gutenbergLangs[strings.ToLower(value)]
 		}
 		field, value = "", ""
 	}
@@ -122,24 +117,46 @@ func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, meta gutenbergM
 		r.repair(lines[e].no, "gutenberg", "Project Gutenberg licence (lines %d-%d) dropped as boilerplate", lines[e].no, lines[len(lines)-1].no)
 		end = e
 	}
-	return lines[b:end], meta, true
+	return lines[b:end], m, true
 }
 
-// gutenbergMeta fills what the book's own title page did not give from
-// its Project Gutenberg header: the title (when the title page gave none,
-// or only its first line) and the authors.
-func (r *textReader) gutenbergMeta(doc *model.Document, pg gutenbergMeta) {
-	if pg.title != "" && (doc.Title == "" || foldTitle(doc.Title) != foldTitle(pg.title)) {
-		doc.Title = pg.title
-		r.repair(0, "title", "%q (the Project Gutenberg header's Title field)", pg.title)
+// frontMatter reads a YAML or TOML front matter block at the top of the
+// text, as Markdown has it (frontmatter.go), and returns what it gave and
+// how many lines it took.
+func (r *textReader) frontMatter(text string) (meta, int, bool) {
+	m, _, n, ok := frontMatter(text, r.opt)
+	if !ok {
+		return meta{}, 0, false
 	}
-	if pg.subtitle != "" && doc.Subtitle == "" {
-		doc.Subtitle = pg.subtitle
-		r.repair(0, "subtitle", "%q (the Project Gutenberg header's Title field)", pg.subtitle)
+	r.repair(1, "front-matter", "read %d lines of front matter as metadata", n)
+	return m, n, true
+}
+
+// givenMeta sets the metadata the text states outright (front matter, a
+// Project Gutenberg header) over what its first lines suggested: a title
+// page gives the same title in capitals, or only its first line.
+func (r *textReader) givenMeta(doc *model.Document, m meta) {
+	if m.Title != "" && doc.Title != m.Title {
+		doc.Title = m.Title
+		r.repair(0, "title", "%q (stated outright in the front matter or header)", m.Title)
 	}
-	if len(doc.Authors) == 0 && len(pg.authors) > 0 {
-		doc.Authors = pg.authors
-		r.repair(0, "byline", "%s (the Project Gutenberg header's Author field)", strings.Join(pg.authors, "; "))
+	if m.Subtitle != "" && doc.Subtitle == "" {
+		doc.Subtitle = m.Subtitle
+		r.repair(0, "subtitle", "%q (stated outright in the front matter or header)", m.Subtitle)
+	}
+	if len(m.Authors) > 0 && !slices.Equal(doc.Authors, m.Authors) {
+		doc.Authors = m.Authors
+		r.repair(0, "byline", "%s (stated outright in the front matter or header)", strings.Join(m.Authors, "; "))
+	}
+	if !m.Date.IsZero() && doc.Date != m.Date {
+		doc.Date = m.Date
+		r.repair(0, "date", "%s (stated outright in the front matter or header)", m.Date)
+	}
+	if doc.Description == "" {
+		doc.Description = m.Description
+	}
+	if doc.Source == "" {
+		doc.Source = m.Source
 	}
 }
 

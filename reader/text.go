@@ -97,15 +97,22 @@ func readText(text string, opt Options) (*Result, error) {
 	r := &textReader{opt: opt, lines: map[model.Block]int{}}
 	text = r.decomposeLigatures(text)
 	r.src = text
-	lines, pg, isPG := r.gutenberg(r.splitLines(text))
+	lines := r.splitLines(text)
+	// given is the metadata the text states outright, in a front matter
+	// block or a Project Gutenberg header; the text below is still read
+	// and repaired as any other.
+	given, fmLines, hasFM := r.frontMatter(text)
+	lines = lines[fmLines:]
+	lines, pg, isPG := r.gutenberg(lines)
+	given.fill(pg)
 	lines = r.inferConventions(lines)
 	r.rewrapped = isPG
 	tag := strings.ToLower(opt.Lang)
 	switch {
 	case tag != "":
-	case pg.lang != "":
-		tag = pg.lang
-	case isPG:
+	case given.Lang != "":
+		tag = given.Lang
+	case isPG || hasFM:
 		tag = opt.detectLang(linesText(lines), firstLineNo(lines))
 	default:
 		tag = opt.detectLang(text, 0)
@@ -113,12 +120,10 @@ func readText(text string, opt Options) (*Result, error) {
 	r.lang = primaryLang(tag)
 	doc := &model.Document{Lang: tag}
 	start := 0
-	if !isPG || pg.title == "" || opensWithTitle(lines, pg.title) {
+	if given.Title == "" || opensWithTitle(lines, given.Title) {
 		start = r.header(lines, doc, r.lang)
 	}
-	if isPG {
-		r.gutenbergMeta(doc, pg)
-	}
+	r.givenMeta(doc, given)
 	r.body = r.lateByline(lines[start:], doc)
 	r.analyze(r.body)
 	blocks := r.parseBlocks(r.body, false)
