@@ -1,8 +1,10 @@
 package reader
 
 import (
+	"path"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"pamphlet/internal/lazyre"
@@ -266,4 +268,26 @@ func metaLang(s string) string {
 		return ""
 	}
 	return s
+}
+
+// titleFromName makes a title of an input's file name, for a text with no
+// title line: "bakery-closes_2024.txt" gives "Bakery closes 2024". It
+// returns "" for stdin ("-") or no name.
+func titleFromName(name string) string {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if name == "" || name == "-" || base == "." || base == "/" {
+		return ""
+	}
+	if ext := path.Ext(base); ext != "" && len(ext) <= 10 {
+		base = strings.TrimSuffix(base, ext)
+	}
+	t := strings.Join(strings.FieldsFunc(base, func(c rune) bool { return c == '-' || c == '_' || c == '.' || unicode.IsSpace(c) }), " ")
+	if t == "" || !hasLetter(t) {
+		return ""
+	}
+	if strings.ToLower(t) == t {
+		r, n := utf8.DecodeRuneInString(t)
+		t = string(unicode.ToTitle(r)) + t[n:]
+	}
+	return t
 }
