@@ -480,7 +480,7 @@ func (ef *epubFlags) check() error {
 	if ef.cover != "" && ef.noCover {
 		return usagef("--cover and --no-cover exclude each other")
 	}
-	t, err := sourceDateEpoch()
+	t, err := export.SourceDate(os.Getenv("SOURCE_DATE_EPOCH"))
 	if err != nil {
 		return err
 	}
@@ -521,21 +521,6 @@ func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
 	})
 }
 
-// sourceDateEpoch returns the time SOURCE_DATE_EPOCH sets for
-// reproducible output (the zero time when it is unset): the one place
-// pamphlet reads a time, and never the clock.
-func sourceDateEpoch() (time.Time, error) {
-	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
-	if !ok || strings.TrimSpace(v) == "" {
-		return time.Time{}, nil
-	}
-	sec, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-	if err != nil || sec < 0 || sec > 253402300799 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a Unix time in seconds, such as 1700000000", v)
-	}
-	return time.Unix(sec, 0).UTC(), nil
-}
-
 // pdfFlags are the flags of PDF export.
 type pdfFlags struct {
 	paper, links, margins string
@@ -543,6 +528,8 @@ type pdfFlags struct {
 	columns               int
 	opt                   layout.Options
 	print                 printFlags
+	// date is the time SOURCE_DATE_EPOCH sets (zero: the document's date).
+	date time.Time
 	// warn reports layout warnings against the input being converted;
 	// notice prints what --verbose asks for.
 	warn, notice func(msg string)
@@ -563,6 +550,9 @@ func (pf *pdfFlags) check() error {
 		return usagef("--paper: %v", err)
 	}
 	if paper, err = pf.print.check(paper); err != nil {
+		return err
+	}
+	if pf.date, err = export.SourceDate(os.Getenv("SOURCE_DATE_EPOCH")); err != nil {
 		return err
 	}
 	links, err := layout.ParseLinkMode(pf.links)
@@ -598,21 +588,7 @@ func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
 	if err != nil {
 		return err
 	}
-	return pf.paint(w, book, export.PDFOptions{Date: outputDate(doc)})
-}
-
-// outputDate is the date written into output files: SOURCE_DATE_EPOCH
-// when set (reproducible builds), else the article's date, else none.
-func outputDate(doc *model.Document) time.Time {
-	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n >= 0 {
-			return time.Unix(n, 0).UTC()
-		}
-	}
-	if d := doc.Date; !d.IsZero() {
-		return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
-	}
-	return time.Time{}
+	return pf.paint(w, book, export.PDFOptions{Date: pf.date})
 }
 
 // formats returns the output formats asked for, in a fixed order.

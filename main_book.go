@@ -368,7 +368,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				}
 				prog.stage("writing PDF", len(lb.Pages))
 				// The convert path: --booklet and --crop-marks apply.
-				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bookDate(res.Book), Progress: prog.step, ReleasePages: true})
+				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bf.pdf.date, Progress: prog.step, ReleasePages: true})
 			}
 			return fmt.Errorf("unknown format %q", f)
 		}
@@ -401,10 +401,4 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 		}
 	}
 	return nil
-}
-
-// bookDate is the date written into the PDF: SOURCE_DATE_EPOCH when set,
-// else the book's date, else none.
-func bookDate(b *model.Book) time.Time {
-	return outputDate(&model.Document{Date: b.Date})
 }
