@@ -17,7 +17,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"time"
 
@@ -189,15 +188,10 @@ func (r *readFlags) options(name string, e *env) (reader.Options, error) {
 	if r.fetchImages {
 		opt.Fetch = fetch.New(fetch.Options{}).Get
 	}
-	if r.lang != "" && !validLangFlag(r.lang) {
+	if r.lang != "" && !model.ValidLang(strings.ToLower(r.lang)) {
 		return opt, usagef("--lang %q: want a language tag such as en, fr or pt-br", r.lang)
 	}
 	return opt, nil
-}
-
-func validLangFlag(s string) bool {
-	err := model.Validate(&model.Document{Lang: strings.ToLower(s)})
-	return err == nil
 }
 
 // load reads and parses one input ("-" is stdin).
@@ -561,17 +555,9 @@ func (pf *pdfFlags) check() error {
 	}
 	pf.opt = layout.Options{Paper: paper, FontSize: layout.Pt(pf.fontSize), Links: links, Columns: pf.columns}
 	if pf.margins != "" {
-		parts := strings.Split(pf.margins, ",")
-		var mm [4]float64
-		if len(parts) != 4 {
-			return usagef("--margins %q: want four sizes in mm, INNER,OUTER,TOP,BOTTOM", pf.margins)
+		if pf.opt.Margins, err = layout.ParseMargins(pf.margins); err != nil {
+			return usagef("--margins %v", err)
 		}
-		for i, p := range parts {
-			if mm[i], err = strconv.ParseFloat(strings.TrimSpace(p), 64); err != nil || mm[i] <= 0 {
-				return usagef("--margins %q: %q is not a positive size in mm", pf.margins, p)
-			}
-		}
-		pf.opt.Margins = layout.Margins{Inner: layout.Mm(mm[0]), Outer: layout.Mm(mm[1]), Top: layout.Mm(mm[2]), Bottom: layout.Mm(mm[3])}
 	}
 	if err := pf.opt.Check(); err != nil {
 		return usageError{err.Error()}

@@ -147,7 +147,7 @@ func (bf *bookFlags) plan(args []string) (*anthology.Plan, error) {
 		plan.Order = o
 	}
 	if plan.Lang == "" && bf.lang != "" {
-		if !validLangFlag(bf.lang) {
+		if !model.ValidLang(strings.ToLower(bf.lang)) {
 			return nil, usagef("--lang %q: want a language tag such as en, fr or pt-br", bf.lang)
 		}
 		plan.Lang = strings.ToLower(bf.lang)
