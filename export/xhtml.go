@@ -277,6 +277,8 @@ func (r *renderer) block(bl model.Block) error {
 		b.WriteString("<hr/>\n")
 	case *model.Figure:
 		return r.figure(n)
+	case *model.Table:
+		return r.table(n)
 	default:
 		return fmt.Errorf("render %s: unknown block %T", r.out.ch.file, bl)
 	}
@@ -317,6 +319,65 @@ func (r *renderer) list(n *model.List) error {
 	}
 	b.close(tag)
 	b.WriteByte('\n')
+	return nil
+}
+
+// table writes a table with its caption, a header of column headings
+// (th with scope, so that a screen reader names each cell's column) and
+// the body. Widths are left to the reading system; a column's alignment
+// is a class (see epub.css), figures flush right.
+func (r *renderer) table(n *model.Table) error {
+	b := &r.b
+	b.WriteString("<table>\n")
+	if len(n.Caption) > 0 {
+		b.WriteString("<caption>")
+		if err := r.inlines(n.Caption); err != nil {
+			return err
+		}
+		b.WriteString("</caption>\n")
+	}
+	classes := make([]string, n.Columns())
+	for j := range classes {
+		switch n.EffectiveAlign(j) {
+		case model.AlignRight:
+			classes[j] = "right"
+		case model.AlignCenter:
+			classes[j] = "center"
+		}
+	}
+	rows := func(tag string, rs []model.Row) error {
+		for _, row := range rs {
+			b.WriteString("<tr>")
+			for j, c := range row.Cells {
+				cell, scope := "td", ""
+				if tag == "thead" {
+					cell, scope = "th", "col"
+				}
+				b.open(cell, "scope", scope, "class", classes[j])
+				if err := r.inlines(c.Content); err != nil {
+					return err
+				}
+				b.close(cell)
+			}
+			b.WriteString("</tr>\n")
+		}
+		return nil
+	}
+	if len(n.Head) > 0 {
+		b.WriteString("<thead>\n")
+		if err := rows("thead", n.Head); err != nil {
+			return err
+		}
+		b.WriteString("</thead>\n")
+	}
+	if len(n.Body) > 0 {
+		b.WriteString("<tbody>\n")
+		if err := rows("tbody", n.Body); err != nil {
+			return err
+		}
+		b.WriteString("</tbody>\n")
+	}
+	b.WriteString("</table>\n")
 	return nil
 }
 

@@ -143,7 +143,7 @@ func (d Date) check() error {
 type Node interface{ node() }
 
 // Block is a block-level element: Heading, Paragraph, Quote, List, Code,
-// Break or Figure.
+// Break, Figure or Table.
 type Block interface {
 	Node
 	block()
@@ -296,7 +296,7 @@ func (*LineBreak) inline() {}
 
 // Kind names a node kind as used in Dump and in pamphlet's JSON output:
 // "heading", "paragraph", "quote", "list", "code", "break", "figure",
-// "text", "emph", "strong", "codespan", "link", "linebreak".
+// "table", "text", "emph", "strong", "codespan", "link", "linebreak".
 func Kind(n Node) string {
 	switch n.(type) {
 	case *Heading:
@@ -313,6 +313,8 @@ func Kind(n Node) string {
 		return "break"
 	case *Figure:
 		return "figure"
+	case *Table:
+		return "table"
 	case *Text:
 		return "text"
 	case *Emph:
