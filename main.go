@@ -18,7 +18,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -212,15 +211,10 @@ func (r *readFlags) options(name string, e *env) (reader.Options, error) {
 	if r.fetchImages {
 		opt.Fetch = fetch.New(fetch.Options{}).Get
 	}
-	if r.lang != "" && !validLangFlag(r.lang) {
+	if r.lang != "" && !model.ValidLang(strings.ToLower(r.lang)) {
 		return opt, usagef("--lang %q: want a language tag such as en, fr or pt-br", r.lang)
 	}
 	return opt, nil
-}
-
-func validLangFlag(s string) bool {
-	err := model.Validate(&model.Document{Lang: strings.ToLower(s)})
-	return err == nil
 }
 
 // load reads and parses one input ("-" is stdin).
@@ -524,7 +518,7 @@ func (ef *epubFlags) check() error {
 	if ef.cover != "" && ef.noCover {
 		return usagef("--cover and --no-cover exclude each other")
 	}
-	t, err := sourceDateEpoch()
+	t, err := export.SourceDate(os.Getenv("SOURCE_DATE_EPOCH"))
 	if err != nil {
 		return err
 	}
@@ -570,21 +564,6 @@ func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
 	})
 }
 
-// sourceDateEpoch returns the time SOURCE_DATE_EPOCH sets for
-// reproducible output (the zero time when it is unset): the one place
-// pamphlet reads a time, and never the clock.
-func sourceDateEpoch() (time.Time, error) {
-	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
-	if !ok || strings.TrimSpace(v) == "" {
-		return time.Time{}, nil
-	}
-	sec, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-	if err != nil || sec < 0 || sec > 253402300799 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a Unix time in seconds, such as 1700000000", v)
-	}
-	return time.Unix(sec, 0).UTC(), nil
-}
-
 // pdfFlags are the flags of PDF export.
 type pdfFlags struct {
 	paper, links, margins string
@@ -592,6 +571,8 @@ type pdfFlags struct {
 	columns               int
 	opt                   layout.Options
 	print                 printFlags
+	// date is the time SOURCE_DATE_EPOCH sets (zero: the document's date).
+	date time.Time
 	// warn reports layout warnings against the input being converted;
 	// notice prints what --verbose asks for.
 	warn, notice func(msg string)
@@ -614,23 +595,18 @@ func (pf *pdfFlags) check() error {
 	if paper, err = pf.print.check(paper); err != nil {
 		return err
 	}
+	if pf.date, err = export.SourceDate(os.Getenv("SOURCE_DATE_EPOCH")); err != nil {
+		return err
+	}
 	links, err := layout.ParseLinkMode(pf.links)
 	if err != nil {
 		return usagef("--links: %v", err)
 	}
 	pf.opt = layout.Options{Paper: paper, FontSize: layout.Pt(pf.fontSize), Links: links, Columns: pf.columns}
 	if pf.margins != "" {
-		parts := strings.Split(pf.margins, ",")
-		var mm [4]float64
-		if len(parts) != 4 {
-			return usagef("--margins %q: want four sizes in mm, INNER,OUTER,TOP,BOTTOM", pf.margins)
+		if pf.opt.Margins, err = layout.ParseMargins(pf.margins); err != nil {
+			return usagef("--margins %v", err)
 		}
-		for i, p := range parts {
-			if mm[i], err = strconv.ParseFloat(strings.TrimSpace(p), 64); err != nil || mm[i] <= 0 {
-				return usagef("--margins %q: %q is not a positive size in mm", pf.margins, p)
-			}
-		}
-		pf.opt.Margins = layout.Margins{Inner: layout.Mm(mm[0]), Outer: layout.Mm(mm[1]), Top: layout.Mm(mm[2]), Bottom: layout.Mm(mm[3])}
 	}
 	if err := pf.opt.Check(); err != nil {
 		return usageError{err.Error()}
@@ -647,21 +623,7 @@ func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
 	if err != nil {
 		return err
 	}
-	return pf.paint(w, book, export.PDFOptions{Date: outputDate(doc)})
-}
-
-// outputDate is the date written into output files: SOURCE_DATE_EPOCH
-// when set (reproducible builds), else the article's date, else none.
-func outputDate(doc *model.Document) time.Time {
-	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n >= 0 {
-			return time.Unix(n, 0).UTC()
-		}
-	}
-	if d := doc.Date; !d.IsZero() {
-		return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
-	}
-	return time.Time{}
+	return pf.paint(w, book, export.PDFOptions{Date: pf.date})
 }
 
 // formats returns the output formats asked for, in a fixed order.

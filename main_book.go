@@ -148,7 +148,7 @@ func (bf *bookFlags) plan(args []string) (*anthology.Plan, error) {
 		plan.Order = o
 	}
 	if plan.Lang == "" && bf.lang != "" {
-		if !validLangFlag(bf.lang) {
+		if !model.ValidLang(strings.ToLower(bf.lang)) {
 			return nil, usagef("--lang %q: want a language tag such as en, fr or pt-br", bf.lang)
 		}
 		plan.Lang = strings.ToLower(bf.lang)
@@ -375,7 +375,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				}
 				prog.stage("writing PDF", len(lb.Pages))
 				// The convert path: --booklet and --crop-marks apply.
-				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bookDate(res.Book), Progress: prog.step, ReleasePages: true})
+				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bf.pdf.date, Progress: prog.step, ReleasePages: true})
 			}
 			return fmt.Errorf("unknown format %q", f)
 		}
@@ -408,10 +408,4 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 		}
 	}
 	return nil
-}
-
-// bookDate is the date written into the PDF: SOURCE_DATE_EPOCH when set,
-// else the book's date, else none.
-func bookDate(b *model.Book) time.Time {
-	return outputDate(&model.Document{Date: b.Date})
 }
