@@ -433,6 +433,9 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 			b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: tag})
 			x += pc.width
 		}
+		if n := len(b.runs); n > 0 {
+			b.runs[n-1].Space = true // a line end separates words
+		}
 		return b
 	})
 }
@@ -492,6 +495,15 @@ func (s *setter) handLaid(v *vlist, cd *model.Code, c ctx) {
 		lc.measure -= indent
 		p.style.measure = lc.measure
 		s.addLines(v, p, lc, h, d, s.params)
+		// The end of a line laid out by hand separates words.
+		for k := len(v.items) - 1; k >= 0; k-- {
+			if b := v.items[k].box; v.items[k].kind == vBox && b != nil {
+				if n := len(b.runs); n > 0 {
+					b.runs[n-1].Space = true
+				}
+				break
+			}
+		}
 	}
 }
 

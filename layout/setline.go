@@ -1,6 +1,9 @@
 package layout
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // vbox is an unbreakable piece of a vertical list: a set line, or a
 // block drawn whole. Positions inside are relative to its origin: x from
@@ -123,6 +126,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		}
 	}
 	var linkEnd Sp
+	// spaced is set when glue has moved x since the last piece: the
+	// piece placed next starts a new word.
+	spaced := false
 	// With right-to-left text, each run keeps one level and one link,
 	// which reorder needs.
 	var levels []uint8
@@ -140,6 +146,10 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		}
 		width := widen(pc.width)
 		tag := s.pieceTag(p, pc)
+		if spaced && len(box.runs) > 0 {
+			box.runs[len(box.runs)-1].Space = true
+		}
+		spaced = false
 		if n := len(box.runs); joinable && n > 0 {
 			r := &box.runs[n-1]
 			sameBidi := !p.bidi || levels[n-1] == pc.level && runLinks[n-1] == pc.link &&
@@ -206,18 +216,26 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			// Glue that sets to nothing (the pairs that give unjustified
 			// lines their stretch) does not separate pieces.
 			joinable = joinable && x == before
+			spaced = spaced || x != before
 		}
 	}
 	if l.End < len(items) {
 		if it := items[l.End]; it.Kind == PenaltyItem && it.Ref >= 0 {
+			// The pre-break text of a hyphenation point: its hyphen.
 			pc := &p.pieces[it.Ref]
 			place(pc)
+			if n := len(box.runs); n > 0 && !p.bidi && strings.HasSuffix(box.runs[n-1].Text, pc.text) {
+				box.runs[n-1].Hyphen = widen(pc.width)
+			}
 			if pc.link != 0 {
 				linkEnd = x + widen(pc.width)
 			}
 		}
 	}
 	closeLink(linkEnd)
+	if n := len(box.runs); n > 0 && l.End < len(items) && items[l.End].Kind == GlueItem {
+		box.runs[n-1].Space = true // the line ends at a word space
+	}
 	if p.bidi {
 		reorder(box, levels, runLinks, p.links, l.Width, p.base)
 		box.rtl, box.measure = p.base%2 == 1, l.Width
