@@ -126,8 +126,8 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		}
 	}
 	var linkEnd Sp
-	// spaced is set when glue has moved x since the last piece: the
-	// piece placed next starts a new word.
+	// spaced is set when a word space has moved x since the last piece:
+	// the piece placed next starts a new word.
 	spaced := false
 	// With right-to-left text, each run keeps one level and one link,
 	// which reorder needs.
@@ -216,7 +216,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			// Glue that sets to nothing (the pairs that give unjustified
 			// lines their stretch) does not separate pieces.
 			joinable = joinable && x == before
-			spaced = spaced || x != before
+			// Word spaces are glue of some width; the glue between
+			// ideographs has none, and stretches only.
+			spaced = spaced || it.Width > 0 && x != before
 		}
 	}
 	if l.End < len(items) {
@@ -233,8 +235,8 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		}
 	}
 	closeLink(linkEnd)
-	if n := len(box.runs); n > 0 && l.End < len(items) && items[l.End].Kind == GlueItem {
-		box.runs[n-1].Space = true // the line ends at a word space
+	if n := len(box.runs); n > 0 && l.End < len(items) && endsAtSpace(items, l.End) {
+		box.runs[n-1].Space = true
 	}
 	if p.bidi {
 		reorder(box, levels, runLinks, p.links, l.Width, p.base)
@@ -255,6 +257,20 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		box.text = lineText(box.runs)
 	}
 	return box
+}
+
+// endsAtSpace reports whether a line broken at items[end] ends at a word
+// space: a break at interword glue (which has a width; the glue between
+// ideographs has none), or at a penalty next to it (ragged and centred
+// lines break between the glue items of a word space), or a forced break
+// (a line break in the text). A break inside a word (a hyphen, after a
+// dash or in a URL) has boxes on both sides.
+func endsAtSpace(items []Item, end int) bool {
+	space := func(k int) bool { return k >= 0 && k < len(items) && items[k].Kind == GlueItem && items[k].Width > 0 }
+	if space(end) || items[end].Kind == PenaltyItem && items[end].Penalty <= Eject {
+		return true
+	}
+	return items[end].Kind == PenaltyItem && items[end].Ref < 0 && (space(end-1) || space(end+1))
 }
 
 // lineText joins a line's runs for messages, cut to its first 60
