@@ -291,7 +291,7 @@ func (s *setter) heading(v *vlist, hd *model.Heading, c ctx) {
 	level := min(max(hd.Level, 1), 6)
 	size, face, above, below := s.headingStyle(level)
 	p := s.buildPara(hd.Content, parStyle{face: face, size: size, measure: c.measure, align: raggedRight})
-	p.tag = s.headingTag(s.titleLevel+level, c.tag)
+	p.tag = s.headingTag(level, c.tag)
 	leading := size * 12 / 10
 	h, d := strut(leading)
 	lines, err := Break(p.items, []Sp{c.measure}, s.params)
