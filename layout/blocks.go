@@ -26,7 +26,9 @@ const (
 // vitem is an element of the vertical list: a box (a line), glue (fixed
 // space between blocks) or a penalty (a possible page break and its
 // cost). A page may break only at a penalty below Infinity; the glue and
-// penalties after a break vanish at the top of the next page.
+// penalties after a break vanish at the top of the next page. A penalty
+// between a table's rows holds in box the table's header, which a break
+// there sets again at the top of the next frame.
 type vitem struct {
 	kind    vkind
 	box     *vbox
@@ -165,6 +167,9 @@ func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 			next = false
 		case *model.Figure:
 			s.figure(v, b, c)
+		case *model.Table:
+			s.table(v, b, c)
+			next = false
 		default:
 			return fmt.Errorf("layout: unknown block %T", b)
 		}

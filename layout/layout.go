@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"pamphlet/layout/hyph"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -17,7 +18,7 @@ type setter struct {
 	doc        *model.Document
 	sh         *shaper
 	hyph       *hyph.Patterns
-	loc        locale
+	loc        *locale.Words
 	params     Params
 	base       *url.URL
 	firstFolio int
@@ -29,6 +30,8 @@ type setter struct {
 	noteNum   map[string]int
 	// blockCount numbers the blocks set so far (for tests of breaks).
 	blockCount int
+	// tableCount numbers the tables set so far (TableCell.Table).
+	tableCount int
 	// fitted keeps the running heads already fitted to their slot.
 	fitted map[fitKey]string
 	// label is the title the running heads print: the document's, or in
@@ -119,7 +122,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
-	s := &setter{opt: opt, g: g, doc: doc, loc: localeFor(doc.Lang), noteNum: map[string]int{},
+	s := &setter{opt: opt, g: g, doc: doc, loc: locale.Of(doc.Lang), noteNum: map[string]int{},
 		firstFolio: max(opt.FirstPage, 1), label: doc.Title, tags: []Tag{{Role: RoleDocument, Parent: -1}}, titleLevel: 1}
 	s.sh, err = newShaper(func(msg string) { s.warn(0, msg) })
 	if err != nil {
@@ -137,9 +140,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 		s.warn(0, fmt.Sprintf("no hyphenation patterns for language %q: words are not hyphenated", lang))
 	}
 	s.params = DefaultParams(g.size)
-	if u, err := url.Parse(doc.Source); err == nil && u.IsAbs() {
-		s.base = u
-	}
+	s.base = model.LinkBase(doc.Source)
 	s.markLevel = 6
 	_ = model.Walk(doc.Blocks, func(n model.Node) error {
 		if h, ok := n.(*model.Heading); ok {

@@ -37,6 +37,11 @@ type vbox struct {
 	// list marker goes on the right.
 	rtl     bool
 	measure Sp
+	// cells says which table cell each stretch of runs belongs to (a
+	// line of a table or its caption); nil elsewhere.
+	cells []cellMark
+	// repeat marks a table's header set again at the top of a frame.
+	repeat bool
 }
 
 // role is what a vertical box holds.
@@ -47,6 +52,7 @@ const (
 	roleBody       // a line of running text (paragraph, list item, quote)
 	roleHeading
 	roleCode
+	roleTable // a line of a table's cells or caption, or one of its rules
 )
 
 // setLine places the items of one line: boxes become runs, glue is
