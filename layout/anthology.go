@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"pamphlet/fonts"
 	"pamphlet/internal/parallel"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -20,28 +20,6 @@ import (
 // Last, each chapter is bound in at its folio: pages renumbered, the
 // margins mirrored if it moved to the other side of the spread, and the
 // running heads and folios added.
-
-// bookWords are the words an anthology prints around its articles.
-type bookWords struct {
-	contents, preface, editedBy, untitled string
-}
-
-var bookLocales = map[string]bookWords{
-	"en": {"Contents", "Preface", "edited by", "Untitled"},
-	"fr": {"Table des matières", "Préface", "sous la direction de", "Sans titre"},
-	"es": {"Índice", "Prefacio", "edición de", "Sin título"},
-	"de": {"Inhalt", "Vorwort", "herausgegeben von", "Ohne Titel"},
-	"it": {"Indice", "Prefazione", "a cura di", "Senza titolo"},
-	"pt": {"Sumário", "Prefácio", "organização de", "Sem título"},
-}
-
-func bookWordsFor(lang string) bookWords {
-	primary, _, _ := strings.Cut(lang, "-")
-	if w, ok := bookLocales[primary]; ok {
-		return w
-	}
-	return bookLocales["en"]
-}
 
 // chapter is one part of an anthology set on pages of its own, numbered
 // from 1, until it is bound into the book.
@@ -78,7 +56,7 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 	if err := opt.Check(); err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
-	words := bookWordsFor(b.Lang)
+	words := locale.Of(b.Lang)
 	// Every part of the book is a chapter: the preface first, then the
 	// articles.
 	var docs []*model.Document
@@ -86,7 +64,7 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 	if b.Preface != nil {
 		pre := *b.Preface
 		if pre.Title == "" {
-			pre.Title = words.preface
+			pre.Title = words.Preface
 		}
 		docs, numbers = append(docs, &pre), append(numbers, 0)
 	}
@@ -168,7 +146,7 @@ func bookAuthors(docs []*model.Document) []string {
 // chapter; the results stand at their documents' indexes, so they do not
 // depend on which worker set which chapter. opt.Progress hears of each
 // chapter from this goroutine only.
-func layChapters(docs []*model.Document, numbers []int, opt Options, words bookWords) ([]*chapter, error) {
+func layChapters(docs []*model.Document, numbers []int, opt Options, words *locale.Words) ([]*chapter, error) {
 	out := make([]*chapter, len(docs))
 	errs := make([]error, len(docs))
 	parallel.Each(len(docs), opt.Workers, func(i int) {
@@ -187,7 +165,7 @@ func layChapters(docs []*model.Document, numbers []int, opt Options, words bookW
 
 // layChapter runs stages 1 to 4 for one chapter on pages numbered from 1;
 // binding it into the book adds the furniture.
-func layChapter(doc *model.Document, article int, opt Options, words bookWords) (*chapter, error) {
+func layChapter(doc *model.Document, article int, opt Options, words *locale.Words) (*chapter, error) {
 	c := &chapter{article: article, authors: doc.Authors}
 	opt.Warn = func(w Warning) { c.warnings = append(c.warnings, w) }
 	s, err := newSetter(doc, opt)
@@ -214,7 +192,7 @@ func chapterSink(s *setter) Sp { return 4 * s.g.leading }
 
 // chapterLabel names a chapter: its title, else its first heading, else
 // "Untitled" in the document's language.
-func chapterLabel(doc *model.Document, words bookWords) string {
+func chapterLabel(doc *model.Document, words *locale.Words) string {
 	if t := oneLine(doc.Title); t != "" {
 		return t
 	}
@@ -225,7 +203,7 @@ func chapterLabel(doc *model.Document, words bookWords) string {
 			}
 		}
 	}
-	return words.untitled
+	return words.Untitled
 }
 
 // binder gathers the pages and the outline of the book in order.
@@ -314,18 +292,18 @@ func (p *Page) shiftX(dx Sp) {
 type frontMatter struct {
 	book  *model.Book
 	opt   Options
-	words bookWords
+	words *locale.Words
 	s     *setter
 	// titleY is the top of the book title on the title page.
 	titleY Sp
 }
 
-func newFrontMatter(b *model.Book, opt Options, words bookWords) (*frontMatter, error) {
+func newFrontMatter(b *model.Book, opt Options, words *locale.Words) (*frontMatter, error) {
 	// The front matter is set in one column whatever the chapters use.
 	opt.Columns = 1
 	opt.FirstPage = 1
 	opt.BookTitle = b.Title
-	s, err := newSetter(&model.Document{Title: words.contents, Lang: b.Lang}, opt)
+	s, err := newSetter(&model.Document{Title: words.Contents, Lang: b.Lang}, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -359,14 +337,14 @@ func (fm *frontMatter) titlePage() *Page {
 	if len(b.Editors) > 0 {
 		// As a byline: the words in italics, the names in small capitals.
 		top.gap(4 * g.leading)
-		in := s.loc.byline(b.Editors)
-		in[0] = &model.Emph{Content: text(fm.words.editedBy)}
+		in := byline(s.loc, b.Editors)
+		in[0] = &model.Emph{Content: text(fm.words.EditedBy)}
 		add(top, in, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, g.leading)
 	}
 	fm.titleY = g.margins.Top + g.textHeight/5
 	pg.page(0)
 	pg.place(top.items, 0, len(top.items), frame{x: s.textLeft(0), y: fm.titleY, w: width, h: g.textHeight})
-	if date := s.loc.formatDate(b.Date); date != "" {
+	if date := formatDate(s.loc, b.Date); date != "" {
 		foot := &vlist{}
 		add(foot, text(date), parStyle{face: fonts.Italic, size: g.size}, g.leading)
 		h := Sp(0)
@@ -431,11 +409,11 @@ func (fm *frontMatter) contents(chapters []*chapter) (*chapter, error) {
 // right in a column wide enough for digits figures, and its authors in
 // italics below. An entry never breaks across pages.
 func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, error) {
-	s, err := newSetter(&model.Document{Title: fm.words.contents, Lang: fm.book.Lang}, fm.opt)
+	s, err := newSetter(&model.Document{Title: fm.words.Contents, Lang: fm.book.Lang}, fm.opt)
 	if err != nil {
 		return nil, err
 	}
-	c := &chapter{label: fm.words.contents}
+	c := &chapter{label: fm.words.Contents}
 	s.opt.Warn = func(w Warning) { c.warnings = append(c.warnings, w) }
 	s.label = c.label
 	s.sink = chapterSink(s)
@@ -489,7 +467,7 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 		}
 		if len(e.authors) > 0 {
 			st := parStyle{face: fonts.Italic, size: s.small(), measure: measure - em, align: raggedRight}
-			p := s.buildText(s.loc.joinNames(e.authors), st)
+			p := s.buildText(s.loc.JoinNames(e.authors), st)
 			lines, err := Break(p.items, []Sp{st.measure}, s.params)
 			if err != nil {
 				continue
@@ -524,22 +502,4 @@ func (s *setter) flushRight(text string, face fonts.Style, size, right Sp) []Run
 		x += pc.width
 	}
 	return runs
-}
-
-// joinNames writes "A", "A and B", "A, B and C".
-func (l locale) joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	out := ""
-	for i, n := range names[:len(names)-1] {
-		if i > 0 {
-			out += ", "
-		}
-		out += n
-	}
-	return out + " " + l.and + " " + names[len(names)-1]
 }

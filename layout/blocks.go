@@ -176,7 +176,7 @@ func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 
 // indent returns context c indented by left and right, unless that would
 // leave less than a third of the column: quotations and lists nested
-// deeper than any article nests them (issue 9: thousands of levels) stop
+// deeper than any article nests them (thousands of levels) stop
 // moving in, rather than squeeze the text out of the page.
 func (s *setter) indent(c ctx, left, right Sp) ctx {
 	if c.measure-left-right < s.g.measure/3 {

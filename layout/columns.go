@@ -52,7 +52,7 @@ func (s *setter) masthead() *vlist {
 		add(text(doc.Subtitle), parStyle{face: fonts.Italic, size: size}, size*12/10)
 	}
 	line := s.articleByline()
-	if date := s.loc.formatDate(doc.Date); date != "" {
+	if date := formatDate(s.loc, doc.Date); date != "" {
 		if line != nil {
 			// the dot outside the small capitals, at the date's size
 			line = append(line, &model.Text{Text: "\u2002"}, &model.Emph{Content: text("·\u2002" + date)})

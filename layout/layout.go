@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"pamphlet/layout/hyph"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -17,7 +18,7 @@ type setter struct {
 	doc        *model.Document
 	sh         *shaper
 	hyph       *hyph.Patterns
-	loc        locale
+	loc        *locale.Words
 	params     Params
 	base       *url.URL
 	firstFolio int
@@ -104,7 +105,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
-	s := &setter{opt: opt, g: g, doc: doc, loc: localeFor(doc.Lang), noteNum: map[string]int{},
+	s := &setter{opt: opt, g: g, doc: doc, loc: locale.Of(doc.Lang), noteNum: map[string]int{},
 		firstFolio: max(opt.FirstPage, 1), label: doc.Title}
 	s.sh, err = newShaper(func(msg string) { s.warn(0, msg) })
 	if err != nil {
@@ -122,9 +123,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 		s.warn(0, fmt.Sprintf("no hyphenation patterns for language %q: words are not hyphenated", lang))
 	}
 	s.params = DefaultParams(g.size)
-	if u, err := url.Parse(doc.Source); err == nil && u.IsAbs() {
-		s.base = u
-	}
+	s.base = model.LinkBase(doc.Source)
 	s.markLevel = 6
 	_ = model.Walk(doc.Blocks, func(n model.Node) error {
 		if h, ok := n.(*model.Heading); ok {

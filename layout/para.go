@@ -200,7 +200,7 @@ func (b *parBuilder) inlines(in []model.Inline, st inlineState) {
 // link sets a link's content and, by the link mode, its note marker or
 // its URL.
 func (b *parBuilder) link(n *model.Link, st inlineState) {
-	url, ok := b.s.resolveURL(n.Target)
+	url, ok := model.LinkAddress(n.Target, b.s.base)
 	if !ok || st.link != 0 {
 		b.inlines(n.Content, st)
 		return

@@ -7,6 +7,12 @@
 // (invariants every exporter may rely on), Walk (visit every node) and Dump
 // (a stable text rendering for golden tests). It uses the standard library
 // only.
+//
+// It also holds the link policy (link.go), the one place that decides
+// which links print: LinkScheme says which schemes a reader may keep, and
+// LinkAddress gives the address a link leads to, or says it leads
+// nowhere. The EPUB links and the PDF links and prints exactly those
+// addresses.
 package model
 
 import (

@@ -230,7 +230,7 @@ func (c *htmlConv) paragraphs(run []*html.Node) []model.Block {
 
 // htmlProseLine is the length (in characters) from which a line ended by
 // <br> inside a paragraph is prose wrapped by hand rather than verse or an
-// address: corpus 007 breaks sentences with <br /> at about 80 columns.
+// address: Mozilla Hacks breaks sentences with <br /> at about 80 columns.
 const htmlProseLine = 50
 
 // htmlUnwrap turns into spaces the line breaks that end a line of at least
@@ -830,8 +830,8 @@ func (c *htmlConv) text(n *html.Node) string {
 	return htmlTextOf(n, c.dropped, " ")
 }
 
-// preText is the text of a <pre>, line breaks kept; no-break spaces
-// (used to keep blank lines in some pages, corpus 007) become spaces.
+// preText is the text of a <pre>, line breaks kept; no-break spaces (used
+// to keep blank lines in some pages, Mozilla Hacks) become spaces.
 func (c *htmlConv) preText(n *html.Node) string {
 	s := strings.ReplaceAll(htmlTextOf(n, c.dropped, "\n"), "\u00a0", " ")
 	return strings.ReplaceAll(s, "\t", "    ")

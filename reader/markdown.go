@@ -53,7 +53,7 @@ func readMarkdown(src string, opt Options) (*Result, error) {
 		src:    md,
 		offset: fmLines,
 		tr:     tr,
-		base:   linkBase(opt.BaseURL),
+		base:   model.LinkBase(opt.BaseURL),
 	}
 	c.img = newImgLoader(opt, c.base, tr)
 	c.lineStarts = lineStarts(c.src)

@@ -20,6 +20,9 @@ type Report struct {
 	Format   Format        `json:"format"`
 	Blocks   []ReportBlock `json:"blocks"`
 	Repairs  []Repair      `json:"repairs"`
+	// Conventions are the habits of the source found in a plain text
+	// before it was read, each with its evidence.
+	Conventions []Convention `json:"conventions"`
 }
 
 // ReportBlock is one block of a Report. Text is the plain text after
@@ -67,6 +70,10 @@ func NewReport(res *Result) (*Report, error) {
 	}
 	if r.Authors == nil {
 		r.Authors = []string{}
+	}
+	r.Conventions = res.Conventions
+	if r.Conventions == nil {
+		r.Conventions = []Convention{}
 	}
 	if r.Repairs == nil {
 		r.Repairs = []Repair{}

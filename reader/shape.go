@@ -17,13 +17,13 @@ import (
 // lines, verse, dialogue, an address or a sign-off (the allotment-poem,
 // last-bus-story, street-party-announcement and school-trip-letter
 // samples). Every line must be short (60 columns or fewer), at least one
-// break must be one no wrapping program would make — the next line's
-// first word would have fitted on the line before, at the text's own
-// wrap width or at 40 columns, the narrowest anyone wraps prose at — and
-// more breaks must fall at a natural place (after punctuation, before a
-// capital) than at an unnatural one (after "the", "of", a hyphen). Stray
-// line breaks in prose (003) fall anywhere, mostly in long lines.
-// Two lines only count when the first does not end a sentence.
+// break must be one no wrapping program would make — the next line's first
+// word would have fitted on the line before, at the text's own wrap width
+// or at 40 columns, the narrowest anyone wraps prose at — and more breaks
+// must fall at a natural place (after punctuation, before a capital) than
+// at an unnatural one (after "the", "of", a hyphen). Stray line breaks in
+// prose (Go blog) fall anywhere, mostly in long lines. Two lines only count
+// when the first does not end a sentence.
 func (r *textReader) lineated(lines []srcLine) bool {
 	if len(lines) < 2 {
 		return false
@@ -175,15 +175,15 @@ func fieldBlock(lines []srcLine) bool {
 	return true
 }
 
-// headingBeforeText reports whether the first line of a paragraph chunk
-// is a heading set directly above its text, with no blank line between
-// ("Plot inspections" in the garden-club-newsletter sample, "Notes:" in
-// the lentil-soup-recipe sample), and why. The line must read as a
-// heading on its own, and its break must be the author's: in hard-wrapped
-// text it stops well short of the wrap; in unwrapped text a long line of
-// prose or a laid-out block follows it. A short sentence-case line needs
-// that long line after it and must not end with a function word: a stray
-// break after "We thank the" (003) is no heading.
+// headingBeforeText reports whether the first line of a paragraph chunk is
+// a heading set directly above its text, with no blank line between ("Plot
+// inspections" in the garden-club-newsletter sample, "Notes:" in the
+// lentil-soup-recipe sample), and why. The line must read as a heading on
+// its own, and its break must be the author's: in hard-wrapped text it
+// stops well short of the wrap; in unwrapped text a long line of prose or a
+// laid-out block follows it. A short sentence-case line needs that long
+// line after it and must not end with a function word: a stray break after
+// "We thank the" (Go blog) is no heading.
 func (r *textReader) headingBeforeText(lines []srcLine) (string, bool) {
 	if len(lines) < 2 || r.explicitHeadings {
 		return "", false

@@ -14,11 +14,11 @@ const wrapped72 = "The committee met on Tuesday evening in the back room of the 
 	"was agreed that the next meeting would start earlier, at six o'clock,\n" +
 	"so that nobody would have to rush the last items as they did tonight.\n"
 
-// TestIssue2ListAfterHeadingLine is issue 2's report: a heading line
-// directly followed by a "- " list, then a paragraph after a blank line.
-// The markers must not become dashes, and the paragraph must not be glued
-// to the last item.
-func TestIssue2ListAfterHeadingLine(t *testing.T) {
+// TestListAfterHeadingLineKeepsMarkers reads a heading line directly
+// followed by a "- " list, then a paragraph after a blank line. The markers
+// must not become dashes, and the paragraph must not be glued to the last
+// item.
+func TestListAfterHeadingLineKeepsMarkers(t *testing.T) {
 	src := "Pond Dipping Day\n\nThe pond behind the school was cleaned last week by twenty volunteers.\n\n" +
 		"What we still need\n- Nets for the little ones\n- A second bench\n- Someone to mend the gate\n\n" +
 		"The next work day is on Sunday. Bring boots -- it is muddy.\n"
