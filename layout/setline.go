@@ -171,6 +171,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			runLinks = append(runLinks, pc.link)
 		}
 	}
+	// boxEnd is where the last box or kern ended: a hyphen goes there,
+	// before the stretchable space that ends an unjustified line.
+	var boxEnd Sp
 	for i := l.Start; i < l.End && i < len(items); i++ {
 		it := items[i]
 		switch it.Kind {
@@ -186,9 +189,11 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 				}
 			}
 			x += w
+			boxEnd = x
 			joinable = true
 		case KernItem:
 			x += it.Width
+			boxEnd = x
 		case GlueItem:
 			before := x
 			x += it.Width
@@ -216,6 +221,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	if l.End < len(items) {
 		if it := items[l.End]; it.Kind == PenaltyItem && it.Ref >= 0 {
 			pc := &p.pieces[it.Ref]
+			x = boxEnd
 			place(pc)
 			if pc.link != 0 {
 				linkEnd = x + widen(pc.width)
