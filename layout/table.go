@@ -69,7 +69,22 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	if c.quote {
 		base = s.small()
 	}
-	ts, widths := s.fitTable(t, base, ncol, c.measure, id)
+	ts, widths, whole := s.fitTable(t, base, ncol, c.measure, id, c.measure < s.g.textWidth)
+	if !whole && c.measure < s.g.textWidth && c.depth == 0 && !c.quote {
+		// Too wide for a column even at the smallest size: the table
+		// goes across both columns (see pager.placeSpan).
+		tv := &vlist{}
+		s.tableCount--
+		s.table(tv, t, ctx{measure: s.g.textWidth})
+		marker := &vbox{outline: -1, role: roleTable}
+		if s.spans == nil {
+			s.spans = map[*vbox][]vitem{}
+		}
+		s.spans[marker] = tv.items
+		v.gap(s.g.leading / 2)
+		v.items = append(v.items, vitem{kind: vBox, box: marker})
+		return
+	}
 	width := sum(widths) + Sp(ncol-1)*ts.gutter
 	left := c.left + (c.measure-width)/2
 
@@ -193,23 +208,26 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 // where the patterns allow; else, as a last resort, with the columns
 // shared out by their widest pieces and words broken between any two
 // characters where they must (with a warning), so that nothing is cut
-// off or runs into the next column.
-func (s *setter) fitTable(t *model.Table, base Sp, ncol int, measure Sp, id int) (*tableSetting, []Sp) {
+// off or runs into the next column. whole reports whether every column
+// holds its longest word; with quiet set, nothing is warned (the caller
+// may set the table wider instead).
+func (s *setter) fitTable(t *model.Table, base Sp, ncol int, measure Sp, id int, quiet bool) (ts *tableSetting, widths []Sp, whole bool) {
 	gutters := func(ts *tableSetting) Sp { return Sp(ncol-1) * ts.gutter }
-	var ts *tableSetting
 	for _, f := range tableSizes {
 		ts = s.prepareTable(t, scale(base, f, 1000), ncol, nil, measure)
 		if sum(ts.least)+gutters(ts) <= measure {
-			return ts, ts.columnWidths(measure)
+			return ts, ts.columnWidths(measure), true
 		}
 	}
 	if sum(ts.tight)+gutters(ts) <= measure {
 		ts.least = ts.tight
-		return ts, ts.columnWidths(measure)
+		return ts, ts.columnWidths(measure), false
 	}
-	widths := ts.squeeze(measure)
-	s.warn(0, fmt.Sprintf("table %d: too wide for the measure even at %v: some words are broken across lines", id+1, ts.size))
-	return s.prepareTable(t, ts.size, ncol, widths, measure), widths
+	widths = ts.squeeze(measure)
+	if !quiet {
+		s.warn(0, fmt.Sprintf("table %d: too wide for the measure even at %v: some words are broken across lines", id+1, ts.size))
+	}
+	return s.prepareTable(t, ts.size, ncol, widths, measure), widths, false
 }
 
 // prepareTable builds every cell's paragraph at size and measures it.

@@ -146,7 +146,9 @@ func TestTableNeverLeavesTheMeasure(t *testing.T) {
 					}
 				}
 			}
-			if sizes[g.size] {
+			// In one column the table is set smaller; in two, it may
+			// keep the body size across both.
+			if sizes[g.size] && g.columns == 1 {
 				t.Errorf("the wide table kept the body size %v", g.size)
 			}
 		})
