@@ -179,7 +179,7 @@ func TestConvertStdinSaysWhereItWrote(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, _, stderr := runCLI(t, "A Title\n\nSome text here.\n", tc.args...)
+			code, _, stderr := runCLI(t, "A Title\n\nSome text here.\n", append([]string{tc.args[0], "--lang", "en"}, tc.args[1:]...)...)
 			if code != exitOK || stderr != tc.want {
 				t.Errorf("exit %d, stderr %q; want %q", code, stderr, tc.want)
 			}

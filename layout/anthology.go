@@ -81,6 +81,11 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i, c := range chapters {
+		if l := docs[i].Lang; l != "" && l != b.Lang {
+			c.pg.s.tags[0].Lang = l
+		}
+	}
 
 	fm, err := newFrontMatter(b, opt, words)
 	if err != nil {
@@ -91,8 +96,10 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 		return nil, err
 	}
 
-	bd := &binder{recto: opt.Recto}
-	bd.add(fm.titlePage())
+	bd := &binder{recto: opt.Recto, tags: []Tag{{Role: RoleDocument, Parent: -1}}}
+	title := fm.titlePage()
+	bd.adopt(fm.s.tags, []*Page{title})
+	bd.add(title)
 	if opt.Recto {
 		bd.add(&Page{})
 	}
@@ -123,6 +130,7 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 		Height:  g.paper.Height,
 		Pages:   bd.pages,
 		Outline: bd.outline,
+		Tags:    bd.tags,
 	}, nil
 }
 
@@ -175,6 +183,7 @@ func layChapter(doc *model.Document, article int, opt Options, words *locale.Wor
 	c.label = chapterLabel(doc, words)
 	s.label = c.label
 	s.sink = chapterSink(s)
+	s.titleLevel = 2
 	title, body, err := s.vertical()
 	if err != nil {
 		return nil, err
@@ -211,6 +220,43 @@ type binder struct {
 	recto   bool
 	pages   []*Page
 	outline []OutlineEntry
+	// tags is the book's structure tree: the book's root, and each
+	// part's tree under it as a chapter.
+	tags []Tag
+}
+
+// adopt adds the structure tree of a part of the book (its root made a
+// chapter under the book's) and renumbers the tags on its pages.
+func (bd *binder) adopt(tags []Tag, pages []*Page) {
+	base := int32(len(bd.tags))
+	for i, t := range tags {
+		if i == 0 {
+			t.Role, t.Parent = RoleChapter, 0
+		} else {
+			t.Parent += base
+		}
+		bd.tags = append(bd.tags, t)
+	}
+	moved := func(t int32) int32 {
+		if t == 0 {
+			return 0
+		}
+		return t + base
+	}
+	for _, p := range pages {
+		for k := range p.Body {
+			p.Body[k].Tag = moved(p.Body[k].Tag)
+		}
+		for k := range p.Rules {
+			p.Rules[k].Tag = moved(p.Rules[k].Tag)
+		}
+		for k := range p.Images {
+			p.Images[k].Tag = moved(p.Images[k].Tag)
+		}
+		for k := range p.Links {
+			p.Links[k].Tag = moved(p.Links[k].Tag)
+		}
+	}
 }
 
 func (bd *binder) add(p *Page) {
@@ -240,6 +286,7 @@ func (bd *binder) bind(c *chapter) {
 	pg := c.pg
 	pg.renumber(first)
 	pg.furnish()
+	bd.adopt(pg.s.tags, pg.pages)
 	base := len(bd.pages)
 	bd.outline = append(bd.outline, OutlineEntry{Level: 2, Title: c.label, Page: base, Y: pg.s.g.margins.Top + pg.s.sink})
 	for _, o := range pg.s.outline {
@@ -324,7 +371,13 @@ func (fm *frontMatter) titlePage() *Page {
 		st.measure = width
 		st.align = centered
 		h, d := strut(leading)
-		s.addLines(v, s.buildPara(in, st), ctx{measure: width}, h, d, s.params)
+		p := s.buildPara(in, st)
+		if len(s.tags) == 1 {
+			p.tag = s.titleTag(0) // the book's title
+		} else {
+			p.tag = s.tag(RoleParagraph, 0)
+		}
+		s.addLines(v, p, ctx{measure: width}, h, d, s.params)
 	}
 	text := func(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
 	size := s.step(8)
@@ -417,6 +470,8 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 	s.opt.Warn = func(w Warning) { c.warnings = append(c.warnings, w) }
 	s.label = c.label
 	s.sink = chapterSink(s)
+	s.titleLevel = 2
+	toc := s.tag(RoleContents, 0)
 	g := s.g
 	em := g.size
 	var figure Sp
@@ -434,6 +489,8 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 		v.gap(g.leading / 2)
 		st := parStyle{face: fonts.Regular, size: em, measure: measure, align: raggedRight}
 		p := s.buildText(e.label, st)
+		entry := s.tag(RoleContentsEntry, toc)
+		p.tag = entry
 		lines, err := Break(p.items, []Sp{measure}, s.params)
 		if err != nil {
 			continue
@@ -458,7 +515,10 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 					}
 					b.runs = append(b.runs, r)
 				}
-				b.runs = append(b.runs, s.flushRight(strconv.Itoa(e.folio), fonts.Regular, em, g.textWidth)...)
+				for _, r := range s.flushRight(strconv.Itoa(e.folio), fonts.Regular, em, g.textWidth) {
+					r.Tag = entry
+					b.runs = append(b.runs, r)
+				}
 			}
 			if k > 0 {
 				v.penalty(Infinity)
@@ -468,6 +528,7 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 		if len(e.authors) > 0 {
 			st := parStyle{face: fonts.Italic, size: s.small(), measure: measure - em, align: raggedRight}
 			p := s.buildText(s.loc.JoinNames(e.authors), st)
+			p.tag = entry
 			lines, err := Break(p.items, []Sp{st.measure}, s.params)
 			if err != nil {
 				continue

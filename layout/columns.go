@@ -37,6 +37,11 @@ func (s *setter) masthead() *vlist {
 		st.measure, st.align = w, raggedRight
 		h, d := strut(leading)
 		p := s.buildPara(in, st)
+		if len(v.items) == 0 && doc.Title != "" {
+			p.tag = s.titleTag(0)
+		} else {
+			p.tag = s.tag(RoleParagraph, 0)
+		}
 		params := s.params
 		params.RuntWidth = 0
 		s.addLines(v, p, ctx{measure: w}, h, d, params)

@@ -105,7 +105,13 @@ func (s *setter) titleBlock(width Sp) *vlist {
 		st.measure = width
 		st.align = centered
 		h, d := strut(leading)
-		s.addLines(v, s.buildPara(in, st), c, h, d, s.params)
+		p := s.buildPara(in, st)
+		if len(v.items) == 0 && doc.Title != "" {
+			p.tag = s.titleTag(0)
+		} else {
+			p.tag = s.tag(RoleParagraph, 0)
+		}
+		s.addLines(v, p, c, h, d, s.params)
 	}
 	text := func(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
 	if doc.Title != "" {
@@ -169,14 +175,17 @@ func (s *setter) notesSection(v *vlist, c ctx) {
 		num := fmt.Sprintf("%d.", i+1)
 		x := c.left + widest - s.sh.width(num, fonts.Regular, size)
 		var m marker
+		note := s.tag(RoleNote, c.tag)
+		label := s.tag(RoleLabel, note)
 		for _, pc := range s.sh.shape(nil, num, fonts.Regular, size) {
-			m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
+			m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: label})
 			x += pc.width
 		}
 		v.marker = m
 		st := parStyle{face: fonts.Regular, size: size, measure: ic.measure, align: raggedRight}
 		link := &model.Link{Target: u, Content: []model.Inline{&model.Text{Text: u}}}
 		p := s.buildPara([]model.Inline{link}, st)
+		p.tag = note
 		v.gap(0)
 		s.addLines(v, p, ic, h, d, s.params)
 	}

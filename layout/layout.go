@@ -40,6 +40,14 @@ type setter struct {
 	// label is the title the running heads print: the document's, or in
 	// an anthology a stand-in for an untitled chapter.
 	label string
+	// tags is the structure tree of what is set (tags[0] the root);
+	// lastHead is the level of the last heading element.
+	tags     []Tag
+	lastHead int
+	// titleLevel is the heading level of the title: 1 for an article,
+	// 2 for a chapter of a book (under the book's title). Sections are
+	// one level below it.
+	titleLevel int
 	// sink lowers the title block on the first page (a chapter opening
 	// of an anthology); 0 for a single article.
 	sink Sp
@@ -85,6 +93,7 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 		Height:  s.g.paper.Height,
 		Pages:   pg.pages,
 		Outline: s.outline,
+		Tags:    s.tags,
 	}, nil
 }
 
@@ -93,6 +102,11 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 func (s *setter) vertical() (title, body *vlist, err error) {
 	body = &vlist{}
 	c := ctx{measure: s.g.measure}
+	// The title is the top heading; sections start a level below it.
+	s.lastHead = s.titleLevel - 1
+	if s.doc.Title != "" {
+		s.lastHead = s.titleLevel
+	}
 	if err := s.blocks(body, s.doc.Blocks, c); err != nil {
 		return nil, nil, err
 	}
@@ -109,7 +123,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
 	s := &setter{opt: opt, g: g, doc: doc, loc: locale.Of(doc.Lang), noteNum: map[string]int{},
-		firstFolio: max(opt.FirstPage, 1), label: doc.Title}
+		firstFolio: max(opt.FirstPage, 1), label: doc.Title, tags: []Tag{{Role: RoleDocument, Parent: -1}}, titleLevel: 1}
 	s.sh, err = newShaper(func(msg string) { s.warn(0, msg) })
 	if err != nil {
 		return nil, fmt.Errorf("layout: %w", err)

@@ -150,6 +150,7 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			b.frame = f.page*pg.s.g.columns + f.column
 			y += b.h
 			x := f.x + b.x
+			at := len(p.Body)
 			for _, m := range b.cells {
 				p.Cells = append(p.Cells, TableCell{Table: m.table, Row: m.row, Col: m.col, Head: m.head, Repeat: b.repeat,
 					First: len(p.Body) + m.from, End: len(p.Body) + m.to})
@@ -167,11 +168,13 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			for _, r := range b.rules {
 				r.X += x
 				r.Y += y
+				r.At = at
 				p.Rules = append(p.Rules, r)
 			}
 			for _, im := range b.images {
 				im.X += x
 				im.Y += y
+				im.At = at
 				p.Images = append(p.Images, im)
 			}
 			if b.outline >= 0 {
