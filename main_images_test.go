@@ -50,3 +50,33 @@ func TestInspectImages(t *testing.T) {
 		t.Errorf("--strict with refused images: exit %d, want %d", code, exitWarnings)
 	}
 }
+
+// TestImagesInLinesLeaveTheirText converts an article whose images sit
+// where the model cannot keep them as pictures: each leaves its alt text
+// in both outputs and a warning naming it, and --strict exits 3.
+func TestImagesInLinesLeaveTheirText(t *testing.T) {
+	dir := t.TempDir()
+	png, err := os.ReadFile(filepath.Join("testdata", "hostile", "harbour.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "pic.png", png)
+	md := "---\ntitle: Harbour\nlang: en\n---\n\nThe plan is on [the ![lamp room](pic.png) drawing](plan.html) of the tower.\n\n[![A storm over the pier](pic.png)](big.png)\n"
+	in := writeFile(t, dir, "a.md", []byte(md))
+	code, _, stderr := runCLI(t, "", "convert", "--strict", "-o", filepath.Join(dir, "a.epub"), in)
+	if code != exitWarnings {
+		t.Errorf("exit %d, want %d: %s", code, exitWarnings, stderr)
+	}
+	if !strings.Contains(stderr, `image "pic.png" inside a line of text is not included; its alt text "lamp room" stands in`) {
+		t.Errorf("no warning names the image:\n%s", stderr)
+	}
+	code, out, _ := runCLI(t, "", "inspect", in)
+	if code != exitOK {
+		t.Fatalf("inspect: exit %d", code)
+	}
+	for _, want := range []string{"{link plan.html:the lamp room drawing}", `figure src="pic.png" alt="A storm over the pier" type=image/png`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want %s in:\n%s", want, out)
+		}
+	}
+}

@@ -154,8 +154,8 @@ type OutlineEntry struct {
 }
 
 // Dump writes a stable text rendering of the laid pages for golden tests:
-// every run with its face, size and position in points, rules, links and
-// the outline.
+// every run with its face, size and position in points, rules, links,
+// images, table cells and the outline.
 func Dump(w io.Writer, b *Book) error {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "book %v x %v, %d pages\n", b.Width, b.Height, len(b.Pages))
@@ -181,6 +181,18 @@ func Dump(w io.Writer, b *Book) error {
 		}
 		for _, im := range p.Images {
 			fmt.Fprintf(&sb, "  image %v,%v %vx%v %s %d bytes\n", im.X, im.Y, im.W, im.H, im.MediaType, len(im.Data))
+		}
+		for _, c := range p.Cells {
+			kind := "cell"
+			switch {
+			case c.Row < 0:
+				kind = "caption"
+			case c.Repeat:
+				kind = "cell repeated"
+			case c.Head:
+				kind = "cell head"
+			}
+			fmt.Fprintf(&sb, "  %s table %d row %d col %d runs %d-%d\n", kind, c.Table, c.Row, c.Col, c.First, c.End)
 		}
 	}
 	_, err := io.WriteString(w, sb.String())

@@ -182,6 +182,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			runLinks = append(runLinks, pc.link)
 		}
 	}
+	// boxEnd is where the last box or kern ended: a hyphen goes there,
+	// before the stretchable space that ends an unjustified line.
+	var boxEnd Sp
 	for i := l.Start; i < l.End && i < len(items); i++ {
 		it := items[i]
 		switch it.Kind {
@@ -197,9 +200,11 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 				}
 			}
 			x += w
+			boxEnd = x
 			joinable = true
 		case KernItem:
 			x += it.Width
+			boxEnd = x
 		case GlueItem:
 			before := x
 			x += it.Width
@@ -231,6 +236,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		if it := items[l.End]; it.Kind == PenaltyItem && it.Ref >= 0 {
 			// The pre-break text of a hyphenation point: its hyphen.
 			pc := &p.pieces[it.Ref]
+			x = boxEnd
 			place(pc)
 			if n := len(box.runs); n > 0 && !p.bidi && strings.HasSuffix(box.runs[n-1].Text, pc.text) {
 				box.runs[n-1].Hyphen = widen(pc.width)

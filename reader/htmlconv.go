@@ -73,20 +73,19 @@ func htmlFragmentBlocks(raw string, line int, tr *trail, img *imgLoader, base *u
 	return newHTMLConv(tr, img, base, line).blocks(ctx)
 }
 
-// htmlInlineImageAlt gives the alt text of a raw <img> tag found inline in
-// Markdown, which stands for the image inside a sentence.
-func htmlInlineImageAlt(raw string) []model.Inline {
+// htmlInlineImage stands for a raw <img> tag found inline in Markdown
+// (see imgLoader.inline).
+func htmlInlineImage(raw string, img *imgLoader, line int) []model.Inline {
 	z := html.NewTokenizer(strings.NewReader(raw))
 	if z.Next() == html.ErrorToken {
 		return nil
 	}
-	t := z.Token()
-	for _, a := range t.Attr {
-		if a.Key == "alt" && strings.TrimSpace(a.Val) != "" {
-			return []model.Inline{&model.Text{Text: a.Val}}
-		}
+	n := &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img, Attr: z.Token().Attr}
+	alt := attr(n, "alt")
+	if alt == "" {
+		alt = attr(n, "title")
 	}
-	return nil
+	return img.inline(attr(n, "src"), alt, intAttr(n, "width"), intAttr(n, "height"), line)
 }
 
 func attr(n *html.Node, key string) string {
@@ -788,10 +787,11 @@ func (c *htmlConv) inline(n *html.Node) []model.Inline {
 	case atom.Wbr:
 		return nil
 	case atom.Img:
-		if alt := strings.TrimSpace(attr(n, "alt")); alt != "" && !imgTracking(intAttr(n, "width"), intAttr(n, "height")) {
-			return []model.Inline{&model.Text{Text: alt}}
+		alt := attr(n, "alt")
+		if alt == "" {
+			alt = attr(n, "title")
 		}
-		return nil
+		return c.img.inline(attr(n, "src"), alt, intAttr(n, "width"), intAttr(n, "height"), c.line)
 	case atom.A:
 		content := c.inlines(n)
 		if !hasAttr(n, "href") {

@@ -70,6 +70,33 @@ func imgTracking(width, height int) bool {
 	return width > 0 && height > 0 && width <= 2 && height <= 2
 }
 
+// inline stands for an image found inside a line of text (in a link
+// among words, in emphasis, in a heading or a table cell): the model
+// keeps images as blocks, so it is not included, its alt text stays in
+// the line, and a warning names it. An icon (declared at most 32×32
+// pixels) belongs in the line: its alt text stands in with a repair, no
+// warning. A tracking pixel leaves nothing.
+func (l *imgLoader) inline(src, alt string, width, height, line int) []model.Inline {
+	src, alt = strings.TrimSpace(src), strings.TrimSpace(alt)
+	switch {
+	case imgTracking(width, height):
+		l.rec.repair(line, "image", "dropped a %dx%d tracking image", width, height)
+		return nil
+	case width > 0 && height > 0 && width <= 32 && height <= 32:
+		if alt != "" {
+			l.rec.repair(line, "image", "the icon %s inside a line is set as its alt text %q", imgName(src), alt)
+			return []model.Inline{&model.Text{Text: alt}}
+		}
+		return nil
+	case alt != "":
+		l.rec.warn(line, "image %s inside a line of text is not included; its alt text %q stands in", imgName(src), alt)
+		return []model.Inline{&model.Text{Text: alt}}
+	default:
+		l.rec.warn(line, "image %s inside a line of text is not included and has no alt text to stand for it", imgName(src))
+		return nil
+	}
+}
+
 // figure returns the figure for an image reference src with its alt text,
 // declared size (0 when not given) and caption, or nil when nothing of it
 // may or need appear. A refused image (a path leaving the input's folder, a
@@ -77,14 +104,18 @@ func imgTracking(width, height int) bool {
 // and caption, which are the author's words.
 func (l *imgLoader) figure(src, alt string, width, height int, caption []model.Inline, line int) *model.Figure {
 	fig := &model.Figure{Alt: alt, Caption: caption}
+	src = strings.TrimSpace(src)
+	tracking := imgTracking(width, height)
 	keep := func() *model.Figure {
 		if len(fig.Data) == 0 && strings.TrimSpace(fig.Alt) == "" && strings.TrimSpace(model.Plain(caption)) == "" {
+			if src != "" && !tracking {
+				l.rec.warn(line, "image %s is not included and has no alt text or caption to stand for it", imgName(src))
+			}
 			return nil
 		}
 		return fig
 	}
-	src = strings.TrimSpace(src)
-	if imgTracking(width, height) {
+	if tracking {
 		// Expected clean-up, not a problem: a repair, no warning.
 		l.rec.repair(line, "image", "dropped a %dx%d tracking image", width, height)
 		return keep()

@@ -471,8 +471,10 @@ func (c *mdConv) inline(n ast.Node) []model.Inline {
 		label := []model.Inline{&model.Text{Text: string(n.Label(c.src))}}
 		return c.link(string(util.URLEscape([]byte(u), false)), label, n)
 	case *ast.Image:
-		// An image inside a span or link: its alt text stands for it.
-		return c.inlines(n)
+		// An image inside a span, or a link among other words: its alt
+		// text stands for it.
+		dest := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Destination))))
+		return c.img.inline(dest, model.Plain(c.inlines(n)), 0, 0, c.blockLine(n))
 	case *ast.RawHTML:
 		raw := c.rawHTML(n)
 		m := mdRawTag.FindStringSubmatch(raw)
@@ -486,7 +488,7 @@ func (c *mdConv) inline(n ast.Node) []model.Inline {
 		case m[1] == "" && mdSkipTags[name] && !strings.HasSuffix(raw, "/>"):
 			c.skip = name
 		case m[1] == "" && name == "img":
-			return htmlInlineImageAlt(raw)
+			return htmlInlineImage(raw, c.img, c.blockLine(n))
 		}
 		return nil
 	case *extast.Strikethrough:
