@@ -153,10 +153,14 @@ func (e *env) dispatch(args []string) (strict bool, err error) {
 	}
 	switch args[0] {
 	case "help", "-h", "--help":
+		if len(args) > 1 {
+			return false, e.help(args[1])
+		}
 		fmt.Fprint(e.stdout, usage)
 		return false, nil
 	case "version", "--version":
-		fmt.Fprintf(e.stdout, "pamphlet %s\n", version)
+		bi, _ := debug.ReadBuildInfo()
+		fmt.Fprintln(e.stdout, versionLine(version, bi))
 		return false, nil
 	case "inspect":
 		return e.inspect(args[1:])
@@ -168,8 +172,61 @@ func (e *env) dispatch(args []string) (strict bool, err error) {
 		if strings.HasPrefix(args[0], "-") || looksLikeFile(args[0]) {
 			return e.convert(args)
 		}
-		return false, usagef("unknown command %q", args[0])
+		return false, unknownCommand(args[0])
 	}
+}
+
+// help prints a command's help on stdout, as asked for.
+func (e *env) help(cmd string) error {
+	switch cmd {
+	case "convert", "inspect", "book":
+		h := *e
+		h.stderr = e.stdout
+		_, err := h.dispatch([]string{cmd, "--help"})
+		return err
+	case "help", "version":
+		fmt.Fprint(e.stdout, usage)
+		return nil
+	}
+	return unknownCommand(cmd)
+}
+
+// versionLine says which pamphlet this is: the version set at build time
+// with -ldflags, else the module's version from the build information,
+// with the revision it was built from (and whether the tree was
+// modified) when the build recorded it.
+func versionLine(set string, bi *debug.BuildInfo) string {
+	v := set
+	var rev, when, modified string
+	if bi != nil {
+		if v == "dev" && bi.Main.Version != "" {
+			v = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.time":
+				when = s.Value
+			case "vcs.modified":
+				if s.Value == "true" {
+					modified = ", modified"
+				}
+			}
+		}
+	}
+	line := "pamphlet " + v
+	if rev != "" {
+		line += fmt.Sprintf(" (revision %s", rev)
+		if when != "" {
+			line += " of " + when
+		}
+		line += modified + ")"
+	}
+	if bi != nil && bi.GoVersion != "" {
+		line += ", built with " + bi.GoVersion
+	}
+	return line
 }
 
 // looksLikeFile reports whether a bare first argument names an input
@@ -306,7 +363,7 @@ func (e *env) inspect(args []string) (bool, error) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return false, flagErr(err)
+		return false, flagErr(err, fs)
 	}
 	if fs.NArg() != 1 {
 		return false, usagef("inspect takes one input file (or - for stdin), got %d", fs.NArg())
@@ -335,13 +392,6 @@ func (e *env) inspect(args []string) (bool, error) {
 	return rf.strict, nil
 }
 
-func flagErr(err error) error {
-	if errors.Is(err, pflag.ErrHelp) {
-		return err
-	}
-	return usageError{err.Error()}
-}
-
 // convertFlags are the flags of convert.
 type convertFlags struct {
 	readFlags
@@ -368,7 +418,7 @@ func (e *env) convert(args []string) (bool, error) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return false, flagErr(err)
+		return false, flagErr(err, fs)
 	}
 	if fs.NArg() == 0 {
 		return false, usagef("convert needs at least one input file (or - for stdin)")
