@@ -196,12 +196,9 @@ func (e *env) help(cmd string) error {
 // with the revision it was built from (and whether the tree was
 // modified) when the build recorded it.
 func versionLine(set string, bi *debug.BuildInfo) string {
-	v := set
+	v := buildVersion(set, bi)
 	var rev, when, modified string
 	if bi != nil {
-		if v == "dev" && bi.Main.Version != "" {
-			v = bi.Main.Version
-		}
 		for _, s := range bi.Settings {
 			switch s.Key {
 			case "vcs.revision":
@@ -229,6 +226,22 @@ func versionLine(set string, bi *debug.BuildInfo) string {
 	return line
 }
 
+// buildVersion is the version set at build time with -ldflags, else the
+// module's version from the build information.
+func buildVersion(set string, bi *debug.BuildInfo) string {
+	if set == "dev" && bi != nil && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return set
+}
+
+// userAgent names pamphlet and its version to the servers it fetches
+// from.
+func userAgent() string {
+	bi, _ := debug.ReadBuildInfo()
+	return "pamphlet/" + buildVersion(version, bi) + " (article converter; fetches an article's images at its reader's request)"
+}
+
 // looksLikeFile reports whether a bare first argument names an input
 // rather than a mistyped command.
 func looksLikeFile(arg string) bool {
@@ -250,7 +263,7 @@ func (r *readFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&r.from, "from", "", "input format: text, markdown or html (default: detect)")
 	fs.StringVar(&r.lang, "lang", "", "document language, e.g. en, fr, pt-br (default: detect)")
 	fs.BoolVar(&r.strict, "strict", false, "exit with code 3 when there were warnings")
-	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http/https only; 20 s timeout, 16 MB cap each)")
+	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http or https, public addresses only; 16 MB and 20 s each, 60 s in all)")
 }
 
 func (r *readFlags) options(name string, e *env) (reader.Options, error) {
@@ -267,7 +280,11 @@ func (r *readFlags) options(name string, e *env) (reader.Options, error) {
 		return opt, usagef("--from %q: want text, markdown or html", r.from)
 	}
 	if r.fetchImages {
-		opt.Fetch = fetch.New(fetch.Options{}).Get
+		// A switch for tests that serve images from this computer;
+		// private networks stay refused.
+		loopback := os.Getenv("PAMPHLET_FETCH_ALLOW_LOOPBACK") == "1"
+		opt.Fetch = fetch.New(fetch.Options{AllowLoopback: loopback, UserAgent: userAgent()}).Get
+		opt.FetchLoopback = loopback
 	}
 	if r.lang != "" && !validLangFlag(r.lang) {
 		return opt, usagef("--lang %q: want a language tag such as en, fr or pt-br", r.lang)
