@@ -25,7 +25,7 @@ const htmlMaxNodes = 200000
 // scripts, styles, forms, embedded objects and unsafe links.
 func readHTML(src string, opt Options) (*Result, error) {
 	tr := &trail{opt: opt}
-	doc, err := html.Parse(strings.NewReader(src))
+	doc, err := htmlParseDeep(src, tr, 0, html.Parse)
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -63,7 +64,7 @@ func newHTMLConv(tr *trail, img *imgLoader, base *url.URL, line int) *htmlConv {
 // htmlFragmentBlocks converts a fragment of HTML (a Markdown HTML block).
 func htmlFragmentBlocks(raw string, line int, tr *trail, img *imgLoader, base *url.URL) []model.Block {
 	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(raw), ctx)
+	nodes, err := htmlParseDeep(raw, tr, line, func(r io.Reader) ([]*html.Node, error) { return html.ParseFragment(r, ctx) })
 	if err != nil {
 		return nil
 	}

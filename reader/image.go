@@ -11,7 +11,6 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
-	"net"
 	"net/http"
 	"net/url"
 	"path"
@@ -19,6 +18,7 @@ import (
 
 	"golang.org/x/image/webp"
 
+	"pamphlet/internal/netaddr"
 	"pamphlet/model"
 )
 
@@ -51,15 +51,6 @@ type imgData struct {
 	err           error
 }
 
-// isDigits reports whether s is a non-empty run of ASCII digits.
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
 
 func newImgLoader(opt Options, base *url.URL, rec *trail) *imgLoader {
 	return &imgLoader{opt: opt, base: base, rec: rec, cache: map[string]imgData{}}
@@ -205,7 +196,7 @@ func (l *imgLoader) remote(fig *model.Figure, src string, line int, keep func() 
 		l.rec.warn(line, "image %s: not a usable URL; dropped", imgName(src))
 		return keep()
 	}
-	if imgPrivateHost(u.Hostname()) {
+	if imgPrivateHost(u.Hostname()) && !(l.opt.FetchLoopback && netaddr.Loopback(u.Hostname())) {
 		l.rec.warn(line, "image %s: refers to this computer or a local network; dropped", imgName(src))
 		return keep()
 	}
@@ -400,23 +391,7 @@ func imgDataURL(s string, maxBytes int64) ([]byte, error) {
 // imgPrivateHost reports whether host names this computer or a private
 // network. Such images are never fetched and never kept: in a page they are
 // trackers or probes of the reader's network.
-func imgPrivateHost(host string) bool {
-	h := strings.ToLower(strings.TrimSuffix(host, "."))
-	if h == "localhost" || strings.HasSuffix(h, ".localhost") || strings.HasSuffix(h, ".local") || strings.HasSuffix(h, ".internal") {
-		return true
-	}
-	ip := net.ParseIP(strings.Trim(h, "[]"))
-	if ip == nil {
-		// Decimal or hex forms ("2130706433", "0x7f000001") that some
-		// resolvers accept for 127.0.0.1.
-		if isDigits(h) || strings.HasPrefix(h, "0x") {
-			return true
-		}
-		return false
-	}
-	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
-		ip.IsUnspecified() || ip.IsMulticast() || ip.IsInterfaceLocalMulticast()
-}
+func imgPrivateHost(host string) bool { return netaddr.Local(host) }
 
 // imgName shortens an image reference for messages.
 func imgName(src string) string {

@@ -642,17 +642,21 @@ var (
 	mdSniffYAML  = lazyre.New(`^---[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*:`)
 	mdSniffTOML  = lazyre.New(`^\+\+\+[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*[ \t]*=`)
 	mdSniffFence = lazyre.New("(?m)^[ ]{0,3}```[^`\n]*\n(?:.*\n)*?[ ]{0,3}```[ \t]*$")
+	mdSniffImage = lazyre.New(`!\[[^\]\n]*\]\([^()\s]+(?:[ \t]+"[^"\n]*")?\)`)
 )
 
-// looksLikeMarkdown reports whether text without a telling file name is
-// Markdown: it opens with YAML or TOML front matter, or holds a fenced code
-// block. Headings with "#" and "[text](url)" links are not enough: messy
-// plain text copied from the web has those too, and the text reader
-// repairs what goldmark would take literally.
+// looksLikeMarkdown reports whether text without a telling file name (a
+// file without a known extension, or stdin) is Markdown: it opens with
+// YAML or TOML front matter, or holds a fenced code block or an image
+// written ![alt](path). Headings with "#" and "[text](url)" links are
+// not enough: messy plain text copied from the web has those too, and the
+// text reader repairs what goldmark would take literally; an image it
+// cannot repair, and text copied from a page never writes one so.
 func looksLikeMarkdown(text string) bool {
 	head := text[:min(len(text), 4096)]
 	if mdSniffYAML.MatchString(head) || mdSniffTOML.MatchString(head) {
 		return true
 	}
-	return mdSniffFence.MatchString(text[:min(len(text), 65536)])
+	body := text[:min(len(text), 65536)]
+	return mdSniffFence.MatchString(body) || mdSniffImage.MatchString(body)
 }
