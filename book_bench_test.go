@@ -19,9 +19,10 @@ import (
 // that no two chapters share a title.
 func distinctCorpus(tb testing.TB, n int) []string {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join(testenv.Corpus(tb), "*.txt"))
+	corpus := testenv.Corpus(tb)
+	files, err := filepath.Glob(filepath.Join(corpus, "*.txt"))
 	if err != nil || len(files) == 0 {
-		tb.Skip("no corpus articles")
+		testenv.Skipf(tb, "no articles in %s", corpus)
 	}
 	var texts []string
 	for _, f := range files {

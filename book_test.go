@@ -73,7 +73,7 @@ func TestBookCorpus(t *testing.T) {
 	dir := testenv.Corpus(t)
 	truths, err := filepath.Glob(filepath.Join(dir, "*.truth.json"))
 	if err != nil || len(truths) == 0 {
-		t.Skip("no corpus truth files")
+		testenv.Skipf(t, "no *.truth.json in %s", dir)
 	}
 	var titles []string
 	for _, tr := range truths {
@@ -155,7 +155,7 @@ func TestBookCorpus(t *testing.T) {
 	t.Run("bookcheck", func(t *testing.T) {
 		tool := filepath.Join(testenv.Root(t), "..", "shared", "tools", "bookcheck")
 		if _, err := os.Stat(tool); err != nil {
-			t.Skip("bookcheck not found beside the repository")
+			testenv.Skipf(t, "bookcheck not found at %s", tool)
 		}
 		for _, n := range []int{2, 8} {
 			res, err := exec.Command(tool, "structure", "--article", strconv.Itoa(n), "--require-meta",

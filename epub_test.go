@@ -177,7 +177,7 @@ func BenchmarkEPUBCorpus(b *testing.B) {
 	dir := testenv.Corpus(b)
 	inputs, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(inputs) == 0 {
-		b.Skipf("no articles in %s", dir)
+		testenv.Skipf(b, "no articles in %s", dir)
 	}
 	for _, in := range inputs {
 		src, err := os.ReadFile(in)

@@ -74,12 +74,12 @@ func stripTags(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// TestIssue8HostileEPUB converts a hostile web page (script, event
-// handlers, javascript: link, iframe, form, object, an image path outside
-// its folder, a loopback tracking image) to EPUB and PDF: none of it may
-// reach either output, the real text must, and the EPUB must pass
+// TestHostilePageReachesNeitherOutput converts a hostile web page (script,
+// event handlers, javascript: link, iframe, form, object, an image path
+// outside its folder, a loopback tracking image) to EPUB and PDF: none of
+// it may reach either output, the real text must, and the EPUB must pass
 // epubcheck.
-func TestIssue8HostileEPUB(t *testing.T) {
+func TestHostilePageReachesNeitherOutput(t *testing.T) {
 	dir := filepath.Join("testdata", "hostile")
 	forbidden := fixtureLines(t, filepath.Join(dir, "forbidden.txt"))
 	required := fixtureLines(t, filepath.Join(dir, "required.txt"))

@@ -60,7 +60,7 @@ func benchArticle(n int) []byte {
 
 // BenchmarkConvertPDF measures a whole conversion to PDF (read, lay out,
 // paint, write) at three sizes. ns/byte stays level from 50 KB to 5 MB
-// when the cost grows linearly with the input, as issue 9 requires.
+// when the cost grows linearly with the input, as it must.
 func BenchmarkConvertPDF(b *testing.B) {
 	for _, n := range []int{50_000, 500_000, 5_000_000} {
 		src := benchArticle(n)

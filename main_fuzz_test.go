@@ -46,7 +46,7 @@ func FuzzPipeline(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if len(src) > fuzzMax {
 			// Long inputs are the business of the benchmarks and of
-			// the tests of issue 9's 2 MB word: here they would only
+			// the tests of a 2 MB word: here they would only
 			// slow the search down.
 			return
 		}

@@ -15,7 +15,7 @@ import (
 	"pamphlet/reader"
 )
 
-// seed is the corpus article the handout issue measures.
+// seed is the corpus article the print tests measure.
 const seed = "000_a9ffa14dafb5799f.txt"
 
 func tool(t *testing.T, name string, args ...string) string {
@@ -53,11 +53,11 @@ func words(t *testing.T, path string, k int, x, y, w, h float64) string {
 	return strings.Join(strings.Fields(tool(t, "pdftotext", append(args, path, "-")...)), " ")
 }
 
-// TestIssue7Booklet is the issue's acceptance check: the seed article as
-// an A4 booklet has (A5 pages rounded up to four) ÷ 2 sides, every one
-// landscape A4, and the halves of each side carry the A5 pages of the
-// plain pamphlet in booklet order.
-func TestIssue7Booklet(t *testing.T) {
+// TestBookletSidesInBookletOrder checks that the seed article as an A4
+// booklet has (A5 pages rounded up to four) ÷ 2 sides, every one landscape
+// A4, and the halves of each side carry the A5 pages of the plain pamphlet
+// in booklet order.
+func TestBookletSidesInBookletOrder(t *testing.T) {
 	in := filepath.Join(testenv.Corpus(t), seed)
 	testenv.Tool(t, "pdftotext")
 	dir := t.TempDir()
@@ -167,11 +167,11 @@ func keptShare(want, got []string) float64 {
 	return float64(prev[len(got)]) / float64(len(want))
 }
 
-// TestIssue7Columns is the issue's acceptance check for handouts: the
-// seed article in two columns on A4 takes at most two pages, both
-// columns carry text on every page, and pdftotext reads the article's
-// words in order (the masthead does not make it read across the gutter).
-func TestIssue7Columns(t *testing.T) {
+// TestTwoColumnsReadInOrder checks handouts: the seed article in two
+// columns on A4 takes at most two pages, both columns carry text on every
+// page, and pdftotext reads the article's words in order (the masthead does
+// not make it read across the gutter).
+func TestTwoColumnsReadInOrder(t *testing.T) {
 	in := filepath.Join(testenv.Corpus(t), seed)
 	testenv.Tool(t, "pdftotext")
 	out := filepath.Join(t.TempDir(), "handout.pdf")

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -49,7 +50,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		lang = "en"
 		warn("the article has no language; the book is marked as English")
 	}
-	loc, native := localeFor(lang)
+	loc, native := locale.For(lang)
 	modified := modifiedTime(opt.Modified, bk.date)
 
 	// Chapters first: they decide which images the book holds.
@@ -212,7 +213,7 @@ func xhtmlFile(file, title, lang, bodyType, bodyClass string, body []byte) *pkgF
 }
 
 // titlePageBody is the title page: title, subtitle, byline and date.
-func titlePageBody(bk *book, loc *locale) []byte {
+func titlePageBody(bk *book, loc *locale.Words) []byte {
 	var b xmlBuf
 	b.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
 	// The title is printed here as a paragraph, not a heading: the
@@ -227,10 +228,10 @@ func titlePageBody(bk *book, loc *locale) []byte {
 
 // coverBody shows the cover image on a page of its own. Its text
 // alternative gives what the cover says.
-func coverBody(bk *book, loc *locale, image string) []byte {
+func coverBody(bk *book, loc *locale.Words, image string) []byte {
 	alt := bk.title
 	if len(bk.creators) > 0 {
-		alt += " — " + loc.joinNames(bk.creators)
+		alt += " — " + loc.JoinNames(bk.creators)
 	}
 	var b xmlBuf
 	b.WriteString(`<div class="cover">`)
@@ -277,15 +278,15 @@ func navTree(chapters []*rendered) []*navNode {
 // navDoc is the EPUB 3 navigation document: the table of contents and the
 // landmarks. Its labels are in the book's language when pamphlet knows
 // it, else in English, marked as such.
-func navDoc(bk *book, chapters []*rendered, lang string, loc *locale, native, cover bool) []byte {
+func navDoc(bk *book, chapters []*rendered, lang string, loc *locale.Words, native, cover bool) []byte {
 	labelLang := ""
 	if !native {
-		labelLang = loc.lang
+		labelLang = loc.Lang
 	}
 	var b xmlBuf
-	docHead(&b, lang, loc.contents, cssFile, "", "")
+	docHead(&b, lang, loc.Contents, cssFile, "", "")
 	b.WriteString(`<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">` + "\n")
-	b.elem("h1", loc.contents, "id", "toc-title", "lang", labelLang, "xml:lang", labelLang)
+	b.elem("h1", loc.Contents, "id", "toc-title", "lang", labelLang, "xml:lang", labelLang)
 	var list func(nodes []*navNode)
 	list = func(nodes []*navNode) {
 		b.WriteString("<ol>\n")
@@ -306,7 +307,7 @@ func navDoc(bk *book, chapters []*rendered, lang string, loc *locale, native, co
 	b.WriteString("</nav>\n")
 
 	b.WriteString(`<nav epub:type="landmarks" id="landmarks" hidden="hidden">` + "\n")
-	b.elem("h2", loc.landmarks, "lang", labelLang, "xml:lang", labelLang)
+	b.elem("h2", loc.Landmarks, "lang", labelLang, "xml:lang", labelLang)
 	b.WriteString("<ol>\n")
 	landmark := func(typ, href, label string) {
 		b.WriteString("<li>")
@@ -315,15 +316,15 @@ func navDoc(bk *book, chapters []*rendered, lang string, loc *locale, native, co
 		b.WriteString("</a></li>\n")
 	}
 	if cover {
-		landmark("cover", xhtmlDir+coverFile, loc.cover)
+		landmark("cover", xhtmlDir+coverFile, loc.Cover)
 	}
-	landmark("titlepage", xhtmlDir+titlePageFile, loc.titlePage)
-	landmark("toc", navFile+"#toc", loc.contents)
+	landmark("titlepage", xhtmlDir+titlePageFile, loc.TitlePage)
+	landmark("toc", navFile+"#toc", loc.Contents)
 	body := chapters[0]
 	if body.ch.preface && len(chapters) > 1 {
 		body = chapters[1]
 	}
-	landmark("bodymatter", xhtmlDir+body.ch.file, loc.startOfText)
+	landmark("bodymatter", xhtmlDir+body.ch.file, loc.StartOfText)
 	b.WriteString("</ol>\n</nav>\n")
 	docFoot(&b)
 	return b.Bytes()

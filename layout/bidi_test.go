@@ -28,11 +28,11 @@ func TestVisual(t *testing.T) {
 	}
 }
 
-// TestIssue9RightToLeft is the regression test for issue 9's
-// right-to-left text: a Hebrew or Arabic paragraph is set flush right
-// with its first word rightmost, a Hebrew word inside an English sentence
-// keeps the sentence's order, and Arabic letters are joined.
-func TestIssue9RightToLeft(t *testing.T) {
+// TestRightToLeftParagraphs checks right-to-left text: a Hebrew or Arabic
+// paragraph is set flush right with its first word rightmost, a Hebrew word
+// inside an English sentence keeps the sentence's order, and Arabic letters
+// are joined.
+func TestRightToLeftParagraphs(t *testing.T) {
 	doc := &model.Document{Title: "Directions", Lang: "en", Blocks: []model.Block{
 		mpara(text("שלום עולם, זה טקסט בעברית.")),
 		mpara(text("The word שלום means peace.")),

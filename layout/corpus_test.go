@@ -18,7 +18,7 @@ func corpusDocs(tb testing.TB) (names []string, docs []*model.Document) {
 	dir := testenv.Corpus(tb)
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
-		tb.Skipf("no articles in %s", dir)
+		testenv.Skipf(tb, "no articles in %s", dir)
 	}
 	for _, f := range files {
 		src, err := os.ReadFile(f)

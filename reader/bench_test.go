@@ -7,7 +7,7 @@ import (
 )
 
 // BenchmarkText reads every article of the shared corpus as plain text.
-// Issue 2 asks for at least 30 MB/s on one core:
+// The target is at least 30 MB/s on one core:
 //
 //	go test -run='^$' -bench=Text -cpu=1 ./reader
 func BenchmarkText(b *testing.B) {

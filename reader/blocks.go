@@ -15,10 +15,11 @@ const (
 	pHeading       // atx, setext, or a bare line promoted by promoteHeadings
 	pList
 	pCode   // program code: indented or fenced
-	pLayout // prose laid out by hand: letter headings, signatures (009)
-	pVerse  // an indented verse quotation in prose (010)
+	pLayout // prose laid out by hand: letter headings, signatures (Victorian magazine)
+	pVerse  // an indented verse quotation in prose (Victorian magazine)
 	pQuote  // "> " lines
 	pBreak
+	pTable // rows of cells marked by pipes, tabs or aligned spaces
 )
 
 // pblock is one block found in the text.
@@ -46,6 +47,7 @@ type pblock struct {
 	numbering string
 	items     [][]*pblock
 	blocks    []*pblock // quote: the content
+	table     textTable // table: the cells
 }
 
 // first returns the first input line number of b.
@@ -103,6 +105,11 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i += n
 			continue
 		}
+		if l.head > 0 {
+			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, text: l.text, level: l.head, style: l.headBy})
+			i++
+			continue
+		}
 		if lv := atxLevel(l); lv > 0 {
 			text := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(l.text[lv:]), "#"))
 			if text == "" {
@@ -143,14 +150,11 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i += n
 			continue
 		}
-		if strings.Contains(l.text, "\t") || strings.Contains(l.text, "  ") {
-			if n, rows := tableRun(lines[i:]); n > 0 {
-				if rows == nil {
-					rows = lines[i : i+n]
-				}
-				r.repair(l.no, "layout", "table of %d row(s) kept line by line", n)
-				out = append(out, &pblock{kind: pLayout, lines: rows})
-				i += n
+		if strings.ContainsAny(l.text, "\t|") || strings.Contains(l.text, "  ") || isRuleRow(l.text) {
+			if t, ok := readTextTable(lines[i:]); ok {
+				r.repair(l.no, "table", "table of %d row(s) and %d column(s) read from cells marked by %s", len(t.rows), len(t.rows[0]), t.from)
+				out = append(out, &pblock{kind: pTable, lines: lines[i : i+t.lines], table: t})
+				i += t.lines
 				continue
 			}
 		}
@@ -181,8 +185,8 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 	return out
 }
 
-// endsIntro reports whether a line introduces a list or a quotation
-// ("…is an attempt to:", 007).
+// endsIntro reports whether a line introduces a list or a quotation ("…is
+// an attempt to:").
 func endsIntro(s string) bool {
 	return lastRune(s) == ':' || strings.HasSuffix(s, ":--")
 }
@@ -301,13 +305,14 @@ func opensSentence(s string) bool {
 }
 
 // paraChunk collects the lines of one paragraph: up to a blank line or a
-// line that starts another block. In a text whose paragraphs are marked
-// by a first-line indent (009) an indented line starts a new paragraph.
+// line that starts another block. In a text whose paragraphs are marked by
+// a first-line indent (Victorian magazine) an indented line starts a new
+// paragraph.
 func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 	n := 1
 	for n < len(lines) {
 		l := lines[n]
-		if l.blank() || isQuoteLine(l) || atxLevel(l) > 0 || fence(l) != "" {
+		if l.blank() || l.head > 0 || isQuoteLine(l) || atxLevel(l) > 0 || fence(l) != "" {
 			break
 		}
 		if n == 1 && isSalutation(lines[0].text) {
@@ -368,7 +373,7 @@ func (r *textReader) shortLine(prev, l srcLine) bool {
 func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 	info := strings.TrimSpace(strings.TrimLeft(lines[0].text, f[:1]))
 	// The language is the info string's first word: a tab ends it too
-	// (the model allows no whitespace there; found by FuzzText, issue 9).
+	// (the model allows no whitespace there; found by FuzzText).
 	if k := strings.IndexFunc(info, unicode.IsSpace); k >= 0 {
 		info = info[:k]
 	}
@@ -383,7 +388,7 @@ func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 	}
 	// An open fence with nothing but blank lines after it encloses no
 	// code: the line is text ("```go" at the end of a list item kept its
-	// language nowhere; found by FuzzText, issue 9).
+	// language nowhere; found by FuzzText).
 	empty := true
 	for _, l := range lines[1:n] {
 		if !l.blank() {
@@ -400,8 +405,8 @@ func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 }
 
 // indented reads a block of lines indented by four columns or more, with
-// the blank lines inside it (007's code samples hold blank lines), and
-// tells program code from hand-laid prose.
+// the blank lines inside it (a MozillHacks's code samples hold blank
+// lines), and tells program code from hand-laid prose.
 func (r *textReader) indented(lines []srcLine) (*pblock, int) {
 	n := 0
 	end := 0
@@ -429,10 +434,11 @@ func (r *textReader) indented(lines []srcLine) (*pblock, int) {
 	return &pblock{kind: kind, lines: block}, end
 }
 
-// classifyIndented tells code (007: braces, semicolons, calls) from prose
-// laid out by hand. Hand-laid prose with lines at different indents is a
-// letter layout (009: address, signature, enclosures); with all lines at
-// one indent it is a quoted verse (010).
+// classifyIndented tells code (Mozilla Hacks: braces, semicolons, calls)
+// from prose laid out by hand. Hand-laid prose with lines at different
+// indents is a letter layout (a Victorian magazine: address, signature,
+// enclosures); with all lines at one indent it is a quoted verse (Victorian
+// magazine).
 func classifyIndented(lines []srcLine) pkind {
 	codeish, prose := 0, 0
 	indents := map[int]bool{}
@@ -515,7 +521,7 @@ func (r *textReader) quote(lines []srcLine) (*pblock, int) {
 	return &pblock{kind: pQuote, blocks: r.parseBlocks(inner, true)}, n
 }
 
-// list reads a list: items with their continuation lines (006 indents
+// list reads a list: items with their continuation lines (Blogger indents
 // them under the item's text), and further items after blank lines.
 func (r *textReader) list(lines []srcLine) (*pblock, int) {
 	m0, _ := listMarker(lines[0])

@@ -13,9 +13,9 @@ func (r *textReader) build(bs []*pblock) []model.Block {
 	return r.buildBlocks(bs, levels)
 }
 
-// headingLevels maps the raw heading levels of the text ("#" counts,
-// setext "=" as 1 and "-" as 2) to model levels 1, 2, …, so that a text
-// whose sections are "## " (001) gets level 1 sections. Bare-line headings
+// headingLevels maps the raw heading levels of the text ("#" counts, setext
+// "=" as 1 and "-" as 2) to model levels 1, 2, …, so that a text whose
+// sections are "## " (Go blog) gets level 1 sections. Bare-line headings
 // take the top level.
 func headingLevels(bs []*pblock) map[int]int {
 	var raw []int
@@ -49,8 +49,8 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 			if isAllCaps(text) {
 				rc := recase(text, r.lang, r.isAcronym)
 				// "VARIETIES." loses the period Victorian typesetting put
-				// after every heading (010); a period inside quotation
-				// marks (`THE "WOMAN OF STENAY."`) stays.
+				// after every heading (Victorian magazine); a period inside
+				// quotation marks (`THE "WOMAN OF STENAY."`) stays.
 				if c := strings.TrimSuffix(rc, "."); c != "" && !strings.HasSuffix(c, ".") {
 					rc = c
 				}
@@ -87,6 +87,8 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 			mb = &model.Code{Text: dedent(b.lines), Lang: b.lang}
 		case pLayout:
 			mb = &model.Code{Text: dedent(b.lines), Layout: true}
+		case pTable:
+			mb = r.table(b.table, b.first())
 		case pVerse:
 			p := &model.Paragraph{Content: r.lineInlines(b.lines)}
 			r.lines[p] = b.first()
@@ -121,8 +123,8 @@ func (r *textReader) lineInlines(lines []srcLine) []model.Inline {
 }
 
 // dedent joins the lines of a code or layout block, removing the
-// indentation they share and keeping the rest (009's letter layouts are
-// stepped to the right line by line).
+// indentation they share and keeping the rest (a Victorian magazine's
+// letter layouts are stepped to the right line by line).
 func dedent(lines []srcLine) string {
 	common := -1
 	for _, l := range lines {

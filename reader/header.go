@@ -12,8 +12,8 @@ import (
 
 // bylinePrefixes open a byline, longest first so that "written by" wins
 // over "by". The corpus shows "written by" (the seed), "By" (Go blog),
-// "Author:" (Go blog, 003), "Posted by" (Blogger, 006) and "BY" in
-// capitals (The Girl's Own Paper, 008 and 009); the others are their
+// "Author:" (Go blog), "Posted by" (Blogger) and "BY" in capitals (The
+// Girl's Own Paper); the others are their
 // equivalents in the supported languages.
 var bylinePrefixes = []string{
 	"written and photographed by ", "written by ", "posted by ", "words by ", "story by ", "text by ", "report by ",
@@ -22,14 +22,15 @@ var bylinePrefixes = []string{
 }
 
 // datePrefixes may precede a date on its line ("Posted on March 10, 2015"
-// in the Mozilla Hacks article, 007).
+// in the Mozilla Hacks article).
 var datePrefixes = []string{
 	"posted on", "posted", "published on", "published", "updated on", "updated", "last updated", "date", "dated", "on",
 	"publié le", "publicado el", "publicado em", "veröffentlicht am", "pubblicato il", "the", "le", "am", "el", "il", "em",
 	"mis à jour le", "actualizado el", "aktualisiert am", "aggiornato il", "atualizado em",
 }
 
-// honorifics may open a name ("THE HON. VICTORIA GROSVENOR" in 008).
+// honorifics may open a name ("THE HON. VICTORIA GROSVENOR" in a Victorian
+// magazine).
 var honorifics = map[string]bool{
 	"the": true, "hon.": true, "rev.": true, "dr.": true, "mr.": true, "mrs.": true, "ms.": true, "miss": true,
 	"prof.": true, "sir": true, "lady": true, "lord": true, "dame": true, "right": true, "very": true, "revd.": true,
@@ -57,12 +58,12 @@ var orgWords = map[string]bool{
 	"gruppe": true, "grupo": true, "gruppo": true, "cooperativa": true, "genossenschaft": true, "coopérative": true,
 }
 
-// authorJoins separate several authors: "A, B and C" (Go blog, 001).
+// authorJoins separate several authors: "A, B and C" (Go blog).
 var authorJoins = []string{" and ", " & ", " und ", " et ", " y ", " e ", " with "}
 
 // parseAuthors reads the names in s (the byline without its prefix). Parts
 // that are not names, such as the affiliation in "Russ Cox, for the Go
-// team" (003), are returned as rest. bare is true for a line without a
+// team" (Go blog), are returned as rest. bare is true for a line without a
 // "By" prefix, which needs a stricter test: two to four words.
 func parseAuthors(s string, bare bool) (names []string, rest string, ok bool) {
 	s = strings.TrimSpace(s)
@@ -169,7 +170,7 @@ type headerInfo struct {
 	affiliation string
 	date        model.Date
 	dateText    string // the date as written ("March 2021")
-	publication string // a periodical named in front of the date (010)
+	publication string // a periodical named in front of the date (Victorian magazine)
 	// aside is what the line said besides the byline and the date and
 	// the reader leaves out: a second, "Updated" date, a reading time.
 	aside []string
@@ -182,9 +183,10 @@ type headerInfo struct {
 }
 
 // parseHeaderLine recognises a byline, a date line, or both on one line:
-// "By Carmen Andoh, Russ Cox and Steve Francia | 25 March 2020" (001),
-// "Tuesday 15 October 2019 by Bradley M. Kuhn" (005), "The Girl's Own
-// Paper, October 2, 1886" (010). bareName allows a name without "By".
+// "By Carmen Andoh, Russ Cox and Steve Francia | 25 March 2020" (Go blog),
+// "Tuesday 15 October 2019 by Bradley M. Kuhn" (a personal blog), "The
+// Girl's Own Paper, October 2, 1886" (Victorian magazine). bareName allows
+// a name without "By".
 func parseHeaderLine(line, lang string, bareName bool) (headerInfo, bool) {
 	var h headerInfo
 	s := strings.TrimSpace(line)
@@ -373,11 +375,11 @@ func isAllCaps(s string) bool {
 	return n >= 2
 }
 
-// recase turns a line set in capitals ("THE AMATEUR CHURCH ORGANIST", 008)
-// into a readable case: title case in English, sentence case in other
-// languages. Roman numerals, words with digits or inner periods
-// ("COVID-19", "U.S.") and words that appear in capitals in the body
-// (acronyms such as "FSF") keep their capitals.
+// recase turns a line set in capitals ("THE AMATEUR CHURCH ORGANIST") into
+// a readable case: title case in English, sentence case in other languages.
+// Roman numerals, words with digits or inner periods ("COVID-19", "U.S.")
+// and words that appear in capitals in the body (acronyms such as "FSF")
+// keep their capitals.
 func recase(s, lang string, acronym func(string) bool) string {
 	words := strings.Split(s, " ")
 	first, last := -1, -1
@@ -454,8 +456,8 @@ func keepCaps(w string, acronym func(string) bool) bool {
 }
 
 // isRoman reports whether w is a roman numeral of the kind used for parts
-// and chapters ("PART I.", 009). "I" alone is both the pronoun and the
-// numeral; either way it stays a capital.
+// and chapters ("PART I."). "I" alone is both the pronoun and the numeral;
+// either way it stays a capital.
 func isRoman(w string) bool {
 	if w == "" || len(w) > 7 {
 		return false
@@ -504,9 +506,11 @@ func skipBlank(lines []srcLine, i int) int {
 
 // header reads the title, subtitle, byline and date at the top of the text
 // into doc and returns the index of the first body line. The corpus shows
-// every order: title, byline, date (seed, 002, 007, 008); title, date,
-// byline (003, 006); title, subtitle, byline, date (009); byline and date
-// on one line (001, 005); a periodical's name with the date (010).
+// every order: title, byline, date (seed, Go blog, Mozilla Hacks and
+// Victorian magazine); title, date, byline (Go blog and Blogger); title,
+// subtitle, byline, date (Victorian magazine); byline and date on one line
+// (Go blog and a personal blog); a periodical's name with the date
+// (Victorian magazine).
 func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) int {
 	i := skipBlank(lines, 0)
 	if i >= len(lines) {
@@ -553,9 +557,11 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 		}
 		l := lines[j]
 		h, ok := parseHeaderLine(l.text, lang, false)
-		// A name without "By" counts only on the line right next to a
-		// date line; further away it is more likely a heading.
-		if !ok && (prevDate == j-1 || (j+1 < len(lines) && isDateLine(lines[j+1].text, lang))) {
+		// A name without "By" counts only on the line right after a date
+		// line, or on the line before one, perhaps across blank lines as
+		// a text browser sets a title block; further away it is more
+		// likely a heading.
+		if !ok && (prevDate == j-1 || nextDateLine(lines, j+1, lang)) {
 			h, ok = parseHeaderLine(l.text, lang, true)
 		}
 		if ok {
@@ -665,7 +671,7 @@ func isKicker(s string) bool {
 		return true
 	}
 	// A line of spaces the trim above leaves (U+202F) has no words (a
-	// FuzzText crasher, issue 9).
+	// FuzzText crasher).
 	if w := strings.Fields(s); len(w) > 0 && (len(w) <= 4 && mastheads[strings.ToLower(w[len(w)-1])] && titleCased(w) || len(w) == 1 && mastheads[strings.ToLower(w[0])]) {
 		return true
 	}
@@ -702,6 +708,26 @@ func parseDateline(s, lang string) (authors []string, date model.Date, ok bool) 
 	return h.authors, h.date, true
 }
 
+// nextDateLine reports whether the first line from i on that is not blank
+// is a date line, perhaps after more names on lines of their own (a text
+// browser sets each author of a title block apart).
+func nextDateLine(lines []srcLine, i int, lang string) bool {
+	for n := 0; n < 6; n++ {
+		i = skipBlank(lines, i)
+		if i >= len(lines) || lines[i].indent >= 4 {
+			return false
+		}
+		if isDateLine(lines[i].text, lang) {
+			return true
+		}
+		if h, ok := parseHeaderLine(lines[i].text, lang, true); !ok || len(h.authors) == 0 || !h.date.IsZero() {
+			return false
+		}
+		i++
+	}
+	return false
+}
+
 // isDateLine reports whether s is a header line holding a date.
 func isDateLine(s, lang string) bool {
 	h, ok := parseHeaderLine(s, lang, false)
@@ -735,7 +761,7 @@ func (r *textReader) titleLike(first, next srcLine, lang string) bool {
 }
 
 // subtitleLike reports whether l may be a subtitle: a short line that does
-// not end a sentence (009 sets its subtitle in capitals).
+// not end a sentence (a Victorian magazine sets its subtitle in capitals).
 func subtitleLike(l srcLine) bool {
 	n := runeLen(l.text)
 	if n == 0 || n > 150 || l.indent >= 4 {
@@ -769,8 +795,9 @@ func (r *textReader) headerFollows(lines []srcLine, i int, lang string) bool {
 	return false
 }
 
-// setTitle stores the title, recased when set in capitals: 008-010 print
-// "THE AMATEUR CHURCH ORGANIST." with a closing period, which goes.
+// setTitle stores the title, recased when set in capitals: Victorian
+// magazines print "THE AMATEUR CHURCH ORGANIST." with a closing period,
+// which goes.
 func (r *textReader) setTitle(doc *model.Document, l srcLine, title, how, lang string) {
 	title = strings.TrimSpace(title)
 	if t, pre := mailSubject(title); pre != "" {
@@ -872,9 +899,9 @@ func (r *textReader) applyHeader(doc *model.Document, l srcLine, h headerInfo, l
 }
 
 // isAcronym reports whether w, a word in capitals, is written in capitals
-// inside ordinary prose too ("FSF's Board"), and so keeps its capitals
-// when a heading set in capitals is recased. A run of several words in
-// capitals is a lead-in set in capitals (010's "THE MOONLIGHT
+// inside ordinary prose too ("FSF's Board"), and so keeps its capitals when
+// a heading set in capitals is recased. A run of several words in capitals
+// is a lead-in set in capitals (a Victorian magazine's "THE MOONLIGHT
 // SONATA.--The…"), not acronyms.
 func (r *textReader) isAcronym(w string) bool {
 	if v, ok := r.acronyms[w]; ok {

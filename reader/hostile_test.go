@@ -59,10 +59,10 @@ func plainText(doc *model.Document) string {
 	return fold(strings.Join(parts, "\n"))
 }
 
-// TestHostileHTML is issue 8's hostile page: scripts, event handlers,
+// TestHostileHTML reads a hostile page: scripts, event handlers,
 // javascript: and data: links, an iframe, a form, an object, images that
-// leave the input's folder and tracking images on loopback addresses.
-// None of it may reach the model; the article's own text must.
+// leave the input's folder and tracking images on loopback addresses. None
+// of it may reach the model; the article's own text must.
 func TestHostileHTML(t *testing.T) {
 	for _, name := range []string{"page.html", "page.md"} {
 		t.Run(name, func(t *testing.T) {

@@ -17,10 +17,10 @@ const (
 	maxCodeSpan = 4000 // bytes between ` and its closing mark
 )
 
-// inlines reads the inline markup people leave in copied text:
-// [text](url) links (with dead "#" targets, seed and 005), text <url>
-// (003), bare URLs, *em* and _em_ (seed, 008, 009), **strong** (001) and
-// `code` (007). Unmatched marks stay as they are.
+// inlines reads the inline markup people leave in copied text: [text](url)
+// links (with dead "#" targets, seed and a personal blog), text <url> (Go
+// blog), bare URLs, *em* and _em_ (seed, Victorian magazines), **strong**
+// (Go blog) and `code` (Mozilla Hacks). Unmatched marks stay as they are.
 func (r *textReader) inlines(s string, line int) []model.Inline {
 	p := inlineParser{r: r, line: line}
 	return p.parse(s)
@@ -58,6 +58,13 @@ func (p *inlineParser) parse(s string) []model.Inline {
 			i += runLen(s, i, '`')
 			continue
 		case '[':
+			if n, node := p.reference(s, i); n > 0 {
+				flush(i)
+				out = append(out, node)
+				i += n
+				start = i
+				continue
+			}
 			if n, nodes := p.link(s, i); n > 0 {
 				flush(i)
 				out = append(out, nodes...)
@@ -67,8 +74,8 @@ func (p *inlineParser) parse(s string) []model.Inline {
 			}
 		case '<':
 			if n, node := angleURL(s, i); n > 0 {
-				// "we ran our annual Go user survey <https://…>" (003): the
-				// URL annotates the phrase before it, which becomes the
+				// "we ran our annual Go user survey <https://…>" (Go blog):
+				// the URL annotates the phrase before it, which becomes the
 				// link; with no phrase there, the URL itself shows.
 				if k, phrase := phraseBefore(s, start, i); phrase != "" {
 					flush(k)
@@ -217,6 +224,32 @@ func (p *inlineParser) link(s string, i int) (int, []model.Inline) {
 	return end + 1 - i, []model.Inline{&model.Link{Target: dest, Content: content}}
 }
 
+// reference reads a text browser's numbered link at s[i], "[3]faster
+// defers", when the text's reference list (numberedReferences) gives
+// the number a target. The browser marks only where the link's text
+// begins, so the link takes the word after the mark, without the
+// punctuation that closes it; the mark itself goes.
+func (p *inlineParser) reference(s string, i int) (int, *model.Link) {
+	if p.r.refs == nil {
+		return 0, nil
+	}
+	num, k := referenceMark(s[i:])
+	target := p.r.refs[num]
+	if k == 0 || target == "" {
+		return 0, nil
+	}
+	e := i + k
+	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '[' {
+		e++
+	}
+	word := strings.TrimRight(s[i+k:e], ",.;:!?\"'”’)")
+	if word == "" {
+		return 0, nil
+	}
+	p.r.repair(p.line, "link", "%s linked to %s (reference [%d])", quoteQ(word), target, num)
+	return k + len(word), &model.Link{Target: target, Content: []model.Inline{&model.Text{Text: word}}}
+}
+
 // matchBracket finds the bracket closing the one at s[i], counting nested
 // pairs, within limit bytes; -1 when there is none.
 func matchBracket(s string, i int, open, close byte, limit int) int {
@@ -246,11 +279,11 @@ var urlSchemes = []string{"https://", "http://", "ftp://", "mailto:"}
 // maxLinkWords caps the phrase a "text <url>" link takes.
 const maxLinkWords = 4
 
-// linkStops are words a link phrase does not reach back over: it is the
-// run of words since the last punctuation or function word, at most
-// maxLinkWords long ("we ran our annual Go user survey <url>" links
-// "annual Go user survey", as the original of 003 did; "email the
-// coordinator at <mailto:…>" links nothing, so the address shows).
+// linkStops are words a link phrase does not reach back over: it is the run
+// of words since the last punctuation or function word, at most
+// maxLinkWords long ("we ran our annual Go user survey <url>" links "annual
+// Go user survey", as the original Go blog post did; "email the coordinator
+// at <mailto:…>" links nothing, so the address shows).
 var linkStops = map[string]bool{
 	"we": true, "you": true, "i": true, "he": true, "she": true, "it": true, "they": true, "us": true,
 	"them": true, "me": true, "this": true, "these": true, "those": true, "which": true, "who": true,
@@ -356,7 +389,7 @@ func trimUnopened(phrase string) string {
 	return phrase
 }
 
-// angleURL reads <https://…> at s[i] (003 writes "text <url>").
+// angleURL reads <https://…> at s[i] (the Go blog writes "text <url>").
 func angleURL(s string, i int) (int, *model.Link) {
 	rest := s[i+1:]
 	ok := false
@@ -463,8 +496,8 @@ func bareURL(s string, i int) int {
 }
 
 // emphasis reads *em*, _em_, **strong** or __strong__ at s[i]. An opening
-// mark must touch the word after it, a closing one the word before it,
-// and an underscore must not sit inside a word (snake_case, 006's
+// mark must touch the word after it, a closing one the word before it, and
+// an underscore must not sit inside a word (snake_case, a Blogger's
 // "synth_greenpak4").
 func (p *inlineParser) emphasis(s string, i int) (int, model.Inline) {
 	c := s[i]

@@ -3,7 +3,7 @@ package reader
 // maxIndent is the deepest indentation, in columns (a tab counts four),
 // that the Markdown parser is given. goldmark re-reads the indentation of
 // every open list on every line, so a staircase of thousands of nested
-// items costs the cube of its depth: 3,000 levels took minutes (issue 9).
+// items costs the cube of its depth: 3,000 levels took minutes.
 // Sixty-four columns hold 32 levels of nesting, far more than any article
 // uses.
 const maxIndent = 64

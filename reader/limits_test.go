@@ -28,10 +28,10 @@ func TestCapIndent(t *testing.T) {
 	}
 }
 
-// TestIssue9DeepNesting is the regression test for Markdown nested past
-// reason: thousands of levels of lists read in linear time, every item
-// kept.
-func TestIssue9DeepNesting(t *testing.T) {
+// TestDeepMarkdownNestingReadsLinearly is the regression test for Markdown
+// nested past reason: thousands of levels of lists read in linear time,
+// every item kept.
+func TestDeepMarkdownNestingReadsLinearly(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("# Deep\n\n")
 	for i := 0; i < 2000; i++ {

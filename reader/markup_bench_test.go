@@ -12,7 +12,7 @@ import (
 func benchRead(b *testing.B, path string, images bool) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		b.Skip(err)
+		testenv.Skipf(b, "%v", err)
 	}
 	opt := reader.Options{Name: path}
 	if images {

@@ -7,8 +7,8 @@ import (
 )
 
 // joinFragments joins paragraph chunks that a blank line split in
-// mid-sentence (the seed's "into a" / "crowd of protesters"; 001, 003,
-// 005, 007 and 008 have more).
+// mid-sentence (the seed's "into a" / "crowd of protesters"; Go blog posts,
+// a personal blog, Mozilla Hacks and a Victorian magazine have more).
 func (r *textReader) joinFragments(bs []*pblock) []*pblock {
 	out := bs[:0:0]
 	for _, b := range bs {
@@ -34,7 +34,7 @@ func (r *textReader) shouldJoin(a, b *pblock) bool {
 		return false // "Liebe Mitglieder," above "nach langer Pause" (verein-training-de)
 	}
 	if r.indentParas && b.lines[0].indent >= 1 && b.lines[0].indent <= 3 {
-		return false // 009: an indented line opens a paragraph
+		return false // an indented line opens a paragraph
 	}
 	if startsLower(bt) {
 		// A new paragraph never opens in lowercase: join unless a ends
@@ -51,9 +51,9 @@ func (r *textReader) shouldJoin(a, b *pblock) bool {
 		return false
 	}
 	// b opens with a capital (a name, "I"), a digit or a quotation mark:
-	// join only when a is a long run of prose cut off mid-clause and b
-	// is not a heading ("Feedback is great, pull requests are even
-	// better," before a heading in 006 stays apart).
+	// join only when a is a long run of prose cut off mid-clause and b is
+	// not a heading ("Feedback is great, pull requests are even better,"
+	// before a heading on Blogger stays apart).
 	if len(b.lines) == 1 && r.headingStyle(bt) != "" {
 		return false
 	}
@@ -104,8 +104,9 @@ func head(s string) string {
 }
 
 // promoteHeadings turns single-line paragraphs that read as headings into
-// headings: bare lines (the seed), capitals (003, 009, 010), Title Case
-// and short questions (006). A heading needs a block after it.
+// headings: bare lines (the seed), capitals (Go blog and Victorian
+// magazine), Title Case and short questions (Blogger). A heading needs a
+// block after it.
 func (r *textReader) promoteHeadings(bs []*pblock) []*pblock {
 	for k, b := range bs {
 		if b.kind != pPara || len(b.lines) != 1 || len(b.joins) > 0 || b.splitBy != "" || k+1 >= len(bs) {
@@ -185,16 +186,17 @@ func (r *textReader) headingStyle(t string) string {
 		return ""
 	}
 	if isAllCaps(t) && letters(t) >= 3 {
-		// 010: "A HINT FOR WORKERS.--St. Bernard…" is a run-in lead-in,
-		// not a heading (it is never a line of its own there, but a short
-		// item could be).
+		// "A HINT FOR WORKERS.--St. Bernard…" is a run-in lead-in, not a
+		// heading (it is never a line of its own there, but a short item
+		// could be).
 		if strings.Contains(t, ".--") || strings.Contains(t, ". --") || strings.Contains(t, ".—") {
 			return ""
 		}
 		return "capitals"
 	}
-	// Texts that mark their headings (001 "## ", 007 underlines) say so:
-	// there a short line such as "For a better web!" (007) is prose.
+	// Texts that mark their headings (Go blog "## ", Mozilla Hacks
+	// underlines) say so: there a short line such as "For a better web!"
+	// (Mozilla Hacks) is prose.
 	if r.explicitHeadings {
 		return ""
 	}
@@ -204,8 +206,8 @@ func (r *textReader) headingStyle(t string) string {
 	if titleCased(words) {
 		return "title case"
 	}
-	// A short line in sentence case (the seed's "International
-	// struggle"), but not a line of dialogue (010's "'You are all
+	// A short line in sentence case (the seed's "International struggle"),
+	// but not a line of dialogue (a Victorian magazine's "'You are all
 	// poisoned!") or one holding more than a sentence.
 	if len(words) <= 8 && !strings.ContainsAny(t[:1], "\"'“‘«(") && !strings.Contains(core, ". ") {
 		return "bare line"
@@ -242,7 +244,7 @@ func letters(s string) int {
 }
 
 // titleCased reports whether most significant words start with a capital
-// ("I Love It / It Segfaulted / there's a Problem in the Manual!", 006).
+// ("I Love It / It Segfaulted / there's a Problem in the Manual!").
 func titleCased(words []string) bool {
 	sig, caps := 0, 0
 	for _, w := range words {
@@ -264,8 +266,9 @@ func titleCased(words []string) bool {
 }
 
 // unwrap joins the lines of a paragraph into one text: hard-wrapped lines
-// (002, 006, 008-010) and stray line breaks (003) become spaces, and a
-// word hyphenated across a line end is rejoined (006: "synthe-" / "sis").
+// (Go blog, Blogger and Victorian magazines) and stray line breaks (Go
+// blog) become spaces, and a word hyphenated across a line end is rejoined
+// (Blogger: "synthe-" / "sis").
 func (r *textReader) unwrap(b *pblock) string {
 	if len(b.lines) == 1 {
 		return b.lines[0].text

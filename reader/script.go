@@ -10,7 +10,7 @@ import (
 // Arabic (Persian when its own letters appear), Hebrew, Chinese, Japanese
 // (kana), Korean (Hangul), Greek and Russian (Cyrillic). It returns ""
 // when most letters are Latin or there are too few to judge. The
-// language decides the text direction of the EPUB (issue 9) and the
+// language decides the text direction of the EPUB and the
 // hyphenation of the PDF.
 func scriptLang(text string) string {
 	var latin, arabic, persian, hebrew, han, kana, hangul, greek, cyrillic int

@@ -17,13 +17,13 @@ import (
 // lines, verse, dialogue, an address or a sign-off (the allotment-poem,
 // last-bus-story, street-party-announcement and school-trip-letter
 // samples). Every line must be short (60 columns or fewer), at least one
-// break must be one no wrapping program would make — the next line's
-// first word would have fitted on the line before, at the text's own
-// wrap width or at 40 columns, the narrowest anyone wraps prose at — and
-// more breaks must fall at a natural place (after punctuation, before a
-// capital) than at an unnatural one (after "the", "of", a hyphen). Stray
-// line breaks in prose (003) fall anywhere, mostly in long lines.
-// Two lines only count when the first does not end a sentence.
+// break must be one no wrapping program would make — the next line's first
+// word would have fitted on the line before, at the text's own wrap width
+// or at 40 columns, the narrowest anyone wraps prose at — and more breaks
+// must fall at a natural place (after punctuation, before a capital) than
+// at an unnatural one (after "the", "of", a hyphen). Stray line breaks in
+// prose (Go blog) fall anywhere, mostly in long lines. Two lines only count
+// when the first does not end a sentence.
 func (r *textReader) lineated(lines []srcLine) bool {
 	if len(lines) < 2 {
 		return false
@@ -175,15 +175,15 @@ func fieldBlock(lines []srcLine) bool {
 	return true
 }
 
-// headingBeforeText reports whether the first line of a paragraph chunk
-// is a heading set directly above its text, with no blank line between
-// ("Plot inspections" in the garden-club-newsletter sample, "Notes:" in
-// the lentil-soup-recipe sample), and why. The line must read as a
-// heading on its own, and its break must be the author's: in hard-wrapped
-// text it stops well short of the wrap; in unwrapped text a long line of
-// prose or a laid-out block follows it. A short sentence-case line needs
-// that long line after it and must not end with a function word: a stray
-// break after "We thank the" (003) is no heading.
+// headingBeforeText reports whether the first line of a paragraph chunk is
+// a heading set directly above its text, with no blank line between ("Plot
+// inspections" in the garden-club-newsletter sample, "Notes:" in the
+// lentil-soup-recipe sample), and why. The line must read as a heading on
+// its own, and its break must be the author's: in hard-wrapped text it
+// stops well short of the wrap; in unwrapped text a long line of prose or a
+// laid-out block follows it. A short sentence-case line needs that long
+// line after it and must not end with a function word: a stray break after
+// "We thank the" (Go blog) is no heading.
 func (r *textReader) headingBeforeText(lines []srcLine) (string, bool) {
 	if len(lines) < 2 || r.explicitHeadings {
 		return "", false
@@ -287,109 +287,4 @@ func isValediction(s string) bool {
 		}
 	}
 	return false
-}
-
-// tableRun reads a table pasted as text at the start of lines: two or
-// more rows whose cells are separated by tabs (a spreadsheet's copy), or
-// three or more rows whose columns line up with runs of spaces. It
-// returns the number of rows and the rows laid out with their columns
-// aligned by spaces, or 0. A table keeps its lines: reflowed, its figures
-// would run together (the waiting-list-tables sample).
-func tableRun(lines []srcLine) (int, []srcLine) {
-	if n, rows := tabTable(lines); n > 0 {
-		return n, rows
-	}
-	return spaceTable(lines), nil
-}
-
-// tabTable reads rows with tabs between their cells and aligns them.
-func tabTable(lines []srcLine) (int, []srcLine) {
-	var cells [][]string
-	cols := 0
-	for _, l := range lines {
-		if l.indent >= 4 || !strings.Contains(l.text, "\t") {
-			break
-		}
-		// An empty cell keeps its place: "Hillside\t\t37".
-		row := strings.Split(strings.TrimRight(l.text, "\t"), "\t")
-		if len(row) < 2 || len(cells) > 0 && len(row) > cols {
-			break
-		}
-		cols = max(cols, len(row))
-		cells = append(cells, row)
-	}
-	n := len(cells)
-	if n < 2 {
-		return 0, nil
-	}
-	width := make([]int, cols)
-	for _, row := range cells {
-		for j, c := range row {
-			row[j] = strings.TrimSpace(c)
-			width[j] = max(width[j], runeLen(row[j]))
-		}
-	}
-	rows := make([]srcLine, n)
-	for k, row := range cells {
-		var b strings.Builder
-		for j, c := range row {
-			b.WriteString(c)
-			if j < len(row)-1 {
-				b.WriteString(strings.Repeat(" ", width[j]-runeLen(c)+2))
-			}
-		}
-		t := strings.TrimRight(b.String(), " ")
-		rows[k] = srcLine{no: lines[k].no, text: t, raw: t}
-	}
-	return n, rows
-}
-
-// spaceTable counts the rows at the start of lines whose columns line up:
-// each has two or more spaces in a row inside it, and at least one gutter
-// of two or more columns is blank in every row with text on both sides of
-// it. Prose with two spaces after its full stops has no such gutter.
-// Tables are narrow: rows longer than 200 columns are prose.
-func spaceTable(lines []srcLine) int {
-	var rows [][]rune
-	for _, l := range lines {
-		if l.indent >= 4 || l.indent != lines[0].indent || len(l.raw) > 800 ||
-			!strings.Contains(l.text, "  ") || strings.Contains(l.text, "\t") {
-			break
-		}
-		row := []rune(l.raw)
-		if len(row) > 200 {
-			break
-		}
-		rows = append(rows, row)
-	}
-	if len(rows) < 3 {
-		return 0
-	}
-	short := len(rows[0])
-	for _, row := range rows {
-		short = min(short, len(row))
-	}
-	gutters, run := 0, 0
-	for col := lines[0].indent + 1; col < short; col++ {
-		blank := true
-		for _, row := range rows {
-			if row[col] != ' ' {
-				blank = false
-				break
-			}
-		}
-		switch {
-		case blank:
-			run++
-		default:
-			if run >= 2 {
-				gutters++
-			}
-			run = 0
-		}
-	}
-	if gutters == 0 {
-		return 0
-	}
-	return len(rows)
 }

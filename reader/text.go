@@ -32,9 +32,10 @@ import (
 //  7. build: paragraph lines are unwrapped (rejoining hyphenated words),
 //     inline markup is read, and the model is assembled.
 //
-// Every change is recorded as a Repair. Each heuristic names the corpus
-// article (../shared/corpus, by number), the sample (samples/) or the
-// messy input (testdata/messy) that motivated it.
+// Every change is recorded as a Repair. Each heuristic names the convention
+// it reads (and the kind of source that writes it: a blog, a Victorian
+// magazine), the sample (samples/) or the messy input (testdata/messy) that
+// motivated it.
 
 // srcLine is one input line.
 type srcLine struct {
@@ -45,6 +46,11 @@ type srcLine struct {
 	// quoted marks a line read from behind a ">": its depth is written
 	// out, so it is no lazy continuation of a deeper quotation.
 	quoted bool
+	// head is the level of a heading that a convention of the text marks
+	// (rows of stars, a line left of the margin), 0 for other lines;
+	// headBy names that convention.
+	head   int
+	headBy string
 }
 
 func (l srcLine) blank() bool { return l.text == "" }
@@ -62,8 +68,14 @@ type textReader struct {
 
 	// Document style, from analyze.
 	wrap             int  // hard-wrap width in columns, 0 when not wrapped
-	indentParas      bool // paragraphs start with a first-line indent (009)
-	explicitHeadings bool // the text marks headings with # or underlines (001, 007)
+	indentParas      bool // paragraphs start with a first-line indent (Victorian magazine)
+	explicitHeadings bool // the text marks headings with # or underlines (Go blog and Mozilla Hacks)
+
+	// conventions are the habits of the text's source (conventions.go);
+	// refs maps the numbers of "[1]" link marks to their targets.
+	conventions []Convention
+	refs        map[int]string
+	marginCols  int // the columns margin stripped from every line
 
 	acronyms map[string]bool // isAcronym's answers
 	hyphens  map[string]int  // hyphenUsage's counts
@@ -71,13 +83,15 @@ type textReader struct {
 
 // readText reads messy plain text.
 func readText(text string, opt Options) (*Result, error) {
-	r := &textReader{opt: opt, src: text, lines: map[model.Block]int{}}
+	r := &textReader{opt: opt, lines: map[model.Block]int{}}
+	text = r.decomposeLigatures(text)
+	r.src = text
 	tag := strings.ToLower(opt.Lang)
 	if tag == "" {
-		tag = DetectLang(text)
+		tag = opt.detectLang(text, 0)
 	}
 	r.lang = primaryLang(tag)
-	lines := r.splitLines(text)
+	lines := r.inferConventions(r.splitLines(text))
 	doc := &model.Document{Lang: tag}
 	start := r.header(lines, doc, r.lang)
 	r.body = r.lateByline(lines[start:], doc)
@@ -91,7 +105,7 @@ func readText(text string, opt Options) (*Result, error) {
 	if doc.Title == "" {
 		r.opt.warn(0, "no title found; the first line reads as body text (put the title on a line of its own)")
 	}
-	return &Result{Doc: doc, Repairs: r.repairs, lines: r.lines}, nil
+	return &Result{Doc: doc, Repairs: r.repairs, Conventions: r.conventions, lines: r.lines}, nil
 }
 
 // repair records one change.
@@ -100,7 +114,7 @@ func (r *textReader) repair(line int, kind, format string, args ...any) {
 }
 
 // splitLines cuts text into lines, measuring indentation and dropping
-// trailing spaces (001 has them after a third of its lines).
+// trailing spaces (a Go blog post has them after a third of its lines).
 func (r *textReader) splitLines(text string) []srcLine {
 	n := strings.Count(text, "\n") + 1
 	lines := make([]srcLine, 0, n)
@@ -176,9 +190,9 @@ func (r *textReader) analyze(lines []srcLine) {
 			r.explicitHeadings = true
 		}
 		marker := isMarker(l)
-		// 009: paragraphs marked only by a two-space first-line indent. A
-		// list item's continuation (006) is indented too, so lines after a
-		// list marker do not count.
+		// Victorian magazines: paragraphs marked only by a two-space
+		// first-line indent. A list item's continuation (Blogger) is
+		// indented too, so lines after a list marker do not count.
 		if l.indent >= 1 && l.indent <= 3 && !marker && i > 0 {
 			prev := lines[i-1]
 			if prev.blank() || prev.indent == 0 {
@@ -193,8 +207,9 @@ func (r *textReader) analyze(lines []srcLine) {
 		}
 	}
 	r.indentParas = indentStarts >= 3
-	// 002, 006, 008-010 are wrapped at 66-72 columns: nearly every
-	// non-final line of a paragraph ends within a word or two of the width.
+	// Go blog, Blogger and Victorian magazine texts are wrapped at 66-72
+	// columns: nearly every non-final line of a paragraph ends within a
+	// word or two of the width.
 	if len(wrapped) >= 5 {
 		// The width is the 90th percentile of those lengths: a few
 		// unwrapped long lines (a URL, a list item) do not widen it.
@@ -229,8 +244,8 @@ func atxLevel(l srcLine) int {
 	return n
 }
 
-// isUnderline returns '=' or '-' when s is a setext underline (007 uses
-// "-----" under its section titles), 0 otherwise.
+// isUnderline returns '=' or '-' when s is a setext underline (Mozilla
+// Hacks uses "-----" under its section titles), 0 otherwise.
 func isUnderline(s string) byte {
 	if len(s) < 2 {
 		return 0
@@ -280,15 +295,16 @@ type marker struct {
 	style string
 }
 
-// bullets open an unordered item: "-", "*" and "+" (Markdown, 003, 006,
-// 007), "•" (001) and the glyphs word processors paste for their bullets
-// ("·" followed by spaces or a tab, the school-trip-letter sample).
+// bullets open an unordered item: "-", "*" and "+" (Markdown, Go blog,
+// Blogger, Mozilla Hacks), "•" (Go blog) and the glyphs word processors
+// paste for their bullets ("·" followed by spaces or a tab, the
+// school-trip-letter sample).
 const bullets = "-*+•◦‣·–▪"
 
 // listMarker reads a list marker at the start of l: a bullet, a number
-// followed by "." or ")" (006, 007), a number in brackets ("(1)", the
-// library-press-release sample), or a lowercase letter used the same way
-// ("a)", "b." or "(c)": the tenants-meeting-minutes and
+// followed by "." or ")" (Blogger, Mozilla Hacks), a number in brackets
+// ("(1)", the library-press-release sample), or a lowercase letter used the
+// same way ("a)", "b." or "(c)": the tenants-meeting-minutes and
 // cooperativa-assembleia-pt samples). Space or a tab separates the marker
 // from the text.
 func listMarker(l srcLine) (marker, bool) {
@@ -427,7 +443,7 @@ func endsAbbreviation(s string) bool {
 
 // endsSentence reports whether a paragraph chunk ending in s is complete:
 // it ends with . ! ? … or :, or with a dash that introduces what follows
-// ("saying--" before a quotation in 010).
+// ("saying--" before a quotation in a Victorian magazine).
 func endsSentence(s string) bool {
 	c := stripClosers(s)
 	if strings.HasSuffix(c, "--") || strings.HasSuffix(c, "—") {

@@ -34,8 +34,8 @@ var quoteSets = map[string]quoteSet{
 }
 
 // nbspBefore lists abbreviations that must not end a line: titles before a
-// name ("Mr. George Seton", 009) and, before a number only, "No.", "p."
-// and the months ("Nov. 19", seed).
+// name ("Mr. George Seton") and, before a number only, "No.", "p." and the
+// months ("Nov. 19", seed).
 var nbspBefore = map[string]byte{
 	"Mr.": 'A', "Mrs.": 'A', "Ms.": 'A', "Dr.": 'A', "St.": 'A', "Prof.": 'A', "Rev.": 'A', "Hon.": 'A',
 	"Mt.": 'A', "Fr.": 'A', "Sr.": 'A', "Gen.": 'A', "Capt.": 'A', "Col.": 'A', "Lt.": 'A', "Sgt.": 'A',
@@ -153,6 +153,18 @@ func (tp *typo) blocks(bs []model.Block) {
 				b.Alt = tp.run(b.Alt, 0)
 			}
 			tp.flush(tp.blockLine[b], "figure")
+		case *model.Table:
+			// Each cell is a text of its own: quotes never pair across
+			// cells.
+			tp.container(b.Caption)
+			for _, rs := range [][]model.Row{b.Head, b.Body} {
+				for _, r := range rs {
+					for _, c := range r.Cells {
+						tp.container(c.Content)
+					}
+				}
+			}
+			tp.flush(tp.blockLine[b], "table")
 		default:
 			// Code keeps its characters; breaks have none.
 		}
@@ -416,9 +428,9 @@ func wordStart(s string, i int) int {
 	return strings.LastIndexAny(s[:i], " \u00a0") + 1
 }
 
-// nbspAbbrev reports whether the space after word, before next, should
-// not break: a title before a name ("Mr. George Seton", 009), "No.", "p."
-// and the months before a number ("Nov. 19", seed).
+// nbspAbbrev reports whether the space after word, before next, should not
+// break: a title before a name ("Mr. George Seton"), "No.", "p." and the
+// months before a number ("Nov. 19", seed).
 func nbspAbbrev(word string, next rune) bool {
 	word = strings.TrimLeft(word, "([\"“‘«")
 	need, ok := nbspBefore[word]
@@ -472,8 +484,8 @@ func closesAfter(r rune) bool {
 
 // double chooses the mark for a straight double quote from the characters
 // around it. A quotation that runs over several paragraphs opens each with
-// a mark and closes only the last (010); since every paragraph starts
-// after nothing, its mark opens.
+// a mark and closes only the last (Victorian magazine); since every
+// paragraph starts after nothing, its mark opens.
 func (tp *typo) double(next rune) rune {
 	tp.n.quotes++
 	prev := tp.prev
@@ -562,11 +574,12 @@ func (tp *typo) single(s string, i int, after rune) rune {
 	return tp.q.innerOpen
 }
 
-// dash handles a run of n hyphens at s[i]: "--" and "---" become an em
-// dash (002, 008-010), "----" two (009's "----." for a name left out); a
-// hyphen with a space on each side between words becomes an em dash with
-// the same spaces (005, 006); a hyphen between two numbers becomes an en
-// dash ("1990-1995", 007's "200-299").
+// dash handles a run of n hyphens at s[i]: "--" and "---" become an em dash
+// (Go blog and Victorian magazines), "----" two (a Victorian magazine's
+// "----." for a name left out); a hyphen with a space on each side between
+// words becomes an em dash with the same spaces (a personal blog and
+// Blogger); a hyphen between two numbers becomes an en dash ("1990-1995", a
+// MozillHacks's "200-299").
 func (tp *typo) dash(s string, i, n int, after rune) string {
 	var next rune = after
 	if i+n < len(s) {

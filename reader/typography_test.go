@@ -113,14 +113,14 @@ func TestTypographyMetadata(t *testing.T) {
 	}
 }
 
-// TestSeedTypography checks issue 2's criterion on the seed article: the
-// text in `inspect --json` holds no straight quotes, "--" or "..."
-// outside code.
+// TestSeedTypography checks the typography of the first corpus article: the
+// text in `inspect --json` holds no straight quotes, "--" or "..." outside
+// code.
 func TestSeedTypography(t *testing.T) {
 	dir := testenv.Corpus(t)
 	src, err := os.ReadFile(filepath.Join(dir, "000_a9ffa14dafb5799f.txt"))
 	if err != nil {
-		t.Skipf("seed not in the corpus: %v", err)
+		testenv.Skipf(t, "seed not in the corpus: %v", err)
 	}
 	res, err := Read(src, Options{Name: "000_a9ffa14dafb5799f.txt"})
 	if err != nil {

@@ -36,7 +36,7 @@ func Root(t testing.TB) string {
 
 // Corpus returns the shared corpus folder ($PAMPHLET_CORPUS, else
 // ../shared/corpus beside the repository). When it is absent the test is
-// skipped: the corpus is optional material, even in CI.
+// skipped with a message that names the folder, or fails under CI.
 func Corpus(t testing.TB) string {
 	t.Helper()
 	dir := os.Getenv("PAMPHLET_CORPUS")
@@ -44,9 +44,20 @@ func Corpus(t testing.TB) string {
 		dir = filepath.Join(Root(t), "..", "shared", "corpus")
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		t.Skipf("shared corpus not found at %s (set PAMPHLET_CORPUS to use another folder)", dir)
+		Skipf(t, "shared corpus not found at %s (set PAMPHLET_CORPUS to use another folder)", dir)
 	}
 	return dir
+}
+
+// Skipf skips the test with the formatted reason for a missing shared
+// resource (a corpus file, a tool), or fails it under CI, where every
+// resource must be present.
+func Skipf(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if CI() {
+		t.Fatalf(format, args...)
+	}
+	t.Skipf(format, args...)
 }
 
 // Tool returns the path of an external command such as epubcheck or
@@ -56,10 +67,7 @@ func Tool(t testing.TB, name string) string {
 	p, err := exec.LookPath(name)
 	if err != nil {
 		msg := name + " not found on PATH; install it (Debian: apt-get install epubcheck poppler-utils qpdf) to run this test"
-		if CI() {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		Skipf(t, "%s", msg)
 	}
 	return p
 }

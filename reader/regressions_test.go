@@ -7,9 +7,9 @@ import (
 	"pamphlet/reader"
 )
 
-// TestIssue8Regressions keeps the inputs the fuzzers found for issue 8
-// (Markdown and HTML readers): each must read into a valid document.
-func TestIssue8Regressions(t *testing.T) {
+// TestFuzzFoundInputsReadValid keeps the inputs the fuzzers of the Markdown
+// and HTML readers found: each must read into a valid document.
+func TestFuzzFoundInputsReadValid(t *testing.T) {
 	tests := []struct {
 		name   string
 		format reader.Format

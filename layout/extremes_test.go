@@ -37,13 +37,13 @@ func layoutWarnings(t testing.TB, doc *model.Document) (*Book, []string) {
 	return book, warns
 }
 
-// TestIssue9OverlongWords is the regression test for issue 9's words with
-// no spaces: a word longer than a line breaks between characters (without
-// drawing a hyphen), whatever its length, so that no line is overfull and
-// no character is lost. A 2,000-character word used to end in one line
-// 9,000pt wide (after two lines the hyphen limit refused every character
-// break), and a 2 MB one never finished.
-func TestIssue9OverlongWords(t *testing.T) {
+// TestOverlongWordsBreakBetweenCharacters checks words with no spaces: a
+// word longer than a line breaks between characters (without drawing a
+// hyphen), whatever its length, so that no line is overfull and no
+// character is lost. A 2,000-character word used to end in one line 9,000pt
+// wide (after two lines the hyphen limit refused every character break),
+// and a 2 MB one never finished.
+func TestOverlongWordsBreakBetweenCharacters(t *testing.T) {
 	tests := []struct {
 		name string
 		word string
@@ -76,10 +76,10 @@ func TestIssue9OverlongWords(t *testing.T) {
 	}
 }
 
-// TestIssue9LongCodeLines checks that a code line wraps by width: one line
-// of megabytes terminates, and a line of ideographs, which the code face
-// lacks, stays in the measure.
-func TestIssue9LongCodeLines(t *testing.T) {
+// TestLongCodeLinesWrapByWidth checks that a code line wraps by width: one
+// line of megabytes terminates, and a line of ideographs, which the code
+// face lacks, stays in the measure.
+func TestLongCodeLinesWrapByWidth(t *testing.T) {
 	for _, line := range []string{strings.Repeat("x=1;", 100000), strings.Repeat("打印", 500)} {
 		doc := &model.Document{Title: "Code", Lang: "en", Blocks: []model.Block{&model.Code{Text: line}}}
 		book, _ := layoutWarnings(t, doc)
@@ -169,9 +169,10 @@ func TestIdeographBreaks(t *testing.T) {
 	}
 }
 
-// TestIssue9Korean checks that Hangul, which Droid Sans Fallback lacks, is
-// set in the Hangul face, without a warning, and broken at spaces.
-func TestIssue9Korean(t *testing.T) {
+// TestHangulSetInHangulFace checks that Hangul, which Droid Sans Fallback
+// lacks, is set in the Hangul face, without a warning, and broken at
+// spaces.
+func TestHangulSetInHangulFace(t *testing.T) {
 	doc := &model.Document{Title: "Korean", Lang: "ko", Blocks: []model.Block{
 		mpara(text(strings.Repeat("한국어 문장도 있습니다. 대한민국의 수도는 서울입니다. ", 8))),
 	}}
@@ -219,10 +220,10 @@ func BenchmarkOverlongWord(b *testing.B) {
 	}
 }
 
-// TestIssue9LongTitles checks that a title of thousands of characters is
-// printed whole (over several pages if need be) and that the running
-// heads that repeat it are cut with an ellipsis inside their slot.
-func TestIssue9LongTitles(t *testing.T) {
+// TestLongTitlesPrintWholeHeadsClipped checks that a title of thousands of
+// characters is printed whole (over several pages if need be) and that the
+// running heads that repeat it are cut with an ellipsis inside their slot.
+func TestLongTitlesPrintWholeHeadsClipped(t *testing.T) {
 	words := make([]string, 900)
 	for i := range words {
 		words[i] = fmt.Sprintf("Title%d", i)
@@ -279,10 +280,10 @@ func TestIssue9LongTitles(t *testing.T) {
 	}
 }
 
-// TestIssue9MissingGlyphsOneWarning checks that text in a script no
-// embedded face has gives one warning for the whole document, with the
-// count and the first characters, not one per character.
-func TestIssue9MissingGlyphsOneWarning(t *testing.T) {
+// TestMissingGlyphsGiveOneWarning checks that text in a script no embedded
+// face has gives one warning for the whole document, with the count and the
+// first characters, not one per character.
+func TestMissingGlyphsGiveOneWarning(t *testing.T) {
 	// Emoji of Unicode 13 and later, which Symbola (Unicode 9) lacks.
 	doc := &model.Document{Title: "Emoji", Blocks: []model.Block{
 		mpara(text("Faces 🥲 🥸 🫠 🫡 and more faces 🫢 🫣 in a sentence.")),
@@ -300,12 +301,12 @@ func TestIssue9MissingGlyphsOneWarning(t *testing.T) {
 	}
 }
 
-// TestIssue9TiedWords is the regression test for a crasher of the
-// pipeline fuzzer (testdata/fuzz/FuzzPipeline/issue9-tied-guillemets):
-// words tied by no-break spaces that are together wider than a line
-// break at the ties rather than stick out of the page, in every
-// alignment.
-func TestIssue9TiedWords(t *testing.T) {
+// TestTiedWordsBreakAtTiesWhenTooWide is the regression test for a crasher
+// of the pipeline fuzzer (the root package's
+// testdata/fuzz/FuzzPipeline/tied-guillemets): words tied by no-break
+// spaces that are together wider than a line break at the ties rather than
+// stick out of the page, in every alignment.
+func TestTiedWordsBreakAtTiesWhenTooWide(t *testing.T) {
 	tied := strings.Repeat("»\u00a0", 80) + "end"
 	for _, tc := range []struct {
 		name  string
@@ -340,10 +341,10 @@ func TestIssue9TiedWords(t *testing.T) {
 	}
 }
 
-// TestIssue9DeepNesting checks that quotations and lists nested hundreds
-// deep stop indenting before the measure runs out: every word printed,
-// none off the page.
-func TestIssue9DeepNesting(t *testing.T) {
+// TestDeepNestingStopsIndenting checks that quotations and lists nested
+// hundreds deep stop indenting before the measure runs out: every word
+// printed, none off the page.
+func TestDeepNestingStopsIndenting(t *testing.T) {
 	quote := []model.Block{mpara(text("the deepest quotation"))}
 	list := []model.Block{mpara(text("the deepest item"))}
 	for range 500 {

@@ -71,10 +71,10 @@ func epubCheck(t *testing.T, epub string) {
 	}
 }
 
-// TestIssue9OddInputs is the regression test for issue 9's odd but valid
-// inputs: each converts to both formats (exit 0), its words come through
-// the PDF's text, and the EPUB passes epubcheck.
-func TestIssue9OddInputs(t *testing.T) {
+// TestOddInputsConvertToBothFormats checks odd but valid inputs: each
+// converts to both formats (exit 0), its words come through the PDF's text,
+// and the EPUB passes epubcheck.
+func TestOddInputsConvertToBothFormats(t *testing.T) {
 	longWord := strings.Repeat("abcdefghij", 200_000) // 2 MB, no space
 	longTitle := strings.TrimSpace(strings.Repeat("A Title That Goes On ", 250))
 	tests := []struct {
@@ -172,10 +172,10 @@ func epubEntry(t *testing.T, epub, prefix string) string {
 	return sb.String()
 }
 
-// TestIssue9BadOutputs is the regression test for issue 9's bad output
-// paths: exit 1, a short message naming the path, no file left in the
-// output folder, the input untouched.
-func TestIssue9BadOutputs(t *testing.T) {
+// TestBadOutputPathsLeaveNothing checks bad output paths: exit 1, a short
+// message naming the path, no file left in the output folder, the input
+// untouched.
+func TestBadOutputPathsLeaveNothing(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, dir, "note.txt", []byte("A Title\n\nSome text here.\n"))
 	orig, _ := os.ReadFile(in)
@@ -219,10 +219,10 @@ func TestIssue9BadOutputs(t *testing.T) {
 	}
 }
 
-// TestIssue9StdoutTerminal checks that binary output is refused on a
-// terminal (before the input is even read) and allowed into /dev/null,
+// TestBinaryOutputRefusedOnTerminal checks that binary output is refused on
+// a terminal (before the input is even read) and allowed into /dev/null,
 // which is a character device but no terminal.
-func TestIssue9StdoutTerminal(t *testing.T) {
+func TestBinaryOutputRefusedOnTerminal(t *testing.T) {
 	tty := openTerminal(t)
 	var errb bytes.Buffer
 	code := run([]string{"convert", "--to", "pdf", "-o", "-", "no-such-file.txt"}, strings.NewReader(""), tty, &errb)

@@ -6,16 +6,17 @@ import (
 	"testing"
 
 	"pamphlet/layout"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
-// TestIssue9CoverText checks the generated cover's text: a title of
-// thousands of characters is clipped before it is set (the cover then
-// costs the same as a short one), Chinese and Japanese come from the CJK
-// face, and characters no face has are reported.
-func TestIssue9CoverText(t *testing.T) {
+// TestCoverTextClipsLongTitlesAndFindsFaces checks the generated cover's
+// text: a title of thousands of characters is clipped before it is set (the
+// cover then costs the same as a short one), Chinese and Japanese come from
+// the CJK face, and characters no face has are reported.
+func TestCoverTextClipsLongTitlesAndFindsFaces(t *testing.T) {
 	bk := &book{title: strings.Repeat("A very long title ", 1000), creators: []string{strings.Repeat("Name ", 500)}}
-	loc, _ := localeFor("en")
+	loc := locale.Of("en")
 	ct := bk.coverText(loc)
 	if n := len([]rune(ct.title)); n > coverRunes+1 || !strings.HasSuffix(ct.title, "…") {
 		t.Errorf("title of %d characters on the cover, want at most %d ending in an ellipsis", n, coverRunes+1)
@@ -68,11 +69,11 @@ func TestAutoDir(t *testing.T) {
 	}
 }
 
-// TestIssue9CJKFace checks that gofpdf embeds the CJK face (TrueType
-// outlines) as a subset, that the glyphs it paints are where layout
-// measured them (pdftotext finds the text in order, in one line), and
-// that a document without such characters does not carry the face.
-func TestIssue9CJKFace(t *testing.T) {
+// TestPDFEmbedsCJKFaceOnlyWhenUsed checks that gofpdf embeds the CJK face
+// (TrueType outlines) as a subset, that the glyphs it paints are where
+// layout measured them (pdftotext finds the text in order, in one line),
+// and that a document without such characters does not carry the face.
+func TestPDFEmbedsCJKFaceOnlyWhenUsed(t *testing.T) {
 	cjk := &model.Document{Title: "中文", Lang: "zh", Blocks: []model.Block{
 		para(txt("这是一个中文段落。日本語の文章。")),
 	}}
