@@ -1,6 +1,9 @@
 package layout
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // vbox is an unbreakable piece of a vertical list: a set line, or a
 // block drawn whole. Positions inside are relative to its origin: x from
@@ -63,15 +66,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	if end > len(items) {
 		end = len(items)
 	}
-	// At most a run per box and one for the hyphen: sized once, as
-	// lines are set by the hundred thousand in a long book.
-	boxes := 1
-	for i := l.Start; i < end; i++ {
-		if items[i].Kind == BoxItem {
-			boxes++
-		}
-	}
-	box.runs = make([]Run, 0, boxes)
+	// The runs are built in the setter's buffer, kept from line to line,
+	// and copied out at the end at their number.
+	box.runs = s.lineRuns[:0]
 	// Font expansion takes its share of the adjustment first, in whole
 	// thousandths, up to its limit; the glue takes the rest exactly.
 	expand := 0
@@ -224,6 +221,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		}
 	}
 	closeLink(linkEnd)
+	built := box.runs
 	if p.bidi {
 		reorder(box, levels, runLinks, p.links, l.Width, p.base)
 		box.rtl, box.measure = p.base%2 == 1, l.Width
@@ -239,6 +237,16 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		box.links[k].Y = -size * 85 / 100
 		box.links[k].H = size * 110 / 100
 	}
+	// A line's runs are held until its page is made, for the whole
+	// document, so they take only the room they need: a line's words
+	// mostly join into one run, where a run a word was once reserved.
+	switch {
+	case len(box.runs) == 0:
+		box.runs = nil
+	case &box.runs[0] == &built[0]:
+		box.runs = slices.Clone(box.runs)
+	}
+	s.lineRuns = built[:0]
 	if box.overfull > 0 {
 		box.text = lineText(box.runs)
 	}
