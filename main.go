@@ -11,6 +11,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -324,6 +325,7 @@ func (e *env) load(name string, rf *readFlags) (*reader.Result, error) {
 
 func (e *env) readInput(name string) ([]byte, error) {
 	var r io.Reader
+	size := int64(0) // the file's size, when known
 	if name == "-" {
 		r = e.stdin
 	} else {
@@ -341,9 +343,13 @@ func (e *env) readInput(name string) ([]byte, error) {
 			return nil, fmt.Errorf("read %s: %w", name, unwrapPath(err))
 		}
 		defer f.Close()
-		r = f
+		r, size = f, st.Size()
 	}
-	src, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	// Read into a buffer of the file's size: io.ReadAll would grow its
+	// buffer by copies, twice the text's size in garbage.
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxInput+1)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, maxInput+1))
+	src := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, unwrapPath(err))
 	}
@@ -613,7 +619,8 @@ func (ef *epubFlags) check() error {
 	if err != nil {
 		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
 	}
-	if _, err := export.CheckImage(data); err != nil {
+	// Refused early from its header, decoded once when the EPUB is written.
+	if _, err := export.CheckImageHeader(data); err != nil {
 		return fmt.Errorf("cover %s: %w", ef.cover, err)
 	}
 	ef.coverData = data

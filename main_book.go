@@ -87,7 +87,7 @@ func (e *env) book(args []string) (bool, error) {
 	if bf.epub.cover == "" && plan.Cover != "" && !bf.epub.noCover {
 		data, err := plan.ReadFile(plan.Cover, maxInput)
 		if err == nil {
-			_, err = export.CheckImage(data)
+			_, err = export.CheckImageHeader(data)
 		}
 		if err != nil {
 			return false, fmt.Errorf("cover %s: %w", plan.Cover, unwrapPath(err))
