@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-
-	"pamphlet/internal/lazyre"
 )
 
 // finishing lists what gofpdf cannot write and finish adds to its file.
@@ -23,7 +22,7 @@ type finishing struct {
 	fontRes string
 }
 
-var dateEntry = lazyre.New(`\n/(CreationDate|ModDate) \([^)]*\)`)
+var dateEntry = regexp.MustCompile(`\n/(CreationDate|ModDate) \([^)]*\)`)
 
 // finish edits gofpdf's output: the fonts added and named in the page
 // resources, /Lang in the catalog, dates dropped when unknown, and every

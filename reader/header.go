@@ -2,11 +2,11 @@ package reader
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -304,7 +304,7 @@ func hasLetterOrDigit(s string) bool {
 
 // readingTime matches the reading time blogs print beside the date ("6
 // min read", "Lesezeit: 4 Minuten", "5 min de lecture").
-var readingTime = lazyre.New(`(?i)^(?:lesezeit:?\s*|tiempo de lectura:?\s*|tempo di lettura:?\s*)?\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?(?:\s+(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|lesen))?$`)
+var readingTime = regexp.MustCompile(`(?i)^(?:lesezeit:?\s*|tiempo de lectura:?\s*|tempo di lettura:?\s*)?\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?(?:\s+(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|lesen))?$`)
 
 // laterDate reports whether piece is a second date with its prefix, as
 // in "Published 3 May 2021 | Updated 5 May 2021".

@@ -2,13 +2,13 @@ package reader
 
 import (
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -107,7 +107,7 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-var htmlHiddenStyle = lazyre.New(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+var htmlHiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 
 // dropped reports whether n and its content stay out of the model: a
 // dropped element, or one the page hides from readers.
@@ -679,7 +679,7 @@ func htmlTextOf(n *html.Node, skip func(*html.Node) bool, br string) string {
 	return b.String()
 }
 
-var htmlLangClass = lazyre.New(`(?:^|\s)(?:language|lang|highlight-source|brush:?)-?([A-Za-z0-9+#_.-]+)`)
+var htmlLangClass = regexp.MustCompile(`(?:^|\s)(?:language|lang|highlight-source|brush:?)-?([A-Za-z0-9+#_.-]+)`)
 
 // htmlCodeLang reads a code block's language from the usual class names
 // ("language-go", "lang-js") on the <pre> or its <code>.

@@ -2,12 +2,11 @@ package reader
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-
-	"pamphlet/internal/lazyre"
 )
 
 // htmlPageMeta is what a page says about itself, gathered before content
@@ -250,7 +249,7 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-var htmlCDATA = lazyre.New(`^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$`)
+var htmlCDATA = regexp.MustCompile(`^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$`)
 
 // htmlJSONLD decodes a JSON-LD script into its objects (a single object,
 // an array, or an @graph).

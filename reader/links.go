@@ -2,9 +2,8 @@ package reader
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
-
-	"pamphlet/internal/lazyre"
 )
 
 // linkSchemes are the URL schemes a link may keep. Everything else —
@@ -13,7 +12,7 @@ import (
 // dangerous in a reading system.
 var linkSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "ftp": true, "tel": true}
 
-var linkScheme = lazyre.New(`^([a-zA-Z][a-zA-Z0-9+.-]*):`)
+var linkScheme = regexp.MustCompile(`^([a-zA-Z][a-zA-Z0-9+.-]*):`)
 
 // linkVerdict says why a link target was not kept.
 type linkVerdict int

@@ -1,11 +1,11 @@
 package reader
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -101,12 +101,12 @@ func allNames(names []string) bool {
 }
 
 var (
-	metaParens     = lazyre.New(`\s*[(\[][^()\[\]]*[)\]]`)
-	metaEmailOrURL = lazyre.New(`\s*<?(?:https?://|www\.|mailto:)\S*>?|\s*<?[\w.+-]+@[\w-]+\.[\w.]+>?`)
-	metaAuthorSep  = lazyre.New(`\s*[,;]\s*|\s+(?:and|&|und|et|y|e)\s+`)
+	metaParens     = regexp.MustCompile(`\s*[(\[][^()\[\]]*[)\]]`)
+	metaEmailOrURL = regexp.MustCompile(`\s*<?(?:https?://|www\.|mailto:)\S*>?|\s*<?[\w.+-]+@[\w-]+\.[\w.]+>?`)
+	metaAuthorSep  = regexp.MustCompile(`\s*[,;]\s*|\s+(?:and|&|und|et|y|e)\s+`)
 	// metaAffiliation matches a byline part that says where an author works
 	// rather than who they are ("Russ Cox, for the Go team", Go blog).
-	metaAffiliation = lazyre.New(`(?i)^(?:for|of|at|from|with|on behalf of|pour|para|für)\b`)
+	metaAffiliation = regexp.MustCompile(`(?i)^(?:for|of|at|from|with|on behalf of|pour|para|für)\b`)
 )
 
 // metaAuthors splits an author field ("Carmen Andoh, Russ Cox and Steve
