@@ -400,16 +400,8 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			fmt.Fprintf(e.stderr, "pamphlet: %s: %s\n", paths["pdf"], line)
 		}
 	}
-	var pending []*output.Pending
-	defer func() {
-		for _, p := range pending {
-			if err != nil {
-				p.Discard()
-			} else if cerr := p.Commit(); cerr != nil {
-				err = fmt.Errorf("write %s: %w", p.Path(), cerr)
-			}
-		}
-	}()
+	var outputs output.Batch
+	defer outputs.Finish(&err)
 	for _, f := range formats {
 		write := func(w io.Writer) error {
 			switch f {
@@ -428,11 +420,9 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			}
 			continue
 		}
-		pf, err := output.Prepare(p, write)
-		if err != nil {
+		if err := outputs.Prepare(p, write); err != nil {
 			return fmt.Errorf("write %s: %w", p, err)
 		}
-		pending = append(pending, pf)
 	}
 	return nil
 }
