@@ -15,16 +15,19 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
 
 	"pamphlet/export"
 	"pamphlet/internal/fetch"
+	"pamphlet/internal/infile"
 	"pamphlet/internal/output"
 	"pamphlet/layout"
 	"pamphlet/model"
@@ -60,7 +63,27 @@ var version = "dev"
 
 func main() {
 	tuneGC()
+	cleanUpOnSignal()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// cleanUpOnSignal makes an interrupt (Ctrl-C), a termination or a hang-up
+// remove the temporary files of the outputs being written before the
+// process ends, with 128 plus the signal's number as the exit code, as
+// shells report it. Outputs already in place stay.
+func cleanUpOnSignal() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		sig := <-ch
+		output.Abort()
+		fmt.Fprintf(os.Stderr, "\npamphlet: %v; the output being written was removed\n", sig)
+		code := exitFailure
+		if s, ok := sig.(syscall.Signal); ok {
+			code = 128 + int(s)
+		}
+		os.Exit(code)
+	}()
 }
 
 // tuneGC lets the heap grow to five times what is live before collecting
@@ -219,7 +242,7 @@ func (e *env) load(name string, rf *readFlags) (*reader.Result, error) {
 	}
 	if root, err := os.OpenRoot(dir); err == nil {
 		defer root.Close()
-		opt.Images = root.FS()
+		opt.Images = infile.FS(root)
 	}
 	res, err := reader.Read(src, opt)
 	if err != nil {
@@ -303,6 +326,12 @@ func (e *env) inspect(args []string) (bool, error) {
 	if err := model.Dump(e.stdout, res.Doc); err != nil {
 		return rf.strict, err
 	}
+	if len(res.Conventions) > 0 {
+		fmt.Fprintln(e.stdout, "--- conventions")
+		for _, c := range res.Conventions {
+			fmt.Fprintf(e.stdout, "%s: %s\n", c.Name, c.Evidence)
+		}
+	}
 	if len(res.Repairs) > 0 {
 		fmt.Fprintln(e.stdout, "--- repairs")
 		for _, r := range res.Repairs {
@@ -324,6 +353,7 @@ type convertFlags struct {
 	readFlags
 	out, outDir string
 	to          []string
+	force       bool
 	epub        epubFlags
 	pdf         pdfFlags
 }
@@ -336,6 +366,7 @@ func (e *env) convert(args []string) (bool, error) {
 	fs.StringVarP(&cf.out, "output", "o", "", "output file (.epub or .pdf), or - for stdout; one input only")
 	fs.StringVar(&cf.outDir, "out-dir", "", "folder for outputs named after each input (default: beside the input)")
 	fs.StringSliceVar(&cf.to, "to", nil, "formats to write: epub, pdf (default: both, or the -o extension)")
+	cf.registerForce(fs)
 	cf.epub.register(fs)
 	cf.pdf.register(fs)
 	fs.Usage = func() {
@@ -370,6 +401,10 @@ func (e *env) convert(args []string) (bool, error) {
 	return cf.strict, nil
 }
 
+func (cf *convertFlags) registerForce(fs *pflag.FlagSet) {
+	fs.BoolVar(&cf.force, "force", false, "replace outputs that are read-only (their mode is kept)")
+}
+
 // convertOne reads one input and writes each format. Every output path is
 // checked before anything is read, and the files are put in place only
 // when every format was written: a failure leaves none behind.
@@ -386,6 +421,8 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			}
 		} else if in != "-" && output.SameFile(p, in) {
 			return fmt.Errorf("write %s: the output would overwrite the input; choose another -o or --out-dir", p)
+		} else if err := output.Check(p, cf.force); err != nil {
+			return fmt.Errorf("write %s: %w", p, err)
 		}
 		paths[f] = p
 	}
@@ -401,7 +438,12 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 		}
 	}
 	var outputs output.Batch
-	defer outputs.Finish(&err)
+	defer func() {
+		// Names made up for stdin are said, since none was given.
+		if wrote := outputs.Finish(&err); in == "-" && cf.out == "" && len(wrote) > 0 {
+			fmt.Fprintf(e.stderr, "pamphlet: wrote %s (name the output with -o)\n", strings.Join(wrote, " and "))
+		}
+	}()
 	for _, f := range formats {
 		write := func(w io.Writer) error {
 			switch f {
@@ -489,7 +531,12 @@ func (ef *epubFlags) check() error {
 	case st.Size() > maxInput:
 		return fmt.Errorf("cover %s: larger than %d MB", ef.cover, maxInput>>20)
 	}
-	data, err := os.ReadFile(ef.cover)
+	f, err := infile.Open(ef.cover)
+	if err != nil {
+		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxInput))
 	if err != nil {
 		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
 	}

@@ -46,6 +46,7 @@ func (e *env) book(args []string) (bool, error) {
 	bf.readFlags.register(fs)
 	fs.StringVarP(&bf.out, "output", "o", "", "output: BOOK.epub, BOOK.pdf, BOOK for both, or - for stdout (default: named after the manifest or folder)")
 	fs.StringSliceVar(&bf.to, "to", nil, "formats to write: epub, pdf (default: the -o extension, else both)")
+	bf.registerForce(fs)
 	fs.StringVar(&bf.title, "title", "", "book title (needed unless the manifest gives one)")
 	fs.StringVar(&bf.subtitle, "subtitle", "", "book subtitle")
 	fs.StringArrayVar(&bf.editors, "editor", nil, "`NAME` of an editor (repeat for several)")
@@ -210,10 +211,16 @@ func (bf *bookFlags) outputs(args []string) ([]string, map[string]string, error)
 		default:
 			paths[f] = base + "." + f
 		}
+		if paths[f] == "-" {
+			continue
+		}
 		for _, in := range args {
-			if paths[f] != "-" && output.SameFile(paths[f], in) {
+			if output.SameFile(paths[f], in) {
 				return nil, nil, fmt.Errorf("write %s: the output would overwrite an input; choose another -o", paths[f])
 			}
+		}
+		if err := output.Check(paths[f], bf.force); err != nil {
+			return nil, nil, fmt.Errorf("write %s: %w", paths[f], err)
 		}
 	}
 	return formats, paths, nil

@@ -165,3 +165,24 @@ func TestStrictWarnings(t *testing.T) {
 		t.Errorf("--strict exit %d, want %d", code, exitWarnings)
 	}
 }
+
+func TestConvertStdinSaysWhereItWrote(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"both formats", []string{"convert", "--out-dir", dir, "-"}, "pamphlet: wrote " + filepath.Join(dir, "stdin.epub") + " and " + filepath.Join(dir, "stdin.pdf") + " (name the output with -o)\n"},
+		{"one format", []string{"convert", "--to", "pdf", "--out-dir", dir, "-"}, "pamphlet: wrote " + filepath.Join(dir, "stdin.pdf") + " (name the output with -o)\n"},
+		{"named output", []string{"convert", "-o", filepath.Join(dir, "named.pdf"), "-"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, "A Title\n\nSome text here.\n", tc.args...)
+			if code != exitOK || stderr != tc.want {
+				t.Errorf("exit %d, stderr %q; want %q", code, stderr, tc.want)
+			}
+		})
+	}
+}

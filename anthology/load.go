@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"pamphlet/internal/infile"
 	"pamphlet/internal/parallel"
 	"pamphlet/model"
 	"pamphlet/reader"
@@ -246,7 +247,7 @@ func readOne(p *Plan, s Source, opt Options) (r read) {
 	}
 	if images != nil {
 		defer images.Close()
-		ropt.Images = images.FS()
+		ropt.Images = infile.FS(images)
 	}
 	res, err := reader.Read(src, ropt)
 	if err != nil {
@@ -262,19 +263,26 @@ func readOne(p *Plan, s Source, opt Options) (r read) {
 // load returns the bytes of a source and the folder its images load
 // from (nil when it cannot be opened).
 func (p *Plan) load(s Source, limit int64) ([]byte, *os.Root, error) {
+	// A manifest's entries stay in its folder, a folder's articles in
+	// it; both are opened only if they are regular files. A file named
+	// on the command line is read whatever it is (a pipe from <(…)).
+	dir, path, where := p.Dir, filepath.FromSlash(s.Path), "the manifest's folder"
+	if dir == "" && s.Folder != "" {
+		dir, path, where = s.Folder, filepath.Base(s.Path), "the folder "+s.Folder
+	}
 	var root *os.Root
-	if p.Dir != "" {
+	if dir != "" {
 		var err error
-		if root, err = os.OpenRoot(p.Dir); err != nil {
-			return nil, nil, fmt.Errorf("open the manifest's folder: %w", unwrapPath(err))
+		if root, err = os.OpenRoot(dir); err != nil {
+			return nil, nil, fmt.Errorf("open %s: %w", where, unwrapPath(err))
 		}
 		defer root.Close()
 	}
-	path := filepath.FromSlash(s.Path)
 	stat := os.Stat
 	open := func(name string) (*os.File, error) { return os.Open(name) }
 	if root != nil {
-		stat, open = root.Stat, root.Open
+		stat = root.Stat
+		open = func(name string) (*os.File, error) { return infile.OpenIn(root, name) }
 	}
 	st, err := stat(path)
 	switch {
@@ -282,7 +290,7 @@ func (p *Plan) load(s Source, limit int64) ([]byte, *os.Root, error) {
 		return nil, nil, errors.New("no such file")
 	case err != nil && root != nil && strings.Contains(err.Error(), "escapes"):
 		// os.Root refuses a symbolic link that leads out of the folder.
-		return nil, nil, errors.New("leads out of the manifest's folder (through a symbolic link); keep the articles inside it")
+		return nil, nil, fmt.Errorf("leads out of %s (through a symbolic link); keep the articles inside it", where)
 	case err != nil:
 		return nil, nil, unwrapPath(err)
 	case st.IsDir():

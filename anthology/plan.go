@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 
+	"pamphlet/internal/infile"
 	"pamphlet/model"
 )
 
@@ -56,6 +57,10 @@ type Source struct {
 	Authors []string
 	// Date, when not zero, replaces the article's date.
 	Date model.Date
+	// Folder is the folder given on the command line that Path was
+	// found in ("" otherwise): like a manifest's folder, the article may
+	// not lead out of it through a symbolic link.
+	Folder string
 }
 
 // Plan is what a book is made of: its metadata, its preface and
@@ -127,7 +132,7 @@ func FromPaths(paths []string) (*Plan, error) {
 			return nil, err
 		}
 		for _, n := range names {
-			p.Articles = append(p.Articles, Source{Path: filepath.Join(path, n)})
+			p.Articles = append(p.Articles, Source{Path: filepath.Join(path, n), Folder: path})
 		}
 	}
 	if len(p.Articles) == 0 {
@@ -153,7 +158,9 @@ func folderArticles(dir string) ([]string, error) {
 			continue // a folder or a device, whatever its name
 		}
 		if e.Type()&fs.ModeSymlink != 0 {
-			if st, err := os.Stat(filepath.Join(dir, n)); err != nil || st.IsDir() {
+			// A link to a file outside the folder is kept, for reading
+			// to refuse by name.
+			if st, err := os.Stat(filepath.Join(dir, n)); err != nil || !st.Mode().IsRegular() {
 				continue
 			}
 		}
@@ -217,12 +224,12 @@ func (p *Plan) ReadFile(path string, limit int64) ([]byte, error) {
 // open opens a file of the plan.
 func (p *Plan) open(path string) (*os.File, error) {
 	if p.Dir == "" {
-		return os.Open(path)
+		return infile.Open(path)
 	}
 	root, err := os.OpenRoot(p.Dir)
 	if err != nil {
 		return nil, err
 	}
 	defer root.Close()
-	return root.Open(filepath.FromSlash(path))
+	return infile.OpenIn(root, filepath.FromSlash(path))
 }

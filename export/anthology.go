@@ -4,33 +4,10 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
+	"pamphlet/locale"
 	"pamphlet/model"
 )
-
-// anthologyWords are the words an anthology's EPUB prints around its
-// articles.
-type anthologyWords struct {
-	editedBy, preface, untitled string
-}
-
-var anthologyLocales = map[string]anthologyWords{
-	"en": {"Edited by", "Preface", "Untitled"},
-	"fr": {"Sous la direction de", "Préface", "Sans titre"},
-	"es": {"Edición de", "Prefacio", "Sin título"},
-	"de": {"Herausgegeben von", "Vorwort", "Ohne Titel"},
-	"it": {"A cura di", "Prefazione", "Senza titolo"},
-	"pt": {"Organização de", "Prefácio", "Sem título"},
-}
-
-func anthologyWordsFor(lang string) anthologyWords {
-	primary, _, _ := strings.Cut(lang, "-")
-	if w, ok := anthologyLocales[primary]; ok {
-		return w
-	}
-	return anthologyLocales["en"]
-}
 
 // EPUBBook writes an anthology as an EPUB 3 book to w: a cover made from
 // the book's title and editors (or opt.Cover), a title page with the
@@ -51,7 +28,7 @@ func EPUBBook(w io.Writer, b *model.Book, opt EPUBOptions) error {
 // anthologyBook makes the book of an anthology: a chapter per article,
 // each printing its own byline, after the preface.
 func anthologyBook(b *model.Book) *book {
-	words := anthologyWordsFor(b.Lang)
+	words := locale.Of(b.Lang)
 	var authors []string
 	seen := map[string]bool{}
 	for _, d := range b.Articles {
@@ -73,8 +50,8 @@ func anthologyBook(b *model.Book) *book {
 	}
 	if len(b.Editors) > 0 {
 		bk.creators, bk.creatorRole = b.Editors, "edt"
-		bk.coverNames, bk.coverLabel = b.Editors, words.editedBy
-		bk.byline = words.editedBy + " " + localeOf(b.Lang).joinNames(b.Editors)
+		bk.coverNames, bk.coverLabel = b.Editors, locale.Capitalize(words.EditedBy)
+		bk.byline = locale.Capitalize(words.EditedBy) + " " + words.JoinNames(b.Editors)
 		for _, a := range authors {
 			if !contains(b.Editors, a) {
 				bk.contributors = append(bk.contributors, a)
@@ -86,7 +63,7 @@ func anthologyBook(b *model.Book) *book {
 	if b.Preface != nil {
 		pre := *b.Preface
 		if pre.Title == "" {
-			pre.Title = words.preface
+			pre.Title = words.Preface
 		}
 		bk.chapters = append(bk.chapters, &chapter{doc: &pre, file: "preface.xhtml", title: pre.Title, front: true, preface: true})
 	}
@@ -94,7 +71,7 @@ func anthologyBook(b *model.Book) *book {
 	for i, d := range b.Articles {
 		title := d.Title
 		if title == "" {
-			title = untitledIn(d, words)
+			title = untitled(d, words)
 		}
 		file := fmt.Sprintf("chapter%0*d.xhtml", width, i+1)
 		bk.chapters = append(bk.chapters, &chapter{doc: d, file: file, title: title, front: true})
@@ -111,25 +88,10 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// localeOf returns the locale of lang, English when pamphlet has none.
-func localeOf(lang string) *locale {
-	loc, _ := localeFor(lang)
-	return loc
-}
-
-// untitledIn names an untitled article after its first heading, else
-// "Untitled" in the book's language.
-func untitledIn(doc *model.Document, words anthologyWords) string {
-	if t := untitled(doc); t != "Untitled" {
-		return t
-	}
-	return words.untitled
-}
-
 // anthologyTitlePage is an anthology's title page: title, subtitle, the
 // editors and the date. A book without editors prints no names here: its
 // authors stand under their articles.
-func anthologyTitlePage(bk *book, loc *locale) []byte {
+func anthologyTitlePage(bk *book, loc *locale.Words) []byte {
 	var b xmlBuf
 	b.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
 	// A paragraph, as on an article's title page: the chapters' titles
@@ -144,7 +106,7 @@ func anthologyTitlePage(bk *book, loc *locale) []byte {
 	if !bk.date.IsZero() {
 		b.open("p", "class", "date")
 		b.open("time", "datetime", bk.date.String())
-		b.text(loc.formatDate(bk.date))
+		b.text(formatDate(loc, bk.date))
 		b.WriteString("</time></p>\n")
 	}
 	b.WriteString("</section>\n")

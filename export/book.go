@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -39,7 +40,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		lang = "en"
 		warn("the article has no language; the book is marked as English")
 	}
-	loc, native := localeFor(lang)
+	loc, native := locale.For(lang)
 	modified := modifiedTime(opt.Modified, bk.date)
 
 	// Chapters first: they decide which images the book holds.
@@ -116,7 +117,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		// gives what the cover says.
 		coverAlt = bk.title
 		if len(bk.creators) > 0 {
-			coverAlt += " — " + loc.joinNames(bk.creators)
+			coverAlt += " — " + loc.JoinNames(bk.creators)
 		}
 		page(coverFile, bk.title, lang, "cover", "cover", nil)
 	}
@@ -153,7 +154,7 @@ const (
 )
 
 // titlePageBody is the title page: title, subtitle, byline and date.
-func titlePageBody(bk *book, loc *locale) []byte {
+func titlePageBody(bk *book, loc *locale.Words) []byte {
 	var b xmlBuf
 	b.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
 	// The title is printed here as a paragraph, not a heading: the

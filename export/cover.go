@@ -16,6 +16,7 @@ import (
 
 	"pamphlet/fonts"
 	"pamphlet/layout"
+	"pamphlet/locale"
 )
 
 // The generated cover: a calm typographic page in the proportions of a
@@ -65,7 +66,7 @@ type coverText struct {
 	authors               []string
 }
 
-func (bk *book) coverText(loc *locale) coverText {
+func (bk *book) coverText(loc *locale.Words) coverText {
 	var names []string
 	people := bk.creators
 	if bk.coverNames != nil {
@@ -74,7 +75,7 @@ func (bk *book) coverText(loc *locale) coverText {
 	for i, n := range people {
 		switch {
 		case i == len(people)-1 && i > 0:
-			names = append(names, loc.and+" "+n)
+			names = append(names, loc.And+" "+n)
 		case i < len(people)-2:
 			names = append(names, n+",")
 		default:
@@ -94,7 +95,7 @@ func (bk *book) coverText(loc *locale) coverText {
 		title:    clip(bk.title, coverRunes),
 		subtitle: clip(bk.subtitle, coverRunes),
 		authors:  names,
-		date:     loc.formatDate(bk.date),
+		date:     formatDate(loc, bk.date),
 	}
 }
 

@@ -11,11 +11,11 @@ import (
 	_ "image/jpeg"
 	_ "image/png"
 	"io"
-	"net/url"
 	"strings"
 	"time"
 
 	"pamphlet/fonts"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -125,7 +125,7 @@ type book struct {
 func articleBook(doc *model.Document) *book {
 	title := doc.Title
 	if title == "" {
-		title = untitled(doc)
+		title = untitled(doc, locale.Of(doc.Lang))
 	}
 	return &book{
 		title:       title,
@@ -141,14 +141,15 @@ func articleBook(doc *model.Document) *book {
 	}
 }
 
-// untitled names an article without a title after its first heading.
-func untitled(doc *model.Document) string {
+// untitled names an article without a title after its first heading,
+// else "Untitled" in words' language.
+func untitled(doc *model.Document, words *locale.Words) string {
 	for _, b := range doc.Blocks {
 		if h, ok := b.(*model.Heading); ok {
 			return strings.ReplaceAll(model.Plain(h.Content), "\n", " ")
 		}
 	}
-	return "Untitled"
+	return words.Untitled
 }
 
 // identifier is the book's stable identifier: a name-based UUID (version
@@ -214,11 +215,10 @@ func modifiedTime(given time.Time, d model.Date) time.Time {
 
 // sourceURL returns s when it is an absolute web URL, else "".
 func sourceURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || !webURL(u) {
+	if model.LinkBase(s) == nil {
 		return ""
 	}
-	return escapeURL(s)
+	return model.EscapeURL(s)
 }
 
 // embeddedFaces are the faces --embed-fonts carries, with their CSS

@@ -22,6 +22,7 @@ import (
 
 	"pamphlet/internal/golden"
 	"pamphlet/internal/testenv"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -330,43 +331,6 @@ func stripComments(css []byte) []byte {
 			return out
 		}
 		css = css[i+j+2:]
-	}
-}
-
-func TestLinkHref(t *testing.T) {
-	tests := []struct {
-		name, base, target, want string
-	}{
-		{"https", "", "https://example.org/a?b=1&c=2#d", "https://example.org/a?b=1&c=2#d"},
-		{"http", "", "http://example.org", "http://example.org"},
-		{"mailto", "", "mailto:someone@example.org", "mailto:someone@example.org"},
-		{"relative with source", "https://example.org/x/y", "../z", "https://example.org/z"},
-		{"absolute path with source", "https://example.org/x/y", "/about", "https://example.org/about"},
-		{"relative without source", "", "page.html", ""},
-		{"fragment", "https://example.org/x", "#top", ""},
-		{"javascript", "", "javascript:alert(1)", ""},
-		{"data", "", "data:text/plain,hi", ""},
-		{"file", "", "file:///etc/passwd", ""},
-		{"no host", "", "https:///path", ""},
-		{"unparsable", "", "http://[::1", ""},
-		{"odd characters escaped", "", "https://example.org/a|b/<c>\"d\"/ü{}", "https://example.org/a%7Cb/%3Cc%3E%22d%22/%C3%BC%7B%7D"},
-		{"stray percent", "", "https://example.org/100%", "https://example.org/100%25"},
-		{"escapes kept", "", "https://example.org/a%20b", "https://example.org/a%20b"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			r := &renderer{base: sourceBase(tc.base)}
-			got, ok := r.linkHref(tc.target)
-			if tc.want == "" {
-				if ok {
-					t.Errorf("linkHref(%q) = %q, want no link", tc.target, got)
-				}
-				return
-			}
-			if !ok || got != tc.want {
-				t.Errorf("linkHref(%q) = %q, %v; want %q", tc.target, got, ok, tc.want)
-			}
-		})
 	}
 }
 
@@ -691,7 +655,7 @@ func TestAnthology(t *testing.T) {
 			t.Errorf("package document lacks %s:\n%s", want, opf)
 		}
 	}
-	loc, _ := localeFor("en")
+	loc := locale.Of("en")
 	if got := anthologyBook(anthology(t)).coverText(loc).authors; strings.Join(got, "|") != "Edited by|Ed Itor" {
 		t.Errorf("cover names %q, want the editor after \"Edited by\"", got)
 	}

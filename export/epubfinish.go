@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"pamphlet/locale"
 )
 
 // Namespaces the finishing step looks up in go-epub's documents, to add
@@ -26,7 +28,7 @@ const (
 type epubFinish struct {
 	bk       *book
 	id, lang string
-	loc      *locale
+	loc      *locale.Words
 	native   bool // loc is the book's own language, not the English fallback
 	modified time.Time
 	chapters []*rendered
@@ -292,7 +294,7 @@ func (f *epubFinish) pkg(data []byte) ([]byte, error) {
 		// The EPUB 2 way of naming the cover page, which some reading
 		// systems need so as not to show the cover twice.
 		guide := newElem("guide", "")
-		guide.child("reference", "", "type", "cover", "title", f.loc.cover, "href", xhtmlDir+coverFile)
+		guide.child("reference", "", "type", "cover", "title", f.loc.Cover, "href", xhtmlDir+coverFile)
 		pkg.put(1, guide)
 	}
 	return doc.bytes(), nil
@@ -318,12 +320,12 @@ func (f *epubFinish) nav(data []byte) ([]byte, error) {
 	head.add(2, "link", "", "rel", "stylesheet", "type", "text/css", "href", cssFile)
 	labelLang := ""
 	if !f.native {
-		labelLang = f.loc.lang
+		labelLang = f.loc.Lang
 	}
 	toc.setAttr("role", "doc-toc")
 	toc.setAttr("id", "toc")
 	toc.setAttr("aria-labelledby", "toc-title")
-	h1.setText(f.loc.contents)
+	h1.setText(f.loc.Contents)
 	h1.setAttr("id", "toc-title")
 	h1.setAttr("lang", labelLang)
 	h1.setAttr("xml:lang", labelLang)
@@ -351,21 +353,21 @@ func (f *epubFinish) nav(data []byte) ([]byte, error) {
 	}
 
 	landmarks := newElem("nav", "", epubType, "landmarks", "id", "landmarks", "hidden", "hidden")
-	landmarks.child("h2", f.loc.landmarks, "lang", labelLang, "xml:lang", labelLang)
+	landmarks.child("h2", f.loc.Landmarks, "lang", labelLang, "xml:lang", labelLang)
 	list := landmarks.child("ol", "")
 	landmark := func(typ, href, label string) {
 		list.child("li", "").child("a", label, epubType, typ, "href", href, "lang", labelLang, "xml:lang", labelLang)
 	}
 	if f.cover != nil {
-		landmark("cover", xhtmlDir+coverFile, f.loc.cover)
+		landmark("cover", xhtmlDir+coverFile, f.loc.Cover)
 	}
-	landmark("titlepage", xhtmlDir+titlePageFile, f.loc.titlePage)
-	landmark("toc", navFile+"#toc", f.loc.contents)
+	landmark("titlepage", xhtmlDir+titlePageFile, f.loc.TitlePage)
+	landmark("toc", navFile+"#toc", f.loc.Contents)
 	start := f.chapters[0]
 	if start.ch.preface && len(f.chapters) > 1 {
 		start = f.chapters[1]
 	}
-	landmark("bodymatter", xhtmlDir+start.ch.file, f.loc.startOfText)
+	landmark("bodymatter", xhtmlDir+start.ch.file, f.loc.StartOfText)
 	body.put(2, landmarks)
 	return doc.bytes(), nil
 }

@@ -29,7 +29,7 @@ func ExamplePDF() {
 	}
 	fmt.Printf("%s, %d page\n", bytes.SplitN(buf.Bytes(), []byte("\n"), 2)[0], len(book.Pages))
 	// Output:
-	// %PDF-1.3, 1 page
+	// %PDF-1.7, 1 page
 }
 
 func ExampleImposedPDF() {
@@ -54,5 +54,5 @@ func ExampleImposedPDF() {
 	}
 	fmt.Printf("%s, %d sides\n", bytes.SplitN(buf.Bytes(), []byte("\n"), 2)[0], len(im.Sides))
 	// Output:
-	// %PDF-1.3, 2 sides
+	// %PDF-1.7, 2 sides
 }

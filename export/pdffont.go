@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 
 	"pamphlet/fonts"
@@ -18,7 +19,7 @@ import (
 // and each embedding cuts the face again and deflates a 128 KB glyph map
 // with a fresh compressor. pamphlet has laid out every glyph already, so
 // it hands the pages to gofpdf as raw text operators and writes the font
-// objects itself, into the file gofpdf produced (see finish).
+// objects itself, added to the file gofpdf produced (see finish).
 //
 // Each face is a Type 0 font with Identity-H encoding over a CIDFontType2
 // holding the face's subset. CIDs number the face's runes in order (1 for
@@ -154,42 +155,27 @@ func appendStringByte(b []byte, c byte) []byte {
 	return append(b, c)
 }
 
-// pdfObject is an indirect object to add to the file: its dictionary,
-// and its stream (nil for none), written plain for finish to deflate.
-type pdfObject struct {
-	dict   string
-	stream []byte
-	// length1 is the stream's uncompressed length, which a TrueType
-	// font file states as /Length1; 0 for other streams.
-	length1 int
+// fontName is an entry of the page resources' /Font dictionary.
+type fontName struct {
+	name pdfName
+	ref  pdfRef
 }
 
-// body writes object n as finish expects it: a plain stream's dictionary
-// holds its /Length alone, so that the stream can be deflated.
-func (o pdfObject) body(n int) []byte {
-	if o.stream == nil {
-		return fmt.Appendf(nil, "%d 0 obj\n%s\nendobj\n", n, o.dict)
-	}
-	b := fmt.Appendf(nil, "%d 0 obj\n<</Length %d>>\nstream\n", n, len(o.stream))
-	b = append(b, o.stream...)
-	return append(b, "\nendstream\nendobj\n"...)
-}
-
-// objects returns the font objects, numbered from first, and the entries
-// of the page resources' /Font dictionary that name them.
-func (pf *pdfFonts) objects(first int) (objs []pdfObject, resources string) {
+// objects returns the font objects, to be numbered from first, and the
+// entries of the page resources' /Font dictionary that name them.
+func (pf *pdfFonts) objects(first int) (objs []*pdfObj, names []fontName) {
 	for _, f := range pf.faces {
 		n := first + len(objs)
-		resources += fmt.Sprintf("%s %d 0 R\n", f.res, n)
+		names = append(names, fontName{pdfName(strings.TrimPrefix(f.res, "/")), pdfRef(n)})
 		objs = append(objs, f.objects(n)...)
 	}
-	return objs, resources
+	return objs, names
 }
 
 // objects returns the five objects of one face, numbered from n: the Type
 // 0 font, its CIDFont, the ToUnicode CMap, the font descriptor and the
 // font file.
-func (f *pdfFace) objects(n int) []pdfObject {
+func (f *pdfFace) objects(n int) []*pdfObj {
 	sub := f.sub
 	// PDF glyph space is 1000 units to the em; the values and their
 	// rounding are those gofpdf used to write.
@@ -224,16 +210,16 @@ func (f *pdfFace) objects(n int) []pdfObject {
 		ws = append(ws, "]]"...)
 	}
 	sc := func(v int) int { return int(float64(v) * scale) }
-	return []pdfObject{
-		{dict: fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>",
+	return []*pdfObj{
+		{raw: fmt.Appendf(nil, "<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>",
 			f.base, n+1, n+2)},
-		{dict: fmt.Sprintf("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>\n/FontDescriptor %d 0 R\n/DW %d%s\n/CIDToGIDMap /Identity>>",
+		{raw: fmt.Appendf(nil, "<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>\n/FontDescriptor %d 0 R\n/DW %d%s\n/CIDToGIDMap /Identity>>",
 			f.base, n+3, width(0), ws)},
-		{stream: f.toUnicode()},
-		{dict: fmt.Sprintf("<</Type /FontDescriptor\n/FontName /%s\n/Flags %d\n/FontBBox [%d %d %d %d]\n/ItalicAngle %d\n/Ascent %d\n/Descent %d\n/CapHeight %d\n/StemV %d\n/MissingWidth %d\n/FontFile2 %d 0 R>>",
+		{raw: []byte("<<>>"), stream: f.toUnicode()},
+		{raw: fmt.Appendf(nil, "<</Type /FontDescriptor\n/FontName /%s\n/Flags %d\n/FontBBox [%d %d %d %d]\n/ItalicAngle %d\n/Ascent %d\n/Descent %d\n/CapHeight %d\n/StemV %d\n/MissingWidth %d\n/FontFile2 %d 0 R>>",
 			f.base, flags, sc(sub.BBox[0]), sc(sub.BBox[1]), sc(sub.BBox[2]), sc(sub.BBox[3]), italic,
 			sc(sub.Ascent), sc(sub.Descent), sc(sub.CapHeight), stemV, width(0), n+4)},
-		{stream: sub.TTF, length1: len(sub.TTF)},
+		{raw: fmt.Appendf(nil, "<</Length1 %d>>", len(sub.TTF)), stream: sub.TTF},
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"compress/zlib"
 	"runtime"
 	"slices"
-	"strconv"
 	"sync"
 )
 
@@ -17,90 +16,54 @@ import (
 // gofpdf's (best speed), and each stream is compressed on its own, so the
 // bytes do not depend on the number of workers.
 
-// plainStream finds a stream object written without a filter:
-//
-//	N 0 obj
-//	<</Length L>>
-//	stream
-//	…L bytes…
-//	endstream
-//	endobj
-//
-// It returns the object's head ("N 0 obj\n") and its data, or ok false
-// for any other object.
-func plainStream(body []byte) (head, data []byte, ok bool) {
-	nl := bytes.IndexByte(body, '\n')
-	if nl < 0 || !bytes.HasSuffix(body[:nl], []byte(" 0 obj")) {
-		return nil, nil, false
-	}
-	rest := body[nl+1:]
-	const open, close = "<</Length ", ">>\nstream\n"
-	if !bytes.HasPrefix(rest, []byte(open)) {
-		return nil, nil, false
-	}
-	end := bytes.IndexByte(rest, '>')
-	if end < 0 {
-		return nil, nil, false
-	}
-	n, err := strconv.Atoi(string(rest[len(open):end]))
-	if err != nil || n < 0 || !bytes.HasPrefix(rest[end:], []byte(close)) {
-		return nil, nil, false
-	}
-	start := end + len(close)
-	if start+n > len(rest) || !bytes.HasPrefix(rest[start+n:], []byte("\nendstream\nendobj\n")) {
-		return nil, nil, false
-	}
-	return body[:nl+1], rest[start : start+n], true
-}
-
-// deflateStreams compresses every plain stream among the objects of raw
-// (bodies[i] is object i's text, nil for none) and returns the new text
-// of each object it compressed, nil for the others.
-func deflateStreams(bodies [][]byte) [][]byte {
-	out := make([][]byte, len(bodies))
-	jobs := make(chan int, 64)
+// deflateStreams compresses every stream of objs written without a
+// filter (the XMP metadata excepted, which stays readable to tools that
+// do not parse PDF).
+func deflateStreams(objs []*pdfObj) {
+	jobs := make(chan *pdfObj, 64)
 	var wg sync.WaitGroup
 	// A worker's compressor costs about as much to set up as a few pages
 	// to deflate, so a short document gets one worker; a long book one
 	// per processor.
-	workers := min(runtime.GOMAXPROCS(0), 1+len(bodies)/200)
+	workers := min(runtime.GOMAXPROCS(0), 1+len(objs)/200)
 	for range workers {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
-			for i := range jobs {
-				head, data, ok := plainStream(bodies[i])
-				if !ok || len(data) == 0 {
-					continue
-				}
+			for o := range jobs {
 				buf.Reset()
 				zw.Reset(&buf)
-				if _, err := zw.Write(data); err != nil {
+				if _, err := zw.Write(o.stream); err != nil {
 					continue
 				}
 				if err := zw.Close(); err != nil {
 					continue
 				}
-				var obj bytes.Buffer
-				obj.Grow(len(head) + buf.Len() + 64)
-				obj.Write(head)
-				obj.WriteString("<</Filter /FlateDecode /Length ")
-				obj.WriteString(strconv.Itoa(buf.Len()))
-				obj.WriteString(">>\nstream\n")
-				obj.Write(buf.Bytes())
-				obj.WriteString("\nendstream\nendobj\n")
-				out[i] = obj.Bytes()
+				o.stream = bytes.Clone(buf.Bytes())
+				o.deflated = true
 			}
 		})
 	}
-	for i, b := range bodies {
-		if b != nil {
-			jobs <- i
+	for _, o := range objs {
+		if o != nil && plain(o) {
+			jobs <- o
 		}
 	}
 	close(jobs)
 	wg.Wait()
-	return out
+}
+
+// plain reports whether o is a stream to compress: not empty, without a
+// filter, and not metadata.
+func plain(o *pdfObj) bool {
+	if len(o.stream) == 0 || o.deflated {
+		return false
+	}
+	if o.raw != nil {
+		return true // pamphlet's own streams are written plain
+	}
+	d, ok := o.value.(*pdfDict)
+	return ok && d.get("Filter") == nil && d.get("Type") != pdfName("Metadata")
 }
 
 // captured receives gofpdf's finished document without copying it:

@@ -6,55 +6,37 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"pamphlet/layout"
 	"pamphlet/model"
 )
 
-func TestPlainStream(t *testing.T) {
-	tests := []struct {
-		name string
-		obj  string
-		data string // "" when the object is not a plain stream
-	}{
-		{"plain", "7 0 obj\n<</Length 5>>\nstream\nhello\nendstream\nendobj\n", "hello"},
-		{"filtered", "7 0 obj\n<</Filter /FlateDecode /Length 5>>\nstream\nhello\nendstream\nendobj\n", ""},
-		{"font file", "7 0 obj\n<</Length 5\n/Length1 9>>\nstream\nhello\nendstream\nendobj\n", ""},
-		{"wrong length", "7 0 obj\n<</Length 4>>\nstream\nhello\nendstream\nendobj\n", ""},
-		{"no stream", "7 0 obj\n<</Type /Page>>\nendobj\n", ""},
-		{"truncated", "7 0 obj\n<</Length 50>>\nstream\nhello", ""},
-		{"not an object", "<</Length 5>>\nstream\nhello\nendstream\nendobj\n", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			head, data, ok := plainStream([]byte(tt.obj))
-			if ok != (tt.data != "") || string(data) != tt.data {
-				t.Fatalf("plainStream = %q, %q, %v; want data %q", head, data, ok, tt.data)
-			}
-			if ok && string(head) != "7 0 obj\n" {
-				t.Errorf("head %q", head)
-			}
-		})
-	}
-}
-
 func TestDeflateStreams(t *testing.T) {
 	page := bytes.Repeat([]byte("BT 10.00 20.00 Td (text) Tj ET\n"), 50)
-	bodies := [][]byte{
+	dict := func(kv ...pdfValue) *pdfDict {
+		d := &pdfDict{}
+		for i := 0; i < len(kv); i += 2 {
+			d.set(kv[i].(pdfName), kv[i+1])
+		}
+		return d
+	}
+	objs := []*pdfObj{
 		nil,
-		[]byte("1 0 obj\n<</Type /Pages>>\nendobj\n"),
-		append(append([]byte("2 0 obj\n<</Length 1550>>\nstream\n"), page...), "\nendstream\nendobj\n"...),
+		{value: dict(pdfName("Type"), pdfName("Pages"))},
+		{value: dict(), stream: bytes.Clone(page)},
+		{value: dict(pdfName("Filter"), pdfName("DCTDecode")), stream: []byte("jpeg")},
+		{value: dict(pdfName("Type"), pdfName("Metadata")), stream: []byte("<x:xmpmeta/>")},
+		{raw: []byte("<</Length1 4>>"), stream: []byte("font")},
 	}
-	out := deflateStreams(bodies)
-	if out[0] != nil || out[1] != nil {
-		t.Errorf("objects without a plain stream were changed: %q %q", out[0], out[1])
+	deflateStreams(objs)
+	for i, want := range []bool{false, false, true, false, false, true} {
+		if o := objs[i]; o != nil && o.deflated != want {
+			t.Errorf("object %d deflated = %v, want %v", i, o.deflated, want)
+		}
 	}
-	m := regexp.MustCompile(`(?s)^2 0 obj\n<</Filter /FlateDecode /Length (\d+)>>\nstream\n(.*)\nendstream\nendobj\n$`).FindSubmatch(out[2])
-	if m == nil {
-		t.Fatalf("compressed object:\n%q", out[2])
-	}
-	zr, err := zlib.NewReader(bytes.NewReader(m[2]))
+	zr, err := zlib.NewReader(bytes.NewReader(objs[2].stream))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,8 +44,9 @@ func TestDeflateStreams(t *testing.T) {
 	if err != nil || !bytes.Equal(got, page) {
 		t.Errorf("inflated %d bytes (%v), want the page's %d", len(got), err, len(page))
 	}
-	if string(m[1]) != strconv.Itoa(len(m[2])) {
-		t.Errorf("length %s, stream %d bytes", m[1], len(m[2]))
+	out := string(appendObj(nil, objs[2]))
+	if want := "<<\n/Filter /FlateDecode\n/Length " + strconv.Itoa(len(objs[2].stream)) + ">>\nstream\n"; !strings.HasPrefix(out, want) {
+		t.Errorf("written as %q…, want %q…", out[:min(len(out), 60)], want)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"pamphlet/layout"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -15,7 +16,7 @@ import (
 // the CJK face, and characters no face has are reported.
 func TestCoverTextClipsLongTitlesAndFindsFaces(t *testing.T) {
 	bk := &book{title: strings.Repeat("A very long title ", 1000), creators: []string{strings.Repeat("Name ", 500)}}
-	loc, _ := localeFor("en")
+	loc := locale.Of("en")
 	ct := bk.coverText(loc)
 	if n := len([]rune(ct.title)); n > coverRunes+1 || !strings.HasSuffix(ct.title, "…") {
 		t.Errorf("title of %d characters on the cover, want at most %d ending in an ellipsis", n, coverRunes+1)

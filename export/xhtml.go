@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/unicode/bidi"
 
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -92,7 +93,7 @@ func direction(lang string) string {
 // renderer turns one chapter's model into XHTML.
 type renderer struct {
 	b   xmlBuf
-	loc *locale
+	loc *locale.Words
 	// base resolves relative link targets (the article's source URL); nil
 	// when the article has none.
 	base *url.URL
@@ -131,8 +132,8 @@ func autoDir(text string, rtl bool) string {
 // renderChapter renders ch as a complete XHTML document in the chapter's
 // language.
 func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string)) (*rendered, error) {
-	loc, _ := localeFor(lang)
-	r := &renderer{loc: loc, base: sourceBase(ch.doc.Source), nextFigure: nextFigure, warn: warn, out: &rendered{ch: ch},
+	loc := locale.Of(lang)
+	r := &renderer{loc: loc, base: model.LinkBase(ch.doc.Source), nextFigure: nextFigure, warn: warn, out: &rendered{ch: ch},
 		rtl: direction(lang) == "rtl"}
 	b := &r.b
 	// An article without a title gets no heading: the book's fallback
@@ -170,12 +171,12 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 // frontMatter writes the lines under a title: subtitle, byline, date. The
 // byline is the article's own when the reader kept it, so no word of it
 // is lost, else the authors' names joined.
-func frontMatter(b *xmlBuf, loc *locale, subtitle, byline string, authors []string, dateline string, date model.Date, rtl bool) {
+func frontMatter(b *xmlBuf, loc *locale.Words, subtitle, byline string, authors []string, dateline string, date model.Date, rtl bool) {
 	if subtitle != "" {
 		b.elem("p", subtitle, "class", "subtitle", "dir", autoDir(subtitle, rtl))
 	}
 	if byline == "" {
-		byline = loc.joinNames(authors)
+		byline = loc.JoinNames(authors)
 	}
 	if byline != "" {
 		b.elem("p", byline, "class", "byline", "dir", autoDir(byline, rtl))
@@ -187,7 +188,7 @@ func frontMatter(b *xmlBuf, loc *locale, subtitle, byline string, authors []stri
 			// As printed, so that "Posted on" or a weekday is not lost.
 			b.text(dateline)
 		} else {
-			b.text(loc.formatDate(date))
+			b.text(formatDate(loc, date))
 		}
 		b.WriteString("</time></p>\n")
 	}
@@ -247,6 +248,8 @@ func (r *renderer) block(bl model.Block) error {
 		b.WriteString("<hr/>\n")
 	case *model.Figure:
 		return r.figure(n)
+	case *model.Table:
+		return r.table(n)
 	default:
 		return fmt.Errorf("render %s: unknown block %T", r.out.ch.file, bl)
 	}
@@ -287,6 +290,65 @@ func (r *renderer) list(n *model.List) error {
 	}
 	b.close(tag)
 	b.WriteByte('\n')
+	return nil
+}
+
+// table writes a table with its caption, a header of column headings
+// (th with scope, so that a screen reader names each cell's column) and
+// the body. Widths are left to the reading system; a column's alignment
+// is a class (see epub.css), figures flush right.
+func (r *renderer) table(n *model.Table) error {
+	b := &r.b
+	b.WriteString("<table>\n")
+	if len(n.Caption) > 0 {
+		b.WriteString("<caption>")
+		if err := r.inlines(n.Caption); err != nil {
+			return err
+		}
+		b.WriteString("</caption>\n")
+	}
+	classes := make([]string, n.Columns())
+	for j := range classes {
+		switch n.EffectiveAlign(j) {
+		case model.AlignRight:
+			classes[j] = "right"
+		case model.AlignCenter:
+			classes[j] = "center"
+		}
+	}
+	rows := func(tag string, rs []model.Row) error {
+		for _, row := range rs {
+			b.WriteString("<tr>")
+			for j, c := range row.Cells {
+				cell, scope := "td", ""
+				if tag == "thead" {
+					cell, scope = "th", "col"
+				}
+				b.open(cell, "scope", scope, "class", classes[j])
+				if err := r.inlines(c.Content); err != nil {
+					return err
+				}
+				b.close(cell)
+			}
+			b.WriteString("</tr>\n")
+		}
+		return nil
+	}
+	if len(n.Head) > 0 {
+		b.WriteString("<thead>\n")
+		if err := rows("thead", n.Head); err != nil {
+			return err
+		}
+		b.WriteString("</thead>\n")
+	}
+	if len(n.Body) > 0 {
+		b.WriteString("<tbody>\n")
+		if err := rows("tbody", n.Body); err != nil {
+			return err
+		}
+		b.WriteString("</tbody>\n")
+	}
+	b.WriteString("</table>\n")
 	return nil
 }
 
@@ -474,7 +536,7 @@ func (r *renderer) inlines(in []model.Inline) error {
 			b.text(n.Text)
 			b.WriteString("</code>")
 		case *model.Link:
-			href, ok := r.linkHref(n.Target)
+			href, ok := model.LinkAddress(n.Target, r.base)
 			if !ok {
 				r.warn(fmt.Sprintf("link target %q is not a web or mail address; its text is kept without the link", n.Target))
 				if err := r.inlines(n.Content); err != nil {
@@ -496,89 +558,8 @@ func (r *renderer) inlines(in []model.Inline) error {
 	return nil
 }
 
-// sourceBase returns the article's source as a base for relative links,
-// or nil when it is not a web URL.
-func sourceBase(source string) *url.URL {
-	if u, err := url.Parse(source); err == nil && webURL(u) {
-		return u
-	}
-	return nil
-}
-
-// linkHref returns the href for a link target, or false when the target
-// cannot be a link in the book. Only absolute web, mail and phone
-// addresses are kept: a relative target would point into the book, where
-// nothing answers it (epubcheck rejects such links), so it is resolved
-// against the article's source URL when there is one.
-func (r *renderer) linkHref(target string) (string, bool) {
-	u, err := url.Parse(escapeURL(target))
-	if err != nil {
-		return "", false
-	}
-	if !u.IsAbs() {
-		if r.base == nil || u.Host == "" && u.Path == "" && u.RawQuery == "" {
-			// Nothing to resolve against, or a bare fragment ("#top") that
-			// named a place on the original page.
-			return "", false
-		}
-		u = r.base.ResolveReference(u)
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https", "ftp":
-		if !webURL(u) {
-			return "", false
-		}
-	case "mailto", "tel":
-		if u.Opaque == "" {
-			return "", false
-		}
-	default:
-		return "", false
-	}
-	return escapeURL(u.String()), true
-}
-
-// webURL reports whether u is an absolute http, https or ftp URL with a
-// host.
-func webURL(u *url.URL) bool {
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https", "ftp":
-		return u.Host != ""
-	}
-	return false
-}
-
-// escapeURL percent-encodes every byte that may not appear in a URI (RFC
-// 3986): spaces, quotes, angle brackets, braces, non-ASCII bytes, and a %
-// that does not start an escape. epubcheck rejects hrefs holding them.
-func escapeURL(s string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-			b.WriteByte(c)
-			continue
-		}
-		if c != '%' && uriChar(c) {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-	}
-	return b.String()
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-// uriChar reports whether c is an unreserved or reserved URI character.
-func uriChar(c byte) bool {
-	if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-		return true
-	}
-	return strings.IndexByte("-._~:/?#[]@!$&'()*+,;=", c) >= 0
+// formatDate writes d in the words of loc: "November 20, 2019", "1er mars
+// 2020", or the bare year.
+func formatDate(loc *locale.Words, d model.Date) string {
+	return loc.Date(d.Year, d.Month, d.Day)
 }

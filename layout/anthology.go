@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"pamphlet/fonts"
 	"pamphlet/internal/parallel"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -20,28 +20,6 @@ import (
 // Last, each chapter is bound in at its folio: pages renumbered, the
 // margins mirrored if it moved to the other side of the spread, and the
 // running heads and folios added.
-
-// bookWords are the words an anthology prints around its articles.
-type bookWords struct {
-	contents, preface, editedBy, untitled string
-}
-
-var bookLocales = map[string]bookWords{
-	"en": {"Contents", "Preface", "edited by", "Untitled"},
-	"fr": {"Table des matières", "Préface", "sous la direction de", "Sans titre"},
-	"es": {"Índice", "Prefacio", "edición de", "Sin título"},
-	"de": {"Inhalt", "Vorwort", "herausgegeben von", "Ohne Titel"},
-	"it": {"Indice", "Prefazione", "a cura di", "Senza titolo"},
-	"pt": {"Sumário", "Prefácio", "organização de", "Sem título"},
-}
-
-func bookWordsFor(lang string) bookWords {
-	primary, _, _ := strings.Cut(lang, "-")
-	if w, ok := bookLocales[primary]; ok {
-		return w
-	}
-	return bookLocales["en"]
-}
 
 // chapter is one part of an anthology set on pages of its own, numbered
 // from 1, until it is bound into the book.
@@ -78,7 +56,7 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 	if err := opt.Check(); err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
-	words := bookWordsFor(b.Lang)
+	words := locale.Of(b.Lang)
 	// Every part of the book is a chapter: the preface first, then the
 	// articles.
 	var docs []*model.Document
@@ -86,7 +64,7 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 	if b.Preface != nil {
 		pre := *b.Preface
 		if pre.Title == "" {
-			pre.Title = words.preface
+			pre.Title = words.Preface
 		}
 		docs, numbers = append(docs, &pre), append(numbers, 0)
 	}
@@ -103,6 +81,11 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i, c := range chapters {
+		if l := docs[i].Lang; l != "" && l != b.Lang {
+			c.pg.s.tags[0].Lang = l
+		}
+	}
 
 	fm, err := newFrontMatter(b, opt, words)
 	if err != nil {
@@ -113,8 +96,10 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 		return nil, err
 	}
 
-	bd := &binder{recto: opt.Recto}
-	bd.add(fm.titlePage())
+	bd := &binder{recto: opt.Recto, tags: []Tag{{Role: RoleDocument, Parent: -1}}}
+	title := fm.titlePage()
+	bd.adopt(fm.s.tags, []*Page{title})
+	bd.add(title)
 	if opt.Recto {
 		bd.add(&Page{})
 	}
@@ -145,6 +130,7 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 		Height:  g.paper.Height,
 		Pages:   bd.pages,
 		Outline: bd.outline,
+		Tags:    bd.tags,
 	}, nil
 }
 
@@ -168,7 +154,7 @@ func bookAuthors(docs []*model.Document) []string {
 // chapter; the results stand at their documents' indexes, so they do not
 // depend on which worker set which chapter. opt.Progress hears of each
 // chapter from this goroutine only.
-func layChapters(docs []*model.Document, numbers []int, opt Options, words bookWords) ([]*chapter, error) {
+func layChapters(docs []*model.Document, numbers []int, opt Options, words *locale.Words) ([]*chapter, error) {
 	out := make([]*chapter, len(docs))
 	errs := make([]error, len(docs))
 	parallel.Each(len(docs), opt.Workers, func(i int) {
@@ -187,7 +173,7 @@ func layChapters(docs []*model.Document, numbers []int, opt Options, words bookW
 
 // layChapter runs stages 1 to 4 for one chapter on pages numbered from 1;
 // binding it into the book adds the furniture.
-func layChapter(doc *model.Document, article int, opt Options, words bookWords) (*chapter, error) {
+func layChapter(doc *model.Document, article int, opt Options, words *locale.Words) (*chapter, error) {
 	c := &chapter{article: article, authors: doc.Authors}
 	opt.Warn = func(w Warning) { c.warnings = append(c.warnings, w) }
 	s, err := newSetter(doc, opt)
@@ -197,6 +183,7 @@ func layChapter(doc *model.Document, article int, opt Options, words bookWords) 
 	c.label = chapterLabel(doc, words)
 	s.label = c.label
 	s.sink = chapterSink(s)
+	s.titleLevel = 2
 	title, body, err := s.vertical()
 	if err != nil {
 		return nil, err
@@ -214,7 +201,7 @@ func chapterSink(s *setter) Sp { return 4 * s.g.leading }
 
 // chapterLabel names a chapter: its title, else its first heading, else
 // "Untitled" in the document's language.
-func chapterLabel(doc *model.Document, words bookWords) string {
+func chapterLabel(doc *model.Document, words *locale.Words) string {
 	if t := oneLine(doc.Title); t != "" {
 		return t
 	}
@@ -225,7 +212,7 @@ func chapterLabel(doc *model.Document, words bookWords) string {
 			}
 		}
 	}
-	return words.untitled
+	return words.Untitled
 }
 
 // binder gathers the pages and the outline of the book in order.
@@ -233,6 +220,43 @@ type binder struct {
 	recto   bool
 	pages   []*Page
 	outline []OutlineEntry
+	// tags is the book's structure tree: the book's root, and each
+	// part's tree under it as a chapter.
+	tags []Tag
+}
+
+// adopt adds the structure tree of a part of the book (its root made a
+// chapter under the book's) and renumbers the tags on its pages.
+func (bd *binder) adopt(tags []Tag, pages []*Page) {
+	base := int32(len(bd.tags))
+	for i, t := range tags {
+		if i == 0 {
+			t.Role, t.Parent = RoleChapter, 0
+		} else {
+			t.Parent += base
+		}
+		bd.tags = append(bd.tags, t)
+	}
+	moved := func(t int32) int32 {
+		if t == 0 {
+			return 0
+		}
+		return t + base
+	}
+	for _, p := range pages {
+		for k := range p.Body {
+			p.Body[k].Tag = moved(p.Body[k].Tag)
+		}
+		for k := range p.Rules {
+			p.Rules[k].Tag = moved(p.Rules[k].Tag)
+		}
+		for k := range p.Images {
+			p.Images[k].Tag = moved(p.Images[k].Tag)
+		}
+		for k := range p.Links {
+			p.Links[k].Tag = moved(p.Links[k].Tag)
+		}
+	}
 }
 
 func (bd *binder) add(p *Page) {
@@ -262,6 +286,7 @@ func (bd *binder) bind(c *chapter) {
 	pg := c.pg
 	pg.renumber(first)
 	pg.furnish()
+	bd.adopt(pg.s.tags, pg.pages)
 	base := len(bd.pages)
 	bd.outline = append(bd.outline, OutlineEntry{Level: 2, Title: c.label, Page: base, Y: pg.s.g.margins.Top + pg.s.sink})
 	for _, o := range pg.s.outline {
@@ -314,18 +339,18 @@ func (p *Page) shiftX(dx Sp) {
 type frontMatter struct {
 	book  *model.Book
 	opt   Options
-	words bookWords
+	words *locale.Words
 	s     *setter
 	// titleY is the top of the book title on the title page.
 	titleY Sp
 }
 
-func newFrontMatter(b *model.Book, opt Options, words bookWords) (*frontMatter, error) {
+func newFrontMatter(b *model.Book, opt Options, words *locale.Words) (*frontMatter, error) {
 	// The front matter is set in one column whatever the chapters use.
 	opt.Columns = 1
 	opt.FirstPage = 1
 	opt.BookTitle = b.Title
-	s, err := newSetter(&model.Document{Title: words.contents, Lang: b.Lang}, opt)
+	s, err := newSetter(&model.Document{Title: words.Contents, Lang: b.Lang}, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -346,7 +371,13 @@ func (fm *frontMatter) titlePage() *Page {
 		st.measure = width
 		st.align = centered
 		h, d := strut(leading)
-		s.addLines(v, s.buildPara(in, st), ctx{measure: width}, h, d, s.params)
+		p := s.buildPara(in, st)
+		if len(s.tags) == 1 {
+			p.tag = s.titleTag(0) // the book's title
+		} else {
+			p.tag = s.tag(RoleParagraph, 0)
+		}
+		s.addLines(v, p, ctx{measure: width}, h, d, s.params)
 	}
 	text := func(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
 	size := s.step(8)
@@ -359,14 +390,14 @@ func (fm *frontMatter) titlePage() *Page {
 	if len(b.Editors) > 0 {
 		// As a byline: the words in italics, the names in small capitals.
 		top.gap(4 * g.leading)
-		in := s.loc.byline(b.Editors)
-		in[0] = &model.Emph{Content: text(fm.words.editedBy)}
+		in := byline(s.loc, b.Editors)
+		in[0] = &model.Emph{Content: text(fm.words.EditedBy)}
 		add(top, in, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, g.leading)
 	}
 	fm.titleY = g.margins.Top + g.textHeight/5
 	pg.page(0)
 	pg.place(top.items, 0, len(top.items), frame{x: s.textLeft(0), y: fm.titleY, w: width, h: g.textHeight})
-	if date := s.loc.formatDate(b.Date); date != "" {
+	if date := formatDate(s.loc, b.Date); date != "" {
 		foot := &vlist{}
 		add(foot, text(date), parStyle{face: fonts.Italic, size: g.size}, g.leading)
 		h := Sp(0)
@@ -431,14 +462,16 @@ func (fm *frontMatter) contents(chapters []*chapter) (*chapter, error) {
 // right in a column wide enough for digits figures, and its authors in
 // italics below. An entry never breaks across pages.
 func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, error) {
-	s, err := newSetter(&model.Document{Title: fm.words.contents, Lang: fm.book.Lang}, fm.opt)
+	s, err := newSetter(&model.Document{Title: fm.words.Contents, Lang: fm.book.Lang}, fm.opt)
 	if err != nil {
 		return nil, err
 	}
-	c := &chapter{label: fm.words.contents}
+	c := &chapter{label: fm.words.Contents}
 	s.opt.Warn = func(w Warning) { c.warnings = append(c.warnings, w) }
 	s.label = c.label
 	s.sink = chapterSink(s)
+	s.titleLevel = 2
+	toc := s.tag(RoleContents, 0)
 	g := s.g
 	em := g.size
 	var figure Sp
@@ -456,6 +489,8 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 		v.gap(g.leading / 2)
 		st := parStyle{face: fonts.Regular, size: em, measure: measure, align: raggedRight}
 		p := s.buildText(e.label, st)
+		entry := s.tag(RoleContentsEntry, toc)
+		p.tag = entry
 		lines, err := Break(p.items, []Sp{measure}, s.params)
 		if err != nil {
 			continue
@@ -480,7 +515,10 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 					}
 					b.runs = append(b.runs, r)
 				}
-				b.runs = append(b.runs, s.flushRight(strconv.Itoa(e.folio), fonts.Regular, em, g.textWidth)...)
+				for _, r := range s.flushRight(strconv.Itoa(e.folio), fonts.Regular, em, g.textWidth) {
+					r.Tag = entry
+					b.runs = append(b.runs, r)
+				}
 			}
 			if k > 0 {
 				v.penalty(Infinity)
@@ -489,7 +527,8 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 		}
 		if len(e.authors) > 0 {
 			st := parStyle{face: fonts.Italic, size: s.small(), measure: measure - em, align: raggedRight}
-			p := s.buildText(s.loc.joinNames(e.authors), st)
+			p := s.buildText(s.loc.JoinNames(e.authors), st)
+			p.tag = entry
 			lines, err := Break(p.items, []Sp{st.measure}, s.params)
 			if err != nil {
 				continue
@@ -524,22 +563,4 @@ func (s *setter) flushRight(text string, face fonts.Style, size, right Sp) []Run
 		x += pc.width
 	}
 	return runs
-}
-
-// joinNames writes "A", "A and B", "A, B and C".
-func (l locale) joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	out := ""
-	for i, n := range names[:len(names)-1] {
-		if i > 0 {
-			out += ", "
-		}
-		out += n
-	}
-	return out + " " + l.and + " " + names[len(names)-1]
 }

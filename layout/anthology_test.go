@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"pamphlet/internal/golden"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -303,7 +304,7 @@ func TestAnthologyErrors(t *testing.T) {
 
 // TestChapterLabel checks what names an untitled chapter.
 func TestChapterLabel(t *testing.T) {
-	words := bookWordsFor("fr")
+	words := locale.Of("fr")
 	tests := []struct {
 		name string
 		doc  *model.Document

@@ -205,7 +205,7 @@ func reorder(box *vbox, levels []uint8, links []int32, urls []string, width Sp, 
 		for j+1 < len(out) && outLinks[j+1] == id {
 			j++
 		}
-		box.links = append(box.links, LinkArea{X: out[i].X, W: out[j].X + out[j].Width - out[i].X, URL: urls[id-1]})
+		box.links = append(box.links, LinkArea{X: out[i].X, W: out[j].X + out[j].Width - out[i].X, URL: urls[id-1], Tag: id})
 		i = j
 	}
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"image"
 	_ "image/gif"  // sizes of GIF figures
@@ -25,7 +26,9 @@ const (
 // vitem is an element of the vertical list: a box (a line), glue (fixed
 // space between blocks) or a penalty (a possible page break and its
 // cost). A page may break only at a penalty below Infinity; the glue and
-// penalties after a break vanish at the top of the next page.
+// penalties after a break vanish at the top of the next page. A penalty
+// between a table's rows holds in box the table's header, which a break
+// there sets again at the top of the next frame.
 type vitem struct {
 	kind    vkind
 	box     *vbox
@@ -114,6 +117,8 @@ type ctx struct {
 	ordered bool
 	// quote is set inside block quotations, which use the small size.
 	quote bool
+	// tag is the structure element the blocks go in.
+	tag int32
 }
 
 // strut returns the height and depth of a line of the given leading.
@@ -149,6 +154,7 @@ func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 			// smaller, as books set long quotations.
 			q := s.indent(c, s.g.size*3/2, s.g.size*3/2)
 			q.quote = true
+			q.tag = s.tag(RoleQuote, c.tag)
 			v.gap(s.g.leading / 2)
 			if err := s.blocks(v, b.Blocks, q); err != nil {
 				return err
@@ -161,6 +167,9 @@ func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 			next = false
 		case *model.Figure:
 			s.figure(v, b, c)
+		case *model.Table:
+			s.table(v, b, c)
+			next = false
 		default:
 			return fmt.Errorf("layout: unknown block %T", b)
 		}
@@ -213,6 +222,7 @@ func (s *setter) leadingFor(c ctx) Sp {
 // paragraph sets running text.
 func (s *setter) paragraph(v *vlist, in []model.Inline, c ctx, indent Sp) {
 	p := s.buildPara(in, s.bodyStyle(c, indent))
+	p.tag = s.tag(RoleParagraph, c.tag)
 	h, d := strut(s.leadingFor(c))
 	v.gap(0)
 	s.addLines(v, p, c, h, d, s.params)
@@ -286,6 +296,7 @@ func (s *setter) heading(v *vlist, hd *model.Heading, c ctx) {
 	level := min(max(hd.Level, 1), 6)
 	size, face, above, below := s.headingStyle(level)
 	p := s.buildPara(hd.Content, parStyle{face: face, size: size, measure: c.measure, align: raggedRight})
+	p.tag = s.headingTag(s.titleLevel+level, c.tag)
 	leading := size * 12 / 10
 	h, d := strut(leading)
 	lines, err := Break(p.items, []Sp{c.measure}, s.params)
@@ -349,23 +360,27 @@ func (s *setter) list(v *vlist, l *model.List, c ctx) error {
 	}
 	ic.depth++
 	ic.ordered = l.Ordered
+	list := s.tag(RoleList, c.tag)
 	for i, it := range l.Items {
 		right := ic.left - em/2 // where the marker ends
 		var m marker
+		item := s.tag(RoleListItem, list)
+		label := s.tag(RoleLabel, item)
+		ic.tag = s.tag(RoleListBody, item)
 		switch {
 		case l.Ordered:
 			num := model.ItemLabel(l.Numbering, l.Start+i) + "."
 			x := right - s.sh.width(num, fonts.Regular, em)
 			for _, pc := range s.sh.shape(nil, num, fonts.Regular, em) {
-				m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
+				m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: label})
 				x += pc.width
 			}
 		case c.depth == 0:
 			d := em * 3 / 10
-			m.rules = append(m.rules, Rule{X: right - d, Y: -em*26/100 - d/2, W: d, H: d, Round: true})
+			m.rules = append(m.rules, Rule{X: right - d, Y: -em*26/100 - d/2, W: d, H: d, Round: true, Tag: label})
 		default:
 			w, t := em*4/10, em*6/100
-			m.rules = append(m.rules, Rule{X: right - w, Y: -em*25/100 - t/2, W: w, H: t})
+			m.rules = append(m.rules, Rule{X: right - w, Y: -em*25/100 - t/2, W: w, H: t, Tag: label})
 		}
 		v.marker = m
 		// Items stand apart by half a line, as in LaTeX's lists.
@@ -406,6 +421,7 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 	// code face lacks comes from a wider face (an ideograph is nearly
 	// twice a code character's width).
 	capacity := max(c.measure-indent, 8*s.sh.width("0", fonts.Mono, size))
+	tag := s.tag(RoleCode, c.tag)
 	advance := func(r rune) Sp {
 		face, rr := s.sh.resolve(fonts.Mono, r)
 		return s.sh.units(face, size, s.sh.face(face).Advance(rr))
@@ -419,7 +435,7 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 		b := &vbox{h: h, d: d, x: c.left + indent, outline: -1}
 		x := Sp(0)
 		for _, pc := range s.sh.shape(nil, Visual(text), fonts.Mono, size) {
-			b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
+			b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: tag})
 			x += pc.width
 		}
 		return b
@@ -451,6 +467,7 @@ func (s *setter) stackLines(v *vlist, texts []string, mk func(string) *vbox) {
 func (s *setter) handLaid(v *vlist, cd *model.Code, c ctx) {
 	h, d := strut(s.leadingFor(c))
 	space := s.sh.width(" ", fonts.Regular, s.bodyStyle(c, 0).size)
+	tag := s.tag(RoleParagraph, c.tag)
 	for i, line := range strings.Split(cd.Text, "\n") {
 		line = expandTabs(strings.TrimRight(line, " \t"), 4)
 		text := strings.TrimLeft(line, " ")
@@ -467,6 +484,7 @@ func (s *setter) handLaid(v *vlist, cd *model.Code, c ctx) {
 		st.align = raggedRight
 		st.hyphenate = false
 		p := s.buildText(text, st)
+		p.tag = tag
 		natural := Sp(0)
 		for _, it := range p.items {
 			if it.Kind != PenaltyItem {
@@ -591,11 +609,13 @@ func (s *setter) figure(v *vlist, f *model.Figure, c ctx) {
 	content := f.Caption
 	v.gap(s.g.leading / 2)
 	pic := s.picture(f, c)
+	role := RoleCaption
 	if pic != nil {
 		v.box(pic)
 	} else if len(content) == 0 && f.Alt != "" {
 		// No picture to show: its text alternative stands in.
 		content = []model.Inline{&model.Text{Text: f.Alt}}
+		role = RoleParagraph
 	}
 	if len(content) > 0 {
 		if pic != nil {
@@ -604,7 +624,9 @@ func (s *setter) figure(v *vlist, f *model.Figure, c ctx) {
 		}
 		st := parStyle{face: fonts.Italic, size: s.small(), measure: c.measure, align: centered}
 		h, d := strut(s.smallLeading())
-		s.addLines(v, s.buildPara(content, st), c, h, d, s.params)
+		p := s.buildPara(content, st)
+		p.tag = s.tag(role, c.tag)
+		s.addLines(v, p, c, h, d, s.params)
 	}
 	v.gap(s.g.leading / 2)
 }
@@ -643,8 +665,15 @@ func (s *setter) picture(f *model.Figure, c ctx) *vbox {
 		return nil
 	}
 	s.blockCount++
+	// A picture with neither a text alternative nor a caption is taken
+	// for a decoration, as HTML takes an empty alt.
+	var tag int32
+	if alt := cmp.Or(strings.TrimSpace(f.Alt), oneLine(model.Plain(f.Caption))); alt != "" {
+		tag = s.tag(RoleFigure, c.tag)
+		s.tags[tag].Alt = alt
+	}
 	return &vbox{h: h, x: c.left + (c.measure-w)/2, outline: -1, role: roleOther, block: s.blockCount, lines: 1,
-		images: []Image{{X: 0, Y: -h, W: w, H: h, Data: f.Data, MediaType: f.MediaType}}}
+		images: []Image{{X: 0, Y: -h, W: w, H: h, Data: f.Data, MediaType: f.MediaType, Tag: tag}}}
 }
 
 // small is the size of notes, code and page furniture: a clear step

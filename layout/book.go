@@ -19,6 +19,9 @@ type Book struct {
 	Pages         []*Page
 	// Outline lists the section headings in order, for bookmarks.
 	Outline []OutlineEntry
+	// Tags is the logical structure (tags.go): Tags[0] is the root, and
+	// the Tag fields of the pages' material index it.
+	Tags []Tag
 }
 
 // Meta is the document information a PDF carries.
@@ -47,6 +50,23 @@ type Page struct {
 	Links []LinkArea
 	// Images are pictures placed on the page.
 	Images []Image
+	// Cells say which runs of Body belong to which table cell, in the
+	// order of Body, so that an exporter can tag the table's structure.
+	// A cell broken over several lines has an entry per line.
+	Cells []TableCell
+}
+
+// TableCell marks Body[First:End] of a page as text of one table cell,
+// or of a table's caption (Row and Col -1).
+type TableCell struct {
+	// Table numbers the document's tables from 0, in reading order.
+	Table int
+	// Row numbers the rows from 0, header rows first; Col the columns.
+	Row, Col int
+	// Head marks a header cell; Repeat one of a header set again at the
+	// top of a page after the table broke (an artifact of pagination).
+	Head, Repeat bool
+	First, End   int
 }
 
 // Image is a picture scaled into the rectangle X, Y (top-left corner), W,
@@ -55,6 +75,10 @@ type Image struct {
 	X, Y, W, H Sp
 	Data       []byte
 	MediaType  string
+	// Tag is the figure element (0: a decoration); At is where the
+	// picture stands in reading order: before the page's Body[At].
+	Tag int32
+	At  int
 }
 
 // Run is text in one face and size on one baseline. The exporter paints
@@ -77,6 +101,9 @@ type Run struct {
 	// (+15: 1.5% wider), font expansion as pdfTeX does it to even out
 	// the spacing of justified lines; 0 for none.
 	Expand int
+	// Tag is the index in Book.Tags of the element whose content the
+	// run is; 0 for furniture and ornaments.
+	Tag int32
 }
 
 // GlyphKern fixes the position of a glyph inside a Run, so that the
@@ -91,6 +118,11 @@ type GlyphKern struct {
 type Rule struct {
 	X, Y, W, H Sp
 	Round      bool
+	// Tag is the element the rule belongs to (a list bullet's label); 0
+	// for an ornament. At is where it stands in reading order: before
+	// the page's Body[At].
+	Tag int32
+	At  int
 }
 
 // LinkArea is a clickable rectangle (X, Y its top-left corner) leading to
@@ -98,6 +130,8 @@ type Rule struct {
 type LinkArea struct {
 	X, Y, W, H Sp
 	URL        string
+	// Tag is the link's element (0: none).
+	Tag int32
 }
 
 // OutlineEntry is a heading for the PDF outline.

@@ -37,6 +37,11 @@ func (s *setter) masthead() *vlist {
 		st.measure, st.align = w, raggedRight
 		h, d := strut(leading)
 		p := s.buildPara(in, st)
+		if len(v.items) == 0 && doc.Title != "" {
+			p.tag = s.titleTag(0)
+		} else {
+			p.tag = s.tag(RoleParagraph, 0)
+		}
 		params := s.params
 		params.RuntWidth = 0
 		s.addLines(v, p, ctx{measure: w}, h, d, params)
@@ -52,7 +57,7 @@ func (s *setter) masthead() *vlist {
 		add(text(doc.Subtitle), parStyle{face: fonts.Italic, size: size}, size*12/10)
 	}
 	line := s.articleByline()
-	if date := s.loc.formatDate(doc.Date); date != "" {
+	if date := formatDate(s.loc, doc.Date); date != "" {
 		if line != nil {
 			// the dot outside the small capitals, at the date's size
 			line = append(line, &model.Text{Text: "\u2002"}, &model.Emph{Content: text("·\u2002" + date)})
@@ -177,7 +182,11 @@ func (pg *pager) balance(items []vitem, i int, h Sp) (split int, ok bool) {
 	for k := i; k < len(items); k++ {
 		it := items[k]
 		if it.kind == vPenalty && it.penalty < Infinity && k > i {
-			consider(k, left, rest[skip(items, k)-i], max(it.penalty, 0))
+			right := rest[skip(items, k)-i]
+			if it.box != nil {
+				right += it.box.h // a table's header repeated
+			}
+			consider(k, left, right, max(it.penalty, 0))
 		}
 		left += itemHeight(it)
 		if left > h {
@@ -217,7 +226,7 @@ func (pg *pager) balanced(items []vitem, i int, frames []frame) bool {
 	}
 	pg.place(items, i, split, frames[0])
 	if j := skip(items, split); j < len(items) {
-		pg.place(items, j, len(items), frames[1])
+		pg.place(items, j, len(items), pg.repeatHeader(items, j, frames[1]))
 	}
 	return true
 }

@@ -2,72 +2,30 @@ package layout
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 
 	"pamphlet/fonts"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
-// locale holds the few words pamphlet prints itself.
-type locale struct {
-	notes, and, by string
-	months         [12]string
-	date           func(day int, month, year string) string
-}
-
-var locales = map[string]locale{
-	"en": {"Notes", "and", "by", [12]string{"January", "February", "March", "April", "May", "June", "July",
-		"August", "September", "October", "November", "December"},
-		func(d int, m, y string) string { return fmt.Sprintf("%s %d, %s", m, d, y) }},
-	"fr": {"Notes", "et", "par", [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-		"août", "septembre", "octobre", "novembre", "décembre"},
-		func(d int, m, y string) string { return fmt.Sprintf("%d %s %s", d, m, y) }},
-	"es": {"Notas", "y", "por", [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-		"agosto", "septiembre", "octubre", "noviembre", "diciembre"},
-		func(d int, m, y string) string { return fmt.Sprintf("%d de %s de %s", d, m, y) }},
-	"de": {"Anmerkungen", "und", "von", [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-		"August", "September", "Oktober", "November", "Dezember"},
-		func(d int, m, y string) string { return fmt.Sprintf("%d. %s %s", d, m, y) }},
-	"it": {"Note", "e", "di", [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
-		"agosto", "settembre", "ottobre", "novembre", "dicembre"},
-		func(d int, m, y string) string { return fmt.Sprintf("%d %s %s", d, m, y) }},
-	"pt": {"Notas", "e", "por", [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
-		"agosto", "setembro", "outubro", "novembro", "dezembro"},
-		func(d int, m, y string) string { return fmt.Sprintf("%d de %s de %s", d, m, y) }},
-}
-
-func localeFor(lang string) locale {
-	primary, _, _ := strings.Cut(lang, "-")
-	if l, ok := locales[primary]; ok {
-		return l
-	}
-	return locales["en"]
-}
-
-// formatDate writes a date in the document's language ("" when unknown).
-func (l locale) formatDate(d model.Date) string {
-	switch {
-	case d.IsZero():
-		return ""
-	case d.Month < 1 || d.Month > 12:
-		return fmt.Sprintf("%d", d.Year)
-	}
-	return l.date(d.Day, l.months[d.Month-1], fmt.Sprintf("%d", d.Year))
+// formatDate writes a date in the words of l ("" when unknown).
+func formatDate(l *locale.Words, d model.Date) string {
+	return l.Date(d.Year, d.Month, d.Day)
 }
 
 // byline writes "by A", "by A and B", "by A, B and C": the names as text
 // (set in small capitals), the joining words in italics.
-func (l locale) byline(names []string) []model.Inline {
+func byline(l *locale.Words, names []string) []model.Inline {
 	if len(names) == 0 {
 		return nil
 	}
-	out := []model.Inline{&model.Emph{Content: []model.Inline{&model.Text{Text: l.by}}}, &model.Text{Text: " "}}
+	out := []model.Inline{&model.Emph{Content: []model.Inline{&model.Text{Text: l.By}}}, &model.Text{Text: " "}}
 	for i, n := range names {
 		switch {
 		case i == 0:
 		case i == len(names)-1:
-			out = append(out, &model.Text{Text: " "}, &model.Emph{Content: []model.Inline{&model.Text{Text: l.and}}},
+			out = append(out, &model.Text{Text: " "}, &model.Emph{Content: []model.Inline{&model.Text{Text: l.And}}},
 				&model.Text{Text: " "})
 		default:
 			out = append(out, &model.Text{Text: ", "})
@@ -84,7 +42,7 @@ func (s *setter) articleByline() []model.Inline {
 	if by := printedByline(s.doc.Byline, s.doc.Authors); by != nil {
 		return by
 	}
-	return s.loc.byline(s.doc.Authors)
+	return byline(s.loc, s.doc.Authors)
 }
 
 // printedByline renders the byline as the article printed it: the author
@@ -147,7 +105,13 @@ func (s *setter) titleBlock(width Sp) *vlist {
 		st.measure = width
 		st.align = centered
 		h, d := strut(leading)
-		s.addLines(v, s.buildPara(in, st), c, h, d, s.params)
+		p := s.buildPara(in, st)
+		if len(v.items) == 0 && doc.Title != "" {
+			p.tag = s.titleTag(0)
+		} else {
+			p.tag = s.tag(RoleParagraph, 0)
+		}
+		s.addLines(v, p, c, h, d, s.params)
 	}
 	text := func(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
 	if doc.Title != "" {
@@ -166,7 +130,7 @@ func (s *setter) titleBlock(width Sp) *vlist {
 	}
 	date := doc.Dateline // as printed, so that no word of it is lost
 	if date == "" {
-		date = s.loc.formatDate(doc.Date)
+		date = formatDate(s.loc, doc.Date)
 	}
 	if date != "" {
 		if len(doc.Authors) == 0 {
@@ -180,27 +144,6 @@ func (s *setter) titleBlock(width Sp) *vlist {
 		}
 	}
 	return v
-}
-
-// resolveURL makes a link target absolute against the document's source
-// URL. ok is false for targets that lead nowhere on paper: fragments,
-// and relative paths without a source to resolve them.
-func (s *setter) resolveURL(target string) (string, bool) {
-	t := strings.TrimSpace(target)
-	if t == "" || strings.HasPrefix(t, "#") {
-		return "", false
-	}
-	u, err := url.Parse(t)
-	if err != nil {
-		return "", false
-	}
-	if !u.IsAbs() && s.base != nil {
-		u = s.base.ResolveReference(u)
-	}
-	if !u.IsAbs() || (u.Host == "" && u.Scheme != "mailto") {
-		return "", false
-	}
-	return u.String(), true
 }
 
 // note returns the number of url's note, adding it on first use. A URL
@@ -220,7 +163,7 @@ func (s *setter) notesSection(v *vlist, c ctx) {
 	if len(s.notes) == 0 {
 		return
 	}
-	s.heading(v, &model.Heading{Level: 1, Content: []model.Inline{&model.Text{Text: s.loc.notes}}}, c)
+	s.heading(v, &model.Heading{Level: 1, Content: []model.Inline{&model.Text{Text: s.loc.Notes}}}, c)
 	size := s.small()
 	h, d := strut(s.smallLeading())
 	widest := s.sh.width(fmt.Sprintf("%d.", len(s.notes)), fonts.Regular, size)
@@ -232,14 +175,17 @@ func (s *setter) notesSection(v *vlist, c ctx) {
 		num := fmt.Sprintf("%d.", i+1)
 		x := c.left + widest - s.sh.width(num, fonts.Regular, size)
 		var m marker
+		note := s.tag(RoleNote, c.tag)
+		label := s.tag(RoleLabel, note)
 		for _, pc := range s.sh.shape(nil, num, fonts.Regular, size) {
-			m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
+			m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: label})
 			x += pc.width
 		}
 		v.marker = m
 		st := parStyle{face: fonts.Regular, size: size, measure: ic.measure, align: raggedRight}
 		link := &model.Link{Target: u, Content: []model.Inline{&model.Text{Text: u}}}
 		p := s.buildPara([]model.Inline{link}, st)
+		p.tag = note
 		v.gap(0)
 		s.addLines(v, p, ic, h, d, s.params)
 	}

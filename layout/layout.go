@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"pamphlet/layout/hyph"
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -17,7 +18,7 @@ type setter struct {
 	doc        *model.Document
 	sh         *shaper
 	hyph       *hyph.Patterns
-	loc        locale
+	loc        *locale.Words
 	params     Params
 	base       *url.URL
 	firstFolio int
@@ -29,11 +30,21 @@ type setter struct {
 	noteNum   map[string]int
 	// blockCount numbers the blocks set so far (for tests of breaks).
 	blockCount int
+	// tableCount numbers the tables set so far (TableCell.Table).
+	tableCount int
 	// fitted keeps the running heads already fitted to their slot.
 	fitted map[fitKey]string
 	// label is the title the running heads print: the document's, or in
 	// an anthology a stand-in for an untitled chapter.
 	label string
+	// tags is the structure tree of what is set (tags[0] the root);
+	// lastHead is the level of the last heading element.
+	tags     []Tag
+	lastHead int
+	// titleLevel is the heading level of the title: 1 for an article,
+	// 2 for a chapter of a book (under the book's title). Sections are
+	// one level below it.
+	titleLevel int
 	// sink lowers the title block on the first page (a chapter opening
 	// of an anthology); 0 for a single article.
 	sink Sp
@@ -79,6 +90,7 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 		Height:  s.g.paper.Height,
 		Pages:   pg.pages,
 		Outline: s.outline,
+		Tags:    s.tags,
 	}, nil
 }
 
@@ -87,6 +99,11 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 func (s *setter) vertical() (title, body *vlist, err error) {
 	body = &vlist{}
 	c := ctx{measure: s.g.measure}
+	// The title is the top heading; sections start a level below it.
+	s.lastHead = s.titleLevel - 1
+	if s.doc.Title != "" {
+		s.lastHead = s.titleLevel
+	}
 	if err := s.blocks(body, s.doc.Blocks, c); err != nil {
 		return nil, nil, err
 	}
@@ -102,8 +119,8 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
-	s := &setter{opt: opt, g: g, doc: doc, loc: localeFor(doc.Lang), noteNum: map[string]int{},
-		firstFolio: max(opt.FirstPage, 1), label: doc.Title}
+	s := &setter{opt: opt, g: g, doc: doc, loc: locale.Of(doc.Lang), noteNum: map[string]int{},
+		firstFolio: max(opt.FirstPage, 1), label: doc.Title, tags: []Tag{{Role: RoleDocument, Parent: -1}}, titleLevel: 1}
 	s.sh, err = newShaper(func(msg string) { s.warn(0, msg) })
 	if err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
@@ -120,9 +137,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 		s.warn(0, fmt.Sprintf("no hyphenation patterns for language %q: words are not hyphenated", lang))
 	}
 	s.params = DefaultParams(g.size)
-	if u, err := url.Parse(doc.Source); err == nil && u.IsAbs() {
-		s.base = u
-	}
+	s.base = model.LinkBase(doc.Source)
 	s.markLevel = 6
 	_ = model.Walk(doc.Blocks, func(n model.Node) error {
 		if h, ok := n.(*model.Heading); ok {

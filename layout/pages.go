@@ -150,6 +150,11 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			b.frame = f.page*pg.s.g.columns + f.column
 			y += b.h
 			x := f.x + b.x
+			at := len(p.Body)
+			for _, m := range b.cells {
+				p.Cells = append(p.Cells, TableCell{Table: m.table, Row: m.row, Col: m.col, Head: m.head, Repeat: b.repeat,
+					First: len(p.Body) + m.from, End: len(p.Body) + m.to})
+			}
 			for _, r := range b.runs {
 				r.X += x
 				r.Y += y
@@ -163,11 +168,13 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			for _, r := range b.rules {
 				r.X += x
 				r.Y += y
+				r.At = at
 				p.Rules = append(p.Rules, r)
 			}
 			for _, im := range b.images {
 				im.X += x
 				im.Y += y
+				im.At = at
 				p.Images = append(p.Images, im)
 			}
 			if b.outline >= 0 {
@@ -186,12 +193,36 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			if pg.release {
 				// The page holds the material now: a long document
 				// need not hold it twice until pagination ends.
-				b.runs, b.links, b.rules, b.images = nil, nil, nil, nil
+				b.runs, b.links, b.rules, b.images, b.cells = nil, nil, nil, nil, nil
 			}
 			y += b.d
 		}
 	}
 	return y
+}
+
+// repeatHeader sets again, at the top of frame f, the header of a table
+// that broke just before items[i], and returns the frame left below it.
+func (pg *pager) repeatHeader(items []vitem, i int, f frame) frame {
+	hdr := brokenHeader(items, i)
+	if hdr == nil || hdr.h >= f.h/2 {
+		return f
+	}
+	cp := *hdr
+	f.y = pg.place([]vitem{{kind: vBox, box: &cp}}, 0, 1, f)
+	f.h -= hdr.h
+	return f
+}
+
+// brokenHeader returns the table header that a break right before
+// items[i] (after skip) asks to repeat, or nil.
+func brokenHeader(items []vitem, i int) *vbox {
+	for k := i - 1; k >= 0 && items[k].kind != vBox; k-- {
+		if items[k].kind == vPenalty && items[k].box != nil {
+			return items[k].box
+		}
+	}
+	return nil
 }
 
 // paginate flows the title block and the body into pages: the title
@@ -249,6 +280,7 @@ func (pg *pager) paginate(title, body *vlist) {
 			if i >= len(items) {
 				break
 			}
+			f = pg.repeatHeader(items, i, f)
 			end, forced := pg.fill(items, i, f.h)
 			if forced {
 				s.warn(pg.page(f.page).Folio, "no good page break: a kept block is split or taller than the page")

@@ -84,6 +84,11 @@ type para struct {
 	pieces []piece
 	// links holds the URL of each link; piece.link indexes it from 1.
 	links []string
+	// tag is the structure element of the paragraph's text (0: none,
+	// the text is not content); linkTags and refTags hold, made when
+	// first set, the elements of each link's text and note marker.
+	tag               int32
+	linkTags, refTags []int32
 	// bidi is set when the paragraph holds right-to-left text: its
 	// lines are reordered for display, from base, the paragraph's
 	// embedding level (1: a right-to-left paragraph).
@@ -200,7 +205,7 @@ func (b *parBuilder) inlines(in []model.Inline, st inlineState) {
 // link sets a link's content and, by the link mode, its note marker or
 // its URL.
 func (b *parBuilder) link(n *model.Link, st inlineState) {
-	url, ok := b.s.resolveURL(n.Target)
+	url, ok := model.LinkAddress(n.Target, b.s.base)
 	if !ok || st.link != 0 {
 		b.inlines(n.Content, st)
 		return

@@ -34,6 +34,11 @@ type vbox struct {
 	// list marker goes on the right.
 	rtl     bool
 	measure Sp
+	// cells says which table cell each stretch of runs belongs to (a
+	// line of a table or its caption); nil elsewhere.
+	cells []cellMark
+	// repeat marks a table's header set again at the top of a frame.
+	repeat bool
 }
 
 // role is what a vertical box holds.
@@ -44,6 +49,7 @@ const (
 	roleBody       // a line of running text (paragraph, list item, quote)
 	roleHeading
 	roleCode
+	roleTable // a line of a table's cells or caption, or one of its rules
 )
 
 // setLine places the items of one line: boxes become runs, glue is
@@ -118,7 +124,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	curLink, linkStart := int32(0), Sp(0)
 	closeLink := func(end Sp) {
 		if curLink != 0 {
-			box.links = append(box.links, LinkArea{X: linkStart, W: end - linkStart, URL: p.links[curLink-1]})
+			box.links = append(box.links, LinkArea{X: linkStart, W: end - linkStart, URL: p.links[curLink-1], Tag: curLink})
 			curLink = 0
 		}
 	}
@@ -139,11 +145,12 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			}
 		}
 		width := widen(pc.width)
+		tag := s.pieceTag(p, pc)
 		if n := len(box.runs); joinable && n > 0 {
 			r := &box.runs[n-1]
 			sameBidi := !p.bidi || levels[n-1] == pc.level && runLinks[n-1] == pc.link &&
 				(pc.level%2 == 0 || x == r.X+r.Width && len(pc.kerns) == 0)
-			if r.Face == pc.face && r.Size == pc.size && r.Y == -pc.raise && sameBidi {
+			if r.Face == pc.face && r.Size == pc.size && r.Y == -pc.raise && r.Tag == tag && sameBidi {
 				if x != r.X+r.Width {
 					r.Kerns = append(r.Kerns, GlyphKern{At: len(r.Text), Offset: x - r.X})
 				}
@@ -155,7 +162,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 				return
 			}
 		}
-		run := Run{Face: pc.face, Size: pc.size, X: x, Y: -pc.raise, Text: pc.text, Width: width, Expand: expand}
+		run := Run{Face: pc.face, Size: pc.size, X: x, Y: -pc.raise, Text: pc.text, Width: width, Expand: expand, Tag: tag}
 		for _, k := range pc.kerns {
 			run.Kerns = append(run.Kerns, GlyphKern{At: k.At, Offset: widen(k.Offset)})
 		}
@@ -220,6 +227,10 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	if p.bidi {
 		reorder(box, levels, runLinks, p.links, l.Width, p.base)
 		box.rtl, box.measure = p.base%2 == 1, l.Width
+	}
+	// Until here a link area's Tag held its link's number.
+	for k := range box.links {
+		box.links[k].Tag = s.linkTag(p, box.links[k].Tag)
 	}
 	// Link areas cover the text's height: from a little above the
 	// capitals to below the descenders.

@@ -94,6 +94,8 @@ func dumpBlock(b *strings.Builder, bl Block, indent string) error {
 		fmt.Fprintf(b, "%sfigure src=%s alt=%s type=%s bytes=%d size=%dx%d: %s\n", indent,
 			strconv.Quote(n.Src), strconv.Quote(n.Alt), n.MediaType, len(n.Data), n.Width, n.Height,
 			dumpInlines(n.Caption))
+	case *Table:
+		dumpTable(b, n, indent)
 	default:
 		return fmt.Errorf("dump: unknown block %T", bl)
 	}

@@ -7,6 +7,12 @@
 // (invariants every exporter may rely on), Walk (visit every node) and Dump
 // (a stable text rendering for golden tests). It uses the standard library
 // only.
+//
+// It also holds the link policy (link.go), the one place that decides
+// which links print: LinkScheme says which schemes a reader may keep, and
+// LinkAddress gives the address a link leads to, or says it leads
+// nowhere. The EPUB links and the PDF links and prints exactly those
+// addresses.
 package model
 
 import (
@@ -137,7 +143,7 @@ func (d Date) check() error {
 type Node interface{ node() }
 
 // Block is a block-level element: Heading, Paragraph, Quote, List, Code,
-// Break or Figure.
+// Break, Figure or Table.
 type Block interface {
 	Node
 	block()
@@ -290,7 +296,7 @@ func (*LineBreak) inline() {}
 
 // Kind names a node kind as used in Dump and in pamphlet's JSON output:
 // "heading", "paragraph", "quote", "list", "code", "break", "figure",
-// "text", "emph", "strong", "codespan", "link", "linebreak".
+// "table", "text", "emph", "strong", "codespan", "link", "linebreak".
 func Kind(n Node) string {
 	switch n.(type) {
 	case *Heading:
@@ -307,6 +313,8 @@ func Kind(n Node) string {
 		return "break"
 	case *Figure:
 		return "figure"
+	case *Table:
+		return "table"
 	case *Text:
 		return "text"
 	case *Emph:

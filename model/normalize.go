@@ -13,7 +13,10 @@ import (
 //     target becomes its content;
 //   - heading levels clamped to 1..6; empty paragraphs, headings, quotes,
 //     lists, items and code blocks dropped; code keeps its spaces but loses
-//     carriage returns and trailing blank lines.
+//     carriage returns and trailing blank lines;
+//   - tables lose their empty rows and trailing empty columns, every row
+//     padded to the same number of cells; a table without text is
+//     dropped (its caption, if any, left as a paragraph).
 //
 // No character other than whitespace is ever removed. Normalize is
 // idempotent: a second call changes nothing.
@@ -135,6 +138,8 @@ func normBlock(b Block) Block {
 		return b
 	case *Break:
 		return b
+	case *Table:
+		return normTable(b)
 	default:
 		// Unknown kinds are kept for Validate to report.
 		return b

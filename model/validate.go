@@ -14,8 +14,8 @@ const maxProblems = 10
 // Validate reports whether doc keeps the invariants every exporter relies
 // on: valid UTF-8 without control characters (tabs and newlines only in
 // code), a well-formed date and language tag, heading levels 1..6, no nil
-// or unknown nodes, no empty containers, links with targets, and text in
-// normalised form. A document fresh from Normalize passes unless its
+// or unknown nodes, no empty containers, rectangular tables, links with
+// targets, and text in normalised form. A document fresh from Normalize passes unless its
 // characters themselves are invalid. The error lists up to ten problems,
 // each with the path of the node, such as "blocks[3].content[1]".
 func Validate(doc *Document) error {
@@ -191,6 +191,8 @@ func (v *validator) block(p *vpath, b Block) {
 		}
 		v.inlines(p, ".caption", b.Caption)
 	case *Break:
+	case *Table:
+		v.table(p, b)
 	default:
 		v.add(p, fmt.Sprintf("unknown block %T", b))
 	}

@@ -50,6 +50,8 @@ func walkNode(n Node, visit func(Node) error) error {
 		return nil
 	case *Figure:
 		return walkInlines(n.Caption, visit)
+	case *Table:
+		return walkTable(n, visit)
 	case *Emph:
 		return walkInlines(n.Content, visit)
 	case *Strong:
@@ -101,6 +103,7 @@ func plainTo(b *strings.Builder, in []Inline) {
 
 // BlockText returns the plain text of a block: inline text for headings and
 // paragraphs, the lines of code, the caption of a figure (or its alt text),
+// a table's caption and rows (a line each, cells separated by tabs),
 // and the texts of nested blocks joined by "\n\n" for quotes and lists.
 func BlockText(b Block) string {
 	switch b := b.(type) {
@@ -115,6 +118,8 @@ func BlockText(b Block) string {
 			return Plain(b.Caption)
 		}
 		return b.Alt
+	case *Table:
+		return tableText(b)
 	case *Quote:
 		return blocksText(b.Blocks)
 	case *List:

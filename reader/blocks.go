@@ -19,6 +19,7 @@ const (
 	pVerse  // an indented verse quotation in prose (Victorian magazine)
 	pQuote  // "> " lines
 	pBreak
+	pTable // rows of cells marked by pipes, tabs or aligned spaces
 )
 
 // pblock is one block found in the text.
@@ -46,6 +47,7 @@ type pblock struct {
 	numbering string
 	items     [][]*pblock
 	blocks    []*pblock // quote: the content
+	table     textTable // table: the cells
 }
 
 // first returns the first input line number of b.
@@ -103,6 +105,11 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i += n
 			continue
 		}
+		if l.head > 0 {
+			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, text: l.text, level: l.head, style: l.headBy})
+			i++
+			continue
+		}
 		if lv := atxLevel(l); lv > 0 {
 			text := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(l.text[lv:]), "#"))
 			if text == "" {
@@ -143,14 +150,11 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i += n
 			continue
 		}
-		if strings.Contains(l.text, "\t") || strings.Contains(l.text, "  ") {
-			if n, rows := tableRun(lines[i:]); n > 0 {
-				if rows == nil {
-					rows = lines[i : i+n]
-				}
-				r.repair(l.no, "layout", "table of %d row(s) kept line by line", n)
-				out = append(out, &pblock{kind: pLayout, lines: rows})
-				i += n
+		if strings.ContainsAny(l.text, "\t|") || strings.Contains(l.text, "  ") || isRuleRow(l.text) {
+			if t, ok := readTextTable(lines[i:]); ok {
+				r.repair(l.no, "table", "table of %d row(s) and %d column(s) read from cells marked by %s", len(t.rows), len(t.rows[0]), t.from)
+				out = append(out, &pblock{kind: pTable, lines: lines[i : i+t.lines], table: t})
+				i += t.lines
 				continue
 			}
 		}
@@ -308,7 +312,7 @@ func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 	n := 1
 	for n < len(lines) {
 		l := lines[n]
-		if l.blank() || isQuoteLine(l) || atxLevel(l) > 0 || fence(l) != "" {
+		if l.blank() || l.head > 0 || isQuoteLine(l) || atxLevel(l) > 0 || fence(l) != "" {
 			break
 		}
 		if n == 1 && isSalutation(lines[0].text) {

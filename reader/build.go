@@ -87,6 +87,8 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 			mb = &model.Code{Text: dedent(b.lines), Lang: b.lang}
 		case pLayout:
 			mb = &model.Code{Text: dedent(b.lines), Layout: true}
+		case pTable:
+			mb = r.table(b.table, b.first())
 		case pVerse:
 			p := &model.Paragraph{Content: r.lineInlines(b.lines)}
 			r.lines[p] = b.first()

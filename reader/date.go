@@ -6,55 +6,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"pamphlet/locale"
 	"pamphlet/model"
 )
-
-// months maps lowercase month names and abbreviations in the six supported
-// languages to their number. Abbreviations may carry a trailing period in
-// the text ("Nov. 10, 2020" in the Go blog article of the corpus).
-var months = func() map[string]int {
-	m := map[string]int{}
-	names := [][]string{
-		// en
-		{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
-		{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
-		// es
-		{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
-		// fr
-		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-		// de
-		{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},
-		// it
-		{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
-		// pt
-		{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
-	}
-	for _, list := range names {
-		for i, n := range list {
-			m[n] = i + 1
-		}
-	}
-	for n, v := range map[string]int{"sept": 9, "jänner": 1, "setiembre": 9, "fevrier": 2, "aout": 8, "decembre": 12, "marz": 3} {
-		m[n] = v
-	}
-	return m
-}()
-
-// weekdays are skipped in front of a date ("Sunday, May 8, 2016" in the
-// Blogger article, "Tuesday 15 October 2019" in the ebb.org one).
-var weekdays = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true,
-	"lunes": true, "martes": true, "miércoles": true, "jueves": true, "viernes": true, "sábado": true, "domingo": true,
-	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
-	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true, "sonntag": true,
-	"lunedì": true, "martedì": true, "mercoledì": true, "giovedì": true, "venerdì": true, "sabato": true, "domenica": true,
-	"segunda-feira": true, "terça-feira": true, "quarta-feira": true, "quinta-feira": true, "sexta-feira": true,
-}
-
-// dateFillers may sit between the parts of a date: "2nd of October",
-// "15 de octubre de 2019".
-var dateFillers = map[string]bool{"of": true, "the": true, "de": true, "del": true, "le": true}
 
 // dtok is one token of a line scanned for a date.
 type dtok struct {
@@ -67,7 +21,9 @@ type dtok struct {
 
 // scanDateTokens splits s into words and numbers. Ordinal suffixes stay
 // with their number ("2nd", "1er", "15."); an abbreviation keeps its
-// period.
+// period. The names of months and weekdays, the ordinal suffixes and the
+// small words inside a date come from package locale, in every language
+// it knows.
 func scanDateTokens(s string) []dtok {
 	var toks []dtok
 	for i := 0; i < len(s); {
@@ -83,7 +39,7 @@ func scanDateTokens(s string) []dtok {
 				j++
 			}
 			t := dtok{start: i, end: j, word: s[i:j], num: v, ndigits: j - i}
-			// Ordinal suffix: 1st 2nd 3rd 4th 1er 1re 1º 1ª.
+			// Ordinal suffix: 1st 1er 1º (locale.IsOrdinal).
 			k := j
 			for k < len(s) {
 				r2, n2 := utf8.DecodeRuneInString(s[k:])
@@ -92,8 +48,7 @@ func scanDateTokens(s string) []dtok {
 				}
 				k += n2
 			}
-			switch strings.ToLower(s[j:k]) {
-			case "st", "nd", "rd", "th", "er", "re", "e", "º", "ª", "o", "a":
+			if locale.IsOrdinal(strings.ToLower(s[j:k])) {
 				t.end = k
 				j = k
 			}
@@ -147,7 +102,7 @@ func findDate(line string, lang string) (model.Date, int, int, bool) {
 		}
 		start := toks[i].start
 		// Take a weekday right in front ("Sunday, May 8").
-		if i > 0 && weekdays[strings.TrimSuffix(toks[i-1].word, ".")] && onlySpacePunct(line[toks[i-1].end:start]) {
+		if i > 0 && locale.IsWeekday(strings.TrimSuffix(toks[i-1].word, ".")) && onlySpacePunct(line[toks[i-1].end:start]) {
 			start = toks[i-1].start
 		}
 		return d, start, end, true
@@ -170,7 +125,7 @@ func dateAt(line string, toks []dtok, i int, lang string) (model.Date, int, bool
 	t := toks[i]
 	next := func(j int) (dtok, int, bool) {
 		// Skip fillers: "of", "de".
-		for j < len(toks) && toks[j].num < 0 && dateFillers[toks[j].word] {
+		for j < len(toks) && toks[j].num < 0 && locale.IsDateFiller(toks[j].word) {
 			j++
 		}
 		if j >= len(toks) {
@@ -206,9 +161,9 @@ func dateAt(line string, toks []dtok, i int, lang string) (model.Date, int, bool
 		}
 		// Day Month Year: "31 January 2020", "2nd October, 1886".
 		if t.num >= 1 && t.num <= 31 && t.ndigits <= 2 {
-			if m, j, ok := next(i + 1); ok && months[strings.TrimSuffix(m.word, ".")] > 0 {
+			if m, j, ok := next(i + 1); ok && locale.MonthNumber(m.word) > 0 {
 				if y, _, ok := next(j + 1); ok && year(y) {
-					d := model.Date{Year: y.num, Month: months[m.word], Day: t.num}
+					d := model.Date{Year: y.num, Month: locale.MonthNumber(m.word), Day: t.num}
 					if valid(d) {
 						return d, y.end, true
 					}
@@ -221,7 +176,7 @@ func dateAt(line string, toks []dtok, i int, lang string) (model.Date, int, bool
 		}
 		return model.Date{}, 0, false
 	}
-	mon := months[t.word]
+	mon := locale.MonthNumber(t.word)
 	if mon == 0 {
 		return model.Date{}, 0, false
 	}

@@ -43,8 +43,9 @@ var magic = []struct {
 
 // decode turns input bytes into clean UTF-8 text with "\n" line endings:
 // byte-order marks are honoured (UTF-8, UTF-16), invalid UTF-8 falls back
-// to Windows-1252 with a warning, control characters other than tab and
-// newline are removed with a warning, and the text is put in Unicode NFC.
+// to Windows-1252 with a warning, control characters other than tab,
+// newline and form feed (a page break) are removed with a warning, and the
+// text is put in Unicode NFC.
 // Binary data and input without any visible character are errors.
 func decode(src []byte, opt Options) (string, error) {
 	for _, m := range magic {
@@ -149,9 +150,15 @@ func stripControls(s string, opt Options) string {
 		if r == '\n' {
 			line++
 		}
+		if r == '\f' {
+			// A page break: the text reader reads its page furniture
+			// (see pageBreaks); Read makes it a line break for the others.
+			b.WriteByte('\f')
+			continue
+		}
 		if isControl(r) {
-			if r == '\f' || r == '\v' {
-				b.WriteByte('\n') // page and line feeds separate text
+			if r == '\v' {
+				b.WriteByte('\n') // a line feed separates text
 			}
 			n++
 			if firstLine == 0 {
@@ -161,7 +168,9 @@ func stripControls(s string, opt Options) string {
 		}
 		b.WriteRune(r)
 	}
-	opt.warn(firstLine, "removed %d control character(s)", n)
+	if n > 0 {
+		opt.warn(firstLine, "removed %d control character(s)", n)
+	}
 	return b.String()
 }
 

@@ -40,7 +40,7 @@ func TestDecode(t *testing.T) {
 		{name: "utf16be bom", in: utf16Bytes("Ça va", true), want: "Ça va"},
 		{name: "crlf", in: []byte("a\r\nb\rc"), want: "a\nb\nc"},
 		{name: "control characters", in: []byte("a\x01b\x1bc\x7fd"), want: "abcd", warn: "removed 3 control"},
-		{name: "form feed separates", in: []byte("page one\fpage two"), want: "page one\npage two", warn: "control"},
+		{name: "form feed kept as a page break", in: []byte("page one\fpage two"), want: "page one\fpage two"},
 		{name: "nfc", in: []byte("Cafe\u0301"), want: "Café"},
 		{name: "empty", in: nil, wantErr: ErrNoText},
 		{name: "whitespace", in: []byte(" \n\u00a0\t\n"), wantErr: ErrNoText},

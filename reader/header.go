@@ -557,9 +557,11 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 		}
 		l := lines[j]
 		h, ok := parseHeaderLine(l.text, lang, false)
-		// A name without "By" counts only on the line right next to a
-		// date line; further away it is more likely a heading.
-		if !ok && (prevDate == j-1 || (j+1 < len(lines) && isDateLine(lines[j+1].text, lang))) {
+		// A name without "By" counts only on the line right after a date
+		// line, or on the line before one, perhaps across blank lines as
+		// a text browser sets a title block; further away it is more
+		// likely a heading.
+		if !ok && (prevDate == j-1 || nextDateLine(lines, j+1, lang)) {
 			h, ok = parseHeaderLine(l.text, lang, true)
 		}
 		if ok {
@@ -704,6 +706,26 @@ func parseDateline(s, lang string) (authors []string, date model.Date, ok bool) 
 		return nil, model.Date{}, false
 	}
 	return h.authors, h.date, true
+}
+
+// nextDateLine reports whether the first line from i on that is not blank
+// is a date line, perhaps after more names on lines of their own (a text
+// browser sets each author of a title block apart).
+func nextDateLine(lines []srcLine, i int, lang string) bool {
+	for n := 0; n < 6; n++ {
+		i = skipBlank(lines, i)
+		if i >= len(lines) || lines[i].indent >= 4 {
+			return false
+		}
+		if isDateLine(lines[i].text, lang) {
+			return true
+		}
+		if h, ok := parseHeaderLine(lines[i].text, lang, true); !ok || len(h.authors) == 0 || !h.date.IsZero() {
+			return false
+		}
+		i++
+	}
+	return false
 }
 
 // isDateLine reports whether s is a header line holding a date.

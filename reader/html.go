@@ -34,7 +34,7 @@ func readHTML(src string, opt Options) (*Result, error) {
 	if baseURL == "" {
 		baseURL = pm.Base
 	}
-	base := linkBase(baseURL)
+	base := model.LinkBase(baseURL)
 	body := htmlBody(doc)
 	content, extracted, byline := htmlExtract(doc, body)
 	if extracted {
@@ -46,20 +46,27 @@ func readHTML(src string, opt Options) (*Result, error) {
 	img.finish()
 
 	m := pm.meta
-	if len(m.Authors) == 0 && byline != "" {
-		if a := metaAuthors(byline); allNames(a) {
-			m.Authors = a
+	if byline != "" {
+		// Readability's byline may be a whole dateline ("Posted on March
+		// 3, 2021 by Jane Roe"), which it took out of the content.
+		if a, d, ok := parseDateline(strings.Join(strings.Fields(byline), " "), primaryLang(opt.Lang, m.Lang)); ok {
+			m.fill(meta{Authors: a, Date: d})
+		} else if a := metaAuthors(byline); allNames(a) {
+			m.fill(meta{Authors: a})
 		}
 	}
-	// The title: the article's own title (JSON-LD, Open Graph) when the
-	// page gives one, else the <title> without the site's name, else the
-	// first heading of the content.
+	// The title: the article's own title (Dublin Core, Open Graph,
+	// JSON-LD) as the page gives it, less a trailing site name; else the
+	// <title> without the site's name; else the page's only h1.
 	hints := append([]string{pm.SiteName}, m.Authors...)
 	switch {
 	case m.Title != "":
-		m.Title = metaCleanTitle(m.Title, nil, hints)
+		m.Title = metaStripSite(m.Title, pm.SiteName)
 	case pm.DocTitle != "":
 		m.Title = metaCleanTitle(pm.DocTitle, append([]string{pm.OGTitle}, pm.H1...), hints)
+	case len(pm.H1) == 1:
+		m.Title = pm.H1[0]
+		tr.repair(0, "title", "took the first heading %q as the title", m.Title)
 	}
 	blocks = htmlTitle(blocks, &m, tr)
 	blocks = htmlHeader(blocks, &m, tr)

@@ -474,43 +474,40 @@ func (c *htmlConv) imgFigure(n *html.Node, caption []model.Inline) *model.Figure
 	return c.img.figure(src, alt, intAttr(n, "width"), intAttr(n, "height"), caption, c.line)
 }
 
-// table converts a <table>: an image with its caption cell (Blogger's image
-// tables, Blogger) becomes a figure, a one-column layout table gives its
-// cells' blocks, and a data table goes through tableBlocks.
+// table converts a <table>: an image with its caption cell (Blogger's
+// image tables) becomes a figure; a layout table, which only positions
+// the page's content, gives its cells' blocks in reading order; a data
+// table becomes a model.Table.
 func (c *htmlConv) table(n *html.Node) []model.Block {
-	var rows [][]*html.Node
+	var rows []htmlRow
 	var captions []*html.Node
-	var collect func(*html.Node)
-	collect = func(m *html.Node) {
+	var collect func(m *html.Node, part atom.Atom)
+	collect = func(m *html.Node, part atom.Atom) {
 		for ch := m.FirstChild; ch != nil; ch = ch.NextSibling {
 			switch {
 			case c.dropped(ch):
 			case ch.DataAtom == atom.Tr:
-				var cells []*html.Node
+				r := htmlRow{part: part}
 				for cell := ch.FirstChild; cell != nil; cell = cell.NextSibling {
 					if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !c.dropped(cell) {
-						cells = append(cells, cell)
+						r.cells = append(r.cells, cell)
 					}
 				}
-				rows = append(rows, cells)
+				rows = append(rows, r)
 			case ch.DataAtom == atom.Caption:
 				captions = append(captions, ch)
 			case ch.DataAtom == atom.Thead || ch.DataAtom == atom.Tbody || ch.DataAtom == atom.Tfoot:
-				collect(ch)
+				collect(ch, ch.DataAtom)
 			}
 		}
 	}
-	collect(n)
-	var out []model.Block
-	for _, cp := range captions {
-		out = append(out, &model.Paragraph{Content: c.inlines(cp)})
-	}
+	collect(n, 0)
 	cols := 0
 	var imgs []*html.Node
 	var textCells []*html.Node
 	for _, r := range rows {
-		cols = max(cols, len(r))
-		for _, cell := range r {
+		cols = max(cols, len(r.cells))
+		for _, cell := range r.cells {
 			if img := htmlLoneImage(cell, c); img != nil {
 				imgs = append(imgs, img)
 			} else if strings.TrimSpace(c.text(cell)) != "" {
@@ -518,8 +515,7 @@ func (c *htmlConv) table(n *html.Node) []model.Block {
 			}
 		}
 	}
-	switch {
-	case len(imgs) == 1 && len(textCells) <= 2 && htmlTextLen(n) < 400 && len(captions) == 0:
+	if len(imgs) == 1 && len(textCells) <= 2 && htmlTextLen(n) < 400 && len(captions) == 0 {
 		var capIn []model.Inline
 		for _, cell := range textCells {
 			if len(capIn) > 0 {
@@ -527,41 +523,228 @@ func (c *htmlConv) table(n *html.Node) []model.Block {
 			}
 			capIn = append(capIn, c.inlines(cell)...)
 		}
+		var out []model.Block
 		if fig := c.imgFigure(imgs[0], capIn); fig != nil {
 			out = append(out, fig)
 		}
 		return out
-	case cols <= 1:
+	}
+	if !c.dataTable(n, rows, cols, len(captions) > 0) {
+		var out []model.Block
+		for _, cp := range captions {
+			out = append(out, &model.Paragraph{Content: c.inlines(cp)})
+		}
 		for _, r := range rows {
-			for _, cell := range r {
+			for _, cell := range r.cells {
 				out = append(out, c.blocks(cell)...)
 			}
 		}
 		return out
 	}
-	var header []string
-	var body [][][]model.Inline
+	tbl := &model.Table{}
+	for _, cp := range captions {
+		if len(tbl.Caption) > 0 {
+			tbl.Caption = append(tbl.Caption, &model.Text{Text: " "})
+		}
+		tbl.Caption = append(tbl.Caption, c.inlines(cp)...)
+	}
+	grid := c.tableGrid(rows)
+	// Header rows: those of <thead>, else a first row of <th> only.
+	head := 0
+	for head < len(rows) && rows[head].part == atom.Thead {
+		head++
+	}
+	if head == 0 && len(rows) > 1 && htmlAllTH(rows[0].cells) {
+		head = 1
+	}
+	var foot []model.Row
+	for i, r := range grid {
+		switch {
+		case i < head:
+			tbl.Head = append(tbl.Head, r)
+		case rows[i].part == atom.Tfoot:
+			foot = append(foot, r)
+		default:
+			tbl.Body = append(tbl.Body, r)
+		}
+	}
+	tbl.Body = append(tbl.Body, foot...)
+	tbl.Align = c.tableAlign(rows, cols)
+	return []model.Block{tbl}
+}
+
+// htmlRow is a table row: its cells and the part (<thead>, <tbody>,
+// <tfoot>, or 0) that holds it.
+type htmlRow struct {
+	part  atom.Atom
+	cells []*html.Node
+}
+
+func htmlAllTH(cells []*html.Node) bool {
+	for _, cell := range cells {
+		if cell.DataAtom != atom.Th {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
+// Limits on spans: HTML allows colspan up to 1000 and rowspan up to
+// 65534, but a span only ever leaves empty cells, so one past the table's
+// own size means nothing.
+const htmlMaxSpan = 1000
+
+// tableGrid lays the cells out on the table's grid. A cell spanning
+// several columns or rows keeps its text in its first position and
+// leaves the others empty: every word stays, in reading order, and the
+// rows stay aligned.
+func (c *htmlConv) tableGrid(rows []htmlRow) []model.Row {
+	// pending[j] counts the rows below that column j is still taken by a
+	// cell above with a rowspan.
+	var pending []int
+	out := make([]model.Row, len(rows))
 	for i, r := range rows {
-		allTH := len(r) > 0
-		for _, cell := range r {
-			if cell.DataAtom != atom.Th {
-				allTH = false
+		var cells []model.Cell
+		col := 0
+		skipTaken := func() {
+			for col < len(pending) && pending[col] > 0 {
+				cells = append(cells, model.Cell{})
+				pending[col]--
+				col++
 			}
 		}
-		if i == 0 && allTH {
-			for _, cell := range r {
-				header = append(header, model.Plain(model.NormalizeInlines(c.inlines(cell))))
+		for _, cell := range r.cells {
+			skipTaken()
+			cells = append(cells, model.Cell{Content: c.inlines(cell)})
+			span := min(max(intAttr(cell, "colspan"), 1), htmlMaxSpan)
+			down := min(max(intAttr(cell, "rowspan"), 1), len(rows)-i)
+			if hasAttr(cell, "rowspan") && strings.TrimSpace(attr(cell, "rowspan")) == "0" {
+				down = len(rows) - i // 0: to the end of the table
 			}
+			for k := 0; k < span; k++ {
+				if k > 0 {
+					cells = append(cells, model.Cell{})
+				}
+				for len(pending) <= col {
+					pending = append(pending, 0)
+				}
+				pending[col] = max(pending[col], down-1)
+				col++
+			}
+		}
+		// Columns still taken past the row's last cell.
+		last := -1
+		for j := col; j < len(pending); j++ {
+			if pending[j] > 0 {
+				last = j
+			}
+		}
+		for ; col <= last; col++ {
+			cells = append(cells, model.Cell{})
+			if pending[col] > 0 {
+				pending[col]--
+			}
+		}
+		out[i] = model.Row{Cells: cells}
+	}
+	return out
+}
+
+// tableAlign reads each column's alignment from the align attribute or
+// a text-align style of its cells, when all the body cells that say one
+// agree.
+func (c *htmlConv) tableAlign(rows []htmlRow, cols int) []model.Align {
+	aligns := make([]model.Align, cols)
+	seen := make([]bool, cols)
+	for _, r := range rows {
+		if r.part == atom.Thead {
 			continue
 		}
-		var cells [][]model.Inline
-		for _, cell := range r {
-			cells = append(cells, c.inlines(cell))
+		for j, cell := range r.cells {
+			a := htmlCellAlign(cell)
+			switch {
+			case a == model.AlignDefault:
+			case !seen[j]:
+				aligns[j], seen[j] = a, true
+			case aligns[j] != a:
+				aligns[j] = model.AlignDefault
+			}
 		}
-		body = append(body, cells)
 	}
-	c.tr.repair(c.line, "table", "set a table of %d rows as a list, one item per row", len(body))
-	return append(out, tableBlocks(header, body)...)
+	return aligns
+}
+
+var htmlTextAlign = regexp.MustCompile(`(?i)text-align\s*:\s*(left|right|center)`)
+
+func htmlCellAlign(cell *html.Node) model.Align {
+	a := strings.ToLower(strings.TrimSpace(attr(cell, "align")))
+	if m := htmlTextAlign.FindStringSubmatch(attr(cell, "style")); m != nil {
+		a = strings.ToLower(m[1])
+	}
+	switch a {
+	case "left":
+		return model.AlignLeft
+	case "right":
+		return model.AlignRight
+	case "center":
+		return model.AlignCenter
+	}
+	return model.AlignDefault
+}
+
+// htmlLayoutCellText is the length of text from which a table cell holds
+// running prose rather than a datum: a page laid out with a table puts
+// whole articles in its cells.
+const htmlLayoutCellText = 400
+
+// dataTable reports whether a table holds data rather than laying out a
+// page, by the signs Mozilla's Readability reads: role="presentation"
+// or a cell holding a table, a heading, a code block or paragraphs of
+// prose mark layout; a caption, a header row or a summary mark data; a
+// grid of one row or one column is layout.
+func (c *htmlConv) dataTable(n *html.Node, rows []htmlRow, cols int, caption bool) bool {
+	role := strings.ToLower(strings.TrimSpace(attr(n, "role")))
+	if role == "presentation" || role == "none" || attr(n, "datatable") == "0" {
+		return false
+	}
+	for _, r := range rows {
+		for _, cell := range r.cells {
+			if htmlHasLayout(cell, c) || len(strings.TrimSpace(c.text(cell))) > htmlLayoutCellText {
+				return false
+			}
+		}
+	}
+	if len(rows) < 2 && !caption || cols < 2 {
+		return false
+	}
+	return true
+}
+
+// htmlHasLayout reports whether n holds elements that data cells do not:
+// a table, a heading, a code block, a quotation, or several paragraphs.
+func htmlHasLayout(n *html.Node, c *htmlConv) bool {
+	paras := 0
+	var walk func(*html.Node, int) bool
+	walk = func(m *html.Node, depth int) bool {
+		for ch := m.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode || c.dropped(ch) {
+				continue
+			}
+			switch ch.DataAtom {
+			case atom.Table, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Pre, atom.Blockquote, atom.Article, atom.Section:
+				return true
+			case atom.P:
+				if paras++; paras > 2 {
+					return true
+				}
+			}
+			if depth < 50 && walk(ch, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n, 0)
 }
 
 // inlines converts the children of n as inline content.

@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"pamphlet/model"
 )
 
 // htmlPageMeta is what a page says about itself, gathered before content
@@ -23,25 +26,45 @@ type htmlPageMeta struct {
 	Base string
 }
 
-// htmlMetaNames maps <meta name|property|itemprop> keys to the field they
-// give, for the common vocabularies: plain HTML, Open Graph, Twitter,
-// Dublin Core, Highwire (citation_*), Parse.ly, Sailthru and schema.org
-// microdata.
-var htmlMetaNames = map[string]string{
-	"og:title": "title", "twitter:title": "title", "dc.title": "title", "dcterms.title": "title",
-	"citation_title": "title", "parsely-title": "title", "sailthru.title": "title", "headline": "title",
-	"author": "author", "article:author": "author", "dc.creator": "author", "dcterms.creator": "author",
-	"citation_author": "author", "parsely-author": "author", "sailthru.author": "author", "byl": "author",
-	"article:published_time": "date", "og:article:published_time": "date", "article:published": "date",
-	"datepublished": "date", "date": "date", "dc.date": "date", "dc.date.issued": "date", "dcterms.date": "date",
-	"dcterms.issued": "date", "dcterms.created": "date", "citation_publication_date": "date", "citation_date": "date",
-	"pubdate": "date", "publishdate": "date", "publish-date": "date", "publish_date": "date", "sailthru.date": "date",
-	"parsely-pub-date": "date", "published_time": "date", "article.published": "date",
-	"description": "description", "og:description": "description", "twitter:description": "description", "dc.description": "description",
-	"og:site_name": "site", "application-name": "site",
-	"og:url":    "url",
-	"og:locale": "lang", "dc.language": "lang", "content-language": "lang", "inlanguage": "lang",
+// htmlMetaKeys lists, for each field, the <meta name|property|itemprop>
+// keys that give it, most trusted first: Dublin Core, then Open Graph,
+// then plain HTML and Twitter, then the publishers' own vocabularies
+// (Highwire citation_*, Parse.ly, Sailthru) and schema.org microdata. The
+// order of the title and author keys is Readability's, the reference for
+// article metadata. Keys are compared in htmlMetaKey's form.
+var htmlMetaKeys = map[string][]string{
+	"title": {"dc:title", "dcterm:title", "dcterms:title", "og:title", "weibo:article:title", "weibo:webpage:title",
+		"title", "twitter:title", "parsely-title", "citation_title", "sailthru:title", "headline"},
+	"author": {"dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author",
+		"citation_author", "sailthru:author", "byl"},
+	"date": {"article:published_time", "og:article:published_time", "article:published", "datepublished", "date",
+		"dc:date", "dc:date:issued", "dcterms:date", "dcterms:issued", "dcterms:created", "citation_publication_date",
+		"citation_date", "pubdate", "publishdate", "publish-date", "publish_date", "sailthru:date", "parsely-pub-date",
+		"published_time", "article:published"},
+	"description": {"dc:description", "dcterm:description", "dcterms:description", "og:description", "description",
+		"twitter:description"},
+	"site": {"og:site_name", "application-name"},
+	"url":  {"og:url"},
+	"lang": {"og:locale", "dc:language", "content-language", "inlanguage"},
 }
+
+// htmlMetaKey normalises a meta key as Readability does: lowercase, no
+// spaces, and dots as colons ("DC.Title" is "dc:title").
+func htmlMetaKey(k string) string {
+	k = strings.ToLower(strings.Join(strings.Fields(k), ""))
+	return strings.ReplaceAll(k, ".", ":")
+}
+
+// htmlMetaWanted is the set of keys in htmlMetaKeys.
+var htmlMetaWanted = func() map[string]bool {
+	w := map[string]bool{}
+	for _, keys := range htmlMetaKeys {
+		for _, k := range keys {
+			w[k] = true
+		}
+	}
+	return w
+}()
 
 // htmlReadMeta collects the metadata of a parsed page: <html lang>,
 // <title>, <meta> tags, <link rel=canonical>, JSON-LD, and microformats
@@ -77,29 +100,31 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 					}
 				}
 			case atom.Base:
-				if h := attr(n, "href"); h != "" && pm.Base == "" && linkBase(h) != nil {
+				if h := attr(n, "href"); h != "" && pm.Base == "" && model.LinkBase(h) != nil {
 					pm.Base = h
 				}
 			case atom.Link:
 				rel := strings.ToLower(attr(n, "rel"))
-				if strings.Contains(" "+rel+" ", " canonical ") && linkBase(attr(n, "href")) != nil && pm.Source == "" {
+				if strings.Contains(" "+rel+" ", " canonical ") && model.LinkBase(attr(n, "href")) != nil && pm.Source == "" {
 					pm.Source = attr(n, "href")
 				}
 			case atom.Meta:
-				key := strings.ToLower(strings.TrimSpace(attr(n, "property")))
-				if key == "" {
-					key = strings.ToLower(strings.TrimSpace(attr(n, "name")))
+				// A property attribute may hold several keys separated by
+				// spaces (RDFa: property="dc:title og:title").
+				v := strings.TrimSpace(attr(n, "content"))
+				if v == "" {
+					break
 				}
-				if key == "" {
-					key = strings.ToLower(strings.TrimSpace(attr(n, "itemprop")))
+				var keys []string
+				if p := attr(n, "property"); strings.TrimSpace(p) != "" {
+					keys = strings.Fields(p)
+				} else {
+					keys = []string{firstNonEmpty(attr(n, "name"), attr(n, "itemprop"), attr(n, "http-equiv"))}
 				}
-				if key == "" {
-					key = strings.ToLower(strings.TrimSpace(attr(n, "http-equiv")))
-				}
-				if f, ok := htmlMetaNames[key]; ok {
-					if v := strings.TrimSpace(attr(n, "content")); v != "" {
-						metaVals[f] = append(metaVals[f], v)
-						if key == "og:title" {
+				for _, k := range keys {
+					if k = htmlMetaKey(k); htmlMetaWanted[k] {
+						metaVals[k] = append(metaVals[k], v)
+						if k == "og:title" && pm.OGTitle == "" {
 							pm.OGTitle = v
 						}
 					}
@@ -124,50 +149,54 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 
 	// JSON-LD first: it is written for machines and rarely wrong.
 	for _, obj := range ld {
-		pm.fill(htmlLDMeta(obj))
+		pm.fill(htmlLDMeta(obj, pm.DocTitle))
 	}
-	if len(metaVals["site"]) > 0 {
-		pm.SiteName = metaVals["site"][0]
+	// first gives the values of the most trusted key of a field that the
+	// page has. For a field of one value, the last of them counts, as in
+	// Readability (a later <meta> overrides an earlier one).
+	first := func(field string, ok func(string) bool) []string {
+		for _, k := range htmlMetaKeys[field] {
+			var vs []string
+			for _, v := range metaVals[k] {
+				if ok == nil || ok(v) {
+					vs = append(vs, v)
+				}
+			}
+			if len(vs) > 0 {
+				return vs
+			}
+		}
+		return nil
+	}
+	if v := first("site", nil); len(v) > 0 {
+		pm.SiteName = v[len(v)-1]
 	}
 	var tags meta
-	for _, v := range metaVals["title"] {
-		// Some sites put their own name in og:title.
-		if tags.Title == "" && !sameText(v, pm.SiteName) {
-			tags.Title = v
-		}
+	// Some sites put their own name in og:title.
+	if v := first("title", func(v string) bool { return !sameText(v, pm.SiteName) }); len(v) > 0 {
+		tags.Title = v[len(v)-1]
 	}
 	if sameText(pm.OGTitle, pm.SiteName) {
 		pm.OGTitle = ""
 	}
-	for _, v := range metaVals["author"] {
-		if linkBase(v) != nil || strings.HasPrefix(v, "@") {
-			continue // a profile URL or a Twitter handle, not a name
-		}
-		if a := metaAuthors(v); len(a) > 0 && len(tags.Authors) == 0 {
-			tags.Authors = a
-		} else if len(a) > 0 && len(metaVals["author"]) > 1 {
-			tags.Authors = append(tags.Authors, a...)
-		}
+	// A profile URL or a Twitter handle is not a name. Several values of
+	// one key (citation_author) are several authors.
+	for _, v := range first("author", func(v string) bool { return model.LinkBase(v) == nil && !strings.HasPrefix(v, "@") }) {
+		tags.Authors = append(tags.Authors, metaAuthors(v)...)
 	}
-	for _, v := range metaVals["date"] {
-		if d, ok := parseDateValue(v, ""); ok {
-			tags.Date = d
-			break
-		}
+	for _, v := range first("date", func(v string) bool { _, ok := parseDateValue(v, ""); return ok }) {
+		tags.Date, _ = parseDateValue(v, "")
+		break
 	}
-	for _, v := range metaVals["lang"] {
-		if l := metaLang(v); l != "" {
-			tags.Lang = l
-			break
-		}
+	for _, v := range first("lang", func(v string) bool { return metaLang(v) != "" }) {
+		tags.Lang = metaLang(v)
+		break
 	}
-	if len(metaVals["description"]) > 0 {
-		tags.Description = metaVals["description"][0]
+	if v := first("description", nil); len(v) > 0 {
+		tags.Description = v[len(v)-1]
 	}
-	for _, v := range metaVals["url"] {
-		if linkBase(v) != nil && pm.Source == "" {
-			pm.Source = v
-		}
+	if v := first("url", func(v string) bool { return model.LinkBase(v) != nil }); len(v) > 0 && pm.Source == "" {
+		pm.Source = v[0]
 	}
 	pm.fill(tags)
 	var body meta
@@ -290,8 +319,9 @@ var htmlLDArticleTypes = map[string]bool{
 }
 
 // htmlLDMeta reads the metadata of one JSON-LD object when it describes an
-// article.
-func htmlLDMeta(obj map[string]any) meta {
+// article. docTitle is the page's <title>, which decides between a name
+// and a headline that differ.
+func htmlLDMeta(obj map[string]any, docTitle string) meta {
 	var m meta
 	isArticle := false
 	switch t := obj["@type"].(type) {
@@ -307,9 +337,24 @@ func htmlLDMeta(obj map[string]any) meta {
 	if !isArticle {
 		return m
 	}
-	m.Title = ldString(obj["headline"])
-	if m.Title == "" {
-		m.Title = ldString(obj["name"])
+	// The name is the article's title; the headline is sometimes a
+	// summary ("constitutional monarchy in Oceania" for an encyclopedia's
+	// article on a country). As Readability does, the headline wins only
+	// when it, and not the name, resembles the page's <title>.
+	name, headline := ldString(obj["name"]), ldString(obj["headline"])
+	if pub := ldString(obj["publisher"]); pub != "" && sameText(name, pub) {
+		name = "" // the site's name given as the article's
+	}
+	switch {
+	case name != "" && headline != "" && name != headline:
+		m.Title = name
+		if textSimilarity(headline, docTitle) > 0.75 && textSimilarity(name, docTitle) <= 0.75 {
+			m.Title = headline
+		}
+	case name != "":
+		m.Title = name
+	default:
+		m.Title = headline
 	}
 	m.Authors = ldAuthors(obj["author"], 0)
 	if d, ok := parseDateValue(ldString(obj["datePublished"]), ""); ok {
@@ -319,7 +364,7 @@ func htmlLDMeta(obj map[string]any) meta {
 	}
 	m.Lang = metaLang(ldString(obj["inLanguage"]))
 	m.Description = ldString(obj["description"])
-	if u := ldString(obj["url"]); linkBase(u) != nil {
+	if u := ldString(obj["url"]); model.LinkBase(u) != nil {
 		m.Source = u
 	}
 	return m
@@ -348,7 +393,7 @@ func ldAuthors(v any, depth int) []string {
 	}
 	switch v := v.(type) {
 	case string:
-		if linkBase(v) != nil {
+		if model.LinkBase(v) != nil {
 			return nil
 		}
 		return metaAuthors(v)
@@ -362,4 +407,28 @@ func ldAuthors(v any, depth int) []string {
 		return ldAuthors(v["name"], depth+1)
 	}
 	return nil
+}
+
+// textSimilarity is the share of b's text made of words that a also has
+// (1 when every word of b is in a), comparing lowercase words.
+func textSimilarity(a, b string) float64 {
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	ta, tb := split(a), split(b)
+	if len(ta) == 0 || len(tb) == 0 {
+		return 0
+	}
+	inA := map[string]bool{}
+	for _, w := range ta {
+		inA[w] = true
+	}
+	var all, uniq int
+	for _, w := range tb {
+		all += len(w)
+		if !inA[w] {
+			uniq += len(w)
+		}
+	}
+	return 1 - float64(uniq)/float64(all)
 }

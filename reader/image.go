@@ -216,6 +216,11 @@ func (l *imgLoader) maxBytes() int64 {
 // readLocal reads a cleaned relative path from Options.Images with the
 // size cap.
 func (l *imgLoader) readLocal(p string) ([]byte, error) {
+	// Only a regular file is opened: opening a FIFO waits for a writer
+	// that never comes, and a device may never end.
+	if st, err := fs.Stat(l.opt.Images, p); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return nil, errors.New("not a regular file (a FIFO, device or socket); not loaded")
+	}
 	f, err := l.opt.Images.Open(p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

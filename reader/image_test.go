@@ -152,7 +152,7 @@ func TestImageFigure(t *testing.T) {
 			var warns []string
 			tc.opt.Warn = func(w Warning) { warns = append(warns, w.Message) }
 			tr := &trail{opt: tc.opt}
-			l := newImgLoader(tc.opt, linkBase(tc.base), tr)
+			l := newImgLoader(tc.opt, model.LinkBase(tc.base), tr)
 			fig := l.figure(tc.src, tc.alt, tc.w, tc.h, nil, 0)
 			l.finish()
 			warned := strings.Join(warns, "\n")

@@ -58,6 +58,13 @@ func (p *inlineParser) parse(s string) []model.Inline {
 			i += runLen(s, i, '`')
 			continue
 		case '[':
+			if n, node := p.reference(s, i); n > 0 {
+				flush(i)
+				out = append(out, node)
+				i += n
+				start = i
+				continue
+			}
 			if n, nodes := p.link(s, i); n > 0 {
 				flush(i)
 				out = append(out, nodes...)
@@ -215,6 +222,32 @@ func (p *inlineParser) link(s string, i int) (int, []model.Inline) {
 		return end + 1 - i, content
 	}
 	return end + 1 - i, []model.Inline{&model.Link{Target: dest, Content: content}}
+}
+
+// reference reads a text browser's numbered link at s[i], "[3]faster
+// defers", when the text's reference list (numberedReferences) gives
+// the number a target. The browser marks only where the link's text
+// begins, so the link takes the word after the mark, without the
+// punctuation that closes it; the mark itself goes.
+func (p *inlineParser) reference(s string, i int) (int, *model.Link) {
+	if p.r.refs == nil {
+		return 0, nil
+	}
+	num, k := referenceMark(s[i:])
+	target := p.r.refs[num]
+	if k == 0 || target == "" {
+		return 0, nil
+	}
+	e := i + k
+	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '[' {
+		e++
+	}
+	word := strings.TrimRight(s[i+k:e], ",.;:!?\"'”’)")
+	if word == "" {
+		return 0, nil
+	}
+	p.r.repair(p.line, "link", "%s linked to %s (reference [%d])", quoteQ(word), target, num)
+	return k + len(word), &model.Link{Target: target, Content: []model.Inline{&model.Text{Text: word}}}
 }
 
 // matchBracket finds the bracket closing the one at s[i], counting nested

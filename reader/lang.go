@@ -1,8 +1,12 @@
 package reader
 
 import (
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
 )
 
 // langs are the languages DetectLang tells apart, English first: it wins
@@ -13,7 +17,7 @@ var langs = [...]string{"en", "es", "fr", "de", "it", "pt"}
 // several languages ("de", "la", "que") scores for each of them; a word
 // only one language uses scores double, so the distinctive ones decide.
 var stopwords = [len(langs)][]string{
-	{"the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "with", "as", "on", "are", "this", "be", "by",
+	{"the", "a", "and", "of", "to", "is", "in", "that", "it", "was", "for", "with", "as", "on", "are", "this", "be", "by",
 		"have", "from", "not", "which", "they", "you", "we", "their", "has", "were", "been", "will", "would", "there",
 		"what", "when", "who", "an", "or", "but", "our", "its", "his", "her", "she", "he", "them", "these", "those",
 		"can", "all", "more", "about", "than", "into", "had", "do", "does", "i", "my", "at", "if"},
@@ -60,24 +64,182 @@ var letterHints = map[rune]uint8{
 	'ã': 1 << 5, 'õ': 1 << 5,
 }
 
-// detectLimit is how much of the text DetectLang reads (bytes).
-const detectLimit = 20000
+// Language detection has two witnesses, both asked about a sample of
+// windows spread evenly over the text, so that an English licence above a
+// German novel, one foreign quotation or a list of names cannot decide for
+// the whole. The first counts function words: cheap, and decisive on most
+// articles, where one language leads by far. When it does not, a trigram
+// detector (whatlanggo, restricted to the languages pamphlet hyphenates
+// and has words for) reads the windows one by one. A language is taken
+// when the function words lead by far, when the trigrams name it with
+// confidence, or when both witnesses name it; otherwise the reader keeps
+// English and says so. The trigram detector costs about a millisecond a
+// window, which is why it is not asked first.
+const (
+	// langWindow is the length of one sample window in bytes. The
+	// trigram detector's scores are built for texts of a few hundred
+	// trigrams: on much longer texts its distances overflow and its
+	// confidence turns negative.
+	langWindow = 1000
+	// langWindows is the most windows read; a longer text is sampled at
+	// evenly spaced points.
+	langWindows = 8
+	// langConfidence is the least trigram confidence (0 to 1: the mean
+	// over the windows of the winner's confidence less the others')
+	// taken without a second witness.
+	langConfidence = 0.5
+)
 
-// DetectLang guesses the language of text among en, es, fr, de, it and pt
-// from frequent function words (and a few telltale letters) in its first
-// 20,000 bytes, after the scripts scriptLang recognises (Arabic, Hebrew,
-// Chinese, Japanese, Korean, Greek, Russian). It returns "en" when the
-// text gives no clear signal.
-func DetectLang(text string) string {
-	if len(text) > detectLimit {
-		text = text[:detectLimit]
+// trigramLangs maps the detector's languages to the tags DetectLang
+// returns; the detector compares only these.
+var trigramLangs = map[whatlanggo.Lang]string{
+	whatlanggo.Eng: "en", whatlanggo.Spa: "es", whatlanggo.Fra: "fr",
+	whatlanggo.Deu: "de", whatlanggo.Ita: "it", whatlanggo.Por: "pt",
+}
+
+var trigramOptions = func() whatlanggo.Options {
+	w := map[whatlanggo.Lang]bool{}
+	for l := range trigramLangs {
+		w[l] = true
 	}
-	if l := scriptLang(text); l != "" {
-		return l
-	}
+	return whatlanggo.Options{Whitelist: w}
+}()
+
+// langGuess is a detected language and how sure the detector is.
+type langGuess struct {
+	lang string // a tag of langs, or of scriptLang
+	// confidence is the trigram confidence, 0 to 1 (1 when the script or
+	// the function words decided).
+	confidence float64
+	// sure is false when the evidence was too weak and lang is the
+	// English default.
+	sure bool
+	// guess is the best candidate when sure is false ("" without one).
+	guess string
+}
+
+// DetectLang guesses the language of text: first from its script (Arabic,
+// Hebrew, Chinese, Japanese, Korean, Greek, Russian; see scriptLang),
+// then among en, es, fr, de, it and pt from function words and letter
+// trigrams. It returns "en" when the evidence is too weak.
+func DetectLang(text string) string { return detectLang(text).lang }
+
+// detectLang is DetectLang with the evidence kept.
+func detectLang(text string) langGuess {
+	windows := langSample(text)
 	var score [len(langs)]int
-	var buf [24]byte
 	total := 0
+	// Another script needs at least 20 letters of two bytes or more.
+	high := 0
+	for _, w := range windows {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				high++
+			}
+		}
+	}
+	if high >= 40 {
+		if l := scriptLang(strings.Join(windows, "\n")); l != "" {
+			return langGuess{lang: l, confidence: 1, sure: true}
+		}
+	}
+	for i, w := range windows {
+		total += countWords(w, &score)
+		// Three windows that agree by far are enough.
+		if i >= 2 && clearLead(&score) {
+			break
+		}
+	}
+	words, clear := wordVerdict(&score, total)
+	if clear && clearLead(&score) {
+		return langGuess{lang: words, confidence: 1, sure: true}
+	}
+	tri, conf := trigramLang(windows)
+	switch {
+	case tri != "" && conf >= langConfidence:
+		return langGuess{lang: tri, confidence: conf, sure: true}
+	case tri != "" && clear && words == tri:
+		return langGuess{lang: tri, confidence: conf, sure: true}
+	}
+	g := langGuess{lang: "en", confidence: conf, guess: tri}
+	if clear && (tri == "" || conf == 0) {
+		g.guess = words
+	}
+	return g
+}
+
+// langSample cuts up to langWindows windows of about langWindow bytes from
+// text: all of it when short, evenly spaced windows when long.
+func langSample(text string) []string {
+	step := langWindow
+	if len(text) > langWindow*langWindows {
+		step = len(text) / langWindows
+	}
+	var out []string
+	for off := 0; off < len(text) && len(out) < langWindows; off += step {
+		if w := window(text, off); strings.TrimSpace(w) != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// window returns about langWindow bytes of text from off, cut at spaces
+// so that no word is split.
+func window(text string, off int) string {
+	if off > 0 {
+		i := strings.IndexAny(text[off:], " \n")
+		if i < 0 {
+			return ""
+		}
+		off += i + 1
+	}
+	end := off + langWindow
+	if end >= len(text) {
+		return text[off:]
+	}
+	if i := strings.LastIndexAny(text[off:end], " \n"); i > 0 {
+		end = off + i
+	}
+	return text[off:end]
+}
+
+// trigramLang asks the trigram detector about each window and returns the
+// language with the most confidence summed over them, with the mean margin
+// of that confidence over the others' ("" when no window has letters to
+// judge).
+func trigramLang(windows []string) (string, float64) {
+	var votes [len(langs)]float64
+	n := 0
+	for _, w := range windows {
+		info := whatlanggo.DetectWithOptions(w, trigramOptions)
+		tag, ok := trigramLangs[info.Lang]
+		if !ok {
+			continue
+		}
+		n++
+		votes[slices.Index(langs[:], tag)] += max(info.Confidence, 0)
+	}
+	if n == 0 {
+		return "", 0
+	}
+	best, total := 0, 0.0
+	for i, v := range votes {
+		total += v
+		if v > votes[best] {
+			best = i
+		}
+	}
+	if votes[best] == 0 {
+		return "", 0
+	}
+	return langs[best], max(0, (2*votes[best]-total)/float64(n))
+}
+
+// countWords adds the function words (and a few telltale letters) of each
+// language in text to score and returns how many words it read.
+func countWords(text string, score *[len(langs)]int) (total int) {
+	var buf [24]byte
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf && !isASCIILetter(c) {
@@ -106,7 +268,7 @@ func DetectLang(text string) string {
 				break
 			}
 			if m := letterHints[unicode.ToLower(r)]; m != 0 {
-				addMask(&score, m, 1)
+				addMask(score, m, 1)
 			}
 			if n+4 <= len(buf) {
 				n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
@@ -122,10 +284,6 @@ func DetectLang(text string) string {
 			continue
 		}
 		total++
-		// Stop early once one language clearly leads.
-		if total%128 == 0 && clearLead(&score) {
-			break
-		}
 		if long {
 			continue
 		}
@@ -134,9 +292,16 @@ func DetectLang(text string) string {
 			if m&(m-1) == 0 {
 				w = 2 // only one language uses this word
 			}
-			addMask(&score, m, w)
+			addMask(score, m, w)
 		}
 	}
+	return total
+}
+
+// wordVerdict names the language whose function words score best over
+// total words. clear is false when there are too few of them or no clear
+// winner.
+func wordVerdict(score *[len(langs)]int, total int) (lang string, clear bool) {
 	best, second := 0, -1
 	for i := 1; i < len(langs); i++ {
 		if score[i] > score[best] {
@@ -150,9 +315,9 @@ func DetectLang(text string) string {
 	}
 	// Too few function words, or no clear winner: keep the default.
 	if score[best] < 3 || score[best]*10 < total || score[best] == score[second] {
-		return "en"
+		return langs[best], false
 	}
-	return langs[best]
+	return langs[best], true
 }
 
 // clearLead reports whether one language scores at least 40 and three

@@ -1,6 +1,10 @@
 package reader
 
-import "testing"
+import (
+	"cmp"
+	"strings"
+	"testing"
+)
 
 func TestDetectLang(t *testing.T) {
 	tests := []struct{ name, text, want string }{
@@ -63,6 +67,66 @@ func TestRecaseFollowsLanguage(t *testing.T) {
 			}
 			if res.Doc.Title != tc.want {
 				t.Errorf("title %q, want %q", res.Doc.Title, tc.want)
+			}
+		})
+	}
+}
+
+// germanProse is a paragraph in the manner of a German novel: long
+// sentences, few of the short function words English shares.
+const germanProse = "Als der Handlungsreisende eines Morgens aus unruhigen Träumen erwachte, fand er sich in seinem Bett zu einem seltsamen Wesen verwandelt. " +
+	"Er lag auf seinem harten Rücken und sah, wenn er den Kopf ein wenig hob, die gewölbte Decke seines Zimmers, die ihm fremd vorkam. " +
+	"Was ist mit mir geschehen, dachte er, aber es war kein Traum, denn das Zimmer, ein richtiges, nur etwas zu kleines Menschenzimmer, lag ruhig zwischen den vier wohlbekannten Wänden. " +
+	"Über dem Tisch, auf dem eine auseinandergepackte Musterkollektion von Tuchwaren ausgebreitet war, hing das Bild, das er vor kurzem aus einer Zeitschrift ausgeschnitten hatte.\n\n"
+
+func TestDetectLangFromTheBody(t *testing.T) {
+	tests := []struct{ name, format, text, want string }{
+		{"German novel after an English notice", "text",
+			"This file is free for anyone to copy, give away or reuse under the terms of the licence included with it.\n\n" +
+				strings.Repeat(germanProse, 6), "de"},
+		{"four-line English Markdown", "markdown",
+			"# Trip notes\n\nPack a tent, a stove and a lamp.\nCall the campsite.\nBuy a map.\n", "en"},
+		{"English HTML page", "html",
+			`<html><body><h1>Hours</h1><p>Open <a href="/days">Monday to Friday</a>, see <a href="/map">a map</a> or <a href="/faq">a list</a>.</p></body></html>`, "en"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Read([]byte(tc.text), Options{Format: Format(tc.format)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Doc.Lang != tc.want {
+				t.Errorf("lang %q, want %q", res.Doc.Lang, tc.want)
+			}
+		})
+	}
+}
+
+func TestUnclearLanguageKeepsEnglishAndWarns(t *testing.T) {
+	tests := []struct {
+		name, text, lang string
+		warns            bool
+	}{
+		{"too little text", "Notes\n\nOK.\n", "", true},
+		{"given language", "Notes\n\nOK.\n", "nl", false},
+		{"clear English", "Notes\n\nThe meeting is on Tuesday and everyone who can come should bring a chair.\n", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var warned []string
+			res, err := Read([]byte(tc.text), Options{Format: FormatText, Lang: tc.lang, Warn: func(w Warning) {
+				if strings.Contains(w.Message, "language") {
+					warned = append(warned, w.Message)
+				}
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := cmp.Or(tc.lang, "en"); res.Doc.Lang != want {
+				t.Errorf("lang %q, want %q", res.Doc.Lang, want)
+			}
+			if (len(warned) > 0) != tc.warns {
+				t.Errorf("language warnings %q, want some: %v", warned, tc.warns)
 			}
 		})
 	}

@@ -4,13 +4,9 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-)
 
-// linkSchemes are the URL schemes a link may keep. Everything else —
-// javascript:, vbscript:, data:, file:, blob: and the like — is turned
-// into plain text: such links do nothing useful in a book and some are
-// dangerous in a reading system.
-var linkSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "ftp": true, "tel": true}
+	"pamphlet/model"
+)
 
 var linkScheme = regexp.MustCompile(`^([a-zA-Z][a-zA-Z0-9+.-]*):`)
 
@@ -20,14 +16,15 @@ type linkVerdict int
 const (
 	linkOK     linkVerdict = iota
 	linkDead               // empty or an anchor inside the page ("#top")
-	linkUnsafe             // a scheme outside linkSchemes
+	linkUnsafe             // a scheme outside model.LinkScheme
 	linkBad                // not a URL at all
 )
 
-// linkTarget cleans a link target. It removes the whitespace and control
-// characters browsers ignore inside URLs (so "java\tscript:" is seen for
-// what it is), resolves a relative target against base when base is known
-// and keeps it as written otherwise, and percent-encodes what must be. The
+// linkTarget cleans a link target and judges it by the link policy of
+// package model. It removes the whitespace and control characters
+// browsers ignore inside URLs (so "java\tscript:" is seen for what it
+// is), resolves a relative target against base when base is known and
+// keeps it as written otherwise, and percent-encodes what must be. The
 // target is "" unless the verdict is linkOK.
 func linkTarget(raw string, base *url.URL) (string, linkVerdict) {
 	raw = strings.Map(func(r rune) rune {
@@ -43,7 +40,7 @@ func linkTarget(raw string, base *url.URL) (string, linkVerdict) {
 		return "", linkDead
 	}
 	if m := linkScheme.FindStringSubmatch(raw); m != nil {
-		if !linkSchemes[strings.ToLower(m[1])] {
+		if !model.LinkScheme(m[1]) {
 			return "", linkUnsafe
 		}
 	} else if strings.HasPrefix(raw, "//") {
@@ -56,28 +53,17 @@ func linkTarget(raw string, base *url.URL) (string, linkVerdict) {
 	if u.Scheme == "" && base != nil {
 		u = base.ResolveReference(u)
 	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https", "ftp":
-		if u.Host == "" {
-			return "", linkBad
-		}
-	case "":
+	s := u.String()
+	if u.Scheme == "" {
 		if u.Path == "" && u.RawQuery == "" {
 			return "", linkDead
 		}
+	} else if _, ok := model.LinkAddress(s, nil); !ok {
+		// An address without its host or mailbox ("http:///x", "mailto:").
+		return "", linkBad
 	}
-	s := u.String()
 	if strings.ContainsAny(s, " \t\n\r") {
 		return "", linkBad
 	}
 	return s, linkOK
-}
-
-// linkBase parses an absolute http(s) base URL, or gives nil.
-func linkBase(s string) *url.URL {
-	u, err := url.Parse(strings.TrimSpace(s))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil
-	}
-	return u
 }

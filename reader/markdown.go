@@ -23,7 +23,7 @@ import (
 )
 
 // mdParser is goldmark with the GitHub extensions whose content the model
-// can hold: tables (rendered as lists, see tableBlocks), strikethrough
+// can hold: tables (model.Table), strikethrough
 // (kept as plain text: the model has no struck-out span), task lists,
 // bare-URL links and footnotes (numbered notes at the end). Only the
 // parser is used: goldmark's HTML renderer and typographer never run.
@@ -53,7 +53,7 @@ func readMarkdown(src string, opt Options) (*Result, error) {
 		src:    md,
 		offset: fmLines,
 		tr:     tr,
-		base:   linkBase(opt.BaseURL),
+		base:   model.LinkBase(opt.BaseURL),
 	}
 	c.img = newImgLoader(opt, c.base, tr)
 	c.lineStarts = lineStarts(c.src)
@@ -538,25 +538,38 @@ func mdShort(s string) string {
 	return s
 }
 
-// table renders a GFM table through tableBlocks.
+// table converts a GitHub table: its header row, body rows and the
+// alignment of each column from the delimiter row (":--", ":-:", "--:").
 func (c *mdConv) table(t *extast.Table) []model.Block {
-	var header []string
-	var rows [][][]model.Inline
+	tbl := &model.Table{}
+	for _, a := range t.Alignments {
+		tbl.Align = append(tbl.Align, mdAlign(a))
+	}
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
-		var cells [][]model.Inline
+		var row model.Row
 		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			cells = append(cells, c.inlines(cell))
+			row.Cells = append(row.Cells, model.Cell{Content: c.inlines(cell)})
 		}
 		if _, ok := r.(*extast.TableHeader); ok {
-			for _, cell := range cells {
-				header = append(header, model.Plain(cell))
-			}
+			tbl.Head = append(tbl.Head, row)
 			continue
 		}
-		rows = append(rows, cells)
+		tbl.Body = append(tbl.Body, row)
 	}
-	c.tr.repair(c.blockLine(t), "table", "set a table of %d rows as a list, one item per row", len(rows))
-	return tableBlocks(header, rows)
+	return []model.Block{tbl}
+}
+
+func mdAlign(a extast.Alignment) model.Align {
+	switch a {
+	case extast.AlignLeft:
+		return model.AlignLeft
+	case extast.AlignCenter:
+		return model.AlignCenter
+	case extast.AlignRight:
+		return model.AlignRight
+	default:
+		return model.AlignDefault
+	}
 }
 
 // notes renders the footnotes as a numbered list at the end.

@@ -159,8 +159,10 @@ var metaTitleSeps = []string{" | ", " ✩ ", " » ", " :: ", " · ", " • ", " 
 func metaCleanTitle(title string, exact, hints []string) string {
 	title = strings.Join(strings.Fields(title), " ")
 	for _, e := range exact {
+		// A known title inside the page's, if it is most of it: a site's
+		// logo set as an h1 ("V8") is not the article's title.
 		e = strings.Join(strings.Fields(e), " ")
-		if e != "" && strings.Contains(strings.ToLower(title), strings.ToLower(e)) {
+		if e != "" && len(e)*2 >= len(title) && strings.Contains(strings.ToLower(title), strings.ToLower(e)) {
 			return e
 		}
 	}
@@ -196,15 +198,53 @@ func metaCleanTitle(title string, exact, hints []string) string {
 	// No hint: strip a short trailing part after a separator only sites
 	// use, the common "Article Title | Site Name" form. Dashes are left
 	// alone: "Knots – Part 2" is a title.
-	for _, sep := range []string{" | ", " ✩ ", " » "} {
+	for _, sep := range []string{" | ", " ✩ ", " » ", " · "} {
 		if i := strings.LastIndex(title, sep); i > 0 {
 			head, tail := title[:i], title[i+len(sep):]
-			if len(strings.Fields(head)) >= 3 && len(strings.Fields(tail)) <= 6 && len(tail) < len(head) {
+			if len(strings.Fields(head)) >= 3 && len(strings.Fields(tail)) <= 8 && len(tail) < len(head) {
+				return strings.TrimSpace(head)
+			}
+		}
+	}
+	// A dash before a short name with no number ("… sit amet – My
+	// website"), after a title of five words or more: shorter titles and
+	// numbered parts ("Tying Knots – Part 2") keep it.
+	for _, sep := range []string{" – ", " — ", " - "} {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			head, tail := title[:i], title[i+len(sep):]
+			if len(strings.Fields(head)) >= 5 && len(strings.Fields(tail)) <= 3 && !strings.ContainsAny(tail, "0123456789") {
 				return strings.TrimSpace(head)
 			}
 		}
 	}
 	return title
+}
+
+// metaStripSite removes the site's own name from the end of a title the
+// page gives as its article's ("Tide Tables | Harbour News" on the site
+// Harbour News). Only the exact name goes: the rest of a metadata title is
+// the publisher's choice.
+func metaStripSite(title, site string) string {
+	title = strings.Join(strings.Fields(title), " ")
+	if strings.TrimSpace(site) == "" {
+		return title
+	}
+	for _, sep := range metaTitleSeps {
+		// The site's name, or the start of a longer one ("Harbour News -
+		// All the tides").
+		if i := strings.LastIndex(title, sep); i > 0 && (sameText(title[i+len(sep):], site) || metaNamePrefix(title[i+len(sep):], site)) {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	return title
+}
+
+// metaNamePrefix reports whether part is the first words of name, with at
+// least three letters ("Harbour News" of "Harbour News - All the tides").
+func metaNamePrefix(part, name string) bool {
+	p := strings.ToLower(strings.Join(strings.Fields(part), " "))
+	n := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	return utf8.RuneCountInString(p) >= 3 && strings.HasPrefix(n, p+" ")
 }
 
 // metaLang turns a language field ("en-US", "en_US", "fr") into the

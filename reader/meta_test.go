@@ -3,6 +3,8 @@ package reader
 import (
 	"strings"
 	"testing"
+
+	"pamphlet/model"
 )
 
 // TestParseDateValue covers the dates of metadata fields and date lines,
@@ -121,6 +123,11 @@ func TestMetaCleanTitle(t *testing.T) {
 		{"hyphen without hint is kept", "Spider-Man - A Retrospective", nil, nil, "Spider-Man - A Retrospective"},
 		{"dash without hint is kept", "Tying Knots – Part 2", nil, nil, "Tying Knots – Part 2"},
 		{"plain", "Knots Worth Knowing", nil, []string{"Coastal Notes"}, "Knots Worth Knowing"},
+		{"dash before a site name after a long title", "Mending nets on the north quay – Harbour Notes", nil, nil, "Mending nets on the north quay"},
+		{"dash before a number is kept", "Mending nets on the north quay – Part 2", nil, nil, "Mending nets on the north quay – Part 2"},
+		{"middle dot before a site name", "Outside the harbour: mending nets at sea · Quay", nil, nil, "Outside the harbour: mending nets at sea"},
+		{"a short h1 is a logo, not the title", "Outside the harbour: mending nets at sea · Quay", []string{"Quay"}, nil, "Outside the harbour: mending nets at sea"},
+		{"long site name after a pipe", "Talks on the Quay - Chapter 1 - Netmender | Harbour Tales | Harbour Tales [Archive of Old Stories]", nil, nil, "Talks on the Quay - Chapter 1 - Netmender | Harbour Tales"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -163,7 +170,7 @@ func TestLinkTarget(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, v := linkTarget(tc.in, linkBase(tc.base))
+			got, v := linkTarget(tc.in, model.LinkBase(tc.base))
 			if got != tc.want || v != tc.verdict {
 				t.Errorf("linkTarget(%q) = %q, %v; want %q, %v", tc.in, got, v, tc.want, tc.verdict)
 			}

@@ -38,7 +38,8 @@ type Options struct {
 	// extension and from the content.
 	Format Format
 	// Lang forces the document language (a BCP 47 tag such as "fr"); ""
-	// detects it among en, es, fr, de, it, pt, defaulting to en.
+	// detects it from the body (DetectLang), falling back to en with a
+	// warning when the evidence is weak.
 	Lang string
 	// Warn receives each warning as it is found; nil discards them.
 	Warn func(Warning)
@@ -105,6 +106,10 @@ type Result struct {
 	Repairs []Repair
 	// Format is the format the input was read as.
 	Format Format
+	// Conventions are the habits of the text's source that the
+	// plain-text reader found before reading it (a margin, page breaks,
+	// numbered references); empty for Markdown and HTML.
+	Conventions []Convention
 
 	// lines maps blocks to the input line they start on, so that passes
 	// after the reader (typography) can say where they changed something.
@@ -130,6 +135,11 @@ func Read(src []byte, opt Options) (*Result, error) {
 	format := opt.Format
 	if format == FormatAuto {
 		format = Detect(opt.Name, text)
+	}
+	if format != FormatText {
+		// Only the text reader reads pages: elsewhere a form feed
+		// separates lines.
+		text = strings.ReplaceAll(text, "\f", "\n")
 	}
 	var res *Result
 	switch format {
@@ -188,13 +198,52 @@ func finish(res *Result, text string, opt Options) {
 	if opt.Lang != "" {
 		doc.Lang = strings.ToLower(opt.Lang)
 	} else if doc.Lang == "" {
-		doc.Lang = DetectLang(text)
+		doc.Lang = opt.detectLang(bodyText(doc), 0)
 	}
 	model.Normalize(doc)
 	typography(res)
 	// The audit trail reads in input order; repairs of the whole input
 	// (line 0) come first.
 	slices.SortStableFunc(res.Repairs, func(a, b Repair) int { return a.Line - b.Line })
+}
+
+// detectLang detects the language of body, the document's text without
+// its markup and metadata, and warns when the evidence is too weak to
+// leave English. line is where the body starts (0 when unknown).
+func (opt Options) detectLang(body string, line int) string {
+	g := detectLang(body)
+	if !g.sure {
+		if g.guess != "" && g.guess != "en" {
+			opt.warn(line, "language unclear (perhaps %q, confidence %.2f): English assumed; give the language if it is not English", g.guess, g.confidence)
+		} else {
+			opt.warn(line, "language unclear (too little text to tell): English assumed; give the language if it is not English")
+		}
+	}
+	return g.lang
+}
+
+// bodyText is the prose of doc's headings, paragraphs, quotations and
+// lists, one block a line, up to about a megabyte (the language detector
+// samples it): code, link targets and metadata are left out.
+func bodyText(doc *model.Document) string {
+	var b strings.Builder
+	_ = model.Walk(doc.Blocks, func(n model.Node) error {
+		if b.Len() > 1<<20 {
+			return errors.New("enough")
+		}
+		switch n := n.(type) {
+		case *model.Code:
+			return model.SkipChildren
+		case *model.Text:
+			b.WriteString(n.Text)
+		case *model.Heading, *model.Paragraph:
+			b.WriteByte('\n')
+		case *model.LineBreak:
+			b.WriteByte(' ')
+		}
+		return nil
+	})
+	return b.String()
 }
 
 // warn sends a warning to opt.Warn when set.

@@ -20,10 +20,13 @@ type Report struct {
 	Format   Format        `json:"format"`
 	Blocks   []ReportBlock `json:"blocks"`
 	Repairs  []Repair      `json:"repairs"`
+	// Conventions are the habits of the source found in a plain text
+	// before it was read, each with its evidence.
+	Conventions []Convention `json:"conventions"`
 }
 
 // ReportBlock is one block of a Report. Text is the plain text after
-// typography; quotes hold Blocks, lists hold Items.
+// typography; quotes hold Blocks, lists hold Items, tables Rows.
 type ReportBlock struct {
 	Kind    string `json:"kind"`
 	Level   int    `json:"level,omitempty"`
@@ -35,6 +38,10 @@ type ReportBlock struct {
 	Items     []ReportItem  `json:"items,omitempty"`
 	Blocks    []ReportBlock `json:"blocks,omitempty"`
 	Links     []ReportLink  `json:"links,omitempty"`
+	// Rows are a table's rows, header rows first, each a list of its
+	// cells' plain text; HeadRows says how many rows are header rows.
+	Rows     [][]string `json:"rows,omitempty"`
+	HeadRows int        `json:"head_rows,omitempty"`
 }
 
 // ReportItem is one list item: its text and its blocks.
@@ -63,6 +70,10 @@ func NewReport(res *Result) (*Report, error) {
 	}
 	if r.Authors == nil {
 		r.Authors = []string{}
+	}
+	r.Conventions = res.Conventions
+	if r.Conventions == nil {
+		r.Conventions = []Convention{}
 	}
 	if r.Repairs == nil {
 		r.Repairs = []Repair{}
@@ -107,6 +118,18 @@ func reportBlocks(bs []model.Block) ([]ReportBlock, error) {
 		case *model.Figure:
 			rb.Text = model.BlockText(b)
 		case *model.Break:
+		case *model.Table:
+			rb.Text = model.BlockText(b)
+			rb.HeadRows = len(b.Head)
+			for _, rs := range [][]model.Row{b.Head, b.Body} {
+				for _, r := range rs {
+					cells := make([]string, len(r.Cells))
+					for j, c := range r.Cells {
+						cells[j] = model.Plain(c.Content)
+					}
+					rb.Rows = append(rb.Rows, cells)
+				}
+			}
 		case *model.Quote:
 			var err error
 			if rb.Blocks, err = reportBlocks(b.Blocks); err != nil {

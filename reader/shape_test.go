@@ -234,16 +234,35 @@ func TestSignOff(t *testing.T) {
 	}
 }
 
-func TestTables(t *testing.T) {
+func TestTextTables(t *testing.T) {
 	tests := []dumpCase{
 		{"tabs", "T\n\nFigures:\n\nSite\tPlots\tWaiting\nHillside\t84\t37\nMill Lane\t52\t41\n",
-			"code layout:\n  | Site       Plots  Waiting\n  | Hillside   84     37\n  | Mill Lane  52     41\n"},
+			"table cols=3\n  head |Site|Plots|Waiting|\n  row |Hillside|84|37|\n  row |Mill Lane|52|41|\n"},
 		{"empty cell", "T\n\nFigures:\n\nSite\tPlots\tWaiting\nHillside\t\t37\nMill Lane\t52\t41\n",
-			"code layout:\n  | Site       Plots  Waiting\n  | Hillside          37\n  | Mill Lane  52     41\n"},
+			"  row |Hillside||37|\n"},
 		{"aligned columns", "T\n\nFigures:\n\nSite        Plots\nHillside       84\nMill Lane      52\n",
-			"code layout:\n  | Site        Plots\n  | Hillside       84\n  | Mill Lane      52\n"},
+			"table cols=2\n  head |Site|Plots|\n  row |Hillside|84|\n  row |Mill Lane|52|\n"},
+		{"aligned columns with a rule under the header",
+			"T\n\nFigures:\n\nRoom       Use          Seats\n---------  -----------  -----\nHall       dances       120\nKitchen    teas         12\n",
+			"table cols=3\n  head |Room|Use|Seats|\n  row |Hall|dances|120|\n  row |Kitchen|teas|12|\n"},
+		{"words with single spaces stay in their cell",
+			"T\n\nFigures:\n\nSite          Average wait\nCanal Side    1 year\nMill Lane     4 years\n",
+			"  head |Site|Average wait|\n  row |Canal Side|1 year|\n"},
+		{"pipes with a delimiter row",
+			"T\n\nPrices:\n\n| Item | Price |\n|------|------:|\n| Tea | 1.20 |\n| Cake | 2.50 |\n\nThat is all.\n",
+			"table cols=2\n  head |Item|Price|\n  row |Tea|1.20|\n  row |Cake|2.50|\nparagraph: That is all.\n"},
+		{"pipes framed by a database shell",
+			"T\n\nRows:\n\n+----+-------+\n| id | name  |\n+----+-------+\n|  1 | Ann   |\n|  2 | Bo    |\n+----+-------+\n",
+			"table cols=2\n  head |id|name|\n  row |1|Ann|\n  row |2|Bo|\n"},
+		{"an escaped pipe is text",
+			"T\n\nOps:\n\n| op | meaning |\n|---|---|\n| a \\| b | either |\n| a & b | both |\n",
+			"  row |a | b|either|\n"},
 		{"two spaces after full stops", "T\n\nWe met.  It rained.  Then we went home\nto bed.  The end of the evening came.  Sleep\nfollowed.  Morning came too soon for all.\n",
 			"paragraph: We met. It rained. Then we went home to bed."},
+		{"a pipe inside prose is no table", "T\n\nRun ls | sort to list them, then\ncat notes | wc -l to count the lines.\n",
+			"paragraph: Run ls | sort to list them, then cat notes | wc -l to count the lines.\n"},
+		{"rows of unequal pipes are no table", "T\n\n| one | two |\n| three |\n",
+			"paragraph: | one | two |{br}| three |\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

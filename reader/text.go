@@ -46,6 +46,11 @@ type srcLine struct {
 	// quoted marks a line read from behind a ">": its depth is written
 	// out, so it is no lazy continuation of a deeper quotation.
 	quoted bool
+	// head is the level of a heading that a convention of the text marks
+	// (rows of stars, a line left of the margin), 0 for other lines;
+	// headBy names that convention.
+	head   int
+	headBy string
 }
 
 func (l srcLine) blank() bool { return l.text == "" }
@@ -66,19 +71,27 @@ type textReader struct {
 	indentParas      bool // paragraphs start with a first-line indent (Victorian magazine)
 	explicitHeadings bool // the text marks headings with # or underlines (Go blog and Mozilla Hacks)
 
+	// conventions are the habits of the text's source (conventions.go);
+	// refs maps the numbers of "[1]" link marks to their targets.
+	conventions []Convention
+	refs        map[int]string
+	marginCols  int // the columns margin stripped from every line
+
 	acronyms map[string]bool // isAcronym's answers
 	hyphens  map[string]int  // hyphenUsage's counts
 }
 
 // readText reads messy plain text.
 func readText(text string, opt Options) (*Result, error) {
-	r := &textReader{opt: opt, src: text, lines: map[model.Block]int{}}
+	r := &textReader{opt: opt, lines: map[model.Block]int{}}
+	text = r.decomposeLigatures(text)
+	r.src = text
 	tag := strings.ToLower(opt.Lang)
 	if tag == "" {
-		tag = DetectLang(text)
+		tag = opt.detectLang(text, 0)
 	}
 	r.lang = primaryLang(tag)
-	lines := r.splitLines(text)
+	lines := r.inferConventions(r.splitLines(text))
 	doc := &model.Document{Lang: tag}
 	start := r.header(lines, doc, r.lang)
 	r.body = r.lateByline(lines[start:], doc)
@@ -92,7 +105,7 @@ func readText(text string, opt Options) (*Result, error) {
 	if doc.Title == "" {
 		r.opt.warn(0, "no title found; the first line reads as body text (put the title on a line of its own)")
 	}
-	return &Result{Doc: doc, Repairs: r.repairs, lines: r.lines}, nil
+	return &Result{Doc: doc, Repairs: r.repairs, Conventions: r.conventions, lines: r.lines}, nil
 }
 
 // repair records one change.

@@ -153,6 +153,18 @@ func (tp *typo) blocks(bs []model.Block) {
 				b.Alt = tp.run(b.Alt, 0)
 			}
 			tp.flush(tp.blockLine[b], "figure")
+		case *model.Table:
+			// Each cell is a text of its own: quotes never pair across
+			// cells.
+			tp.container(b.Caption)
+			for _, rs := range [][]model.Row{b.Head, b.Body} {
+				for _, r := range rs {
+					for _, c := range r.Cells {
+						tp.container(c.Content)
+					}
+				}
+			}
+			tp.flush(tp.blockLine[b], "table")
 		default:
 			// Code keeps its characters; breaks have none.
 		}

@@ -128,6 +128,15 @@ func modelText(doc *model.Document, urls bool) string {
 				}
 			case *model.Figure:
 				inl(bl.Caption)
+			case *model.Table:
+				inl(bl.Caption)
+				for _, rs := range [][]model.Row{bl.Head, bl.Body} {
+					for _, r := range rs {
+						for _, c := range r.Cells {
+							inl(c.Content)
+						}
+					}
+				}
 			}
 		}
 	}

@@ -1,0 +1,106 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// finishing lists what gofpdf cannot write and finish adds to its file.
+type finishing struct {
+	// lang goes into the catalog as /Lang.
+	lang string
+	// noDates drops the creation and modification dates.
+	noDates bool
+	// fonts are added as new objects and named in the page resources.
+	fonts *pdfFonts
+}
+
+// finish completes gofpdf's file on its parsed objects (see pdfobj.go):
+// the fonts added and named in the page resources, /Lang in the
+// catalog, the dates dropped when unknown, every plain stream
+// compressed (pdfstream.go), and the file written anew as PDF 1.7 with
+// a trailer /ID.
+func finish(raw []byte, fin finishing) ([]byte, error) {
+	f, err := readPDF(raw)
+	if err != nil {
+		return nil, fmt.Errorf("finish: %w", err)
+	}
+	cat := f.dict(f.trailer.get("Root"))
+	if cat == nil || cat.get("Type") != pdfName("Catalog") {
+		return nil, errors.New("finish: no catalog")
+	}
+	pages, err := f.pages(cat)
+	if err != nil {
+		return nil, fmt.Errorf("finish: %w", err)
+	}
+	if fin.fonts != nil {
+		objs, names := fin.fonts.objects(len(f.objs))
+		for _, o := range objs {
+			f.add(o)
+		}
+		for _, p := range pages {
+			res := f.dict(f.dict(p).get("Resources"))
+			if res == nil {
+				return nil, errors.New("finish: a page without resources")
+			}
+			fd, ok := res.get("Font").(*pdfDict)
+			if !ok {
+				fd = &pdfDict{}
+				res.set("Font", fd)
+			}
+			for _, n := range names {
+				fd.set(n.name, n.ref)
+			}
+		}
+	}
+	if fin.lang != "" {
+		cat.set("Lang", pdfToken(pdfString(fin.lang)))
+	}
+	if fin.noDates {
+		if info := f.dict(f.trailer.get("Info")); info != nil {
+			info.del("CreationDate")
+			info.del("ModDate")
+		}
+	}
+	deflateStreams(f.objs)
+	return f.write(), nil
+}
+
+// pages returns the page objects in order, from the catalog's page tree.
+func (f *pdfFile) pages(cat *pdfDict) ([]pdfRef, error) {
+	var out []pdfRef
+	var walk func(v pdfValue, depth int) error
+	walk = func(v pdfValue, depth int) error {
+		r, ok := v.(pdfRef)
+		d := f.dict(v)
+		if !ok || d == nil || depth > 32 {
+			return errors.New("bad page tree")
+		}
+		switch d.get("Type") {
+		case pdfName("Page"):
+			out = append(out, r)
+		case pdfName("Pages"):
+			kids, _ := d.get("Kids").(pdfArray)
+			for _, k := range kids {
+				if err := walk(k, depth+1); err != nil {
+					return err
+				}
+			}
+		default:
+			return errors.New("bad page tree")
+		}
+		return nil
+	}
+	if err := walk(cat.get("Pages"), 0); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// pdfString writes s as a PDF literal string (ASCII text such as a
+// language tag).
+func pdfString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+	return "(" + r.Replace(s) + ")"
+}

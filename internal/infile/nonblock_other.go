@@ -1,0 +1,6 @@
+//go:build !unix
+
+package infile
+
+// oNonblock is not needed where opening never waits for a writer.
+const oNonblock = 0

@@ -1,5 +1,0 @@
-package output
-
-import "golang.org/x/sys/unix"
-
-const ioctlGetTermios = unix.TCGETS

@@ -1,0 +1,117 @@
+package layout
+
+// The logical structure: layout records, as it sets each block, what the
+// block is (a heading, a paragraph, a list item, a figure …) as a tree of
+// Tags in Book.Tags, and marks every run, rule, picture and link area it
+// places with the tag whose content it is. Material that is not content
+// (running heads, folios, rules and ornaments, leader dots) has tag 0.
+// The tree follows the document, not the pages: an exporter that writes
+// a tagged PDF orders each element's content by where it stands in the
+// pages' reading order (see Page.Body).
+
+// Role is what a structure element is.
+type Role uint8
+
+// The roles. They follow the document model, one for each kind of block
+// and the parts an exporter of accessible documents needs.
+const (
+	// RoleDocument is the root: an article, or a whole book.
+	RoleDocument Role = iota
+	// RoleChapter is a chapter of a book: the preface, the contents or
+	// an article, with its own headings.
+	RoleChapter
+	// RoleHeading is a heading; Tag.Level says which (the title of the
+	// document is 1).
+	RoleHeading
+	RoleParagraph
+	RoleList
+	RoleListItem
+	// RoleLabel is a list item's number or bullet, or a note's number.
+	RoleLabel
+	// RoleListBody holds a list item's blocks.
+	RoleListBody
+	RoleQuote
+	RoleCode
+	// RoleFigure is a picture with its text alternative in Tag.Alt.
+	RoleFigure
+	RoleCaption
+	// RoleLink is a link's text; its clickable areas carry its tag.
+	RoleLink
+	// RoleReference is a note marker in the text (a link's note number).
+	RoleReference
+	// RoleNote is one of the link notes listed after the text.
+	RoleNote
+	// RoleContents is a book's contents; RoleContentsEntry one entry.
+	RoleContents
+	RoleContentsEntry
+)
+
+// Tag is one element of the logical structure.
+type Tag struct {
+	Role Role
+	// Parent is the index in Book.Tags of the enclosing element; -1 for
+	// the root, which is Book.Tags[0].
+	Parent int32
+	// Level is a heading's level, 1 to 6, never more than one deeper
+	// than the heading before it.
+	Level int
+	// Alt is a figure's text alternative.
+	Alt string
+	// Lang is the element's language when it differs from the book's
+	// (a BCP 47 tag; "" for the same).
+	Lang string
+}
+
+// tag adds an element under parent and returns its index.
+func (s *setter) tag(role Role, parent int32) int32 {
+	s.tags = append(s.tags, Tag{Role: role, Parent: parent})
+	return int32(len(s.tags) - 1)
+}
+
+// headingTag adds a heading element of the given level (1 for the
+// document's title), raised so that no level is skipped after the
+// heading before it.
+func (s *setter) headingTag(level int, parent int32) int32 {
+	level = max(1, min(level, s.lastHead+1, 6))
+	s.lastHead = level
+	t := s.tag(RoleHeading, parent)
+	s.tags[t].Level = level
+	return t
+}
+
+// titleTag adds the element of the title block's title: a heading at
+// the title's level.
+func (s *setter) titleTag(parent int32) int32 {
+	t := s.tag(RoleHeading, parent)
+	s.tags[t].Level = s.titleLevel
+	return t
+}
+
+// pieceTag is the element a piece of a paragraph belongs to: the
+// paragraph's, a link's inside it, or a note marker's.
+func (s *setter) pieceTag(p *para, pc *piece) int32 {
+	if pc.link == 0 || p.tag == 0 {
+		return p.tag
+	}
+	if p.linkTags == nil {
+		p.linkTags = make([]int32, len(p.links))
+		p.refTags = make([]int32, len(p.links))
+	}
+	k := pc.link - 1
+	if pc.raise != 0 {
+		// A raised piece is a link's note marker.
+		if p.refTags[k] == 0 {
+			p.refTags[k] = s.tag(RoleReference, p.tag)
+		}
+		return p.refTags[k]
+	}
+	if p.linkTags[k] == 0 {
+		p.linkTags[k] = s.tag(RoleLink, p.tag)
+	}
+	return p.linkTags[k]
+}
+
+// linkTag is the element of link k (1-based) of a paragraph.
+func (s *setter) linkTag(p *para, k int32) int32 {
+	return s.pieceTag(p, &piece{link: k})
+}

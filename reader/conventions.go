@@ -1,0 +1,639 @@
+package reader
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Before the plain-text reader reads a line, it learns the conventions of
+// the program the text was copied out of, each from the whole of the
+// text, the way a typesetter looks over a manuscript before setting it.
+// Each convention is inferred in one function below, which rewrites the
+// lines into the form the rest of the reader already knows (a margin
+// stripped, page furniture dropped, a blank line between paragraphs) and
+// records what it found as a Convention:
+//
+//   - page breaks: form feeds, page numbers and running heads between the
+//     pages of a PDF copy are furniture, not text;
+//   - numbered references: a text browser prints "[3]" before a link's
+//     text and lists the targets under "References" at the end;
+//   - margin: a text browser indents every line by the same columns, and
+//     a line set left of that margin is a heading;
+//   - centred lines: a title or heading set in the middle of the line
+//     stands alone, as any other heading does;
+//   - star headings: a converter sets headings between rows of stars,
+//     "****** Title ******", the more stars the higher the level;
+//   - underscored links: a converter joins the words of a link's text
+//     with "_" ("the_code_behind");
+//   - line-length paragraphs: with no blank lines between paragraphs, a
+//     line that stops short of the wrap before a new sentence ends its
+//     paragraph.
+
+// Convention is a habit of the text's source that the plain-text reader
+// found in the whole input before reading it, with its evidence.
+type Convention struct {
+	// Name is "page-breaks", "numbered-references", "margin",
+	// "outdented-headings", "centred-lines", "star-headings", "underscored-links",
+	// "ligatures" or "line-length-paragraphs".
+	Name string `json:"name"`
+	// Evidence says what in the text showed the convention.
+	Evidence string `json:"evidence"`
+}
+
+// found records a convention.
+func (r *textReader) found(name, format string, args ...any) {
+	r.conventions = append(r.conventions, Convention{Name: name, Evidence: fmt.Sprintf(format, args...)})
+}
+
+// ligatures are the presentation forms a PDF copy leaves for the letter
+// pairs its font set as one glyph ("oﬀicially").
+var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
+
+// decomposeLigatures spells out ligature characters, which no reader
+// searches for and no font needs.
+func (r *textReader) decomposeLigatures(text string) string {
+	n := 0
+	for _, c := range "ﬀﬁﬂﬃﬄﬅﬆ" {
+		n += strings.Count(text, string(c))
+	}
+	if n == 0 {
+		return text
+	}
+	r.found("ligatures", "%d ligature character(s) such as \"ﬁ\" spelled out as letters", n)
+	return ligatures.Replace(text)
+}
+
+// inferConventions learns the conventions of lines and returns the lines
+// rewritten by them.
+func (r *textReader) inferConventions(lines []srcLine) []srcLine {
+	lines, joins := r.pageBreaks(lines)
+	lines = r.numberedReferences(lines)
+	lines = r.margin(lines)
+	lines = r.centredLines(lines)
+	lines = r.starHeadings(lines)
+	r.underscoredLinks(lines)
+	return r.lineLengthParagraphs(lines, joins)
+}
+
+// pageNumber reports whether s is a page number alone on its line: "12",
+// "- 12 -", "Page 12", "xii".
+func pageNumber(s string) (int, bool) {
+	s = strings.TrimSpace(strings.Trim(s, "-–— "))
+	low := strings.ToLower(s)
+	for _, p := range []string{"page ", "p. ", "seite ", "página ", "pagina "} {
+		low = strings.TrimPrefix(low, p)
+	}
+	if n, err := strconv.Atoi(low); err == nil && n >= 0 && n < 10000 {
+		return n, true
+	}
+	if low != "" && len(low) <= 8 && isRoman(low) {
+		return -1, true
+	}
+	return 0, false
+}
+
+// pageBreaks drops the furniture between the pages of a PDF copy:
+// pdftotext ends each page with a form feed, after its footer (a page
+// number alone between blank lines), and a running head may open every
+// page. The two halves of the text around a break are joined, without
+// the blank lines that surrounded the furniture; joins lists the indexes
+// (in the returned lines) of the first line after each break, where
+// lineLengthParagraphs decides whether a paragraph ends.
+func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
+	var feeds []int // lines opened by a form feed
+	for i, l := range lines {
+		if strings.IndexByte(l.raw, '\f') >= 0 {
+			feeds = append(feeds, i)
+		}
+	}
+	if len(feeds) == 0 {
+		return lines, nil
+	}
+	drop := make([]bool, len(lines))
+	numbers, heads := 0, 0
+	// A running head: the same first line (digits aside) on most pages.
+	tops := map[string]int{}
+	firstText := func(i int) int {
+		for ; i < len(lines); i++ {
+			if strings.TrimLeft(lines[i].text, "\f") != "" {
+				return i
+			}
+		}
+		return -1
+	}
+	stripDigits := func(s string) string {
+		return strings.TrimSpace(strings.Map(func(c rune) rune {
+			if unicode.IsDigit(c) || c == '\f' {
+				return -1
+			}
+			return c
+		}, s))
+	}
+	for _, f := range feeds {
+		if k := firstText(f); k >= 0 {
+			tops[stripDigits(lines[k].text)]++
+		}
+	}
+	last := 0 // the last page number read
+	for page, f := range feeds {
+		// The footer: the last line before the feed, a page number set
+		// apart by a blank line or counting the pages.
+		k := f - 1
+		for k >= 0 && lines[k].blank() {
+			k--
+		}
+		if k >= 0 {
+			if n, ok := pageNumber(lines[k].text); ok && (k == 0 || lines[k-1].blank() || n == page+1 || last > 0 && n == last+1) {
+				drop[k] = true
+				numbers++
+				last = n
+			}
+		}
+		if k := firstText(f); k >= 0 {
+			t := stripDigits(lines[k].text)
+			if _, ok := pageNumber(strings.TrimLeft(lines[k].text, "\f")); ok && k+1 < len(lines) && lines[k+1].blank() {
+				drop[k] = true // a page number at the top of the page
+				numbers++
+			} else if t != "" && len(feeds) >= 3 && tops[t]*2 > len(feeds) && runeLen(t) <= 80 {
+				drop[k] = true
+				heads++
+			}
+		}
+	}
+	// The last page's footer has no feed after it.
+	k := len(lines) - 1
+	for k >= 0 && lines[k].blank() {
+		k--
+	}
+	if k > 0 && lines[k-1].blank() && numbers > 0 {
+		if _, ok := pageNumber(lines[k].text); ok {
+			drop[k] = true
+			numbers++
+		}
+	}
+	out := make([]srcLine, 0, len(lines))
+	var joins []int
+	for i, l := range lines {
+		if drop[i] {
+			continue
+		}
+		if strings.IndexByte(l.raw, '\f') >= 0 {
+			l = newLine(l.no, strings.TrimRight(strings.ReplaceAll(l.raw, "\f", ""), " \t"))
+			// The blank lines that framed the furniture go.
+			for len(out) > 0 && out[len(out)-1].blank() {
+				out = out[:len(out)-1]
+			}
+			if l.blank() {
+				// The page opens with blank lines (or a dropped head):
+				// skip them too.
+				continue
+			}
+			joins = append(joins, len(out))
+		} else if l.blank() && len(joins) > 0 && joins[len(joins)-1] == len(out) {
+			continue
+		} else if len(joins) > 0 && len(out) > 0 && joins[len(joins)-1] > len(out) {
+			joins[len(joins)-1] = len(out)
+		}
+		out = append(out, l)
+	}
+	r.found("page-breaks", "%d form feed(s) between pages; %d page number(s) and %d running head(s) dropped", len(feeds), numbers, heads)
+	return out, joins
+}
+
+// numberedReferences reads the reference list a text browser prints at
+// the end of a page ("References", then "   1. https://…"), keeps its
+// targets for the "[1]" marks in the text (inlines turns them into
+// links), and drops the list, which is no part of the article.
+func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
+	// Find the heading from the end: everything after it must be the list.
+	h := -1
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		if l.blank() {
+			continue
+		}
+		t := l.text
+		if t == "References" || t == "Visible links" || t == "Visible links:" || t == "Hidden links:" {
+			h = i
+			continue
+		}
+		if _, _, ok := referenceEntry(t); ok {
+			continue
+		}
+		break
+	}
+	if h < 0 {
+		return lines
+	}
+	refs := map[int]string{}
+	for _, l := range lines[h+1:] {
+		if n, url, ok := referenceEntry(l.text); ok {
+			refs[n] = url
+		}
+	}
+	if len(refs) == 0 {
+		return lines
+	}
+	// The marks must be in the text, or this is a list the author wrote.
+	marks := 0
+	for _, l := range lines[:h] {
+		for s := l.text; ; {
+			k := strings.IndexByte(s, '[')
+			if k < 0 {
+				break
+			}
+			if n, w := referenceMark(s[k:]); w > 0 && refs[n] != "" {
+				marks++
+			}
+			s = s[k+1:]
+		}
+	}
+	if marks == 0 {
+		return lines
+	}
+	r.refs = refs
+	r.found("numbered-references", "%d numbered link(s) marked like \"[1]\" in the text; the list of %d target(s) under %q (line %d) dropped", marks, len(refs), lines[h].text, lines[h].no)
+	return lines[:h]
+}
+
+// referenceEntry reads "12. https://example.org/" from a reference list.
+func referenceEntry(s string) (int, string, bool) {
+	k := strings.Index(s, ". ")
+	if k <= 0 || k > 5 {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(s[:k])
+	if err != nil || n <= 0 {
+		return 0, "", false
+	}
+	url := strings.TrimSpace(s[k+2:])
+	if url == "" || strings.ContainsAny(url, " \t") || !strings.Contains(url, ":") {
+		return 0, "", false
+	}
+	return n, url, true
+}
+
+// referenceMark reads a "[12]" mark at the start of s, followed by the
+// link's text; it returns the number and the mark's length, or 0.
+func referenceMark(s string) (int, int) {
+	if len(s) < 4 || s[0] != '[' {
+		return 0, 0
+	}
+	k := 1
+	for k < len(s) && k <= 5 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k == 1 || k >= len(s)-1 || s[k] != ']' || s[k+1] == ' ' || s[k+1] == '(' {
+		return 0, 0
+	}
+	n, _ := strconv.Atoi(s[1:k])
+	return n, k + 1
+}
+
+// margin strips the columns that every line of the text is indented by:
+// a text browser sets the body three columns in and its section headings
+// at the left edge. The margin is the widest indent that four lines in
+// five keep and that is the most common indent of all; a short line
+// standing alone left of it is a heading.
+func (r *textReader) margin(lines []srcLine) []srcLine {
+	var hist [13]int
+	total := 0
+	for _, l := range lines {
+		if !l.blank() {
+			hist[min(l.indent, 12)]++
+			total++
+		}
+	}
+	if total < 4 {
+		return lines
+	}
+	m, kept := 0, total
+	for c := 0; c < 12; c++ {
+		kept -= hist[c]
+		if kept*5 < total*4 {
+			break
+		}
+		m = c + 1
+	}
+	if m == 0 {
+		return lines
+	}
+	for c := range hist {
+		if hist[c] > hist[m] {
+			return lines
+		}
+	}
+	r.marginCols = m
+	out := make([]srcLine, len(lines))
+	heads := 0
+	for i, l := range lines {
+		switch {
+		case l.blank():
+		case l.indent >= m:
+			q := newLine(l.no, l.raw[byteCol(l.raw, m):])
+			q.quoted, q.head, q.headBy = l.quoted, l.head, l.headBy
+			l = q
+		case (i == 0 || lines[i-1].blank()) && (i+1 == len(lines) || lines[i+1].blank()) &&
+			len(strings.Fields(l.text)) <= 14 && runeLen(l.text) <= 100 && !isMarker(l):
+			l.head, l.headBy = 2, "left of the margin"
+			heads++
+		}
+		out[i] = l
+	}
+	r.found("margin", "%d of %d lines indented by %d column(s) or more; the margin stripped", total-hist[0]-sumTo(hist[:], m), total, m)
+	if heads > 0 {
+		r.found("outdented-headings", "%d line(s) standing alone left of the margin read as headings", heads)
+	}
+	return out
+}
+
+func sumTo(h []int, m int) int {
+	n := 0
+	for c := 1; c < m; c++ {
+		n += h[c]
+	}
+	return n
+}
+
+// centredLines moves lines set in the middle of the text's width (a text
+// browser centres a page's title) to the left edge: a line alone between
+// blank lines, indented by six columns or more, with as much room on
+// its right as on its left within two columns. Read there, the title
+// block or the heading is what it would be in any other text.
+func (r *textReader) centredLines(lines []srcLine) []srcLine {
+	var lens []int
+	for _, l := range lines {
+		if !l.blank() {
+			lens = append(lens, runeLen(l.raw))
+		}
+	}
+	if len(lens) < 4 {
+		return lines
+	}
+	slices.Sort(lens)
+	// The margin stripped before counts on both sides.
+	width := lens[len(lens)*95/100] + 2*r.marginCols
+	if width < 40 {
+		return lines
+	}
+	n := 0
+	for i, l := range lines {
+		left := l.indent + r.marginCols
+		if l.blank() || l.indent < 4 || left < 6 || i > 0 && !lines[i-1].blank() || i+1 < len(lines) && !lines[i+1].blank() {
+			continue
+		}
+		right := width - left - runeLen(l.text)
+		if right < 0 || right-left > 4 || left-right > 4 {
+			continue
+		}
+		q := newLine(l.no, l.text)
+		q.head, q.headBy = l.head, l.headBy
+		lines[i] = q
+		n++
+	}
+	if n > 0 {
+		r.found("centred-lines", "%d line(s) centred in the %d-column width moved to the left edge", n, width)
+	}
+	return lines
+}
+
+// starRun returns the text of a "***** Heading *****" line and the
+// number of stars on each side, or 0.
+func starRun(s string) (string, int) {
+	n := 0
+	for n < len(s) && s[n] == '*' {
+		n++
+	}
+	if n < 2 || !strings.HasSuffix(s, " "+s[:n]) || len(s) < 2*n+3 || s[n] != ' ' {
+		return "", 0
+	}
+	inner := strings.TrimSpace(s[n : len(s)-n])
+	if inner == "" || strings.Contains(inner, s[:n]) {
+		return "", 0
+	}
+	return inner, n
+}
+
+// starHeadings reads headings set between rows of stars, as html2text
+// marks <h1> with six stars and <h2> with five: the more stars, the
+// higher the level.
+func (r *textReader) starHeadings(lines []srcLine) []srcLine {
+	most, count := 0, 0
+	for _, l := range lines {
+		if _, n := starRun(l.text); n > 0 && l.indent < 4 {
+			most = max(most, n)
+			count++
+		}
+	}
+	if count == 0 {
+		return lines
+	}
+	for i, l := range lines {
+		if inner, n := starRun(l.text); n > 0 && l.indent < 4 {
+			q := newLine(l.no, inner)
+			q.head, q.headBy = most-n+1, "set between rows of stars"
+			lines[i] = q
+		}
+	}
+	r.found("star-headings", "%d line(s) set between rows of stars (\"%s Heading %s\") read as headings", count, strings.Repeat("*", most), strings.Repeat("*", most))
+	return lines
+}
+
+// underscoredLinks finds the link texts a converter wrote with "_" for
+// each space ("go.dev_and_pkg.go.dev", "Go_turning_10") and gives them
+// back their spaces. Program names join words with "_" too
+// ("read_file"), so the convention needs evidence from the whole text:
+// three such words or more, at least half of them holding a capital or
+// a digit or three words or more, and none in a code span.
+func (r *textReader) underscoredLinks(lines []srcLine) {
+	var cands, strong int
+	for _, l := range lines {
+		if l.indent >= 4 || strings.IndexByte(l.text, '_') < 0 {
+			continue
+		}
+		if strings.IndexByte(l.text, '`') >= 0 {
+			return
+		}
+		for _, w := range strings.Fields(l.text) {
+			if parts, ok := underscored(w); ok {
+				cands++
+				if len(parts) >= 3 || strings.ContainsFunc(w, func(c rune) bool { return unicode.IsUpper(c) || unicode.IsDigit(c) }) {
+					strong++
+				}
+			}
+		}
+	}
+	if cands < 3 || strong*2 < cands {
+		return
+	}
+	for i, l := range lines {
+		if l.indent >= 4 || strings.IndexByte(l.text, '_') < 0 {
+			continue
+		}
+		ws := strings.Fields(l.text)
+		changed := false
+		for k, w := range ws {
+			if _, ok := underscored(w); ok {
+				ws[k] = strings.ReplaceAll(w, "_", " ")
+				changed = true
+			}
+		}
+		if changed {
+			// Spaces inside the line are one each in such text.
+			q := newLine(l.no, l.raw[:byteCol(l.raw, l.indent)]+strings.Join(ws, " "))
+			q.head, q.headBy, q.quoted = l.head, l.headBy, l.quoted
+			lines[i] = q
+		}
+	}
+	r.found("underscored-links", "%d link text(s) with \"_\" for spaces, such as \"the_code_behind\", given back their spaces", cands)
+}
+
+// underscored reports whether w is words joined by single underscores,
+// each part holding a letter or a digit; its parts are returned.
+func underscored(w string) ([]string, bool) {
+	w = strings.Trim(w, ",.;:!?\"'“”‘’()[]")
+	if strings.Count(w, "_") == 0 || strings.Contains(w, "__") || strings.HasPrefix(w, "_") || strings.HasSuffix(w, "_") {
+		return nil, false
+	}
+	if strings.ContainsAny(w, "=(){}<>*`$\\") {
+		return nil, false
+	}
+	parts := strings.Split(w, "_")
+	for _, p := range parts {
+		if !strings.ContainsFunc(p, func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }) {
+			return nil, false
+		}
+	}
+	return parts, true
+}
+
+// lineLengthParagraphs separates paragraphs in a text that has no blank
+// lines between them (html2text, pdftotext): a line ends its paragraph
+// when the next line opens a sentence and its first word would have
+// fitted on the line — a wrapping program, or a typesetter, would have
+// put it there. What "fitted" means comes from the text: the lengths of
+// lines known to go on (the next line continues in lowercase) give the
+// narrowest full line; a monospaced wrap makes that the wrap width, a
+// justified page a little less. A full line that ends a paragraph leaves
+// no trace and stays joined: a missed break costs less than a false one.
+// In a text that does separate paragraphs by blank lines, only the page
+// joins (see pageBreaks) are decided this way.
+func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLine {
+	nonBlank, gaps := 0, 0
+	for i, l := range lines {
+		if l.blank() {
+			if i > 0 && !lines[i-1].blank() {
+				gaps++
+			}
+			continue
+		}
+		nonBlank++
+	}
+	noBlanks := nonBlank >= 12 && gaps*6 < nonBlank
+	if !noBlanks && len(joins) == 0 {
+		return lines
+	}
+	var full []int
+	for i := 0; i+1 < len(lines); i++ {
+		a, b := lines[i], lines[i+1]
+		if a.blank() || b.blank() || a.indent >= 4 || b.indent >= 4 || a.head > 0 || isMarker(a) || isMarker(b) ||
+			looksLikeCode(a.text) || looksLikeCode(b.text) {
+			continue // program code is broken by hand, not by the wrap
+		}
+		if startsLower(b.text) {
+			full = append(full, fit(a, b))
+		}
+	}
+	if len(full) < 8 {
+		return lines
+	}
+	slices.Sort(full)
+	p := lineProfile{width: full[len(full)/10], median: full[len(full)/2]}
+
+	if p.width < 30 {
+		return lines
+	}
+	breaks := 0
+	out := make([]srcLine, 0, len(lines)+nonBlank/4)
+	ji := 0
+	inItem := false // lines[i-1] belongs to a list item
+	for i, l := range lines {
+		if l.blank() || i > 0 && lines[i-1].blank() {
+			inItem = false
+		}
+		atJoin := false
+		for ji < len(joins) && joins[ji] < i {
+			ji++
+		}
+		if ji < len(joins) && joins[ji] == i {
+			atJoin = true
+		}
+		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem) {
+			out = append(out, srcLine{no: l.no})
+			breaks++
+			inItem = false
+		}
+		if isMarker(l) {
+			inItem = true
+		}
+		out = append(out, l)
+	}
+	if noBlanks {
+		r.found("line-length-paragraphs", "%d of %d lines have no blank line between them; %d paragraph end(s) found where a line stops short of the %d columns a full line reaches before a new sentence", nonBlank-gaps, nonBlank, breaks, p.width)
+	} else if breaks > 0 {
+		r.found("line-length-paragraphs", "%d of %d page break(s) fall at a paragraph end: the line before stops short of the %d columns a full line reaches", breaks, len(joins), p.width)
+	}
+	return out
+}
+
+// lineProfile is what the lines known to go on (the next line continues
+// in lowercase) say about the width of a full line, each length counted
+// with the next line's first word: the narrowest such line (the tenth
+// percentile, so that a few odd lines do not count) and the typical one.
+type lineProfile struct {
+	width, median int // columns
+}
+
+// fit is a's length with b's first word added.
+func fit(a, b srcLine) int {
+	first := b.text
+	if k := strings.IndexByte(first, ' '); k >= 0 {
+		first = first[:k]
+	}
+	return runeLen(a.raw) + 1 + runeLen(first)
+}
+
+// endsShort reports whether line a ends its paragraph before b: b opens a
+// sentence, a heading or a list item, and b's first word would have fitted
+// on a. The lines of a list item are set narrower than the text. A line
+// far longer than a full one holds several lines of the page that the
+// extraction ran together, the last of any length: it decides nothing.
+func (p lineProfile) endsShort(a, b srcLine, inItem bool) bool {
+	if a.blank() || b.blank() {
+		return false
+	}
+	if a.head > 0 || b.head > 0 {
+		return true
+	}
+	f := fit(a, b)
+	limit := p.width
+	if inItem {
+		limit -= 8
+	}
+	if runeLen(a.raw) > p.median*6/5 {
+		return false // no telling how long its last line was
+	}
+	if isMarker(b) {
+		return f < limit || endsSentence(a.text)
+	}
+	if !opensSentence(b.text) {
+		return false
+	}
+	if strings.HasSuffix(a.text, "-") || a.indent >= 4 && b.indent >= 4 {
+		return false
+	}
+	return f < limit
+}
