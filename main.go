@@ -504,20 +504,10 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			fmt.Fprintf(e.stderr, "pamphlet: %s: %s\n", paths["pdf"], line)
 		}
 	}
-	var pending []*output.Pending
+	var outputs output.Batch
 	defer func() {
-		var wrote []string
-		for _, p := range pending {
-			if err != nil {
-				p.Discard()
-			} else if cerr := p.Commit(); cerr != nil {
-				err = fmt.Errorf("write %s: %w", p.Path(), cerr)
-			} else {
-				wrote = append(wrote, p.Path())
-			}
-		}
 		// Names made up for stdin are said, since none was given.
-		if in == "-" && cf.out == "" && len(wrote) > 0 {
+		if wrote := outputs.Finish(&err); in == "-" && cf.out == "" && len(wrote) > 0 {
 			fmt.Fprintf(e.stderr, "pamphlet: wrote %s (name the output with -o)\n", strings.Join(wrote, " and "))
 		}
 	}()
@@ -539,11 +529,9 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			}
 			continue
 		}
-		pf, err := output.Prepare(p, write)
-		if err != nil {
+		if err := outputs.Prepare(p, write); err != nil {
 			return fmt.Errorf("write %s: %w", p, err)
 		}
-		pending = append(pending, pf)
 	}
 	return nil
 }
