@@ -36,8 +36,8 @@ import (
 // found in the whole input before reading it, with its evidence.
 type Convention struct {
 	// Name is "page-breaks", "numbered-references", "margin",
-	// "outdented-headings", "centred-lines", "star-headings", "underscored-links",
-	// "ligatures" or "line-length-paragraphs".
+	// "outdented-headings", "centred-lines", "star-headings",
+	// "underscored-links" or "line-length-paragraphs".
 	Name string `json:"name"`
 	// Evidence says what in the text showed the convention.
 	Evidence string `json:"evidence"`
@@ -46,24 +46,6 @@ type Convention struct {
 // found records a convention.
 func (r *textReader) found(name, format string, args ...any) {
 	r.conventions = append(r.conventions, Convention{Name: name, Evidence: fmt.Sprintf(format, args...)})
-}
-
-// ligatures are the presentation forms a PDF copy leaves for the letter
-// pairs its font set as one glyph ("oﬀicially").
-var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
-
-// decomposeLigatures spells out ligature characters, which no reader
-// searches for and no font needs.
-func (r *textReader) decomposeLigatures(text string) string {
-	n := 0
-	for _, c := range "ﬀﬁﬂﬃﬄﬅﬆ" {
-		n += strings.Count(text, string(c))
-	}
-	if n == 0 {
-		return text
-	}
-	r.found("ligatures", "%d ligature character(s) such as \"ﬁ\" spelled out as letters", n)
-	return ligatures.Replace(text)
 }
 
 // inferConventions learns the conventions of lines and returns the lines
@@ -178,6 +160,7 @@ func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 	var joins []int
 	for i, l := range lines {
 		if drop[i] {
+			r.repair(l.no, "page-furniture", "%q between two pages dropped", strings.TrimSpace(strings.ReplaceAll(l.text, "\f", "")))
 			continue
 		}
 		if strings.IndexByte(l.raw, '\f') >= 0 {
@@ -255,6 +238,12 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 		return lines
 	}
 	r.refs = refs
+	r.repair(lines[h].no, "reference", "the list of %d link target(s) under %q read as the targets of the numbered links and dropped", len(refs), lines[h].text)
+	for _, l := range lines[h+1:] {
+		if n, url, ok := referenceEntry(l.text); ok {
+			r.repair(l.no, "reference", "[%d] is a link to %s", n, url)
+		}
+	}
 	r.found("numbered-references", "%d numbered link(s) marked like \"[1]\" in the text; the list of %d target(s) under %q (line %d) dropped", marks, len(refs), lines[h].text, lines[h].no)
 	return lines[:h]
 }

@@ -166,7 +166,7 @@ func TestPasteConventions(t *testing.T) {
 			outline: []string{"p: The pool closes for", "p: From February the early", "p: Lessons for children resume"},
 			// "We are sorry…" ends its paragraph on a short line, but
 			// "…added at the end." before it is a full line: it stays.
-			conventions: []string{"ligatures", "page-breaks", "line-length-paragraphs"},
+			conventions: []string{"page-breaks", "line-length-paragraphs"},
 			absent:      []string{"ﬁ", "\f", "The 1 evening", " 2"},
 			present:     []string{"filters", "The evening sessions"},
 		},

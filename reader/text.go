@@ -87,9 +87,7 @@ type textReader struct {
 
 // readText reads messy plain text.
 func readText(text string, opt Options) (*Result, error) {
-	r := &textReader{opt: opt, lines: map[model.Block]int{}}
-	text = r.decomposeLigatures(text)
-	r.src = text
+	r := &textReader{opt: opt, src: text, lines: map[model.Block]int{}}
 	tag := strings.ToLower(opt.Lang)
 	if tag == "" {
 		tag = opt.detectLang(text, 0)
