@@ -496,6 +496,13 @@ func endsSentence(s string) bool {
 	if strings.HasSuffix(c, "--") || strings.HasSuffix(c, "—") {
 		return true
 	}
+	// Converters print "--" as an en dash: "such as–", "saying:–" (not
+	// the open range "1990–").
+	if b, ok := strings.CutSuffix(c, "–"); ok {
+		if p := lastRune(b); unicode.IsLetter(p) || p == ':' {
+			return true
+		}
+	}
 	switch lastRune(c) {
 	case '.', '!', '?', '…', ':':
 		return true
