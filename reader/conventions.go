@@ -259,10 +259,12 @@ func referenceEntry(s string) (int, string, bool) {
 		return 0, "", false
 	}
 	url := strings.TrimSpace(s[k+2:])
-	if url == "" || strings.ContainsAny(url, " \t") || !strings.Contains(url, ":") {
-		return 0, "", false
+	c := strings.IndexByte(url, ':')
+	if c <= 0 || strings.IndexAny(url[:c], " \t") >= 0 || c+1 == len(url) {
+		return 0, "", false // no scheme: not a link's target
 	}
-	return n, url, true
+	// A browser prints a space in an address as it was written.
+	return n, strings.ReplaceAll(url, " ", "%20"), true
 }
 
 // referenceMark reads a "[12]" mark at the start of s, followed by the
