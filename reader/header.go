@@ -540,6 +540,7 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 		i += 2
 	case !next.blank() && startsLower(next.text) && wrappedTitle(lines, i, lang):
 		r.setTitle(doc, first, first.text+" "+next.text, "a title wrapped over two lines", lang)
+		r.repair(next.no, "title", "%q continues the title", next.text)
 		i += 2
 	default:
 		if _, ok := parseHeaderLine(first.text, lang, false); ok {

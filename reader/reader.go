@@ -92,6 +92,9 @@ type Repair struct {
 	// "subtitle", "byline", "date", "publication", "signature" (header
 	// and sign-off read as metadata); "kicker" (a label above the title
 	// kept in the body); "recase" (capitals shown in a readable case);
+	// "page-furniture" (a page number or running head between pages
+	// dropped), "reference" (a numbered link's target read from the list
+	// that ends a text browser's dump);
 	// "heading", "list", "quote", "verse", "code", "layout" (blocks
 	// recognised; "layout" also for tables; "dialogue" for turns opened
 	// by a dash); "join-paragraph",
