@@ -125,6 +125,7 @@ func readText(text string, opt Options) (*Result, error) {
 	}
 	r.givenMeta(doc, given)
 	r.body = r.lateByline(lines[start:], doc)
+	r.body = r.firstLineIndents(r.body)
 	r.analyze(r.body)
 	blocks := r.parseBlocks(r.body, false)
 	if len(r.imprint) > 0 {
