@@ -141,7 +141,7 @@ func readText(text string, opt Options) (*Result, error) {
 		blocks = append([]*pblock{{kind: pPara, lines: r.kicker, splitBy: "kicker"}}, blocks...)
 	}
 	blocks = r.signature(blocks, doc)
-	doc.Blocks = r.build(blocks)
+	doc.Blocks = r.splitGlued(r.build(blocks))
 	if doc.Title == "" {
 		if t := titleFromName(opt.Name); t != "" {
 			doc.Title = t
