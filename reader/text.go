@@ -15,7 +15,11 @@ import (
 // and a date in some order, then prose whose paragraphs were broken,
 // wrapped, or glued together on the way. It works in passes:
 //
-//  1. lines: split, trailing spaces dropped, indentation measured;
+//  1. lines: split, trailing spaces dropped, indentation measured; then
+//     the conventions of the program the text was copied out of are
+//     learnt from the whole text and the lines rewritten by them
+//     (conventions.go: page furniture, a margin, centred lines, star
+//     headings, numbered references, paragraphs by line length);
 //  2. header: title, subtitle, byline and date become metadata (a
 //     breadcrumb or label above the title stays in the body; a byline
 //     right after the first paragraph is still a byline);
