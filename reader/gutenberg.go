@@ -45,7 +45,7 @@ var gutenbergLangs = map[string]string{
 func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, m meta, found bool) {
 	start := -1
 	for i, l := range lines {
-		if l.indent < 4 && gutenbergStart.MatchString(l.text) {
+		if l.indent < 4 && strings.HasPrefix(l.text, "***") && gutenbergStart.MatchString(l.text) {
 			start = i
 			break
 		}
@@ -98,7 +98,7 @@ func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, m meta, found b
 	}
 	end := len(lines)
 	for i := b; i < len(lines); i++ {
-		if lines[i].indent < 4 && gutenbergEnd.MatchString(lines[i].text) {
+		if lines[i].indent < 4 && strings.HasPrefix(lines[i].text, "***") && gutenbergEnd.MatchString(lines[i].text) {
 			end = i
 			break
 		}
