@@ -152,10 +152,14 @@ func (e *env) dispatch(args []string) (strict bool, err error) {
 	}
 	switch args[0] {
 	case "help", "-h", "--help":
+		if len(args) > 1 {
+			return false, e.help(args[1])
+		}
 		fmt.Fprint(e.stdout, usage)
 		return false, nil
 	case "version", "--version":
-		fmt.Fprintf(e.stdout, "pamphlet %s\n", version)
+		bi, _ := debug.ReadBuildInfo()
+		fmt.Fprintln(e.stdout, versionLine(version, bi))
 		return false, nil
 	case "inspect":
 		return e.inspect(args[1:])
@@ -167,8 +171,74 @@ func (e *env) dispatch(args []string) (strict bool, err error) {
 		if strings.HasPrefix(args[0], "-") || looksLikeFile(args[0]) {
 			return e.convert(args)
 		}
-		return false, usagef("unknown command %q", args[0])
+		return false, unknownCommand(args[0])
 	}
+}
+
+// help prints a command's help on stdout, as asked for.
+func (e *env) help(cmd string) error {
+	switch cmd {
+	case "convert", "inspect", "book":
+		h := *e
+		h.stderr = e.stdout
+		_, err := h.dispatch([]string{cmd, "--help"})
+		return err
+	case "help", "version":
+		fmt.Fprint(e.stdout, usage)
+		return nil
+	}
+	return unknownCommand(cmd)
+}
+
+// versionLine says which pamphlet this is: the version set at build time
+// with -ldflags, else the module's version from the build information,
+// with the revision it was built from (and whether the tree was
+// modified) when the build recorded it.
+func versionLine(set string, bi *debug.BuildInfo) string {
+	v := buildVersion(set, bi)
+	var rev, when, modified string
+	if bi != nil {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.time":
+				when = s.Value
+			case "vcs.modified":
+				if s.Value == "true" {
+					modified = ", modified"
+				}
+			}
+		}
+	}
+	line := "pamphlet " + v
+	if rev != "" {
+		line += fmt.Sprintf(" (revision %s", rev)
+		if when != "" {
+			line += " of " + when
+		}
+		line += modified + ")"
+	}
+	if bi != nil && bi.GoVersion != "" {
+		line += ", built with " + bi.GoVersion
+	}
+	return line
+}
+
+// buildVersion is the version set at build time with -ldflags, else the
+// module's version from the build information.
+func buildVersion(set string, bi *debug.BuildInfo) string {
+	if set == "dev" && bi != nil && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return set
+}
+
+// userAgent names pamphlet and its version to the servers it fetches
+// from.
+func userAgent() string {
+	bi, _ := debug.ReadBuildInfo()
+	return "pamphlet/" + buildVersion(version, bi) + " (article converter; fetches an article's images at its reader's request)"
 }
 
 // looksLikeFile reports whether a bare first argument names an input
@@ -192,7 +262,7 @@ func (r *readFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&r.from, "from", "", "input format: text, markdown or html (default: detect)")
 	fs.StringVar(&r.lang, "lang", "", "document language, e.g. en, fr, pt-br (default: detect)")
 	fs.BoolVar(&r.strict, "strict", false, "exit with code 3 when there were warnings")
-	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http/https only; 20 s timeout, 16 MB cap each)")
+	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http or https, public addresses only; 16 MB and 20 s each, 60 s in all)")
 }
 
 func (r *readFlags) options(name string, e *env) (reader.Options, error) {
@@ -209,7 +279,11 @@ func (r *readFlags) options(name string, e *env) (reader.Options, error) {
 		return opt, usagef("--from %q: want text, markdown or html", r.from)
 	}
 	if r.fetchImages {
-		opt.Fetch = fetch.New(fetch.Options{}).Get
+		// A switch for tests that serve images from this computer;
+		// private networks stay refused.
+		loopback := os.Getenv("PAMPHLET_FETCH_ALLOW_LOOPBACK") == "1"
+		opt.Fetch = fetch.New(fetch.Options{AllowLoopback: loopback, UserAgent: userAgent()}).Get
+		opt.FetchLoopback = loopback
 	}
 	if r.lang != "" && !model.ValidLang(strings.ToLower(r.lang)) {
 		return opt, usagef("--lang %q: want a language tag such as en, fr or pt-br", r.lang)
@@ -300,7 +374,7 @@ func (e *env) inspect(args []string) (bool, error) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return false, flagErr(err)
+		return false, flagErr(err, fs)
 	}
 	if fs.NArg() != 1 {
 		return false, usagef("inspect takes one input file (or - for stdin), got %d", fs.NArg())
@@ -335,13 +409,6 @@ func (e *env) inspect(args []string) (bool, error) {
 	return rf.strict, nil
 }
 
-func flagErr(err error) error {
-	if errors.Is(err, pflag.ErrHelp) {
-		return err
-	}
-	return usageError{err.Error()}
-}
-
 // convertFlags are the flags of convert.
 type convertFlags struct {
 	readFlags
@@ -368,7 +435,7 @@ func (e *env) convert(args []string) (bool, error) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return false, flagErr(err)
+		return false, flagErr(err, fs)
 	}
 	if fs.NArg() == 0 {
 		return false, usagef("convert needs at least one input file (or - for stdin)")

@@ -65,7 +65,7 @@ func (e *env) book(args []string) (bool, error) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return false, flagErr(err)
+		return false, flagErr(err, fs)
 	}
 	plan, err := bf.plan(fs.Args())
 	if err != nil {
