@@ -11,6 +11,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -324,6 +325,7 @@ func (e *env) load(name string, rf *readFlags) (*reader.Result, error) {
 
 func (e *env) readInput(name string) ([]byte, error) {
 	var r io.Reader
+	size := int64(0) // the file's size, when known
 	if name == "-" {
 		r = e.stdin
 	} else {
@@ -341,9 +343,13 @@ func (e *env) readInput(name string) ([]byte, error) {
 			return nil, fmt.Errorf("read %s: %w", name, unwrapPath(err))
 		}
 		defer f.Close()
-		r = f
+		r, size = f, st.Size()
 	}
-	src, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	// Read into a buffer of the file's size: io.ReadAll would grow its
+	// buffer by copies, twice the text's size in garbage.
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxInput+1)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, maxInput+1))
+	src := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, unwrapPath(err))
 	}
@@ -498,20 +504,10 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			fmt.Fprintf(e.stderr, "pamphlet: %s: %s\n", paths["pdf"], line)
 		}
 	}
-	var pending []*output.Pending
+	var outputs output.Batch
 	defer func() {
-		var wrote []string
-		for _, p := range pending {
-			if err != nil {
-				p.Discard()
-			} else if cerr := p.Commit(); cerr != nil {
-				err = fmt.Errorf("write %s: %w", p.Path(), cerr)
-			} else {
-				wrote = append(wrote, p.Path())
-			}
-		}
 		// Names made up for stdin are said, since none was given.
-		if in == "-" && cf.out == "" && len(wrote) > 0 {
+		if wrote := outputs.Finish(&err); in == "-" && cf.out == "" && len(wrote) > 0 {
 			fmt.Fprintf(e.stderr, "pamphlet: wrote %s (name the output with -o)\n", strings.Join(wrote, " and "))
 		}
 	}()
@@ -533,11 +529,9 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			}
 			continue
 		}
-		pf, err := output.Prepare(p, write)
-		if err != nil {
+		if err := outputs.Prepare(p, write); err != nil {
 			return fmt.Errorf("write %s: %w", p, err)
 		}
-		pending = append(pending, pf)
 	}
 	return nil
 }
@@ -613,7 +607,8 @@ func (ef *epubFlags) check() error {
 	if err != nil {
 		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
 	}
-	if _, err := export.CheckImage(data); err != nil {
+	// Refused early from its header, decoded once when the EPUB is written.
+	if _, err := export.CheckImageHeader(data); err != nil {
 		return fmt.Errorf("cover %s: %w", ef.cover, err)
 	}
 	ef.coverData = data

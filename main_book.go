@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -87,7 +86,7 @@ func (e *env) book(args []string) (bool, error) {
 	if bf.epub.cover == "" && plan.Cover != "" && !bf.epub.noCover {
 		data, err := plan.ReadFile(plan.Cover, maxInput)
 		if err == nil {
-			_, err = export.CheckImage(data)
+			_, err = export.CheckImageHeader(data)
 		}
 		if err != nil {
 			return false, fmt.Errorf("cover %s: %w", plan.Cover, unwrapPath(err))
@@ -301,9 +300,10 @@ func (e *env) bookWarn(p *progress, name, msg string) {
 	p.say(fmt.Sprintf("pamphlet: warning: %s: %s\n", name, msg))
 }
 
-// buildBook reads the articles and writes each format. Nothing is written
-// unless every format was made.
-func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, paths map[string]string) error {
+// buildBook reads the articles and writes each format. The files are put
+// in place only when every format was written: a failure leaves none
+// behind, and the files of an earlier run as they were.
+func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, paths map[string]string) (err error) {
 	chapters := len(plan.Articles)
 	if plan.Preface != nil {
 		chapters++
@@ -352,7 +352,8 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 		}
 	}
 
-	made := map[string][]byte{}
+	var outputs output.Batch
+	defer outputs.Finish(&err)
 	for _, f := range formats {
 		write := func(w io.Writer) error {
 			switch f {
@@ -388,22 +389,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 			}
 			return nil
 		}
-		if len(formats) == 1 {
-			// One format goes straight to its file.
-			if err := output.WriteFile(paths[f], write); err != nil {
-				return fmt.Errorf("write %s: %w", paths[f], err)
-			}
-			return nil
-		}
-		var buf bytes.Buffer
-		if err := write(&buf); err != nil {
-			return fmt.Errorf("export %s of %s: %w", f, paths[f], err)
-		}
-		made[f] = buf.Bytes()
-	}
-	for _, f := range formats {
-		data := made[f]
-		if err := output.WriteFile(paths[f], func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		if err := outputs.Prepare(paths[f], write); err != nil {
 			return fmt.Errorf("write %s: %w", paths[f], err)
 		}
 	}

@@ -54,6 +54,8 @@ type setter struct {
 	// sink lowers the title block on the first page (a chapter opening
 	// of an anthology); 0 for a single article.
 	sink Sp
+	// lineRuns is setLine's buffer for the runs of a line.
+	lineRuns []Run
 }
 
 func (s *setter) warn(page int, msg string) {

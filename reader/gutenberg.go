@@ -1,11 +1,11 @@
 package reader
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -22,12 +22,12 @@ import (
 // gutenbergStart and gutenbergEnd match the marker lines, "THIS" for
 // "THE" and "EBOOK" in any case as the older files have them.
 var (
-	gutenbergStart = lazyre.New(`(?i)^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK`)
-	gutenbergEnd   = lazyre.New(`(?i)^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK`)
+	gutenbergStart = regexp.MustCompile(`(?i)^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK`)
+	gutenbergEnd   = regexp.MustCompile(`(?i)^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK`)
 	// gutenbergLast is the line the older files print before the end
 	// marker: "End of the Project Gutenberg EBook of …", "End of Project
 	// Gutenberg's …".
-	gutenbergLast = lazyre.New(`(?i)^end of (?:the )?project gutenberg`)
+	gutenbergLast = regexp.MustCompile(`(?i)^end of (?:the )?project gutenberg`)
 )
 
 // gutenbergLangs maps the language names of the header's "Language:"

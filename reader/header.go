@@ -3,12 +3,12 @@ package reader
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/locale"
 	"pamphlet/model"
 )
@@ -317,7 +317,7 @@ func hasLetterOrDigit(s string) bool {
 
 // readingTime matches the reading time blogs print beside the date ("6
 // min read", "Lesezeit: 4 Minuten", "5 min de lecture").
-var readingTime = lazyre.New(`(?i)^(?:lesezeit:?\s*|tiempo de lectura:?\s*|tempo di lettura:?\s*)?\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?(?:\s+(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|lesen))?$`)
+var readingTime = regexp.MustCompile(`(?i)^(?:lesezeit:?\s*|tiempo de lectura:?\s*|tempo di lettura:?\s*)?\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?(?:\s+(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|lesen))?$`)
 
 // laterDate reports whether piece is a second date with its prefix, as
 // in "Published 3 May 2021 | Updated 5 May 2021".
@@ -912,11 +912,11 @@ func isCredit(s string) bool {
 
 // imprintPublisher matches the publisher's line of an imprint
 // ("LONGMANS, GREEN, AND CO.", "Smith & Sons", "The Riverside Press").
-var imprintPublisher = lazyre.New(`(?i)(?:\b(?:and|&)\s+(?:co|sons|bros|brothers|company)\b\.?|\bpublishers?\b|\bpress\b|\bprinters?\b)`)
+var imprintPublisher = regexp.MustCompile(`(?i)(?:\b(?:and|&)\s+(?:co|sons|bros|brothers|company)\b\.?|\bpublishers?\b|\bpress\b|\bprinters?\b)`)
 
 // imprintPlace matches a place name ending with a colon ("LONDON:", "New
 // York:") or an address that opens with a number ("39 PATERNOSTER ROW").
-var imprintPlace = lazyre.New(`^(?:(?:[A-Z][A-Za-z.'’]*\s?){1,3}:|\d{1,4}\s+[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)*[,.]?(?:\s+[A-Z][A-Za-z]*)*\.?)$`)
+var imprintPlace = regexp.MustCompile(`^(?:(?:[A-Z][A-Za-z.'’]*\s?){1,3}:|\d{1,4}\s+[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)*[,.]?(?:\s+[A-Z][A-Za-z]*)*\.?)$`)
 
 // imprintYear reads a year alone on its line ("1891.", "MDCCCXCI").
 func imprintYear(s string) (int, bool) {

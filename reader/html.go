@@ -2,6 +2,7 @@ package reader
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -10,7 +11,6 @@ import (
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -160,7 +160,7 @@ func htmlFixAtoms(n *html.Node, depth int) {
 
 // htmlChromeName matches class and id names of page furniture, after
 // Readability's list of unlikely candidates.
-var htmlChromeName = lazyre.New(`(?i)\b(?:comment|sidebar|side-bar|menu|navbar|nav|footer|header|masthead|banner|share|sharing|social|related|widget|sponsor|advert|ads|popup|cookie|breadcrumbs?|pagination|pager|subscribe|newsletter|skip-link)s?\b`)
+var htmlChromeName = regexp.MustCompile(`(?i)\b(?:comment|sidebar|side-bar|menu|navbar|nav|footer|header|masthead|banner|share|sharing|social|related|widget|sponsor|advert|ads|popup|cookie|breadcrumbs?|pagination|pager|subscribe|newsletter|skip-link)s?\b`)
 
 // htmlHasChrome reports whether a page body holds page furniture around
 // its article.
@@ -303,7 +303,7 @@ func htmlHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 // htmlPostedLine matches the signature line that ends a blog post ("Posted
 // on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.", a personal
 // blog).
-var htmlPostedLine = lazyre.New(`(?i)^(?:posted|published|written)\b`)
+var htmlPostedLine = regexp.MustCompile(`(?i)^(?:posted|published|written)\b`)
 
 // htmlFooter removes a post's closing signature line and the page
 // furniture after it (disclaimers, service marks) when it sits among the

@@ -2,12 +2,12 @@ package reader
 
 import (
 	"path"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -103,19 +103,19 @@ func allNames(names []string) bool {
 }
 
 var (
-	metaParens     = lazyre.New(`\s*[(\[][^()\[\]]*[)\]]`)
-	metaEmailOrURL = lazyre.New(`\s*<?(?:https?://|www\.|mailto:)\S*>?|\s*<?[\w.+-]+@[\w-]+\.[\w.]+>?`)
-	metaAuthorSep  = lazyre.New(`\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&|und|et|y|e)\s+`)
+	metaParens     = regexp.MustCompile(`\s*[(\[][^()\[\]]*[)\]]`)
+	metaEmailOrURL = regexp.MustCompile(`\s*<?(?:https?://|www\.|mailto:)\S*>?|\s*<?[\w.+-]+@[\w-]+\.[\w.]+>?`)
+	metaAuthorSep  = regexp.MustCompile(`\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&|und|et|y|e)\s+`)
 	// metaAffiliation matches a byline part that says where an author works
 	// rather than who they are ("Russ Cox, for the Go team", Go blog).
-	metaAffiliation = lazyre.New(`(?i)^(?:for|of|at|from|with|on behalf of|pour|para|für)\b`)
+	metaAffiliation = regexp.MustCompile(`(?i)^(?:for|of|at|from|with|on behalf of|pour|para|für)\b`)
 	// metaCredits matches the credits a byline gives after its author
 	// ("Written by Ann Lee, edited by Bo Chan"; "photographs by …"):
 	// they name other people's work.
-	metaCredits = lazyre.New(`(?i)[\s,;]*\b(?:edited|illustrated|illustrations|photographs|photos|translated|reviewed|fact-checked|updated)\s+by\b.*$`)
+	metaCredits = regexp.MustCompile(`(?i)[\s,;]*\b(?:edited|illustrated|illustrations|photographs|photos|translated|reviewed|fact-checked|updated)\s+by\b.*$`)
 	// metaCredential matches a degree or title written after a name and a
 	// comma ("Brenda Goodman, MA"; "Ann Lee, PhD"): not a second author.
-	metaCredential = lazyre.New(`^(?:MA|MS|MSc|BA|BSc|MD|DO|PhD|Ph\.D|DPhil|RN|MPH|MBA|JD|LLM|DDS|PharmD|Esq|Jr|Sr|II|III|IV)\.?$`)
+	metaCredential = regexp.MustCompile(`^(?:MA|MS|MSc|BA|BSc|MD|DO|PhD|Ph\.D|DPhil|RN|MPH|MBA|JD|LLM|DDS|PharmD|Esq|Jr|Sr|II|III|IV)\.?$`)
 )
 
 // metaAuthors splits an author field ("Carmen Andoh, Russ Cox and Steve
