@@ -137,7 +137,9 @@ func twoColumnsOnFirstPage(b *layout.Book) bool {
 
 // TestTaggedPDFElements checks the kinds of elements the blocks become
 // and their nesting: lists as L, LI, Lbl and LBody, quotations, code,
-// links with their notes, figures with their text alternative.
+// links with their notes, figures with their text alternative, tables
+// with their row groups, rows and cells (header cells naming their
+// columns).
 func TestTaggedPDFElements(t *testing.T) {
 	png := testPNG(t, 40, 20)
 	doc := &model.Document{Title: "Kinds", Lang: "en", Blocks: []model.Block{
@@ -147,6 +149,12 @@ func TestTaggedPDFElements(t *testing.T) {
 		&model.Code{Text: "x := 1\ny := 2"},
 		&model.Figure{Data: png, MediaType: "image/png", Alt: "a small coloured box", Caption: []model.Inline{text("The box")}},
 		&model.Heading{Level: 3, Content: []model.Inline{text("Deep heading")}},
+		&model.Table{Caption: []model.Inline{text("Stock")},
+			Head: []model.Row{{Cells: []model.Cell{{Content: []model.Inline{text("Item")}}, {Content: []model.Inline{text("Count")}}}}},
+			Body: []model.Row{
+				{Cells: []model.Cell{{Content: []model.Inline{text("Paper")}}, {Content: []model.Inline{text("12")}}}},
+				{Cells: []model.Cell{{Content: []model.Inline{text("Ink")}}, {}}}, // an empty cell stays
+			}},
 	}}
 	path, data := writePDF(t, doc, layout.Options{}, PDFOptions{})
 	elems := readStructure(t, path)
@@ -163,6 +171,7 @@ func TestTaggedPDFElements(t *testing.T) {
 		" Figure\n Caption",
 		// a level-3 section heading after the title: no level skipped
 		" H2",
+		" Table\n  Caption\n  THead\n   TR\n    TH\n    TH\n  TBody\n   TR\n    TD\n    TD\n   TR\n    TD\n    TD\n",
 		" Note\n  Lbl\n  Link",
 	} {
 		if !strings.Contains(got, want) {
@@ -171,5 +180,8 @@ func TestTaggedPDFElements(t *testing.T) {
 	}
 	if !bytes.Contains(data, []byte("/Alt <FEFF")) {
 		t.Error("the figure has no /Alt")
+	}
+	if !bytes.Contains(data, []byte("/S /TH\n")) || !bytes.Contains(data, []byte("/Scope /Column")) {
+		t.Error("header cells without their scope")
 	}
 }

@@ -50,23 +50,6 @@ type Page struct {
 	Links []LinkArea
 	// Images are pictures placed on the page.
 	Images []Image
-	// Cells say which runs of Body belong to which table cell, in the
-	// order of Body, so that an exporter can tag the table's structure.
-	// A cell broken over several lines has an entry per line.
-	Cells []TableCell
-}
-
-// TableCell marks Body[First:End] of a page as text of one table cell,
-// or of a table's caption (Row and Col -1).
-type TableCell struct {
-	// Table numbers the document's tables from 0, in reading order.
-	Table int
-	// Row numbers the rows from 0, header rows first; Col the columns.
-	Row, Col int
-	// Head marks a header cell; Repeat one of a header set again at the
-	// top of a page after the table broke (an artifact of pagination).
-	Head, Repeat bool
-	First, End   int
 }
 
 // Image is a picture scaled into the rectangle X, Y (top-left corner), W,

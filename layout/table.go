@@ -28,15 +28,6 @@ var (
 	tableInnerRule = Pt(0.35)
 )
 
-// cellMark says which table cell a stretch of a line box's runs belongs
-// to, for tagging: runs[from:to] of the box.
-type cellMark struct {
-	table    int
-	row, col int
-	head     bool
-	from, to int
-}
-
 // tableCell is one cell built for a size: its paragraph and the widths it
 // asks for.
 type tableCell struct {
@@ -82,18 +73,19 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 		width = c.measure
 	}
 	left := c.left + (c.measure-width)/2
+	tag := s.tableTags(t, ts, c.tag)
 
 	v.gap(s.g.leading / 2)
 	if len(t.Caption) > 0 {
 		st := parStyle{face: fonts.Italic, size: ts.size, measure: c.measure, align: centered}
 		h, d := strut(ts.leading)
 		p := s.buildPara(t.Caption, st)
+		p.tag = s.tag(RoleCaption, tag)
 		before := len(v.items)
 		s.addLines(v, p, c, h, d, s.params)
 		for k := before; k < len(v.items); k++ {
 			if b := v.items[k].box; v.items[k].kind == vBox {
 				b.role = roleTable
-				b.cells = []cellMark{{table: id, row: -1, col: -1, to: len(b.runs)}}
 			}
 		}
 		v.penalty(Infinity) // the caption stays with the table
@@ -106,17 +98,17 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 		return &vbox{h: above + weight, d: below, x: left, outline: -1, role: roleTable, block: block,
 			rules: []Rule{{Y: -weight, W: width, H: weight}}}
 	}
-	// rows sets rows first..first+len(rows) as line boxes, each row's
+	// setRows sets rows as line boxes, each row's
 	// lines kept together.
-	setRows := func(rows [][]tableCell, first int, head bool) [][]*vbox {
+	setRows := func(rows [][]tableCell) [][]*vbox {
 		var out [][]*vbox
-		for i, row := range rows {
-			out = append(out, s.tableRow(t, ts, row, widths, left, id, first+i, head))
+		for _, row := range rows {
+			out = append(out, s.tableRow(t, ts, row, widths, left))
 		}
 		return out
 	}
-	head := setRows(ts.cells[:len(t.Head)], 0, true)
-	body := setRows(ts.cells[len(t.Head):], len(t.Head), false)
+	head := setRows(ts.cells[:len(t.Head)])
+	body := setRows(ts.cells[len(t.Head):])
 
 	// The header as one box, repeated at the top of a frame after a
 	// break between body rows.
@@ -133,16 +125,14 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 			y += b.h
 			for _, r := range b.runs {
 				r.Y += y
+				// Set again, the header is no new content: an
+				// artifact of the page break.
+				r.Tag = 0
 				repeat.runs = append(repeat.runs, r)
 			}
 			for _, r := range b.rules {
 				r.Y += y
 				repeat.rules = append(repeat.rules, r)
-			}
-			for _, m := range b.cells {
-				off := len(repeat.runs) - len(b.runs)
-				m.from, m.to = m.from+off, m.to+off
-				repeat.cells = append(repeat.cells, m)
 			}
 			y += b.d
 		}
@@ -192,6 +182,32 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	v.penalty(Infinity)
 	v.box(ruleBox(tableOuterRule, rowGap, 0))
 	v.gap(s.g.leading / 2)
+}
+
+// tableTags adds the elements of a table set as ts under parent: the
+// table, its header and body row groups, their rows and every cell (an
+// empty one too, so that each row has all its columns). Each cell's
+// paragraph is tagged with its cell. It returns the table's element.
+func (s *setter) tableTags(t *model.Table, ts *tableSetting, parent int32) int32 {
+	tag := s.tag(RoleTable, parent)
+	group := func(role Role, rows [][]tableCell, cell Role) {
+		if len(rows) == 0 {
+			return
+		}
+		g := s.tag(role, tag)
+		for _, row := range rows {
+			r := s.tag(RoleTableRow, g)
+			for _, c := range row {
+				ct := s.tag(cell, r)
+				if c.p != nil {
+					c.p.tag = ct
+				}
+			}
+		}
+	}
+	group(RoleTableHead, ts.cells[:len(t.Head)], RoleTableHeaderCell)
+	group(RoleTableBody, ts.cells[len(t.Head):], RoleTableCell)
+	return tag
 }
 
 // prepareTable builds every cell's paragraph at size and measures it.
@@ -290,7 +306,7 @@ func (ts *tableSetting) squeeze(measure Sp) []Sp {
 
 // tableRow breaks the cells of one row into their columns and returns
 // the row's line boxes: the k-th line of every cell on the k-th box.
-func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, widths []Sp, left Sp, id, index int, head bool) []*vbox {
+func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, widths []Sp, left Sp) []*vbox {
 	h, d := strut(ts.leading)
 	params := s.params
 	params.RuntWidth = 0
@@ -328,7 +344,6 @@ func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, wid
 				shift += max(widths[j]-l.Natural, 0) / 2
 			}
 			b := boxes[k]
-			from := len(b.runs)
 			for _, r := range lb.runs {
 				r.X += shift
 				b.runs = append(b.runs, r)
@@ -337,7 +352,6 @@ func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, wid
 				la.X += shift
 				b.links = append(b.links, la)
 			}
-			b.cells = append(b.cells, cellMark{table: id, row: index, col: j, head: head, from: from, to: len(b.runs)})
 			if lb.overfull > 0 {
 				b.overfull, b.text = lb.overfull, lb.text
 			}
