@@ -133,7 +133,7 @@ type structOut struct {
 // content, in reading order, the structure tree root and the parent
 // tree. It returns the root's reference. Pages and annotations get
 // their /StructParents and /StructParent keys.
-func (st *structure) objects(f *pdfFile, out structOut, lang string) pdfRef {
+func (st *structure) objects(f *pdfFile, out structOut) pdfRef {
 	n := len(st.tags)
 	// first[i] is the reading key of element i's first content, its
 	// subtree's included; -1 when it has none.
