@@ -17,8 +17,10 @@ import (
 
 // PDFOptions controls PDF export.
 type PDFOptions struct {
-	// Date is written as the creation and modification date. The zero
-	// value writes no dates, so that output never depends on the clock.
+	// Date is written as the creation and modification date. Callers
+	// pass SOURCE_DATE_EPOCH here (see SourceDate); zero means the
+	// document's date (midnight UTC), and a document without one gets no
+	// dates. The exporter never reads the clock.
 	Date time.Time
 	// Creator names the program in the document information
 	// ("pamphlet" when empty).
@@ -73,8 +75,9 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 	if creator == "" {
 		creator = "pamphlet"
 	}
-	date := opt.Date
-	if date.IsZero() {
+	date := outputDate(opt.Date, book.Meta.Date)
+	noDates := date.IsZero()
+	if noDates {
 		// gofpdf would use the clock; a fixed stand-in is removed from
 		// the file afterwards.
 		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -129,7 +132,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 	}
 	out, err := finish(doc.data, finishing{
 		lang:    m.Lang,
-		noDates: opt.Date.IsZero(),
+		noDates: noDates,
 		fonts:   faces,
 		tags:    st,
 		xmp:     xmpPacket(m, creator, creator+" (gofpdf)", opt.Date),

@@ -32,6 +32,9 @@ type setter struct {
 	blockCount int
 	// tableCount numbers the tables set so far (TableCell.Table).
 	tableCount int
+	// spans holds the vertical lists of tables set across both columns,
+	// keyed by the empty box that stands for each in the body.
+	spans map[*vbox][]vitem
 	// fitted keeps the running heads already fitted to their slot.
 	fitted map[fitKey]string
 	// label is the title the running heads print: the document's, or in
@@ -51,6 +54,8 @@ type setter struct {
 	// sink lowers the title block on the first page (a chapter opening
 	// of an anthology); 0 for a single article.
 	sink Sp
+	// lineRuns is setLine's buffer for the runs of a line.
+	lineRuns []Run
 }
 
 func (s *setter) warn(page int, msg string) {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -37,6 +38,9 @@ type vbox struct {
 	// list marker goes on the right.
 	rtl     bool
 	measure Sp
+	// cells says which table cell each stretch of runs belongs to (a
+	// line of a table or its caption); nil elsewhere.
+	cells []cellMark
 	// repeat marks a table's header set again at the top of a frame.
 	repeat bool
 }
@@ -63,15 +67,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	if end > len(items) {
 		end = len(items)
 	}
-	// At most a run per box and one for the hyphen: sized once, as
-	// lines are set by the hundred thousand in a long book.
-	boxes := 1
-	for i := l.Start; i < end; i++ {
-		if items[i].Kind == BoxItem {
-			boxes++
-		}
-	}
-	box.runs = make([]Run, 0, boxes)
+	// The runs are built in the setter's buffer, kept from line to line,
+	// and copied out at the end at their number.
+	box.runs = s.lineRuns[:0]
 	// Font expansion takes its share of the adjustment first, in whole
 	// thousandths, up to its limit; the glue takes the rest exactly.
 	expand := 0
@@ -179,6 +177,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			runLinks = append(runLinks, pc.link)
 		}
 	}
+	// boxEnd is where the last box or kern ended: a hyphen goes there,
+	// before the stretchable space that ends an unjustified line.
+	var boxEnd Sp
 	for i := l.Start; i < l.End && i < len(items); i++ {
 		it := items[i]
 		switch it.Kind {
@@ -194,9 +195,11 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 				}
 			}
 			x += w
+			boxEnd = x
 			joinable = true
 		case KernItem:
 			x += it.Width
+			boxEnd = x
 		case GlueItem:
 			before := x
 			x += it.Width
@@ -228,6 +231,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		if it := items[l.End]; it.Kind == PenaltyItem && it.Ref >= 0 {
 			// The pre-break text of a hyphenation point: its hyphen.
 			pc := &p.pieces[it.Ref]
+			x = boxEnd
 			place(pc)
 			if n := len(box.runs); n > 0 && !p.bidi && strings.HasSuffix(box.runs[n-1].Text, pc.text) {
 				box.runs[n-1].Hyphen = widen(pc.width)
@@ -241,6 +245,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	if n := len(box.runs); n > 0 && l.End < len(items) && endsAtSpace(items, l.End) {
 		box.runs[n-1].Space = true
 	}
+	built := box.runs
 	if p.bidi {
 		reorder(box, levels, runLinks, p.links, l.Width, p.base)
 		box.rtl, box.measure = p.base%2 == 1, l.Width
@@ -256,6 +261,16 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		box.links[k].Y = -size * 85 / 100
 		box.links[k].H = size * 110 / 100
 	}
+	// A line's runs are held until its page is made, for the whole
+	// document, so they take only the room they need: a line's words
+	// mostly join into one run, where a run a word was once reserved.
+	switch {
+	case len(box.runs) == 0:
+		box.runs = nil
+	case &box.runs[0] == &built[0]:
+		box.runs = slices.Clone(box.runs)
+	}
+	s.lineRuns = built[:0]
 	if box.overfull > 0 {
 		box.text = lineText(box.runs)
 	}
