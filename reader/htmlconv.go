@@ -48,7 +48,8 @@ type htmlConv struct {
 	tr    *trail
 	img   *imgLoader
 	base  *url.URL
-	line  int // input line for messages (Markdown HTML blocks), else 0
+	line  int // input line of what is being converted, for messages
+	pos   *htmlPos
 	memo  map[*html.Node]bool
 	depth int
 }
@@ -393,21 +394,39 @@ func (c *htmlConv) list(n *html.Node) model.Block {
 func (c *htmlConv) blocksOf(nodes []*html.Node) []model.Block {
 	var out []model.Block
 	var run []*html.Node
+	flush := func() {
+		if len(run) > 0 {
+			out = c.placed(out, run[0], func() []model.Block { return c.paragraphs(run) })
+			run = nil
+		}
+	}
 	for _, n := range nodes {
 		if c.blockish(n) {
-			if len(run) > 0 {
-				out = append(out, c.paragraphs(run)...)
-				run = nil
-			}
-			out = append(out, c.block(n)...)
+			flush()
+			out = c.placed(out, n, func() []model.Block { return c.block(n) })
 			continue
 		}
 		run = append(run, n)
 	}
-	if len(run) > 0 {
-		out = append(out, c.paragraphs(run)...)
-	}
+	flush()
 	return out
+}
+
+// placed appends to out the blocks that convert makes of the nodes
+// starting with n, with the input line they come from: the messages of
+// the conversion name it, and the reader's later passes find it in
+// trail.lines.
+func (c *htmlConv) placed(out []model.Block, n *html.Node, convert func() []model.Block) []model.Block {
+	outer := c.line
+	if l := c.pos.line(n); l > 0 {
+		c.line = l
+	}
+	bs := convert()
+	for _, b := range bs {
+		c.tr.place(b, c.line)
+	}
+	c.line = outer
+	return append(out, bs...)
 }
 
 // figure converts <figure>: its first image with the figcaption (or, when
