@@ -73,7 +73,13 @@ func main() {
 // shells report it. Outputs already in place stay.
 func cleanUpOnSignal() {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		// A signal ignored when pamphlet started (nohup, a shell's
+		// background job) stays ignored: Notify would turn it back on.
+		if !signal.Ignored(sig) {
+			signal.Notify(ch, sig)
+		}
+	}
 	go func() {
 		sig := <-ch
 		output.Abort()

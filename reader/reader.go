@@ -57,7 +57,8 @@ type Options struct {
 	// its bytes. nil means remote images are never fetched: figures keep
 	// their URL and alt text. The reader never asks for an address that
 	// is not public (package netaddr), nor for loopback unless
-	// FetchLoopback is set.
+	// FetchLoopback is set. Fetch may be called from several goroutines
+	// at once: the images of one input download together.
 	Fetch func(url string) ([]byte, error)
 	// FetchLoopback lets images on this computer's loopback addresses
 	// through to Fetch, for tests that serve them locally; private
