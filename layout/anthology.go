@@ -188,7 +188,7 @@ func layChapter(doc *model.Document, article int, opt Options, words *locale.Wor
 	if err != nil {
 		return nil, err
 	}
-	c.pg = &pager{s: s}
+	c.pg = &pager{s: s, release: true}
 	c.pg.paginate(title, body)
 	s.sh.reportMissing()
 	return c, nil
@@ -541,7 +541,7 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 			}
 		}
 	}
-	c.pg = &pager{s: s}
+	c.pg = &pager{s: s, release: true}
 	c.pg.paginate(s.titleBlock(g.textWidth), v)
 	return c, nil
 }
