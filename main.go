@@ -692,7 +692,9 @@ func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
 	if err != nil {
 		return err
 	}
-	return pf.paint(w, book, export.PDFOptions{Date: outputDate(doc)})
+	// Nothing reads a page once it is painted: a long article holds its
+	// pages only until then.
+	return pf.paint(w, book, export.PDFOptions{Date: outputDate(doc), ReleasePages: true})
 }
 
 // outputDate is the date written into output files: SOURCE_DATE_EPOCH

@@ -498,7 +498,7 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 		s.blockCount++
 		for k, l := range lines {
 			b := s.setLine(p, l, h, d)
-			b.role, b.block, b.line, b.lines = roleOther, s.blockCount, k, len(lines)
+			b.role, b.block, b.line, b.lines = roleOther, int32(s.blockCount), int32(k), int32(len(lines))
 			if k == len(lines)-1 {
 				end := Sp(0)
 				for _, r := range b.runs {

@@ -100,7 +100,7 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 		v.items = append(v.items, vitem{kind: vGlue, size: ts.leading / 4})
 	}
 	s.blockCount++
-	block := s.blockCount
+	block := int32(s.blockCount)
 	rowGap := ts.leading / 4
 	ruleBox := func(weight Sp, above, below Sp) *vbox {
 		return &vbox{h: above + weight, d: below, x: left, outline: -1, role: roleTable, block: block,
@@ -314,7 +314,7 @@ func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, wid
 	boxes := make([]*vbox, n)
 	s.blockCount++
 	for k := range boxes {
-		boxes[k] = &vbox{h: h, d: d, x: left, outline: -1, role: roleTable, block: s.blockCount, line: k, lines: n}
+		boxes[k] = &vbox{h: h, d: d, x: left, outline: -1, role: roleTable, block: int32(s.blockCount), line: int32(k), lines: int32(n)}
 	}
 	x := Sp(0)
 	for j, c := range cl {
