@@ -223,11 +223,8 @@ func mustUUID(s string) [16]byte {
 // else the article's date at midnight UTC, else the start of the ZIP
 // epoch. Never the clock.
 func modifiedTime(given time.Time, d model.Date) time.Time {
-	if !given.IsZero() {
-		return given.UTC().Truncate(time.Second)
-	}
-	if !d.IsZero() {
-		return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+	if t := outputDate(given, d); !t.IsZero() {
+		return t
 	}
 	return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 }

@@ -1,14 +1,15 @@
 package reader
 
 import (
+	"io"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -47,7 +48,8 @@ type htmlConv struct {
 	tr    *trail
 	img   *imgLoader
 	base  *url.URL
-	line  int // input line for messages (Markdown HTML blocks), else 0
+	line  int // input line of what is being converted, for messages
+	pos   *htmlPos
 	memo  map[*html.Node]bool
 	depth int
 }
@@ -63,7 +65,7 @@ func newHTMLConv(tr *trail, img *imgLoader, base *url.URL, line int) *htmlConv {
 // htmlFragmentBlocks converts a fragment of HTML (a Markdown HTML block).
 func htmlFragmentBlocks(raw string, line int, tr *trail, img *imgLoader, base *url.URL) []model.Block {
 	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(raw), ctx)
+	nodes, err := htmlParseDeep(raw, tr, line, func(r io.Reader) ([]*html.Node, error) { return html.ParseFragment(r, ctx) })
 	if err != nil {
 		return nil
 	}
@@ -73,20 +75,19 @@ func htmlFragmentBlocks(raw string, line int, tr *trail, img *imgLoader, base *u
 	return newHTMLConv(tr, img, base, line).blocks(ctx)
 }
 
-// htmlInlineImageAlt gives the alt text of a raw <img> tag found inline in
-// Markdown, which stands for the image inside a sentence.
-func htmlInlineImageAlt(raw string) []model.Inline {
+// htmlInlineImage stands for a raw <img> tag found inline in Markdown
+// (see imgLoader.inline).
+func htmlInlineImage(raw string, img *imgLoader, line int) []model.Inline {
 	z := html.NewTokenizer(strings.NewReader(raw))
 	if z.Next() == html.ErrorToken {
 		return nil
 	}
-	t := z.Token()
-	for _, a := range t.Attr {
-		if a.Key == "alt" && strings.TrimSpace(a.Val) != "" {
-			return []model.Inline{&model.Text{Text: a.Val}}
-		}
+	n := &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img, Attr: z.Token().Attr}
+	alt := attr(n, "alt")
+	if alt == "" {
+		alt = attr(n, "title")
 	}
-	return nil
+	return img.inline(attr(n, "src"), alt, intAttr(n, "width"), intAttr(n, "height"), line)
 }
 
 func attr(n *html.Node, key string) string {
@@ -107,7 +108,14 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-var htmlHiddenStyle = lazyre.New(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+var htmlHiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+
+// htmlFurniture matches the class or id of what a page adds to its own
+// article for readers of the page, not of the text: a wiki's "[edit]"
+// links beside its headings (MediaWiki's mw-editsection), its contents
+// box (id "toc"; a book has its own contents), navigation boxes and what
+// the site marks as not for print.
+var htmlFurniture = regexp.MustCompile(`(?i)(?:^|\s)(?:mw-editsection|editsection|edit-section|toc|toctitle|table-of-contents|navbox|vertical-navbox|noprint|mw-jump-link|mw-cite-backlink)(?:\s|$)`)
 
 // dropped reports whether n and its content stay out of the model: a
 // dropped element, or one the page hides from readers.
@@ -122,6 +130,9 @@ func (c *htmlConv) dropped(n *html.Node) bool {
 		return true
 	}
 	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") || htmlHiddenStyle.MatchString(attr(n, "style")) {
+		return true
+	}
+	if cl, id := attr(n, "class"), attr(n, "id"); (cl != "" && htmlFurniture.MatchString(cl)) || (id != "" && htmlFurniture.MatchString(id)) {
 		return true
 	}
 	return false
@@ -383,21 +394,39 @@ func (c *htmlConv) list(n *html.Node) model.Block {
 func (c *htmlConv) blocksOf(nodes []*html.Node) []model.Block {
 	var out []model.Block
 	var run []*html.Node
+	flush := func() {
+		if len(run) > 0 {
+			out = c.placed(out, run[0], func() []model.Block { return c.paragraphs(run) })
+			run = nil
+		}
+	}
 	for _, n := range nodes {
 		if c.blockish(n) {
-			if len(run) > 0 {
-				out = append(out, c.paragraphs(run)...)
-				run = nil
-			}
-			out = append(out, c.block(n)...)
+			flush()
+			out = c.placed(out, n, func() []model.Block { return c.block(n) })
 			continue
 		}
 		run = append(run, n)
 	}
-	if len(run) > 0 {
-		out = append(out, c.paragraphs(run)...)
-	}
+	flush()
 	return out
+}
+
+// placed appends to out the blocks that convert makes of the nodes
+// starting with n, with the input line they come from: the messages of
+// the conversion name it, and the reader's later passes find it in
+// trail.lines.
+func (c *htmlConv) placed(out []model.Block, n *html.Node, convert func() []model.Block) []model.Block {
+	outer := c.line
+	if l := c.pos.line(n); l > 0 {
+		c.line = l
+	}
+	bs := convert()
+	for _, b := range bs {
+		c.tr.place(b, c.line)
+	}
+	c.line = outer
+	return append(out, bs...)
 }
 
 // figure converts <figure>: its first image with the figcaption (or, when
@@ -674,7 +703,7 @@ func (c *htmlConv) tableAlign(rows []htmlRow, cols int) []model.Align {
 	return aligns
 }
 
-var htmlTextAlign = lazyre.New(`(?i)text-align\s*:\s*(left|right|center)`)
+var htmlTextAlign = regexp.MustCompile(`(?i)text-align\s*:\s*(left|right|center)`)
 
 func htmlCellAlign(cell *html.Node) model.Align {
 	a := strings.ToLower(strings.TrimSpace(attr(cell, "align")))
@@ -778,10 +807,11 @@ func (c *htmlConv) inline(n *html.Node) []model.Inline {
 	case atom.Wbr:
 		return nil
 	case atom.Img:
-		if alt := strings.TrimSpace(attr(n, "alt")); alt != "" && !imgTracking(intAttr(n, "width"), intAttr(n, "height")) {
-			return []model.Inline{&model.Text{Text: alt}}
+		alt := attr(n, "alt")
+		if alt == "" {
+			alt = attr(n, "title")
 		}
-		return nil
+		return c.img.inline(attr(n, "src"), alt, intAttr(n, "width"), intAttr(n, "height"), c.line)
 	case atom.A:
 		content := c.inlines(n)
 		if !hasAttr(n, "href") {
@@ -862,7 +892,7 @@ func htmlTextOf(n *html.Node, skip func(*html.Node) bool, br string) string {
 	return b.String()
 }
 
-var htmlLangClass = lazyre.New(`(?:^|\s)(?:language|lang|highlight-source|brush:?)-?([A-Za-z0-9+#_.-]+)`)
+var htmlLangClass = regexp.MustCompile(`(?:^|\s)(?:language|lang|highlight-source|brush:?)-?([A-Za-z0-9+#_.-]+)`)
 
 // htmlCodeLang reads a code block's language from the usual class names
 // ("language-go", "lang-js") on the <pre> or its <code>.

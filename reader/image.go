@@ -9,7 +9,6 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
-	"net"
 	"net/http"
 	"net/url"
 	"path"
@@ -17,6 +16,7 @@ import (
 
 	"golang.org/x/image/webp"
 
+	"pamphlet/internal/netaddr"
 	"pamphlet/internal/picture"
 	"pamphlet/model"
 )
@@ -45,16 +45,6 @@ type imgData struct {
 	err           error
 }
 
-// isDigits reports whether s is a non-empty run of ASCII digits.
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
 func newImgLoader(opt Options, base *url.URL, rec *trail) *imgLoader {
 	return &imgLoader{opt: opt, base: base, rec: rec, cache: map[string]imgData{}}
 }
@@ -64,6 +54,33 @@ func imgTracking(width, height int) bool {
 	return width > 0 && height > 0 && width <= 2 && height <= 2
 }
 
+// inline stands for an image found inside a line of text (in a link
+// among words, in emphasis, in a heading or a table cell): the model
+// keeps images as blocks, so it is not included, its alt text stays in
+// the line, and a warning names it. An icon (declared at most 32×32
+// pixels) belongs in the line: its alt text stands in with a repair, no
+// warning. A tracking pixel leaves nothing.
+func (l *imgLoader) inline(src, alt string, width, height, line int) []model.Inline {
+	src, alt = strings.TrimSpace(src), strings.TrimSpace(alt)
+	switch {
+	case imgTracking(width, height):
+		l.rec.repair(line, "image", "dropped a %dx%d tracking image", width, height)
+		return nil
+	case width > 0 && height > 0 && width <= 32 && height <= 32:
+		if alt != "" {
+			l.rec.repair(line, "image", "the icon %s inside a line is set as its alt text %q", imgName(src), alt)
+			return []model.Inline{&model.Text{Text: alt}}
+		}
+		return nil
+	case alt != "":
+		l.rec.warn(line, "image %s inside a line of text is not included; its alt text %q stands in", imgName(src), alt)
+		return []model.Inline{&model.Text{Text: alt}}
+	default:
+		l.rec.warn(line, "image %s inside a line of text is not included and has no alt text to stand for it", imgName(src))
+		return nil
+	}
+}
+
 // figure returns the figure for an image reference src with its alt text,
 // declared size (0 when not given) and caption, or nil when nothing of it
 // may or need appear. A refused image (a path leaving the input's folder, a
@@ -71,14 +88,18 @@ func imgTracking(width, height int) bool {
 // and caption, which are the author's words.
 func (l *imgLoader) figure(src, alt string, width, height int, caption []model.Inline, line int) *model.Figure {
 	fig := &model.Figure{Alt: alt, Caption: caption}
+	src = strings.TrimSpace(src)
+	tracking := imgTracking(width, height)
 	keep := func() *model.Figure {
 		if len(fig.Data) == 0 && strings.TrimSpace(fig.Alt) == "" && strings.TrimSpace(model.Plain(caption)) == "" {
+			if src != "" && !tracking {
+				l.rec.warn(line, "image %s is not included and has no alt text or caption to stand for it", imgName(src))
+			}
 			return nil
 		}
 		return fig
 	}
-	src = strings.TrimSpace(src)
-	if imgTracking(width, height) {
+	if tracking {
 		// Expected clean-up, not a problem: a repair, no warning.
 		l.rec.repair(line, "image", "dropped a %dx%d tracking image", width, height)
 		return keep()
@@ -168,7 +189,7 @@ func (l *imgLoader) remote(fig *model.Figure, src string, line int, keep func() 
 		l.rec.warn(line, "image %s: not a usable URL; dropped", imgName(src))
 		return keep()
 	}
-	if imgPrivateHost(u.Hostname()) {
+	if imgPrivateHost(u.Hostname()) && !(l.opt.FetchLoopback && netaddr.Loopback(u.Hostname())) {
 		l.rec.warn(line, "image %s: refers to this computer or a local network; dropped", imgName(src))
 		return keep()
 	}
@@ -356,23 +377,7 @@ func imgDataURL(s string, maxBytes int64) ([]byte, error) {
 // imgPrivateHost reports whether host names this computer or a private
 // network. Such images are never fetched and never kept: in a page they are
 // trackers or probes of the reader's network.
-func imgPrivateHost(host string) bool {
-	h := strings.ToLower(strings.TrimSuffix(host, "."))
-	if h == "localhost" || strings.HasSuffix(h, ".localhost") || strings.HasSuffix(h, ".local") || strings.HasSuffix(h, ".internal") {
-		return true
-	}
-	ip := net.ParseIP(strings.Trim(h, "[]"))
-	if ip == nil {
-		// Decimal or hex forms ("2130706433", "0x7f000001") that some
-		// resolvers accept for 127.0.0.1.
-		if isDigits(h) || strings.HasPrefix(h, "0x") {
-			return true
-		}
-		return false
-	}
-	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
-		ip.IsUnspecified() || ip.IsMulticast() || ip.IsInterfaceLocalMulticast()
-}
+func imgPrivateHost(host string) bool { return netaddr.Local(host) }
 
 // imgName shortens an image reference for messages.
 func imgName(src string) string {

@@ -3,6 +3,7 @@ package reader
 import (
 	"html"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,7 +19,6 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -74,7 +74,7 @@ func markupResult(blocks []model.Block, m meta, tr *trail) *Result {
 	doc := &model.Document{Blocks: shiftHeadings(blocks)}
 	m.apply(doc)
 	scrub(doc)
-	return &Result{Doc: doc, Repairs: tr.repairs}
+	return &Result{Doc: doc, Repairs: tr.repairs, lines: tr.lines}
 }
 
 // mdParse parses Markdown, turning a parser panic (a goldmark bug) into an
@@ -100,7 +100,7 @@ func mdHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 			case m.Title == "":
 				m.Title = title
 				blocks = blocks[1:]
-				tr.repair(0, "title", "took the first heading %q as the title", title)
+				tr.repair(tr.lineOf(h), "title", "took the first heading %q as the title", title)
 			case sameText(m.Title, title):
 				blocks = blocks[1:]
 			}
@@ -116,7 +116,7 @@ func mdHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 			if _, used := headerMeta(lines, primaryLang(tr.opt.Lang, m.Lang)); used == len(lines) {
 				m.Title = strings.TrimSpace(model.Plain(p0.Content))
 				blocks = blocks[1:]
-				tr.repair(0, "title", "took the first line %q, above the byline, as the title", m.Title)
+				tr.repair(tr.lineOf(p0), "title", "took the first line %q, above the byline, as the title", m.Title)
 			}
 		}
 	}
@@ -137,7 +137,7 @@ func mdHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		if !hm.Date.IsZero() && !m.Date.IsZero() && hm.Date != m.Date {
 			break
 		}
-		tr.repair(0, "byline", "read the header line %q as byline/date", strings.Join(lines, " / "))
+		tr.repair(tr.lineOf(p), "byline", "read the header line %q as byline/date", strings.Join(lines, " / "))
 		m.fill(hm)
 		blocks = blocks[1:]
 	}
@@ -273,7 +273,12 @@ func (c *mdConv) blockLine(n ast.Node) int {
 func (c *mdConv) blocks(parent ast.Node) []model.Block {
 	var out []model.Block
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
-		out = append(out, c.block(n)...)
+		bs := c.block(n)
+		line := c.blockLine(n)
+		for _, b := range bs {
+			c.tr.place(b, line)
+		}
+		out = append(out, bs...)
 	}
 	return out
 }
@@ -414,7 +419,7 @@ func (c *mdConv) inlines(parent ast.Node) []model.Inline {
 }
 
 // mdRawTag matches an inline HTML tag: its closing slash and name.
-var mdRawTag = lazyre.New(`^<(/?)([a-zA-Z][a-zA-Z0-9-]*)`)
+var mdRawTag = regexp.MustCompile(`^<(/?)([a-zA-Z][a-zA-Z0-9-]*)`)
 
 // mdSkipTags are elements whose content is not prose: inside a paragraph
 // their text is dropped along with the tags, as the HTML reader does.
@@ -471,8 +476,10 @@ func (c *mdConv) inline(n ast.Node) []model.Inline {
 		label := []model.Inline{&model.Text{Text: string(n.Label(c.src))}}
 		return c.link(string(util.URLEscape([]byte(u), false)), label, n)
 	case *ast.Image:
-		// An image inside a span or link: its alt text stands for it.
-		return c.inlines(n)
+		// An image inside a span, or a link among other words: its alt
+		// text stands for it.
+		dest := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Destination))))
+		return c.img.inline(dest, model.Plain(c.inlines(n)), 0, 0, c.blockLine(n))
 	case *ast.RawHTML:
 		raw := c.rawHTML(n)
 		m := mdRawTag.FindStringSubmatch(raw)
@@ -486,7 +493,7 @@ func (c *mdConv) inline(n ast.Node) []model.Inline {
 		case m[1] == "" && mdSkipTags[name] && !strings.HasSuffix(raw, "/>"):
 			c.skip = name
 		case m[1] == "" && name == "img":
-			return htmlInlineImageAlt(raw)
+			return htmlInlineImage(raw, c.img, c.blockLine(n))
 		}
 		return nil
 	case *extast.Strikethrough:
@@ -630,27 +637,31 @@ func mdUnescape(s string) string {
 	return b.String()
 }
 
-var mdEntity = lazyre.New(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});`)
+var mdEntity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});`)
 
 func mdEntityEnd(s string) int {
 	return len(mdEntity.FindString(s))
 }
 
 var (
-	mdSniffYAML  = lazyre.New(`^---[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*:`)
-	mdSniffTOML  = lazyre.New(`^\+\+\+[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*[ \t]*=`)
-	mdSniffFence = lazyre.New("(?m)^[ ]{0,3}```[^`\n]*\n(?:.*\n)*?[ ]{0,3}```[ \t]*$")
+	mdSniffYAML  = regexp.MustCompile(`^---[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*:`)
+	mdSniffTOML  = regexp.MustCompile(`^\+\+\+[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*[ \t]*=`)
+	mdSniffFence = regexp.MustCompile("(?m)^[ ]{0,3}```[^`\n]*\n(?:.*\n)*?[ ]{0,3}```[ \t]*$")
+	mdSniffImage = regexp.MustCompile(`!\[[^\]\n]*\]\([^()\s]+(?:[ \t]+"[^"\n]*")?\)`)
 )
 
-// looksLikeMarkdown reports whether text without a telling file name is
-// Markdown: it opens with YAML or TOML front matter, or holds a fenced code
-// block. Headings with "#" and "[text](url)" links are not enough: messy
-// plain text copied from the web has those too, and the text reader
-// repairs what goldmark would take literally.
+// looksLikeMarkdown reports whether text without a telling file name (a
+// file without a known extension, or stdin) is Markdown: it opens with
+// YAML or TOML front matter, or holds a fenced code block or an image
+// written ![alt](path). Headings with "#" and "[text](url)" links are
+// not enough: messy plain text copied from the web has those too, and the
+// text reader repairs what goldmark would take literally; an image it
+// cannot repair, and text copied from a page never writes one so.
 func looksLikeMarkdown(text string) bool {
 	head := text[:min(len(text), 4096)]
 	if mdSniffYAML.MatchString(head) || mdSniffTOML.MatchString(head) {
 		return true
 	}
-	return mdSniffFence.MatchString(text[:min(len(text), 65536)])
+	body := text[:min(len(text), 65536)]
+	return mdSniffFence.MatchString(body) || mdSniffImage.MatchString(body)
 }
