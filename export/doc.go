@@ -3,4 +3,10 @@
 // the fonts subset and embedded by pamphlet itself (gofpdf's own Unicode
 // fonts cost more than the pages). Neither library's types leave this
 // package, and PDF export never measures or breaks text itself.
+//
+// go-epub writes the whole EPUB: every document, resource, the navigation
+// and the package document. What it has no way to express (several
+// creators, accessibility metadata, headings in the contents, landmarks,
+// a fixed modification date, the EPUB 2 cover guide, languages) is added
+// by one step, finishEPUB, which edits its XML as parsed trees.
 package export
