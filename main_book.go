@@ -64,7 +64,7 @@ func (e *env) book(args []string) (bool, error) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return false, flagErr(err)
+		return false, flagErr(err, fs)
 	}
 	plan, err := bf.plan(fs.Args())
 	if err != nil {
@@ -86,7 +86,7 @@ func (e *env) book(args []string) (bool, error) {
 	if bf.epub.cover == "" && plan.Cover != "" && !bf.epub.noCover {
 		data, err := plan.ReadFile(plan.Cover, maxInput)
 		if err == nil {
-			_, err = export.CheckImage(data)
+			_, err = export.CheckImageHeader(data)
 		}
 		if err != nil {
 			return false, fmt.Errorf("cover %s: %w", plan.Cover, unwrapPath(err))
@@ -147,7 +147,7 @@ func (bf *bookFlags) plan(args []string) (*anthology.Plan, error) {
 		plan.Order = o
 	}
 	if plan.Lang == "" && bf.lang != "" {
-		if !validLangFlag(bf.lang) {
+		if !model.ValidLang(strings.ToLower(bf.lang)) {
 			return nil, usagef("--lang %q: want a language tag such as en, fr or pt-br", bf.lang)
 		}
 		plan.Lang = strings.ToLower(bf.lang)
@@ -376,7 +376,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				}
 				prog.stage("writing PDF", len(lb.Pages))
 				// The convert path: --booklet and --crop-marks apply.
-				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bookDate(res.Book), Progress: prog.step, ReleasePages: true})
+				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bf.pdf.date, Progress: prog.step, ReleasePages: true})
 			}
 			return fmt.Errorf("unknown format %q", f)
 		}
@@ -394,10 +394,4 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 		}
 	}
 	return nil
-}
-
-// bookDate is the date written into the PDF: SOURCE_DATE_EPOCH when set,
-// else the book's date, else none.
-func bookDate(b *model.Book) time.Time {
-	return outputDate(&model.Document{Date: b.Date})
 }

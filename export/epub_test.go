@@ -891,3 +891,45 @@ func TestListNumbering(t *testing.T) {
 		}
 	}
 }
+
+// TestEPUBTables checks a table's markup and style: header cells with a
+// scope, a caption, no fixed widths, and the paragraph after a table, a
+// code block or a list set without an indent.
+func TestEPUBTables(t *testing.T) {
+	data, _ := writeEPUB(t, richDoc(t), EPUBOptions{Modified: fixedTime})
+	_, files := entries(t, data)
+	text := string(files["EPUB/xhtml/text.xhtml"])
+	for _, want := range []string{"<caption>Wages &amp; hours, 1912</caption>", `<th scope="col">Mill</th>`,
+		`<td class="right">$8.76</td>`, "</table>\n<p>After the table, not indented.</p>"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text.xhtml lacks %q", want)
+		}
+	}
+	if n, scoped := strings.Count(text, "<th ")+strings.Count(text, "<th>"), strings.Count(text, `<th scope="col"`); n == 0 || n != scoped {
+		t.Errorf("%d header cells, %d with a scope", n, scoped)
+	}
+	css := string(stripComments(files["EPUB/css/pamphlet.css"]))
+	for _, sel := range []string{"pre + p", "ul + p", "ol + p", "table + p"} {
+		i := strings.Index(css, sel)
+		if i < 0 {
+			t.Errorf("stylesheet has no rule for %q", sel)
+			continue
+		}
+		if rule := css[i : i+strings.Index(css[i:], "}")]; !strings.Contains(rule, "text-indent: 0") {
+			t.Errorf("the paragraph after %q keeps its indent: %s", sel, rule)
+		}
+	}
+	for _, blk := range strings.Split(css, "}") {
+		sel, decl, ok := strings.Cut(blk, "{")
+		if !ok {
+			continue
+		}
+		tableRule := false
+		for _, f := range strings.FieldsFunc(sel, func(r rune) bool { return strings.ContainsRune(" ,.+>\n", r) }) {
+			tableRule = tableRule || f == "table" || f == "td" || f == "th" || f == "tr" || f == "caption"
+		}
+		if tableRule && (strings.Contains(decl, "table-layout") || strings.Contains(strings.ReplaceAll(decl, "max-width", ""), "width")) {
+			t.Errorf("table style fixes a width: %s", blk)
+		}
+	}
+}

@@ -296,7 +296,7 @@ func (s *setter) heading(v *vlist, hd *model.Heading, c ctx) {
 	level := min(max(hd.Level, 1), 6)
 	size, face, above, below := s.headingStyle(level)
 	p := s.buildPara(hd.Content, parStyle{face: face, size: size, measure: c.measure, align: raggedRight})
-	p.tag = s.headingTag(s.titleLevel+level, c.tag)
+	p.tag = s.headingTag(level, c.tag)
 	leading := size * 12 / 10
 	h, d := strut(leading)
 	lines, err := Break(p.items, []Sp{c.measure}, s.params)
@@ -438,6 +438,9 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 			b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: tag})
 			x += pc.width
 		}
+		if n := len(b.runs); n > 0 {
+			b.runs[n-1].Space = true // a line end separates words
+		}
 		return b
 	})
 }
@@ -497,6 +500,15 @@ func (s *setter) handLaid(v *vlist, cd *model.Code, c ctx) {
 		lc.measure -= indent
 		p.style.measure = lc.measure
 		s.addLines(v, p, lc, h, d, s.params)
+		// The end of a line laid out by hand separates words.
+		for k := len(v.items) - 1; k >= 0; k-- {
+			if b := v.items[k].box; v.items[k].kind == vBox && b != nil {
+				if n := len(b.runs); n > 0 {
+					b.runs[n-1].Space = true
+				}
+				break
+			}
+		}
 	}
 }
 
@@ -520,12 +532,20 @@ func expandTabs(s string, width int) string {
 	return b.String()
 }
 
+// codeContinuation marks a code line that continues the one above
+// (a hooked arrow, as listings sets it): the reader must not take it for
+// a new line of the program.
+const codeContinuation = "\u21aa "
+
 // wrapCode splits a code line into chunks no wider than capacity, each
-// character measured by advance; continuations start with two spaces. A
-// chunk breaks after a space or punctuation in its last third when there
-// is one, else before the token that straddles its end if that token fits
-// on a continuation line, else at the last character that fits. It runs in time linear in
-// the line's length, however long.
+// character measured by advance. A continuation keeps the line's
+// indentation and starts with codeContinuation, so the program's shape
+// stays visible. A chunk breaks after a space or punctuation in its last
+// third when there is one, else before the token that straddles its end
+// if that token fits on a continuation line, else at the last character
+// that fits (a token longer than any line). Breaks inside the
+// indentation do not count. It runs in time linear in the line's length,
+// however long.
 func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 	r := []rune(line)
 	widths := make([]Sp, len(r))
@@ -537,10 +557,25 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 	if total <= capacity {
 		return []string{line}
 	}
+	indent := 0
+	var indentWidth Sp
+	for indent < len(r) && r[indent] == ' ' {
+		indentWidth += widths[indent]
+		indent++
+	}
+	prefix := codeContinuation
+	var markWidth Sp
+	for _, c := range codeContinuation {
+		markWidth += advance(c)
+	}
+	if indentWidth+markWidth <= capacity/2 {
+		prefix = string(r[:indent]) + prefix
+		markWidth += indentWidth
+	}
 	var out []string
-	prefix := ""
 	room := capacity
-	contRoom := max(capacity-advance(' ')*2, capacity/2) // after the two-space indent
+	lead := ""
+	contRoom := max(capacity-markWidth, capacity/2)
 	for len(r) > 0 {
 		// fit is how many characters fit in room (at least one).
 		fit, w := 0, Sp(0)
@@ -549,16 +584,17 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 			fit++
 		}
 		if fit == len(r) {
-			out = append(out, prefix+string(r))
+			out = append(out, lead+string(r))
 			break
 		}
-		cut := lastCodeBreak(r, fit*2/3, fit)
+		lo := max(indent, fit*2/3)
+		cut := lastCodeBreak(r, lo, fit)
 		if cut < 0 {
 			// No break near the end: an earlier one keeps the token that
 			// straddles the end whole ("ProcessThisImmediately") when the
 			// token fits on a continuation line.
 			cut = fit
-			if k := lastCodeBreak(r, 0, fit*2/3); k > 0 {
+			if k := lastCodeBreak(r, indent, lo); k > 0 {
 				tw := Sp(0)
 				for j := k; j < len(r) && tw <= contRoom && (j == k || !codeBreak(r[j-1])); j++ {
 					tw += widths[j]
@@ -568,12 +604,14 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 				}
 			}
 		}
-		out = append(out, prefix+strings.TrimRight(string(r[:cut]), " "))
+		out = append(out, lead+strings.TrimRight(string(r[:cut]), " "))
 		r, widths = r[cut:], widths[cut:]
-		if prefix == "" {
-			prefix = "  "
-			room = contRoom
+		// The continuation's own leading spaces would double the indent.
+		for len(r) > 1 && r[0] == ' ' {
+			r, widths = r[1:], widths[1:]
 		}
+		indent = 0
+		lead, room = prefix, contRoom
 	}
 	return out
 }

@@ -104,6 +104,15 @@ type Run struct {
 	// Tag is the index in Book.Tags of the element whose content the
 	// run is; 0 for furniture and ornaments.
 	Tag int32
+	// Space is set when a word space follows the run: the glue between
+	// words, or the end of a line broken at a space. Layout sets spaces
+	// as room, not characters; an exporter that writes text for
+	// extraction adds one here.
+	Space bool
+	// Hyphen is the advance of the hyphen that ends the run when layout
+	// added it to break a word at the line end (0: none). It is not
+	// part of the text: an exporter of tagged text leaves it out.
+	Hyphen Sp
 }
 
 // GlyphKern fixes the position of a glyph inside a Run, so that the
@@ -145,8 +154,8 @@ type OutlineEntry struct {
 }
 
 // Dump writes a stable text rendering of the laid pages for golden tests:
-// every run with its face, size and position in points, rules, links and
-// the outline.
+// every run with its face, size and position in points, rules, links,
+// images, table cells and the outline.
 func Dump(w io.Writer, b *Book) error {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "book %v x %v, %d pages\n", b.Width, b.Height, len(b.Pages))
@@ -172,6 +181,18 @@ func Dump(w io.Writer, b *Book) error {
 		}
 		for _, im := range p.Images {
 			fmt.Fprintf(&sb, "  image %v,%v %vx%v %s %d bytes\n", im.X, im.Y, im.W, im.H, im.MediaType, len(im.Data))
+		}
+		for _, c := range p.Cells {
+			kind := "cell"
+			switch {
+			case c.Row < 0:
+				kind = "caption"
+			case c.Repeat:
+				kind = "cell repeated"
+			case c.Head:
+				kind = "cell head"
+			}
+			fmt.Fprintf(&sb, "  %s table %d row %d col %d runs %d-%d\n", kind, c.Table, c.Row, c.Col, c.First, c.End)
 		}
 	}
 	_, err := io.WriteString(w, sb.String())

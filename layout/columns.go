@@ -213,20 +213,52 @@ func itemHeight(it vitem) Sp {
 	return 0
 }
 
-// balanced places the rest of the list in the two columns of the last
-// page, split by balance. It reports false, placing nothing, when the
-// page has one column or the rest does not fit on it.
-func (pg *pager) balanced(items []vitem, i int, frames []frame) bool {
+// balanced places the rest of the list in the two columns of the page,
+// split by balance, and returns the y below the taller column. It reports
+// false, placing nothing, when the page has one column or the rest does
+// not fit on it.
+func (pg *pager) balanced(items []vitem, i int, frames []frame) (Sp, bool) {
 	if len(frames) != 2 {
-		return false
+		return 0, false
 	}
 	split, ok := pg.balance(items, i, frames[0].h)
 	if !ok {
-		return false
+		return 0, false
 	}
-	pg.place(items, i, split, frames[0])
+	bottom := pg.place(items, i, split, frames[0])
 	if j := skip(items, split); j < len(items) {
-		pg.place(items, j, len(items), pg.repeatHeader(items, j, frames[1]))
+		bottom = max(bottom, pg.place(items, j, len(items), pg.repeatHeader(items, j, frames[1])))
 	}
-	return true
+	return bottom, true
+}
+
+// placeSpan sets a table across both columns, from top (below the text
+// block's top) on page pageIdx, breaking between its rows onto the next
+// pages as needed; it starts on the next page when not even its first
+// rows fit. It returns the page and the top where the columns go on.
+func (pg *pager) placeSpan(items []vitem, pageIdx int, top Sp) (int, Sp) {
+	s := pg.s
+	l := s.g.leading
+	j := skip(items, 0)
+	for j < len(items) {
+		pg.page(pageIdx)
+		f := frame{page: pageIdx, x: s.textLeft(pageIdx), y: s.g.margins.Top + top, w: s.g.textWidth, h: s.g.textHeight - top}
+		f = pg.repeatHeader(items, j, f)
+		end, forced := pg.fill(items, j, f.h)
+		if forced && top > 0 {
+			pageIdx, top = pageIdx+1, 0
+			continue
+		}
+		y := pg.place(items, j, end, f)
+		if j = skip(items, end); j < len(items) {
+			pageIdx, top = pageIdx+1, 0
+			continue
+		}
+		// The columns go on a line below, on the body's grid.
+		top = (y - s.g.margins.Top + l + l - 1) / l * l
+	}
+	if top >= s.g.textHeight-2*l {
+		pageIdx, top = pageIdx+1, 0
+	}
+	return pageIdx, top
 }

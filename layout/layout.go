@@ -32,6 +32,9 @@ type setter struct {
 	blockCount int
 	// tableCount numbers the tables set so far (TableCell.Table).
 	tableCount int
+	// spans holds the vertical lists of tables set across both columns,
+	// keyed by the empty box that stands for each in the body.
+	spans map[*vbox][]vitem
 	// fitted keeps the running heads already fitted to their slot.
 	fitted map[fitKey]string
 	// label is the title the running heads print: the document's, or in
@@ -39,8 +42,11 @@ type setter struct {
 	label string
 	// tags is the structure tree of what is set (tags[0] the root);
 	// lastHead is the level of the last heading element.
-	tags     []Tag
-	lastHead int
+	tags []Tag
+	// heads holds the levels of the sections open, for headingTag;
+	// headBase is the level of the title (0 without one).
+	heads    []int
+	headBase int
 	// titleLevel is the heading level of the title: 1 for an article,
 	// 2 for a chapter of a book (under the book's title). Sections are
 	// one level below it.
@@ -48,6 +54,8 @@ type setter struct {
 	// sink lowers the title block on the first page (a chapter opening
 	// of an anthology); 0 for a single article.
 	sink Sp
+	// lineRuns is setLine's buffer for the runs of a line.
+	lineRuns []Run
 }
 
 func (s *setter) warn(page int, msg string) {
@@ -100,9 +108,9 @@ func (s *setter) vertical() (title, body *vlist, err error) {
 	body = &vlist{}
 	c := ctx{measure: s.g.measure}
 	// The title is the top heading; sections start a level below it.
-	s.lastHead = s.titleLevel - 1
+	s.heads, s.headBase = nil, s.titleLevel-1
 	if s.doc.Title != "" {
-		s.lastHead = s.titleLevel
+		s.headBase = s.titleLevel
 	}
 	if err := s.blocks(body, s.doc.Blocks, c); err != nil {
 		return nil, nil, err

@@ -272,26 +272,47 @@ func (pg *pager) paginate(title, body *vlist) {
 	i := skip(items, 0)
 	pageIdx := len(pg.pages) - 1
 	for i < len(items) {
-		frames := s.frames(pageIdx, top)
-		if pg.balanced(items, i, frames) {
-			break // the last page, its columns balanced
+		// A table set across both columns ends the segment of columns
+		// before it: that segment is balanced above the table.
+		end := i
+		for end < len(items) && (items[end].kind != vBox || s.spans[items[end].box] == nil) {
+			end++
 		}
-		for _, f := range frames {
-			if i >= len(items) {
-				break
+		seg := items[:end]
+		if i < end {
+			frames := s.frames(pageIdx, top)
+			if bottom, ok := pg.balanced(seg, i, frames); ok {
+				if end == len(items) {
+					break // the last page, its columns balanced
+				}
+				i, top = end, bottom-s.g.margins.Top+s.g.leading
+			} else {
+				for _, f := range frames {
+					if i >= end {
+						break
+					}
+					f = pg.repeatHeader(seg, i, f)
+					e, forced := pg.fill(seg, i, f.h)
+					if forced {
+						s.warn(pg.page(f.page).Folio, "no good page break: a kept block is split or taller than the page")
+					}
+					pg.place(seg, i, e, f)
+					i = skip(seg, e)
+				}
+				pageIdx++
+				top = 0
+				if i < len(items) {
+					pg.page(pageIdx)
+				}
+				continue
 			}
-			f = pg.repeatHeader(items, i, f)
-			end, forced := pg.fill(items, i, f.h)
-			if forced {
-				s.warn(pg.page(f.page).Folio, "no good page break: a kept block is split or taller than the page")
-			}
-			pg.place(items, i, end, f)
-			i = skip(items, end)
 		}
-		pageIdx++
-		top = 0
-		if i < len(items) {
-			pg.page(pageIdx)
+		if end < len(items) {
+			pageIdx, top = pg.placeSpan(s.spans[items[end].box], pageIdx, top)
+			i = skip(items, end+1)
+			if i < len(items) {
+				pg.page(pageIdx)
+			}
 		}
 	}
 }

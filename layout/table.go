@@ -51,7 +51,9 @@ type tableCell struct {
 type tableSetting struct {
 	size, leading, gutter Sp
 	cells                 [][]tableCell // rows, header rows first
-	natural, least        []Sp          // per column
+	// natural, least and tight are per column: the widest of its cells'
+	// natural widths, widest words and widest pieces (see cellWidths).
+	natural, least, tight []Sp
 }
 
 // table sets t in context c: the caption above it, then the rules and
@@ -67,20 +69,23 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	if c.quote {
 		base = s.small()
 	}
-	var ts *tableSetting
-	for k, f := range tableSizes {
-		ts = s.prepareTable(t, scale(base, f, 1000), ncol, c.measure)
-		if sum(ts.least)+Sp(ncol-1)*ts.gutter <= c.measure || k == len(tableSizes)-1 {
-			break
+	ts, widths, whole := s.fitTable(t, base, ncol, c.measure, id, c.measure < s.g.textWidth)
+	if !whole && c.measure < s.g.textWidth && c.depth == 0 && !c.quote {
+		// Too wide for a column even at the smallest size: the table
+		// goes across both columns (see pager.placeSpan).
+		tv := &vlist{}
+		s.tableCount--
+		s.table(tv, t, ctx{measure: s.g.textWidth})
+		marker := &vbox{outline: -1, role: roleTable}
+		if s.spans == nil {
+			s.spans = map[*vbox][]vitem{}
 		}
+		s.spans[marker] = tv.items
+		v.gap(s.g.leading / 2)
+		v.items = append(v.items, vitem{kind: vBox, box: marker})
+		return
 	}
-	widths := ts.columnWidths(c.measure)
 	width := sum(widths) + Sp(ncol-1)*ts.gutter
-	if width > c.measure {
-		s.warn(0, fmt.Sprintf("table %d: too wide for the measure even at %v: its longest words are split", id+1, ts.size))
-		widths = ts.squeeze(c.measure)
-		width = c.measure
-	}
 	left := c.left + (c.measure-width)/2
 
 	v.gap(s.g.leading / 2)
@@ -101,7 +106,10 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	}
 	s.blockCount++
 	block := s.blockCount
-	rowGap := ts.leading / 4
+	// Rows stand half a line apart: easier to follow across wide gutters,
+	// and text extractors (poppler's) then take each cell for a block of
+	// its own and read them row by row, not column by column.
+	rowGap := ts.leading / 2
 	ruleBox := func(weight Sp, above, below Sp) *vbox {
 		return &vbox{h: above + weight, d: below, x: left, outline: -1, role: roleTable, block: block,
 			rules: []Rule{{Y: -weight, W: width, H: weight}}}
@@ -194,20 +202,56 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	v.gap(s.g.leading / 2)
 }
 
+// fitTable chooses the size of a table and the widths of its columns so
+// that it fits measure: at the first of tableSizes where every column
+// holds its longest word; else at the smallest, with words hyphenated
+// where the patterns allow; else, as a last resort, with the columns
+// shared out by their widest pieces and words broken between any two
+// characters where they must (with a warning), so that nothing is cut
+// off or runs into the next column. whole reports whether every column
+// holds its longest word; with quiet set, nothing is warned (the caller
+// may set the table wider instead).
+func (s *setter) fitTable(t *model.Table, base Sp, ncol int, measure Sp, id int, quiet bool) (ts *tableSetting, widths []Sp, whole bool) {
+	gutters := func(ts *tableSetting) Sp { return Sp(ncol-1) * ts.gutter }
+	for _, f := range tableSizes {
+		ts = s.prepareTable(t, scale(base, f, 1000), ncol, nil, measure)
+		if sum(ts.least)+gutters(ts) <= measure {
+			return ts, ts.columnWidths(measure), true
+		}
+	}
+	if sum(ts.tight)+gutters(ts) <= measure {
+		ts.least = ts.tight
+		return ts, ts.columnWidths(measure), false
+	}
+	widths = ts.squeeze(measure)
+	if !quiet {
+		s.warn(0, fmt.Sprintf("table %d: too wide for the measure even at %v: some words are broken across lines", id+1, ts.size))
+	}
+	return s.prepareTable(t, ts.size, ncol, widths, measure), widths, false
+}
+
 // prepareTable builds every cell's paragraph at size and measures it.
-func (s *setter) prepareTable(t *model.Table, size Sp, ncol int, measure Sp) *tableSetting {
+// Cells are built for columns of widths (nil: measure), so that a word
+// wider than its column is broken between characters rather than
+// sticking out.
+func (s *setter) prepareTable(t *model.Table, size Sp, ncol int, widths []Sp, measure Sp) *tableSetting {
 	ts := &tableSetting{size: size, leading: scale(s.g.leading, size, s.g.size), gutter: size,
-		natural: make([]Sp, ncol), least: make([]Sp, ncol)}
+		natural: make([]Sp, ncol), least: make([]Sp, ncol), tight: make([]Sp, ncol)}
 	add := func(rows []model.Row, face fonts.Style) {
 		for _, r := range rows {
 			cells := make([]tableCell, ncol)
 			for j := 0; j < ncol && j < len(r.Cells); j++ {
-				st := parStyle{face: face, size: size, measure: measure, align: raggedRight, hyphenate: true}
+				m := measure
+				if widths != nil {
+					m = widths[j]
+				}
+				st := parStyle{face: face, size: size, measure: m, align: raggedRight, hyphenate: true}
 				p := s.buildPara(r.Cells[j].Content, st)
-				nat, least := cellWidths(p.items)
+				nat, least, tight := cellWidths(p.items)
 				cells[j] = tableCell{p: p, natural: nat, least: least}
 				ts.natural[j] = max(ts.natural[j], nat)
 				ts.least[j] = max(ts.least[j], least)
+				ts.tight[j] = max(ts.tight[j], tight)
 			}
 			ts.cells = append(ts.cells, cells)
 		}
@@ -218,27 +262,33 @@ func (s *setter) prepareTable(t *model.Table, size Sp, ncol int, measure Sp) *ta
 }
 
 // cellWidths measures a cell's items: the widest line between forced
-// breaks with glue at its natural width, and the widest word (boxes and
-// kerns between two glues).
-func cellWidths(items []Item) (natural, least Sp) {
-	var line, word Sp
+// breaks with glue at its natural width, the widest word (boxes and
+// kerns between two glues), and the widest piece between any two
+// breakpoints, a hyphen included.
+func cellWidths(items []Item) (natural, least, tight Sp) {
+	var line, word, piece Sp
 	for _, it := range items {
 		switch it.Kind {
 		case BoxItem, KernItem:
 			line += it.Width
 			word += it.Width
+			piece += it.Width
 		case GlueItem:
 			if it.Flags&Fil == 0 {
 				line += it.Width
 			}
 			least, word = max(least, word), 0
+			tight, piece = max(tight, piece), 0
 		case PenaltyItem:
 			if it.Penalty <= Eject {
 				natural, line = max(natural, line), 0
 			}
+			if it.Penalty < Infinity {
+				tight, piece = max(tight, piece+it.Width), 0
+			}
 		}
 	}
-	return max(natural, line), max(least, word)
+	return max(natural, line), max(least, word), max(tight, piece)
 }
 
 func sum(ws []Sp) Sp {
@@ -249,10 +299,11 @@ func sum(ws []Sp) Sp {
 	return t
 }
 
-// columnWidths shares out measure as HTML's automatic table layout does:
-// every column its natural width when they all fit, else its least width
-// plus a share of the room left in proportion to how much more it would
-// like.
+// columnWidths shares out measure: every column its natural width when
+// they all fit; else every column its least width, and the room left
+// shared equally among the columns that want more, a column that wants
+// less than its share getting just what it wants (so short columns of
+// names and figures stay on one line and the long text column wraps).
 func (ts *tableSetting) columnWidths(measure Sp) []Sp {
 	n := len(ts.natural)
 	room := measure - Sp(n-1)*ts.gutter
@@ -261,29 +312,48 @@ func (ts *tableSetting) columnWidths(measure Sp) []Sp {
 		copy(w, ts.natural)
 		return w
 	}
-	extra := room - sum(ts.least)
-	var want Sp
+	copy(w, ts.least)
+	rem := room - sum(ts.least)
+	open := make([]int, 0, n)
 	for j := range w {
-		want += ts.natural[j] - ts.least[j]
+		if ts.natural[j] > w[j] {
+			open = append(open, j)
+		}
 	}
-	for j := range w {
-		w[j] = ts.least[j]
-		if extra > 0 && want > 0 {
-			w[j] += scale(extra, ts.natural[j]-ts.least[j], want)
+	for rem > 0 && len(open) > 0 {
+		share := rem / Sp(len(open))
+		rest := open[:0]
+		satisfied := false
+		for _, j := range open {
+			if need := ts.natural[j] - w[j]; need <= share {
+				w[j] += need
+				rem -= need
+				satisfied = true
+			} else {
+				rest = append(rest, j)
+			}
+		}
+		open = rest
+		if !satisfied {
+			for _, j := range open {
+				w[j] += share
+			}
+			w[open[len(open)-1]] += rem - share*Sp(len(open))
+			break
 		}
 	}
 	return w
 }
 
-// squeeze gives columns whose longest words do not fit widths in
-// proportion to those words, filling measure.
+// squeeze gives columns whose widest pieces do not fit widths in
+// proportion to those pieces, filling measure.
 func (ts *tableSetting) squeeze(measure Sp) []Sp {
-	n := len(ts.least)
+	n := len(ts.tight)
 	room := max(measure-Sp(n-1)*ts.gutter, Sp(n))
-	total := max(sum(ts.least), 1)
+	total := max(sum(ts.tight), 1)
 	w := make([]Sp, n)
 	for j := range w {
-		w[j] = max(scale(room, ts.least[j], total), 1)
+		w[j] = max(scale(room, ts.tight[j], total), 1)
 	}
 	return w
 }

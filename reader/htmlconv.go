@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"io"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -63,7 +64,7 @@ func newHTMLConv(tr *trail, img *imgLoader, base *url.URL, line int) *htmlConv {
 // htmlFragmentBlocks converts a fragment of HTML (a Markdown HTML block).
 func htmlFragmentBlocks(raw string, line int, tr *trail, img *imgLoader, base *url.URL) []model.Block {
 	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(raw), ctx)
+	nodes, err := htmlParseDeep(raw, tr, line, func(r io.Reader) ([]*html.Node, error) { return html.ParseFragment(r, ctx) })
 	if err != nil {
 		return nil
 	}
@@ -73,20 +74,19 @@ func htmlFragmentBlocks(raw string, line int, tr *trail, img *imgLoader, base *u
 	return newHTMLConv(tr, img, base, line).blocks(ctx)
 }
 
-// htmlInlineImageAlt gives the alt text of a raw <img> tag found inline in
-// Markdown, which stands for the image inside a sentence.
-func htmlInlineImageAlt(raw string) []model.Inline {
+// htmlInlineImage stands for a raw <img> tag found inline in Markdown
+// (see imgLoader.inline).
+func htmlInlineImage(raw string, img *imgLoader, line int) []model.Inline {
 	z := html.NewTokenizer(strings.NewReader(raw))
 	if z.Next() == html.ErrorToken {
 		return nil
 	}
-	t := z.Token()
-	for _, a := range t.Attr {
-		if a.Key == "alt" && strings.TrimSpace(a.Val) != "" {
-			return []model.Inline{&model.Text{Text: a.Val}}
-		}
+	n := &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img, Attr: z.Token().Attr}
+	alt := attr(n, "alt")
+	if alt == "" {
+		alt = attr(n, "title")
 	}
-	return nil
+	return img.inline(attr(n, "src"), alt, intAttr(n, "width"), intAttr(n, "height"), line)
 }
 
 func attr(n *html.Node, key string) string {
@@ -109,6 +109,13 @@ func hasAttr(n *html.Node, key string) bool {
 
 var htmlHiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 
+// htmlFurniture matches the class or id of what a page adds to its own
+// article for readers of the page, not of the text: a wiki's "[edit]"
+// links beside its headings (MediaWiki's mw-editsection), its contents
+// box (id "toc"; a book has its own contents), navigation boxes and what
+// the site marks as not for print.
+var htmlFurniture = regexp.MustCompile(`(?i)(?:^|\s)(?:mw-editsection|editsection|edit-section|toc|toctitle|table-of-contents|navbox|vertical-navbox|noprint|mw-jump-link|mw-cite-backlink)(?:\s|$)`)
+
 // dropped reports whether n and its content stay out of the model: a
 // dropped element, or one the page hides from readers.
 func (c *htmlConv) dropped(n *html.Node) bool {
@@ -122,6 +129,9 @@ func (c *htmlConv) dropped(n *html.Node) bool {
 		return true
 	}
 	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") || htmlHiddenStyle.MatchString(attr(n, "style")) {
+		return true
+	}
+	if cl, id := attr(n, "class"), attr(n, "id"); (cl != "" && htmlFurniture.MatchString(cl)) || (id != "" && htmlFurniture.MatchString(id)) {
 		return true
 	}
 	return false
@@ -778,10 +788,11 @@ func (c *htmlConv) inline(n *html.Node) []model.Inline {
 	case atom.Wbr:
 		return nil
 	case atom.Img:
-		if alt := strings.TrimSpace(attr(n, "alt")); alt != "" && !imgTracking(intAttr(n, "width"), intAttr(n, "height")) {
-			return []model.Inline{&model.Text{Text: alt}}
+		alt := attr(n, "alt")
+		if alt == "" {
+			alt = attr(n, "title")
 		}
-		return nil
+		return c.img.inline(attr(n, "src"), alt, intAttr(n, "width"), intAttr(n, "height"), c.line)
 	case atom.A:
 		content := c.inlines(n)
 		if !hasAttr(n, "href") {

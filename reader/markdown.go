@@ -471,8 +471,10 @@ func (c *mdConv) inline(n ast.Node) []model.Inline {
 		label := []model.Inline{&model.Text{Text: string(n.Label(c.src))}}
 		return c.link(string(util.URLEscape([]byte(u), false)), label, n)
 	case *ast.Image:
-		// An image inside a span or link: its alt text stands for it.
-		return c.inlines(n)
+		// An image inside a span, or a link among other words: its alt
+		// text stands for it.
+		dest := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Destination))))
+		return c.img.inline(dest, model.Plain(c.inlines(n)), 0, 0, c.blockLine(n))
 	case *ast.RawHTML:
 		raw := c.rawHTML(n)
 		m := mdRawTag.FindStringSubmatch(raw)
@@ -486,7 +488,7 @@ func (c *mdConv) inline(n ast.Node) []model.Inline {
 		case m[1] == "" && mdSkipTags[name] && !strings.HasSuffix(raw, "/>"):
 			c.skip = name
 		case m[1] == "" && name == "img":
-			return htmlInlineImageAlt(raw)
+			return htmlInlineImage(raw, c.img, c.blockLine(n))
 		}
 		return nil
 	case *extast.Strikethrough:
@@ -640,17 +642,21 @@ var (
 	mdSniffYAML  = regexp.MustCompile(`^---[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*:`)
 	mdSniffTOML  = regexp.MustCompile(`^\+\+\+[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*[ \t]*=`)
 	mdSniffFence = regexp.MustCompile("(?m)^[ ]{0,3}```[^`\n]*\n(?:.*\n)*?[ ]{0,3}```[ \t]*$")
+	mdSniffImage = regexp.MustCompile(`!\[[^\]\n]*\]\([^()\s]+(?:[ \t]+"[^"\n]*")?\)`)
 )
 
-// looksLikeMarkdown reports whether text without a telling file name is
-// Markdown: it opens with YAML or TOML front matter, or holds a fenced code
-// block. Headings with "#" and "[text](url)" links are not enough: messy
-// plain text copied from the web has those too, and the text reader
-// repairs what goldmark would take literally.
+// looksLikeMarkdown reports whether text without a telling file name (a
+// file without a known extension, or stdin) is Markdown: it opens with
+// YAML or TOML front matter, or holds a fenced code block or an image
+// written ![alt](path). Headings with "#" and "[text](url)" links are
+// not enough: messy plain text copied from the web has those too, and the
+// text reader repairs what goldmark would take literally; an image it
+// cannot repair, and text copied from a page never writes one so.
 func looksLikeMarkdown(text string) bool {
 	head := text[:min(len(text), 4096)]
 	if mdSniffYAML.MatchString(head) || mdSniffTOML.MatchString(head) {
 		return true
 	}
-	return mdSniffFence.MatchString(text[:min(len(text), 65536)])
+	body := text[:min(len(text), 65536)]
+	return mdSniffFence.MatchString(body) || mdSniffImage.MatchString(body)
 }
