@@ -50,23 +50,6 @@ type Page struct {
 	Links []LinkArea
 	// Images are pictures placed on the page.
 	Images []Image
-	// Cells say which runs of Body belong to which table cell, in the
-	// order of Body, so that an exporter can tag the table's structure.
-	// A cell broken over several lines has an entry per line.
-	Cells []TableCell
-}
-
-// TableCell marks Body[First:End] of a page as text of one table cell,
-// or of a table's caption (Row and Col -1).
-type TableCell struct {
-	// Table numbers the document's tables from 0, in reading order.
-	Table int
-	// Row numbers the rows from 0, header rows first; Col the columns.
-	Row, Col int
-	// Head marks a header cell; Repeat one of a header set again at the
-	// top of a page after the table broke (an artifact of pagination).
-	Head, Repeat bool
-	First, End   int
 }
 
 // Image is a picture scaled into the rectangle X, Y (top-left corner), W,
@@ -146,7 +129,7 @@ type OutlineEntry struct {
 
 // Dump writes a stable text rendering of the laid pages for golden tests:
 // every run with its face, size and position in points, rules, links,
-// images, table cells and the outline.
+// images and the outline.
 func Dump(w io.Writer, b *Book) error {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "book %v x %v, %d pages\n", b.Width, b.Height, len(b.Pages))
@@ -172,18 +155,6 @@ func Dump(w io.Writer, b *Book) error {
 		}
 		for _, im := range p.Images {
 			fmt.Fprintf(&sb, "  image %v,%v %vx%v %s %d bytes\n", im.X, im.Y, im.W, im.H, im.MediaType, len(im.Data))
-		}
-		for _, c := range p.Cells {
-			kind := "cell"
-			switch {
-			case c.Row < 0:
-				kind = "caption"
-			case c.Repeat:
-				kind = "cell repeated"
-			case c.Head:
-				kind = "cell head"
-			}
-			fmt.Fprintf(&sb, "  %s table %d row %d col %d runs %d-%d\n", kind, c.Table, c.Row, c.Col, c.First, c.End)
 		}
 	}
 	_, err := io.WriteString(w, sb.String())

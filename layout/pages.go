@@ -151,10 +151,6 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			y += b.h
 			x := f.x + b.x
 			at := len(p.Body)
-			for _, m := range b.cells {
-				p.Cells = append(p.Cells, TableCell{Table: m.table, Row: m.row, Col: m.col, Head: m.head, Repeat: b.repeat,
-					First: len(p.Body) + m.from, End: len(p.Body) + m.to})
-			}
 			for _, r := range b.runs {
 				r.X += x
 				r.Y += y
@@ -193,7 +189,7 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			if pg.release {
 				// The page holds the material now: a long document
 				// need not hold it twice until pagination ends.
-				b.runs, b.links, b.rules, b.images, b.cells = nil, nil, nil, nil, nil
+				b.runs, b.links, b.rules, b.images = nil, nil, nil, nil
 			}
 			y += b.d
 		}

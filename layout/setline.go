@@ -34,11 +34,6 @@ type vbox struct {
 	// list marker goes on the right.
 	rtl     bool
 	measure Sp
-	// cells says which table cell each stretch of runs belongs to (a
-	// line of a table or its caption); nil elsewhere.
-	cells []cellMark
-	// repeat marks a table's header set again at the top of a frame.
-	repeat bool
 }
 
 // role is what a vertical box holds.

@@ -28,15 +28,6 @@ var (
 	tableInnerRule = Pt(0.35)
 )
 
-// cellMark says which table cell a stretch of a line box's runs belongs
-// to, for tagging: runs[from:to] of the box.
-type cellMark struct {
-	table    int
-	row, col int
-	head     bool
-	from, to int
-}
-
 // tableCell is one cell built for a size: its paragraph and the widths it
 // asks for.
 type tableCell struct {
@@ -51,6 +42,9 @@ type tableCell struct {
 type tableSetting struct {
 	size, leading, gutter Sp
 	cells                 [][]tableCell // rows, header rows first
+	// tag and caption are the elements of the table and its caption in
+	// the structure tree.
+	tag, caption int32
 	// natural, least and tight are per column: the widest of its cells'
 	// natural widths, widest words and widest pieces (see cellWidths).
 	natural, least, tight []Sp
@@ -87,18 +81,19 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	}
 	width := sum(widths) + Sp(ncol-1)*ts.gutter
 	left := c.left + (c.measure-width)/2
+	s.tableTags(t, ts, c.tag)
 
 	v.gap(s.g.leading / 2)
 	if len(t.Caption) > 0 {
 		st := parStyle{face: fonts.Italic, size: ts.size, measure: c.measure, align: centered}
 		h, d := strut(ts.leading)
 		p := s.buildPara(t.Caption, st)
+		p.tag = ts.caption
 		before := len(v.items)
 		s.addLines(v, p, c, h, d, s.params)
 		for k := before; k < len(v.items); k++ {
-			if b := v.items[k].box; v.items[k].kind == vBox {
-				b.role = roleTable
-				b.cells = []cellMark{{table: id, row: -1, col: -1, to: len(b.runs)}}
+			if v.items[k].kind == vBox {
+				v.items[k].box.role = roleTable
 			}
 		}
 		v.penalty(Infinity) // the caption stays with the table
@@ -114,23 +109,23 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 		return &vbox{h: above + weight, d: below, x: left, outline: -1, role: roleTable, block: block,
 			rules: []Rule{{Y: -weight, W: width, H: weight}}}
 	}
-	// rows sets rows first..first+len(rows) as line boxes, each row's
-	// lines kept together.
-	setRows := func(rows [][]tableCell, first int, head bool) [][]*vbox {
+	// setRows sets rows as line boxes, a slice of them per row.
+	setRows := func(rows [][]tableCell) [][]*vbox {
 		var out [][]*vbox
-		for i, row := range rows {
-			out = append(out, s.tableRow(t, ts, row, widths, left, id, first+i, head))
+		for _, row := range rows {
+			out = append(out, s.tableRow(t, ts, row, widths, left))
 		}
 		return out
 	}
-	head := setRows(ts.cells[:len(t.Head)], 0, true)
-	body := setRows(ts.cells[len(t.Head):], len(t.Head), false)
+	head := setRows(ts.cells[:len(t.Head)])
+	body := setRows(ts.cells[len(t.Head):])
 
 	// The header as one box, repeated at the top of a frame after a
-	// break between body rows.
+	// break between body rows. The repetition is no content of its own:
+	// its runs carry no element (tag 0), like running heads.
 	var repeat *vbox
 	if len(head) > 0 {
-		repeat = &vbox{x: left, outline: -1, role: roleTable, block: block, repeat: true}
+		repeat = &vbox{x: left, outline: -1, role: roleTable, block: block}
 		stack := []*vbox{ruleBox(tableOuterRule, 0, rowGap)}
 		for _, r := range head {
 			stack = append(stack, r...)
@@ -141,16 +136,12 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 			y += b.h
 			for _, r := range b.runs {
 				r.Y += y
+				r.Tag = 0
 				repeat.runs = append(repeat.runs, r)
 			}
 			for _, r := range b.rules {
 				r.Y += y
 				repeat.rules = append(repeat.rules, r)
-			}
-			for _, m := range b.cells {
-				off := len(repeat.runs) - len(b.runs)
-				m.from, m.to = m.from+off, m.to+off
-				repeat.cells = append(repeat.cells, m)
 			}
 			y += b.d
 		}
@@ -228,6 +219,34 @@ func (s *setter) fitTable(t *model.Table, base Sp, ncol int, measure Sp, id int,
 		s.warn(0, fmt.Sprintf("table %d: too wide for the measure even at %v: some words are broken across lines", id+1, ts.size))
 	}
 	return s.prepareTable(t, ts.size, ncol, widths, measure), widths, false
+}
+
+// tableTags adds the table's elements under parent: the table, its
+// header and body, their rows and every cell (empty ones too, so that
+// each row keeps its columns), and gives each cell's paragraph its
+// element.
+func (s *setter) tableTags(t *model.Table, ts *tableSetting, parent int32) {
+	ts.tag = s.tag(RoleTable, parent)
+	if len(t.Caption) > 0 {
+		ts.caption = s.tag(RoleCaption, ts.tag)
+	}
+	part := func(role Role, rows [][]tableCell, cell Role) {
+		if len(rows) == 0 {
+			return
+		}
+		pt := s.tag(role, ts.tag)
+		for _, row := range rows {
+			rt := s.tag(RoleTableRow, pt)
+			for j := range row {
+				ct := s.tag(cell, rt)
+				if row[j].p != nil {
+					row[j].p.tag = ct
+				}
+			}
+		}
+	}
+	part(RoleTableHead, ts.cells[:len(t.Head)], RoleTableHeaderCell)
+	part(RoleTableBody, ts.cells[len(t.Head):], RoleTableCell)
 }
 
 // prepareTable builds every cell's paragraph at size and measures it.
@@ -360,7 +379,7 @@ func (ts *tableSetting) squeeze(measure Sp) []Sp {
 
 // tableRow breaks the cells of one row into their columns and returns
 // the row's line boxes: the k-th line of every cell on the k-th box.
-func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, widths []Sp, left Sp, id, index int, head bool) []*vbox {
+func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, widths []Sp, left Sp) []*vbox {
 	h, d := strut(ts.leading)
 	params := s.params
 	params.RuntWidth = 0
@@ -398,7 +417,6 @@ func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, wid
 				shift += max(widths[j]-l.Natural, 0) / 2
 			}
 			b := boxes[k]
-			from := len(b.runs)
 			for _, r := range lb.runs {
 				r.X += shift
 				b.runs = append(b.runs, r)
@@ -407,7 +425,6 @@ func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, wid
 				la.X += shift
 				b.links = append(b.links, la)
 			}
-			b.cells = append(b.cells, cellMark{table: id, row: index, col: j, head: head, from: from, to: len(b.runs)})
 			if lb.overfull > 0 {
 				b.overfull, b.text = lb.overfull, lb.text
 			}

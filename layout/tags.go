@@ -44,6 +44,17 @@ const (
 	// RoleContents is a book's contents; RoleContentsEntry one entry.
 	RoleContents
 	RoleContentsEntry
+	// RoleTable is a table: its caption (RoleCaption), then RoleTableHead
+	// (the header rows) and RoleTableBody (the data rows), each holding
+	// RoleTableRow elements of one cell element per column,
+	// RoleTableHeaderCell in the header and RoleTableCell in the body.
+	// A header repeated after a page break carries no element.
+	RoleTable
+	RoleTableHead
+	RoleTableBody
+	RoleTableRow
+	RoleTableHeaderCell
+	RoleTableCell
 )
 
 // Tag is one element of the logical structure.
