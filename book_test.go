@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -380,5 +381,33 @@ func TestBookBooklet(t *testing.T) {
 	}
 	if !regexp.MustCompile(`Page size:\s+841\.89 x 595\.28 pts`).Match(info) {
 		t.Errorf("pages are not landscape A4 sheets:\n%s", info)
+	}
+}
+
+// TestBookLeavesNothingWhenAFormatFails binds a book over the files of an
+// earlier run while one format cannot be written (its path is a folder):
+// the command fails, the other format's old file is left as it was, and
+// no temporary file remains.
+func TestBookLeavesNothingWhenAFormatFails(t *testing.T) {
+	for _, failing := range []string{"epub", "pdf"} {
+		t.Run(failing, func(t *testing.T) {
+			dir := t.TempDir()
+			a := writeFile(t, dir, "a.txt", []byte(article))
+			other := map[string]string{"epub": "pdf", "pdf": "epub"}[failing]
+			old := writeFile(t, dir, "book."+other, []byte("the earlier run's file"))
+			if err := os.Mkdir(filepath.Join(dir, "book."+failing), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := runCLI(t, "", "book", "-o", filepath.Join(dir, "book"), "--title", "T", a)
+			if code != exitFailure || !strings.Contains(stderr, "book."+failing) {
+				t.Errorf("exit %d, stderr %q; want a failure naming book.%s", code, stderr, failing)
+			}
+			if got, err := os.ReadFile(old); err != nil || string(got) != "the earlier run's file" {
+				t.Errorf("book.%s was replaced (%v)", other, err)
+			}
+			if got := listDir(t, dir); !slices.Equal(got, []string{"a.txt", "book.epub", "book.pdf"}) {
+				t.Errorf("folder holds %v", got)
+			}
+		})
 	}
 }

@@ -11,6 +11,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -18,7 +19,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -153,10 +153,14 @@ func (e *env) dispatch(args []string) (strict bool, err error) {
 	}
 	switch args[0] {
 	case "help", "-h", "--help":
+		if len(args) > 1 {
+			return false, e.help(args[1])
+		}
 		fmt.Fprint(e.stdout, usage)
 		return false, nil
 	case "version", "--version":
-		fmt.Fprintf(e.stdout, "pamphlet %s\n", version)
+		bi, _ := debug.ReadBuildInfo()
+		fmt.Fprintln(e.stdout, versionLine(version, bi))
 		return false, nil
 	case "inspect":
 		return e.inspect(args[1:])
@@ -168,8 +172,74 @@ func (e *env) dispatch(args []string) (strict bool, err error) {
 		if strings.HasPrefix(args[0], "-") || looksLikeFile(args[0]) {
 			return e.convert(args)
 		}
-		return false, usagef("unknown command %q", args[0])
+		return false, unknownCommand(args[0])
 	}
+}
+
+// help prints a command's help on stdout, as asked for.
+func (e *env) help(cmd string) error {
+	switch cmd {
+	case "convert", "inspect", "book":
+		h := *e
+		h.stderr = e.stdout
+		_, err := h.dispatch([]string{cmd, "--help"})
+		return err
+	case "help", "version":
+		fmt.Fprint(e.stdout, usage)
+		return nil
+	}
+	return unknownCommand(cmd)
+}
+
+// versionLine says which pamphlet this is: the version set at build time
+// with -ldflags, else the module's version from the build information,
+// with the revision it was built from (and whether the tree was
+// modified) when the build recorded it.
+func versionLine(set string, bi *debug.BuildInfo) string {
+	v := buildVersion(set, bi)
+	var rev, when, modified string
+	if bi != nil {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.time":
+				when = s.Value
+			case "vcs.modified":
+				if s.Value == "true" {
+					modified = ", modified"
+				}
+			}
+		}
+	}
+	line := "pamphlet " + v
+	if rev != "" {
+		line += fmt.Sprintf(" (revision %s", rev)
+		if when != "" {
+			line += " of " + when
+		}
+		line += modified + ")"
+	}
+	if bi != nil && bi.GoVersion != "" {
+		line += ", built with " + bi.GoVersion
+	}
+	return line
+}
+
+// buildVersion is the version set at build time with -ldflags, else the
+// module's version from the build information.
+func buildVersion(set string, bi *debug.BuildInfo) string {
+	if set == "dev" && bi != nil && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return set
+}
+
+// userAgent names pamphlet and its version to the servers it fetches
+// from.
+func userAgent() string {
+	bi, _ := debug.ReadBuildInfo()
+	return "pamphlet/" + buildVersion(version, bi) + " (article converter; fetches an article's images at its reader's request)"
 }
 
 // looksLikeFile reports whether a bare first argument names an input
@@ -193,7 +263,7 @@ func (r *readFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&r.from, "from", "", "input format: text, markdown or html (default: detect)")
 	fs.StringVar(&r.lang, "lang", "", "document language, e.g. en, fr, pt-br (default: detect)")
 	fs.BoolVar(&r.strict, "strict", false, "exit with code 3 when there were warnings")
-	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http/https only; 20 s timeout, 16 MB cap each)")
+	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http or https, public addresses only; 16 MB and 20 s each, 60 s in all)")
 }
 
 func (r *readFlags) options(name string, e *env) (reader.Options, error) {
@@ -210,17 +280,16 @@ func (r *readFlags) options(name string, e *env) (reader.Options, error) {
 		return opt, usagef("--from %q: want text, markdown or html", r.from)
 	}
 	if r.fetchImages {
-		opt.Fetch = fetch.New(fetch.Options{}).Get
+		// A switch for tests that serve images from this computer;
+		// private networks stay refused.
+		loopback := os.Getenv("PAMPHLET_FETCH_ALLOW_LOOPBACK") == "1"
+		opt.Fetch = fetch.New(fetch.Options{AllowLoopback: loopback, UserAgent: userAgent()}).Get
+		opt.FetchLoopback = loopback
 	}
-	if r.lang != "" && !validLangFlag(r.lang) {
+	if r.lang != "" && !model.ValidLang(strings.ToLower(r.lang)) {
 		return opt, usagef("--lang %q: want a language tag such as en, fr or pt-br", r.lang)
 	}
 	return opt, nil
-}
-
-func validLangFlag(s string) bool {
-	err := model.Validate(&model.Document{Lang: strings.ToLower(s)})
-	return err == nil
 }
 
 // load reads and parses one input ("-" is stdin).
@@ -256,6 +325,7 @@ func (e *env) load(name string, rf *readFlags) (*reader.Result, error) {
 
 func (e *env) readInput(name string) ([]byte, error) {
 	var r io.Reader
+	size := int64(0) // the file's size, when known
 	if name == "-" {
 		r = e.stdin
 	} else {
@@ -273,9 +343,13 @@ func (e *env) readInput(name string) ([]byte, error) {
 			return nil, fmt.Errorf("read %s: %w", name, unwrapPath(err))
 		}
 		defer f.Close()
-		r = f
+		r, size = f, st.Size()
 	}
-	src, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	// Read into a buffer of the file's size: io.ReadAll would grow its
+	// buffer by copies, twice the text's size in garbage.
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxInput+1)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, maxInput+1))
+	src := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, unwrapPath(err))
 	}
@@ -306,7 +380,7 @@ func (e *env) inspect(args []string) (bool, error) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return false, flagErr(err)
+		return false, flagErr(err, fs)
 	}
 	if fs.NArg() != 1 {
 		return false, usagef("inspect takes one input file (or - for stdin), got %d", fs.NArg())
@@ -341,13 +415,6 @@ func (e *env) inspect(args []string) (bool, error) {
 	return rf.strict, nil
 }
 
-func flagErr(err error) error {
-	if errors.Is(err, pflag.ErrHelp) {
-		return err
-	}
-	return usageError{err.Error()}
-}
-
 // convertFlags are the flags of convert.
 type convertFlags struct {
 	readFlags
@@ -374,7 +441,7 @@ func (e *env) convert(args []string) (bool, error) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return false, flagErr(err)
+		return false, flagErr(err, fs)
 	}
 	if fs.NArg() == 0 {
 		return false, usagef("convert needs at least one input file (or - for stdin)")
@@ -437,20 +504,10 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			fmt.Fprintf(e.stderr, "pamphlet: %s: %s\n", paths["pdf"], line)
 		}
 	}
-	var pending []*output.Pending
+	var outputs output.Batch
 	defer func() {
-		var wrote []string
-		for _, p := range pending {
-			if err != nil {
-				p.Discard()
-			} else if cerr := p.Commit(); cerr != nil {
-				err = fmt.Errorf("write %s: %w", p.Path(), cerr)
-			} else {
-				wrote = append(wrote, p.Path())
-			}
-		}
 		// Names made up for stdin are said, since none was given.
-		if in == "-" && cf.out == "" && len(wrote) > 0 {
+		if wrote := outputs.Finish(&err); in == "-" && cf.out == "" && len(wrote) > 0 {
 			fmt.Fprintf(e.stderr, "pamphlet: wrote %s (name the output with -o)\n", strings.Join(wrote, " and "))
 		}
 	}()
@@ -472,11 +529,9 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			}
 			continue
 		}
-		pf, err := output.Prepare(p, write)
-		if err != nil {
+		if err := outputs.Prepare(p, write); err != nil {
 			return fmt.Errorf("write %s: %w", p, err)
 		}
-		pending = append(pending, pf)
 	}
 	return nil
 }
@@ -524,7 +579,7 @@ func (ef *epubFlags) check() error {
 	if ef.cover != "" && ef.noCover {
 		return usagef("--cover and --no-cover exclude each other")
 	}
-	t, err := sourceDateEpoch()
+	t, err := export.SourceDate(os.Getenv("SOURCE_DATE_EPOCH"))
 	if err != nil {
 		return err
 	}
@@ -552,7 +607,8 @@ func (ef *epubFlags) check() error {
 	if err != nil {
 		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
 	}
-	if _, err := export.CheckImage(data); err != nil {
+	// Refused early from its header, decoded once when the EPUB is written.
+	if _, err := export.CheckImageHeader(data); err != nil {
 		return fmt.Errorf("cover %s: %w", ef.cover, err)
 	}
 	ef.coverData = data
@@ -570,21 +626,6 @@ func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
 	})
 }
 
-// sourceDateEpoch returns the time SOURCE_DATE_EPOCH sets for
-// reproducible output (the zero time when it is unset): the one place
-// pamphlet reads a time, and never the clock.
-func sourceDateEpoch() (time.Time, error) {
-	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
-	if !ok || strings.TrimSpace(v) == "" {
-		return time.Time{}, nil
-	}
-	sec, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-	if err != nil || sec < 0 || sec > 253402300799 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a Unix time in seconds, such as 1700000000", v)
-	}
-	return time.Unix(sec, 0).UTC(), nil
-}
-
 // pdfFlags are the flags of PDF export.
 type pdfFlags struct {
 	paper, links, margins string
@@ -592,6 +633,8 @@ type pdfFlags struct {
 	columns               int
 	opt                   layout.Options
 	print                 printFlags
+	// date is the time SOURCE_DATE_EPOCH sets (zero: the document's date).
+	date time.Time
 	// warn reports layout warnings against the input being converted;
 	// notice prints what --verbose asks for.
 	warn, notice func(msg string)
@@ -614,23 +657,18 @@ func (pf *pdfFlags) check() error {
 	if paper, err = pf.print.check(paper); err != nil {
 		return err
 	}
+	if pf.date, err = export.SourceDate(os.Getenv("SOURCE_DATE_EPOCH")); err != nil {
+		return err
+	}
 	links, err := layout.ParseLinkMode(pf.links)
 	if err != nil {
 		return usagef("--links: %v", err)
 	}
 	pf.opt = layout.Options{Paper: paper, FontSize: layout.Pt(pf.fontSize), Links: links, Columns: pf.columns}
 	if pf.margins != "" {
-		parts := strings.Split(pf.margins, ",")
-		var mm [4]float64
-		if len(parts) != 4 {
-			return usagef("--margins %q: want four sizes in mm, INNER,OUTER,TOP,BOTTOM", pf.margins)
+		if pf.opt.Margins, err = layout.ParseMargins(pf.margins); err != nil {
+			return usagef("--margins %v", err)
 		}
-		for i, p := range parts {
-			if mm[i], err = strconv.ParseFloat(strings.TrimSpace(p), 64); err != nil || mm[i] <= 0 {
-				return usagef("--margins %q: %q is not a positive size in mm", pf.margins, p)
-			}
-		}
-		pf.opt.Margins = layout.Margins{Inner: layout.Mm(mm[0]), Outer: layout.Mm(mm[1]), Top: layout.Mm(mm[2]), Bottom: layout.Mm(mm[3])}
 	}
 	if err := pf.opt.Check(); err != nil {
 		return usageError{err.Error()}
@@ -647,21 +685,7 @@ func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
 	if err != nil {
 		return err
 	}
-	return pf.paint(w, book, export.PDFOptions{Date: outputDate(doc)})
-}
-
-// outputDate is the date written into output files: SOURCE_DATE_EPOCH
-// when set (reproducible builds), else the article's date, else none.
-func outputDate(doc *model.Document) time.Time {
-	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n >= 0 {
-			return time.Unix(n, 0).UTC()
-		}
-	}
-	if d := doc.Date; !d.IsZero() {
-		return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
-	}
-	return time.Time{}
+	return pf.paint(w, book, export.PDFOptions{Date: pf.date})
 }
 
 // formats returns the output formats asked for, in a fixed order.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -65,7 +64,7 @@ func (e *env) book(args []string) (bool, error) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return false, flagErr(err)
+		return false, flagErr(err, fs)
 	}
 	plan, err := bf.plan(fs.Args())
 	if err != nil {
@@ -87,7 +86,7 @@ func (e *env) book(args []string) (bool, error) {
 	if bf.epub.cover == "" && plan.Cover != "" && !bf.epub.noCover {
 		data, err := plan.ReadFile(plan.Cover, maxInput)
 		if err == nil {
-			_, err = export.CheckImage(data)
+			_, err = export.CheckImageHeader(data)
 		}
 		if err != nil {
 			return false, fmt.Errorf("cover %s: %w", plan.Cover, unwrapPath(err))
@@ -148,7 +147,7 @@ func (bf *bookFlags) plan(args []string) (*anthology.Plan, error) {
 		plan.Order = o
 	}
 	if plan.Lang == "" && bf.lang != "" {
-		if !validLangFlag(bf.lang) {
+		if !model.ValidLang(strings.ToLower(bf.lang)) {
 			return nil, usagef("--lang %q: want a language tag such as en, fr or pt-br", bf.lang)
 		}
 		plan.Lang = strings.ToLower(bf.lang)
@@ -301,9 +300,10 @@ func (e *env) bookWarn(p *progress, name, msg string) {
 	p.say(fmt.Sprintf("pamphlet: warning: %s: %s\n", name, msg))
 }
 
-// buildBook reads the articles and writes each format. Nothing is written
-// unless every format was made.
-func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, paths map[string]string) error {
+// buildBook reads the articles and writes each format. The files are put
+// in place only when every format was written: a failure leaves none
+// behind, and the files of an earlier run as they were.
+func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, paths map[string]string) (err error) {
 	chapters := len(plan.Articles)
 	if plan.Preface != nil {
 		chapters++
@@ -352,7 +352,8 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 		}
 	}
 
-	made := map[string][]byte{}
+	var outputs output.Batch
+	defer outputs.Finish(&err)
 	for _, f := range formats {
 		write := func(w io.Writer) error {
 			switch f {
@@ -375,7 +376,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				}
 				prog.stage("writing PDF", len(lb.Pages))
 				// The convert path: --booklet and --crop-marks apply.
-				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bookDate(res.Book), Progress: prog.step, ReleasePages: true})
+				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bf.pdf.date, Progress: prog.step, ReleasePages: true})
 			}
 			return fmt.Errorf("unknown format %q", f)
 		}
@@ -388,30 +389,9 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 			}
 			return nil
 		}
-		if len(formats) == 1 {
-			// One format goes straight to its file.
-			if err := output.WriteFile(paths[f], write); err != nil {
-				return fmt.Errorf("write %s: %w", paths[f], err)
-			}
-			return nil
-		}
-		var buf bytes.Buffer
-		if err := write(&buf); err != nil {
-			return fmt.Errorf("export %s of %s: %w", f, paths[f], err)
-		}
-		made[f] = buf.Bytes()
-	}
-	for _, f := range formats {
-		data := made[f]
-		if err := output.WriteFile(paths[f], func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		if err := outputs.Prepare(paths[f], write); err != nil {
 			return fmt.Errorf("write %s: %w", paths[f], err)
 		}
 	}
 	return nil
-}
-
-// bookDate is the date written into the PDF: SOURCE_DATE_EPOCH when set,
-// else the book's date, else none.
-func bookDate(b *model.Book) time.Time {
-	return outputDate(&model.Document{Date: b.Date})
 }

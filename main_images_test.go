@@ -1,8 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -78,5 +84,106 @@ func TestImagesInLinesLeaveTheirText(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("want %s in:\n%s", want, out)
 		}
+	}
+}
+
+// TestFetchLoopbackSwitch checks that --fetch-images reaches a server on
+// this computer only when PAMPHLET_FETCH_ALLOW_LOOPBACK=1 says so (a
+// switch for tests), and names pamphlet in its User-Agent.
+func TestFetchLoopbackSwitch(t *testing.T) {
+	png, err := os.ReadFile(filepath.Join("testdata", "hostile", "harbour.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agent string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		agent = r.UserAgent()
+		w.Write(png)
+	}))
+	defer srv.Close()
+	in := writeFile(t, t.TempDir(), "a.md", []byte("# Remote\n\n![harbour]("+srv.URL+"/harbour.png)\n"))
+	tests := []struct {
+		name, env, want string
+	}{
+		{"refused by default", "", `alt="harbour" type= bytes=0`},
+		{"refused unless exactly 1", "yes", `alt="harbour" type= bytes=0`},
+		{"allowed by the switch", "1", `alt="harbour" type=image/png bytes=359 size=48x32`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			agent = ""
+			t.Setenv("PAMPHLET_FETCH_ALLOW_LOOPBACK", tc.env)
+			code, out, stderr := runCLI(t, "", "inspect", "--fetch-images", in)
+			if code != exitOK || !strings.Contains(out, tc.want) {
+				t.Errorf("exit %d, stderr %q, out:\n%s\nwant %s", code, stderr, out, tc.want)
+			}
+			if tc.env == "1" && !strings.HasPrefix(agent, "pamphlet/") {
+				t.Errorf("User-Agent %q, want pamphlet/VERSION", agent)
+			}
+			if tc.env != "1" && agent != "" {
+				t.Errorf("the server was reached")
+			}
+		})
+	}
+}
+
+// bombPNG is a PNG whose header claims 65535×65535 pixels (17 GB decoded)
+// with a few bytes of data behind it.
+func bombPNG() []byte {
+	var out bytes.Buffer
+	out.WriteString("\x89PNG\r\n\x1a\n")
+	chunk := func(typ string, data []byte) {
+		binary.Write(&out, binary.BigEndian, uint32(len(data)))
+		out.WriteString(typ)
+		out.Write(data)
+		binary.Write(&out, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
+	}
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], 65535)
+	binary.BigEndian.PutUint32(ihdr[4:], 65535)
+	ihdr[8], ihdr[9] = 8, 6
+	chunk("IHDR", ihdr[:])
+	chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})
+	chunk("IEND", nil)
+	return out.Bytes()
+}
+
+// TestCoverPixelCap checks that a cover past the pixel cap, given with
+// --cover or named by a manifest, is refused from its header with one
+// line, and that nothing is written.
+func TestCoverPixelCap(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "huge.png", bombPNG())
+	in := writeFile(t, dir, "a.txt", []byte(article))
+	manifest := writeFile(t, dir, "book.toml", []byte("title = \"Huge\"\ncover = \"huge.png\"\n\n[[article]]\npath = \"a.txt\"\n"))
+	tests := []struct {
+		name string
+		args []string
+		out  string
+	}{
+		{"convert --cover", []string{"convert", "--cover", filepath.Join(dir, "huge.png"), "-o", filepath.Join(dir, "c.epub"), in}, "c.epub"},
+		{"book --cover", []string{"book", "--cover", filepath.Join(dir, "huge.png"), "--title", "T", "-o", filepath.Join(dir, "b"), in}, "b.epub"},
+		{"manifest cover", []string{"book", manifest}, "book.epub"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			code, _, stderr := runCLI(t, "", tc.args...)
+			runtime.ReadMemStats(&after)
+			if code != exitFailure {
+				t.Fatalf("exit %d, want %d: %s", code, exitFailure, stderr)
+			}
+			lines := strings.Split(strings.TrimSpace(stderr), "\n")
+			if len(lines) != 1 || !strings.Contains(lines[0], "huge.png: 65535x65535 pixels is too large") {
+				t.Errorf("want one line naming the cover and its size, got:\n%s", stderr)
+			}
+			if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {
+				t.Errorf("refusing the cover allocated %d MB", n>>20)
+			}
+			if _, err := os.Stat(filepath.Join(dir, tc.out)); err == nil {
+				t.Errorf("%s written", tc.out)
+			}
+		})
 	}
 }

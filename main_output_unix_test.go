@@ -173,7 +173,7 @@ func pamphletBinary(t *testing.T) string {
 		}
 		os.Chmod(dir, 0o755)
 		built.dir, built.path = dir, filepath.Join(dir, "pamphlet")
-		out, err := exec.Command(gobin, "build", "-o", built.path, ".").CombinedOutput()
+		out, err := exec.Command(gobin, "build", "-buildvcs=auto", "-o", built.path, ".").CombinedOutput()
 		if err != nil {
 			built.err = fmt.Errorf("go build: %v\n%s", err, out)
 		}
@@ -290,5 +290,26 @@ func TestReadOnlyFolderNamesTheOutput(t *testing.T) {
 	want := fmt.Sprintf("pamphlet: write %s: cannot create a file in %s: permission denied\n", out, outDir)
 	if string(stderr) != want {
 		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+}
+
+// TestVersionNamesTheRevision checks that the built command reports the
+// revision it was built from, read from its build information.
+func TestVersionNamesTheRevision(t *testing.T) {
+	bin := pamphletBinary(t)
+	head, err := exec.Command("git", "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Skipf("not built from a git checkout: %v", err)
+	}
+	if st, err := os.Stat(filepath.Join(testenv.Root(t), ".git")); err != nil || !st.IsDir() {
+		t.Skip("go build records the revision only in a checkout whose .git is a folder (not in a git worktree)")
+	}
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "revision " + strings.TrimSpace(string(head))
+	if !strings.HasPrefix(string(out), "pamphlet ") || !strings.Contains(string(out), want) || strings.HasPrefix(string(out), "pamphlet dev") {
+		t.Errorf("version %q, want the module's version and %q", out, want)
 	}
 }

@@ -186,3 +186,26 @@ func TestConvertStdinSaysWhereItWrote(t *testing.T) {
 		})
 	}
 }
+
+// TestStdinFormat checks that stdin is sniffed as a file without a
+// telling extension is, and that --from wins.
+func TestStdinFormat(t *testing.T) {
+	md := "# Notes\n\nSee ![a chart](chart.png) and *this*.\n"
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"markdown sniffed", []string{"inspect", "-"}, `figure src="chart.png" alt="a chart"`},
+		{"--from text wins", []string{"inspect", "--from", "text", "-"}, "paragraph: See !{link chart.png:a chart}"},
+		{"--from html wins", []string{"inspect", "--from", "html", "-"}, "paragraph: # Notes See ![a chart](chart.png) and *this*."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, stderr := runCLI(t, md, tc.args...)
+			if code != exitOK || !strings.Contains(out, tc.want) {
+				t.Errorf("exit %d, stderr %q, out:\n%s\nwant %q", code, stderr, out, tc.want)
+			}
+		})
+	}
+}

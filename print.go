@@ -1,9 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -20,8 +18,7 @@ type printFlags struct {
 	// paperSet is set when --paper was given: a booklet's default sheet
 	// is A4, not the A5 of plain pages.
 	paperSet bool
-	// Set by check: the paper printed on, and the imposition.
-	sheet  layout.Paper
+	// impose is set by check.
 	impose layout.ImposeOptions
 }
 
@@ -55,7 +52,6 @@ func (pr *printFlags) check(paper layout.Paper) (layout.Paper, error) {
 	if !pr.paperSet {
 		paper = layout.A4
 	}
-	pr.sheet = paper
 	pr.impose = layout.ImposeOptions{Sheet: paper, Signature: pr.signature, Creep: layout.Mm(pr.creep), CropMarks: pr.cropMarks}
 	return layout.HalfSheet(paper), nil
 }
@@ -70,7 +66,7 @@ func (pf *pdfFlags) paint(w io.Writer, book *layout.Book, opt export.PDFOptions)
 	pr := &pf.print
 	if !pr.imposing() {
 		if pr.verbose && pf.notice != nil {
-			pf.notice(pr.instructions(pf.opt.Paper, len(book.Pages), nil))
+			pf.notice(layout.PrintInstructions(pf.opt.Paper, len(book.Pages), nil))
 		}
 		return export.PDF(w, book, opt)
 	}
@@ -79,65 +75,7 @@ func (pf *pdfFlags) paint(w io.Writer, book *layout.Book, opt export.PDFOptions)
 		return err
 	}
 	if pr.verbose && pf.notice != nil {
-		pf.notice(pr.instructions(pf.opt.Paper, len(book.Pages), im))
+		pf.notice(layout.PrintInstructions(pf.opt.Paper, len(book.Pages), im))
 	}
 	return export.ImposedPDF(w, im, opt)
-}
-
-// instructions says how to print, fold and bind a booklet or plain pages.
-func (pr *printFlags) instructions(page layout.Paper, pages int, im *layout.Imposition) string {
-	var b strings.Builder
-	size := func(w, h layout.Sp) string {
-		return fmt.Sprintf("%.0f × %.0f mm", w.Points()*25.4/72, h.Points()*25.4/72)
-	}
-	name := page.Name
-	if name == "" {
-		name = size(page.Width, page.Height)
-	}
-	if im == nil || !im.Booklet {
-		fmt.Fprintf(&b, "%d %s page(s); print at actual size (no \"fit to page\")", pages, name)
-		if pages > 1 {
-			b.WriteString(", double-sided, flipping on the long edge")
-		}
-		b.WriteString("\n")
-		if im != nil && im.Bleed > 0 {
-			fmt.Fprintf(&b, "each sheet is %s: print on larger paper and trim at the crop marks\n", size(im.Width, im.Height))
-		}
-		return b.String()
-	}
-	sheet := pr.sheet.Name
-	if im.Bleed > 0 {
-		sheet = size(im.Width, im.Height)
-	}
-	fmt.Fprintf(&b, "booklet of %d %s pages", im.Padded, name)
-	if im.Blanks > 0 {
-		fmt.Fprintf(&b, " (the last %d blank)", im.Blanks)
-	}
-	fmt.Fprintf(&b, " on %d sheet(s) of %s: %d sides\n", im.Sheets, sheet, len(im.Sides))
-	b.WriteString("print double-sided, flipping on the SHORT edge, at actual size (no \"fit to page\"), in landscape\n")
-	if im.Bleed > 0 {
-		paper := "A3 or tabloid"
-		if im.Width <= layout.Mm(320) && im.Height <= layout.Mm(225) {
-			paper = "SRA4 (320 × 225 mm)"
-		}
-		fmt.Fprintf(&b, "the sides are %s, larger than %s to hold the crop marks: print on %s paper\n",
-			size(im.Width, im.Height), pr.sheet.Name, paper)
-	}
-	if len(im.Signatures) == 1 {
-		b.WriteString("stack the sheets in the order printed, fold the stack in half with sheet 1 outside (page 1 on the cover), and staple twice on the fold\n")
-	} else {
-		counts := make([]string, len(im.Signatures))
-		for i, n := range im.Signatures {
-			counts[i] = fmt.Sprint(n)
-		}
-		fmt.Fprintf(&b, "%d signatures of %s sheet(s): keep the sheets of each in the order printed, fold each signature in half on its own, "+
-			"stack the folded signatures in order, and sew or glue them along the spine\n",
-			len(im.Signatures), strings.Join(counts, ", "))
-	}
-	if im.Bleed > 0 {
-		b.WriteString("after folding and stapling, trim the three open edges at the crop marks\n")
-	} else if im.Sheets > 8 {
-		b.WriteString("the inner sheets stick out at the open edge after folding: trim it, or set --creep\n")
-	}
-	return b.String()
 }

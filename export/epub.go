@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"crypto/sha1"
 	_ "embed"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"pamphlet/fonts"
+	"pamphlet/internal/picture"
 	"pamphlet/locale"
 	"pamphlet/model"
 )
@@ -33,7 +33,8 @@ type EPUBOptions struct {
 	// article has code) into the book, with their licences.
 	EmbedFonts bool
 	// Cover is the cover image as PNG, JPEG or GIF bytes; nil generates a
-	// typographic cover from the title, authors and date.
+	// typographic cover from the title, authors and date. It is checked
+	// with CheckImage.
 	Cover []byte
 	// CoverName names Cover in messages (its file path).
 	CoverName string
@@ -70,17 +71,35 @@ func (bk *book) writeTo(w io.Writer, opt EPUBOptions) error {
 	return nil
 }
 
-// CheckImage reports whether data is a complete PNG, JPEG or GIF image and
-// returns its media type. Use it to check a cover before converting.
+// CheckImage reports whether data is a complete PNG, JPEG or GIF image
+// within the pixel cap and returns its media type. The size is read from
+// the header first, so an image claiming too many pixels is refused before
+// anything is decoded; a PNG is then read a row at a time, and a JPEG or
+// GIF decoded once.
 func CheckImage(data []byte) (mediaType string, err error) {
+	return checkImage(data, picture.Check)
+}
+
+// CheckImageHeader is CheckImage reading only the header: the format and
+// the pixel cap. Use it to refuse a cover early without decoding it, which
+// the EPUB export then does once.
+func CheckImageHeader(data []byte) (mediaType string, err error) {
+	return checkImage(data, picture.Header)
+}
+
+// checkImage checks data with check (picture.Check or picture.Header) and
+// turns its errors into messages about a cover.
+func checkImage(data []byte, check func([]byte) (image.Config, string, error)) (string, error) {
 	if len(data) == 0 {
 		return "", errors.New("the file is empty")
 	}
-	_, format, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		if errors.Is(err, image.ErrFormat) {
-			return "", errors.New("not a PNG, JPEG or GIF image")
-		}
+	_, format, err := check(data)
+	switch {
+	case errors.Is(err, image.ErrFormat) || (err == nil && format != "png" && format != "jpeg" && format != "gif"):
+		return "", errors.New("not a PNG, JPEG or GIF image")
+	case errors.Is(err, picture.ErrTooLarge):
+		return "", err
+	case err != nil:
 		return "", fmt.Errorf("the image does not decode: %v", err)
 	}
 	return "image/" + format, nil
@@ -204,11 +223,8 @@ func mustUUID(s string) [16]byte {
 // else the article's date at midnight UTC, else the start of the ZIP
 // epoch. Never the clock.
 func modifiedTime(given time.Time, d model.Date) time.Time {
-	if !given.IsZero() {
-		return given.UTC().Truncate(time.Second)
-	}
-	if !d.IsZero() {
-		return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+	if t := outputDate(given, d); !t.IsZero() {
+		return t
 	}
 	return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 }

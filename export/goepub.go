@@ -1,60 +1,36 @@
 package export
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/base64"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"hash/crc32"
-	"io"
 	"path"
-	"sort"
 	"strings"
 	"sync"
 
 	epub "github.com/go-shiori/go-epub"
 )
 
-// goEPUBMu serialises go-epub runs. go-epub works in a package-level file
-// system; pamphlet switches it to the in-memory one (no temporary files,
-// nothing read from the environment), which is a plain map and not safe
-// for concurrent use.
+// go-epub assembles its container in a package-level file system. pamphlet
+// switches it once to the in-memory one (no temporary files, nothing read
+// from the environment), which is a plain map with no lock of its own:
+// goEPUBWrite serialises the one call that uses it, Epub.WriteTo.
+// Everything else (rendering, adding files, finishing the container)
+// runs outside the lock.
 var (
-	goEPUBMu   sync.Mutex
-	goEPUBInit sync.Once
-	goEPUBErr  error
+	goEPUBWrite sync.Mutex
+	goEPUBInit  sync.Once
+	goEPUBErr   error
 )
 
-// skeleton is what go-epub wrote: the container file pointing at the
-// package document, and the manifest and spine it built.
-type skeleton struct {
-	container []byte
-	// manifest maps each href (relative to the EPUB folder) to go-epub's
-	// media type for it.
-	manifest map[string]string
-	// spine lists the hrefs of the reading order.
-	spine []string
-	// crc holds the CRC-32 of each file in the container, by href.
-	crc map[string]uint32
-	// deflated holds, by href, the compressed bytes of each file go-epub
-	// deflated, so that a file pamphlet writes unchanged is not
-	// compressed a second time; size is its uncompressed length.
-	deflated map[string]rawFile
-}
-
-// rawFile is one deflated file of go-epub's container, as stored.
-type rawFile struct {
-	data []byte
-	size uint64
-}
-
-// goEPUB lets go-epub assemble the book once, into memory, and reads back
-// the container it wrote. Every input is checked beforehand, because
-// go-epub only logs some failures, and its Write is never called twice on
-// one book (that duplicates manifest entries).
-func goEPUB(bk *book, id, lang string, files []*pkgFile) (*skeleton, error) {
+// goEPUB has go-epub write the book: it places the stylesheet, fonts,
+// images, cover, title page and chapters, and writes the package
+// document, the navigation document and the NCX from them. Every input is
+// checked beforehand, because go-epub only logs some failures (a file it
+// could not place is missing from its container, which finishEPUB
+// reports).
+func goEPUB(bk *book, id, lang string, files []*pkgFile) ([]byte, error) {
 	seen := map[string]bool{}
 	for _, f := range files {
 		base := path.Base(f.name)
@@ -63,9 +39,6 @@ func goEPUB(bk *book, id, lang string, files []*pkgFile) (*skeleton, error) {
 		}
 		seen[base] = true
 	}
-
-	goEPUBMu.Lock()
-	defer goEPUBMu.Unlock()
 	goEPUBInit.Do(func() { goEPUBErr = epub.Use(epub.MemoryFS) })
 	if goEPUBErr != nil {
 		return nil, fmt.Errorf("go-epub: %w", goEPUBErr)
@@ -76,11 +49,13 @@ func goEPUB(bk *book, id, lang string, files []*pkgFile) (*skeleton, error) {
 	}
 	e.SetLang(lang)
 	e.SetIdentifier(id)
+	e.SetPpd(direction(lang))
 	if bk.description != "" {
 		e.SetDescription(bk.description)
 	}
 	if len(bk.creators) > 0 {
-		e.SetAuthor(strings.Join(bk.creators, ", "))
+		// go-epub holds one creator; finishEPUB adds the others.
+		e.SetAuthor(bk.creators[0])
 	}
 
 	// The stylesheet goes first: every document links it.
@@ -105,10 +80,10 @@ func goEPUB(bk *book, id, lang string, files []*pkgFile) (*skeleton, error) {
 			var p string
 			p, err = e.AddImage(dataURL(f.data), base)
 			if err == nil && f.properties == "cover-image" {
+				// go-epub writes the cover page (coverFile) itself.
 				err = e.SetCover(p, cssPath)
 			}
 		case dir == xhtmlDir && base == coverFile:
-			// SetCover made this page; pamphlet's own replaces it.
 		case dir == xhtmlDir:
 			_, err = e.AddSection(string(f.body), f.title, base, cssPath)
 		default:
@@ -119,10 +94,13 @@ func goEPUB(bk *book, id, lang string, files []*pkgFile) (*skeleton, error) {
 		}
 	}
 	var buf bytes.Buffer
-	if _, err := e.WriteTo(&buf); err != nil {
+	goEPUBWrite.Lock()
+	_, err = e.WriteTo(&buf)
+	goEPUBWrite.Unlock()
+	if err != nil {
 		return nil, fmt.Errorf("go-epub: %w", err)
 	}
-	return readSkeleton(buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // dataURL carries a file into go-epub without touching the disk or the
@@ -133,139 +111,9 @@ func dataURL(data []byte) string {
 	return "data:application/octet-stream;base64," + base64.StdEncoding.EncodeToString(data)
 }
 
-// readSkeleton reads the parts of go-epub's container pamphlet keeps or
-// checks.
-func readSkeleton(data []byte) (*skeleton, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fmt.Errorf("go-epub wrote an unreadable container: %w", err)
-	}
-	sk := &skeleton{manifest: map[string]string{}, crc: map[string]uint32{}, deflated: map[string]rawFile{}}
-	var opf []byte
-	for _, f := range zr.File {
-		switch f.Name {
-		case "mimetype":
-			b, err := readZipFile(f)
-			if err != nil {
-				return nil, err
-			}
-			if string(b) != epubMediaType {
-				return nil, fmt.Errorf("go-epub wrote mimetype %q", b)
-			}
-		case "META-INF/container.xml":
-			if sk.container, err = readZipFile(f); err != nil {
-				return nil, err
-			}
-		case contentDir + "package.opf":
-			if opf, err = readZipFile(f); err != nil {
-				return nil, err
-			}
-		default:
-			if name, ok := strings.CutPrefix(f.Name, contentDir); ok {
-				sk.crc[name] = f.CRC32
-				if raw, ok := rawDeflated(data, f); ok {
-					sk.deflated[name] = raw
-				}
-			}
-		}
-	}
-	if !bytes.Contains(sk.container, []byte(`full-path="`+contentDir+`package.opf"`)) {
-		return nil, errors.New("go-epub's container.xml does not point at " + contentDir + "package.opf")
-	}
-	if opf == nil {
-		return nil, errors.New("go-epub wrote no package document")
-	}
-	var pkg struct {
-		Items []struct {
-			ID        string `xml:"id,attr"`
-			Href      string `xml:"href,attr"`
-			MediaType string `xml:"media-type,attr"`
-		} `xml:"manifest>item"`
-		Refs []struct {
-			IDRef string `xml:"idref,attr"`
-		} `xml:"spine>itemref"`
-	}
-	if err := xml.Unmarshal(opf, &pkg); err != nil {
-		return nil, fmt.Errorf("go-epub's package document: %w", err)
-	}
-	hrefs := map[string]string{}
-	for _, it := range pkg.Items {
-		sk.manifest[it.Href] = it.MediaType
-		hrefs[it.ID] = it.Href
-	}
-	for _, r := range pkg.Refs {
-		sk.spine = append(sk.spine, hrefs[r.IDRef])
-	}
-	return sk, nil
-}
-
-// rawDeflated slices the compressed bytes of a deflated file out of the
-// container, copying nothing; ok is false for a stored file or one whose
-// sizes do not fit the container.
-func rawDeflated(container []byte, f *zip.File) (raw rawFile, ok bool) {
-	if f.Method != zip.Deflate {
-		return rawFile{}, false
-	}
-	off, err := f.DataOffset()
-	n := f.CompressedSize64
-	if err != nil || off < 0 || n > uint64(len(container)) || uint64(off) > uint64(len(container))-n {
-		return rawFile{}, false
-	}
-	return rawFile{data: container[off : uint64(off)+n : uint64(off)+n], size: f.UncompressedSize64}, true
-}
-
-func readZipFile(f *zip.File) ([]byte, error) {
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("go-epub's %s: %w", f.Name, err)
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		return nil, fmt.Errorf("go-epub's %s: %w", f.Name, err)
-	}
-	return b, nil
-}
-
-// check compares go-epub's container with the files pamphlet meant it to
-// hold: the same files, each resource byte for byte, every XHTML document
-// in the reading order. Navigation files are go-epub's own and replaced.
-func (sk *skeleton) check(files []*pkgFile) error {
-	want := map[string]bool{navFile: true, ncxFile: true}
-	var spine []string
-	// Only the compressed bytes of files checked byte for byte below may
-	// be reused: go-epub writes its own XHTML wrappers and navigation.
-	verified := make(map[string]rawFile, len(sk.deflated))
-	defer func() { sk.deflated = verified }()
-	for _, f := range files {
-		want[f.name] = true
-		if _, ok := sk.manifest[f.name]; !ok {
-			return fmt.Errorf("%s is missing from the manifest", f.name)
-		}
-		crc, ok := sk.crc[f.name]
-		if !ok {
-			return fmt.Errorf("%s is missing from the container", f.name)
-		}
-		if f.mediaType == xhtmlType {
-			spine = append(spine, f.name)
-		} else if crc != crc32.ChecksumIEEE(f.data) {
-			return fmt.Errorf("%s differs from what was given", f.name)
-		} else if raw, ok := sk.deflated[f.name]; ok && raw.size == uint64(len(f.data)) {
-			verified[f.name] = raw
-		}
-	}
-	var extra []string
-	for href := range sk.manifest {
-		if !want[href] {
-			extra = append(extra, href)
-		}
-	}
-	if len(extra) > 0 {
-		sort.Strings(extra)
-		return fmt.Errorf("unexpected files %s", strings.Join(extra, ", "))
-	}
-	if strings.Join(sk.spine, " ") != strings.Join(spine, " ") {
-		return fmt.Errorf("reading order %v, want %v", sk.spine, spine)
-	}
-	return nil
+// mediaTypeOf strips parameters from a media type go-epub detected
+// ("text/plain; charset=utf-8").
+func mediaTypeOf(s string) string {
+	mt, _, _ := strings.Cut(s, ";")
+	return strings.TrimSpace(mt)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,8 +17,10 @@ import (
 
 // PDFOptions controls PDF export.
 type PDFOptions struct {
-	// Date is written as the creation and modification date. The zero
-	// value writes no dates, so that output never depends on the clock.
+	// Date is written as the creation and modification date. Callers
+	// pass SOURCE_DATE_EPOCH here (see SourceDate); zero means the
+	// document's date (midnight UTC), and a document without one gets no
+	// dates. The exporter never reads the clock.
 	Date time.Time
 	// Creator names the program in the document information
 	// ("pamphlet" when empty).
@@ -72,8 +75,9 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 	if creator == "" {
 		creator = "pamphlet"
 	}
-	date := opt.Date
-	if date.IsZero() {
+	date := outputDate(opt.Date, book.Meta.Date)
+	noDates := date.IsZero()
+	if noDates {
 		// gofpdf would use the clock; a fixed stand-in is removed from
 		// the file afterwards.
 		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -97,9 +101,14 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 	}
 
 	images := imageSet{pdf: pdf, names: map[string]string{}}
-	for _, side := range sides {
+	tags := book.Tags
+	if len(tags) == 0 {
+		tags = []layout.Tag{{Role: layout.RoleDocument, Parent: -1}}
+	}
+	st := newStructure(tags)
+	for i, side := range sides {
 		pdf.AddPage()
-		if err := paintSide(pdf, &images, book, side, faces); err != nil {
+		if err := paintSide(pdf, &images, book, side, i, faces, st); err != nil {
 			return err
 		}
 		if opt.Progress != nil {
@@ -123,8 +132,10 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 	}
 	out, err := finish(doc.data, finishing{
 		lang:    m.Lang,
-		noDates: opt.Date.IsZero(),
+		noDates: noDates,
 		fonts:   faces,
+		tags:    st,
+		xmp:     xmpPacket(m, creator, creator+" (gofpdf)", opt.Date),
 	})
 	if err != nil {
 		return fmt.Errorf("export pdf: %w", err)
@@ -145,6 +156,57 @@ type painter struct {
 	// dx, dy move everything painted: where the page sits on its side.
 	dx, dy layout.Sp
 	buf    []byte
+	// st records the marked content; side is the side painted, page the
+	// index in the book of the page painted on it.
+	st         *structure
+	side, page int
+	// open is the marked-content sequence open: a tag, or an artifact's
+	// properties; none when both are zero.
+	openTag      int32
+	openArtifact string
+}
+
+// Artifacts: what is painted but is not content.
+const (
+	artifactHeader = "<</Type /Pagination /Subtype /Header>>"
+	artifactFooter = "<</Type /Pagination /Subtype /Footer>>"
+	artifactLayout = "<</Type /Layout>>"
+	artifactMarks  = "<</Type /Page>>" // printer's marks
+)
+
+// content opens a marked-content sequence for tag's content at reading
+// key, unless one is open for it already; a tag outside the tree makes
+// an artifact of the layout.
+func (p *painter) content(tag int32, key int64) {
+	if !p.st.valid(tag) {
+		p.artifact(artifactLayout)
+		return
+	}
+	if p.openTag == tag {
+		return
+	}
+	p.end()
+	mcid := p.st.mark(p.side, tag, key)
+	p.pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC", structType(p.st.tags[tag]), mcid))
+	p.openTag = tag
+}
+
+// artifact opens an artifact's marked-content sequence.
+func (p *painter) artifact(props string) {
+	if p.openArtifact == props {
+		return
+	}
+	p.end()
+	p.pdf.RawWriteStr("/Artifact " + props + " BDC")
+	p.openArtifact = props
+}
+
+// end closes the open marked-content sequence.
+func (p *painter) end() {
+	if p.openTag != 0 || p.openArtifact != "" {
+		p.pdf.RawWriteStr("EMC")
+		p.openTag, p.openArtifact = 0, ""
+	}
 }
 
 // setFont selects a face and size, as gofpdf's SetFont does: inside an
@@ -162,33 +224,62 @@ func (p *painter) setFont(face fonts.Style, size layout.Sp) {
 	p.face, p.size = face, size
 }
 
-func (p *painter) runs(runs []layout.Run) {
-	for _, r := range runs {
+// runs paints runs as the artifact props, or, when props is empty, as
+// the page's body: each run the content of its tag.
+func (p *painter) runs(runs []layout.Run, props string) {
+	for i, r := range runs {
 		if r.Text == "" {
 			continue
 		}
-		p.setFont(r.Face, r.Size)
-		if r.Expand != p.expand {
-			// Horizontal scaling (Tz) is text state too; it applies to
-			// the Tj operators that follow.
-			p.pdf.RawWriteStr(fmt.Sprintf("%.1f Tz", 100+float64(r.Expand)/10))
-			p.expand = r.Expand
+		if props != "" {
+			p.artifact(props)
+		} else {
+			p.content(r.Tag, readingKey(p.page, 2*i+1))
 		}
-		f := p.fonts.by[r.Face]
-		y := p.height - (r.Y + p.dy).Points()
-		start, x := 0, r.X+p.dx
-		p.buf = p.buf[:0]
-		for _, k := range r.Kerns {
-			if k.At > start && k.At <= len(r.Text) {
-				p.buf = append(f.appendText(p.buf, x.Points(), y, r.Text[start:k.At]), '\n')
-			}
-			start, x = k.At, r.X+p.dx+k.Offset
+		if h := r.Hyphen; h > 0 && props == "" && strings.HasSuffix(r.Text, "-") {
+			// The hyphen layout added is no part of the text: the word
+			// is content, the hyphen an artifact.
+			word := r
+			word.Text, word.Hyphen = r.Text[:len(r.Text)-1], 0
+			word.Kerns = slices.DeleteFunc(slices.Clone(r.Kerns), func(k layout.GlyphKern) bool { return k.At >= len(word.Text) })
+			p.run(word)
+			p.artifact(artifactLayout)
+			p.run(layout.Run{Face: r.Face, Size: r.Size, X: r.X + r.Width - h, Y: r.Y, Text: "-", Expand: r.Expand})
+			continue
 		}
-		if start < len(r.Text) {
-			p.buf = append(f.appendText(p.buf, x.Points(), y, r.Text[start:]), '\n')
+		p.run(r)
+	}
+}
+
+// run paints one run.
+func (p *painter) run(r layout.Run) {
+	p.setFont(r.Face, r.Size)
+	if r.Expand != p.expand {
+		// Horizontal scaling (Tz) is text state too; it applies to
+		// the Tj operators that follow.
+		p.pdf.RawWriteStr(fmt.Sprintf("%.1f Tz", 100+float64(r.Expand)/10))
+		p.expand = r.Expand
+	}
+	f := p.fonts.by[r.Face]
+	y := p.height - (r.Y + p.dy).Points()
+	start, x := 0, r.X+p.dx
+	p.buf = p.buf[:0]
+	for _, k := range r.Kerns {
+		if k.At > start && k.At <= len(r.Text) {
+			p.buf = append(f.appendText(p.buf, x.Points(), y, r.Text[start:k.At]), '\n')
 		}
-		if len(p.buf) > 0 {
-			p.pdf.RawWriteStr(string(p.buf[:len(p.buf)-1]))
+		start, x = k.At, r.X+p.dx+k.Offset
+	}
+	if start < len(r.Text) || r.Space {
+		text := r.Text[start:]
+		if r.Space && f.cid(' ') != 0 {
+			// The word space layout set as room, drawn as an
+			// (invisible) character for text extraction.
+			text += " "
 		}
+		p.buf = append(f.appendText(p.buf, x.Points(), y, text), '\n')
+	}
+	if len(p.buf) > 0 {
+		p.pdf.RawWriteStr(string(p.buf[:len(p.buf)-1]))
 	}
 }

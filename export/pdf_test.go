@@ -163,16 +163,30 @@ func TestPDFInvariants(t *testing.T) {
 }
 
 func TestPDFDeterministic(t *testing.T) {
-	for _, date := range []time.Time{{}, time.Unix(1700000000, 0)} {
-		_, a := writePDF(t, article(), layout.Options{}, PDFOptions{Date: date})
-		_, b := writePDF(t, article(), layout.Options{}, PDFOptions{Date: date})
-		if !bytes.Equal(a, b) {
-			t.Errorf("date %v: two exports differ", date)
-		}
-		hasDate := bytes.Contains(a, []byte("/CreationDate"))
-		if hasDate == date.IsZero() {
-			t.Errorf("date %v: /CreationDate present = %v", date, hasDate)
-		}
+	undated := article()
+	undated.Date = model.Date{}
+	tests := []struct {
+		name string
+		doc  *model.Document
+		date time.Time
+		want string // the creation date, "" for none
+	}{
+		{"SOURCE_DATE_EPOCH given", article(), time.Unix(1700000000, 0), "D:20231114221320"},
+		{"the article's date", article(), time.Time{}, "D:20191120000000"},
+		{"no date at all", undated, time.Time{}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, a := writePDF(t, tc.doc, layout.Options{}, PDFOptions{Date: tc.date})
+			_, b := writePDF(t, tc.doc, layout.Options{}, PDFOptions{Date: tc.date})
+			if !bytes.Equal(a, b) {
+				t.Error("two exports differ")
+			}
+			has := bytes.Contains(a, []byte("/CreationDate"))
+			if has != (tc.want != "") || tc.want != "" && !bytes.Contains(a, []byte("/CreationDate ("+tc.want)) {
+				t.Errorf("/CreationDate present = %v, want %q", has, tc.want)
+			}
+		})
 	}
 }
 

@@ -14,6 +14,10 @@ type finishing struct {
 	noDates bool
 	// fonts are added as new objects and named in the page resources.
 	fonts *pdfFonts
+	// tags is the structure tree and where its content was painted.
+	tags *structure
+	// xmp is the metadata packet.
+	xmp []byte
 }
 
 // finish completes gofpdf's file on its parsed objects (see pdfobj.go):
@@ -57,6 +61,26 @@ func finish(raw []byte, fin finishing) ([]byte, error) {
 	if fin.lang != "" {
 		cat.set("Lang", pdfToken(pdfString(fin.lang)))
 	}
+	if fin.tags != nil {
+		annots, err := f.annotations(pages, fin.tags)
+		if err != nil {
+			return nil, fmt.Errorf("finish: %w", err)
+		}
+		root := fin.tags.objects(f, structOut{pages: pages, annots: annots}, fin.lang)
+		cat.set("StructTreeRoot", root)
+		marked := &pdfDict{}
+		marked.set("Marked", pdfToken("true"))
+		cat.set("MarkInfo", marked)
+	}
+	prefs := &pdfDict{}
+	prefs.set("DisplayDocTitle", pdfToken("true"))
+	cat.set("ViewerPreferences", prefs)
+	if fin.xmp != nil {
+		md := &pdfDict{}
+		md.set("Type", pdfName("Metadata"))
+		md.set("Subtype", pdfName("XML"))
+		cat.set("Metadata", pdfRef(f.add(&pdfObj{value: md, stream: fin.xmp})))
+	}
 	if fin.noDates {
 		if info := f.dict(f.trailer.get("Info")); info != nil {
 			info.del("CreationDate")
@@ -65,6 +89,35 @@ func finish(raw []byte, fin finishing) ([]byte, error) {
 	}
 	deflateStreams(f.objs)
 	return f.write(), nil
+}
+
+// annotations makes each page's link annotations objects of their own,
+// which the structure tree can point to, each described by its target
+// (/Contents); pages with annotations visit them in the order of the
+// structure (/Tabs /S). It returns the annotations of each page.
+func (f *pdfFile) annotations(pages []pdfRef, st *structure) ([][]pdfRef, error) {
+	out := make([][]pdfRef, len(pages))
+	for i, p := range pages {
+		pd := f.dict(p)
+		arr, ok := pd.get("Annots").(pdfArray)
+		if !ok {
+			continue
+		}
+		for k, a := range arr {
+			d, ok := a.(*pdfDict)
+			if !ok || d.get("Subtype") != pdfName("Link") {
+				return nil, errors.New("a page's annotation is not a link dictionary")
+			}
+			if i < len(st.urls) && k < len(st.urls[i]) {
+				d.set("Contents", pdfToken(textString(st.urls[i][k])))
+			}
+			r := pdfRef(f.add(&pdfObj{value: d}))
+			arr[k] = r
+			out[i] = append(out[i], r)
+		}
+		pd.set("Tabs", pdfName("S"))
+	}
+	return out, nil
 }
 
 // pages returns the page objects in order, from the catalog's page tree.

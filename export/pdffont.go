@@ -81,6 +81,9 @@ func usedRunes(b *layout.Book) map[fonts.Style][]rune {
 				for _, c := range r.Text {
 					m[c] = true
 				}
+				if r.Space {
+					m[' '] = true
+				}
 			}
 		}
 	}

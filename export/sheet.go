@@ -32,38 +32,51 @@ func plainSides(b *layout.Book) []layout.Side {
 }
 
 // paintSide draws the pages placed on one side, then its marks.
-func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layout.Side, faces *pdfFonts) error {
+func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layout.Side, sideNo int,
+	faces *pdfFonts, st *structure) error {
 	// One painter for the side: font and glyph scaling carry over from
 	// one page to the next within the content stream.
 	_, height := pdf.GetPageSize()
-	p := painter{pdf: pdf, fonts: faces, height: height, face: -1}
+	p := painter{pdf: pdf, fonts: faces, height: height, face: -1, st: st, side: sideNo}
 	for _, sl := range side.Slots {
 		if sl.Page < 0 || sl.Page >= len(book.Pages) {
 			continue // a blank page
 		}
 		page := book.Pages[sl.Page]
-		p.dx, p.dy = sl.X, sl.Y
-		p.runs(page.Head)
-		p.runs(page.Body)
-		p.runs(page.Foot)
+		p.end()
+		p.dx, p.dy, p.page = sl.X, sl.Y, sl.Page
+		p.runs(page.Head, artifactHeader)
+		p.runs(page.Body, "")
+		p.runs(page.Foot, artifactFooter)
 		for _, r := range page.Rules {
+			p.content(r.Tag, readingKey(sl.Page, 2*r.At))
 			p.rule(r)
 		}
 		for _, im := range page.Images {
 			im.X += sl.X
 			im.Y += sl.Y
+			if st.valid(im.Tag) && st.tags[im.Tag].Role == layout.RoleFigure {
+				p.content(im.Tag, readingKey(sl.Page, 2*im.At))
+				st.bbox[im.Tag] = [4]float64{im.X.Points(), height - (im.Y + im.H).Points(),
+					(im.X + im.W).Points(), height - im.Y.Points()}
+			} else {
+				p.artifact(artifactLayout)
+			}
 			if err := images.paint(im); err != nil {
 				return fmt.Errorf("export pdf: page %d: %w", page.Folio, err)
 			}
 		}
-		for _, l := range page.Links {
+		for k, l := range page.Links {
 			pdf.LinkString((l.X + sl.X).Points(), (l.Y + sl.Y).Points(), l.W.Points(), l.H.Points(), l.URL)
+			st.link(sideNo, l.Tag, l.URL, readingKey(sl.Page, 2*len(page.Body)+2+k))
 		}
 	}
 	p.dx, p.dy = 0, 0
 	for _, r := range side.Marks {
+		p.artifact(artifactMarks)
 		p.rule(r)
 	}
+	p.end()
 	return nil
 }
 

@@ -172,14 +172,15 @@ func TestImposedPDFLinksAndOutline(t *testing.T) {
 		}
 		Qpdf []json.RawMessage
 	}
+	// Pages list their annotations, which are objects of their own (the
+	// structure tree points to them).
 	var objects map[string]struct {
 		Value struct {
-			Annots []struct {
-				A struct {
-					URI string `json:"/URI"`
-				} `json:"/A"`
-				Rect []float64 `json:"/Rect"`
-			} `json:"/Annots"`
+			Annots []string `json:"/Annots"`
+			A      struct {
+				URI string `json:"/URI"`
+			} `json:"/A"`
+			Rect []float64 `json:"/Rect"`
 		}
 	}
 	out := run(t, "qpdf", "--json", "--json-key=pages", "--json-key=qpdf", path)
@@ -219,8 +220,8 @@ func TestImposedPDFLinksAndOutline(t *testing.T) {
 			}
 		}
 		page := objects["obj:"+doc.Pages[si].Object]
-		for _, a := range page.Value.Annots {
-			if len(a.Rect) == 4 {
+		for _, ref := range page.Value.Annots {
+			if a := objects["obj:"+ref].Value; len(a.Rect) == 4 {
 				gotLinks = append(gotLinks, fmt.Sprintf("%d %.1f %.1f %s", si+1, a.Rect[0], a.Rect[1], strings.TrimPrefix(a.A.URI, "u:")))
 			}
 		}

@@ -51,8 +51,9 @@ type chapter struct {
 // navigation and the container need to know about it.
 type rendered struct {
 	ch *chapter
-	// body is the content of <body>, doc the complete XHTML document.
-	body, doc []byte
+	// body is the content of <body>; lang is the chapter's language.
+	body []byte
+	lang string
 	// toc lists the chapter's section headings in order.
 	toc []tocEntry
 	// images are the figure images the chapter shows.
@@ -74,26 +75,6 @@ type resource struct {
 	name      string // path inside the EPUB folder, such as "images/fig001.png"
 	mediaType string
 	data      []byte
-}
-
-// docHead writes the start of an XHTML document up to and including the
-// <body> start tag. Every document carries lang and xml:lang (and dir for
-// right-to-left scripts) so reading systems hyphenate and speak it right.
-func docHead(b *xmlBuf, lang, title, css, bodyType, bodyClass string) {
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<!DOCTYPE html>\n")
-	b.WriteString(`<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"`)
-	b.attrs([]string{"lang", lang, "xml:lang", lang, "dir", direction(lang)})
-	b.WriteString(">\n<head>\n")
-	b.elem("title", title)
-	b.empty("link", "rel", "stylesheet", "type", "text/css", "href", css)
-	b.WriteString("\n</head>\n")
-	b.open("body", "epub:type", bodyType, "class", bodyClass)
-	b.WriteByte('\n')
-}
-
-// docFoot closes what docHead opened.
-func docFoot(b *xmlBuf) {
-	b.WriteString("</body>\n</html>\n")
 }
 
 // rtlLangs are the primary language subtags written right to left.
@@ -182,18 +163,8 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 		return nil, err
 	}
 	b.WriteString("</section>\n")
-	r.out.body = bytes.Clone(b.Bytes())
-
-	var d xmlBuf
-	d.Grow(len(r.out.body) + 512)
-	matter := "bodymatter"
-	if ch.preface {
-		matter = "frontmatter"
-	}
-	docHead(&d, lang, ch.title, fromXHTML+cssFile, matter, "")
-	d.Write(r.out.body)
-	docFoot(&d)
-	r.out.doc = d.Bytes()
+	r.out.body = b.Bytes()
+	r.out.lang = lang
 	return r.out, nil
 }
 

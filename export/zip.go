@@ -19,10 +19,11 @@ type zipEntry struct {
 	store bool // keep uncompressed (mimetype, images compressed already)
 	// raw is the data as stored (compressed or not), nil when archive/zip
 	// compresses it; crc is the checksum of data. An entry may come with
-	// both set, its data deflated already (by go-epub): it is not
-	// compressed again.
-	raw []byte
-	crc uint32
+	// raw, crc and size set and no data: a file go-epub compressed, which
+	// is not compressed again.
+	raw  []byte
+	crc  uint32
+	size uint64 // length of the uncompressed data, when data is nil
 }
 
 // writeZip packs entries into an OCF container, reproducibly: the
@@ -45,15 +46,18 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 	// Large entries (embedded fonts) are compressed in parallel up front.
 	// Small ones go through archive/zip's own pooled compressor, which
 	// go-epub has just warmed up: a fresh compressor touches about a
-	// megabyte of tables, more than compressing a chapter costs.
+	// megabyte of tables, more than compressing a chapter costs. Files
+	// go-epub compressed and the finishing step left alone come with
+	// their stored bytes.
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	errs := make([]error, len(entries))
 	for i := range entries {
 		e := &entries[i]
-		if e.raw != nil && !e.store {
+		if e.data == nil && e.raw != nil {
 			continue
 		}
+		e.size = uint64(len(e.data))
 		e.crc = crc32.ChecksumIEEE(e.data)
 		switch {
 		case e.store || len(e.data) == 0:
@@ -114,7 +118,7 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 		}
 		fh.CRC32 = e.crc
 		fh.CompressedSize64 = uint64(len(e.raw))
-		fh.UncompressedSize64 = uint64(len(e.data))
+		fh.UncompressedSize64 = e.size
 		w, err := zw.CreateRaw(fh)
 		if err == nil {
 			_, err = w.Write(e.raw)

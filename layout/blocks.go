@@ -296,7 +296,7 @@ func (s *setter) heading(v *vlist, hd *model.Heading, c ctx) {
 	level := min(max(hd.Level, 1), 6)
 	size, face, above, below := s.headingStyle(level)
 	p := s.buildPara(hd.Content, parStyle{face: face, size: size, measure: c.measure, align: raggedRight})
-	p.tag = s.headingTag(s.titleLevel+level, c.tag)
+	p.tag = s.headingTag(level, c.tag)
 	leading := size * 12 / 10
 	h, d := strut(leading)
 	lines, err := Break(p.items, []Sp{c.measure}, s.params)
@@ -438,6 +438,9 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 			b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: tag})
 			x += pc.width
 		}
+		if n := len(b.runs); n > 0 {
+			b.runs[n-1].Space = true // a line end separates words
+		}
 		return b
 	})
 }
@@ -497,6 +500,15 @@ func (s *setter) handLaid(v *vlist, cd *model.Code, c ctx) {
 		lc.measure -= indent
 		p.style.measure = lc.measure
 		s.addLines(v, p, lc, h, d, s.params)
+		// The end of a line laid out by hand separates words.
+		for k := len(v.items) - 1; k >= 0; k-- {
+			if b := v.items[k].box; v.items[k].kind == vBox && b != nil {
+				if n := len(b.runs); n > 0 {
+					b.runs[n-1].Space = true
+				}
+				break
+			}
+		}
 	}
 }
 

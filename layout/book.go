@@ -87,6 +87,15 @@ type Run struct {
 	// Tag is the index in Book.Tags of the element whose content the
 	// run is; 0 for furniture and ornaments.
 	Tag int32
+	// Space is set when a word space follows the run: the glue between
+	// words, or the end of a line broken at a space. Layout sets spaces
+	// as room, not characters; an exporter that writes text for
+	// extraction adds one here.
+	Space bool
+	// Hyphen is the advance of the hyphen that ends the run when layout
+	// added it to break a word at the line end (0: none). It is not
+	// part of the text: an exporter of tagged text leaves it out.
+	Hyphen Sp
 }
 
 // GlyphKern fixes the position of a glyph inside a Run, so that the

@@ -34,6 +34,9 @@ type Imposition struct {
 	// Bleed is how far each side reaches beyond the trimmed spread on
 	// every edge: room for crop marks, 0 without them.
 	Bleed Sp
+	// Sheet is the paper the sides are printed on, as ImposeOptions gave
+	// it.
+	Sheet Paper
 }
 
 // Side is one printed face of a sheet.
@@ -170,7 +173,7 @@ func Impose(b *Book, opt ImposeOptions) (*Imposition, error) {
 	if limit := b.Width / 10; opt.Creep > limit || opt.Creep < -limit {
 		return nil, fmt.Errorf("impose: creep %v: want at most %v (a tenth of the page width)", opt.Creep, limit)
 	}
-	im := &Imposition{Book: b, Booklet: !opt.OneUp}
+	im := &Imposition{Book: b, Booklet: !opt.OneUp, Sheet: opt.Sheet}
 	across := 2
 	if opt.OneUp {
 		across = 1

@@ -42,8 +42,11 @@ type setter struct {
 	label string
 	// tags is the structure tree of what is set (tags[0] the root);
 	// lastHead is the level of the last heading element.
-	tags     []Tag
-	lastHead int
+	tags []Tag
+	// heads holds the levels of the sections open, for headingTag;
+	// headBase is the level of the title (0 without one).
+	heads    []int
+	headBase int
 	// titleLevel is the heading level of the title: 1 for an article,
 	// 2 for a chapter of a book (under the book's title). Sections are
 	// one level below it.
@@ -51,6 +54,8 @@ type setter struct {
 	// sink lowers the title block on the first page (a chapter opening
 	// of an anthology); 0 for a single article.
 	sink Sp
+	// lineRuns is setLine's buffer for the runs of a line.
+	lineRuns []Run
 }
 
 func (s *setter) warn(page int, msg string) {
@@ -103,9 +108,9 @@ func (s *setter) vertical() (title, body *vlist, err error) {
 	body = &vlist{}
 	c := ctx{measure: s.g.measure}
 	// The title is the top heading; sections start a level below it.
-	s.lastHead = s.titleLevel - 1
+	s.heads, s.headBase = nil, s.titleLevel-1
 	if s.doc.Title != "" {
-		s.lastHead = s.titleLevel
+		s.headBase = s.titleLevel
 	}
 	if err := s.blocks(body, s.doc.Blocks, c); err != nil {
 		return nil, nil, err

@@ -154,6 +154,24 @@ func ParsePaper(s string) (Paper, error) {
 	return Paper{}, fmt.Errorf("paper %q: want a4, a5, letter, half-letter or WIDTHxHEIGHTmm (50..1000mm)", s)
 }
 
+// ParseMargins reads four margins in millimetres, "INNER,OUTER,TOP,BOTTOM"
+// ("20,15,18,25"); each must be a positive number. Whether they leave room
+// for the text is for Options.Check to say.
+func ParseMargins(s string) (Margins, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return Margins{}, fmt.Errorf("%q: want four sizes in mm, INNER,OUTER,TOP,BOTTOM", s)
+	}
+	var mm [4]float64
+	for i, p := range parts {
+		var err error
+		if mm[i], err = strconv.ParseFloat(strings.TrimSpace(p), 64); err != nil || mm[i] <= 0 {
+			return Margins{}, fmt.Errorf("%q: %q is not a positive size in mm", s, p)
+		}
+	}
+	return Margins{Inner: Mm(mm[0]), Outer: Mm(mm[1]), Top: Mm(mm[2]), Bottom: Mm(mm[3])}, nil
+}
+
 // Margins are the four page margins. Inner is on the binding side (left
 // on right-hand pages), Outer on the other.
 type Margins struct {

@@ -1,13 +1,13 @@
 package layout
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"pamphlet/fonts"
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -656,7 +656,7 @@ func looksLikeURL(w []ch) bool {
 
 // hostPath matches a host name followed by a path, such as
 // "golang.org/x/tools", set without its scheme.
-var hostPath = lazyre.New(`^\W*[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/\S`)
+var hostPath = regexp.MustCompile(`^\W*[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/\S`)
 
 // hyphenate marks pattern breaks in each letter run of a word (between
 // explicit hyphens and dashes), honouring the language's minimums.

@@ -1,6 +1,10 @@
 package layout
 
-import "unicode/utf8"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // vbox is an unbreakable piece of a vertical list: a set line, or a
 // block drawn whole. Positions inside are relative to its origin: x from
@@ -58,15 +62,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	if end > len(items) {
 		end = len(items)
 	}
-	// At most a run per box and one for the hyphen: sized once, as
-	// lines are set by the hundred thousand in a long book.
-	boxes := 1
-	for i := l.Start; i < end; i++ {
-		if items[i].Kind == BoxItem {
-			boxes++
-		}
-	}
-	box.runs = make([]Run, 0, boxes)
+	// The runs are built in the setter's buffer, kept from line to line,
+	// and copied out at the end at their number.
+	box.runs = s.lineRuns[:0]
 	// Font expansion takes its share of the adjustment first, in whole
 	// thousandths, up to its limit; the glue takes the rest exactly.
 	expand := 0
@@ -124,6 +122,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		}
 	}
 	var linkEnd Sp
+	// spaced is set when a word space has moved x since the last piece:
+	// the piece placed next starts a new word.
+	spaced := false
 	// With right-to-left text, each run keeps one level and one link,
 	// which reorder needs.
 	var levels []uint8
@@ -141,6 +142,10 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		}
 		width := widen(pc.width)
 		tag := s.pieceTag(p, pc)
+		if spaced && len(box.runs) > 0 {
+			box.runs[len(box.runs)-1].Space = true
+		}
+		spaced = false
 		if n := len(box.runs); joinable && n > 0 {
 			r := &box.runs[n-1]
 			sameBidi := !p.bidi || levels[n-1] == pc.level && runLinks[n-1] == pc.link &&
@@ -212,19 +217,30 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			// Glue that sets to nothing (the pairs that give unjustified
 			// lines their stretch) does not separate pieces.
 			joinable = joinable && x == before
+			// Word spaces are glue of some width; the glue between
+			// ideographs has none, and stretches only.
+			spaced = spaced || it.Width > 0 && x != before
 		}
 	}
 	if l.End < len(items) {
 		if it := items[l.End]; it.Kind == PenaltyItem && it.Ref >= 0 {
+			// The pre-break text of a hyphenation point: its hyphen.
 			pc := &p.pieces[it.Ref]
 			x = boxEnd
 			place(pc)
+			if n := len(box.runs); n > 0 && !p.bidi && strings.HasSuffix(box.runs[n-1].Text, pc.text) {
+				box.runs[n-1].Hyphen = widen(pc.width)
+			}
 			if pc.link != 0 {
 				linkEnd = x + widen(pc.width)
 			}
 		}
 	}
 	closeLink(linkEnd)
+	if n := len(box.runs); n > 0 && l.End < len(items) && endsAtSpace(items, l.End) {
+		box.runs[n-1].Space = true
+	}
+	built := box.runs
 	if p.bidi {
 		reorder(box, levels, runLinks, p.links, l.Width, p.base)
 		box.rtl, box.measure = p.base%2 == 1, l.Width
@@ -240,10 +256,34 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		box.links[k].Y = -size * 85 / 100
 		box.links[k].H = size * 110 / 100
 	}
+	// A line's runs are held until its page is made, for the whole
+	// document, so they take only the room they need: a line's words
+	// mostly join into one run, where a run a word was once reserved.
+	switch {
+	case len(box.runs) == 0:
+		box.runs = nil
+	case &box.runs[0] == &built[0]:
+		box.runs = slices.Clone(box.runs)
+	}
+	s.lineRuns = built[:0]
 	if box.overfull > 0 {
 		box.text = lineText(box.runs)
 	}
 	return box
+}
+
+// endsAtSpace reports whether a line broken at items[end] ends at a word
+// space: a break at interword glue (which has a width; the glue between
+// ideographs has none), or at a penalty next to it (ragged and centred
+// lines break between the glue items of a word space), or a forced break
+// (a line break in the text). A break inside a word (a hyphen, after a
+// dash or in a URL) has boxes on both sides.
+func endsAtSpace(items []Item, end int) bool {
+	space := func(k int) bool { return k >= 0 && k < len(items) && items[k].Kind == GlueItem && items[k].Width > 0 }
+	if space(end) || items[end].Kind == PenaltyItem && items[end].Penalty <= Eject {
+		return true
+	}
+	return items[end].Kind == PenaltyItem && items[end].Ref < 0 && (space(end-1) || space(end+1))
 }
 
 // lineText joins a line's runs for messages, cut to its first 60

@@ -79,14 +79,17 @@ func (s *setter) tag(role Role, parent int32) int32 {
 	return int32(len(s.tags) - 1)
 }
 
-// headingTag adds a heading element of the given level (1 for the
-// document's title), raised so that no level is skipped after the
-// heading before it.
+// headingTag adds the element of a section heading of the document's
+// level (1 for the top sections). Its level is its depth among the
+// sections open, under the title: a document that starts its sections
+// at level 2, or jumps from 1 to 3, skips no level in the tree.
 func (s *setter) headingTag(level int, parent int32) int32 {
-	level = max(1, min(level, s.lastHead+1, 6))
-	s.lastHead = level
+	for len(s.heads) > 0 && s.heads[len(s.heads)-1] >= level {
+		s.heads = s.heads[:len(s.heads)-1]
+	}
+	s.heads = append(s.heads, level)
 	t := s.tag(RoleHeading, parent)
-	s.tags[t].Level = level
+	s.tags[t].Level = min(s.headBase+len(s.heads), 6)
 	return t
 }
 

@@ -6,10 +6,11 @@
 // and export print with them. A language it does not know falls back to
 // English.
 //
-// To add a language, add one entry to the table in words.go, keyed by its
-// BCP 47 primary subtag (Dutch: "nl"), with every field filled, and a case
-// to the table test in locale_test.go. Nothing else changes: the reader,
-// the PDF and the EPUB all take their words from here.
+// To add a language, add a table to words.toml, named by its BCP 47
+// primary subtag ([nl] for Dutch, with its month names in months), with
+// every field filled, and a case to the table test in locale_test.go.
+// Nothing else changes: the reader, the PDF and the EPUB all take their
+// words from here.
 //
 // The package imports no other package of pamphlet, so that the readers,
 // layout and export can all use it.
@@ -17,50 +18,60 @@ package locale
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Words are the words of one language.
+// Words are the words of one language, as words.toml gives them.
 type Words struct {
 	// Lang is the BCP 47 primary subtag of the words ("en", "fr").
-	Lang string
+	Lang string `toml:"-"`
 	// Contents, Landmarks, Cover, TitlePage and StartOfText label the
 	// book's navigation: the contents, the EPUB landmarks and their
 	// entries.
-	Contents, Landmarks, Cover, TitlePage, StartOfText string
+	Contents    string `toml:"contents"`
+	Landmarks   string `toml:"landmarks"`
+	Cover       string `toml:"cover"`
+	TitlePage   string `toml:"title_page"`
+	StartOfText string `toml:"start_of_text"`
 	// Notes heads the list of link targets after the text of a PDF.
-	Notes string
+	Notes string `toml:"notes"`
 	// Preface titles a book's preface that has no title of its own.
-	Preface string
+	Preface string `toml:"preface"`
 	// Untitled stands for the title of an article that has none.
-	Untitled string
+	Untitled string `toml:"untitled"`
 	// And joins the last two names of a list ("A, B and C").
-	And string
+	And string `toml:"and"`
 	// By introduces the authors of a byline ("by A and B").
-	By string
+	By string `toml:"by"`
 	// EditedBy introduces the editors of a book, in lower case as inside a
 	// sentence ("edited by A"); Capitalize gives it at the head of a line.
-	EditedBy string
+	EditedBy string `toml:"edited_by"`
 	// Months are the month names, January first, as printed in a date.
-	Months [12]string
+	Months [12]string `toml:"months"`
 	// OtherMonths are further spellings of months met in text, lower case,
 	// with the month number (1–12): abbreviations ("nov"), older or
 	// regional names ("jänner") and names typed without accents
 	// ("fevrier").
-	OtherMonths map[string]int
+	OtherMonths map[string]int `toml:"other_months"`
 	// Weekdays are the weekday names and abbreviations met in front of a
 	// date, lower case.
-	Weekdays []string
+	Weekdays []string `toml:"weekdays"`
 	// DateFillers are the small words between the parts of a written date
 	// ("2nd of October", "15 de octubre de 2019"), lower case.
-	DateFillers []string
+	DateFillers []string `toml:"date_fillers"`
 	// Ordinals are the suffixes that make a number an ordinal in a date
 	// ("2nd", "1er", "1º"), lower case.
-	Ordinals []string
-	// date writes a full date; day is 1–31, month a name from Months.
-	date func(day int, month string, year int) string
+	Ordinals []string `toml:"ordinals"`
+	// DateForm writes a full date: {day}, {month} and {year} stand for
+	// the day's number, the month's name and the year ("{day} {month}
+	// {year}").
+	DateForm string `toml:"date"`
+	// FirstDay, when set, is written for the first day of a month instead
+	// of "1" (French "1er").
+	FirstDay string `toml:"first_day"`
 }
 
 // For returns the words for a BCP 47 tag, and false with the English
@@ -94,7 +105,13 @@ func (w *Words) Date(year, month, day int) string {
 	case month < 1 || month > 12:
 		return fmt.Sprint(year)
 	}
-	return w.date(day, w.Months[month-1], year)
+	d := strconv.Itoa(day)
+	if day == 1 && w.FirstDay != "" {
+		d = w.FirstDay
+	}
+	out := strings.ReplaceAll(w.DateForm, "{day}", d)
+	out = strings.ReplaceAll(out, "{month}", w.Months[month-1])
+	return strings.ReplaceAll(out, "{year}", strconv.Itoa(year))
 }
 
 // JoinNames lists names as a byline does: "A", "A and B", "A, B and C".

@@ -46,12 +46,20 @@ func TestWordsOfEachLanguage(t *testing.T) {
 			check("Contents", w.Contents, tt.contents)
 			for what, s := range map[string]string{"Landmarks": w.Landmarks, "Cover": w.Cover,
 				"TitlePage": w.TitlePage, "StartOfText": w.StartOfText, "Preface": w.Preface,
-				"Untitled": w.Untitled, "And": w.And, "EditedBy": w.EditedBy} {
+				"Untitled": w.Untitled, "And": w.And, "EditedBy": w.EditedBy, "DateForm": w.DateForm} {
 				if s == "" {
 					t.Errorf("%s is empty", what)
 				}
 			}
+			for _, part := range []string{"{day}", "{month}", "{year}"} {
+				if !strings.Contains(w.DateForm, part) {
+					t.Errorf("DateForm %q lacks %s", w.DateForm, part)
+				}
+			}
 			for i, m := range w.Months {
+				if m == "" {
+					t.Errorf("month %d has no name", i+1)
+				}
 				if got := MonthNumber(strings.ToLower(m)); got != i+1 {
 					t.Errorf("MonthNumber(%q) = %d, want %d", m, got, i+1)
 				}

@@ -30,6 +30,8 @@ func TestNormalize(t *testing.T) {
 		{"merge adjacent text", []Block{para(txt("a"), txt("b"), &Emph{}, txt("c"))}, "paragraph: abc\n"},
 		{"merge adjacent emphasis", []Block{para(&Emph{Content: []Inline{txt("a")}}, &Emph{Content: []Inline{txt("b")}})},
 			"paragraph: {em:ab}\n"},
+		{"adjacent links to one target are one link", []Block{para(&Link{Target: "https://example.org/m", Content: []Inline{txt("D")}}, &Link{Target: "https://example.org/m", Content: []Inline{txt("ata")}}, txt(" "), &Link{Target: "https://example.org/n", Content: []Inline{txt("Model")}})},
+			"paragraph: {link https://example.org/m:Data} {link https://example.org/n:Model}\n"},
 		{"dead link becomes text", []Block{para(txt("see "), &Link{Target: " ", Content: []Inline{txt("this")}}, txt(" now"))},
 			"paragraph: see this now\n"},
 		{"empty blocks dropped", []Block{para(txt("  ")), &Heading{Level: 9, Content: []Inline{txt("H")}}, &Quote{}, &List{Items: []Item{{}}}, &Code{Text: "\n\n"}},

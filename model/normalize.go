@@ -248,7 +248,7 @@ func (st *wsState) inlines(in []Inline) []Inline {
 				continue
 			}
 			n.Content = content
-			out = append(out, n)
+			out = appendSpan(out, n)
 		default:
 			out = append(out, n)
 		}
@@ -260,7 +260,10 @@ func (st *wsState) inlines(in []Inline) []Inline {
 var codeSpaces = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
 
 // appendSpan appends an emphasis or strong span, merging it into an
-// identical span right before it ("*a**b*" is one span).
+// identical span right before it ("*a**b*" is one span), and a link,
+// merging it into a link to the same target right before it: a page that
+// wraps each letter or word of one link in its own anchor has one link,
+// with one note.
 func appendSpan(out []Inline, n Inline) []Inline {
 	if len(out) > 0 {
 		switch prev := out[len(out)-1].(type) {
@@ -271,6 +274,11 @@ func appendSpan(out []Inline, n Inline) []Inline {
 			}
 		case *Strong:
 			if cur, ok := n.(*Strong); ok {
+				prev.Content = mergeInlines(prev.Content, cur.Content)
+				return out
+			}
+		case *Link:
+			if cur, ok := n.(*Link); ok && cur.Target == prev.Target {
 				prev.Content = mergeInlines(prev.Content, cur.Content)
 				return out
 			}

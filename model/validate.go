@@ -36,7 +36,7 @@ func Validate(doc *Document) error {
 	if err := doc.Date.check(); err != nil {
 		v.add(&vpath{name: "date", idx: -1}, err.Error())
 	}
-	if doc.Lang != "" && !validLang(doc.Lang) {
+	if doc.Lang != "" && !ValidLang(doc.Lang) {
 		v.add(&vpath{name: "lang", idx: -1}, fmt.Sprintf("%q is not a lowercase BCP 47 tag", doc.Lang))
 	}
 	v.blocks(nil, "blocks", doc.Blocks)
@@ -246,8 +246,10 @@ func (v *validator) inlines(parent *vpath, name string, in []Inline) {
 	}
 }
 
-// validLang accepts lowercase tags such as "en", "pt-br", "zh-hant-tw".
-func validLang(s string) bool {
+// ValidLang reports whether s is a lowercase BCP 47 language tag such as
+// "en", "pt-br" or "zh-hant-tw": a primary subtag of two or three
+// letters, then subtags of one to eight letters or digits.
+func ValidLang(s string) bool {
 	for i, part := range strings.Split(s, "-") {
 		if len(part) < 1 || len(part) > 8 || (i == 0 && (len(part) < 2 || len(part) > 3)) {
 			return false

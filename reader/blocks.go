@@ -158,11 +158,29 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 				continue
 			}
 		}
+		if !inner && startsBlock {
+			if n := indentedQuote(lines[i:]); n > 0 {
+				r.repair(l.no, "quote", "block quotation of %d line(s) set in by %d column(s)", n, l.indent)
+				inner := make([]srcLine, n)
+				for k, q := range lines[i : i+n] {
+					inner[k] = newLine(q.no, q.text)
+				}
+				out = append(out, &pblock{kind: pQuote, blocks: r.parseBlocks(inner, true)})
+				i += n
+				continue
+			}
+		}
 		b, n := r.paraChunk(lines[i:], inner)
 		if style, ok := r.headingBeforeText(b.lines); ok && !inner {
 			h := b.lines[0]
 			out = append(out, &pblock{kind: pHeading, lines: []srcLine{h}, text: h.text, style: style + ", right above its text"})
 			b = &pblock{kind: pPara, lines: b.lines[1:], splitBy: "heading"}
+		}
+		if !inner && flatCode(b.lines) {
+			r.repair(l.no, "code", "%d line(s) of program code that lost their indentation kept as code", len(b.lines))
+			out = append(out, &pblock{kind: pCode, lines: b.lines})
+			i += n
+			continue
 		}
 		b.lineated = r.lineated(b.lines)
 		if !startsBlock && prev != nil && prev.kind == pPara && b.splitBy == "" {
@@ -302,6 +320,30 @@ func dashTurn(l srcLine) int {
 func opensSentence(s string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "\"'“‘«(¡¿"))
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// indentedQuote returns the length of a quotation at the start of lines:
+// a chunk of two lines or more, up to a blank line, all set in by the same
+// one to three columns from the margin (which margin has stripped), as
+// pandoc's plain text and text browsers set a <blockquote>. A paragraph
+// marked by a first-line indent indents its first line only; an indent of
+// four columns or more is read by indented.
+func indentedQuote(lines []srcLine) int {
+	in := lines[0].indent
+	if in < 1 || in > 3 {
+		return 0
+	}
+	n := 0
+	for n < len(lines) && !lines[n].blank() {
+		if lines[n].indent != in || isMarker(lines[n]) || lines[n].head > 0 {
+			return 0
+		}
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
 }
 
 // paraChunk collects the lines of one paragraph: up to a blank line or a
@@ -464,6 +506,48 @@ func classifyIndented(lines []srcLine) pkind {
 		return pLayout
 	}
 	return pVerse
+}
+
+// flatCode reports whether a chunk that reads as a paragraph is program
+// code pasted without its indentation, as a text browser wraps a <pre>
+// block it cannot keep: two lines in three or more hold three marks of
+// code or more ("{", "}", "(", ")", ";", "="), one in 25 characters
+// at least, and a brace or a semicolon appears. Prose that names a call,
+// "the fetch() function", holds two; a long line of prose has its
+// brackets and semicolons far apart.
+func flatCode(lines []srcLine) bool {
+	dense, braces := 0, false
+	for _, l := range lines {
+		n, b := codeMarks(l.text)
+		braces = braces || b
+		if n >= 3 && n*25 >= runeLen(l.text) {
+			dense++
+		}
+	}
+	return braces && dense*3 >= len(lines)*2
+}
+
+// codeMarks counts the marks of code in s ("{", "}", "(", ")", ";",
+// "=") and says whether a brace or a semicolon is among them.
+func codeMarks(s string) (n int, braces bool) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{', '}', ';':
+			braces = true
+			n++
+		case '(', ')', '=':
+			n++
+		}
+	}
+	return n, braces
+}
+
+// denseCode reports whether the line s is program code by flatCode's
+// measure: three marks of code or more, one in 25 characters at
+// least, a brace or a semicolon among them.
+func denseCode(s string) bool {
+	n, b := codeMarks(s)
+	return b && n >= 3 && n*25 >= runeLen(s)
 }
 
 // looksLikeCode reports whether a line holds marks of program code.

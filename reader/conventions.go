@@ -361,7 +361,8 @@ func sumTo(h []int, m int) int {
 // centredLines moves lines set in the middle of the text's width (a text
 // browser centres a page's title) to the left edge: a line alone between
 // blank lines, indented by six columns or more, with as much room on
-// its right as on its left within two columns. Read there, the title
+// its right as on its left, give or take four columns or a quarter of
+// the room on the left (the width is an estimate). Read there, the title
 // block or the heading is what it would be in any other text.
 func (r *textReader) centredLines(lines []srcLine) []srcLine {
 	var lens []int
@@ -386,7 +387,7 @@ func (r *textReader) centredLines(lines []srcLine) []srcLine {
 			continue
 		}
 		right := width - left - runeLen(l.text)
-		if right < 0 || right-left > 4 || left-right > 4 {
+		if tol := max(4, left/4); right < 0 || right-left > tol || left-right > tol {
 			continue
 		}
 		q := newLine(l.no, l.text)
@@ -532,7 +533,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		}
 		nonBlank++
 	}
-	noBlanks := nonBlank >= 12 && gaps*6 < nonBlank
+	noBlanks := nonBlank >= 8 && gaps*6 < nonBlank
 	if !noBlanks && len(joins) == 0 {
 		return lines
 	}
@@ -547,7 +548,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 			full = append(full, fit(a, b))
 		}
 	}
-	if len(full) < 8 {
+	if len(full) < 5 {
 		return lines
 	}
 	slices.Sort(full)
@@ -559,10 +560,11 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 	breaks := 0
 	out := make([]srcLine, 0, len(lines)+nonBlank/4)
 	ji := 0
-	inItem := false // lines[i-1] belongs to a list item
+	// lines[i-1] belongs to a list item, to program code
+	inItem, inCode := false, false
 	for i, l := range lines {
 		if l.blank() || i > 0 && lines[i-1].blank() {
-			inItem = false
+			inItem, inCode = false, false
 		}
 		atJoin := false
 		for ji < len(joins) && joins[ji] < i {
@@ -571,10 +573,13 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		if ji < len(joins) && joins[ji] == i {
 			atJoin = true
 		}
-		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem) {
+		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem, inCode) {
 			out = append(out, srcLine{no: l.no})
 			breaks++
-			inItem = false
+			inItem, inCode = false, false
+		}
+		if denseCode(l.text) {
+			inCode = true
 		}
 		if isMarker(l) {
 			inItem = true
@@ -611,7 +616,8 @@ func fit(a, b srcLine) int {
 // on a. The lines of a list item are set narrower than the text. A line
 // far longer than a full one holds several lines of the page that the
 // extraction ran together, the last of any length: it decides nothing.
-func (p lineProfile) endsShort(a, b srcLine, inItem bool) bool {
+// Program code that lost its layout and the prose around it are apart.
+func (p lineProfile) endsShort(a, b srcLine, inItem, inCode bool) bool {
 	if a.blank() || b.blank() {
 		return false
 	}
@@ -628,6 +634,14 @@ func (p lineProfile) endsShort(a, b srcLine, inItem bool) bool {
 	}
 	if isMarker(b) {
 		return f < limit || endsSentence(a.text)
+	}
+	// Program code wrapped like the prose around it: it starts at its
+	// first dense line and ends before a sentence without marks of code.
+	if inCode {
+		return !denseCode(b.text) && opensSentence(b.text)
+	}
+	if denseCode(b.text) {
+		return true
 	}
 	if !opensSentence(b.text) {
 		return false

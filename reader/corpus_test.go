@@ -263,3 +263,107 @@ func TestCorpus(t *testing.T) {
 	fmt.Fprintf(&table, "mean paragraph F1 %.3f over %d articles\n", sumF1/float64(len(names)), len(names))
 	t.Log(table.String())
 }
+
+// pasteThresholds are the paragraph F1 each kind of pasted text must reach
+// on average. A PDF copy keeps no trace of a paragraph that ends on a
+// full line, so its bar is lower.
+var pasteThresholds = map[string]float64{"w3m": 0.95, "lynx": 0.95, "plain": 0.95, "html2text": 0.95, "pdf": 0.85}
+
+// TestPasteCorpus scores the reader on the corpus articles as real tools
+// paste them (paste/NNN_slug.KIND.txt beside its truth): per kind, the
+// mean paragraph F1 must reach its threshold; over all files, heading
+// precision 0.95 and recall 0.90, and title, authors and date right in
+// nine files in ten. It is skipped when the shared corpus is absent, and
+// fails then under CI=true.
+func TestPasteCorpus(t *testing.T) {
+	dir := os.Getenv("PAMPHLET_CORPUS")
+	if dir == "" {
+		dir = filepath.Join(testenv.Root(t), "..", "shared", "corpus")
+	}
+	dir = filepath.Join(dir, "paste")
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		if testenv.CI() {
+			t.Fatalf("pasted corpus not found at %s", dir)
+		}
+		t.Skipf("pasted corpus not found at %s (set PAMPHLET_CORPUS to the folder that holds paste/)", dir)
+	}
+	matches, err := filepath.Glob(filepath.Join(dir, "*.truth.json"))
+	if err != nil || len(matches) == 0 {
+		t.Fatalf("no *.truth.json in %s", dir)
+	}
+	slices.Sort(matches)
+	type sums struct {
+		f1 float64
+		n  int
+	}
+	kinds := map[string]*sums{}
+	var headsGot, headsWant, headsMatched float64
+	meta, metaN := 0, 0
+	var table strings.Builder
+	fmt.Fprintf(&table, "\n%-50s %6s %6s %6s %6s %6s  %-5s %-5s %-5s\n", "file", "paraP", "paraR", "paraF1", "headP", "headR", "title", "auth", "date")
+	for _, m := range matches {
+		name := strings.TrimSuffix(filepath.Base(m), ".truth.json")
+		kind := name[strings.LastIndexByte(name, '.')+1:]
+		src, err := os.ReadFile(filepath.Join(dir, name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := loadTruth(t, m)
+		res, err := Read(src, Options{Name: name + ".txt"})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		s := scoreDoc(name, res.Doc, tr)
+		if kinds[kind] == nil {
+			kinds[kind] = &sums{}
+		}
+		kinds[kind].f1 += s.paraF1
+		kinds[kind].n++
+		nh := 0
+		for _, b := range res.Doc.Blocks {
+			if _, ok := b.(*model.Heading); ok {
+				nh++
+			}
+		}
+		headsGot += float64(nh)
+		headsWant += float64(len(tr.Headings))
+		headsMatched += float64(len(tr.Headings) - len(s.headMissing))
+		for _, ok := range []bool{s.titleOK, s.authorsOK, s.dateOK} {
+			metaN++
+			if ok {
+				meta++
+			}
+		}
+		fmt.Fprintf(&table, "%-50s %6.3f %6.3f %6.3f %6.3f %6.3f  %-5s %-5s %-5s\n", name, s.paraP, s.paraR, s.paraF1, s.headP, s.headR,
+			yes(s.titleOK), yes(s.authorsOK), yes(s.dateOK))
+	}
+	var names []string
+	for k := range kinds {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	var all float64
+	for _, k := range names {
+		f1 := kinds[k].f1 / float64(kinds[k].n)
+		all += f1
+		fmt.Fprintf(&table, "kind %-10s paragraph F1 %.3f\n", k, f1)
+		want, ok := pasteThresholds[k]
+		if !ok {
+			want = 0.95
+		}
+		if f1 < want {
+			t.Errorf("kind %s: paragraph F1 %.3f < %.2f", k, f1, want)
+		}
+	}
+	if mean := all / float64(len(names)); mean < 0.95 {
+		t.Errorf("mean paragraph F1 over kinds %.3f < 0.95", mean)
+	}
+	if p, r := ratio(int(headsMatched), int(headsGot)), ratio(int(headsMatched), int(headsWant)); p < 0.95 || r < 0.90 {
+		t.Errorf("headings P %.3f R %.3f, want 0.95 and 0.90", p, r)
+	}
+	if meta*10 < metaN*9 {
+		t.Errorf("title, authors and date right %d of %d times, want nine in ten", meta, metaN)
+	}
+	t.Log(table.String())
+}

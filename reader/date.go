@@ -1,11 +1,11 @@
 package reader
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/locale"
 	"pamphlet/model"
 )
@@ -216,11 +216,11 @@ func validDate(d model.Date) bool {
 // zone may follow ("09:11 UTC", "10:00 AM (EST)"). The library-closes-early
 // and piscine-fermeture-fr samples, and the footer "Posted on … at 09:11 by
 // …" of blog pages (a personal blog).
-var timeOfDay = lazyre.New(`^(?i:\s*,?\s*(?:at|@|à|a las|a la|um|alle|ore|às|kl\.?)?\s*)(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?i:\s*[ap]\.?m\.?)?|\d{1,2}(?i:\s*[ap]\.?m\.?))(?i:\s*(?:uhr|hrs|h)\b)?(?:\s*\(?(?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?|GMT[+-]\d{1,2}|[+-]\d{2}:?\d{2})\)?)?`)
+var timeOfDay = regexp.MustCompile(`^(?i:\s*,?\s*(?:at|@|à|a las|a la|um|alle|ore|às|kl\.?)?\s*)(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?i:\s*[ap]\.?m\.?)?|\d{1,2}(?i:\s*[ap]\.?m\.?))(?i:\s*(?:uhr|hrs|h)\b)?(?:\s*\(?(?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?|GMT[+-]\d{1,2}|[+-]\d{2}:?\d{2})\)?)?`)
 
 // isoTime matches the time part of an ISO 8601 timestamp
 // ("2020-11-10T12:01:00Z", as front matter and <meta> tags write dates).
-var isoTime = lazyre.New(`^T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`)
+var isoTime = regexp.MustCompile(`^T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`)
 
 // skipTime returns where a time of day written right after s[:i] ends,
 // or i when none follows.

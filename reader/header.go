@@ -1,12 +1,13 @@
 package reader
 
 import (
+	"cmp"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -58,8 +59,9 @@ var orgWords = map[string]bool{
 	"gruppe": true, "grupo": true, "gruppo": true, "cooperativa": true, "genossenschaft": true, "coopérative": true,
 }
 
-// authorJoins separate several authors: "A, B and C" (Go blog).
-var authorJoins = []string{" and ", " & ", " und ", " et ", " y ", " e ", " with "}
+// authorJoins separate several authors: "A, B and C" (Go blog), "A; B"
+// (pandoc's plain text).
+var authorJoins = []string{" and ", " & ", " und ", " et ", " y ", " e ", " with ", "; "}
 
 // parseAuthors reads the names in s (the byline without its prefix). Parts
 // that are not names, such as the affiliation in "Russ Cox, for the Go
@@ -304,7 +306,7 @@ func hasLetterOrDigit(s string) bool {
 
 // readingTime matches the reading time blogs print beside the date ("6
 // min read", "Lesezeit: 4 Minuten", "5 min de lecture").
-var readingTime = lazyre.New(`(?i)^(?:lesezeit:?\s*|tiempo de lectura:?\s*|tempo di lettura:?\s*)?\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?(?:\s+(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|lesen))?$`)
+var readingTime = regexp.MustCompile(`(?i)^(?:lesezeit:?\s*|tiempo de lectura:?\s*|tempo di lettura:?\s*)?\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?(?:\s+(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|lesen))?$`)
 
 // laterDate reports whether piece is a second date with its prefix, as
 // in "Published 3 May 2021 | Updated 5 May 2021".
@@ -536,6 +538,9 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 	case !next.blank() && first.indent < 4 && isUnderline(next.text) != 0:
 		r.setTitle(doc, first, first.text, "an underlined line", lang)
 		i += 2
+	case !next.blank() && startsLower(next.text) && wrappedTitle(lines, i, lang):
+		r.setTitle(doc, first, first.text+" "+next.text, "a title wrapped over two lines", lang)
+		i += 2
 	default:
 		if _, ok := parseHeaderLine(first.text, lang, false); ok {
 			break // no title: the text opens with its byline or date
@@ -564,14 +569,55 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 		if !ok && (prevDate == j-1 || nextDateLine(lines, j+1, lang)) {
 			h, ok = parseHeaderLine(l.text, lang, true)
 		}
+		next := j + 1
+		if !ok {
+			if bl, k, found := splitByline(lines, j, lang); found {
+				h, ok = parseHeaderLine(bl.text, lang, false)
+				l, next = bl, k+1
+			}
+		}
 		if ok {
 			r.applyHeader(doc, l, h, lang)
 			if !h.date.IsZero() {
 				prevDate = j
 			}
 			lastKind = "meta"
+			i = next
+			continue
+		}
+		if lastKind == "meta" && len(doc.Authors) > 0 && isCredit(l.text) {
+			// "AUTHOR OF “THE TIN WHISTLE.”" under the name on a title
+			// page belongs to the byline.
+			credit := l.text
+			if isAllCaps(credit) {
+				credit = recase(credit, lang, r.isAcronym)
+			}
+			doc.Byline = strings.TrimRight(cmp.Or(doc.Byline, strings.Join(doc.Authors, ", ")), ",;") + ", " + credit
+			r.repair(l.no, "byline", "credit %q kept with the byline", l.text)
 			i = j + 1
 			continue
+		}
+		if lastKind != "" && len(r.imprint) == 0 {
+			if e := imprintEnd(lines, j); e > j {
+				// A title page's imprint: the place, the publisher, the
+				// street and the year, each on its own line. It stays in
+				// the body as a laid-out block, never as headings; its year
+				// dates the edition.
+				r.imprint = lines[j:e]
+				r.repair(l.no, "imprint", "publisher's imprint (lines %d-%d) kept as a laid-out block", l.no, lines[e-1].no)
+				if doc.Date.IsZero() {
+					for _, il := range r.imprint {
+						if y, ok := imprintYear(il.text); ok {
+							doc.Date = model.Date{Year: y}
+							r.repair(il.no, "date", "%d from the imprint", y)
+							break
+						}
+					}
+				}
+				i = e
+				lastKind = "meta"
+				continue
+			}
 		}
 		if lastKind == "title" && doc.Subtitle == "" && subtitleLike(l) && r.headerFollows(lines, j+1, lang) {
 			sub := l.text
@@ -753,8 +799,18 @@ func (r *textReader) titleLike(first, next srcLine, lang string) bool {
 	if n > 100 && lastRune(stripClosers(t)) == '.' {
 		return false
 	}
+	if unbalancedQuote(t) {
+		// An opening quotation mark that does not close on the line
+		// starts a sentence, not a title.
+		return false
+	}
 	if next.blank() {
 		return true
+	}
+	if (startsLower(next.text) || n > 60 && runeLen(next.text) > 40) && !isHeader(next.text, lang) {
+		// The line runs on: the first line of a wrapped paragraph, with
+		// no title above it.
+		return false
 	}
 	_, ok := parseHeaderLine(next.text, lang, false)
 	return ok || subtitleLike(next) && next.indent < 4
@@ -790,9 +846,110 @@ func (r *textReader) headerFollows(lines []srcLine, i int, lang string) bool {
 		if _, ok := parseHeaderLine(lines[i].text, lang, false); ok {
 			return true
 		}
+		if _, _, ok := splitByline(lines, i, lang); ok {
+			return true
+		}
 		i++
 	}
 	return false
+}
+
+// splitByline reads the title-page byline whose "BY" stands alone on its
+// line, with the name on the next non-blank line:
+//
+//	BY
+//
+//	HARRIET QUILL,
+//
+// It returns the byline as one line (numbered as the "BY" line) and the
+// index of the name's line.
+func splitByline(lines []srcLine, i int, lang string) (srcLine, int, bool) {
+	if i >= len(lines) {
+		return srcLine{}, 0, false
+	}
+	by := strings.TrimSpace(lines[i].text)
+	if _, ok := bylineRest(by + " "); !ok || strings.Contains(by, " ") && !strings.HasSuffix(strings.ToLower(by), " by") {
+		return srcLine{}, 0, false
+	}
+	k := skipBlank(lines, i+1)
+	if k >= len(lines) || k > i+2 || lines[k].indent >= 4 {
+		return srcLine{}, 0, false
+	}
+	l := lines[i]
+	l.text = by + " " + lines[k].text
+	h, ok := parseHeaderLine(l.text, lang, false)
+	if !ok || len(h.authors) == 0 {
+		return srcLine{}, 0, false
+	}
+	return l, k, true
+}
+
+// creditPrefixes open the line of a title page that names the author's
+// other work or the book's other makers.
+var creditPrefixes = []string{"author of ", "authoress of ", "editor of ", "translated by ", "translated from ", "illustrated by ", "with illustrations by ", "edited by ", "with an introduction by "}
+
+// isCredit reports whether s is such a line.
+func isCredit(s string) bool {
+	low := strings.ToLower(s)
+	for _, p := range creditPrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// imprintPublisher matches the publisher's line of an imprint
+// ("LONGMANS, GREEN, AND CO.", "Smith & Sons", "The Riverside Press").
+var imprintPublisher = regexp.MustCompile(`(?i)(?:\b(?:and|&)\s+(?:co|sons|bros|brothers|company)\b\.?|\bpublishers?\b|\bpress\b|\bprinters?\b)`)
+
+// imprintPlace matches a place name ending with a colon ("LONDON:", "New
+// York:") or an address that opens with a number ("39 PATERNOSTER ROW").
+var imprintPlace = regexp.MustCompile(`^(?:(?:[A-Z][A-Za-z.'’]*\s?){1,3}:|\d{1,4}\s+[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)*[,.]?(?:\s+[A-Z][A-Za-z]*)*\.?)$`)
+
+// imprintYear reads a year alone on its line ("1891.", "MDCCCXCI").
+func imprintYear(s string) (int, bool) {
+	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
+	if len(s) == 4 {
+		y := 0
+		for _, c := range s {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			y = y*10 + int(c-'0')
+		}
+		return y, y >= 1450 && y <= 2100
+	}
+	return 0, false
+}
+
+// imprintEnd returns the end of a publisher's imprint starting at lines[i]
+// (its lines may be separated by single blank lines), or i when there is
+// none. Every line must be a place, an address, a publisher or a year,
+// and one of them a publisher or a year.
+func imprintEnd(lines []srcLine, i int) int {
+	end, strong := i, false
+	for j := i; j < len(lines) && j < i+12; {
+		l := lines[j]
+		if l.blank() || l.indent >= 4 || runeLen(l.text) > 60 {
+			break
+		}
+		_, year := imprintYear(l.text)
+		pub := imprintPublisher.MatchString(l.text) && isTitleish(strings.NewReplacer(",", " ", "&", "And").Replace(l.text))
+		if !year && !pub && !imprintPlace.MatchString(l.text) {
+			break
+		}
+		strong = strong || year || pub
+		end = j + 1
+		j++
+		if j < len(lines) && lines[j].blank() {
+			j++
+		}
+	}
+	if !strong {
+		return i
+	}
+	return end
 }
 
 // setTitle stores the title, recased when set in capitals: Victorian
@@ -977,4 +1134,34 @@ func capsWordAround(s string, i int, before bool) bool {
 		j += n
 	}
 	return j > b && j-b >= 2 && isAllCaps(s[b:j])
+}
+
+// unbalancedQuote reports whether s opens a quotation that it does not
+// close: a “ without its ”, or an odd number of straight double quotes.
+func unbalancedQuote(s string) bool {
+	return strings.Count(s, "“") > strings.Count(s, "”") || strings.Count(s, "\"")%2 == 1
+}
+
+// wrappedTitle reports whether lines[i] and the next line are one title
+// wrapped in two, as a PDF copy sets a long title: together short, ending
+// no sentence, with a blank line or the byline or date right after.
+func wrappedTitle(lines []srcLine, i int, lang string) bool {
+	first, next := lines[i], lines[i+1]
+	if isHeader(next.text, lang) {
+		return false // "by Rosa Delgado" under the title
+	}
+	t := first.text + " " + next.text
+	if first.indent >= 4 || next.indent >= 4 || runeLen(t) > 90 || strings.Count(t, ",") > 1 || unbalancedQuote(t) || isMarker(first) {
+		return false
+	}
+	switch lastRune(stripClosers(t)) {
+	case '.', ',', ';', ':', '!', '?':
+		return false
+	}
+	k := i + 2
+	if k >= len(lines) || lines[k].blank() || isHeader(lines[k].text, lang) {
+		return true
+	}
+	_, ok := parseHeaderLine(lines[k].text, lang, true)
+	return ok && k+1 < len(lines) && isDateLine(lines[k+1].text, lang)
 }

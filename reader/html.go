@@ -2,6 +2,7 @@ package reader
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -10,7 +11,6 @@ import (
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -25,7 +25,7 @@ const htmlMaxNodes = 200000
 // scripts, styles, forms, embedded objects and unsafe links.
 func readHTML(src string, opt Options) (*Result, error) {
 	tr := &trail{opt: opt}
-	doc, err := html.Parse(strings.NewReader(src))
+	doc, err := htmlParseDeep(src, tr, 0, html.Parse)
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
@@ -46,6 +46,11 @@ func readHTML(src string, opt Options) (*Result, error) {
 	img.finish()
 
 	m := pm.meta
+	// Readability's byline may run over several lines ("Written by Ann
+	// Lee" then "Edited by Bo Chan"): the first names the author.
+	if i := strings.IndexByte(strings.TrimSpace(byline), '\n'); i > 0 {
+		byline = strings.TrimSpace(byline)[:i]
+	}
 	if byline != "" {
 		// Readability's byline may be a whole dateline ("Posted on March
 		// 3, 2021 by Jane Roe"), which it took out of the content.
@@ -68,7 +73,7 @@ func readHTML(src string, opt Options) (*Result, error) {
 		m.Title = pm.H1[0]
 		tr.repair(0, "title", "took the first heading %q as the title", m.Title)
 	}
-	blocks = htmlTitle(blocks, &m, tr)
+	blocks = htmlTitle(blocks, &m, pm.SiteName, tr)
 	blocks = htmlHeader(blocks, &m, tr)
 	blocks = htmlFooter(blocks, &m, tr)
 	return markupResult(blocks, m, tr), nil
@@ -130,9 +135,6 @@ func htmlExtract(doc, body *html.Node) (content *html.Node, extracted bool, byli
 	switch {
 	case artLen == 0:
 		return body, false, ""
-	case artLen*10 >= bodyLen*9:
-		// Readability kept (almost) everything: the input is the article.
-		return body, false, art.Byline()
 	case artLen < 500 && artLen*2 < bodyLen:
 		// Too little to trust on a short page.
 		return body, false, art.Byline()
@@ -158,7 +160,7 @@ func htmlFixAtoms(n *html.Node, depth int) {
 
 // htmlChromeName matches class and id names of page furniture, after
 // Readability's list of unlikely candidates.
-var htmlChromeName = lazyre.New(`(?i)\b(?:comment|sidebar|side-bar|menu|navbar|nav|footer|header|masthead|banner|share|sharing|social|related|widget|sponsor|advert|ads|popup|cookie|breadcrumbs?|pagination|pager|subscribe|newsletter|skip-link)s?\b`)
+var htmlChromeName = regexp.MustCompile(`(?i)\b(?:comment|sidebar|side-bar|menu|navbar|nav|footer|header|masthead|banner|share|sharing|social|related|widget|sponsor|advert|ads|popup|cookie|breadcrumbs?|pagination|pager|subscribe|newsletter|skip-link)s?\b`)
 
 // htmlHasChrome reports whether a page body holds page furniture around
 // its article.
@@ -222,30 +224,53 @@ func htmlClone(n *html.Node, depth int) *html.Node {
 	return c
 }
 
-// htmlTitle removes the article title from the top of the content, where
-// pages repeat it as a heading, and takes it as the title when the page
-// named none.
-func htmlTitle(blocks []model.Block, m *meta, tr *trail) []model.Block {
-	for i, b := range blocks {
-		if i > 2 {
-			break
-		}
-		h, ok := b.(*model.Heading)
-		if !ok {
-			continue
-		}
-		text := model.Plain(h.Content)
-		switch {
-		case m.Title != "" && sameText(text, m.Title):
-			return append(blocks[:i:i], blocks[i+1:]...)
-		case m.Title == "" && i == 0 && h.Level == 1 && onlyLevel1(blocks):
-			m.Title = strings.TrimSpace(text)
+// htmlTitle removes from the top of the content the article title, which
+// pages repeat as a heading (at any level, perhaps under a section label
+// or the site's name), and a line that is only the site's name (a blog's
+// name leaking in as its first paragraph); it takes the first heading as
+// the title when the page named none. The top is what comes before the
+// second paragraph of the article.
+func htmlTitle(blocks []model.Block, m *meta, site string, tr *trail) []model.Block {
+	if m.Title == "" {
+		if h, ok := first[*model.Heading](blocks); ok && h.Level == 1 && onlyLevel1(blocks) {
+			m.Title = strings.TrimSpace(model.Plain(h.Content))
 			tr.repair(0, "title", "took the first heading %q as the title", m.Title)
 			return blocks[1:]
 		}
-		break
+		return blocks
 	}
-	return blocks
+	out := blocks[:0:0]
+	paragraphs := 0
+	for i, b := range blocks {
+		if paragraphs >= 2 || i >= 8 {
+			return append(out, blocks[i:]...)
+		}
+		switch b := b.(type) {
+		case *model.Heading:
+			if sameText(model.Plain(b.Content), m.Title) {
+				tr.repair(0, "title", "dropped the heading %q that repeats the title", m.Title)
+				continue
+			}
+		case *model.Paragraph:
+			if text := model.Plain(b.Content); site != "" && sameText(text, site) {
+				tr.repair(0, "boilerplate", "dropped the site's name %q from the text", text)
+				continue
+			}
+			paragraphs++
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// first gives blocks[0] as a T, if it is one.
+func first[T model.Block](blocks []model.Block) (T, bool) {
+	var zero T
+	if len(blocks) == 0 {
+		return zero, false
+	}
+	b, ok := blocks[0].(T)
+	return b, ok
 }
 
 // htmlHeader reads byline and date paragraphs at the top of the content
@@ -278,7 +303,7 @@ func htmlHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 // htmlPostedLine matches the signature line that ends a blog post ("Posted
 // on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.", a personal
 // blog).
-var htmlPostedLine = lazyre.New(`(?i)^(?:posted|published|written)\b`)
+var htmlPostedLine = regexp.MustCompile(`(?i)^(?:posted|published|written)\b`)
 
 // htmlFooter removes a post's closing signature line and the page
 // furniture after it (disclaimers, service marks) when it sits among the

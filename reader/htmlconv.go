@@ -1,14 +1,15 @@
 package reader
 
 import (
+	"io"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -63,7 +64,7 @@ func newHTMLConv(tr *trail, img *imgLoader, base *url.URL, line int) *htmlConv {
 // htmlFragmentBlocks converts a fragment of HTML (a Markdown HTML block).
 func htmlFragmentBlocks(raw string, line int, tr *trail, img *imgLoader, base *url.URL) []model.Block {
 	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(raw), ctx)
+	nodes, err := htmlParseDeep(raw, tr, line, func(r io.Reader) ([]*html.Node, error) { return html.ParseFragment(r, ctx) })
 	if err != nil {
 		return nil
 	}
@@ -106,7 +107,14 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-var htmlHiddenStyle = lazyre.New(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+var htmlHiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+
+// htmlFurniture matches the class or id of what a page adds to its own
+// article for readers of the page, not of the text: a wiki's "[edit]"
+// links beside its headings (MediaWiki's mw-editsection), its contents
+// box (id "toc"; a book has its own contents), navigation boxes and what
+// the site marks as not for print.
+var htmlFurniture = regexp.MustCompile(`(?i)(?:^|\s)(?:mw-editsection|editsection|edit-section|toc|toctitle|table-of-contents|navbox|vertical-navbox|noprint|mw-jump-link|mw-cite-backlink)(?:\s|$)`)
 
 // dropped reports whether n and its content stay out of the model: a
 // dropped element, or one the page hides from readers.
@@ -121,6 +129,9 @@ func (c *htmlConv) dropped(n *html.Node) bool {
 		return true
 	}
 	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") || htmlHiddenStyle.MatchString(attr(n, "style")) {
+		return true
+	}
+	if cl, id := attr(n, "class"), attr(n, "id"); (cl != "" && htmlFurniture.MatchString(cl)) || (id != "" && htmlFurniture.MatchString(id)) {
 		return true
 	}
 	return false
@@ -673,7 +684,7 @@ func (c *htmlConv) tableAlign(rows []htmlRow, cols int) []model.Align {
 	return aligns
 }
 
-var htmlTextAlign = lazyre.New(`(?i)text-align\s*:\s*(left|right|center)`)
+var htmlTextAlign = regexp.MustCompile(`(?i)text-align\s*:\s*(left|right|center)`)
 
 func htmlCellAlign(cell *html.Node) model.Align {
 	a := strings.ToLower(strings.TrimSpace(attr(cell, "align")))
@@ -862,7 +873,7 @@ func htmlTextOf(n *html.Node, skip func(*html.Node) bool, br string) string {
 	return b.String()
 }
 
-var htmlLangClass = lazyre.New(`(?:^|\s)(?:language|lang|highlight-source|brush:?)-?([A-Za-z0-9+#_.-]+)`)
+var htmlLangClass = regexp.MustCompile(`(?:^|\s)(?:language|lang|highlight-source|brush:?)-?([A-Za-z0-9+#_.-]+)`)
 
 // htmlCodeLang reads a code block's language from the usual class names
 // ("language-go", "lang-js") on the <pre> or its <code>.

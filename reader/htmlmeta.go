@@ -2,13 +2,13 @@ package reader
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -278,7 +278,7 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-var htmlCDATA = lazyre.New(`^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$`)
+var htmlCDATA = regexp.MustCompile(`^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$`)
 
 // htmlJSONLD decodes a JSON-LD script into its objects (a single object,
 // an array, or an @graph).

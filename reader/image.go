@@ -6,12 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/gif"
-	"image/jpeg"
 	"image/png"
 	"io"
 	"io/fs"
-	"net"
 	"net/http"
 	"net/url"
 	"path"
@@ -19,17 +16,14 @@ import (
 
 	"golang.org/x/image/webp"
 
+	"pamphlet/internal/netaddr"
+	"pamphlet/internal/picture"
 	"pamphlet/model"
 )
 
 // DefaultMaxImageBytes is the size cap of one image when
 // Options.MaxImageBytes is 0: 16 MiB.
 const DefaultMaxImageBytes = 16 << 20
-
-// maxImagePixels caps the pixel count of an image the reader accepts
-// (width × height): 40 megapixels decode to 160 MB, and a larger picture
-// in a pamphlet is a mistake or an attack (a decompression bomb).
-const maxImagePixels = 40 << 20
 
 // imgLoader turns image references into figures for one read: it loads
 // local files from Options.Images, fetches remote ones through
@@ -49,16 +43,6 @@ type imgData struct {
 	mediaType     string
 	width, height int
 	err           error
-}
-
-// isDigits reports whether s is a non-empty run of ASCII digits.
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func newImgLoader(opt Options, base *url.URL, rec *trail) *imgLoader {
@@ -205,7 +189,7 @@ func (l *imgLoader) remote(fig *model.Figure, src string, line int, keep func() 
 		l.rec.warn(line, "image %s: not a usable URL; dropped", imgName(src))
 		return keep()
 	}
-	if imgPrivateHost(u.Hostname()) {
+	if imgPrivateHost(u.Hostname()) && !(l.opt.FetchLoopback && netaddr.Loopback(u.Hostname())) {
 		l.rec.warn(line, "image %s: refers to this computer or a local network; dropped", imgName(src))
 		return keep()
 	}
@@ -264,10 +248,16 @@ func (l *imgLoader) readLocal(p string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot open: %w", err)
 	}
 	defer f.Close()
+	size := int64(0)
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, errors.New("is a folder, not an image")
+	} else if err == nil {
+		size = st.Size()
 	}
-	data, err := io.ReadAll(io.LimitReader(f, l.maxBytes()+1))
+	// A buffer of the file's size: io.ReadAll would grow one by copies.
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, l.maxBytes()+1)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, l.maxBytes()+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %w", err)
 	}
@@ -292,21 +282,19 @@ func (l *imgLoader) setData(fig *model.Figure, name string, data []byte, line in
 		l.rec.warn(line, "image %s: not a PNG, JPEG, GIF or WebP image; not embedded", name)
 		return
 	}
-	cfg, err := imgDecodeConfig(mt, data)
-	if err != nil {
-		l.rec.warn(line, "image %s: damaged %s: %v; not embedded", name, mt, err)
-		return
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxImagePixels {
-		l.rec.warn(line, "image %s: %dx%d pixels is too large; not embedded", name, cfg.Width, cfg.Height)
-		return
-	}
-	img, err := imgDecode(mt, data)
-	if err != nil {
-		l.rec.warn(line, "image %s: damaged %s: %v; not embedded", name, mt, err)
-		return
-	}
 	if mt == "image/webp" {
+		cfg, err := webp.DecodeConfig(bytes.NewReader(data))
+		if err == nil {
+			err = picture.CheckSize(cfg.Width, cfg.Height)
+		}
+		var img image.Image
+		if err == nil {
+			img, err = webp.Decode(bytes.NewReader(data))
+		}
+		if err != nil {
+			l.imgRefused(name, mt, err, line)
+			return
+		}
 		var buf bytes.Buffer
 		if err := png.Encode(&buf, img); err != nil {
 			l.rec.warn(line, "image %s: cannot convert WebP to PNG: %v", name, err)
@@ -315,34 +303,23 @@ func (l *imgLoader) setData(fig *model.Figure, name string, data []byte, line in
 		data, mt = buf.Bytes(), "image/png"
 		l.rec.repair(line, "image", "converted WebP image %s to PNG", name)
 	}
+	// Checked whole but never held: a PNG's rows are inflated one at a
+	// time, other formats decoded once and dropped.
+	cfg, _, err := picture.Check(data)
+	if err != nil {
+		l.imgRefused(name, mt, err, line)
+		return
+	}
 	fig.Data, fig.MediaType, fig.Width, fig.Height = data, mt, cfg.Width, cfg.Height
 }
 
-// imgCodecs are the decoders of the image types the reader loads.
-var imgCodecs = map[string]struct {
-	decode func(io.Reader) (image.Image, error)
-	config func(io.Reader) (image.Config, error)
-}{
-	"image/png":  {png.Decode, png.DecodeConfig},
-	"image/jpeg": {jpeg.Decode, jpeg.DecodeConfig},
-	"image/gif":  {gif.Decode, gif.DecodeConfig},
-	"image/webp": {webp.Decode, webp.DecodeConfig},
-}
-
-func imgDecodeConfig(mt string, data []byte) (image.Config, error) {
-	c, ok := imgCodecs[mt]
-	if !ok {
-		return image.Config{}, fmt.Errorf("unknown type %s", mt)
+// imgRefused warns of an image that does not decode or is too large.
+func (l *imgLoader) imgRefused(name, mt string, err error, line int) {
+	if errors.Is(err, picture.ErrTooLarge) {
+		l.rec.warn(line, "image %s: %v; not embedded", name, err)
+		return
 	}
-	return c.config(bytes.NewReader(data))
-}
-
-func imgDecode(mt string, data []byte) (image.Image, error) {
-	c, ok := imgCodecs[mt]
-	if !ok {
-		return nil, fmt.Errorf("unknown type %s", mt)
-	}
-	return c.decode(bytes.NewReader(data))
+	l.rec.warn(line, "image %s: damaged %s: %v; not embedded", name, mt, err)
 }
 
 // imgSniff names the type of image bytes from their content, never from a
@@ -400,23 +377,7 @@ func imgDataURL(s string, maxBytes int64) ([]byte, error) {
 // imgPrivateHost reports whether host names this computer or a private
 // network. Such images are never fetched and never kept: in a page they are
 // trackers or probes of the reader's network.
-func imgPrivateHost(host string) bool {
-	h := strings.ToLower(strings.TrimSuffix(host, "."))
-	if h == "localhost" || strings.HasSuffix(h, ".localhost") || strings.HasSuffix(h, ".local") || strings.HasSuffix(h, ".internal") {
-		return true
-	}
-	ip := net.ParseIP(strings.Trim(h, "[]"))
-	if ip == nil {
-		// Decimal or hex forms ("2130706433", "0x7f000001") that some
-		// resolvers accept for 127.0.0.1.
-		if isDigits(h) || strings.HasPrefix(h, "0x") {
-			return true
-		}
-		return false
-	}
-	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
-		ip.IsUnspecified() || ip.IsMulticast() || ip.IsInterfaceLocalMulticast()
-}
+func imgPrivateHost(host string) bool { return netaddr.Local(host) }
 
 // imgName shortens an image reference for messages.
 func imgName(src string) string {

@@ -2,13 +2,13 @@ package reader
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
-var linkScheme = lazyre.New(`^([a-zA-Z][a-zA-Z0-9+.-]*):`)
+var linkScheme = regexp.MustCompile(`^([a-zA-Z][a-zA-Z0-9+.-]*):`)
 
 // linkVerdict says why a link target was not kept.
 type linkVerdict int

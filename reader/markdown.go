@@ -3,6 +3,7 @@ package reader
 import (
 	"html"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,7 +19,6 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -414,7 +414,7 @@ func (c *mdConv) inlines(parent ast.Node) []model.Inline {
 }
 
 // mdRawTag matches an inline HTML tag: its closing slash and name.
-var mdRawTag = lazyre.New(`^<(/?)([a-zA-Z][a-zA-Z0-9-]*)`)
+var mdRawTag = regexp.MustCompile(`^<(/?)([a-zA-Z][a-zA-Z0-9-]*)`)
 
 // mdSkipTags are elements whose content is not prose: inside a paragraph
 // their text is dropped along with the tags, as the HTML reader does.
@@ -632,27 +632,31 @@ func mdUnescape(s string) string {
 	return b.String()
 }
 
-var mdEntity = lazyre.New(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});`)
+var mdEntity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});`)
 
 func mdEntityEnd(s string) int {
 	return len(mdEntity.FindString(s))
 }
 
 var (
-	mdSniffYAML  = lazyre.New(`^---[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*:`)
-	mdSniffTOML  = lazyre.New(`^\+\+\+[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*[ \t]*=`)
-	mdSniffFence = lazyre.New("(?m)^[ ]{0,3}```[^`\n]*\n(?:.*\n)*?[ ]{0,3}```[ \t]*$")
+	mdSniffYAML  = regexp.MustCompile(`^---[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*:`)
+	mdSniffTOML  = regexp.MustCompile(`^\+\+\+[ \t]*\n(?:[ \t]*#.*\n)*[A-Za-z_][\w-]*[ \t]*=`)
+	mdSniffFence = regexp.MustCompile("(?m)^[ ]{0,3}```[^`\n]*\n(?:.*\n)*?[ ]{0,3}```[ \t]*$")
+	mdSniffImage = regexp.MustCompile(`!\[[^\]\n]*\]\([^()\s]+(?:[ \t]+"[^"\n]*")?\)`)
 )
 
-// looksLikeMarkdown reports whether text without a telling file name is
-// Markdown: it opens with YAML or TOML front matter, or holds a fenced code
-// block. Headings with "#" and "[text](url)" links are not enough: messy
-// plain text copied from the web has those too, and the text reader
-// repairs what goldmark would take literally.
+// looksLikeMarkdown reports whether text without a telling file name (a
+// file without a known extension, or stdin) is Markdown: it opens with
+// YAML or TOML front matter, or holds a fenced code block or an image
+// written ![alt](path). Headings with "#" and "[text](url)" links are
+// not enough: messy plain text copied from the web has those too, and the
+// text reader repairs what goldmark would take literally; an image it
+// cannot repair, and text copied from a page never writes one so.
 func looksLikeMarkdown(text string) bool {
 	head := text[:min(len(text), 4096)]
 	if mdSniffYAML.MatchString(head) || mdSniffTOML.MatchString(head) {
 		return true
 	}
-	return mdSniffFence.MatchString(text[:min(len(text), 65536)])
+	body := text[:min(len(text), 65536)]
+	return mdSniffFence.MatchString(body) || mdSniffImage.MatchString(body)
 }

@@ -1,11 +1,13 @@
 package reader
 
 import (
+	"path"
+	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
-	"pamphlet/internal/lazyre"
 	"pamphlet/model"
 )
 
@@ -101,12 +103,19 @@ func allNames(names []string) bool {
 }
 
 var (
-	metaParens     = lazyre.New(`\s*[(\[][^()\[\]]*[)\]]`)
-	metaEmailOrURL = lazyre.New(`\s*<?(?:https?://|www\.|mailto:)\S*>?|\s*<?[\w.+-]+@[\w-]+\.[\w.]+>?`)
-	metaAuthorSep  = lazyre.New(`\s*[,;]\s*|\s+(?:and|&|und|et|y|e)\s+`)
+	metaParens     = regexp.MustCompile(`\s*[(\[][^()\[\]]*[)\]]`)
+	metaEmailOrURL = regexp.MustCompile(`\s*<?(?:https?://|www\.|mailto:)\S*>?|\s*<?[\w.+-]+@[\w-]+\.[\w.]+>?`)
+	metaAuthorSep  = regexp.MustCompile(`\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&|und|et|y|e)\s+`)
 	// metaAffiliation matches a byline part that says where an author works
 	// rather than who they are ("Russ Cox, for the Go team", Go blog).
-	metaAffiliation = lazyre.New(`(?i)^(?:for|of|at|from|with|on behalf of|pour|para|für)\b`)
+	metaAffiliation = regexp.MustCompile(`(?i)^(?:for|of|at|from|with|on behalf of|pour|para|für)\b`)
+	// metaCredits matches the credits a byline gives after its author
+	// ("Written by Ann Lee, edited by Bo Chan"; "photographs by …"):
+	// they name other people's work.
+	metaCredits = regexp.MustCompile(`(?i)[\s,;]*\b(?:edited|illustrated|illustrations|photographs|photos|translated|reviewed|fact-checked|updated)\s+by\b.*$`)
+	// metaCredential matches a degree or title written after a name and a
+	// comma ("Brenda Goodman, MA"; "Ann Lee, PhD"): not a second author.
+	metaCredential = regexp.MustCompile(`^(?:MA|MS|MSc|BA|BSc|MD|DO|PhD|Ph\.D|DPhil|RN|MPH|MBA|JD|LLM|DDS|PharmD|Esq|Jr|Sr|II|III|IV)\.?$`)
 )
 
 // metaAuthors splits an author field ("Carmen Andoh, Russ Cox and Steve
@@ -125,10 +134,11 @@ func metaAuthors(s string) []string {
 		s = t
 	}
 	s = metaEmailOrURL.ReplaceAllString(s, "")
+	s = metaCredits.ReplaceAllString(s, "")
 	var out []string
 	for _, part := range metaAuthorSep.Split(s, -1) {
 		part = strings.Trim(strings.TrimSpace(part), ".,;:|·-–— ")
-		if part == "" || metaAffiliation.MatchString(part) {
+		if part == "" || metaAffiliation.MatchString(part) || metaCredential.MatchString(part) {
 			continue
 		}
 		if utf8.RuneCountInString(part) > 80 {
@@ -258,4 +268,26 @@ func metaLang(s string) string {
 		return ""
 	}
 	return s
+}
+
+// titleFromName makes a title of an input's file name, for a text with no
+// title line: "bakery-closes_2024.txt" gives "Bakery closes 2024". It
+// returns "" for stdin ("-") or no name.
+func titleFromName(name string) string {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if name == "" || name == "-" || base == "." || base == "/" {
+		return ""
+	}
+	if ext := path.Ext(base); ext != "" && len(ext) <= 10 {
+		base = strings.TrimSuffix(base, ext)
+	}
+	t := strings.Join(strings.FieldsFunc(base, func(c rune) bool { return c == '-' || c == '_' || c == '.' || unicode.IsSpace(c) }), " ")
+	if t == "" || !hasLetter(t) {
+		return ""
+	}
+	if strings.ToLower(t) == t {
+		r, n := utf8.DecodeRuneInString(t)
+		t = string(unicode.ToTitle(r)) + t[n:]
+	}
+	return t
 }

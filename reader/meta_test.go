@@ -98,6 +98,10 @@ func TestMetaAuthors(t *testing.T) {
 		{"affiliation", "Russ Cox, for the Go team", "Russ Cox"},
 		{"by prefix", "By Nikhil Marathe", "Nikhil Marathe"},
 		{"initial keeps its period", "Bradley M.", "Bradley M."},
+		{"editor credited after the author", "Written by Ann Lee Edited by Bo Chan", "Ann Lee"},
+		{"photographer credited after a comma", "By Ann Lee, photographs by Bo Chan", "Ann Lee"},
+		{"credential after a comma", "By Brenda Goodwin, MA", "Brenda Goodwin"},
+		{"two authors with degrees", "Ann Lee, PhD, and Bo Chan, MD", "Ann Lee|Bo Chan"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -298,15 +299,15 @@ func (r *textReader) unwrap(b *pblock) string {
 		prev := b.lines[k-1].text
 		if pre, ok := hyphenPrefix(prev); ok && startsLower(t) {
 			suf := leadingLetters(t)
-			if r.joinHyphen(pre, suf) {
+			if join, why := r.joinHyphen(pre, suf); join {
 				// Drop the hyphen just written: rebuild without it.
 				s := buf.String()
 				buf.Reset()
 				buf.Grow(size)
 				buf.WriteString(s[:len(s)-1])
-				r.repair(l.no, "rejoin-hyphenation", "%q + %q → %q", pre+"-", suf, pre+suf)
+				r.repair(l.no, "rejoin-hyphenation", "%q + %q → %q (%s)", pre+"-", suf, pre+suf, why)
 			} else {
-				r.repair(l.no, "keep-hyphen", "%q + %q kept as the compound %q", pre+"-", suf, pre+"-"+suf)
+				r.repair(l.no, "keep-hyphen", "%q + %q kept as the compound %q (%s)", pre+"-", suf, pre+"-"+suf, why)
 			}
 			buf.WriteString(t)
 			continue
@@ -381,35 +382,90 @@ var compoundSecond = map[string]bool{
 }
 
 // joinHyphen decides an end-of-line hyphen: rejoin the word ("con-" /
-// "tinued") or keep a real compound ("self-" / "government"). The text's
-// own usage decides first — the joined or the hyphenated form written
-// elsewhere on one line — then the lists of compound parts; failing both,
-// the hyphen goes, since hyphenation is far more common at a line end.
-func (r *textReader) joinHyphen(pre, suf string) bool {
+// "tinued") or keep a real compound ("self-" / "government"), and says
+// why. The text's own usage decides first — the joined or the hyphenated
+// form written elsewhere on one line — then the lists of compound parts,
+// then the document's habit: a text whose line-end hyphens are all real
+// (Project Gutenberg rewraps its books without hyphenating, so its only
+// line-end hyphens are compounds) keeps them, and two halves that are
+// each words of the text ("soap-" / "works", "fellow-" / "citizen") keep
+// theirs, since a hyphen left alone costs the reader less than a wrong
+// join. Failing all of these, the hyphen goes: hyphenation is far more
+// common at a line end than a compound whose halves are not words.
+func (r *textReader) joinHyphen(pre, suf string) (bool, string) {
+	lp, ls := strings.ToLower(pre), strings.ToLower(suf)
+	joined, hyph := r.hyphenEvidence(pre, suf)
+	switch {
+	case joined > 0 && hyph == 0:
+		return true, fmt.Sprintf("%q is written elsewhere", lp+ls)
+	case hyph > 0 && joined == 0:
+		return false, fmt.Sprintf("%q is written elsewhere", lp+"-"+ls)
+	case joined > 0 && hyph > 0:
+		return joined >= 2, fmt.Sprintf("%q is written %d time(s) elsewhere, %q %d", lp+ls, joined, lp+"-"+ls, hyph)
+	}
+	if isAllCaps(pre) {
+		return false, "a word in capitals"
+	}
+	if compoundFirst[lp] || compoundSecond[ls] {
+		return false, "a usual part of compounds"
+	}
+	if r.realHyphens() {
+		return false, "this text's line-end hyphens are all real ones"
+	}
+	counts := r.hyphenUsage()
+	if len([]rune(lp)) >= 3 && len([]rune(ls)) >= 3 && counts[lp] > r.hyphenEnds[lp] && counts[ls] > r.hyphenEnds[ls] {
+		return false, fmt.Sprintf("%q and %q are each words of this text", lp, ls)
+	}
+	return true, "an ordinary word broken at the line end"
+}
+
+// hyphenEvidence counts how often the text writes the word broken by a
+// line-end hyphen joined ("presuf") and hyphenated ("pre-suf").
+func (r *textReader) hyphenEvidence(pre, suf string) (joined, hyph int) {
 	lp, ls := strings.ToLower(pre), strings.ToLower(suf)
 	counts := r.hyphenUsage()
 	joined, ok1 := counts[lp+ls]
-	h, ok2 := counts[lp+"-"+ls]
+	hyph, ok2 := counts[lp+"-"+ls]
 	if !ok1 || !ok2 {
 		// A pair inside a quote or list item: count it on its own.
-		joined, h = countWord(r.src, lp+ls)+countWord(r.src, pre+ls), countWord(r.src, lp+"-"+ls)+countWord(r.src, pre+"-"+ls)
+		joined, hyph = countWord(r.src, lp+ls)+countWord(r.src, pre+ls), countWord(r.src, lp+"-"+ls)+countWord(r.src, pre+"-"+ls)
 		if pre == lp {
-			joined, h = joined/2, h/2
+			joined, hyph = joined/2, hyph/2
 		}
 	}
-	hyph := h > 0
-	switch {
-	case joined > 0 && !hyph:
+	return joined, hyph
+}
+
+// realHyphens reports whether the text's line-end hyphens are all real:
+// at least two of them are compounds the text writes hyphenated elsewhere
+// too, and none is a word the text writes joined.
+func (r *textReader) realHyphens() bool {
+	if r.hyphenHabit != 0 {
+		return r.hyphenHabit > 0
+	}
+	r.hyphenHabit = -1
+	if r.rewrapped {
+		r.hyphenHabit = 1
 		return true
-	case hyph && joined == 0:
-		return false
-	case joined > 0 && hyph:
-		return joined >= 2
 	}
-	if isAllCaps(pre) || compoundFirst[lp] || compoundSecond[ls] {
-		return false
+	keep := 0
+	for k := 0; k+1 < len(r.body); k++ {
+		pre, ok := hyphenPrefix(r.body[k].text)
+		if !ok || !startsLower(r.body[k+1].text) {
+			continue
+		}
+		joined, hyph := r.hyphenEvidence(pre, leadingLetters(r.body[k+1].text))
+		if joined > 0 {
+			return false
+		}
+		if hyph > 0 {
+			keep++
+		}
 	}
-	return true
+	if keep >= 2 {
+		r.hyphenHabit = 1
+	}
+	return r.hyphenHabit > 0
 }
 
 // hyphenUsage counts, in one pass over the input, the words that decide
@@ -428,6 +484,14 @@ func (r *textReader) hyphenUsage() map[string]int {
 		lp, ls := strings.ToLower(pre), strings.ToLower(leadingLetters(r.body[k+1].text))
 		r.hyphens[lp+ls] = 0
 		r.hyphens[lp+"-"+ls] = 0
+		// The halves as words of their own; their line-end occurrences
+		// are counted apart, to be taken off.
+		r.hyphens[lp], r.hyphens[ls] = 0, 0
+		if r.hyphenEnds == nil {
+			r.hyphenEnds = map[string]int{}
+		}
+		r.hyphenEnds[lp]++
+		r.hyphenEnds[ls]++
 	}
 	if len(r.hyphens) == 0 {
 		return r.hyphens

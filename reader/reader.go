@@ -55,9 +55,14 @@ type Options struct {
 	BaseURL string
 	// Fetch downloads a remote image (an http or https URL) and returns
 	// its bytes. nil means remote images are never fetched: figures keep
-	// their URL and alt text. The reader never asks for loopback or
-	// private-network addresses.
+	// their URL and alt text. The reader never asks for an address that
+	// is not public (package netaddr), nor for loopback unless
+	// FetchLoopback is set.
 	Fetch func(url string) ([]byte, error)
+	// FetchLoopback lets images on this computer's loopback addresses
+	// through to Fetch, for tests that serve them locally; private
+	// networks stay refused.
+	FetchLoopback bool
 	// MaxImageBytes caps the size of one image in bytes; 0 means
 	// DefaultMaxImageBytes.
 	MaxImageBytes int64

@@ -15,7 +15,11 @@ import (
 // and a date in some order, then prose whose paragraphs were broken,
 // wrapped, or glued together on the way. It works in passes:
 //
-//  1. lines: split, trailing spaces dropped, indentation measured;
+//  1. lines: split, trailing spaces dropped, indentation measured; then
+//     the conventions of the program the text was copied out of are
+//     learnt from the whole text and the lines rewritten by them
+//     (conventions.go: page furniture, a margin, centred lines, star
+//     headings, numbered references, paragraphs by line length);
 //  2. header: title, subtitle, byline and date become metadata (a
 //     breadcrumb or label above the title stays in the body; a byline
 //     right after the first paragraph is still a byline);
@@ -65,6 +69,9 @@ type textReader struct {
 	src    string    // the decoded input, searched by joinHyphen and isAcronym
 	body   []srcLine // the lines after the header
 	kicker []srcLine // a label above the title, kept as the first paragraph
+	// imprint is a title page's publisher and year, kept as a laid-out
+	// block at the start of the body.
+	imprint []srcLine
 
 	// Document style, from analyze.
 	wrap             int  // hard-wrap width in columns, 0 when not wrapped
@@ -79,6 +86,14 @@ type textReader struct {
 
 	acronyms map[string]bool // isAcronym's answers
 	hyphens  map[string]int  // hyphenUsage's counts
+	// hyphenEnds counts the halves of line-end hyphenated words at line
+	// ends, to take them off hyphenUsage's counts of the halves as words.
+	hyphenEnds map[string]int
+	// hyphenHabit caches realHyphens: 1 yes, -1 no, 0 not yet known.
+	hyphenHabit int
+	// rewrapped marks a text rewrapped without hyphenation (a Project
+	// Gutenberg book): its line-end hyphens are real.
+	rewrapped bool
 }
 
 // readText reads messy plain text.
@@ -86,24 +101,58 @@ func readText(text string, opt Options) (*Result, error) {
 	r := &textReader{opt: opt, lines: map[model.Block]int{}}
 	text = r.decomposeLigatures(text)
 	r.src = text
+	lines := r.splitLines(text)
+	// given is the metadata the text states outright, in a front matter
+	// block or a Project Gutenberg header; the text below is still read
+	// and repaired as any other.
+	given, fmLines, hasFM := r.frontMatter(text)
+	lines = lines[fmLines:]
+	lines, pg, isPG := r.gutenberg(lines)
+	given.fill(pg)
+	lines = r.inferConventions(lines)
+	r.rewrapped = isPG
 	tag := strings.ToLower(opt.Lang)
-	if tag == "" {
+	switch {
+	case tag != "":
+	case given.Lang != "":
+		tag = given.Lang
+	case isPG || hasFM:
+		tag = opt.detectLang(linesText(lines), firstLineNo(lines))
+	default:
 		tag = opt.detectLang(text, 0)
 	}
 	r.lang = primaryLang(tag)
-	lines := r.inferConventions(r.splitLines(text))
 	doc := &model.Document{Lang: tag}
-	start := r.header(lines, doc, r.lang)
+	start := 0
+	if given.Title == "" || opensWithTitle(lines, given.Title) {
+		start = r.header(lines, doc, r.lang)
+	}
+	r.givenMeta(doc, given)
 	r.body = r.lateByline(lines[start:], doc)
 	r.analyze(r.body)
 	blocks := r.parseBlocks(r.body, false)
+	if len(r.imprint) > 0 {
+		var ls []srcLine
+		for _, l := range r.imprint {
+			if !l.blank() {
+				ls = append(ls, l)
+			}
+		}
+		blocks = append([]*pblock{{kind: pLayout, lines: ls}}, blocks...)
+	}
 	if len(r.kicker) > 0 {
 		blocks = append([]*pblock{{kind: pPara, lines: r.kicker, splitBy: "kicker"}}, blocks...)
 	}
 	blocks = r.signature(blocks, doc)
 	doc.Blocks = r.build(blocks)
 	if doc.Title == "" {
-		r.opt.warn(0, "no title found; the first line reads as body text (put the title on a line of its own)")
+		if t := titleFromName(opt.Name); t != "" {
+			doc.Title = t
+			r.repair(0, "title", "%q from the file name: no line reads as a title", t)
+			r.opt.warn(0, "no title line found; the title %q comes from the file name (put the title on a line of its own)", t)
+		} else {
+			r.opt.warn(0, "no title found; the first line reads as body text (put the title on a line of its own)")
+		}
 	}
 	return &Result{Doc: doc, Repairs: r.repairs, Conventions: r.conventions, lines: r.lines}, nil
 }

@@ -357,6 +357,11 @@ func TestHyphenation(t *testing.T) {
 		{"compound suffix", "T\n\nA Python-\nbased tool for the job at hand, they said.\n", "A Python-based tool", "keep-hyphen"},
 		{"capitalised next line is not a hyphenation", "T\n\nWe spoke with pro-\nEuropean voters in the square.\n", "pro- European", ""},
 		{"dash at the end", "T\n\nShe said--\nand then stopped to think about it.\n", "She said— and then", ""},
+		{"halves that are words of the text", "T\n\nThe yard behind the soap-\nworks smelled of tallow. The soap was boiled in vats and the works ran all night.\n",
+			"behind the soap-works smelled", "keep-hyphen"},
+		{"a broken word whose halves are no words", "T\n\nHe swept the yard every morn-\ning and the soap was boiled in vats every night.\n", "every morning and", "rejoin-hyphenation"},
+		{"a text whose line-end hyphens are real", "T\n\nEvery tax-payer and every\nfellow-citizen came. The tax-\npayer spoke first, then a fellow-\ncitizen, and the subject-\nmatter was the rate.\n",
+			"and the subject-matter was", "keep-hyphen"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

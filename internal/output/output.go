@@ -293,6 +293,43 @@ func allDigits(s string) bool {
 	return true
 }
 
+// Batch writes the outputs of one run all or nothing: each is prepared in
+// its temporary file, and Finish puts every one in place only when the
+// whole run succeeded. The zero value is an empty batch.
+type Batch struct {
+	pending []*Pending
+}
+
+// Prepare writes an output to its temporary file (see Prepare) and adds
+// it to the batch.
+func (b *Batch) Prepare(path string, write func(io.Writer) error) error {
+	p, err := Prepare(path, write)
+	if err != nil {
+		return err
+	}
+	b.pending = append(b.pending, p)
+	return nil
+}
+
+// Finish ends the run whose error *err holds: on an error it discards
+// every prepared output, else it commits them in the order prepared and
+// returns their paths. When a commit fails, the outputs not yet committed
+// are discarded and *err reports the failure. Call it deferred, with the
+// run's named error.
+func (b *Batch) Finish(err *error) (committed []string) {
+	for _, p := range b.pending {
+		if *err != nil {
+			p.Discard()
+		} else if cerr := p.Commit(); cerr != nil {
+			*err = fmt.Errorf("write %s: %w", p.Path(), cerr)
+		} else {
+			committed = append(committed, p.Path())
+		}
+	}
+	b.pending = nil
+	return committed
+}
+
 // IsTerminal reports whether f is a terminal: binary output must not go
 // there. A character device that is not one (/dev/null) is not refused.
 func IsTerminal(f *os.File) bool {

@@ -70,7 +70,7 @@ func TestTrieMatchesReference(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			src, err := files.ReadFile("patterns/hyph-" + name + ".pat.txt")
+			src, err := os.ReadFile("patterns/hyph-" + name + ".pat.txt")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -130,7 +130,7 @@ func TestTrieMatchesReference(t *testing.T) {
 func TestCompiled(t *testing.T) {
 	for name := range compiled {
 		t.Run(name, func(t *testing.T) {
-			src, err := files.ReadFile("patterns/hyph-" + name + ".pat.txt")
+			src, err := os.ReadFile("patterns/hyph-" + name + ".pat.txt")
 			if err != nil {
 				t.Fatal(err)
 			}

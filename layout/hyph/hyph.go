@@ -1,10 +1,10 @@
 // Package hyph finds hyphenation points with Frank Liang's algorithm, the
-// one TeX uses, from the hyph-utf8 pattern files shipped in patterns/
-// (each with its licence in its header). The patterns of each language are
+// one TeX uses, from the hyph-utf8 pattern files kept in patterns/ (each
+// with its licence in its header). The patterns of each language are
 // compiled ahead of time (go generate) into a flat trie in compiled/, which
-// is embedded and used in place, so a conversion never parses them; the
-// few exceptions are read on first use of a language and shared
-// afterwards.
+// is embedded and used in place, so a conversion never parses them and
+// the binary does not carry them; the few exceptions (patterns/*.hyp.txt)
+// are embedded, read on first use of a language and shared afterwards.
 //
 // Supported: English (American patterns, also used for other English
 // variants), Spanish, French, German (reformed spelling), Italian and
@@ -24,8 +24,11 @@ import (
 
 //go:generate go test -run ^TestCompiled$ -update .
 
-//go:embed patterns/*.txt
-var files embed.FS
+// exceptionFiles are the hyphenation exceptions; the pattern files
+// themselves are read only by go generate.
+//
+//go:embed patterns/*.hyp.txt
+var exceptionFiles embed.FS
 
 // compiled holds each language's trie, made from its pattern file by
 // TestCompiled (which checks it on every test run, and with -update
@@ -98,7 +101,7 @@ func load(name string) (*Patterns, error) {
 	if p.Left, p.Right, p.trie, err = decode(data); err != nil {
 		return nil, fmt.Errorf("hyph: compiled/hyph-%s.trie: %w", name, err)
 	}
-	if exc, err := files.ReadFile("patterns/hyph-" + name + ".hyp.txt"); err == nil {
+	if exc, err := exceptionFiles.ReadFile("patterns/hyph-" + name + ".hyp.txt"); err == nil {
 		for _, line := range strings.Split(string(exc), "\n") {
 			line = strings.TrimSpace(line)
 			if line == "" || strings.HasPrefix(line, "%") {

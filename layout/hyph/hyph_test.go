@@ -1,6 +1,7 @@
 package hyph
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -94,12 +95,12 @@ func TestUnsupportedLanguage(t *testing.T) {
 }
 
 func TestEveryFileHasItsLicence(t *testing.T) {
-	entries, err := files.ReadDir("patterns")
+	entries, err := os.ReadDir("patterns")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		b, _ := files.ReadFile("patterns/" + e.Name())
+		b, _ := os.ReadFile("patterns/" + e.Name())
 		head := string(b[:min(len(b), 4000)])
 		if !strings.Contains(head, "% licence:") || !strings.Contains(head, "% copyright") {
 			t.Errorf("%s: no licence header", e.Name())
