@@ -50,6 +50,13 @@ type Page struct {
 	Links []LinkArea
 	// Images are pictures placed on the page.
 	Images []Image
+	// Turned marks a page whose body is set across it, for a table too
+	// wide for the measure: Body, Rules, Links and Images are placed as
+	// on the paper turned a quarter turn clockwise (Height wide, Width
+	// high, so x runs up the page from its foot). The exporter turns
+	// them back: the page is read by turning the book clockwise. Head
+	// and Foot stay upright.
+	Turned bool
 }
 
 // Image is a picture scaled into the rectangle X, Y (top-left corner), W,
@@ -148,7 +155,11 @@ func Dump(w io.Writer, b *Book) error {
 		fmt.Fprintf(&sb, "outline %d %q page %d y %v\n", o.Level, o.Title, o.Page+1, o.Y)
 	}
 	for i, p := range b.Pages {
-		fmt.Fprintf(&sb, "\npage %d (folio %d)\n", i+1, p.Folio)
+		turned := ""
+		if p.Turned {
+			turned = " turned"
+		}
+		fmt.Fprintf(&sb, "\npage %d (folio %d)%s\n", i+1, p.Folio, turned)
 		dumpRuns(&sb, "head", p.Head)
 		dumpRuns(&sb, "", p.Body)
 		dumpRuns(&sb, "foot", p.Foot)

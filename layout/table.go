@@ -63,21 +63,30 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	if c.quote {
 		base = s.small()
 	}
-	ts, widths, whole := s.fitTable(t, base, ncol, c.measure, id, c.measure < s.g.textWidth)
-	if !whole && c.measure < s.g.textWidth && c.depth == 0 && !c.quote {
-		// Too wide for a column even at the smallest size: the table
-		// goes across both columns (see pager.placeSpan).
-		tv := &vlist{}
-		s.tableCount--
-		s.table(tv, t, ctx{measure: s.g.textWidth})
-		marker := &vbox{outline: -1, role: roleTable}
-		if s.spans == nil {
-			s.spans = map[*vbox][]vitem{}
+	ts, widths, fit := s.fitTable(t, base, ncol, c.measure)
+	if fit != fitWhole && !s.turning && c.depth == 0 && !c.quote {
+		// Too wide even at the smallest size: across both columns of a
+		// handout, else turned a quarter turn on pages of its own,
+		// where the measure is the text block's height.
+		whole := func(measure Sp) bool {
+			_, _, f := s.fitTable(t, base, ncol, measure)
+			return f == fitWhole
 		}
-		s.spans[marker] = tv.items
-		v.gap(s.g.leading / 2)
-		v.items = append(v.items, vitem{kind: vBox, box: marker})
-		return
+		wide := c.measure < s.g.textWidth
+		switch {
+		case wide && whole(s.g.textWidth):
+			s.floatTable(v, t, ctx{measure: s.g.textWidth, tag: c.tag}, false)
+			return
+		case whole(s.g.textHeight):
+			s.floatTable(v, t, ctx{measure: s.g.textHeight, tag: c.tag}, true)
+			return
+		case wide:
+			s.floatTable(v, t, ctx{measure: s.g.textWidth, tag: c.tag}, false)
+			return
+		}
+	}
+	if fit == fitBroken {
+		s.warn(0, fmt.Sprintf("table %d: too wide for the measure even at %v: some words are broken across lines", id+1, ts.size))
 	}
 	width := sum(widths) + Sp(ncol-1)*ts.gutter
 	left := c.left + (c.measure-width)/2
@@ -193,32 +202,60 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	v.gap(s.g.leading / 2)
 }
 
+// floatTable sets a table apart from the flow of the body, in context c
+// (the measure it gets): across both columns of a handout, or turned a
+// quarter turn on pages of its own. The body holds an empty box in its
+// place, which the pager replaces (see pager.placeFloat).
+func (s *setter) floatTable(v *vlist, t *model.Table, c ctx, turned bool) {
+	tv := &vlist{}
+	s.tableCount--
+	s.turning = true
+	s.table(tv, t, c)
+	s.turning = false
+	marker := &vbox{outline: -1, role: roleTable}
+	if s.floats == nil {
+		s.floats = map[*vbox]float{}
+	}
+	s.floats[marker] = float{items: tv.items, turned: turned}
+	v.gap(s.g.leading / 2)
+	v.items = append(v.items, vitem{kind: vBox, box: marker})
+}
+
+// float is material set apart from the body's flow: a table across both
+// columns, or one turned a quarter turn on pages of its own.
+type float struct {
+	items  []vitem
+	turned bool
+}
+
+// How well a table fits a measure (fitTable).
+const (
+	fitWhole      = iota // every column holds its longest word
+	fitHyphenated        // words are hyphenated where the patterns allow
+	fitBroken            // words are broken between any two characters
+)
+
 // fitTable chooses the size of a table and the widths of its columns so
 // that it fits measure: at the first of tableSizes where every column
 // holds its longest word; else at the smallest, with words hyphenated
 // where the patterns allow; else, as a last resort, with the columns
 // shared out by their widest pieces and words broken between any two
-// characters where they must (with a warning), so that nothing is cut
-// off or runs into the next column. whole reports whether every column
-// holds its longest word; with quiet set, nothing is warned (the caller
-// may set the table wider instead).
-func (s *setter) fitTable(t *model.Table, base Sp, ncol int, measure Sp, id int, quiet bool) (ts *tableSetting, widths []Sp, whole bool) {
+// characters where they must, so that nothing is cut off or runs into
+// the next column. fit says which of the three it took.
+func (s *setter) fitTable(t *model.Table, base Sp, ncol int, measure Sp) (ts *tableSetting, widths []Sp, fit int) {
 	gutters := func(ts *tableSetting) Sp { return Sp(ncol-1) * ts.gutter }
 	for _, f := range tableSizes {
 		ts = s.prepareTable(t, scale(base, f, 1000), ncol, nil, measure)
 		if sum(ts.least)+gutters(ts) <= measure {
-			return ts, ts.columnWidths(measure), true
+			return ts, ts.columnWidths(measure), fitWhole
 		}
 	}
 	if sum(ts.tight)+gutters(ts) <= measure {
 		ts.least = ts.tight
-		return ts, ts.columnWidths(measure), false
+		return ts, ts.columnWidths(measure), fitHyphenated
 	}
 	widths = ts.squeeze(measure)
-	if !quiet {
-		s.warn(0, fmt.Sprintf("table %d: too wide for the measure even at %v: some words are broken across lines", id+1, ts.size))
-	}
-	return s.prepareTable(t, ts.size, ncol, widths, measure), widths, false
+	return s.prepareTable(t, ts.size, ncol, widths, measure), widths, fitBroken
 }
 
 // tableTags adds the table's elements under parent: the table, its

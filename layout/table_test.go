@@ -130,17 +130,28 @@ func TestTableBreaksBetweenRowsAndRepeatsItsHeader(t *testing.T) {
 func TestTableNeverLeavesTheMeasure(t *testing.T) {
 	for _, opt := range []Options{{}, {Paper: A4, Columns: 2}, {FontSize: Pt(12)}} {
 		t.Run(fmt.Sprintf("%s-%dcol-%v", opt.Paper.Name, opt.Columns, opt.FontSize), func(t *testing.T) {
-			b := tableBook(t, tableDoc(mpara(text("Before.")), wideTable()), opt)
+			// No word is broken between characters (that would warn).
+			opt.Warn = func(w Warning) { t.Errorf("warning: %s", w.Message) }
+			b, err := Layout(tableDoc(mpara(text("Before.")), wideTable()), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
 			g, err := opt.geometry()
 			if err != nil {
 				t.Fatal(err)
 			}
 			sizes := map[Sp]bool{}
-			cells := 0
+			cells, turned := 0, false
 			for i, p := range b.Pages {
 				left := g.margins.Inner
 				if (i+1)%2 == 0 {
 					left = g.margins.Outer
+				}
+				// The text block, across the paper on a turned page.
+				x0, x1 := left, left+g.textWidth
+				if p.Turned {
+					turned = true
+					x0, x1 = g.margins.Bottom, g.margins.Bottom+g.textHeight
 				}
 				for _, r := range p.Body {
 					if !isCell(b, r.Tag) {
@@ -148,20 +159,38 @@ func TestTableNeverLeavesTheMeasure(t *testing.T) {
 					}
 					cells++
 					sizes[r.Size] = true
-					if r.X < left || r.X+r.Width > left+g.textWidth+Pt(0.01) {
-						t.Errorf("page %d: %q at %v..%v leaves the text block %v..%v", i+1, r.Text, r.X, r.X+r.Width, left, left+g.textWidth)
+					if r.X < x0 || r.X+r.Width > x1+Pt(0.01) {
+						t.Errorf("page %d: %q at %v..%v leaves the text block %v..%v", i+1, r.Text, r.X, r.X+r.Width, x0, x1)
 					}
 				}
 			}
 			if cells == 0 {
 				t.Fatal("no table cells placed")
 			}
-			// In one column the table is set smaller; in two, it may
-			// keep the body size across both.
-			if sizes[g.size] && g.columns == 1 {
-				t.Errorf("the wide table kept the body size %v", g.size)
+			// The table is set smaller, across both columns, or turned;
+			// never at the body size in the column it is too wide for.
+			if sizes[g.size] && g.columns == 1 && !turned {
+				t.Errorf("the wide table kept the body size %v in the column", g.size)
 			}
 		})
+	}
+}
+
+func TestTableTooWideIsTurned(t *testing.T) {
+	b := tableBook(t, tableDoc(mpara(text(prose(1, 2))), wideTable(), mpara(text(prose(2, 2)))), Options{})
+	var turned []int
+	for i, p := range b.Pages {
+		if p.Turned {
+			turned = append(turned, i)
+			for _, r := range p.Body {
+				if !isCell(b, r.Tag) && r.Tag != 0 {
+					t.Errorf("page %d is turned for the table but holds %q", i+1, r.Text)
+				}
+			}
+		}
+	}
+	if len(turned) != 1 || turned[0] == 0 || turned[0] == len(b.Pages)-1 {
+		t.Errorf("turned pages %v of %d, want one between the text before and after", turned, len(b.Pages))
 	}
 }
 
