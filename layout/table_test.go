@@ -313,3 +313,11 @@ func TestTableTags(t *testing.T) {
 		}
 	}
 }
+
+func TestShiftXMovesATurnedPageAcrossThePaper(t *testing.T) {
+	p := &Page{Turned: true, Body: []Run{{X: 1, Y: 2}}, Rules: []Rule{{X: 3, Y: 4}}}
+	p.shiftX(10)
+	if r, u := p.Body[0], p.Rules[0]; r.X != 1 || r.Y != 12 || u.X != 3 || u.Y != 14 {
+		t.Errorf("run at %v,%v and rule at %v,%v; want 1,12 and 3,14", r.X, r.Y, u.X, u.Y)
+	}
+}
