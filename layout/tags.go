@@ -44,11 +44,10 @@ const (
 	// RoleContents is a book's contents; RoleContentsEntry one entry.
 	RoleContents
 	RoleContentsEntry
-	// RoleTable is a table: its caption (RoleCaption), then RoleTableHead
-	// (the header rows) and RoleTableBody (the data rows), each holding
-	// RoleTableRow elements of one cell element per column,
-	// RoleTableHeaderCell in the header and RoleTableCell in the body.
-	// A header repeated after a page break carries no element.
+	// RoleTable is a table: its caption, then its row groups, the
+	// header's (RoleTableHead) and the body's (RoleTableBody), of rows
+	// of cells, header cells naming their columns. A header repeated after a page
+	// break carries no element.
 	RoleTable
 	RoleTableHead
 	RoleTableBody
