@@ -320,8 +320,24 @@ func (pg *pager) renumber(first int) {
 	s.firstFolio = first
 }
 
-// shiftX moves everything on the page's text block horizontally.
+// shiftX moves everything on the page's text block horizontally: along
+// y on a turned page, whose material is placed across the paper.
 func (p *Page) shiftX(dx Sp) {
+	if p.Turned {
+		for k := range p.Body {
+			p.Body[k].Y += dx
+		}
+		for k := range p.Rules {
+			p.Rules[k].Y += dx
+		}
+		for k := range p.Links {
+			p.Links[k].Y += dx
+		}
+		for k := range p.Images {
+			p.Images[k].Y += dx
+		}
+		return
+	}
 	for k := range p.Body {
 		p.Body[k].X += dx
 	}
