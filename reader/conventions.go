@@ -660,9 +660,6 @@ func (p lineProfile) endsShort(a, b srcLine, inItem, inCode, bCode bool) bool {
 	if inItem {
 		limit -= 8
 	}
-	if runeLen(a.raw) > p.median*6/5 {
-		return false // no telling how long its last line was
-	}
 	if isMarker(b) {
 		return f < limit || endsSentence(a.text)
 	}
@@ -673,6 +670,9 @@ func (p lineProfile) endsShort(a, b srcLine, inItem, inCode, bCode bool) bool {
 	}
 	if bCode {
 		return true
+	}
+	if runeLen(a.raw) > p.median*6/5 {
+		return false // no telling how long its last line was
 	}
 	if !opensSentence(b.text) {
 		return false
