@@ -130,6 +130,7 @@ func readText(text string, opt Options) (*Result, error) {
 	}
 	r.givenMeta(doc, given)
 	r.body = r.lateByline(lines[start:], doc)
+	r.body = r.firstLineIndents(r.body)
 	r.analyze(r.body)
 	blocks := r.parseBlocks(r.body, false)
 	if len(r.imprint) > 0 {
@@ -145,7 +146,7 @@ func readText(text string, opt Options) (*Result, error) {
 		blocks = append([]*pblock{{kind: pPara, lines: r.kicker, splitBy: "kicker"}}, blocks...)
 	}
 	blocks = r.signature(blocks, doc)
-	doc.Blocks = r.build(blocks)
+	doc.Blocks = r.splitGlued(r.build(blocks))
 	if doc.Title == "" {
 		if t := titleFromName(opt.Name); t != "" {
 			doc.Title = t
