@@ -35,16 +35,7 @@ func (s *setter) masthead() *vlist {
 	w, l := s.g.textWidth, s.g.leading
 	add := func(in []model.Inline, st parStyle, leading Sp) {
 		st.measure, st.align = w, raggedRight
-		h, d := strut(leading)
-		p := s.buildPara(in, st)
-		if len(v.items) == 0 && doc.Title != "" {
-			p.tag = s.titleTag(0)
-		} else {
-			p.tag = s.tag(RoleParagraph, 0)
-		}
-		params := s.params
-		params.RuntWidth = 0
-		s.addLines(v, p, ctx{measure: w}, h, d, params)
+		s.headPara(v, in, st, leading)
 	}
 	text := func(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
 	if doc.Title != "" {

@@ -94,24 +94,28 @@ func printedByline(byline string, names []string) []model.Inline {
 	return out
 }
 
+// headPara adds a paragraph of a title block or masthead to v, on lines
+// leading apart: the first is the document's title when it has one.
+func (s *setter) headPara(v *vlist, in []model.Inline, st parStyle, leading Sp) {
+	h, d := strut(leading)
+	p := s.buildPara(in, st)
+	if len(v.items) == 0 && s.doc.Title != "" {
+		p.tag = s.titleTag(0)
+	} else {
+		p.tag = s.tag(RoleParagraph, 0)
+	}
+	s.addLines(v, p, ctx{measure: st.measure}, h, d, s.params)
+}
+
 // titleBlock sets the first page's head: title, subtitle, byline in small
 // capitals and date, centred on the full text width.
 func (s *setter) titleBlock(width Sp) *vlist {
 	v := &vlist{}
 	doc := s.doc
 	em, l := s.g.size, s.g.leading
-	c := ctx{measure: width}
 	add := func(in []model.Inline, st parStyle, leading Sp) {
-		st.measure = width
-		st.align = centered
-		h, d := strut(leading)
-		p := s.buildPara(in, st)
-		if len(v.items) == 0 && doc.Title != "" {
-			p.tag = s.titleTag(0)
-		} else {
-			p.tag = s.tag(RoleParagraph, 0)
-		}
-		s.addLines(v, p, c, h, d, s.params)
+		st.measure, st.align = width, centered
+		s.headPara(v, in, st, leading)
 	}
 	text := func(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
 	if doc.Title != "" {
