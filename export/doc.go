@@ -6,4 +6,10 @@
 // is added in one step on the parsed objects of its output
 // (pdfobj.go, pdffinish.go, pdftags.go). Neither library's types leave
 // this package, and PDF export never measures or breaks text itself.
+//
+// go-epub writes the whole EPUB: every document, resource, the navigation
+// and the package document. What it has no way to express (several
+// creators, accessibility metadata, headings in the contents, landmarks,
+// a fixed modification date, the EPUB 2 cover guide, languages) is added
+// by one step, finishEPUB, which edits its XML as parsed trees.
 package export

@@ -107,7 +107,7 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 		v.items = append(v.items, vitem{kind: vGlue, size: ts.leading / 4})
 	}
 	s.blockCount++
-	block := s.blockCount
+	block := int32(s.blockCount)
 	// Rows stand half a line apart: easier to follow across wide gutters,
 	// and text extractors (poppler's) then take each cell for a block of
 	// its own and read them row by row, not column by column.
@@ -415,7 +415,7 @@ func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, wid
 	boxes := make([]*vbox, n)
 	s.blockCount++
 	for k := range boxes {
-		boxes[k] = &vbox{h: h, d: d, x: left, outline: -1, role: roleTable, block: s.blockCount, line: k, lines: n}
+		boxes[k] = &vbox{h: h, d: d, x: left, outline: -1, role: roleTable, block: int32(s.blockCount), line: int32(k), lines: int32(n)}
 	}
 	x := Sp(0)
 	for j, c := range cl {

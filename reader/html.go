@@ -42,8 +42,10 @@ func readHTML(src string, opt Options) (*Result, error) {
 	}
 	img := newImgLoader(opt, base, tr)
 	conv := newHTMLConv(tr, img, base, 0)
-	blocks := model.NormalizeBlocks(conv.blocks(content))
+	conv.pos = newHTMLPos(src, 1)
+	blocks := conv.blocks(content)
 	img.finish()
+	blocks = model.NormalizeBlocks(blocks)
 
 	m := pm.meta
 	// Readability's byline may run over several lines ("Written by Ann
@@ -71,7 +73,14 @@ func readHTML(src string, opt Options) (*Result, error) {
 		m.Title = metaCleanTitle(pm.DocTitle, append([]string{pm.OGTitle}, pm.H1...), hints)
 	case len(pm.H1) == 1:
 		m.Title = pm.H1[0]
-		tr.repair(0, "title", "took the first heading %q as the title", m.Title)
+		line := 0
+		for _, b := range blocks {
+			if h, ok := b.(*model.Heading); ok && sameText(model.Plain(h.Content), m.Title) {
+				line = tr.lineOf(h)
+				break
+			}
+		}
+		tr.repair(line, "title", "took the first heading %q as the title", m.Title)
 	}
 	blocks = htmlTitle(blocks, &m, pm.SiteName, tr)
 	blocks = htmlHeader(blocks, &m, tr)
@@ -234,7 +243,7 @@ func htmlTitle(blocks []model.Block, m *meta, site string, tr *trail) []model.Bl
 	if m.Title == "" {
 		if h, ok := first[*model.Heading](blocks); ok && h.Level == 1 && onlyLevel1(blocks) {
 			m.Title = strings.TrimSpace(model.Plain(h.Content))
-			tr.repair(0, "title", "took the first heading %q as the title", m.Title)
+			tr.repair(tr.lineOf(h), "title", "took the first heading %q as the title", m.Title)
 			return blocks[1:]
 		}
 		return blocks
@@ -248,12 +257,12 @@ func htmlTitle(blocks []model.Block, m *meta, site string, tr *trail) []model.Bl
 		switch b := b.(type) {
 		case *model.Heading:
 			if sameText(model.Plain(b.Content), m.Title) {
-				tr.repair(0, "title", "dropped the heading %q that repeats the title", m.Title)
+				tr.repair(tr.lineOf(b), "title", "dropped the heading %q that repeats the title", m.Title)
 				continue
 			}
 		case *model.Paragraph:
 			if text := model.Plain(b.Content); site != "" && sameText(text, site) {
-				tr.repair(0, "boilerplate", "dropped the site's name %q from the text", text)
+				tr.repair(tr.lineOf(b), "boilerplate", "dropped the site's name %q from the text", text)
 				continue
 			}
 			paragraphs++
@@ -287,7 +296,7 @@ func htmlHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		if !ok {
 			continue
 		}
-		tr.repair(0, "byline", "read the header line %q as byline/date", text)
+		tr.repair(tr.lineOf(p), "byline", "read the header line %q as byline/date", text)
 		if len(m.Authors) == 0 {
 			m.Authors = authors
 		}
@@ -329,7 +338,7 @@ func htmlFooter(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		if m.Date.IsZero() {
 			m.Date = date
 		}
-		tr.repair(0, "boilerplate", "dropped the post footer %q and %d block(s) of page furniture after it", text, len(blocks)-i-1)
+		tr.repair(tr.lineOf(p), "boilerplate", "dropped the post footer %q and %d block(s) of page furniture after it", text, len(blocks)-i-1)
 		return blocks[:i]
 	}
 	return blocks

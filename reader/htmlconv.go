@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -48,7 +50,8 @@ type htmlConv struct {
 	tr    *trail
 	img   *imgLoader
 	base  *url.URL
-	line  int // input line for messages (Markdown HTML blocks), else 0
+	line  int // input line of what is being converted, for messages
+	pos   *htmlPos
 	memo  map[*html.Node]bool
 	depth int
 }
@@ -393,21 +396,39 @@ func (c *htmlConv) list(n *html.Node) model.Block {
 func (c *htmlConv) blocksOf(nodes []*html.Node) []model.Block {
 	var out []model.Block
 	var run []*html.Node
+	flush := func() {
+		if len(run) > 0 {
+			out = c.placed(out, run[0], func() []model.Block { return c.paragraphs(run) })
+			run = nil
+		}
+	}
 	for _, n := range nodes {
 		if c.blockish(n) {
-			if len(run) > 0 {
-				out = append(out, c.paragraphs(run)...)
-				run = nil
-			}
-			out = append(out, c.block(n)...)
+			flush()
+			out = c.placed(out, n, func() []model.Block { return c.block(n) })
 			continue
 		}
 		run = append(run, n)
 	}
-	if len(run) > 0 {
-		out = append(out, c.paragraphs(run)...)
-	}
+	flush()
 	return out
+}
+
+// placed appends to out the blocks that convert makes of the nodes
+// starting with n, with the input line they come from: the messages of
+// the conversion name it, and the reader's later passes find it in
+// trail.lines.
+func (c *htmlConv) placed(out []model.Block, n *html.Node, convert func() []model.Block) []model.Block {
+	outer := c.line
+	if l := c.pos.line(n); l > 0 {
+		c.line = l
+	}
+	bs := convert()
+	for _, b := range bs {
+		c.tr.place(b, c.line)
+	}
+	c.line = outer
+	return append(out, bs...)
 }
 
 // figure converts <figure>: its first image with the figcaption (or, when
@@ -825,7 +846,30 @@ func (c *htmlConv) inline(n *html.Node) []model.Inline {
 		out = append(out, c.inlines(n)...)
 		return append(out, &model.Text{Text: " "})
 	}
-	return c.inlines(n)
+	out := c.inlines(n)
+	if htmlLabelJoin(n) {
+		out = append(out, &model.Text{Text: " "})
+	}
+	return out
+}
+
+// htmlLabelJoin reports whether a span-like element ends in a lowercase
+// letter right against a capital that starts the text after it
+// ("<span>Credit</span>Kevin Frayer"): pages set such labels apart with
+// style sheets or hide them from sight for screen readers, and joined
+// they would read as one garbled word ("CreditKevin").
+func htmlLabelJoin(n *html.Node) bool {
+	next := n.NextSibling
+	if next == nil || next.Type != html.TextNode {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next.Data)
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	text := htmlText(n)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return unicode.IsLower(last)
 }
 
 // htmlText is the text content of n, without dropped elements. It serves

@@ -58,9 +58,9 @@ func readMarkdown(src string, opt Options) (*Result, error) {
 	c.img = newImgLoader(opt, c.base, tr)
 	c.lineStarts = lineStarts(c.src)
 	root := mdParse(c.src)
-	blocks := c.blocks(root)
-	blocks = model.NormalizeBlocks(append(blocks, c.notes()...))
+	blocks := append(c.blocks(root), c.notes()...)
 	c.img.finish()
+	blocks = model.NormalizeBlocks(blocks)
 
 	m := fm
 	blocks = mdHeader(blocks, &m, tr)
@@ -74,7 +74,7 @@ func markupResult(blocks []model.Block, m meta, tr *trail) *Result {
 	doc := &model.Document{Blocks: shiftHeadings(blocks)}
 	m.apply(doc)
 	scrub(doc)
-	return &Result{Doc: doc, Repairs: tr.repairs}
+	return &Result{Doc: doc, Repairs: tr.repairs, lines: tr.lines}
 }
 
 // mdParse parses Markdown, turning a parser panic (a goldmark bug) into an
@@ -100,7 +100,7 @@ func mdHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 			case m.Title == "":
 				m.Title = title
 				blocks = blocks[1:]
-				tr.repair(0, "title", "took the first heading %q as the title", title)
+				tr.repair(tr.lineOf(h), "title", "took the first heading %q as the title", title)
 			case sameText(m.Title, title):
 				blocks = blocks[1:]
 			}
@@ -116,7 +116,7 @@ func mdHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 			if _, used := headerMeta(lines, primaryLang(tr.opt.Lang, m.Lang)); used == len(lines) {
 				m.Title = strings.TrimSpace(model.Plain(p0.Content))
 				blocks = blocks[1:]
-				tr.repair(0, "title", "took the first line %q, above the byline, as the title", m.Title)
+				tr.repair(tr.lineOf(p0), "title", "took the first line %q, above the byline, as the title", m.Title)
 			}
 		}
 	}
@@ -137,7 +137,7 @@ func mdHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		if !hm.Date.IsZero() && !m.Date.IsZero() && hm.Date != m.Date {
 			break
 		}
-		tr.repair(0, "byline", "read the header line %q as byline/date", strings.Join(lines, " / "))
+		tr.repair(tr.lineOf(p), "byline", "read the header line %q as byline/date", strings.Join(lines, " / "))
 		m.fill(hm)
 		blocks = blocks[1:]
 	}
@@ -273,7 +273,12 @@ func (c *mdConv) blockLine(n ast.Node) int {
 func (c *mdConv) blocks(parent ast.Node) []model.Block {
 	var out []model.Block
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
-		out = append(out, c.block(n)...)
+		bs := c.block(n)
+		line := c.blockLine(n)
+		for _, b := range bs {
+			c.tr.place(b, line)
+		}
+		out = append(out, bs...)
 	}
 	return out
 }

@@ -1,12 +1,38 @@
 package reader
 
-import "fmt"
+import (
+	"fmt"
+
+	"pamphlet/model"
+)
 
 // trail collects the repairs of one Markdown or HTML read and forwards its
 // warnings to Options.Warn.
 type trail struct {
 	opt     Options
 	repairs []Repair
+	// lines maps blocks to the input line they start on (see
+	// Result.lines).
+	lines map[model.Block]int
+}
+
+// place records the input line of a block, unless an inner conversion
+// already placed it more precisely.
+func (t *trail) place(b model.Block, line int) {
+	if line <= 0 {
+		return
+	}
+	if t.lines == nil {
+		t.lines = map[model.Block]int{}
+	}
+	if _, ok := t.lines[b]; !ok {
+		t.lines[b] = line
+	}
+}
+
+// lineOf gives the input line of a block, 0 when unknown.
+func (t *trail) lineOf(b model.Block) int {
+	return t.lines[b]
 }
 
 func (t *trail) warn(line int, format string, args ...any) {
