@@ -93,7 +93,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 			return nil, fmt.Errorf("generate cover: %w", err)
 		}
 		if len(missing) > 0 {
-			warn(fmt.Sprintf("cover: no font has %s; they show as empty boxes (give --cover IMAGE to use a cover of your own)", runeList(missing)))
+			warn(fmt.Sprintf("cover: no font has %s; printed as %q (give --cover IMAGE to use a cover of your own)", runeList(missing), '\ufffd'))
 		}
 		png, err := coverPNG(ct)
 		if err != nil {

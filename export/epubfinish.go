@@ -52,8 +52,9 @@ type epubFinish struct {
 //     entry for the cover, and its manifest in a fixed order (go-epub
 //     lists resources in map order);
 //   - the navigation document gets the headings under each chapter,
-//     landmarks, a heading in the book's language, and loses the title
-//     page, which is no entry of the contents;
+//     landmarks, its heading and title in the book's language, the
+//     stylesheet, and loses the title page, which is no entry of the
+//     contents;
 //   - the NCX gets the same entries, every author, its dtb:uid (go-epub
 //     writes the identifier into dtb:depth) and play order;
 //   - every XHTML document gets its language and direction (go-epub sets
@@ -317,6 +318,9 @@ func (f *epubFinish) nav(data []byte) ([]byte, error) {
 		return nil, errNoElement(navFile, `nav epub:type="toc" with h1 and ol`)
 	}
 	setLang(html, body, f.lang)
+	if title := head.find("title"); title != nil {
+		title.setText(f.loc.Contents)
+	}
 	head.add(2, "link", "", "rel", "stylesheet", "type", "text/css", "href", cssFile)
 	labelLang := ""
 	if !f.native {

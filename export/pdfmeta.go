@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"strings"
 	"time"
@@ -42,7 +43,7 @@ func xmpPacket(m layout.Meta, creator, producer string, date time.Time) []byte {
 		}
 		b.WriteString("</rdf:Seq></dc:creator>\n")
 	}
-	if subject := cmpOr(m.Subject, m.Subtitle); subject != "" {
+	if subject := cmp.Or(m.Subject, m.Subtitle); subject != "" {
 		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">")
 		esc(subject)
 		b.WriteString("</rdf:li></rdf:Alt></dc:description>\n")
@@ -66,11 +67,4 @@ func xmpPacket(m layout.Meta, creator, producer string, date time.Time) []byte {
 	b.WriteString(strings.Repeat(strings.Repeat(" ", 99)+"\n", 20))
 	b.WriteString("<?xpacket end=\"w\"?>")
 	return b.Bytes()
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -188,7 +188,7 @@ func layChapter(doc *model.Document, article int, opt Options, words *locale.Wor
 	if err != nil {
 		return nil, err
 	}
-	c.pg = &pager{s: s}
+	c.pg = &pager{s: s, release: true}
 	c.pg.paginate(title, body)
 	s.sh.reportMissing()
 	return c, nil
@@ -498,7 +498,7 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 		s.blockCount++
 		for k, l := range lines {
 			b := s.setLine(p, l, h, d)
-			b.role, b.block, b.line, b.lines = roleOther, s.blockCount, k, len(lines)
+			b.role, b.block, b.line, b.lines = roleOther, int32(s.blockCount), int32(k), int32(len(lines))
 			if k == len(lines)-1 {
 				end := Sp(0)
 				for _, r := range b.runs {
@@ -541,7 +541,7 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 			}
 		}
 	}
-	c.pg = &pager{s: s}
+	c.pg = &pager{s: s, release: true}
 	c.pg.paginate(s.titleBlock(g.textWidth), v)
 	return c, nil
 }

@@ -51,8 +51,9 @@ type Page struct {
 	// Images are pictures placed on the page.
 	Images []Image
 	// Cells say which runs of Body belong to which table cell, in the
-	// order of Body, so that an exporter can tag the table's structure.
-	// A cell broken over several lines has an entry per line.
+	// order of Body, for tests of tables. A cell broken over several
+	// lines has an entry per line. (Exporters find a cell's runs by
+	// their Tag.)
 	Cells []TableCell
 }
 

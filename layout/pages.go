@@ -147,7 +147,7 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			y += it.size
 		case vBox:
 			b := it.box
-			b.frame = f.page*pg.s.g.columns + f.column
+			b.frame = int32(f.page*pg.s.g.columns + f.column)
 			y += b.h
 			x := f.x + b.x
 			at := len(p.Body)

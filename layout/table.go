@@ -75,7 +75,7 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 		// goes across both columns (see pager.placeSpan).
 		tv := &vlist{}
 		s.tableCount--
-		s.table(tv, t, ctx{measure: s.g.textWidth})
+		s.table(tv, t, ctx{measure: s.g.textWidth, tag: c.tag})
 		marker := &vbox{outline: -1, role: roleTable}
 		if s.spans == nil {
 			s.spans = map[*vbox][]vitem{}
@@ -87,12 +87,14 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	}
 	width := sum(widths) + Sp(ncol-1)*ts.gutter
 	left := c.left + (c.measure-width)/2
+	tag := s.tableTags(t, ts, c.tag)
 
 	v.gap(s.g.leading / 2)
 	if len(t.Caption) > 0 {
 		st := parStyle{face: fonts.Italic, size: ts.size, measure: c.measure, align: centered}
 		h, d := strut(ts.leading)
 		p := s.buildPara(t.Caption, st)
+		p.tag = s.tag(RoleCaption, tag)
 		before := len(v.items)
 		s.addLines(v, p, c, h, d, s.params)
 		for k := before; k < len(v.items); k++ {
@@ -105,7 +107,7 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 		v.items = append(v.items, vitem{kind: vGlue, size: ts.leading / 4})
 	}
 	s.blockCount++
-	block := s.blockCount
+	block := int32(s.blockCount)
 	// Rows stand half a line apart: easier to follow across wide gutters,
 	// and text extractors (poppler's) then take each cell for a block of
 	// its own and read them row by row, not column by column.
@@ -141,6 +143,9 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 			y += b.h
 			for _, r := range b.runs {
 				r.Y += y
+				// Set again, the header is no new content: an
+				// artifact of the page break.
+				r.Tag = 0
 				repeat.runs = append(repeat.runs, r)
 			}
 			for _, r := range b.rules {
@@ -200,6 +205,32 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	v.penalty(Infinity)
 	v.box(ruleBox(tableOuterRule, rowGap, 0))
 	v.gap(s.g.leading / 2)
+}
+
+// tableTags adds the elements of a table set as ts under parent: the
+// table, its header and body row groups, their rows and every cell (an
+// empty one too, so that each row has all its columns). Each cell's
+// paragraph is tagged with its cell. It returns the table's element.
+func (s *setter) tableTags(t *model.Table, ts *tableSetting, parent int32) int32 {
+	tag := s.tag(RoleTable, parent)
+	group := func(role Role, rows [][]tableCell, cell Role) {
+		if len(rows) == 0 {
+			return
+		}
+		g := s.tag(role, tag)
+		for _, row := range rows {
+			r := s.tag(RoleTableRow, g)
+			for _, c := range row {
+				ct := s.tag(cell, r)
+				if c.p != nil {
+					c.p.tag = ct
+				}
+			}
+		}
+	}
+	group(RoleTableHead, ts.cells[:len(t.Head)], RoleTableHeaderCell)
+	group(RoleTableBody, ts.cells[len(t.Head):], RoleTableCell)
+	return tag
 }
 
 // fitTable chooses the size of a table and the widths of its columns so
@@ -384,7 +415,7 @@ func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, wid
 	boxes := make([]*vbox, n)
 	s.blockCount++
 	for k := range boxes {
-		boxes[k] = &vbox{h: h, d: d, x: left, outline: -1, role: roleTable, block: s.blockCount, line: k, lines: n}
+		boxes[k] = &vbox{h: h, d: d, x: left, outline: -1, role: roleTable, block: int32(s.blockCount), line: int32(k), lines: int32(n)}
 	}
 	x := Sp(0)
 	for j, c := range cl {
