@@ -227,6 +227,12 @@ func (f *epubFinish) pkg(data []byte) ([]byte, error) {
 	if src := sourceURL(bk.source); src != "" {
 		meta.add(2, dc+":source", src)
 	}
+	if bk.publisher != "" {
+		meta.add(2, dc+":publisher", bk.publisher)
+	}
+	if bk.rights != "" {
+		meta.add(2, dc+":rights", bk.rights)
+	}
 	modified := false
 	for _, m := range meta.elems("meta") {
 		if m.attr("property") == "dcterms:modified" {
