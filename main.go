@@ -54,9 +54,9 @@ Usage:
   pamphlet inspect [--json] FILE|-   show the document recovered from FILE
   pamphlet book -o BOOK FILE...      bind articles into one book (or: book MANIFEST.toml)
   pamphlet FILE...                   same as convert
-  pamphlet help | version
+  pamphlet help [COMMAND] | version
 
-Run 'pamphlet COMMAND --help' for a command's flags.
+Run 'pamphlet help COMMAND' (or 'pamphlet COMMAND --help') for a command's flags.
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 warnings under --strict.
 `
 
