@@ -54,6 +54,8 @@ Usage:
   pamphlet inspect [--json] FILE|-   show the document recovered from FILE
   pamphlet book -o BOOK FILE...      bind articles into one book (or: book MANIFEST.toml)
   pamphlet FILE...                   same as convert
+  pamphlet completion bash|zsh|fish   print a shell completion script
+  pamphlet man                       print the manual page (pamphlet.1)
   pamphlet help [COMMAND] | version
 
 Run 'pamphlet help COMMAND' (or 'pamphlet COMMAND --help') for a command's flags.
@@ -212,6 +214,10 @@ func (e *env) dispatch(args []string) (strict bool, err error) {
 		return e.convert(args[1:])
 	case "book":
 		return e.book(args[1:])
+	case "completion":
+		return false, e.completion(args[1:])
+	case "man":
+		return false, e.manPage(args[1:])
 	default:
 		if strings.HasPrefix(args[0], "-") || looksLikeFile(args[0]) {
 			return e.convert(args)
@@ -413,12 +419,19 @@ func unwrapPath(err error) error {
 	return err
 }
 
-func (e *env) inspect(args []string) (bool, error) {
+// inspectFlagSet makes inspect's flags.
+func inspectFlagSet(rf *readFlags, asJSON *bool) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("inspect", pflag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	var rf readFlags
 	rf.register(fs)
-	asJSON := fs.Bool("json", false, "print the document as JSON (a stable interface)")
+	fs.BoolVar(asJSON, "json", false, "print the document as JSON (a stable interface)")
+	return fs
+}
+
+func (e *env) inspect(args []string) (bool, error) {
+	var rf readFlags
+	asJSON := new(bool)
+	fs := inspectFlagSet(&rf, asJSON)
+	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: pamphlet inspect [--json] [flags] FILE|-\n\nShow the document the reader recovered, with its repairs.\n\n")
 		fs.PrintDefaults()
@@ -510,10 +523,9 @@ func (mf *metaFlags) check() error {
 	return nil
 }
 
-func (e *env) convert(args []string) (bool, error) {
+// convertFlagSet makes convert's flags.
+func convertFlagSet(cf *convertFlags) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("convert", pflag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	var cf convertFlags
 	cf.register(fs)
 	fs.StringVarP(&cf.out, "output", "o", "", "output file (.epub or .pdf), or - for stdout; one input only")
 	fs.StringVar(&cf.outDir, "out-dir", "", "folder for outputs named after each input (default: beside the input)")
@@ -522,6 +534,13 @@ func (e *env) convert(args []string) (bool, error) {
 	cf.meta.register(fs, true)
 	cf.epub.register(fs)
 	cf.pdf.register(fs)
+	return fs
+}
+
+func (e *env) convert(args []string) (bool, error) {
+	var cf convertFlags
+	fs := convertFlagSet(&cf)
+	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: pamphlet convert [flags] FILE...\n\nWrite an EPUB and a typeset PDF of each article.\n\n")
 		fs.PrintDefaults()
