@@ -328,7 +328,7 @@ func (r *textReader) margin(lines []srcLine) []srcLine {
 			q.quoted, q.head, q.headBy = l.quoted, l.head, l.headBy
 			l = q
 		case (i == 0 || lines[i-1].blank()) && (i+1 == len(lines) || lines[i+1].blank()) &&
-			len(strings.Fields(l.text)) <= 14 && runeLen(l.text) <= 100 && !isMarker(l):
+			len(strings.Fields(l.text)) <= 14 && runeLen(l.text) <= 100 && !isMarker(l) && !isBreak(l.text) && hasLetter(l.text):
 			l.head, l.headBy = 2, "left of the margin"
 			heads++
 		}
