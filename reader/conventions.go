@@ -199,7 +199,8 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 			continue
 		}
 		t := l.text
-		if t == "References" || t == "Visible links" || t == "Visible links:" || t == "Hidden links:" {
+		switch strings.TrimSuffix(t, ":") {
+		case "References", "Visible links", "Hidden links":
 			h = i
 			continue
 		}
@@ -248,17 +249,31 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 	return lines[:h]
 }
 
-// referenceEntry reads "12. https://example.org/" from a reference list.
+// referenceEntry reads "12. https://example.org/" (lynx) or "[12]
+// https://example.org/" (w3m) from a reference list.
 func referenceEntry(s string) (int, string, bool) {
-	k := strings.Index(s, ". ")
-	if k <= 0 || k > 5 {
+	num, rest := "", ""
+	if strings.HasPrefix(s, "[") {
+		k := strings.Index(s, "] ")
+		if k < 0 {
+			return 0, "", false
+		}
+		num, rest = s[1:k], s[k+2:]
+	} else {
+		k := strings.Index(s, ". ")
+		if k < 0 {
+			return 0, "", false
+		}
+		num, rest = s[:k], s[k+2:]
+	}
+	if len(num) == 0 || len(num) > 5 {
 		return 0, "", false
 	}
-	n, err := strconv.Atoi(s[:k])
+	n, err := strconv.Atoi(num)
 	if err != nil || n <= 0 {
 		return 0, "", false
 	}
-	url := strings.TrimSpace(s[k+2:])
+	url := strings.TrimSpace(rest)
 	c := strings.IndexByte(url, ':')
 	if c <= 0 || strings.IndexAny(url[:c], " \t") >= 0 || c+1 == len(url) {
 		return 0, "", false // no scheme: not a link's target

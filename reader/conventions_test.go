@@ -202,6 +202,16 @@ func TestPasteConventions(t *testing.T) {
 			absent:      []string{"References", "[1]", "Old Hedges"},
 		},
 		{
+			name: "w3m dump with link numbers",
+			src: "Field Notes\n\nThe [1]survey map shows the old hedges along the lane.\n\n" +
+				"Both are kept at the library.\n\nReferences:\n\n[1] https://example.org/maps\n",
+			title:       "Field Notes",
+			outline:     []string{"p: The survey map shows", "p: Both are kept at"},
+			conventions: []string{"numbered-references"},
+			links:       []string{"survey → https://example.org/maps"},
+			absent:      []string{"References", "[1]"},
+		},
+		{
 			name: "quotation set in by two columns",
 			src: "Harbour Notes\n\nThe harbour master spoke at the meeting.\n\n" +
 				"  We would rather raise the fees a little every year than a lot\n  once a decade.\n\n" +
