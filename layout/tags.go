@@ -46,7 +46,8 @@ const (
 	RoleContentsEntry
 	// RoleTable is a table: its caption, then its row groups, the
 	// header's (RoleTableHead) and the body's (RoleTableBody), of rows
-	// of cells, header cells naming their columns.
+	// of cells, header cells naming their columns. A header repeated after a page
+	// break carries no element.
 	RoleTable
 	RoleTableHead
 	RoleTableBody

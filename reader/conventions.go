@@ -37,7 +37,9 @@ import (
 type Convention struct {
 	// Name is "page-breaks", "numbered-references", "margin",
 	// "outdented-headings", "centred-lines", "star-headings",
-	// "underscored-links" or "line-length-paragraphs".
+	// "underscored-links" or "line-length-paragraphs"; "gutenberg" (a Project
+	// Gutenberg wrapper), "deep-first-line-indent", "real-line-end-hyphens"
+	// or "glued-paragraphs".
 	Name string `json:"name"`
 	// Evidence says what in the text showed the convention.
 	Evidence string `json:"evidence"`

@@ -47,7 +47,8 @@ func FuzzText(f *testing.F) {
 		"T\n\nBy A B and C D | May 3, 2020\n\nx", "T\n\nTuesday 15 October 2019 by X Y\n\nbody", "a-\nb", "self-\ngovernment",
 		"\"'x'\"", "--", "...", "Mr. X", "1990-1995", "http://x.y/z.", "<http://x>", "w <http://x.y>", "\t\tx", "x\r\ny\rz",
 		"T\n\n  a\nb\n  c\nd\n  e\nf", "TITLE.\n\nBY A B.\n\n2nd October, 1886\n\nPART I.\n\n  x", "— A B", "```go\nx\n```",
-		"A\n\nb\n\nc", "\"\n\"", "'", "*_*_*_", "[[[[]]]]((((", "\u00a0\u00a0x", "a\u2028b", "ǅ", "İSTANBUL\n\nx",
+		"A\n\nb\n\nc", "\"\n\"", "'", "T\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n", "T\n\n+--+--+\n|a |b |\n+--+--+\n|1 | 2|\n",
+		"T\n\nSite        Plots\n----------  -----\nHillside       84\nMill Lane      52\n", "T\n\na\tb\n1\t\t2\n", "| x \\| y | z |\n| 1 | 2 |", "*_*_*_", "[[[[]]]]((((", "\u00a0\u00a0x", "a\u2028b", "ǅ", "İSTANBUL\n\nx",
 		// The conventions of pasted text: a browser's margin, numbered
 		// links and reference list, star headings, pages.
 		browserDump, starText, pdfText, "x\fy", "\f\f1\n\f", "   a\n   b\n\nH\n\n   c [1]d\n\nReferences\n\n   1. http://x\n",
