@@ -25,17 +25,17 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 run() {
 	name=$1
 	shift
-	if /usr/bin/time -f '%e %M' -o "$dir/time" "$bin" "$@" >/dev/null 2>"$dir/err"; then
+	if /usr/bin/time -f '%e %U %M' -o "$dir/time" "$bin" "$@" >/dev/null 2>"$dir/err"; then
 		status=ok
 	else
 		status="exit $? ($(tail -n 1 "$dir/err"))"
 	fi
 	set -- $(tail -n 1 "$dir/time")
-	printf '| %s | %s s | %d MB | %s |\n' "$name" "$1" $(($2 / 1024)) "$status"
+	printf '| %s | %s s | %s s | %d MB | %s |\n' "$name" "$1" "$2" $(($3 / 1024)) "$status"
 }
 
-echo "| input | time | peak memory | result |"
-echo "| --- | --- | --- | --- |"
+echo "| input | time | user CPU | peak memory | result |"
+echo "| --- | --- | --- | --- | --- |"
 for c in ${*:-seed text50 tiny1m line20 book100 book1000 image6400 bomb}; do
 	case $c in
 	seed)

@@ -72,7 +72,7 @@ type pdfPicture struct {
 // image (the form its templates are saved in): gofpdf takes a soft mask
 // only from a PNG it decompresses whole, and would copy the colour
 // stream three times on its way in.
-func (p pdfPicture) register(pdf *gofpdf.Fpdf, name string) error {
+func (p *pdfPicture) register(pdf *gofpdf.Fpdf, name string) error {
 	if p.data != nil {
 		pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: p.kind}, bytes.NewReader(p.data))
 		return pdf.Error()
@@ -111,6 +111,8 @@ func (p pdfPicture) register(pdf *gofpdf.Fpdf, name string) error {
 			return fmt.Errorf("gofpdf image: %w", err)
 		}
 	}
+	// The streams are in buf now: let them go while gofpdf decodes it.
+	p.colour, p.softMask = nil, nil
 	if err := info.GobDecode(buf.Bytes()); err != nil {
 		return fmt.Errorf("gofpdf image: %w", err)
 	}

@@ -125,7 +125,8 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 	g, _ := opt.geometry()
 	return &Book{
 		Meta: Meta{Title: b.Title, Subtitle: b.Subtitle, Authors: append([]string(nil), authors...),
-			Subject: b.Description, Lang: b.Lang, Date: b.Date},
+			Subject: b.Description, Lang: b.Lang, Date: b.Date,
+			Publisher: b.Publisher, Rights: b.Rights, Identifier: b.Identifier},
 		Width:   g.paper.Width,
 		Height:  g.paper.Height,
 		Pages:   bd.pages,
@@ -188,7 +189,7 @@ func layChapter(doc *model.Document, article int, opt Options, words *locale.Wor
 	if err != nil {
 		return nil, err
 	}
-	c.pg = &pager{s: s}
+	c.pg = &pager{s: s, release: true}
 	c.pg.paginate(title, body)
 	s.sh.reportMissing()
 	return c, nil
@@ -319,8 +320,24 @@ func (pg *pager) renumber(first int) {
 	s.firstFolio = first
 }
 
-// shiftX moves everything on the page's text block horizontally.
+// shiftX moves everything on the page's text block horizontally: along
+// y on a turned page, whose material is placed across the paper.
 func (p *Page) shiftX(dx Sp) {
+	if p.Turned {
+		for k := range p.Body {
+			p.Body[k].Y += dx
+		}
+		for k := range p.Rules {
+			p.Rules[k].Y += dx
+		}
+		for k := range p.Links {
+			p.Links[k].Y += dx
+		}
+		for k := range p.Images {
+			p.Images[k].Y += dx
+		}
+		return
+	}
 	for k := range p.Body {
 		p.Body[k].X += dx
 	}
@@ -498,7 +515,7 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 		s.blockCount++
 		for k, l := range lines {
 			b := s.setLine(p, l, h, d)
-			b.role, b.block, b.line, b.lines = roleOther, s.blockCount, k, len(lines)
+			b.role, b.block, b.line, b.lines = roleOther, int32(s.blockCount), int32(k), int32(len(lines))
 			if k == len(lines)-1 {
 				end := Sp(0)
 				for _, r := range b.runs {
@@ -541,7 +558,7 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 			}
 		}
 	}
-	c.pg = &pager{s: s}
+	c.pg = &pager{s: s, release: true}
 	c.pg.paginate(s.titleBlock(g.textWidth), v)
 	return c, nil
 }

@@ -243,7 +243,7 @@ func (s *setter) addLines(v *vlist, p *para, c ctx, h, d Sp, params Params) {
 	for k, l := range lines {
 		b := s.setLine(p, l, h, d)
 		b.x = c.left
-		b.role, b.block, b.line, b.lines = roleBody, s.blockCount, k, n
+		b.role, b.block, b.line, b.lines = roleBody, int32(s.blockCount), int32(k), int32(n)
 		if k > 0 {
 			pen := 0
 			switch {
@@ -316,7 +316,7 @@ func (s *setter) heading(v *vlist, hd *model.Heading, c ctx) {
 	for k, l := range lines {
 		b := s.setLine(p, l, h, d)
 		b.x = c.left
-		b.role, b.block, b.line, b.lines = roleHeading, s.blockCount, k, len(lines)
+		b.role, b.block, b.line, b.lines = roleHeading, int32(s.blockCount), int32(k), int32(len(lines))
 		if k == 0 {
 			s.outline = append(s.outline, OutlineEntry{Level: level, Title: oneLine(title)})
 			b.outline = len(s.outline) - 1
@@ -459,7 +459,7 @@ func (s *setter) stackLines(v *vlist, texts []string, mk func(string) *vbox) {
 			}
 		}
 		b := mk(t)
-		b.role, b.block, b.line, b.lines = roleCode, s.blockCount, k, n
+		b.role, b.block, b.line, b.lines = roleCode, int32(s.blockCount), int32(k), int32(n)
 		v.box(b)
 	}
 }
@@ -710,7 +710,7 @@ func (s *setter) picture(f *model.Figure, c ctx) *vbox {
 		tag = s.tag(RoleFigure, c.tag)
 		s.tags[tag].Alt = alt
 	}
-	return &vbox{h: h, x: c.left + (c.measure-w)/2, outline: -1, role: roleOther, block: s.blockCount, lines: 1,
+	return &vbox{h: h, x: c.left + (c.measure-w)/2, outline: -1, role: roleOther, block: int32(s.blockCount), lines: 1,
 		images: []Image{{X: 0, Y: -h, W: w, H: h, Data: f.Data, MediaType: f.MediaType, Tag: tag}}}
 }
 

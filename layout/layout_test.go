@@ -180,7 +180,7 @@ func TestWidowsOrphansHeadings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			bs := boxes(t, longDoc(), tt.opt)
-			frames := map[int]bool{}
+			frames := map[int32]bool{}
 			for i, b := range bs {
 				frames[b.frame] = true
 				switch b.role {

@@ -21,28 +21,26 @@ type vbox struct {
 	// outline is the index of the heading entry anchored here (-1: none).
 	outline int
 	// mark is the section title this box starts, for running heads.
-	mark    string
-	hasMark bool
-	// overfull is how far a line sticks out of its measure (0: it fits).
-	overfull Sp
+	mark string
 	// text is the line's text, for warnings.
 	text string
-	// role, block and line say what the box is, for tests of the page
+	// overfull is how far a line sticks out of its measure (0: it fits).
+	overfull Sp
+	// measure is the width of a right-to-left line (see rtl).
+	measure Sp
+	// block, line and lines say what the box is, for tests of the page
 	// breaks: the line-th (from 0) of lines lines of block number block.
-	role        role
-	block, line int
-	lines       int
+	// They and frame are 32-bit, and the flags below share a word: a
+	// long text holds a box a line until its page is made.
+	block, line, lines int32
 	// frame is where the box was placed: page*columns+column.
-	frame int
+	frame int32
+	// role is what the box holds.
+	role    role
+	hasMark bool
 	// rtl marks a line of a right-to-left paragraph, measure wide: its
 	// list marker goes on the right.
-	rtl     bool
-	measure Sp
-	// cells says which table cell each stretch of runs belongs to (a
-	// line of a table or its caption); nil elsewhere.
-	cells []cellMark
-	// repeat marks a table's header set again at the top of a frame.
-	repeat bool
+	rtl bool
 }
 
 // role is what a vertical box holds.

@@ -36,8 +36,8 @@ import (
 // found in the whole input before reading it, with its evidence.
 type Convention struct {
 	// Name is "page-breaks", "numbered-references", "margin",
-	// "outdented-headings", "centred-lines", "star-headings", "underscored-links",
-	// "ligatures" or "line-length-paragraphs"; "gutenberg" (a Project
+	// "outdented-headings", "centred-lines", "star-headings",
+	// "underscored-links" or "line-length-paragraphs"; "gutenberg" (a Project
 	// Gutenberg wrapper), "deep-first-line-indent", "real-line-end-hyphens"
 	// or "glued-paragraphs".
 	Name string `json:"name"`
@@ -48,24 +48,6 @@ type Convention struct {
 // found records a convention.
 func (r *textReader) found(name, format string, args ...any) {
 	r.conventions = append(r.conventions, Convention{Name: name, Evidence: fmt.Sprintf(format, args...)})
-}
-
-// ligatures are the presentation forms a PDF copy leaves for the letter
-// pairs its font set as one glyph ("oﬀicially").
-var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
-
-// decomposeLigatures spells out ligature characters, which no reader
-// searches for and no font needs.
-func (r *textReader) decomposeLigatures(text string) string {
-	n := 0
-	for _, c := range "ﬀﬁﬂﬃﬄﬅﬆ" {
-		n += strings.Count(text, string(c))
-	}
-	if n == 0 {
-		return text
-	}
-	r.found("ligatures", "%d ligature character(s) such as \"ﬁ\" spelled out as letters", n)
-	return ligatures.Replace(text)
 }
 
 // inferConventions learns the conventions of lines and returns the lines
@@ -180,6 +162,7 @@ func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 	var joins []int
 	for i, l := range lines {
 		if drop[i] {
+			r.repair(l.no, "page-furniture", "%q between two pages dropped", strings.TrimSpace(strings.ReplaceAll(l.text, "\f", "")))
 			continue
 		}
 		if strings.IndexByte(l.raw, '\f') >= 0 {
@@ -257,6 +240,12 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 		return lines
 	}
 	r.refs = refs
+	r.repair(lines[h].no, "reference", "the list of %d link target(s) under %q read as the targets of the numbered links and dropped", len(refs), lines[h].text)
+	for _, l := range lines[h+1:] {
+		if n, url, ok := referenceEntry(l.text); ok {
+			r.repair(l.no, "reference", "[%d] is a link to %s", n, url)
+		}
+	}
 	r.found("numbered-references", "%d numbered link(s) marked like \"[1]\" in the text; the list of %d target(s) under %q (line %d) dropped", marks, len(refs), lines[h].text, lines[h].no)
 	return lines[:h]
 }
@@ -272,10 +261,12 @@ func referenceEntry(s string) (int, string, bool) {
 		return 0, "", false
 	}
 	url := strings.TrimSpace(s[k+2:])
-	if url == "" || strings.ContainsAny(url, " \t") || !strings.Contains(url, ":") {
-		return 0, "", false
+	c := strings.IndexByte(url, ':')
+	if c <= 0 || strings.IndexAny(url[:c], " \t") >= 0 || c+1 == len(url) {
+		return 0, "", false // no scheme: not a link's target
 	}
-	return n, url, true
+	// A browser prints a space in an address as it was written.
+	return n, strings.ReplaceAll(url, " ", "%20"), true
 }
 
 // referenceMark reads a "[12]" mark at the start of s, followed by the
@@ -367,6 +358,21 @@ func sumTo(h []int, m int) int {
 // the room on the left (the width is an estimate). Read there, the title
 // block or the heading is what it would be in any other text.
 func (r *textReader) centredLines(lines []srcLine) []srcLine {
+	alone := func(i int) bool {
+		l := lines[i]
+		return !l.blank() && l.indent >= 4 && l.indent+r.marginCols >= 6 &&
+			(i == 0 || lines[i-1].blank()) && (i+1 == len(lines) || lines[i+1].blank())
+	}
+	centred := false
+	for i := range lines {
+		if alone(i) {
+			centred = true
+			break
+		}
+	}
+	if !centred {
+		return lines
+	}
 	var lens []int
 	for _, l := range lines {
 		if !l.blank() {
@@ -385,7 +391,7 @@ func (r *textReader) centredLines(lines []srcLine) []srcLine {
 	n := 0
 	for i, l := range lines {
 		left := l.indent + r.marginCols
-		if l.blank() || l.indent < 4 || left < 6 || i > 0 && !lines[i-1].blank() || i+1 < len(lines) && !lines[i+1].blank() {
+		if !alone(i) {
 			continue
 		}
 		right := width - left - runeLen(l.text)
@@ -522,8 +528,10 @@ func underscored(w string) ([]string, bool) {
 // narrowest full line; a monospaced wrap makes that the wrap width, a
 // justified page a little less. A full line that ends a paragraph leaves
 // no trace and stays joined: a missed break costs less than a false one.
-// In a text that does separate paragraphs by blank lines, only the page
-// joins (see pageBreaks) are decided this way.
+// The convention holds when the lines of prose at the margin that stop
+// short go on to the next line more often than to a blank line; in a
+// text that separates its paragraphs by blank lines, only the page joins
+// (see pageBreaks) are decided this way.
 func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLine {
 	nonBlank, gaps := 0, 0
 	for i, l := range lines {
@@ -535,28 +543,52 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		}
 		nonBlank++
 	}
-	noBlanks := nonBlank >= 8 && gaps*6 < nonBlank
-	if !noBlanks && len(joins) == 0 {
+	// Chunks of two lines or less on average: blank lines separate.
+	if len(joins) == 0 && (nonBlank < 8 || gaps*3 >= nonBlank) {
 		return lines
+	}
+	dense := make([]bool, len(lines))
+	for i, l := range lines {
+		dense[i] = !l.blank() && denseCode(l.text)
 	}
 	var full []int
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := lines[i], lines[i+1]
-		if a.blank() || b.blank() || a.indent >= 4 || b.indent >= 4 || a.head > 0 || isMarker(a) || isMarker(b) ||
-			looksLikeCode(a.text) || looksLikeCode(b.text) {
+		if !startsLower(b.text) || a.blank() || a.indent >= 4 || b.indent >= 4 || a.head > 0 || dense[i] || dense[i+1] ||
+			isMarker(a) || looksLikeCode(a.text) || looksLikeCode(b.text) {
 			continue // program code is broken by hand, not by the wrap
 		}
-		if startsLower(b.text) {
-			full = append(full, fit(a, b))
-		}
+		full = append(full, fit(a, b))
 	}
 	if len(full) < 5 {
 		return lines
 	}
 	slices.Sort(full)
-	p := lineProfile{width: full[len(full)/10], median: full[len(full)/2]}
-
+	p := lineProfile{width: full[len(full)/20], median: full[len(full)/2]}
 	if p.width < 30 {
+		return lines
+	}
+	// Where do the lines of prose that stop short go: to a blank line, or
+	// straight on to the next paragraph?
+	toText, toBlank := 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		a := lines[i]
+		if a.blank() || a.indent != 0 || a.head > 0 || dense[i] || isMarker(a) {
+			continue
+		}
+		k := skipBlank(lines, i+1)
+		if k >= len(lines) || lines[k].indent != 0 || isMarker(lines[k]) || !p.endsShort(a, lines[k], false, false, false) {
+			continue
+		}
+		if k == i+1 {
+			toText++
+		} else {
+			toBlank++
+		}
+	}
+	noBlanks := toText >= 2 && toText > toBlank
+	r.lineLength = noBlanks
+	if !noBlanks && len(joins) == 0 {
 		return lines
 	}
 	breaks := 0
@@ -575,12 +607,15 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		if ji < len(joins) && joins[ji] == i {
 			atJoin = true
 		}
-		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem, inCode) {
+		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem, inCode, dense[i]) {
+			if lines[i-1].head == 0 && l.head == 0 {
+				r.repair(l.no, "split-paragraph", "new paragraph at %q: the line before stops short of the %d columns a full line reaches", head(l.text), p.width)
+			}
 			out = append(out, srcLine{no: l.no})
 			breaks++
 			inItem, inCode = false, false
 		}
-		if denseCode(l.text) {
+		if dense[i] {
 			inCode = true
 		}
 		if isMarker(l) {
@@ -589,7 +624,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		out = append(out, l)
 	}
 	if noBlanks {
-		r.found("line-length-paragraphs", "%d of %d lines have no blank line between them; %d paragraph end(s) found where a line stops short of the %d columns a full line reaches before a new sentence", nonBlank-gaps, nonBlank, breaks, p.width)
+		r.found("line-length-paragraphs", "%d line(s) of prose stop short of the %d columns a full line reaches before a new sentence, %d of them with no blank line after; %d paragraph end(s) found there", toText+toBlank, p.width, toText, breaks)
 	} else if breaks > 0 {
 		r.found("line-length-paragraphs", "%d of %d page break(s) fall at a paragraph end: the line before stops short of the %d columns a full line reaches", breaks, len(joins), p.width)
 	}
@@ -598,7 +633,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 
 // lineProfile is what the lines known to go on (the next line continues
 // in lowercase) say about the width of a full line, each length counted
-// with the next line's first word: the narrowest such line (the tenth
+// with the next line's first word: the narrowest such line (the fifth
 // percentile, so that a few odd lines do not count) and the typical one.
 type lineProfile struct {
 	width, median int // columns
@@ -619,7 +654,7 @@ func fit(a, b srcLine) int {
 // far longer than a full one holds several lines of the page that the
 // extraction ran together, the last of any length: it decides nothing.
 // Program code that lost its layout and the prose around it are apart.
-func (p lineProfile) endsShort(a, b srcLine, inItem, inCode bool) bool {
+func (p lineProfile) endsShort(a, b srcLine, inItem, inCode, bCode bool) bool {
 	if a.blank() || b.blank() {
 		return false
 	}
@@ -631,19 +666,19 @@ func (p lineProfile) endsShort(a, b srcLine, inItem, inCode bool) bool {
 	if inItem {
 		limit -= 8
 	}
-	if runeLen(a.raw) > p.median*6/5 {
-		return false // no telling how long its last line was
-	}
 	if isMarker(b) {
 		return f < limit || endsSentence(a.text)
 	}
 	// Program code wrapped like the prose around it: it starts at its
 	// first dense line and ends before a sentence without marks of code.
 	if inCode {
-		return !denseCode(b.text) && opensSentence(b.text)
+		return !bCode && opensSentence(b.text)
 	}
-	if denseCode(b.text) {
+	if bCode {
 		return true
+	}
+	if runeLen(a.raw) > p.median*6/5 {
+		return false // no telling how long its last line was
 	}
 	if !opensSentence(b.text) {
 		return false

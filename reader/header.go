@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -59,9 +61,18 @@ var orgWords = map[string]bool{
 	"gruppe": true, "grupo": true, "gruppo": true, "cooperativa": true, "genossenschaft": true, "coopérative": true,
 }
 
-// authorJoins separate several authors: "A, B and C" (Go blog), "A; B"
-// (pandoc's plain text).
-var authorJoins = []string{" and ", " & ", " und ", " et ", " y ", " e ", " with ", "; "}
+// authorJoins separate several authors: the "and" of every language of
+// package locale ("A, B and C" in the Go blog, "A et B"), "&", "with",
+// and ";" ("A; B" in pandoc's plain text).
+var authorJoins = func() []string {
+	joins := []string{" & ", " with ", "; "}
+	for _, w := range locale.All() {
+		if j := " " + w.And + " "; !slices.Contains(joins, j) {
+			joins = append(joins, j)
+		}
+	}
+	return joins
+}()
 
 // parseAuthors reads the names in s (the byline without its prefix). Parts
 // that are not names, such as the affiliation in "Russ Cox, for the Go
@@ -540,6 +551,7 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 		i += 2
 	case !next.blank() && startsLower(next.text) && wrappedTitle(lines, i, lang):
 		r.setTitle(doc, first, first.text+" "+next.text, "a title wrapped over two lines", lang)
+		r.repair(next.no, "title", "%q continues the title", next.text)
 		i += 2
 	default:
 		if _, ok := parseHeaderLine(first.text, lang, false); ok {

@@ -210,7 +210,7 @@ func (r *textReader) headingStyle(t string) string {
 	// A short line in sentence case (the seed's "International struggle"),
 	// but not a line of dialogue (a Victorian magazine's "'You are all
 	// poisoned!") or one holding more than a sentence.
-	if len(words) <= 8 && !strings.ContainsAny(t[:1], "\"'“‘«(") && !strings.Contains(core, ". ") {
+	if r0, _ := utf8.DecodeRuneInString(t); len(words) <= 8 && !strings.ContainsRune("\"'“‘«(", r0) && !strings.Contains(core, ". ") {
 		return "bare line"
 	}
 	return ""

@@ -83,6 +83,9 @@ type textReader struct {
 	conventions []Convention
 	refs        map[int]string
 	marginCols  int // the columns margin stripped from every line
+	// lineLength is set when lineLengthParagraphs separated the
+	// paragraphs: shortLine then has nothing left to decide.
+	lineLength bool
 
 	acronyms map[string]bool // isAcronym's answers
 	hyphens  map[string]int  // hyphenUsage's counts
@@ -98,9 +101,7 @@ type textReader struct {
 
 // readText reads messy plain text.
 func readText(text string, opt Options) (*Result, error) {
-	r := &textReader{opt: opt, lines: map[model.Block]int{}}
-	text = r.decomposeLigatures(text)
-	r.src = text
+	r := &textReader{opt: opt, src: text, lines: map[model.Block]int{}}
 	lines := r.splitLines(text)
 	// given is the metadata the text states outright, in a front matter
 	// block or a Project Gutenberg header; the text below is still read
@@ -498,6 +499,13 @@ func endsSentence(s string) bool {
 	c := stripClosers(s)
 	if strings.HasSuffix(c, "--") || strings.HasSuffix(c, "—") {
 		return true
+	}
+	// Converters print "--" as an en dash: "such as–", "saying:–" (not
+	// the open range "1990–").
+	if b, ok := strings.CutSuffix(c, "–"); ok {
+		if p := lastRune(b); unicode.IsLetter(p) || p == ':' {
+			return true
+		}
 	}
 	switch lastRune(c) {
 	case '.', '!', '?', '…', ':':
