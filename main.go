@@ -54,9 +54,9 @@ Usage:
   pamphlet inspect [--json] FILE|-   show the document recovered from FILE
   pamphlet book -o BOOK FILE...      bind articles into one book (or: book MANIFEST.toml)
   pamphlet FILE...                   same as convert
-  pamphlet help | version
+  pamphlet help [COMMAND] | version
 
-Run 'pamphlet COMMAND --help' for a command's flags.
+Run 'pamphlet help COMMAND' (or 'pamphlet COMMAND --help') for a command's flags.
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 warnings under --strict.
 `
 
@@ -465,8 +465,49 @@ type convertFlags struct {
 	out, outDir string
 	to          []string
 	force       bool
+	meta        metaFlags
 	epub        epubFlags
 	pdf         pdfFlags
+}
+
+// metaFlags are the metadata given on the command line, over the input's.
+type metaFlags struct {
+	pairs, authors []string
+	title, date    string
+	// m is what they say, once checked.
+	m model.Metadata
+}
+
+// register adds --metadata and, unless the command has its own,
+// --title, --author and --date.
+func (mf *metaFlags) register(fs *pflag.FlagSet, short bool) {
+	fs.StringArrayVarP(&mf.pairs, "metadata", "M", nil, "set `KEY=VALUE` metadata ("+strings.Join(model.MetadataKeys, ", ")+"; repeat author for several), over the input's")
+	if short {
+		fs.StringVar(&mf.title, "title", "", "the title, over the input's")
+		fs.StringArrayVar(&mf.authors, "author", nil, "`NAME` of an author, over the input's (repeat for several)")
+		fs.StringVar(&mf.date, "date", "", "the date, YYYY-MM-DD or YYYY, over the input's")
+	}
+}
+
+// check reads the metadata flags: --title, --author and --date first,
+// then --metadata in order, so that its pairs win.
+func (mf *metaFlags) check() error {
+	var pairs []string
+	if mf.title != "" {
+		pairs = append(pairs, "title="+mf.title)
+	}
+	for _, a := range mf.authors {
+		pairs = append(pairs, "author="+a)
+	}
+	if mf.date != "" {
+		pairs = append(pairs, "date="+mf.date)
+	}
+	for _, p := range append(pairs, mf.pairs...) {
+		if err := mf.m.Set(p); err != nil {
+			return usagef("--metadata %v", err)
+		}
+	}
+	return nil
 }
 
 func (e *env) convert(args []string) (bool, error) {
@@ -478,6 +519,7 @@ func (e *env) convert(args []string) (bool, error) {
 	fs.StringVar(&cf.outDir, "out-dir", "", "folder for outputs named after each input (default: beside the input)")
 	fs.StringSliceVar(&cf.to, "to", nil, "formats to write: epub, pdf (default: both, or the -o extension)")
 	cf.registerForce(fs)
+	cf.meta.register(fs, true)
 	cf.epub.register(fs)
 	cf.pdf.register(fs)
 	fs.Usage = func() {
@@ -495,6 +537,9 @@ func (e *env) convert(args []string) (bool, error) {
 	}
 	formats, err := cf.formats()
 	if err != nil {
+		return false, err
+	}
+	if err := cf.meta.check(); err != nil {
 		return false, err
 	}
 	if err := cf.epub.check(); err != nil {
@@ -541,6 +586,7 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 	if err != nil {
 		return err
 	}
+	cf.meta.m.Apply(res.Doc)
 	cf.epub.warn = func(msg string) { e.warn(in, reader.Warning{Message: "epub: " + msg}) }
 	cf.pdf.warn = func(msg string) { e.warn(in, reader.Warning{Message: msg}) }
 	cf.pdf.notice = func(msg string) {

@@ -47,6 +47,7 @@ func (e *env) book(args []string) (bool, error) {
 	fs.StringVarP(&bf.out, "output", "o", "", "output: BOOK.epub, BOOK.pdf, BOOK for both, or - for stdout (default: named after the manifest or folder)")
 	fs.StringSliceVar(&bf.to, "to", nil, "formats to write: epub, pdf (default: the -o extension, else both)")
 	bf.registerForce(fs)
+	bf.meta.register(fs, false)
 	fs.StringVar(&bf.title, "title", "", "book title (needed unless the manifest gives one)")
 	fs.StringVar(&bf.subtitle, "subtitle", "", "book subtitle")
 	fs.StringArrayVar(&bf.editors, "editor", nil, "`NAME` of an editor (repeat for several)")
@@ -65,6 +66,9 @@ func (e *env) book(args []string) (bool, error) {
 	}
 	if err := fs.Parse(args); err != nil {
 		return false, flagErr(err, fs)
+	}
+	if err := bf.meta.check(); err != nil {
+		return false, err
 	}
 	plan, err := bf.plan(fs.Args())
 	if err != nil {
@@ -152,6 +156,8 @@ func (bf *bookFlags) plan(args []string) (*anthology.Plan, error) {
 		}
 		plan.Lang = strings.ToLower(bf.lang)
 	}
+	// --metadata wins over the other flags and the manifest.
+	plan.Apply(bf.meta.m)
 	if strings.TrimSpace(plan.Title) == "" {
 		if manifest {
 			return nil, fmt.Errorf("manifest %s: no title; add title = \"…\" or give --title", args[0])

@@ -102,7 +102,7 @@ func Load(p *Plan, opt Options) (*Result, error) {
 	emit(warnings)
 
 	res := &Result{Book: &model.Book{Title: p.Title, Subtitle: p.Subtitle, Editors: p.Editors, Date: p.Date,
-		Lang: strings.ToLower(p.Lang), Description: p.Description}}
+		Lang: strings.ToLower(p.Lang), Description: p.Description, Publisher: p.Publisher, Rights: p.Rights, Identifier: p.Identifier}}
 	var bad []Skipped
 	type item struct {
 		doc  *model.Document

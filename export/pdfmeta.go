@@ -53,6 +53,21 @@ func xmpPacket(m layout.Meta, creator, producer string, date time.Time) []byte {
 		esc(m.Lang)
 		b.WriteString("</rdf:li></rdf:Bag></dc:language>\n")
 	}
+	if m.Publisher != "" {
+		b.WriteString("<dc:publisher><rdf:Bag><rdf:li>")
+		esc(m.Publisher)
+		b.WriteString("</rdf:li></rdf:Bag></dc:publisher>\n")
+	}
+	if m.Rights != "" {
+		b.WriteString("<dc:rights><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+		esc(m.Rights)
+		b.WriteString("</rdf:li></rdf:Alt></dc:rights>\n")
+	}
+	if m.Identifier != "" {
+		b.WriteString("<dc:identifier>")
+		esc(m.Identifier)
+		b.WriteString("</dc:identifier>\n")
+	}
 	if !date.IsZero() {
 		d := date.UTC().Format("2006-01-02T15:04:05Z")
 		b.WriteString("<xmp:CreateDate>" + d + "</xmp:CreateDate>\n<xmp:ModifyDate>" + d + "</xmp:ModifyDate>\n")

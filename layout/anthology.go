@@ -125,7 +125,8 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 	g, _ := opt.geometry()
 	return &Book{
 		Meta: Meta{Title: b.Title, Subtitle: b.Subtitle, Authors: append([]string(nil), authors...),
-			Subject: b.Description, Lang: b.Lang, Date: b.Date},
+			Subject: b.Description, Lang: b.Lang, Date: b.Date,
+			Publisher: b.Publisher, Rights: b.Rights, Identifier: b.Identifier},
 		Width:   g.paper.Width,
 		Height:  g.paper.Height,
 		Pages:   bd.pages,

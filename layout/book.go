@@ -33,6 +33,8 @@ type Meta struct {
 	// Lang is the BCP 47 language tag ("" when unknown).
 	Lang string
 	Date model.Date
+	// Publisher, Rights and Identifier are as in model.Document.
+	Publisher, Rights, Identifier string
 }
 
 // Page is one laid-out page.

@@ -95,7 +95,8 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 	s.sh.reportMissing()
 	return &Book{
 		Meta: Meta{Title: doc.Title, Subtitle: doc.Subtitle, Authors: append([]string(nil), doc.Authors...),
-			Subject: doc.Description, Lang: doc.Lang, Date: doc.Date},
+			Subject: doc.Description, Lang: doc.Lang, Date: doc.Date,
+			Publisher: doc.Publisher, Rights: doc.Rights, Identifier: doc.Identifier},
 		Width:   s.g.paper.Width,
 		Height:  s.g.paper.Height,
 		Pages:   pg.pages,

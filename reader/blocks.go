@@ -390,7 +390,7 @@ func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 // items are wrapped narrower than the text around them, so the test is
 // for top-level prose only.
 func (r *textReader) shortLine(prev, l srcLine) bool {
-	if r.wrap == 0 || prev.indent >= 4 || l.indent >= 4 {
+	if r.wrap == 0 || r.lineLength || prev.indent >= 4 || l.indent >= 4 {
 		return false
 	}
 	switch lastRune(stripClosers(prev.text)) {

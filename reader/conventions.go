@@ -37,7 +37,9 @@ import (
 type Convention struct {
 	// Name is "page-breaks", "numbered-references", "margin",
 	// "outdented-headings", "centred-lines", "star-headings",
-	// "underscored-links" or "line-length-paragraphs".
+	// "underscored-links" or "line-length-paragraphs"; "gutenberg" (a Project
+	// Gutenberg wrapper), "deep-first-line-indent", "real-line-end-hyphens"
+	// or "glued-paragraphs".
 	Name string `json:"name"`
 	// Evidence says what in the text showed the convention.
 	Evidence string `json:"evidence"`
@@ -562,7 +564,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		return lines
 	}
 	slices.Sort(full)
-	p := lineProfile{width: full[len(full)/10], median: full[len(full)/2]}
+	p := lineProfile{width: full[len(full)/20], median: full[len(full)/2]}
 	if p.width < 30 {
 		return lines
 	}
@@ -585,6 +587,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		}
 	}
 	noBlanks := toText >= 2 && toText > toBlank
+	r.lineLength = noBlanks
 	if !noBlanks && len(joins) == 0 {
 		return lines
 	}
@@ -605,6 +608,9 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 			atJoin = true
 		}
 		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem, inCode, dense[i]) {
+			if lines[i-1].head == 0 && l.head == 0 {
+				r.repair(l.no, "split-paragraph", "new paragraph at %q: the line before stops short of the %d columns a full line reaches", head(l.text), p.width)
+			}
 			out = append(out, srcLine{no: l.no})
 			breaks++
 			inItem, inCode = false, false
@@ -627,7 +633,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 
 // lineProfile is what the lines known to go on (the next line continues
 // in lowercase) say about the width of a full line, each length counted
-// with the next line's first word: the narrowest such line (the tenth
+// with the next line's first word: the narrowest such line (the fifth
 // percentile, so that a few odd lines do not count) and the typical one.
 type lineProfile struct {
 	width, median int // columns
@@ -660,9 +666,6 @@ func (p lineProfile) endsShort(a, b srcLine, inItem, inCode, bCode bool) bool {
 	if inItem {
 		limit -= 8
 	}
-	if runeLen(a.raw) > p.median*6/5 {
-		return false // no telling how long its last line was
-	}
 	if isMarker(b) {
 		return f < limit || endsSentence(a.text)
 	}
@@ -673,6 +676,9 @@ func (p lineProfile) endsShort(a, b srcLine, inItem, inCode, bCode bool) bool {
 	}
 	if bCode {
 		return true
+	}
+	if runeLen(a.raw) > p.median*6/5 {
+		return false // no telling how long its last line was
 	}
 	if !opensSentence(b.text) {
 		return false

@@ -108,6 +108,7 @@ func (r *textReader) splitGlued(blocks []model.Block) []model.Block {
 			continue
 		}
 		line := r.lines[b]
+		r.found("glued-paragraphs", "sentence ends glued to the next sentence in a paragraph of %d words on line %d", inlineWords(p.Content), line)
 		r.repair(line, "split-paragraph", "%d paragraphs run together with no space after their sentence ends (\"…%s\") split apart", len(parts), gluedSample(p.Content))
 		for _, c := range parts {
 			np := &model.Paragraph{Content: c}

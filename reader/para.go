@@ -446,6 +446,7 @@ func (r *textReader) realHyphens() bool {
 	r.hyphenHabit = -1
 	if r.rewrapped {
 		r.hyphenHabit = 1
+		r.found("real-line-end-hyphens", "a Project Gutenberg book, rewrapped without hyphenation")
 		return true
 	}
 	keep := 0
@@ -464,6 +465,7 @@ func (r *textReader) realHyphens() bool {
 	}
 	if keep >= 2 {
 		r.hyphenHabit = 1
+		r.found("real-line-end-hyphens", "%d line-end hyphens are compounds written hyphenated elsewhere too, and none is a word written joined", keep)
 	}
 	return r.hyphenHabit > 0
 }

@@ -83,6 +83,9 @@ type textReader struct {
 	conventions []Convention
 	refs        map[int]string
 	marginCols  int // the columns margin stripped from every line
+	// lineLength is set when lineLengthParagraphs separated the
+	// paragraphs: shortLine then has nothing left to decide.
+	lineLength bool
 
 	acronyms map[string]bool // isAcronym's answers
 	hyphens  map[string]int  // hyphenUsage's counts
