@@ -427,11 +427,15 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 		return s.sh.units(face, size, s.sh.face(face).Advance(rr))
 	}
 	var chunks []string
+	var cont []bool // a chunk continues the source line above
 	for _, line := range strings.Split(cd.Text, "\n") {
 		line = expandTabs(strings.TrimRight(line, " \t"), 4)
-		chunks = append(chunks, wrapCode(line, capacity, advance)...)
+		for k, c := range wrapCode(line, capacity, advance) {
+			chunks = append(chunks, c)
+			cont = append(cont, k > 0)
+		}
 	}
-	s.stackLines(v, chunks, func(text string) *vbox {
+	s.stackLines(v, chunks, cont, func(text string) *vbox {
 		b := &vbox{h: h, d: d, x: c.left + indent, outline: -1}
 		x := Sp(0)
 		for _, pc := range s.sh.shape(nil, Visual(text), fonts.Mono, size) {
@@ -446,13 +450,15 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 }
 
 // stackLines adds the lines of a block broken only between lines,
-// keeping at least two together at either end.
-func (s *setter) stackLines(v *vlist, texts []string, mk func(string) *vbox) {
+// keeping at least two together at either end, and a line marked in
+// cont with the one above (a wrapped line of code stays whole on its
+// page).
+func (s *setter) stackLines(v *vlist, texts []string, cont []bool, mk func(string) *vbox) {
 	n := len(texts)
 	s.blockCount++
 	for k, t := range texts {
 		if k > 0 {
-			if k == 1 || k == n-1 {
+			if k == 1 || k == n-1 || cont[k] {
 				v.penalty(Infinity)
 			} else {
 				v.penalty(0)
