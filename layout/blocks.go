@@ -127,14 +127,15 @@ func strut(leading Sp) (h, d Sp) {
 	return h, leading - h
 }
 
-// blocks adds blocks to v. A paragraph's first line is indented by 1em,
-// except at the start (of the article, a list item, a quotation) and
-// after a heading or a thematic break, where the space above already
-// marks the new paragraph.
+// blocks adds blocks to v. A paragraph's first line is indented by 1em
+// when it follows another paragraph; at the start (of the article, a list
+// item, a quotation) and after a heading, a thematic break or a display
+// (a list, a quotation, code, a figure, a table), the space above already
+// marks the new paragraph, as the EPUB's style sheet says too.
 func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 	indent := false
 	for _, b := range bs {
-		next := true
+		next := false
 		switch b := b.(type) {
 		case *model.Paragraph:
 			in := Sp(0)
@@ -142,9 +143,9 @@ func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 				in = s.g.size
 			}
 			s.paragraph(v, b.Content, c, in)
+			next = true
 		case *model.Heading:
 			s.heading(v, b, c)
-			next = false
 		case *model.List:
 			if err := s.list(v, b, c); err != nil {
 				return err
@@ -164,12 +165,10 @@ func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 			s.code(v, b, c)
 		case *model.Break:
 			s.thematicBreak(v, c)
-			next = false
 		case *model.Figure:
 			s.figure(v, b, c)
 		case *model.Table:
 			s.table(v, b, c)
-			next = false
 		default:
 			return fmt.Errorf("layout: unknown block %T", b)
 		}
