@@ -599,7 +599,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := lines[i], lines[i+1]
 		if !startsLower(b.text) || a.blank() || a.indent >= 4 || b.indent >= 4 || a.head > 0 || dense[i] || dense[i+1] ||
-			isMarker(a) || looksLikeCode(a.text) || looksLikeCode(b.text) {
+			isMarker(a) {
 			continue // program code is broken by hand, not by the wrap
 		}
 		full = append(full, fit(a, b))
