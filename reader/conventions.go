@@ -22,8 +22,9 @@ import (
 //     text and lists the targets under "References" at the end;
 //   - margin: a text browser indents every line by the same columns, and
 //     a line set left of that margin is a heading;
-//   - centred lines: a title or heading set in the middle of the line
-//     stands alone, as any other heading does;
+//   - centred lines: a title set in the middle of the line (a text
+//     browser centres it) moves to the left edge, where the title block
+//     reads as in any other text;
 //   - star headings: a converter sets headings between rows of stars,
 //     "****** Title ******", the more stars the higher the level;
 //   - underscored links: a converter joins the words of a link's text
