@@ -152,6 +152,14 @@ func (s *setter) titleBlock(width Sp) *vlist {
 		st.face, st.size = fonts.Italic, em
 		s.headPara(v, plain(date), st, l)
 	}
+	if src := doc.Source; s.opt.ShowSource && src != "" {
+		// The address the page was read from, where a reader of the
+		// print can find it again.
+		v.gap(l / 2)
+		st := head
+		st.size = s.small()
+		s.headPara(v, plain(src), st, l)
+	}
 	for k := range v.items {
 		if v.items[k].kind == vPenalty {
 			v.items[k].penalty = Infinity
