@@ -301,13 +301,17 @@ type readFlags struct {
 	from, lang  string
 	strict      bool
 	fetchImages bool
+	// inputs is how many inputs share one set of options (a book's
+	// articles), each given the time a single input has to fetch its
+	// images; 0 counts as 1.
+	inputs int
 }
 
 func (r *readFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&r.from, "from", "", "input format: text, markdown or html (default: detect)")
 	fs.StringVar(&r.lang, "lang", "", "document language, e.g. en, fr, pt-br (default: detect)")
 	fs.BoolVar(&r.strict, "strict", false, "exit with code 3 when there were warnings")
-	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http or https, public addresses only; 16 MB and 20 s each, 60 s in all)")
+	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http or https, public addresses only; 16 MB and 20 s each, 60 s in all for an article)")
 }
 
 func (r *readFlags) options(name string, e *env) (reader.Options, error) {
@@ -327,7 +331,8 @@ func (r *readFlags) options(name string, e *env) (reader.Options, error) {
 		// A switch for tests that serve images from this computer;
 		// private networks stay refused.
 		loopback := os.Getenv("PAMPHLET_FETCH_ALLOW_LOOPBACK") == "1"
-		opt.Fetch = fetch.New(fetch.Options{AllowLoopback: loopback, UserAgent: userAgent()}).Get
+		total := fetch.DefaultTotal * time.Duration(max(1, r.inputs))
+		opt.Fetch = fetch.New(fetch.Options{AllowLoopback: loopback, UserAgent: userAgent(), Total: total}).Get
 		opt.FetchLoopback = loopback
 	}
 	if r.lang != "" && !model.ValidLang(strings.ToLower(r.lang)) {
