@@ -39,10 +39,9 @@ type bookFlags struct {
 	jobs                                      int
 }
 
-func (e *env) book(args []string) (bool, error) {
+// bookFlagSet makes book's flags.
+func bookFlagSet(bf *bookFlags) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("book", pflag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	var bf bookFlags
 	bf.readFlags.register(fs)
 	fs.StringVarP(&bf.out, "output", "o", "", "output: BOOK.epub, BOOK.pdf, BOOK for both, or - for stdout (default: named after the manifest or folder)")
 	fs.StringSliceVar(&bf.to, "to", nil, "formats to write: epub, pdf (default: the -o extension, else both)")
@@ -60,6 +59,13 @@ func (e *env) book(args []string) (bool, error) {
 	fs.IntVar(&bf.jobs, "jobs", 0, "articles read and laid out at once (default: one per CPU; the output is the same)")
 	bf.epub.register(fs)
 	bf.pdf.register(fs)
+	return fs
+}
+
+func (e *env) book(args []string) (bool, error) {
+	var bf bookFlags
+	fs := bookFlagSet(&bf)
+	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, bookUsage)
 		fs.PrintDefaults()

@@ -135,8 +135,8 @@ func rawEntry(zf *zip.File) (zipEntry, error) {
 	if err != nil {
 		return zipEntry{}, fmt.Errorf("go-epub's %s: %w", zf.Name, err)
 	}
-	raw, err := io.ReadAll(r)
-	if err != nil {
+	raw := make([]byte, zf.CompressedSize64)
+	if _, err := io.ReadFull(r, raw); err != nil {
 		return zipEntry{}, fmt.Errorf("go-epub's %s: %w", zf.Name, err)
 	}
 	return zipEntry{name: zf.Name, raw: raw, crc: zf.CRC32, size: zf.UncompressedSize64, store: zf.Method == zip.Store}, nil
@@ -148,7 +148,17 @@ func readZipFile(f *zip.File) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	return io.ReadAll(rc)
+	b := make([]byte, f.UncompressedSize64)
+	if _, err := io.ReadFull(rc, b); err != nil {
+		return nil, err
+	}
+	// Reading on checks the CRC-32 at the end of the data.
+	if n, err := rc.Read(make([]byte, 1)); n != 0 {
+		return nil, fmt.Errorf("%s is longer than its header says", f.Name)
+	} else if err != io.EOF {
+		return nil, err
+	}
+	return b, nil
 }
 
 // checkContainer makes sure go-epub's container.xml points at the package

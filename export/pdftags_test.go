@@ -195,13 +195,16 @@ func TestPDFMetadataAgrees(t *testing.T) {
 	doc := &model.Document{Title: `A (tricky) \ title & <more>`, Authors: []string{"Ann O'Neil", "Bo <B>"}, Lang: "fr",
 		Blocks: []model.Block{para(text("Des mots."))}}
 	for _, tt := range []struct {
-		name string
-		date time.Time
+		name    string
+		date    time.Time  // from SOURCE_DATE_EPOCH
+		docDate model.Date // the document's own
 	}{
-		{"no date", time.Time{}},
-		{"dated", time.Date(2020, 3, 1, 12, 0, 0, 0, time.UTC)},
+		{"no date", time.Time{}, model.Date{}},
+		{"dated", time.Date(2020, 3, 1, 12, 0, 0, 0, time.UTC), model.Date{}},
+		{"the document's date", time.Time{}, model.Date{Year: 2019, Month: 11, Day: 20}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
+			doc.Date = tt.docDate
 			_, data := writePDF(t, doc, layout.Options{}, PDFOptions{Date: tt.date})
 			f, err := readPDF(data)
 			if err != nil {
@@ -235,7 +238,8 @@ func TestPDFMetadataAgrees(t *testing.T) {
 				t.Errorf("XMP says %+v", d)
 			}
 			info := f.dict(f.trailer.get("Info"))
-			if hasDate := info.get("CreationDate") != nil; hasDate != (d.Created != "") || hasDate == tt.date.IsZero() {
+			dated := !tt.date.IsZero() || !tt.docDate.IsZero()
+			if hasDate := info.get("CreationDate") != nil; hasDate != (d.Created != "") || hasDate != dated {
 				t.Errorf("information dates %v, XMP date %q, document date %v", hasDate, d.Created, tt.date)
 			}
 		})

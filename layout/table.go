@@ -180,9 +180,10 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	}
 	for i, r := range body {
 		switch {
-		case i == 0 || i == len(body)-1 && len(body) > 2:
-			// The header keeps a row under it, and the last row
-			// does not end up alone.
+		case i < 2 || i > len(body)-2:
+			// Two rows at least on either side of a break, as with
+			// a paragraph's widows and orphans: the header keeps
+			// two under it, and no row ends up alone.
 			v.penalty(Infinity)
 		default:
 			v.items = append(v.items, vitem{kind: vPenalty, penalty: 0, box: repeat})

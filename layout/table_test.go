@@ -125,6 +125,16 @@ func TestTableBreaksBetweenRowsAndRepeatsItsHeader(t *testing.T) {
 	if len(seen) != len(tbl.Body) {
 		t.Errorf("%d body rows placed, want %d", len(seen), len(tbl.Body))
 	}
+	// Two rows at least on every page of the table.
+	perPage := map[int]int{}
+	for _, pg := range seen {
+		perPage[pg]++
+	}
+	for pg, n := range perPage {
+		if n < 2 {
+			t.Errorf("page %d holds %d row(s) of the table", pg+1, n)
+		}
+	}
 }
 
 func TestTableNeverLeavesTheMeasure(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 
 // pkind is the kind of a block found in the text, before it becomes a
 // model block.
-type pkind int
+type pkind uint8
 
 const (
 	pPara    pkind = iota
@@ -24,30 +24,32 @@ const (
 
 // pblock is one block found in the text.
 type pblock struct {
-	kind  pkind
-	lines []srcLine // para, heading, code, layout, verse: the lines
-	// joins lists the indexes in lines where a fragment split off by a
-	// blank line was joined back (a line join, not a wrap).
-	joins []int
+	// kind and the two flags share a word, and a table is a pointer: a
+	// text holds a block a paragraph while it is read.
+	kind pkind
 	// lineated marks a paragraph whose line breaks are the author's
 	// (verse, a form, a sign-off): they become line breaks.
 	lineated bool
+	ordered  bool      // list
+	lines    []srcLine // para, heading, code, layout, verse: the lines
+	// joins lists the indexes in lines where a fragment split off by a
+	// blank line was joined back (a line join, not a wrap).
+	joins []int
 	// splitBy says why a paragraph starts here though no blank line
 	// separates it from the previous one ("indent", "short line"), or "".
 	splitBy string
 
-	text    string // heading: the text without markers
-	level   int    // heading: raw level (0 for a bare line)
-	style   string // heading: how it was recognised
-	lang    string // code: the fence's info string
-	ordered bool   // list
-	start   int    // list: first number
+	text  string // heading: the text without markers
+	level int    // heading: raw level (0 for a bare line)
+	style string // heading: how it was recognised
+	lang  string // code: the fence's info string
+	start int    // list: first number
 	// numbering is how an ordered list counts ("a" for "a)" items), as
 	// model.List.Numbering.
 	numbering string
 	items     [][]*pblock
-	blocks    []*pblock // quote: the content
-	table     textTable // table: the cells
+	blocks    []*pblock  // quote: the content
+	table     *textTable // table: the cells
 }
 
 // first returns the first input line number of b.
@@ -153,7 +155,7 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 		if strings.ContainsAny(l.text, "\t|") || strings.Contains(l.text, "  ") || isRuleRow(l.text) {
 			if t, ok := readTextTable(lines[i:]); ok {
 				r.repair(l.no, "table", "table of %d row(s) and %d column(s) read from cells marked by %s", len(t.rows), len(t.rows[0]), t.from)
-				out = append(out, &pblock{kind: pTable, lines: lines[i : i+t.lines], table: t})
+				out = append(out, &pblock{kind: pTable, lines: lines[i : i+t.lines], table: &t})
 				i += t.lines
 				continue
 			}

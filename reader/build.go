@@ -88,7 +88,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 		case pLayout:
 			mb = &model.Code{Text: dedent(b.lines), Layout: true}
 		case pTable:
-			mb = r.table(b.table, b.first())
+			mb = r.table(*b.table, b.first())
 		case pVerse:
 			p := &model.Paragraph{Content: r.lineInlines(b.lines)}
 			r.lines[p] = b.first()

@@ -37,7 +37,9 @@ import (
 type Convention struct {
 	// Name is "page-breaks", "numbered-references", "margin",
 	// "outdented-headings", "centred-lines", "star-headings",
-	// "underscored-links" or "line-length-paragraphs".
+	// "underscored-links" or "line-length-paragraphs"; "gutenberg" (a Project
+	// Gutenberg wrapper), "deep-first-line-indent", "real-line-end-hyphens"
+	// or "glued-paragraphs".
 	Name string `json:"name"`
 	// Evidence says what in the text showed the convention.
 	Evidence string `json:"evidence"`
@@ -199,7 +201,8 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 			continue
 		}
 		t := l.text
-		if t == "References" || t == "Visible links" || t == "Visible links:" || t == "Hidden links:" {
+		switch strings.TrimSuffix(t, ":") {
+		case "References", "Visible links", "Hidden links":
 			h = i
 			continue
 		}
@@ -248,17 +251,31 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 	return lines[:h]
 }
 
-// referenceEntry reads "12. https://example.org/" from a reference list.
+// referenceEntry reads "12. https://example.org/" (lynx) or "[12]
+// https://example.org/" (w3m) from a reference list.
 func referenceEntry(s string) (int, string, bool) {
-	k := strings.Index(s, ". ")
-	if k <= 0 || k > 5 {
+	num, rest := "", ""
+	if strings.HasPrefix(s, "[") {
+		k := strings.Index(s, "] ")
+		if k < 0 {
+			return 0, "", false
+		}
+		num, rest = s[1:k], s[k+2:]
+	} else {
+		k := strings.Index(s, ". ")
+		if k < 0 {
+			return 0, "", false
+		}
+		num, rest = s[:k], s[k+2:]
+	}
+	if len(num) == 0 || len(num) > 5 {
 		return 0, "", false
 	}
-	n, err := strconv.Atoi(s[:k])
+	n, err := strconv.Atoi(num)
 	if err != nil || n <= 0 {
 		return 0, "", false
 	}
-	url := strings.TrimSpace(s[k+2:])
+	url := strings.TrimSpace(rest)
 	c := strings.IndexByte(url, ':')
 	if c <= 0 || strings.IndexAny(url[:c], " \t") >= 0 || c+1 == len(url) {
 		return 0, "", false // no scheme: not a link's target
@@ -327,8 +344,11 @@ func (r *textReader) margin(lines []srcLine) []srcLine {
 			q := newLine(l.no, l.raw[byteCol(l.raw, m):])
 			q.quoted, q.head, q.headBy = l.quoted, l.head, l.headBy
 			l = q
-		case (i == 0 || lines[i-1].blank()) && (i+1 == len(lines) || lines[i+1].blank()) &&
-			len(strings.Fields(l.text)) <= 14 && runeLen(l.text) <= 100 && !isMarker(l):
+		default:
+			l.lifted = true
+		}
+		if l.lifted && (i == 0 || lines[i-1].blank()) && (i+1 == len(lines) || lines[i+1].blank()) &&
+			len(strings.Fields(l.text)) <= 14 && runeLen(l.text) <= 100 && !isMarker(l) && !isBreak(l.text) && hasLetter(l.text) {
 			l.head, l.headBy = 2, "left of the margin"
 			heads++
 		}
@@ -350,30 +370,50 @@ func sumTo(h []int, m int) int {
 }
 
 // centredLines moves lines set in the middle of the text's width (a text
-// browser centres a page's title) to the left edge: a line alone between
-// blank lines, indented by six columns or more, with as much room on
-// its right as on its left, give or take four columns or a quarter of
-// the room on the left (the width is an estimate). Read there, the title
-// block or the heading is what it would be in any other text.
+// browser centres a page's title, wrapped over two lines or three when it
+// is long) to the left edge: a run of one to three lines between blank
+// lines, one of them indented by six columns or more, each with as much
+// room on its right as on its left, give or take four columns or a
+// quarter of the room on the left (the width is an estimate). Read there,
+// the title block or the heading is what it would be in any other text.
 func (r *textReader) centredLines(lines []srcLine) []srcLine {
-	alone := func(i int) bool {
-		l := lines[i]
-		return !l.blank() && l.indent >= 4 && l.indent+r.marginCols >= 6 &&
-			(i == 0 || lines[i-1].blank()) && (i+1 == len(lines) || lines[i+1].blank())
-	}
-	centred := false
-	for i := range lines {
-		if alone(i) {
-			centred = true
-			break
+	// left is the line's indent before margin stripped it.
+	left := func(l srcLine) int {
+		if l.lifted {
+			return l.indent
 		}
+		return l.indent + r.marginCols
 	}
-	if !centred {
+	// runs lists the runs of non-blank lines worth a look: short, with a
+	// line set well in.
+	var runs [][2]int
+	for i := 0; i < len(lines); {
+		if lines[i].blank() {
+			i++
+			continue
+		}
+		e := i
+		deep := false
+		for e < len(lines) && !lines[e].blank() {
+			deep = deep || lines[e].indent >= 4 && left(lines[e]) >= 6
+			e++
+		}
+		if e-i <= 3 && deep {
+			runs = append(runs, [2]int{i, e})
+		}
+		i = e
+	}
+	if len(runs) == 0 {
 		return lines
 	}
+	// The width is the text's without the runs looked at.
 	var lens []int
-	for _, l := range lines {
-		if !l.blank() {
+	k := 0
+	for i, l := range lines {
+		for k < len(runs) && runs[k][1] <= i {
+			k++
+		}
+		if !l.blank() && (k == len(runs) || i < runs[k][0]) {
 			lens = append(lens, runeLen(l.raw))
 		}
 	}
@@ -387,19 +427,25 @@ func (r *textReader) centredLines(lines []srcLine) []srcLine {
 		return lines
 	}
 	n := 0
-	for i, l := range lines {
-		left := l.indent + r.marginCols
-		if !alone(i) {
+	for _, run := range runs {
+		centred := true
+		for _, l := range lines[run[0]:run[1]] {
+			lf := left(l)
+			right := width - lf - runeLen(l.text)
+			if tol := max(4, lf/4); right-lf > tol || lf-right > tol {
+				centred = false
+				break
+			}
+		}
+		if !centred {
 			continue
 		}
-		right := width - left - runeLen(l.text)
-		if tol := max(4, left/4); right < 0 || right-left > tol || left-right > tol {
-			continue
+		for i := run[0]; i < run[1]; i++ {
+			q := newLine(lines[i].no, lines[i].text)
+			q.head, q.headBy = lines[i].head, lines[i].headBy
+			lines[i] = q
+			n++
 		}
-		q := newLine(l.no, l.text)
-		q.head, q.headBy = l.head, l.headBy
-		lines[i] = q
-		n++
 	}
 	if n > 0 {
 		r.found("centred-lines", "%d line(s) centred in the %d-column width moved to the left edge", n, width)

@@ -202,6 +202,30 @@ func TestPasteConventions(t *testing.T) {
 			absent:      []string{"References", "[1]", "Old Hedges"},
 		},
 		{
+			name: "text browser dump with a centred title wrapped over two lines",
+			src: " A Long Title About the Winter Closure of the Municipal Pool\n" +
+				"                          and Gym\n\n" +
+				"   The pool closes for two weeks in January while the old\n" +
+				"   filters are changed and the cracked tiles are replaced.\n\n" +
+				"   The gym and the sauna stay open at their usual times,\n" +
+				"   and season tickets get the two weeks added at the end.\n\n" +
+				"   Lessons for children resume in the second week of\n" +
+				"   February, with the same teachers as before.\n",
+			title:       "A Long Title About the Winter Closure of the Municipal Pool and Gym",
+			outline:     []string{"p: The pool closes for", "p: The gym and the", "p: Lessons for children resume"},
+			conventions: []string{"margin", "centred-lines"},
+		},
+		{
+			name: "w3m dump with link numbers",
+			src: "Field Notes\n\nThe [1]survey map shows the old hedges along the lane.\n\n" +
+				"Both are kept at the library.\n\nReferences:\n\n[1] https://example.org/maps\n",
+			title:       "Field Notes",
+			outline:     []string{"p: The survey map shows", "p: Both are kept at"},
+			conventions: []string{"numbered-references"},
+			links:       []string{"survey → https://example.org/maps"},
+			absent:      []string{"References", "[1]"},
+		},
+		{
 			name: "quotation set in by two columns",
 			src: "Harbour Notes\n\nThe harbour master spoke at the meeting.\n\n" +
 				"  We would rather raise the fees a little every year than a lot\n  once a decade.\n\n" +

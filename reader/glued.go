@@ -98,7 +98,7 @@ func (r *textReader) splitGlued(blocks []model.Block) []model.Block {
 	var out []model.Block
 	for _, b := range blocks {
 		p, ok := b.(*model.Paragraph)
-		if !ok || inlineWords(p.Content) < gluedMinWords {
+		if !ok || inlineWords(p.Content, gluedMinWords) < gluedMinWords {
 			out = append(out, b)
 			continue
 		}
@@ -108,6 +108,7 @@ func (r *textReader) splitGlued(blocks []model.Block) []model.Block {
 			continue
 		}
 		line := r.lines[b]
+		r.found("glued-paragraphs", "sentence ends glued to the next sentence in a paragraph of %d words on line %d", inlineWords(p.Content, -1), line)
 		r.repair(line, "split-paragraph", "%d paragraphs run together with no space after their sentence ends (\"…%s\") split apart", len(parts), gluedSample(p.Content))
 		for _, c := range parts {
 			np := &model.Paragraph{Content: c}
@@ -154,12 +155,17 @@ func gluedSample(content []model.Inline) string {
 	return ""
 }
 
-// inlineWords counts the words of the top-level text of content.
-func inlineWords(content []model.Inline) int {
+// inlineWords counts the words of the top-level text of content, as the
+// spaces between them (a fast count, for a threshold), stopping at limit
+// when it is not negative.
+func inlineWords(content []model.Inline, limit int) int {
 	n := 0
 	for _, in := range content {
+		if limit >= 0 && n >= limit {
+			break
+		}
 		if t, ok := in.(*model.Text); ok {
-			n += len(strings.Fields(t.Text))
+			n += strings.Count(t.Text, " ") + 1
 		}
 	}
 	return n

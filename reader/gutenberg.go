@@ -85,6 +85,7 @@ func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, m meta, found b
 	}
 	flush()
 	r.repair(lines[0].no, "gutenberg", "Project Gutenberg header (lines %d-%d) read as metadata and left out", lines[0].no, lines[start].no)
+	r.found("gutenberg", "the start marker %q on line %d", lines[start].text, lines[start].no)
 	// "Produced by …" and the like, right after the start marker: the
 	// transcribers' credit, not the book.
 	b := r.skipCredit(lines, start+1)
@@ -167,6 +168,7 @@ func (r *textReader) gutenbergOpening(lines []srcLine) ([]srcLine, meta, bool) {
 		m.Authors = names
 	}
 	r.repair(lines[i].no, "gutenberg", "Project Gutenberg opening line %q read as metadata and left out", lines[i].text)
+	r.found("gutenberg", "the opening line %q", lines[i].text)
 	b := skipBlank(lines, i+1)
 	if e := b; b < len(lines) {
 		for e < len(lines) && !lines[e].blank() {

@@ -121,3 +121,25 @@ func TestGutenbergKeepsLineEndCompounds(t *testing.T) {
 		}
 	}
 }
+
+func TestTitlePageImprintIsNoHeading(t *testing.T) {
+	const chapter = "\n\n\nCHAPTER I.\n\nThe common lay green under a grey sky, and the geese walked over it as\nif they owned it, which in a sense they did.\n"
+	tests := []struct{ name, page, imprint string }{
+		{"place, publisher, street and year", "A DREAM OF THE COMMON\n\nBY\n\nWALTER ASHDOWN\n\nNEW IMPRESSION\n\nLONDON\nHARTLEY, DUNN, AND CO.\n\n21 PATERNOSTER ROW\n\n1893",
+			"code layout:\n  | NEW IMPRESSION\n  | LONDON\n  | HARTLEY, DUNN, AND CO.\n  | 21 PATERNOSTER ROW\n  | 1893\n"},
+		{"a press with a colon after the place", "A Dream of the Common\n\nBy\n\nWalter Ashdown\n\nOxford:\nThe Meadow Press\n1902",
+			"code layout:\n  | Oxford:\n  | The Meadow Press\n  | 1902\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := readString(t, tc.page+chapter)
+			if res.Doc.Title != "A Dream of the Common" || !slices.Equal(res.Doc.Authors, []string{"Walter Ashdown"}) {
+				t.Errorf("title %q authors %q", res.Doc.Title, res.Doc.Authors)
+			}
+			body := dumpBody(t, res.Doc)
+			if !strings.HasPrefix(body, tc.imprint+"heading 1: Chapter I\n") {
+				t.Errorf("body:\n%s\nwant it to start:\n%s", body, tc.imprint)
+			}
+		})
+	}
+}

@@ -949,6 +949,28 @@ func imprintYear(s string) (int, bool) {
 	return 0, false
 }
 
+// imprintShort reports whether s may stand in an imprint beside its
+// publisher: a place or an edition of one to three capitalised words
+// ("LONDON", "New York", "NEW IMPRESSION").
+func imprintShort(s string) bool {
+	s = strings.TrimRight(s, ".:")
+	w := strings.Fields(s)
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for _, x := range w {
+		if r, _ := utf8.DecodeRuneInString(x); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	for _, c := range s {
+		if !unicode.IsLetter(c) && c != ' ' && c != '\'' && c != '’' {
+			return false
+		}
+	}
+	return true
+}
+
 // imprintEnd returns the end of a publisher's imprint starting at lines[i]
 // (its lines may be separated by single blank lines), or i when there is
 // none. Every line must be a place, an address, a publisher or a year,
@@ -962,7 +984,7 @@ func imprintEnd(lines []srcLine, i int) int {
 		}
 		_, year := imprintYear(l.text)
 		pub := imprintPublisher.MatchString(l.text) && isTitleish(strings.NewReplacer(",", " ", "&", "And").Replace(l.text))
-		if !year && !pub && !imprintPlace.MatchString(l.text) {
+		if !year && !pub && !imprintPlace.MatchString(l.text) && !imprintShort(l.text) {
 			break
 		}
 		strong = strong || year || pub

@@ -147,8 +147,8 @@ func detectLang(text string) langGuess {
 	}
 	for i, w := range windows {
 		total += countWords(w, &score)
-		// Three windows that agree by far are enough.
-		if i >= 2 && clearLead(&score) {
+		// Two windows that agree by far are enough.
+		if i >= 1 && clearLead(&score) {
 			break
 		}
 	}

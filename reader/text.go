@@ -55,6 +55,9 @@ type srcLine struct {
 	// headBy names that convention.
 	head   int
 	headBy string
+	// lifted marks a line left of the margin that margin stripped from
+	// the others: its indent is the one it was written with.
+	lifted bool
 }
 
 func (l srcLine) blank() bool { return l.text == "" }
