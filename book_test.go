@@ -106,7 +106,7 @@ func TestBookCorpus(t *testing.T) {
 		nav := string(zipFiles(t, epub)["EPUB/nav.xhtml"])
 		for i, title := range titles {
 			file := fmt.Sprintf("xhtml/chapter%03d.xhtml", i+1)
-			m := regexp.MustCompile(`<li><a href="` + regexp.QuoteMeta(file) + `">([^<]*)</a>`).FindStringSubmatch(nav)
+			m := regexp.MustCompile(`<li>\s*<a href="` + regexp.QuoteMeta(file) + `">([^<]*)</a>`).FindStringSubmatch(nav)
 			if m == nil || squash(m[1]) != squash(title) {
 				t.Errorf("nav entry %d: %v, want %q", i+1, m, title)
 			}

@@ -15,8 +15,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -24,6 +26,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -54,9 +58,11 @@ Usage:
   pamphlet inspect [--json] FILE|-   show the document recovered from FILE
   pamphlet book -o BOOK FILE...      bind articles into one book (or: book MANIFEST.toml)
   pamphlet FILE...                   same as convert
-  pamphlet help | version
+  pamphlet completion bash|zsh|fish   print a shell completion script
+  pamphlet man                       print the manual page (pamphlet.1)
+  pamphlet help [COMMAND] | version
 
-Run 'pamphlet COMMAND --help' for a command's flags.
+Run 'pamphlet help COMMAND' (or 'pamphlet COMMAND --help') for a command's flags.
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 warnings under --strict.
 `
 
@@ -75,7 +81,13 @@ func main() {
 // shells report it. Outputs already in place stay.
 func cleanUpOnSignal() {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		// A signal ignored when pamphlet started (nohup, a shell's
+		// background job) stays ignored: Notify would turn it back on.
+		if !signal.Ignored(sig) {
+			signal.Notify(ch, sig)
+		}
+	}
 	go func() {
 		sig := <-ch
 		output.Abort()
@@ -148,6 +160,57 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	warnings       int
+	// fetch is the run's one downloader, made on first use (see
+	// fetcher), so that its total deadline covers every download.
+	fetch *fetch.Fetcher
+}
+
+// fetcher gives the run's downloader, whose total deadline is that of
+// one input times the run's inputs (0 counts as 1).
+// PAMPHLET_FETCH_ALLOW_LOOPBACK=1 is a switch for tests that serve from
+// this computer: it lets loopback addresses through (private networks
+// stay refused).
+func (e *env) fetcher(inputs int) (*fetch.Fetcher, bool) {
+	loopback := os.Getenv("PAMPHLET_FETCH_ALLOW_LOOPBACK") == "1"
+	if e.fetch == nil {
+		total := fetch.DefaultTotal * time.Duration(max(1, inputs))
+		e.fetch = fetch.New(fetch.Options{AllowLoopback: loopback, UserAgent: userAgent(), Total: total})
+	}
+	return e.fetch, loopback
+}
+
+// isURL reports whether an input names a web page rather than a file.
+func isURL(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// loadURL reads the article at a web address: the page is fetched with
+// the image downloader's rules (public addresses, a size cap, deadlines,
+// checked redirects), read as HTML unless --from says otherwise, and its
+// links and images resolved against the address, which the document
+// keeps as its source.
+func (e *env) loadURL(addr string, opt reader.Options) (*reader.Result, error) {
+	f, _ := e.fetcher(1)
+	src, err := f.Get(addr)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", addr, err)
+	}
+	if opt.Format == reader.FormatAuto {
+		opt.Format = reader.FormatHTML
+	}
+	opt.BaseURL = addr
+	res, err := reader.Read(src, opt)
+	if err != nil {
+		if errors.Is(err, reader.ErrNoText) {
+			return nil, fmt.Errorf("read %s: no text content (the page holds only markup)", addr)
+		}
+		return nil, fmt.Errorf("read %s: %w", addr, err)
+	}
+	if res.Doc.Source == "" {
+		res.Doc.Source = addr
+	}
+	return res, nil
 }
 
 func (e *env) warn(name string, w reader.Warning) {
@@ -206,6 +269,10 @@ func (e *env) dispatch(args []string) (strict bool, err error) {
 		return e.convert(args[1:])
 	case "book":
 		return e.book(args[1:])
+	case "completion":
+		return false, e.completion(args[1:])
+	case "man":
+		return false, e.manPage(args[1:])
 	default:
 		if strings.HasPrefix(args[0], "-") || looksLikeFile(args[0]) {
 			return e.convert(args)
@@ -295,13 +362,17 @@ type readFlags struct {
 	from, lang  string
 	strict      bool
 	fetchImages bool
+	// inputs is how many inputs the run reads (convert's files, a
+	// book's articles): its one downloader has the time of one input
+	// for each; 0 counts as 1.
+	inputs int
 }
 
 func (r *readFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&r.from, "from", "", "input format: text, markdown or html (default: detect)")
 	fs.StringVar(&r.lang, "lang", "", "document language, e.g. en, fr, pt-br (default: detect)")
 	fs.BoolVar(&r.strict, "strict", false, "exit with code 3 when there were warnings")
-	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http or https, public addresses only; 16 MB and 20 s each, 60 s in all)")
+	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http or https, public addresses only; 16 MB and 20 s each, 60 s per input in all)")
 }
 
 func (r *readFlags) options(name string, e *env) (reader.Options, error) {
@@ -317,11 +388,10 @@ func (r *readFlags) options(name string, e *env) (reader.Options, error) {
 	default:
 		return opt, usagef("--from %q: want text, markdown or html", r.from)
 	}
-	if r.fetchImages {
-		// A switch for tests that serve images from this computer;
-		// private networks stay refused.
-		loopback := os.Getenv("PAMPHLET_FETCH_ALLOW_LOOPBACK") == "1"
-		opt.Fetch = fetch.New(fetch.Options{AllowLoopback: loopback, UserAgent: userAgent()}).Get
+	if r.fetchImages || isURL(name) {
+		// An article given by its address has its images fetched too.
+		f, loopback := e.fetcher(r.inputs)
+		opt.Fetch = f.Get
 		opt.FetchLoopback = loopback
 	}
 	if r.lang != "" && !model.ValidLang(strings.ToLower(r.lang)) {
@@ -335,6 +405,9 @@ func (e *env) load(name string, rf *readFlags) (*reader.Result, error) {
 	opt, err := rf.options(name, e)
 	if err != nil {
 		return nil, err
+	}
+	if isURL(name) {
+		return e.loadURL(name, opt)
 	}
 	src, err := e.readInput(name)
 	if err != nil {
@@ -407,12 +480,19 @@ func unwrapPath(err error) error {
 	return err
 }
 
-func (e *env) inspect(args []string) (bool, error) {
+// inspectFlagSet makes inspect's flags.
+func inspectFlagSet(rf *readFlags, asJSON *bool) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("inspect", pflag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	var rf readFlags
 	rf.register(fs)
-	asJSON := fs.Bool("json", false, "print the document as JSON (a stable interface)")
+	fs.BoolVar(asJSON, "json", false, "print the document as JSON (a stable interface)")
+	return fs
+}
+
+func (e *env) inspect(args []string) (bool, error) {
+	var rf readFlags
+	asJSON := new(bool)
+	fs := inspectFlagSet(&rf, asJSON)
+	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: pamphlet inspect [--json] [flags] FILE|-\n\nShow the document the reader recovered, with its repairs.\n\n")
 		fs.PrintDefaults()
@@ -459,21 +539,69 @@ type convertFlags struct {
 	out, outDir string
 	to          []string
 	force       bool
+	meta        metaFlags
 	epub        epubFlags
 	pdf         pdfFlags
 }
 
-func (e *env) convert(args []string) (bool, error) {
+// metaFlags are the metadata given on the command line, over the input's.
+type metaFlags struct {
+	pairs, authors []string
+	title, date    string
+	// m is what they say, once checked.
+	m model.Metadata
+}
+
+// register adds --metadata and, unless the command has its own,
+// --title, --author and --date.
+func (mf *metaFlags) register(fs *pflag.FlagSet, short bool) {
+	fs.StringArrayVarP(&mf.pairs, "metadata", "M", nil, "set `KEY=VALUE` metadata ("+strings.Join(model.MetadataKeys, ", ")+"; repeat author for several), over the input's")
+	if short {
+		fs.StringVar(&mf.title, "title", "", "the title, over the input's")
+		fs.StringArrayVar(&mf.authors, "author", nil, "`NAME` of an author, over the input's (repeat for several)")
+		fs.StringVar(&mf.date, "date", "", "the date, YYYY-MM-DD or YYYY, over the input's")
+	}
+}
+
+// check reads the metadata flags: --title, --author and --date first,
+// then --metadata in order, so that its pairs win.
+func (mf *metaFlags) check() error {
+	var pairs []string
+	if mf.title != "" {
+		pairs = append(pairs, "title="+mf.title)
+	}
+	for _, a := range mf.authors {
+		pairs = append(pairs, "author="+a)
+	}
+	if mf.date != "" {
+		pairs = append(pairs, "date="+mf.date)
+	}
+	for _, p := range append(pairs, mf.pairs...) {
+		if err := mf.m.Set(p); err != nil {
+			return usagef("--metadata %v", err)
+		}
+	}
+	return nil
+}
+
+// convertFlagSet makes convert's flags.
+func convertFlagSet(cf *convertFlags) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("convert", pflag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	var cf convertFlags
 	cf.register(fs)
 	fs.StringVarP(&cf.out, "output", "o", "", "output file (.epub or .pdf), or - for stdout; one input only")
 	fs.StringVar(&cf.outDir, "out-dir", "", "folder for outputs named after each input (default: beside the input)")
 	fs.StringSliceVar(&cf.to, "to", nil, "formats to write: epub, pdf (default: both, or the -o extension)")
 	cf.registerForce(fs)
+	cf.meta.register(fs, true)
 	cf.epub.register(fs)
 	cf.pdf.register(fs)
+	return fs
+}
+
+func (e *env) convert(args []string) (bool, error) {
+	var cf convertFlags
+	fs := convertFlagSet(&cf)
+	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: pamphlet convert [flags] FILE...\n\nWrite an EPUB and a typeset PDF of each article.\n\n")
 		fs.PrintDefaults()
@@ -491,6 +619,9 @@ func (e *env) convert(args []string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	if err := cf.meta.check(); err != nil {
+		return false, err
+	}
 	if err := cf.epub.check(); err != nil {
 		return false, err
 	}
@@ -498,6 +629,7 @@ func (e *env) convert(args []string) (bool, error) {
 	if err := cf.pdf.check(); err != nil {
 		return false, err
 	}
+	cf.inputs = fs.NArg()
 	for _, in := range fs.Args() {
 		if err := e.convertOne(in, formats, &cf); err != nil {
 			return cf.strict, err
@@ -514,9 +646,16 @@ func (cf *convertFlags) registerForce(fs *pflag.FlagSet) {
 // checked before anything is read, and the files are put in place only
 // when every format was written: a failure leaves none behind.
 func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err error) {
+	// A web page is named after its title, known once it is read.
+	var res *reader.Result
+	if isURL(in) && cf.out == "" {
+		if res, err = e.load(in, &cf.readFlags); err != nil {
+			return err
+		}
+	}
 	paths := map[string]string{}
 	for _, f := range formats {
-		p, err := outputPath(in, f, cf)
+		p, err := outputPath(in, f, cf, res)
 		if err != nil {
 			return err
 		}
@@ -531,10 +670,13 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 		}
 		paths[f] = p
 	}
-	res, err := e.load(in, &cf.readFlags)
-	if err != nil {
-		return err
+	if res == nil {
+		if res, err = e.load(in, &cf.readFlags); err != nil {
+			return err
+		}
 	}
+	cf.meta.m.Apply(res.Doc)
+	cf.pdf.opt.ShowSource = isURL(in)
 	cf.epub.warn = func(msg string) { e.warn(in, reader.Warning{Message: "epub: " + msg}) }
 	cf.pdf.warn = func(msg string) { e.warn(in, reader.Warning{Message: msg}) }
 	cf.pdf.notice = func(msg string) {
@@ -544,8 +686,9 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 	}
 	var outputs output.Batch
 	defer func() {
-		// Names made up for stdin are said, since none was given.
-		if wrote := outputs.Finish(&err); in == "-" && cf.out == "" && len(wrote) > 0 {
+		// Names made up for stdin and web pages are said, since none
+		// was given.
+		if wrote := outputs.Finish(&err); (in == "-" || isURL(in)) && cf.out == "" && len(wrote) > 0 {
 			fmt.Fprintf(e.stderr, "pamphlet: wrote %s (name the output with -o)\n", strings.Join(wrote, " and "))
 		}
 	}()
@@ -577,13 +720,17 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 // outputPath names the output of format f for input in: -o when given,
 // else the input's base name with the format's extension, in --out-dir or
 // beside the input (the current folder for stdin).
-func outputPath(in, f string, cf *convertFlags) (string, error) {
+func outputPath(in, f string, cf *convertFlags, res *reader.Result) (string, error) {
 	if cf.out != "" {
 		return cf.out, nil
 	}
 	base := "stdin"
 	dir := "."
-	if in != "-" {
+	switch {
+	case isURL(in):
+		// A page goes to the current folder, named after its title.
+		base = fileName(res.Doc.Title, in)
+	case in != "-":
 		base = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
 		dir = filepath.Dir(in)
 	}
@@ -764,4 +911,39 @@ func (cf *convertFlags) formats() ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// fileName makes a file name (without extension) of a web page's title:
+// lowercase letters and digits joined by hyphens, at most 60 bytes; the
+// last part of the address when the title gives nothing.
+func fileName(title, addr string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			if b.Len()+utf8.RuneLen(r) > 60 {
+				return strings.TrimRight(b.String(), "-")
+			}
+			b.WriteRune(r)
+		default:
+			hyphen = true
+		}
+	}
+	if b.Len() > 0 {
+		return b.String()
+	}
+	if u, err := url.Parse(addr); err == nil {
+		if base := path.Base(strings.TrimSuffix(u.Path, "/")); base != "." && base != "/" && base != "" {
+			return fileName(strings.TrimSuffix(base, path.Ext(base)), "")
+		}
+		if u.Hostname() != "" {
+			return fileName(u.Hostname(), "")
+		}
+	}
+	return "article"
 }

@@ -39,14 +39,14 @@ type bookFlags struct {
 	jobs                                      int
 }
 
-func (e *env) book(args []string) (bool, error) {
+// bookFlagSet makes book's flags.
+func bookFlagSet(bf *bookFlags) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("book", pflag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	var bf bookFlags
 	bf.readFlags.register(fs)
 	fs.StringVarP(&bf.out, "output", "o", "", "output: BOOK.epub, BOOK.pdf, BOOK for both, or - for stdout (default: named after the manifest or folder)")
 	fs.StringSliceVar(&bf.to, "to", nil, "formats to write: epub, pdf (default: the -o extension, else both)")
 	bf.registerForce(fs)
+	bf.meta.register(fs, false)
 	fs.StringVar(&bf.title, "title", "", "book title (needed unless the manifest gives one)")
 	fs.StringVar(&bf.subtitle, "subtitle", "", "book subtitle")
 	fs.StringArrayVar(&bf.editors, "editor", nil, "`NAME` of an editor (repeat for several)")
@@ -59,12 +59,22 @@ func (e *env) book(args []string) (bool, error) {
 	fs.IntVar(&bf.jobs, "jobs", 0, "articles read and laid out at once (default: one per CPU; the output is the same)")
 	bf.epub.register(fs)
 	bf.pdf.register(fs)
+	return fs
+}
+
+func (e *env) book(args []string) (bool, error) {
+	var bf bookFlags
+	fs := bookFlagSet(&bf)
+	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, bookUsage)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return false, flagErr(err, fs)
+	}
+	if err := bf.meta.check(); err != nil {
+		return false, err
 	}
 	plan, err := bf.plan(fs.Args())
 	if err != nil {
@@ -152,6 +162,8 @@ func (bf *bookFlags) plan(args []string) (*anthology.Plan, error) {
 		}
 		plan.Lang = strings.ToLower(bf.lang)
 	}
+	// --metadata wins over the other flags and the manifest.
+	plan.Apply(bf.meta.m)
 	if strings.TrimSpace(plan.Title) == "" {
 		if manifest {
 			return nil, fmt.Errorf("manifest %s: no title; add title = \"…\" or give --title", args[0])
@@ -311,6 +323,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 	prog := e.newProgress(bf.quiet)
 	defer prog.done()
 	prog.stage("reading", chapters)
+	bf.readFlags.inputs = chapters
 	ropt, err := bf.readFlags.options("", e)
 	if err != nil {
 		return err

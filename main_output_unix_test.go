@@ -206,21 +206,40 @@ func longBook(t *testing.T, dir string, n int) string {
 
 // TestInterruptLeavesNoTemporaryFiles runs the built command on a long
 // book, interrupts it while its output is being written and checks that
-// the folder holds neither the output nor a temporary file.
+// the folder holds neither the output nor a temporary file. A signal
+// ignored when the command started (nohup) stays ignored: the book is
+// finished.
 func TestInterruptLeavesNoTemporaryFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command and a long book")
 	}
 	bin := pamphletBinary(t)
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
-		t.Run(sig.String(), func(t *testing.T) {
+	tests := []struct {
+		name     string
+		sig      syscall.Signal
+		ignored  bool // started with the signal ignored, as nohup does
+		articles int
+	}{
+		{"interrupt", syscall.SIGINT, false, 60},
+		{"termination", syscall.SIGTERM, false, 60},
+		{"hang-up", syscall.SIGHUP, false, 60},
+		{"hang-up under nohup", syscall.SIGHUP, true, 4},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			arts := longBook(t, dir, 60)
+			arts := longBook(t, dir, tc.articles)
 			outDir := filepath.Join(dir, "out")
 			if err := os.Mkdir(outDir, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(bin, "book", "--title", "Minutes", "--jobs", "1", "-o", filepath.Join(outDir, "minutes.pdf"), arts)
+			args := []string{"book", "--title", "Minutes", "--jobs", "1", "-o", filepath.Join(outDir, "minutes.pdf"), arts}
+			cmd := exec.Command(bin, args...)
+			if tc.ignored {
+				// The shell ignores the signal and runs the command in
+				// its place, which inherits that.
+				cmd = exec.Command("/bin/sh", append([]string{"-c", `trap "" HUP; exec "$0" "$@"`, bin}, args...)...)
+			}
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {
@@ -228,12 +247,12 @@ func TestInterruptLeavesNoTemporaryFiles(t *testing.T) {
 			}
 			exited := make(chan error, 1)
 			go func() { exited <- cmd.Wait() }()
-			// Wait for the temporary file, then interrupt.
+			// Wait for the temporary file, then send the signal.
 			deadline := time.Now().Add(2 * time.Minute)
 			for len(listDir(t, outDir)) == 0 {
 				select {
 				case err := <-exited:
-					t.Fatalf("finished before it could be interrupted (%v): make the book longer", err)
+					t.Fatalf("finished before the signal (%v): make the book longer", err)
 				default:
 				}
 				if time.Now().After(deadline) {
@@ -242,20 +261,24 @@ func TestInterruptLeavesNoTemporaryFiles(t *testing.T) {
 				}
 				time.Sleep(2 * time.Millisecond)
 			}
-			if err := cmd.Process.Signal(sig); err != nil {
+			if err := cmd.Process.Signal(tc.sig); err != nil {
 				t.Fatal(err)
 			}
 			select {
 			case <-exited:
-			case <-time.After(time.Minute):
+			case <-time.After(3 * time.Minute):
 				cmd.Process.Kill()
 				t.Fatal("did not exit after the signal")
 			}
-			if code := cmd.ProcessState.ExitCode(); code != 128+int(sig) {
-				t.Errorf("exit code %d, want %d; stderr %q", code, 128+int(sig), stderr.String())
+			want, left := 128+int(tc.sig), []string(nil)
+			if tc.ignored {
+				want, left = 0, []string{"minutes.pdf"}
 			}
-			if left := listDir(t, outDir); len(left) != 0 {
-				t.Errorf("output folder holds %v after the signal", left)
+			if code := cmd.ProcessState.ExitCode(); code != want {
+				t.Errorf("exit code %d, want %d; stderr %q", code, want, stderr.String())
+			}
+			if got := listDir(t, outDir); fmt.Sprint(got) != fmt.Sprint(left) {
+				t.Errorf("output folder holds %v after the signal, want %v", got, left)
 			}
 		})
 	}

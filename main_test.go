@@ -153,6 +153,37 @@ func TestInspectStdin(t *testing.T) {
 	}
 }
 
+func TestInspectShowsConventions(t *testing.T) {
+	src := "****** Club Notes ******\n" +
+		"The club meets on Tuesdays in the back room of the library, from\n" +
+		"seven until the caretaker locks up, which is rarely before ten.\n" +
+		"New members are welcome.\n" +
+		"***** Subscriptions *****\n" +
+		"The subscription stays at ten pounds a year, payable to the\n" +
+		"treasurer at any meeting or by post to the address on the card.\n" +
+		"Nobody is turned away.\n"
+	for _, tc := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"text", []string{"inspect", "--from", "text", "-"}, []string{"--- conventions", "star-headings: 2 line(s)"}},
+		{"json", []string{"inspect", "--json", "--from", "text", "-"}, []string{`"conventions": [`, `"name": "star-headings"`, `"evidence": "2 line(s)`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, stderr := runCLI(t, src, tc.args...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("output lacks %s:\n%s", want, out)
+				}
+			}
+		})
+	}
+}
+
 func TestStrictWarnings(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, dir, "latin1.txt", []byte("Caf\xe9 notes\n\nThe caf\xe9 opens at nine.\n"))

@@ -8,7 +8,7 @@ import (
 )
 
 // commands are the command names, for suggestions.
-var commands = []string{"convert", "inspect", "book", "help", "version"}
+var commands = []string{"convert", "inspect", "book", "completion", "man", "help", "version"}
 
 // nearest returns the candidate closest to a mistyped word, or "" when
 // none is close: at most one edit in four letters (two at most), as a

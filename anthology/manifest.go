@@ -38,6 +38,9 @@ type manifest struct {
 	Date        any               `toml:"date"`
 	Language    string            `toml:"language"`
 	Description string            `toml:"description"`
+	Publisher   string            `toml:"publisher"`
+	Rights      string            `toml:"rights"`
+	Identifier  string            `toml:"identifier"`
 	Cover       string            `toml:"cover"`
 	Preface     string            `toml:"preface"`
 	Order       string            `toml:"order"`
@@ -103,11 +106,11 @@ func ParseManifest(data []byte, name string) (*Plan, error) {
 		for _, k := range und {
 			keys = append(keys, fmt.Sprintf("%q", k.String()))
 		}
-		return nil, fail("unknown key %s (known: title, subtitle, editors, date, language, description, cover, preface, order, and in [[article]]: path, title, authors, date)",
+		return nil, fail("unknown key %s (known: title, subtitle, editors, date, language, description, publisher, rights, identifier, cover, preface, order, and in [[article]]: path, title, authors, date)",
 			strings.Join(keys, ", "))
 	}
 	p := &Plan{Title: m.Title, Subtitle: m.Subtitle, Editors: m.Editors, Lang: m.Language,
-		Description: m.Description, Name: name}
+		Description: m.Description, Publisher: m.Publisher, Rights: m.Rights, Identifier: m.Identifier, Name: name}
 	if p.Date, err = tomlDate(m.Date); err != nil {
 		return nil, fail("date: %v", err)
 	}

@@ -72,6 +72,8 @@ type Plan struct {
 	// Lang is the book's language ("" lets the articles decide).
 	Lang        string
 	Description string
+	// Publisher, Rights and Identifier are the book's (see model.Book).
+	Publisher, Rights, Identifier string
 	// Cover is the path of the cover image ("" for a generated cover),
 	// relative to Dir when Dir is set.
 	Cover string
@@ -232,4 +234,24 @@ func (p *Plan) open(path string) (*os.File, error) {
 	}
 	defer root.Close()
 	return infile.OpenIn(root, filepath.FromSlash(path))
+}
+
+// Apply sets the book's metadata from what the command line says (see
+// model.Metadata), over the manifest's; authors are the book's editors.
+func (p *Plan) Apply(m model.Metadata) {
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{{&p.Title, m.Title}, {&p.Subtitle, m.Subtitle}, {&p.Lang, m.Lang}, {&p.Description, m.Description},
+		{&p.Publisher, m.Publisher}, {&p.Rights, m.Rights}, {&p.Identifier, m.Identifier}} {
+		if f.v != "" {
+			*f.dst = f.v
+		}
+	}
+	if len(m.Authors) > 0 {
+		p.Editors = slices.Clone(m.Authors)
+	}
+	if !m.Date.IsZero() {
+		p.Date = m.Date
+	}
 }

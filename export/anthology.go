@@ -45,6 +45,9 @@ func anthologyBook(b *model.Book) *book {
 		date:        b.Date,
 		lang:        b.Lang,
 		description: b.Description,
+		publisher:   b.Publisher,
+		rights:      b.Rights,
+		id:          b.Identifier,
 		anthology:   true,
 		coverNames:  []string{},
 	}

@@ -43,6 +43,26 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	loc, native := locale.For(lang)
 	modified := modifiedTime(opt.Modified, bk.date)
 
+	// A generated cover depends on the book's metadata only: it is drawn
+	// while the chapters are rendered.
+	type drawn struct {
+		png     []byte
+		missing []rune
+		err     error
+	}
+	var cover chan drawn
+	if !opt.NoCover && opt.Cover == nil {
+		cover = make(chan drawn, 1)
+		go func() {
+			var d drawn
+			ct := bk.coverText(loc)
+			if d.missing, d.err = coverMissing(ct); d.err == nil {
+				d.png, d.err = coverPNG(ct)
+			}
+			cover <- d
+		}()
+	}
+
 	// Chapters first: they decide which images the book holds.
 	var chapters []*rendered
 	figures := 0
@@ -87,19 +107,14 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		}
 		coverImage = &resource{name: imageDir + "cover" + extensionOf(mt), mediaType: mt, data: opt.Cover}
 	default:
-		ct := bk.coverText(loc)
-		missing, err := coverMissing(ct)
-		if err != nil {
-			return nil, fmt.Errorf("generate cover: %w", err)
+		d := <-cover
+		if d.err != nil {
+			return nil, fmt.Errorf("generate cover: %w", d.err)
 		}
-		if len(missing) > 0 {
-			warn(fmt.Sprintf("cover: no font has %s; they show as empty boxes (give --cover IMAGE to use a cover of your own)", runeList(missing)))
+		if len(d.missing) > 0 {
+			warn(fmt.Sprintf("cover: no font has %s; printed as %q (give --cover IMAGE to use a cover of your own)", runeList(d.missing), '\ufffd'))
 		}
-		png, err := coverPNG(ct)
-		if err != nil {
-			return nil, fmt.Errorf("generate cover: %w", err)
-		}
-		coverImage = &resource{name: imageDir + "cover.png", mediaType: "image/png", data: png}
+		coverImage = &resource{name: imageDir + "cover.png", mediaType: "image/png", data: d.png}
 	}
 
 	// The files of the publication, in reading order for the XHTML ones.

@@ -1,18 +1,16 @@
 package export
 
 import (
-	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
+	"math"
 	"sort"
 	"strings"
-	"sync"
-	"unicode"
 
-	"golang.org/x/image/draw"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
 
 	"pamphlet/fonts"
 	"pamphlet/layout"
@@ -99,107 +97,28 @@ func (bk *book) coverText(loc *locale.Words) coverText {
 	}
 }
 
-// coverFonts holds every embedded face, each parsed on first use (a cover
-// uses a few) and read in place from the embedded bytes, so only the
-// tables and glyphs the cover needs are paged in. A parsed font is safe for concurrent use;
-// faces are made per cover, as they are not.
-var coverFonts = func() map[fonts.Style]func() (*opentype.Font, error) {
-	m := map[fonts.Style]func() (*opentype.Font, error){}
-	for _, s := range fonts.Styles {
-		m[s] = sync.OnceValues(func() (*opentype.Font, error) {
-			f, err := opentype.Parse(fonts.TTF(s))
-			if err != nil {
-				return nil, fmt.Errorf("parse font %s: %w", s, err)
-			}
-			return f, nil
-		})
-	}
-	return m
-}()
-
-// coverFallbacks are the faces that draw what a cover style lacks, in
-// the order tried: DejaVu Sans, then Droid Sans Fallback for Chinese and
-// Japanese, then NanumMyeongjo for Korean, then Symbola for emoji and
-// symbols.
-var coverFallbacks = [...]fonts.Style{fonts.Fallback, fonts.CJK, fonts.Hangul, fonts.Symbols}
-
-// face sets text in one style at one size, taking characters the style
-// lacks from the fallback faces.
-type face struct {
-	main      font.Face
-	fallbacks [len(coverFallbacks)]font.Face // each made when first needed
-	opts      *opentype.FaceOptions
-	size      float64
-	// tracking is extra space after each character.
-	tracking fixed.Int26_6
-	err      error
-}
-
-func newFace(style fonts.Style, size float64) (*face, error) {
-	f, err := coverFonts[style]()
-	if err != nil {
-		return nil, err
-	}
-	opts := &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone}
-	main, err := opentype.NewFace(f, opts)
-	if err != nil {
-		return nil, err
-	}
-	return &face{main: main, opts: opts, size: size}, nil
-}
-
-// pick returns the face that has r: the main face, else the first
-// fallback that has it, else the main face's replacement glyph (the
-// export warns about those characters up front; see coverMissing).
-func (f *face) pick(r rune) font.Face {
-	if _, ok := f.main.GlyphAdvance(r); ok {
-		return f.main
-	}
-	for i, s := range coverFallbacks {
-		if f.fallbacks[i] == nil && f.err == nil {
-			fb, err := coverFonts[s]()
-			if err == nil {
-				f.fallbacks[i], err = opentype.NewFace(fb, f.opts)
-			}
-			f.err = err
-		}
-		if f.fallbacks[i] != nil {
-			if _, ok := f.fallbacks[i].GlyphAdvance(r); ok {
-				return f.fallbacks[i]
-			}
-		}
-	}
-	return f.main
-}
-
-// coverMissing returns the characters of the cover's text that none of
-// its faces has, in the order met, each once: they would be drawn as
-// empty boxes, so the export reports them.
+// coverMissing returns the characters of the cover's text that no
+// embedded face has, in the order met, each once: they are drawn as
+// U+FFFD, so the export reports them.
 func coverMissing(t coverText) ([]rune, error) {
 	var missing []rune
 	seen := map[rune]bool{}
-	check := func(style fonts.Style, s string) error {
-		f, err := newFace(style, 12)
-		if err != nil {
-			return err
-		}
-		for _, r := range s {
-			if seen[r] || unicode.IsSpace(r) || !unicode.IsGraphic(r) {
-				continue
-			}
-			seen[r] = true
-			if _, ok := f.pick(r).GlyphAdvance(r); !ok {
-				missing = append(missing, r)
-			}
-		}
-		return f.err
-	}
 	for _, part := range []struct {
 		style fonts.Style
 		text  string
 	}{{fonts.Bold, t.title}, {fonts.Italic, t.subtitle}, {fonts.Regular, strings.Join(t.authors, " ")}, {fonts.Italic, t.date}} {
-		if err := check(part.style, part.text); err != nil {
+		if part.text == "" {
+			continue
+		}
+		_, m, err := layout.SetText(part.text, layout.TextStyle{Face: part.style, Size: layout.Pt(12), Measure: layout.Pt(coverW)})
+		if err != nil {
 			return nil, err
+		}
+		for _, r := range m {
+			if !seen[r] {
+				seen[r] = true
+				missing = append(missing, r)
+			}
 		}
 	}
 	return missing, nil
@@ -228,135 +147,64 @@ func clip(s string, n int) string {
 	return s
 }
 
-// width measures s as it is drawn (see coverLine.walk).
-func (f *face) width(s string) fixed.Int26_6 {
-	s = layout.Visual(s)
-	var w fixed.Int26_6
-	prev := rune(-1)
-	var prevFace font.Face
-	for _, r := range s {
-		ff := f.pick(r)
-		if prev >= 0 && ff == prevFace {
-			w += ff.Kern(prev, r)
-		}
-		adv, _ := ff.GlyphAdvance(r)
-		w += adv + f.tracking
-		prev, prevFace = r, ff
-	}
-	if w > 0 {
-		w -= f.tracking
-	}
-	return w
-}
-
-// wrap breaks units (words, or whole names) into lines no wider than max,
-// greedily. A unit wider than max on its own is broken into its words,
-// and a word between characters.
-func (f *face) wrap(units []string, max fixed.Int26_6) []string {
-	var lines []string
-	line := ""
-	for i := 0; i < len(units); i++ {
-		u := units[i]
-		try := u
-		if line != "" {
-			try = line + " " + u
-		}
-		if f.width(try) <= max {
-			line = try
-			continue
-		}
-		if words := strings.Fields(u); len(words) > 1 && f.width(u) > max {
-			units = append(append(append([]string(nil), units[:i]...), words...), units[i+1:]...)
-			i--
-			continue
-		}
-		if line != "" {
-			lines = append(lines, line)
-		}
-		line = u
-		for f.width(line) > max {
-			head := f.fit(line, max)
-			lines = append(lines, head)
-			line = line[len(head):]
-		}
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
-}
-
-// fit returns the longest prefix of s (at least one character) no wider
-// than max.
-func (f *face) fit(s string, max fixed.Int26_6) string {
-	end := 0
-	for i, r := range s {
-		next := i + len(string(r))
-		if end > 0 && f.width(s[:next]) > max {
-			break
-		}
-		end = next
-	}
-	return s[:end]
-}
-
-// balance rewraps lines to the narrowest measure that keeps their number,
-// so a title does not end in a short last line.
-func (f *face) balance(words []string, max fixed.Int26_6) []string {
-	lines := f.wrap(words, max)
-	if len(lines) < 2 {
-		return lines
-	}
-	lo, hi := max/fixed.Int26_6(len(lines)), max
-	for hi-lo > fixed.I(2) {
-		mid := (lo + hi) / 2
-		if len(f.wrap(words, mid)) > len(lines) {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return f.wrap(words, hi)
-}
-
-// block is a run of lines in one face.
+// block is a run of lines set in one style and size by layout.SetText.
 type block struct {
-	f       *face
-	lines   []string
+	lines   []layout.TextLine
 	leading int // baseline to baseline, in pixels
 }
 
 func (b block) height() int { return len(b.lines) * b.leading }
 
-// setBlock finds the largest size between maxSize and minSize at which
-// the units (words, or names kept together when they fit) fit in maxLines
-// lines of the measure, and sets them there; at the smallest size, lines
-// beyond maxLines are cut and end in an ellipsis. upper spaces the
-// letters, for text in capitals.
-func setBlock(style fonts.Style, words []string, maxSize, minSize float64, maxLines int, leading float64, upper bool) (block, error) {
-	measure := fixed.I(coverW - 2*coverMargin)
+// setBlock finds the largest size between maxSize and minSize (in pixels)
+// at which the units (words, or names kept together when they fit) fit in
+// maxLines lines of the measure, and sets them there; at the smallest
+// size, the units that would need more lines are left out and the last
+// line ends in an ellipsis. upper spaces the letters, for text in
+// capitals.
+func setBlock(style fonts.Style, units []string, maxSize, minSize float64, maxLines int, leading float64, upper bool) (block, error) {
+	tied := make([]string, len(units))
+	for i, u := range units {
+		tied[i] = strings.Join(strings.Fields(u), "\u00a0")
+	}
+	st := layout.TextStyle{Face: style, Measure: layout.Pt(coverW - 2*coverMargin)}
+	set := func(n int, ellipsis bool) ([]layout.TextLine, error) {
+		text := strings.Join(tied[:n], " ")
+		if ellipsis {
+			text += "…"
+		}
+		lines, _, err := layout.SetText(text, st)
+		return lines, err
+	}
 	size := maxSize
 	for {
-		f, err := newFace(style, size)
+		st.Size = layout.Pt(size)
+		if upper {
+			st.Tracking = layout.Pt(size * 0.12)
+		}
+		lines, err := set(len(tied), false)
 		if err != nil {
 			return block{}, err
 		}
-		if upper {
-			f.tracking = fixed.Int26_6(size * 0.12 * 64)
-		}
-		lines := f.balance(words, measure)
 		small := size*0.92 < minSize
-		if len(lines) <= maxLines || small {
-			if len(lines) > maxLines {
-				lines = lines[:maxLines]
-				last := lines[maxLines-1] + "…"
-				for f.width(last) > measure && len(last) > len("…") {
-					r := []rune(strings.TrimSuffix(last, "…"))
-					last = strings.TrimRight(string(r[:len(r)-1]), " ") + "…"
+		if len(lines) > maxLines && small {
+			// Keep as many units as fit with the ellipsis.
+			lo, hi := 0, len(tied)-1
+			for lo < hi {
+				mid := (lo + hi + 1) / 2
+				if l, err := set(mid, true); err != nil {
+					return block{}, err
+				} else if len(l) <= maxLines {
+					lo = mid
+				} else {
+					hi = mid - 1
 				}
-				lines[maxLines-1] = last
 			}
-			return block{f: f, lines: lines, leading: int(size*leading + 0.5)}, f.err
+			if lines, err = set(lo, true); err != nil {
+				return block{}, err
+			}
+		}
+		if len(lines) <= maxLines || small {
+			return block{lines: lines, leading: int(size*leading + 0.5)}, nil
 		}
 		size *= 0.92
 	}
@@ -364,14 +212,18 @@ func setBlock(style fonts.Style, words []string, maxSize, minSize float64, maxLi
 
 // coverLine is one line of text placed on the cover.
 type coverLine struct {
-	f    *face
-	text string
-	// dot is where the line starts, on its baseline.
-	dot fixed.Point26_6
-	// box bounds the line's ink (generously); mask holds the ink level of
-	// each pixel of box while the line is being written out.
+	glyphs []coverGlyph
+	// box bounds the line's ink; mask holds the ink level of each pixel
+	// of box while the line is being written out.
 	box  image.Rectangle
 	mask []byte
+}
+
+// coverGlyph is a glyph's outline placed on the cover: dot is its origin
+// on the baseline.
+type coverGlyph struct {
+	dot  fixed.Point26_6
+	segs sfnt.Segments
 }
 
 // coverLayout is the cover's content: lines of text and solid
@@ -386,83 +238,121 @@ type coverFill struct {
 	index uint8
 }
 
-// add centres each line of b on the page, the first baseline a quarter of
-// the leading above y+leading, and returns the y below the block.
-func (l *coverLayout) add(b block, y int) int {
-	for _, text := range b.lines {
+// add places each line of b, as layout centred it on the measure, the
+// first baseline a quarter of the leading above y+leading, and returns
+// the y below the block.
+func (l *coverLayout) add(b block, y int) (int, error) {
+	for _, line := range b.lines {
 		y += b.leading
 		baseline := y - b.leading/4
-		w := b.f.width(text)
-		x := (fixed.I(coverW) - w) / 2
-		cl := &coverLine{f: b.f, text: text, dot: fixed.Point26_6{X: x, Y: fixed.I(baseline)}}
+		cl, err := placeLine(line, coverMargin, baseline)
+		if err != nil {
+			return 0, err
+		}
 		cl.box = cl.bounds().Intersect(image.Rect(0, 0, coverW, coverH))
 		l.lines = append(l.lines, cl)
 	}
-	return y
+	return y, nil
+}
+
+// toFixed converts a length in points (a pixel of the cover) to 26.6
+// fixed point.
+func toFixed(pt float64) fixed.Int26_6 { return fixed.Int26_6(math.Round(pt * 64)) }
+
+// placeLine takes the outline of every glyph of a line set by layout,
+// the line's measure starting at x and its baseline at y. A glyph stands
+// where its run's kerns put it, else at the advance of the glyph before
+// it, as the PDF's glyphs do.
+func placeLine(line layout.TextLine, x, y int) (*coverLine, error) {
+	cl := &coverLine{}
+	for _, run := range line.Runs {
+		face, err := fonts.Get(run.Face)
+		if err != nil {
+			return nil, err
+		}
+		size := run.Size.Points()
+		ppem := toFixed(size)
+		perUnit := size / float64(face.UnitsPerEm())
+		pos, k := 0.0, 0
+		for at, r := range run.Text {
+			if k < len(run.Kerns) && run.Kerns[k].At == at {
+				pos = run.Kerns[k].Offset.Points()
+				k++
+			}
+			segs, err := face.Outline(r, ppem)
+			if err != nil {
+				return nil, err
+			}
+			if len(segs) > 0 {
+				dot := fixed.Point26_6{X: toFixed(float64(x) + run.X.Points() + pos), Y: fixed.I(y) + toFixed(run.Y.Points())}
+				cl.glyphs = append(cl.glyphs, coverGlyph{dot: dot, segs: segs})
+			}
+			pos += float64(face.Advance(r)) * perUnit
+		}
+	}
+	return cl, nil
 }
 
 // bounds returns the pixels the line's glyphs can touch.
 func (cl *coverLine) bounds() image.Rectangle {
-	var box fixed.Rectangle26_6
-	first := true
-	cl.walk(func(ff font.Face, dot fixed.Point26_6, r rune) {
-		gb, _, _ := ff.GlyphBounds(r)
-		if gb.Empty() {
-			return
-		}
-		gb = gb.Add(dot)
-		if first {
-			box, first = gb, false
-		} else {
-			box = box.Union(gb)
-		}
-	})
-	if first {
-		return image.Rectangle{}
+	var box image.Rectangle
+	for _, g := range cl.glyphs {
+		box = box.Union(g.pixels())
 	}
-	// One pixel more on every side for anti-aliasing.
-	return image.Rect(box.Min.X.Floor()-1, box.Min.Y.Floor()-1, box.Max.X.Ceil()+1, box.Max.Y.Ceil()+1)
+	return box
 }
 
-// walk calls f for each character of the line with its face and pen
-// position.
-func (cl *coverLine) walk(f func(ff font.Face, dot fixed.Point26_6, r rune)) {
-	dot := cl.dot
-	prev := rune(-1)
-	var prevFace font.Face
-	// Right-to-left words are drawn in display order, Arabic in its
-	// joined forms, as the PDF sets them.
-	for _, r := range layout.Visual(cl.text) {
-		ff := cl.f.pick(r)
-		if prev >= 0 && ff == prevFace {
-			dot.X += ff.Kern(prev, r)
-		}
-		f(ff, dot, r)
-		adv, _ := ff.GlyphAdvance(r)
-		dot.X += adv + cl.f.tracking
-		prev, prevFace = r, ff
-	}
+// pixels returns the pixels the glyph's outline touches.
+func (g coverGlyph) pixels() image.Rectangle {
+	b := g.segs.Bounds().Add(g.dot)
+	return image.Rect(b.Min.X.Floor(), b.Min.Y.Floor(), b.Max.X.Ceil(), b.Max.Y.Ceil())
 }
 
-// render rasterises the line into buf, as ink levels.
-func (cl *coverLine) render(buf []byte) {
+// render rasterises the line into buf, as ink levels, with z and the
+// coverage mask m as scratch space.
+func (cl *coverLine) render(buf []byte, z *vector.Rasterizer, m *image.Alpha) {
 	b := cl.box
 	cl.mask = buf[:b.Dx()*b.Dy()]
 	clear(cl.mask)
-	cl.walk(func(ff font.Face, dot fixed.Point26_6, r rune) {
-		dr, gm, gp, _, _ := ff.Glyph(dot, r)
-		if gm == nil || dr.Empty() {
-			return
+	for _, g := range cl.glyphs {
+		dr := g.pixels()
+		if dr.Empty() {
+			continue
 		}
-		m, ok := gm.(*image.Alpha)
-		if !ok {
-			// Not a plain coverage mask: let draw convert it.
-			m = image.NewAlpha(dr)
-			draw.DrawMask(m, dr, image.Opaque, image.Point{}, gm, gp, draw.Src)
-			gp = dr.Min
+		// The outline moved so that dr's corner is the rasteriser's
+		// origin.
+		bias := g.dot.Sub(fixed.P(dr.Min.X, dr.Min.Y))
+		pt := func(p fixed.Point26_6) (float32, float32) {
+			p = p.Add(bias)
+			return float32(p.X) / 64, float32(p.Y) / 64
 		}
-		cl.ink(dr, m, gp)
-	})
+		z.Reset(dr.Dx(), dr.Dy())
+		z.DrawOp = draw.Src
+		for _, seg := range g.segs {
+			switch seg.Op {
+			case sfnt.SegmentOpMoveTo:
+				z.MoveTo(pt(seg.Args[0]))
+			case sfnt.SegmentOpLineTo:
+				z.LineTo(pt(seg.Args[0]))
+			case sfnt.SegmentOpQuadTo:
+				x1, y1 := pt(seg.Args[0])
+				x2, y2 := pt(seg.Args[1])
+				z.QuadTo(x1, y1, x2, y2)
+			case sfnt.SegmentOpCubeTo:
+				x1, y1 := pt(seg.Args[0])
+				x2, y2 := pt(seg.Args[1])
+				x3, y3 := pt(seg.Args[2])
+				z.CubeTo(x1, y1, x2, y2, x3, y3)
+			}
+		}
+		n := dr.Dx() * dr.Dy()
+		if cap(m.Pix) < n {
+			m.Pix = make([]byte, n)
+		}
+		m.Pix, m.Stride, m.Rect = m.Pix[:n], dr.Dx(), image.Rect(0, 0, dr.Dx(), dr.Dy())
+		z.Draw(m, m.Rect, image.Opaque, image.Point{})
+		cl.ink(dr, m, image.Point{})
+	}
 }
 
 // ink adds a glyph's coverage (m from mp, drawn at r) to the mask,
@@ -519,23 +409,31 @@ func coverPNG(t coverText) ([]byte, error) {
 		height += gapNames + names.height()
 	}
 	y := max(px(300), coverH*382/1000-height/2)
-	y = l.add(title, y)
+	if y, err = l.add(title, y); err != nil {
+		return nil, err
+	}
 	if len(sub.lines) > 0 {
-		y = l.add(sub, y+gapSub)
+		if y, err = l.add(sub, y+gapSub); err != nil {
+			return nil, err
+		}
 	}
 	// A short rule in the accent colour between the titles and the names.
 	y += gapRule
 	l.fills = append(l.fills, coverFill{image.Rect(coverW/2-px(90), y, coverW/2+px(90), y+rule), accentIndex})
 	y += rule
 	if len(names.lines) > 0 {
-		l.add(names, y+gapNames)
+		if _, err := l.add(names, y+gapNames); err != nil {
+			return nil, err
+		}
 	}
 	if t.date != "" {
 		date, err := setBlock(fonts.Italic, []string{t.date}, float64(px(52)), float64(px(40)), 1, 1.3, false)
 		if err != nil {
 			return nil, err
 		}
-		l.add(date, coverH-px(260)-date.leading+date.leading/4)
+		if _, err := l.add(date, coverH-px(260)-date.leading+date.leading/4); err != nil {
+			return nil, err
+		}
 	}
 	// A thin frame holds the page together.
 	m, w := px(80), px(4)
@@ -559,6 +457,8 @@ func (l *coverLayout) png() []byte {
 	sort.SliceStable(l.lines, func(i, j int) bool { return l.lines[i].box.Min.Y < l.lines[j].box.Min.Y })
 	var free [][]byte
 	var active []*coverLine
+	var z vector.Rasterizer
+	var m image.Alpha
 	next := 0
 	maxMask := 0
 	for _, cl := range l.lines {
@@ -601,7 +501,7 @@ func (l *coverLayout) png() []byte {
 				// Big enough for any line of the block, so it is reused.
 				buf = make([]byte, n, max(n, maxMask))
 			}
-			cl.render(buf)
+			cl.render(buf, &z, &m)
 			active = append(active, cl)
 		}
 		for _, cl := range active {

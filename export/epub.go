@@ -123,7 +123,10 @@ type book struct {
 	lang        string
 	source      string
 	description string
-	chapters    []*chapter
+	// publisher and rights become dc:publisher and dc:rights; id, when
+	// set, is the identifier the user gave (see identifier).
+	publisher, rights, id string
+	chapters              []*chapter
 	// creatorRole is the MARC relator of the creators: "" for authors
 	// (aut), "edt" for an anthology's editors.
 	creatorRole string
@@ -156,6 +159,9 @@ func articleBook(doc *model.Document) *book {
 		lang:        doc.Lang,
 		source:      doc.Source,
 		description: doc.Description,
+		publisher:   doc.Publisher,
+		rights:      doc.Rights,
+		id:          doc.Identifier,
 		chapters:    []*chapter{{doc: doc, file: "text.xhtml", title: title}},
 	}
 }
@@ -171,11 +177,15 @@ func untitled(doc *model.Document, words *locale.Words) string {
 	return words.Untitled
 }
 
-// identifier is the book's stable identifier: a name-based UUID (version
-// 5) of its title, authors and date, so converting the same article again
+// identifier is the book's identifier: the one its metadata gives, else
+// a stable one, a name-based UUID (version 5) of its title, authors and
+// date, so converting the same article again
 // gives the same identifier and reading systems keep their bookmarks. The
 // parts are joined with control characters that cannot occur in them.
 func (bk *book) identifier() string {
+	if bk.id != "" {
+		return bk.id
+	}
 	name := bk.title + "\x1f" + strings.Join(bk.creators, "\x1e") + "\x1f" + bk.date.String()
 	if bk.anthology {
 		for _, ch := range bk.chapters {

@@ -52,8 +52,9 @@ type epubFinish struct {
 //     entry for the cover, and its manifest in a fixed order (go-epub
 //     lists resources in map order);
 //   - the navigation document gets the headings under each chapter,
-//     landmarks, a heading in the book's language, and loses the title
-//     page, which is no entry of the contents;
+//     landmarks, its heading and title in the book's language, the
+//     stylesheet, and loses the title page, which is no entry of the
+//     contents;
 //   - the NCX gets the same entries, every author, its dtb:uid (go-epub
 //     writes the identifier into dtb:depth) and play order;
 //   - every XHTML document gets its language and direction (go-epub sets
@@ -134,8 +135,8 @@ func rawEntry(zf *zip.File) (zipEntry, error) {
 	if err != nil {
 		return zipEntry{}, fmt.Errorf("go-epub's %s: %w", zf.Name, err)
 	}
-	raw, err := io.ReadAll(r)
-	if err != nil {
+	raw := make([]byte, zf.CompressedSize64)
+	if _, err := io.ReadFull(r, raw); err != nil {
 		return zipEntry{}, fmt.Errorf("go-epub's %s: %w", zf.Name, err)
 	}
 	return zipEntry{name: zf.Name, raw: raw, crc: zf.CRC32, size: zf.UncompressedSize64, store: zf.Method == zip.Store}, nil
@@ -147,7 +148,17 @@ func readZipFile(f *zip.File) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	return io.ReadAll(rc)
+	b := make([]byte, f.UncompressedSize64)
+	if _, err := io.ReadFull(rc, b); err != nil {
+		return nil, err
+	}
+	// Reading on checks the CRC-32 at the end of the data.
+	if n, err := rc.Read(make([]byte, 1)); n != 0 {
+		return nil, fmt.Errorf("%s is longer than its header says", f.Name)
+	} else if err != io.EOF {
+		return nil, err
+	}
+	return b, nil
 }
 
 // checkContainer makes sure go-epub's container.xml points at the package
@@ -225,6 +236,12 @@ func (f *epubFinish) pkg(data []byte) ([]byte, error) {
 	}
 	if src := sourceURL(bk.source); src != "" {
 		meta.add(2, dc+":source", src)
+	}
+	if bk.publisher != "" {
+		meta.add(2, dc+":publisher", bk.publisher)
+	}
+	if bk.rights != "" {
+		meta.add(2, dc+":rights", bk.rights)
 	}
 	modified := false
 	for _, m := range meta.elems("meta") {
@@ -317,6 +334,9 @@ func (f *epubFinish) nav(data []byte) ([]byte, error) {
 		return nil, errNoElement(navFile, `nav epub:type="toc" with h1 and ol`)
 	}
 	setLang(html, body, f.lang)
+	if title := head.find("title"); title != nil {
+		title.setText(f.loc.Contents)
+	}
 	head.add(2, "link", "", "rel", "stylesheet", "type", "text/css", "href", cssFile)
 	labelLang := ""
 	if !f.native {

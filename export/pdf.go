@@ -76,6 +76,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		creator = "pamphlet"
 	}
 	date := outputDate(opt.Date, book.Meta.Date)
+	xmpDate := date // what the document information says
 	noDates := date.IsZero()
 	if noDates {
 		// gofpdf would use the clock; a fixed stand-in is removed from
@@ -135,7 +136,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		noDates: noDates,
 		fonts:   faces,
 		tags:    st,
-		xmp:     xmpPacket(m, creator, creator+" (gofpdf)", opt.Date),
+		xmp:     xmpPacket(m, creator, creator+" (gofpdf)", xmpDate),
 	})
 	if err != nil {
 		return fmt.Errorf("export pdf: %w", err)

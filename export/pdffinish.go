@@ -66,7 +66,7 @@ func finish(raw []byte, fin finishing) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("finish: %w", err)
 		}
-		root := fin.tags.objects(f, structOut{pages: pages, annots: annots}, fin.lang)
+		root := fin.tags.objects(f, structOut{pages: pages, annots: annots})
 		cat.set("StructTreeRoot", root)
 		marked := &pdfDict{}
 		marked.set("Marked", pdfToken("true"))

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"strings"
 	"time"
@@ -42,7 +43,7 @@ func xmpPacket(m layout.Meta, creator, producer string, date time.Time) []byte {
 		}
 		b.WriteString("</rdf:Seq></dc:creator>\n")
 	}
-	if subject := cmpOr(m.Subject, m.Subtitle); subject != "" {
+	if subject := cmp.Or(m.Subject, m.Subtitle); subject != "" {
 		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">")
 		esc(subject)
 		b.WriteString("</rdf:li></rdf:Alt></dc:description>\n")
@@ -51,6 +52,21 @@ func xmpPacket(m layout.Meta, creator, producer string, date time.Time) []byte {
 		b.WriteString("<dc:language><rdf:Bag><rdf:li>")
 		esc(m.Lang)
 		b.WriteString("</rdf:li></rdf:Bag></dc:language>\n")
+	}
+	if m.Publisher != "" {
+		b.WriteString("<dc:publisher><rdf:Bag><rdf:li>")
+		esc(m.Publisher)
+		b.WriteString("</rdf:li></rdf:Bag></dc:publisher>\n")
+	}
+	if m.Rights != "" {
+		b.WriteString("<dc:rights><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+		esc(m.Rights)
+		b.WriteString("</rdf:li></rdf:Alt></dc:rights>\n")
+	}
+	if m.Identifier != "" {
+		b.WriteString("<dc:identifier>")
+		esc(m.Identifier)
+		b.WriteString("</dc:identifier>\n")
 	}
 	if !date.IsZero() {
 		d := date.UTC().Format("2006-01-02T15:04:05Z")
@@ -66,11 +82,4 @@ func xmpPacket(m layout.Meta, creator, producer string, date time.Time) []byte {
 	b.WriteString(strings.Repeat(strings.Repeat(" ", 99)+"\n", 20))
 	b.WriteString("<?xpacket end=\"w\"?>")
 	return b.Bytes()
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

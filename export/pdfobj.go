@@ -101,8 +101,8 @@ func (f *pdfFile) add(o *pdfObj) int {
 	return len(f.objs) - 1
 }
 
-// dict returns the dictionary of object n, or of a stream object's
-// dictionary; nil when there is none.
+// dict returns the dictionary v is, or that the object v refers to
+// holds (a stream's included); nil when there is none.
 func (f *pdfFile) dict(v pdfValue) *pdfDict {
 	if r, ok := v.(pdfRef); ok {
 		if int(r) <= 0 || int(r) >= len(f.objs) || f.objs[r] == nil {
@@ -256,9 +256,15 @@ func (lx *lexer) space() {
 	}
 }
 
-// regular returns the run of regular characters at the current position.
+// regular skips white space and returns the run of regular characters
+// that follows.
 func (lx *lexer) regular() string {
 	lx.space()
+	return lx.word()
+}
+
+// word returns the run of regular characters at the current position.
+func (lx *lexer) word() string {
 	start := lx.at
 	for lx.at < len(lx.b) && !isSpace(lx.b[lx.at]) && !isDelim(lx.b[lx.at]) {
 		lx.at++
@@ -280,7 +286,7 @@ func (lx *lexer) value() (pdfValue, error) {
 	switch c := b[lx.at]; {
 	case c == '/':
 		lx.at++
-		return pdfName(lx.regularNoSpace()), nil
+		return pdfName(lx.word()), nil
 	case c == '<' && lx.at+1 < len(b) && b[lx.at+1] == '<':
 		lx.at += 2
 		d := &pdfDict{}
@@ -364,15 +370,6 @@ func (lx *lexer) value() (pdfValue, error) {
 		lx.at = save
 	}
 	return pdfToken(tok), nil
-}
-
-// regularNoSpace reads a name's characters right after its slash.
-func (lx *lexer) regularNoSpace() string {
-	start := lx.at
-	for lx.at < len(lx.b) && !isSpace(lx.b[lx.at]) && !isDelim(lx.b[lx.at]) {
-		lx.at++
-	}
-	return string(lx.b[start:lx.at])
 }
 
 // appendValue writes v in PDF syntax.

@@ -22,23 +22,29 @@ import (
 
 // pdfRoles names the standard structure type of each layout role.
 var pdfRoles = [...]string{
-	layout.RoleDocument:      "Document",
-	layout.RoleChapter:       "Sect",
-	layout.RoleHeading:       "H",
-	layout.RoleParagraph:     "P",
-	layout.RoleList:          "L",
-	layout.RoleListItem:      "LI",
-	layout.RoleLabel:         "Lbl",
-	layout.RoleListBody:      "LBody",
-	layout.RoleQuote:         "BlockQuote",
-	layout.RoleCode:          "Code",
-	layout.RoleFigure:        "Figure",
-	layout.RoleCaption:       "Caption",
-	layout.RoleLink:          "Link",
-	layout.RoleReference:     "Reference",
-	layout.RoleNote:          "Note",
-	layout.RoleContents:      "TOC",
-	layout.RoleContentsEntry: "TOCI",
+	layout.RoleDocument:        "Document",
+	layout.RoleChapter:         "Sect",
+	layout.RoleHeading:         "H",
+	layout.RoleParagraph:       "P",
+	layout.RoleList:            "L",
+	layout.RoleListItem:        "LI",
+	layout.RoleLabel:           "Lbl",
+	layout.RoleListBody:        "LBody",
+	layout.RoleQuote:           "BlockQuote",
+	layout.RoleCode:            "Code",
+	layout.RoleFigure:          "Figure",
+	layout.RoleCaption:         "Caption",
+	layout.RoleLink:            "Link",
+	layout.RoleReference:       "Reference",
+	layout.RoleNote:            "Note",
+	layout.RoleContents:        "TOC",
+	layout.RoleContentsEntry:   "TOCI",
+	layout.RoleTable:           "Table",
+	layout.RoleTableHead:       "THead",
+	layout.RoleTableBody:       "TBody",
+	layout.RoleTableRow:        "TR",
+	layout.RoleTableHeaderCell: "TH",
+	layout.RoleTableCell:       "TD",
 }
 
 // structType is the structure type of a tag: H1 to H6 for headings.
@@ -127,7 +133,7 @@ type structOut struct {
 // content, in reading order, the structure tree root and the parent
 // tree. It returns the root's reference. Pages and annotations get
 // their /StructParents and /StructParent keys.
-func (st *structure) objects(f *pdfFile, out structOut, lang string) pdfRef {
+func (st *structure) objects(f *pdfFile, out structOut) pdfRef {
 	n := len(st.tags)
 	// first[i] is the reading key of element i's first content, its
 	// subtree's included; -1 when it has none.
@@ -152,6 +158,23 @@ func (st *structure) objects(f *pdfFile, out structOut, lang string) pdfRef {
 		if first[p] < 0 || first[i] < first[p] {
 			first[p] = first[i]
 		}
+	}
+	// An empty cell of a row that has content stays, after the cell
+	// before it, so that every row keeps its columns.
+	var prev int64 = -1
+	for i := 1; i < n; i++ {
+		t := st.tags[i]
+		if t.Role != layout.RoleTableCell && t.Role != layout.RoleTableHeaderCell {
+			continue
+		}
+		if first[i] < 0 && first[t.Parent] >= 0 {
+			first[i] = max(prev, first[t.Parent])
+			children[t.Parent] = append(children[t.Parent], int32(i))
+		}
+		prev = first[i]
+	}
+	for _, c := range children {
+		slices.Sort(c) // in the order they were made, for equal keys
 	}
 	refs := make([]pdfRef, n)
 	next := len(f.objs)
@@ -287,6 +310,9 @@ func (st *structure) element(i int32, refs []pdfRef, rootRef pdfRef, first []int
 	}
 	if t.Lang != "" {
 		b = append(append(b, "\n/Lang "...), pdfString(t.Lang)...)
+	}
+	if t.Role == layout.RoleTableHeaderCell {
+		b = append(b, "\n/A <</O /Table /Scope /Column>>"...)
 	}
 	if attr != 0 {
 		b = fmt.Appendf(b, "\n/A %d 0 R", attr)

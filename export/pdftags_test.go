@@ -2,10 +2,12 @@ package export
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"pamphlet/layout"
 	"pamphlet/model"
@@ -137,7 +139,9 @@ func twoColumnsOnFirstPage(b *layout.Book) bool {
 
 // TestTaggedPDFElements checks the kinds of elements the blocks become
 // and their nesting: lists as L, LI, Lbl and LBody, quotations, code,
-// links with their notes, figures with their text alternative.
+// links with their notes, figures with their text alternative, tables
+// with their row groups, rows and cells (header cells naming their
+// columns).
 func TestTaggedPDFElements(t *testing.T) {
 	png := testPNG(t, 40, 20)
 	doc := &model.Document{Title: "Kinds", Lang: "en", Blocks: []model.Block{
@@ -147,6 +151,12 @@ func TestTaggedPDFElements(t *testing.T) {
 		&model.Code{Text: "x := 1\ny := 2"},
 		&model.Figure{Data: png, MediaType: "image/png", Alt: "a small coloured box", Caption: []model.Inline{text("The box")}},
 		&model.Heading{Level: 3, Content: []model.Inline{text("Deep heading")}},
+		&model.Table{Caption: []model.Inline{text("Stock")},
+			Head: []model.Row{{Cells: []model.Cell{{Content: []model.Inline{text("Item")}}, {Content: []model.Inline{text("Count")}}}}},
+			Body: []model.Row{
+				{Cells: []model.Cell{{Content: []model.Inline{text("Paper")}}, {Content: []model.Inline{text("12")}}}},
+				{Cells: []model.Cell{{Content: []model.Inline{text("Ink")}}, {}}}, // an empty cell stays
+			}},
 	}}
 	path, data := writePDF(t, doc, layout.Options{}, PDFOptions{})
 	elems := readStructure(t, path)
@@ -163,6 +173,7 @@ func TestTaggedPDFElements(t *testing.T) {
 		" Figure\n Caption",
 		// a level-3 section heading after the title: no level skipped
 		" H2",
+		" Table\n  Caption\n  THead\n   TR\n    TH\n    TH\n  TBody\n   TR\n    TD\n    TD\n   TR\n    TD\n    TD\n",
 		" Note\n  Lbl\n  Link",
 	} {
 		if !strings.Contains(got, want) {
@@ -171,5 +182,66 @@ func TestTaggedPDFElements(t *testing.T) {
 	}
 	if !bytes.Contains(data, []byte("/Alt <FEFF")) {
 		t.Error("the figure has no /Alt")
+	}
+	if !bytes.Contains(data, []byte("/S /TH\n")) || !bytes.Contains(data, []byte("/Scope /Column")) {
+		t.Error("header cells without their scope")
+	}
+}
+
+// TestPDFMetadataAgrees checks that the XMP metadata is well-formed and
+// says what the document information says, for text that needs escaping
+// in both, and that the catalog carries the tagged PDF's entries.
+func TestPDFMetadataAgrees(t *testing.T) {
+	doc := &model.Document{Title: `A (tricky) \ title & <more>`, Authors: []string{"Ann O'Neil", "Bo <B>"}, Lang: "fr",
+		Blocks: []model.Block{para(text("Des mots."))}}
+	for _, tt := range []struct {
+		name    string
+		date    time.Time  // from SOURCE_DATE_EPOCH
+		docDate model.Date // the document's own
+	}{
+		{"no date", time.Time{}, model.Date{}},
+		{"dated", time.Date(2020, 3, 1, 12, 0, 0, 0, time.UTC), model.Date{}},
+		{"the document's date", time.Time{}, model.Date{Year: 2019, Month: 11, Day: 20}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc.Date = tt.docDate
+			_, data := writePDF(t, doc, layout.Options{}, PDFOptions{Date: tt.date})
+			f, err := readPDF(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cat := f.dict(f.trailer.get("Root"))
+			for _, k := range []pdfName{"StructTreeRoot", "MarkInfo", "ViewerPreferences", "Lang", "Metadata"} {
+				if cat.get(k) == nil {
+					t.Errorf("catalog without /%s", k)
+				}
+			}
+			if id, ok := f.trailer.get("ID").(pdfArray); !ok || len(id) != 2 {
+				t.Errorf("trailer /ID %v", f.trailer.get("ID"))
+			}
+			md := f.objs[cat.get("Metadata").(pdfRef)]
+			var x struct {
+				Desc struct {
+					Title   []string `xml:"title>Alt>li"`
+					Creator []string `xml:"creator>Seq>li"`
+					Lang    []string `xml:"language>Bag>li"`
+					Created string   `xml:"CreateDate"`
+					Part    string   `xml:"part"`
+				} `xml:"RDF>Description"`
+			}
+			if err := xml.Unmarshal(md.stream, &x); err != nil {
+				t.Fatalf("XMP: %v\n%s", err, md.stream)
+			}
+			d := x.Desc
+			if len(d.Title) != 1 || d.Title[0] != doc.Title || strings.Join(d.Creator, "|") != "Ann O'Neil|Bo <B>" ||
+				len(d.Lang) != 1 || d.Lang[0] != "fr" || d.Part != "1" {
+				t.Errorf("XMP says %+v", d)
+			}
+			info := f.dict(f.trailer.get("Info"))
+			dated := !tt.date.IsZero() || !tt.docDate.IsZero()
+			if hasDate := info.get("CreationDate") != nil; hasDate != (d.Created != "") || hasDate != dated {
+				t.Errorf("information dates %v, XMP date %q, document date %v", hasDate, d.Created, tt.date)
+			}
+		})
 	}
 }

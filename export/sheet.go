@@ -46,8 +46,23 @@ func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layou
 		p.end()
 		p.dx, p.dy, p.page = sl.X, sl.Y, sl.Page
 		p.runs(page.Head, artifactHeader)
-		p.runs(page.Body, "")
-		p.runs(page.Foot, artifactFooter)
+		saved := p
+		if page.Turned {
+			// The body of a turned page is placed on the paper turned a
+			// quarter turn clockwise; a matrix turns it back. The text
+			// state set inside is lost at Q: the painter's record of it
+			// goes back to what it was at q.
+			p.end()
+			saved = p
+			pdf.TransformBegin()
+			pdf.Transform(turnBack(height, book.Height.Points(), sl.X.Points(), sl.Y.Points()))
+		} else {
+			p.runs(page.Body, "")
+			p.runs(page.Foot, artifactFooter)
+		}
+		if page.Turned {
+			p.runs(page.Body, "")
+		}
 		for _, r := range page.Rules {
 			p.content(r.Tag, readingKey(sl.Page, 2*r.At))
 			p.rule(r)
@@ -66,7 +81,17 @@ func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layou
 				return fmt.Errorf("export pdf: page %d: %w", page.Folio, err)
 			}
 		}
+		if page.Turned {
+			p.end()
+			pdf.TransformEnd()
+			p.face, p.size, p.expand = saved.face, saved.size, saved.expand
+			p.runs(page.Foot, artifactFooter)
+		}
 		for k, l := range page.Links {
+			if page.Turned {
+				// The link's rectangle, turned back as its text is.
+				l.X, l.Y, l.W, l.H = l.Y, book.Height-l.X-l.W, l.H, l.W
+			}
 			pdf.LinkString((l.X + sl.X).Points(), (l.Y + sl.Y).Points(), l.W.Points(), l.H.Points(), l.URL)
 			st.link(sideNo, l.Tag, l.URL, readingKey(sl.Page, 2*len(page.Body)+2+k))
 		}
@@ -78,6 +103,15 @@ func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layou
 	}
 	p.end()
 	return nil
+}
+
+// turnBack is the matrix that puts the body of a turned page back on
+// its page: material placed at (x, y) of the paper turned a quarter
+// turn clockwise, which the painter writes at PDF (x+dx, side−y−dy), goes
+// to (y, pageHeight−x) of the upright page, at the page's place (dx, dy)
+// on a side of height side. All in points.
+func turnBack(side, pageHeight, dx, dy float64) gofpdf.TransformMatrix {
+	return gofpdf.TransformMatrix{A: 0, B: 1, C: -1, D: 0, E: side - dy + dx, F: side - pageHeight - dx - dy}
 }
 
 // rule fills a rectangle, or the ellipse inside it, at the painter's

@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -182,6 +183,28 @@ func (f *Face) Has(r rune) bool { return f.glyph(r).id != 0 }
 // Advance returns the advance width of r in font units, or 0 when the
 // face lacks r.
 func (f *Face) Advance(r rune) int { return int(f.glyph(r).adv) }
+
+// Outline returns the outline of r's glyph at ppem pixels to the em:
+// segments in 26.6 fixed-point pixels from the glyph's origin on the
+// baseline, y down, as package sfnt gives them. It is empty when the face
+// lacks r or the glyph has no outline (a colour emoji).
+func (f *Face) Outline(r rune, ppem fixed.Int26_6) (sfnt.Segments, error) {
+	id := f.glyph(r).id
+	if id == 0 {
+		return nil, nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	segs, err := f.font.LoadGlyph(&f.buf, id, ppem, nil)
+	if errors.Is(err, sfnt.ErrColoredGlyph) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("fonts: outline of %U in %s: %w", r, f.style, err)
+	}
+	// The segments live in f.buf, which the next lookup reuses.
+	return append(sfnt.Segments(nil), segs...), nil
+}
 
 // Kern returns the kerning adjustment between a and b in font units
 // (negative brings them closer), from the face's GPOS kern feature or its

@@ -3,6 +3,8 @@ package fonts
 import (
 	"bytes"
 	"testing"
+
+	"golang.org/x/image/math/fixed"
 )
 
 func TestEveryFaceHasRealWidths(t *testing.T) {
@@ -144,5 +146,40 @@ func BenchmarkWidth(b *testing.B) {
 	f := MustGet(Regular)
 	for i := 0; i < b.N; i++ {
 		_ = f.Width("typesetting “quoted” words—with dashes")
+	}
+}
+
+func TestOutline(t *testing.T) {
+	ppem := fixed.I(100)
+	tests := []struct {
+		name  string
+		style Style
+		r     rune
+		empty bool
+	}{
+		{"capital", Regular, 'H', false},
+		{"italic letter", Italic, 'g', false},
+		{"ideograph", CJK, '面', false},
+		{"space", Regular, ' ', true},
+		{"a character the face lacks", Regular, '面', true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			segs, err := MustGet(tc.style).Outline(tc.r, ppem)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.empty != (len(segs) == 0) {
+				t.Fatalf("%d segments, want empty %v", len(segs), tc.empty)
+			}
+			if tc.empty {
+				return
+			}
+			b := segs.Bounds()
+			// The outline sits on the baseline (y down), within an em.
+			if b.Max.Y > fixed.I(30) || b.Min.Y < -fixed.I(100) || b.Max.X <= b.Min.X || b.Max.X-b.Min.X > ppem {
+				t.Errorf("outline bounds %v at 100 pixels to the em", b)
+			}
+		})
 	}
 }

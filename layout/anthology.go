@@ -125,7 +125,8 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 	g, _ := opt.geometry()
 	return &Book{
 		Meta: Meta{Title: b.Title, Subtitle: b.Subtitle, Authors: append([]string(nil), authors...),
-			Subject: b.Description, Lang: b.Lang, Date: b.Date},
+			Subject: b.Description, Lang: b.Lang, Date: b.Date,
+			Publisher: b.Publisher, Rights: b.Rights, Identifier: b.Identifier},
 		Width:   g.paper.Width,
 		Height:  g.paper.Height,
 		Pages:   bd.pages,
@@ -319,8 +320,24 @@ func (pg *pager) renumber(first int) {
 	s.firstFolio = first
 }
 
-// shiftX moves everything on the page's text block horizontally.
+// shiftX moves everything on the page's text block horizontally: along
+// y on a turned page, whose material is placed across the paper.
 func (p *Page) shiftX(dx Sp) {
+	if p.Turned {
+		for k := range p.Body {
+			p.Body[k].Y += dx
+		}
+		for k := range p.Rules {
+			p.Rules[k].Y += dx
+		}
+		for k := range p.Links {
+			p.Links[k].Y += dx
+		}
+		for k := range p.Images {
+			p.Images[k].Y += dx
+		}
+		return
+	}
 	for k := range p.Body {
 		p.Body[k].X += dx
 	}

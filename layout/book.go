@@ -33,6 +33,8 @@ type Meta struct {
 	// Lang is the BCP 47 language tag ("" when unknown).
 	Lang string
 	Date model.Date
+	// Publisher, Rights and Identifier are as in model.Document.
+	Publisher, Rights, Identifier string
 }
 
 // Page is one laid-out page.
@@ -50,23 +52,13 @@ type Page struct {
 	Links []LinkArea
 	// Images are pictures placed on the page.
 	Images []Image
-	// Cells say which runs of Body belong to which table cell, in the
-	// order of Body, so that an exporter can tag the table's structure.
-	// A cell broken over several lines has an entry per line.
-	Cells []TableCell
-}
-
-// TableCell marks Body[First:End] of a page as text of one table cell,
-// or of a table's caption (Row and Col -1).
-type TableCell struct {
-	// Table numbers the document's tables from 0, in reading order.
-	Table int
-	// Row numbers the rows from 0, header rows first; Col the columns.
-	Row, Col int
-	// Head marks a header cell; Repeat one of a header set again at the
-	// top of a page after the table broke (an artifact of pagination).
-	Head, Repeat bool
-	First, End   int
+	// Turned marks a page whose body is set across it, for a table too
+	// wide for the measure: Body, Rules, Links and Images are placed as
+	// on the paper turned a quarter turn clockwise (Height wide, Width
+	// high, so x runs up the page from its foot). The exporter turns
+	// them back: the page is read by turning the book clockwise. Head
+	// and Foot stay upright.
+	Turned bool
 }
 
 // Image is a picture scaled into the rectangle X, Y (top-left corner), W,
@@ -155,7 +147,7 @@ type OutlineEntry struct {
 
 // Dump writes a stable text rendering of the laid pages for golden tests:
 // every run with its face, size and position in points, rules, links,
-// images, table cells and the outline.
+// images and the outline.
 func Dump(w io.Writer, b *Book) error {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "book %v x %v, %d pages\n", b.Width, b.Height, len(b.Pages))
@@ -165,7 +157,11 @@ func Dump(w io.Writer, b *Book) error {
 		fmt.Fprintf(&sb, "outline %d %q page %d y %v\n", o.Level, o.Title, o.Page+1, o.Y)
 	}
 	for i, p := range b.Pages {
-		fmt.Fprintf(&sb, "\npage %d (folio %d)\n", i+1, p.Folio)
+		turned := ""
+		if p.Turned {
+			turned = " turned"
+		}
+		fmt.Fprintf(&sb, "\npage %d (folio %d)%s\n", i+1, p.Folio, turned)
 		dumpRuns(&sb, "head", p.Head)
 		dumpRuns(&sb, "", p.Body)
 		dumpRuns(&sb, "foot", p.Foot)
@@ -181,18 +177,6 @@ func Dump(w io.Writer, b *Book) error {
 		}
 		for _, im := range p.Images {
 			fmt.Fprintf(&sb, "  image %v,%v %vx%v %s %d bytes\n", im.X, im.Y, im.W, im.H, im.MediaType, len(im.Data))
-		}
-		for _, c := range p.Cells {
-			kind := "cell"
-			switch {
-			case c.Row < 0:
-				kind = "caption"
-			case c.Repeat:
-				kind = "cell repeated"
-			case c.Head:
-				kind = "cell head"
-			}
-			fmt.Fprintf(&sb, "  %s table %d row %d col %d runs %d-%d\n", kind, c.Table, c.Row, c.Col, c.First, c.End)
 		}
 	}
 	_, err := io.WriteString(w, sb.String())

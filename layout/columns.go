@@ -33,36 +33,14 @@ func (s *setter) masthead() *vlist {
 	v := &vlist{}
 	doc := s.doc
 	w, l := s.g.textWidth, s.g.leading
-	add := func(in []model.Inline, st parStyle, leading Sp) {
-		st.measure, st.align = w, raggedRight
-		h, d := strut(leading)
-		p := s.buildPara(in, st)
-		if len(v.items) == 0 && doc.Title != "" {
-			p.tag = s.titleTag(0)
-		} else {
-			p.tag = s.tag(RoleParagraph, 0)
-		}
-		params := s.params
-		params.RuntWidth = 0
-		s.addLines(v, p, ctx{measure: w}, h, d, params)
-	}
-	text := func(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
-	if doc.Title != "" {
-		size := s.step(7)
-		add(text(doc.Title), parStyle{face: fonts.Regular, size: size}, size*11/10)
-	}
-	if doc.Subtitle != "" {
-		v.gap(l / 3)
-		size := s.step(3)
-		add(text(doc.Subtitle), parStyle{face: fonts.Italic, size: size}, size*12/10)
-	}
+	s.titles(v, parStyle{measure: w, align: raggedRight}, 7, 110, l/3)
 	line := s.articleByline()
 	if date := formatDate(s.loc, doc.Date); date != "" {
 		if line != nil {
 			// the dot outside the small capitals, at the date's size
-			line = append(line, &model.Text{Text: "\u2002"}, &model.Emph{Content: text("·\u2002" + date)})
+			line = append(line, &model.Text{Text: "\u2002"}, &model.Emph{Content: plain("·\u2002" + date)})
 		} else {
-			line = append(line, &model.Emph{Content: text(date)})
+			line = append(line, &model.Emph{Content: plain(date)})
 		}
 	}
 	if line != nil {
@@ -70,7 +48,7 @@ func (s *setter) masthead() *vlist {
 		// running head to extractors that look for a line standing
 		// apart at the top of the page.
 		v.gap(l)
-		add(line, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, l)
+		s.headPara(v, line, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true, measure: w, align: raggedRight}, l)
 	}
 	if len(v.items) > 0 {
 		v.gap(l * 2 / 3)

@@ -34,6 +34,10 @@
 // mirrors its margins when it changes side of the spread, and runs stage
 // 5 with the book's running heads (anthology.go).
 //
+// SetText runs stages 1 and 2 alone on a short text, for what export
+// draws itself: the generated cover's title, subtitle, names and date are
+// set in centred lines by the same shaper and breaker (text.go).
+//
 // Options' zero value gives the defaults: A5, Charis SIL at 10pt on 13pt,
 // margins scaled to the paper, one column, links as numbered notes. The
 // FirstPage and BookTitle options let a collection lay out each article as

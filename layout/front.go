@@ -94,39 +94,51 @@ func printedByline(byline string, names []string) []model.Inline {
 	return out
 }
 
+// plain is text as inline content.
+func plain(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
+
+// headPara adds a paragraph of a title block or masthead to v, on lines
+// leading apart: the first is the document's title when it has one.
+func (s *setter) headPara(v *vlist, in []model.Inline, st parStyle, leading Sp) {
+	h, d := strut(leading)
+	p := s.buildPara(in, st)
+	if len(v.items) == 0 && s.doc.Title != "" {
+		p.tag = s.titleTag(0)
+	} else {
+		p.tag = s.tag(RoleParagraph, 0)
+	}
+	s.addLines(v, p, ctx{measure: st.measure}, h, d, s.params)
+}
+
+// titles adds the document's title and subtitle to v, set as st says
+// (measure and alignment): the title at step titleStep on lines leading
+// percent of its size apart, the subtitle subGap below it in italics.
+func (s *setter) titles(v *vlist, st parStyle, titleStep int, leading, subGap Sp) {
+	if s.doc.Title != "" {
+		st.face, st.size = fonts.Regular, s.step(titleStep)
+		s.headPara(v, plain(s.doc.Title), st, st.size*leading/100)
+	}
+	if s.doc.Subtitle != "" {
+		v.gap(subGap)
+		st.face, st.size = fonts.Italic, s.step(3)
+		s.headPara(v, plain(s.doc.Subtitle), st, st.size*12/10)
+	}
+}
+
 // titleBlock sets the first page's head: title, subtitle, byline in small
 // capitals and date, centred on the full text width.
 func (s *setter) titleBlock(width Sp) *vlist {
 	v := &vlist{}
 	doc := s.doc
 	em, l := s.g.size, s.g.leading
-	c := ctx{measure: width}
-	add := func(in []model.Inline, st parStyle, leading Sp) {
-		st.measure = width
-		st.align = centered
-		h, d := strut(leading)
-		p := s.buildPara(in, st)
-		if len(v.items) == 0 && doc.Title != "" {
-			p.tag = s.titleTag(0)
-		} else {
-			p.tag = s.tag(RoleParagraph, 0)
-		}
-		s.addLines(v, p, c, h, d, s.params)
-	}
-	text := func(t string) []model.Inline { return []model.Inline{&model.Text{Text: t}} }
-	if doc.Title != "" {
-		size := s.step(6)
-		add(text(doc.Title), parStyle{face: fonts.Regular, size: size}, size*115/100)
-	}
-	if doc.Subtitle != "" {
-		v.gap(l / 2)
-		size := s.step(3)
-		add(text(doc.Subtitle), parStyle{face: fonts.Italic, size: size}, size*12/10)
-	}
+	head := parStyle{measure: width, align: centered}
+	s.titles(v, head, 6, 115, l/2)
 	by := s.articleByline()
 	if by != nil {
 		v.gap(l)
-		add(by, parStyle{face: fonts.Regular, size: s.step(1), smallCaps: true}, l)
+		st := head
+		st.face, st.size, st.smallCaps = fonts.Regular, s.step(1), true
+		s.headPara(v, by, st, l)
 	}
 	date := doc.Dateline // as printed, so that no word of it is lost
 	if date == "" {
@@ -136,7 +148,17 @@ func (s *setter) titleBlock(width Sp) *vlist {
 		if len(doc.Authors) == 0 {
 			v.gap(l)
 		}
-		add(text(date), parStyle{face: fonts.Italic, size: em}, l)
+		st := head
+		st.face, st.size = fonts.Italic, em
+		s.headPara(v, plain(date), st, l)
+	}
+	if src := doc.Source; s.opt.ShowSource && src != "" {
+		// The address the page was read from, where a reader of the
+		// print can find it again.
+		v.gap(l / 2)
+		st := head
+		st.size = s.small()
+		s.headPara(v, plain(src), st, l)
 	}
 	for k := range v.items {
 		if v.items[k].kind == vPenalty {

@@ -32,9 +32,11 @@ type setter struct {
 	blockCount int
 	// tableCount numbers the tables set so far (TableCell.Table).
 	tableCount int
-	// spans holds the vertical lists of tables set across both columns,
-	// keyed by the empty box that stands for each in the body.
-	spans map[*vbox][]vitem
+	// floats holds the tables set apart from the body's flow (across
+	// both columns, or turned), keyed by the empty box that stands for
+	// each in the body; turning is set while one is being set.
+	floats  map[*vbox]float
+	turning bool
 	// fitted keeps the running heads already fitted to their slot.
 	fitted map[fitKey]string
 	// label is the title the running heads print: the document's, or in
@@ -93,7 +95,8 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 	s.sh.reportMissing()
 	return &Book{
 		Meta: Meta{Title: doc.Title, Subtitle: doc.Subtitle, Authors: append([]string(nil), doc.Authors...),
-			Subject: doc.Description, Lang: doc.Lang, Date: doc.Date},
+			Subject: doc.Description, Lang: doc.Lang, Date: doc.Date,
+			Publisher: doc.Publisher, Rights: doc.Rights, Identifier: doc.Identifier},
 		Width:   s.g.paper.Width,
 		Height:  s.g.paper.Height,
 		Pages:   pg.pages,

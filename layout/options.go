@@ -55,6 +55,9 @@ type Options struct {
 	// Progress, when set, is called once for each chapter of an
 	// anthology laid out, from one goroutine at a time.
 	Progress func()
+	// ShowSource prints the document's Source address under its title,
+	// as the PDF of a web page converted from its address does.
+	ShowSource bool
 }
 
 // Warning is a problem found while laying out.

@@ -151,10 +151,6 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			y += b.h
 			x := f.x + b.x
 			at := len(p.Body)
-			for _, m := range b.cells {
-				p.Cells = append(p.Cells, TableCell{Table: m.table, Row: m.row, Col: m.col, Head: m.head, Repeat: b.repeat,
-					First: len(p.Body) + m.from, End: len(p.Body) + m.to})
-			}
 			for _, r := range b.runs {
 				r.X += x
 				r.Y += y
@@ -193,12 +189,37 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			if pg.release {
 				// The page holds the material now: a long document
 				// need not hold it twice until pagination ends.
-				b.runs, b.links, b.rules, b.images, b.cells = nil, nil, nil, nil, nil
+				b.runs, b.links, b.rules, b.images = nil, nil, nil, nil
 			}
 			y += b.d
 		}
 	}
 	return y
+}
+
+// placeTurned sets a table turned a quarter turn on pages of its own,
+// from the page after pageIdx when that holds anything (top > 0, or the
+// columns above), breaking between its rows. Its material is placed on
+// the page as if the paper were turned (Page.Turned): x runs from the
+// foot of the page to its head, across the text block's height. It
+// returns the page and top where the body goes on.
+func (pg *pager) placeTurned(items []vitem, pageIdx int, top Sp) (int, Sp) {
+	s := pg.s
+	if top > 0 || len(pg.page(pageIdx).Body) > 0 {
+		pageIdx++
+	}
+	j := skip(items, 0)
+	for j < len(items) {
+		p := pg.page(pageIdx)
+		p.Turned = true
+		f := frame{page: pageIdx, x: s.g.margins.Bottom, y: s.textLeft(pageIdx), w: s.g.textHeight, h: s.g.textWidth}
+		f = pg.repeatHeader(items, j, f)
+		end, _ := pg.fill(items, j, f.h)
+		pg.place(items, j, end, f)
+		j = skip(items, end)
+		pageIdx++
+	}
+	return pageIdx, 0
 }
 
 // repeatHeader sets again, at the top of frame f, the header of a table
@@ -279,7 +300,7 @@ func (pg *pager) paginate(title, body *vlist) {
 	for i < len(items) {
 		if end < i {
 			end = i
-			for end < len(items) && (items[end].kind != vBox || s.spans[items[end].box] == nil) {
+			for end < len(items) && (items[end].kind != vBox || s.floats[items[end].box].items == nil) {
 				end++
 			}
 		}
@@ -313,7 +334,11 @@ func (pg *pager) paginate(title, body *vlist) {
 			}
 		}
 		if end < len(items) {
-			pageIdx, top = pg.placeSpan(s.spans[items[end].box], pageIdx, top)
+			if fl := s.floats[items[end].box]; fl.turned {
+				pageIdx, top = pg.placeTurned(fl.items, pageIdx, top)
+			} else {
+				pageIdx, top = pg.placeSpan(fl.items, pageIdx, top)
+			}
 			i = skip(items, end+1)
 			if i < len(items) {
 				pg.page(pageIdx)

@@ -399,7 +399,8 @@ func (b *parBuilder) space(si int32, noBreak bool) {
 		return
 	}
 	sp := b.spans[si]
-	w := b.s.sh.width(" ", sp.face, sp.size)
+	// Spaced capitals (SetText) space their words as much more.
+	w := b.s.sh.width(" ", sp.face, sp.size) + 2*b.s.sh.tracking
 	// A no-break space is a tie: its penalty forbids the break, unless
 	// the words it binds cannot fit on one line (see looseTies); it is
 	// otherwise built like a breakable space, so that a loosened tie
@@ -480,7 +481,15 @@ func (b *parBuilder) breakItem(kind breakKind, prev ch, pi int) {
 		// being a breakpoint itself.
 		em := 3 * b.p.style.size
 		b.p.items = append(b.p.items, Penalty(Infinity, 0, 0), Glue(0, em, 0))
-		defer func() { b.p.items = append(b.p.items, Glue(0, -em, 0)) }()
+		if b.p.style.align == centered {
+			// A centred line also starts with stretch, as after a space
+			// (see space): the box keeps it from vanishing at the break.
+			defer func() {
+				b.p.items = append(b.p.items, Glue(0, -2*em, 0), Box(0, -1), Penalty(Infinity, 0, 0), Glue(0, em, 0))
+			}()
+		} else {
+			defer func() { b.p.items = append(b.p.items, Glue(0, -em, 0)) }()
+		}
 	}
 	switch kind {
 	case charBreak:

@@ -18,9 +18,6 @@ type vbox struct {
 	links  []LinkArea
 	rules  []Rule
 	images []Image
-	// cells says which table cell each stretch of runs belongs to (a
-	// line of a table or its caption); nil elsewhere.
-	cells []cellMark
 	// outline is the index of the heading entry anchored here (-1: none).
 	outline int
 	// mark is the section title this box starts, for running heads.
@@ -44,8 +41,6 @@ type vbox struct {
 	// rtl marks a line of a right-to-left paragraph, measure wide: its
 	// list marker goes on the right.
 	rtl bool
-	// repeat marks a table's header set again at the top of a frame.
-	repeat bool
 }
 
 // role is what a vertical box holds.

@@ -59,6 +59,9 @@ type shaper struct {
 	// hyphens caches the hyphen piece of each face and size.
 	hyphens map[hyphenKey]piece
 	buf     strings.Builder
+	// tracking is extra space between the characters of a word, for
+	// spaced capitals (SetText); 0 in running text.
+	tracking Sp
 }
 
 type hyphenKey struct {
@@ -154,6 +157,7 @@ func (sh *shaper) shape(dst []piece, text string, s fonts.Style, size Sp) []piec
 	b.Reset()
 	var cur piece
 	curUnits, open := 0, false
+	glyphs := 0 // in the open piece, for tracking
 	prev := rune(-1)
 	// A piece whose runes are drawn as they stand is a substring of text
 	// (from, to); only one with a rune dropped or replaced is copied
@@ -168,7 +172,7 @@ func (sh *shaper) shape(dst []piece, text string, s fonts.Style, size Sp) []piec
 		} else {
 			cur.text = text[from:to]
 		}
-		cur.width = sh.units(cur.face, size, curUnits)
+		cur.width = sh.units(cur.face, size, curUnits) + Sp(glyphs-1)*sh.tracking
 		dst = append(dst, cur)
 		b.Reset()
 		open = false
@@ -189,7 +193,7 @@ func (sh *shaper) shape(dst []piece, text string, s fonts.Style, size Sp) []piec
 		f := sh.face(face)
 		if !open {
 			cur = piece{face: face, size: size, first: rr}
-			curUnits = 0
+			curUnits, glyphs = 0, 0
 			open = true
 			from, to, copied = i, i, false
 		}
@@ -197,13 +201,18 @@ func (sh *shaper) shape(dst []piece, text string, s fonts.Style, size Sp) []piec
 		if copied {
 			at = b.Len()
 		}
+		kerned := false
 		if prev >= 0 && !isRTLScript(prev) && !isRTLScript(rr) {
 			if k := f.Kern(prev, rr); k != 0 {
 				curUnits += k
-				cur.kerns = append(cur.kerns, GlyphKern{At: at, Offset: sh.units(face, size, curUnits)})
+				kerned = true
 			}
 		}
+		if kerned || sh.tracking != 0 && prev >= 0 {
+			cur.kerns = append(cur.kerns, GlyphKern{At: at, Offset: sh.units(face, size, curUnits) + Sp(glyphs)*sh.tracking})
+		}
 		curUnits += f.Advance(rr)
+		glyphs++
 		switch {
 		case copied:
 			b.WriteRune(rr)
@@ -229,7 +238,7 @@ func (sh *shaper) kernBetween(a, b *piece) Sp {
 		isRTLScript(a.last) || isRTLScript(b.first) {
 		return 0
 	}
-	return sh.units(a.face, a.size, sh.face(a.face).Kern(a.last, b.first))
+	return sh.units(a.face, a.size, sh.face(a.face).Kern(a.last, b.first)) + sh.tracking
 }
 
 // width measures text in one face, ignoring fallback (for glue and

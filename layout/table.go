@@ -28,15 +28,6 @@ var (
 	tableInnerRule = Pt(0.35)
 )
 
-// cellMark says which table cell a stretch of a line box's runs belongs
-// to, for tagging: runs[from:to] of the box.
-type cellMark struct {
-	table    int
-	row, col int
-	head     bool
-	from, to int
-}
-
 // tableCell is one cell built for a size: its paragraph and the widths it
 // asks for.
 type tableCell struct {
@@ -51,6 +42,9 @@ type tableCell struct {
 type tableSetting struct {
 	size, leading, gutter Sp
 	cells                 [][]tableCell // rows, header rows first
+	// tag and caption are the elements of the table and its caption in
+	// the structure tree.
+	tag, caption int32
 	// natural, least and tight are per column: the widest of its cells'
 	// natural widths, widest words and widest pieces (see cellWidths).
 	natural, least, tight []Sp
@@ -69,36 +63,46 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	if c.quote {
 		base = s.small()
 	}
-	ts, widths, whole := s.fitTable(t, base, ncol, c.measure, id, c.measure < s.g.textWidth)
-	if !whole && c.measure < s.g.textWidth && c.depth == 0 && !c.quote {
-		// Too wide for a column even at the smallest size: the table
-		// goes across both columns (see pager.placeSpan).
-		tv := &vlist{}
-		s.tableCount--
-		s.table(tv, t, ctx{measure: s.g.textWidth})
-		marker := &vbox{outline: -1, role: roleTable}
-		if s.spans == nil {
-			s.spans = map[*vbox][]vitem{}
+	ts, widths, fit := s.fitTable(t, base, ncol, c.measure)
+	if fit != fitWhole && !s.turning && c.depth == 0 && !c.quote {
+		// Too wide even at the smallest size: across both columns of a
+		// handout, else turned a quarter turn on pages of its own,
+		// where the measure is the text block's height.
+		whole := func(measure Sp) bool {
+			_, _, f := s.fitTable(t, base, ncol, measure)
+			return f == fitWhole
 		}
-		s.spans[marker] = tv.items
-		v.gap(s.g.leading / 2)
-		v.items = append(v.items, vitem{kind: vBox, box: marker})
-		return
+		wide := c.measure < s.g.textWidth
+		switch {
+		case wide && whole(s.g.textWidth):
+			s.floatTable(v, t, ctx{measure: s.g.textWidth, tag: c.tag}, false)
+			return
+		case whole(s.g.textHeight):
+			s.floatTable(v, t, ctx{measure: s.g.textHeight, tag: c.tag}, true)
+			return
+		case wide:
+			s.floatTable(v, t, ctx{measure: s.g.textWidth, tag: c.tag}, false)
+			return
+		}
+	}
+	if fit == fitBroken {
+		s.warn(0, fmt.Sprintf("table %d: too wide for the measure even at %v: some words are broken across lines", id+1, ts.size))
 	}
 	width := sum(widths) + Sp(ncol-1)*ts.gutter
 	left := c.left + (c.measure-width)/2
+	s.tableTags(t, ts, c.tag)
 
 	v.gap(s.g.leading / 2)
 	if len(t.Caption) > 0 {
 		st := parStyle{face: fonts.Italic, size: ts.size, measure: c.measure, align: centered}
 		h, d := strut(ts.leading)
 		p := s.buildPara(t.Caption, st)
+		p.tag = ts.caption
 		before := len(v.items)
 		s.addLines(v, p, c, h, d, s.params)
 		for k := before; k < len(v.items); k++ {
-			if b := v.items[k].box; v.items[k].kind == vBox {
-				b.role = roleTable
-				b.cells = []cellMark{{table: id, row: -1, col: -1, to: len(b.runs)}}
+			if v.items[k].kind == vBox {
+				v.items[k].box.role = roleTable
 			}
 		}
 		v.penalty(Infinity) // the caption stays with the table
@@ -114,23 +118,23 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 		return &vbox{h: above + weight, d: below, x: left, outline: -1, role: roleTable, block: block,
 			rules: []Rule{{Y: -weight, W: width, H: weight}}}
 	}
-	// rows sets rows first..first+len(rows) as line boxes, each row's
-	// lines kept together.
-	setRows := func(rows [][]tableCell, first int, head bool) [][]*vbox {
+	// setRows sets rows as line boxes, a slice of them per row.
+	setRows := func(rows [][]tableCell) [][]*vbox {
 		var out [][]*vbox
-		for i, row := range rows {
-			out = append(out, s.tableRow(t, ts, row, widths, left, id, first+i, head))
+		for _, row := range rows {
+			out = append(out, s.tableRow(t, ts, row, widths, left))
 		}
 		return out
 	}
-	head := setRows(ts.cells[:len(t.Head)], 0, true)
-	body := setRows(ts.cells[len(t.Head):], len(t.Head), false)
+	head := setRows(ts.cells[:len(t.Head)])
+	body := setRows(ts.cells[len(t.Head):])
 
 	// The header as one box, repeated at the top of a frame after a
-	// break between body rows.
+	// break between body rows. The repetition is no content of its own:
+	// its runs carry no element (tag 0), like running heads.
 	var repeat *vbox
 	if len(head) > 0 {
-		repeat = &vbox{x: left, outline: -1, role: roleTable, block: block, repeat: true}
+		repeat = &vbox{x: left, outline: -1, role: roleTable, block: block}
 		stack := []*vbox{ruleBox(tableOuterRule, 0, rowGap)}
 		for _, r := range head {
 			stack = append(stack, r...)
@@ -141,16 +145,12 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 			y += b.h
 			for _, r := range b.runs {
 				r.Y += y
+				r.Tag = 0
 				repeat.runs = append(repeat.runs, r)
 			}
 			for _, r := range b.rules {
 				r.Y += y
 				repeat.rules = append(repeat.rules, r)
-			}
-			for _, m := range b.cells {
-				off := len(repeat.runs) - len(b.runs)
-				m.from, m.to = m.from+off, m.to+off
-				repeat.cells = append(repeat.cells, m)
 			}
 			y += b.d
 		}
@@ -180,9 +180,10 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	}
 	for i, r := range body {
 		switch {
-		case i == 0 || i == len(body)-1 && len(body) > 2:
-			// The header keeps a row under it, and the last row
-			// does not end up alone.
+		case i < 2 || i > len(body)-2:
+			// Two rows at least on either side of a break, as with
+			// a paragraph's widows and orphans: the header keeps
+			// two under it, and no row ends up alone.
 			v.penalty(Infinity)
 		default:
 			v.items = append(v.items, vitem{kind: vPenalty, penalty: 0, box: repeat})
@@ -202,32 +203,88 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	v.gap(s.g.leading / 2)
 }
 
+// floatTable sets a table apart from the flow of the body, in context c
+// (the measure it gets): across both columns of a handout, or turned a
+// quarter turn on pages of its own. The body holds an empty box in its
+// place, which the pager replaces (see pager.placeFloat).
+func (s *setter) floatTable(v *vlist, t *model.Table, c ctx, turned bool) {
+	tv := &vlist{}
+	s.tableCount--
+	s.turning = true
+	s.table(tv, t, c)
+	s.turning = false
+	marker := &vbox{outline: -1, role: roleTable}
+	if s.floats == nil {
+		s.floats = map[*vbox]float{}
+	}
+	s.floats[marker] = float{items: tv.items, turned: turned}
+	v.gap(s.g.leading / 2)
+	v.items = append(v.items, vitem{kind: vBox, box: marker})
+}
+
+// float is material set apart from the body's flow: a table across both
+// columns, or one turned a quarter turn on pages of its own.
+type float struct {
+	items  []vitem
+	turned bool
+}
+
+// How well a table fits a measure (fitTable).
+const (
+	fitWhole      = iota // every column holds its longest word
+	fitHyphenated        // words are hyphenated where the patterns allow
+	fitBroken            // words are broken between any two characters
+)
+
 // fitTable chooses the size of a table and the widths of its columns so
 // that it fits measure: at the first of tableSizes where every column
 // holds its longest word; else at the smallest, with words hyphenated
 // where the patterns allow; else, as a last resort, with the columns
 // shared out by their widest pieces and words broken between any two
-// characters where they must (with a warning), so that nothing is cut
-// off or runs into the next column. whole reports whether every column
-// holds its longest word; with quiet set, nothing is warned (the caller
-// may set the table wider instead).
-func (s *setter) fitTable(t *model.Table, base Sp, ncol int, measure Sp, id int, quiet bool) (ts *tableSetting, widths []Sp, whole bool) {
+// characters where they must, so that nothing is cut off or runs into
+// the next column. fit says which of the three it took.
+func (s *setter) fitTable(t *model.Table, base Sp, ncol int, measure Sp) (ts *tableSetting, widths []Sp, fit int) {
 	gutters := func(ts *tableSetting) Sp { return Sp(ncol-1) * ts.gutter }
 	for _, f := range tableSizes {
 		ts = s.prepareTable(t, scale(base, f, 1000), ncol, nil, measure)
 		if sum(ts.least)+gutters(ts) <= measure {
-			return ts, ts.columnWidths(measure), true
+			return ts, ts.columnWidths(measure), fitWhole
 		}
 	}
 	if sum(ts.tight)+gutters(ts) <= measure {
 		ts.least = ts.tight
-		return ts, ts.columnWidths(measure), false
+		return ts, ts.columnWidths(measure), fitHyphenated
 	}
 	widths = ts.squeeze(measure)
-	if !quiet {
-		s.warn(0, fmt.Sprintf("table %d: too wide for the measure even at %v: some words are broken across lines", id+1, ts.size))
+	return s.prepareTable(t, ts.size, ncol, widths, measure), widths, fitBroken
+}
+
+// tableTags adds the table's elements under parent: the table, its
+// header and body, their rows and every cell (empty ones too, so that
+// each row keeps its columns), and gives each cell's paragraph its
+// element.
+func (s *setter) tableTags(t *model.Table, ts *tableSetting, parent int32) {
+	ts.tag = s.tag(RoleTable, parent)
+	if len(t.Caption) > 0 {
+		ts.caption = s.tag(RoleCaption, ts.tag)
 	}
-	return s.prepareTable(t, ts.size, ncol, widths, measure), widths, false
+	part := func(role Role, rows [][]tableCell, cell Role) {
+		if len(rows) == 0 {
+			return
+		}
+		pt := s.tag(role, ts.tag)
+		for _, row := range rows {
+			rt := s.tag(RoleTableRow, pt)
+			for j := range row {
+				ct := s.tag(cell, rt)
+				if row[j].p != nil {
+					row[j].p.tag = ct
+				}
+			}
+		}
+	}
+	part(RoleTableHead, ts.cells[:len(t.Head)], RoleTableHeaderCell)
+	part(RoleTableBody, ts.cells[len(t.Head):], RoleTableCell)
 }
 
 // prepareTable builds every cell's paragraph at size and measures it.
@@ -360,7 +417,7 @@ func (ts *tableSetting) squeeze(measure Sp) []Sp {
 
 // tableRow breaks the cells of one row into their columns and returns
 // the row's line boxes: the k-th line of every cell on the k-th box.
-func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, widths []Sp, left Sp, id, index int, head bool) []*vbox {
+func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, widths []Sp, left Sp) []*vbox {
 	h, d := strut(ts.leading)
 	params := s.params
 	params.RuntWidth = 0
@@ -398,7 +455,6 @@ func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, wid
 				shift += max(widths[j]-l.Natural, 0) / 2
 			}
 			b := boxes[k]
-			from := len(b.runs)
 			for _, r := range lb.runs {
 				r.X += shift
 				b.runs = append(b.runs, r)
@@ -407,7 +463,6 @@ func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, wid
 				la.X += shift
 				b.links = append(b.links, la)
 			}
-			b.cells = append(b.cells, cellMark{table: id, row: index, col: j, head: head, from: from, to: len(b.runs)})
 			if lb.overfull > 0 {
 				b.overfull, b.text = lb.overfull, lb.text
 			}

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -88,24 +87,29 @@ func tableBook(t *testing.T, doc *model.Document, opt Options) *Book {
 	return b
 }
 
+// isCell reports whether tag k of b is a table cell's element.
+func isCell(b *Book, k int32) bool {
+	return k > 0 && (b.Tags[k].Role == RoleTableCell || b.Tags[k].Role == RoleTableHeaderCell)
+}
+
 func TestTableBreaksBetweenRowsAndRepeatsItsHeader(t *testing.T) {
 	tbl := longTable(70)
 	b := tableBook(t, tableDoc(mpara(text(prose(1, 3))), tbl), Options{})
 	pagesWithRows := 0
-	seen := map[int]int{} // row → page
+	seen := map[int32]int{} // body row element → page
 	for i, p := range b.Pages {
-		rows := false
-		repeated := false
-		for _, c := range p.Cells {
+		rows, repeated := false, false
+		for _, r := range p.Body {
 			switch {
-			case c.Repeat:
+			case r.Tag == 0 && r.Text == "Work":
 				repeated = true
-			case c.Row > 0:
+			case isCell(b, r.Tag) && b.Tags[r.Tag].Role == RoleTableCell:
 				rows = true
-				if pg, ok := seen[c.Row]; ok && pg != i {
-					t.Errorf("row %d split over pages %d and %d", c.Row, pg+1, i+1)
+				row := b.Tags[r.Tag].Parent
+				if pg, ok := seen[row]; ok && pg != i {
+					t.Errorf("row element %d split over pages %d and %d", row, pg+1, i+1)
 				}
-				seen[c.Row] = i
+				seen[row] = i
 			}
 		}
 		if rows {
@@ -121,77 +125,122 @@ func TestTableBreaksBetweenRowsAndRepeatsItsHeader(t *testing.T) {
 	if len(seen) != len(tbl.Body) {
 		t.Errorf("%d body rows placed, want %d", len(seen), len(tbl.Body))
 	}
+	// Two rows at least on every page of the table.
+	perPage := map[int]int{}
+	for _, pg := range seen {
+		perPage[pg]++
+	}
+	for pg, n := range perPage {
+		if n < 2 {
+			t.Errorf("page %d holds %d row(s) of the table", pg+1, n)
+		}
+	}
 }
 
 func TestTableNeverLeavesTheMeasure(t *testing.T) {
 	for _, opt := range []Options{{}, {Paper: A4, Columns: 2}, {FontSize: Pt(12)}} {
 		t.Run(fmt.Sprintf("%s-%dcol-%v", opt.Paper.Name, opt.Columns, opt.FontSize), func(t *testing.T) {
-			b := tableBook(t, tableDoc(mpara(text("Before.")), wideTable()), opt)
+			// No word is broken between characters (that would warn).
+			opt.Warn = func(w Warning) { t.Errorf("warning: %s", w.Message) }
+			b, err := Layout(tableDoc(mpara(text("Before.")), wideTable()), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
 			g, err := opt.geometry()
 			if err != nil {
 				t.Fatal(err)
 			}
 			sizes := map[Sp]bool{}
+			cells, turned := 0, false
 			for i, p := range b.Pages {
 				left := g.margins.Inner
 				if (i+1)%2 == 0 {
 					left = g.margins.Outer
 				}
-				for _, c := range p.Cells {
-					for _, r := range p.Body[c.First:c.End] {
-						sizes[r.Size] = true
-						if r.X < left || r.X+r.Width > left+g.textWidth+Pt(0.01) {
-							t.Errorf("page %d: %q at %v..%v leaves the text block %v..%v", i+1, r.Text, r.X, r.X+r.Width, left, left+g.textWidth)
-						}
+				// The text block, across the paper on a turned page.
+				x0, x1 := left, left+g.textWidth
+				if p.Turned {
+					turned = true
+					x0, x1 = g.margins.Bottom, g.margins.Bottom+g.textHeight
+				}
+				for _, r := range p.Body {
+					if !isCell(b, r.Tag) {
+						continue
+					}
+					cells++
+					sizes[r.Size] = true
+					if r.X < x0 || r.X+r.Width > x1+Pt(0.01) {
+						t.Errorf("page %d: %q at %v..%v leaves the text block %v..%v", i+1, r.Text, r.X, r.X+r.Width, x0, x1)
 					}
 				}
 			}
-			// In one column the table is set smaller; in two, it may
-			// keep the body size across both.
-			if sizes[g.size] && g.columns == 1 {
-				t.Errorf("the wide table kept the body size %v", g.size)
+			if cells == 0 {
+				t.Fatal("no table cells placed")
+			}
+			// The table is set smaller, across both columns, or turned;
+			// never at the body size in the column it is too wide for.
+			if sizes[g.size] && g.columns == 1 && !turned {
+				t.Errorf("the wide table kept the body size %v in the column", g.size)
 			}
 		})
 	}
 }
 
+func TestTableTooWideIsTurned(t *testing.T) {
+	b := tableBook(t, tableDoc(mpara(text(prose(1, 2))), wideTable(), mpara(text(prose(2, 2)))), Options{})
+	var turned []int
+	for i, p := range b.Pages {
+		if p.Turned {
+			turned = append(turned, i)
+			for _, r := range p.Body {
+				if !isCell(b, r.Tag) && r.Tag != 0 {
+					t.Errorf("page %d is turned for the table but holds %q", i+1, r.Text)
+				}
+			}
+		}
+	}
+	if len(turned) != 1 || turned[0] == 0 || turned[0] == len(b.Pages)-1 {
+		t.Errorf("turned pages %v of %d, want one between the text before and after", turned, len(b.Pages))
+	}
+}
+
 func TestTableKeepsEveryWord(t *testing.T) {
 	tbl := longTable(30)
+	tbl.Body[3].Cells[1].Content = []model.Inline{text("a "), &model.Link{Target: "https://example.org/m", Content: []model.Inline{text("linked manuscript")}}}
 	var want []string
 	for _, r := range append(append([]model.Row{}, tbl.Head...), tbl.Body...) {
 		for _, c := range r.Cells {
 			want = append(want, strings.Fields(model.Plain(c.Content))...)
 		}
 	}
-	b := tableBook(t, tableDoc(tbl), Options{})
+	b := tableBook(t, tableDoc(tbl), Options{Links: LinkNone})
 	// A cell's lines interleave with its neighbours': gather them by
-	// cell, in reading order.
-	type key struct{ row, col int }
-	var order []key
-	lines := map[key][]string{}
+	// cell element, which the table numbers in reading order.
+	lines := map[int32][]string{}
+	var order []int32
 	for _, p := range b.Pages {
-		for _, c := range p.Cells {
-			if c.Repeat || c.Row < 0 {
+		for i, r := range p.Body {
+			k := r.Tag
+			if b.Tags[k].Role == RoleLink {
+				k = b.Tags[k].Parent
+			}
+			if !isCell(b, k) {
 				continue
 			}
-			k := key{c.Row, c.Col}
 			if _, ok := lines[k]; !ok {
 				order = append(order, k)
 			}
 			// Runs that touch are pieces of one word.
-			var line strings.Builder
-			for i, r := range p.Body[c.First:c.End] {
-				if i > 0 {
-					if prev := p.Body[c.First+i-1]; r.X-(prev.X+prev.Width) > Pt(0.5) {
-						line.WriteByte(' ')
-					}
+			if i > 0 && len(lines[k]) > 0 {
+				if prev := p.Body[i-1]; r.Y == prev.Y && r.X-(prev.X+prev.Width) <= Pt(0.5) {
+					lines[k][len(lines[k])-1] += r.Text
+					continue
 				}
-				line.WriteString(r.Text)
 			}
-			lines[k] = append(lines[k], line.String())
+			lines[k] = append(lines[k], r.Text)
 		}
 	}
-	slices.SortStableFunc(order, func(a, b key) int { return cmp.Or(cmp.Compare(a.row, b.row), cmp.Compare(a.col, b.col)) })
+	slices.Sort(order)
 	var got []string
 	for _, k := range order {
 		got = append(got, strings.Join(lines[k], " "))
@@ -222,5 +271,63 @@ func TestTableColumnWidths(t *testing.T) {
 				t.Errorf("widths %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestTableTags checks the structure a tagged PDF gets of a table: the
+// table holds its caption, a header and a body of rows, each row one cell
+// element per column.
+func TestTableTags(t *testing.T) {
+	tbl := longTable(3)
+	b := tableBook(t, tableDoc(mpara(text("Before.")), tbl), Options{})
+	var table int32 = -1
+	for k, tg := range b.Tags {
+		if tg.Role == RoleTable {
+			table = int32(k)
+		}
+	}
+	if table < 0 {
+		t.Fatal("no table element")
+	}
+	children := func(p int32) []Role {
+		var out []Role
+		for _, tg := range b.Tags {
+			if tg.Parent == p {
+				out = append(out, tg.Role)
+			}
+		}
+		return out
+	}
+	if got, want := fmt.Sprint(children(table)), fmt.Sprint([]Role{RoleCaption, RoleTableHead, RoleTableBody}); got != want {
+		t.Errorf("table children %s, want %s", got, want)
+	}
+	for k, tg := range b.Tags {
+		switch tg.Role {
+		case RoleTableHead, RoleTableBody:
+			rows := children(int32(k))
+			want := len(tbl.Head)
+			if tg.Role == RoleTableBody {
+				want = len(tbl.Body)
+			}
+			if len(rows) != want {
+				t.Errorf("%v holds %d rows, want %d", tg.Role, len(rows), want)
+			}
+		case RoleTableRow:
+			cell := RoleTableCell
+			if b.Tags[tg.Parent].Role == RoleTableHead {
+				cell = RoleTableHeaderCell
+			}
+			if got := children(int32(k)); len(got) != 4 || slices.ContainsFunc(got, func(r Role) bool { return r != cell }) {
+				t.Errorf("row %d holds %v", k, got)
+			}
+		}
+	}
+}
+
+func TestShiftXMovesATurnedPageAcrossThePaper(t *testing.T) {
+	p := &Page{Turned: true, Body: []Run{{X: 1, Y: 2}}, Rules: []Rule{{X: 3, Y: 4}}}
+	p.shiftX(10)
+	if r, u := p.Body[0], p.Rules[0]; r.X != 1 || r.Y != 12 || u.X != 3 || u.Y != 14 {
+		t.Errorf("run at %v,%v and rule at %v,%v; want 1,12 and 3,14", r.X, r.Y, u.X, u.Y)
 	}
 }

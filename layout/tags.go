@@ -44,6 +44,16 @@ const (
 	// RoleContents is a book's contents; RoleContentsEntry one entry.
 	RoleContents
 	RoleContentsEntry
+	// RoleTable is a table: its caption, then its row groups, the
+	// header's (RoleTableHead) and the body's (RoleTableBody), of rows
+	// of cells, header cells naming their columns. A header repeated after a page
+	// break carries no element.
+	RoleTable
+	RoleTableHead
+	RoleTableBody
+	RoleTableRow
+	RoleTableHeaderCell
+	RoleTableCell
 )
 
 // Tag is one element of the logical structure.

@@ -27,6 +27,8 @@ type Book struct {
 	Lang string
 	// Description is a one-paragraph summary of the book ("" when none).
 	Description string
+	// Publisher, Rights and Identifier are as in Document, for the book.
+	Publisher, Rights, Identifier string
 	// Preface is an optional text printed before the first article, in
 	// the front matter (nil when none). Its Title may be empty: exporters
 	// then call it "Preface" in the book's language.
@@ -47,6 +49,9 @@ func NormalizeBook(b *Book) {
 	b.Title = collapse(b.Title)
 	b.Subtitle = collapse(b.Subtitle)
 	b.Description = collapse(b.Description)
+	b.Publisher = collapse(b.Publisher)
+	b.Rights = collapse(b.Rights)
+	b.Identifier = collapse(b.Identifier)
 	b.Lang = strings.ToLower(strings.TrimSpace(b.Lang))
 	b.Editors = names(b.Editors)
 	for _, d := range b.Articles {
@@ -113,7 +118,8 @@ func ValidateBook(b *Book) error {
 	if strings.TrimSpace(b.Title) == "" {
 		problems = append(problems, "no title")
 	}
-	meta := &Document{Title: b.Title, Subtitle: b.Subtitle, Description: b.Description, Lang: b.Lang, Date: b.Date, Authors: b.Editors}
+	meta := &Document{Title: b.Title, Subtitle: b.Subtitle, Description: b.Description, Lang: b.Lang, Date: b.Date, Authors: b.Editors,
+		Publisher: b.Publisher, Rights: b.Rights, Identifier: b.Identifier}
 	if err := Validate(meta); err != nil {
 		problems = append(problems, strings.Replace(strings.TrimPrefix(err.Error(), "invalid document: "), "authors", "editors", -1))
 	}
@@ -153,6 +159,11 @@ func DumpBook(w io.Writer, b *Book) error {
 	fmt.Fprintf(&sb, "lang: %s\n", b.Lang)
 	if b.Description != "" {
 		fmt.Fprintf(&sb, "description: %s\n", b.Description)
+	}
+	for _, f := range [][2]string{{"publisher", b.Publisher}, {"rights", b.Rights}, {"identifier", b.Identifier}} {
+		if f[1] != "" {
+			fmt.Fprintf(&sb, "%s: %s\n", f[0], f[1])
+		}
 	}
 	fmt.Fprintf(&sb, "articles: %d\n", len(b.Articles))
 	if _, err := io.WriteString(w, sb.String()); err != nil {

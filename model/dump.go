@@ -34,6 +34,11 @@ func Dump(w io.Writer, doc *Document) error {
 	if doc.Description != "" {
 		fmt.Fprintf(&b, "description: %s\n", doc.Description)
 	}
+	for _, f := range [][2]string{{"publisher", doc.Publisher}, {"rights", doc.Rights}, {"identifier", doc.Identifier}} {
+		if f[1] != "" {
+			fmt.Fprintf(&b, "%s: %s\n", f[0], f[1])
+		}
+	}
 	b.WriteString("---\n")
 	if err := dumpBlocks(&b, doc.Blocks, ""); err != nil {
 		return err

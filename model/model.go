@@ -50,6 +50,15 @@ type Document struct {
 	Source string
 	// Description is a one-paragraph summary ("" when none).
 	Description string
+	// Publisher is who published the article: a site, a press, a
+	// newsletter ("" when unknown).
+	Publisher string
+	// Rights is the article's copyright or licence statement ("" when
+	// none).
+	Rights string
+	// Identifier identifies the publication (an ISBN, a DOI, a URN); ""
+	// lets exporters derive a stable one from the metadata.
+	Identifier string
 	// Blocks is the body in reading order. The title, byline and date are
 	// metadata and never repeated here.
 	Blocks []Block

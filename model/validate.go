@@ -26,6 +26,9 @@ func Validate(doc *Document) error {
 	v.str(&vpath{name: "dateline", idx: -1}, doc.Dateline, false)
 	v.str(&vpath{name: "source", idx: -1}, doc.Source, false)
 	v.str(&vpath{name: "description", idx: -1}, doc.Description, false)
+	v.str(&vpath{name: "publisher", idx: -1}, doc.Publisher, false)
+	v.str(&vpath{name: "rights", idx: -1}, doc.Rights, false)
+	v.str(&vpath{name: "identifier", idx: -1}, doc.Identifier, false)
 	for i, a := range doc.Authors {
 		p := &vpath{name: "authors", idx: i}
 		if strings.TrimSpace(a) == "" {

@@ -392,7 +392,7 @@ func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 // items are wrapped narrower than the text around them, so the test is
 // for top-level prose only.
 func (r *textReader) shortLine(prev, l srcLine) bool {
-	if r.wrap == 0 || prev.indent >= 4 || l.indent >= 4 {
+	if r.wrap == 0 || r.lineLength || prev.indent >= 4 || l.indent >= 4 {
 		return false
 	}
 	switch lastRune(stripClosers(prev.text)) {
@@ -518,15 +518,17 @@ func classifyIndented(lines []srcLine) pkind {
 // "the fetch() function", holds two; a long line of prose has its
 // brackets and semicolons far apart.
 func flatCode(lines []srcLine) bool {
-	dense, braces := 0, false
+	sparse, braces := 0, false
 	for _, l := range lines {
 		n, b := codeMarks(l.text)
 		braces = braces || b
-		if n >= 3 && n*25 >= runeLen(l.text) {
-			dense++
+		if n < 3 || n*25 < runeLen(l.text) {
+			if sparse++; sparse*3 > len(lines) {
+				return false // prose, most often seen on its first line
+			}
 		}
 	}
-	return braces && dense*3 >= len(lines)*2
+	return braces
 }
 
 // codeMarks counts the marks of code in s ("{", "}", "(", ")", ";",
@@ -548,6 +550,9 @@ func codeMarks(s string) (n int, braces bool) {
 // measure: three marks of code or more, one in 25 characters at
 // least, a brace or a semicolon among them.
 func denseCode(s string) bool {
+	if strings.IndexAny(s, "{};") < 0 {
+		return false
+	}
 	n, b := codeMarks(s)
 	return b && n >= 3 && n*25 >= runeLen(s)
 }

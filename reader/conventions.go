@@ -22,8 +22,9 @@ import (
 //     text and lists the targets under "References" at the end;
 //   - margin: a text browser indents every line by the same columns, and
 //     a line set left of that margin is a heading;
-//   - centred lines: a title or heading set in the middle of the line
-//     stands alone, as any other heading does;
+//   - centred lines: a title set in the middle of the line (a text
+//     browser centres it) moves to the left edge, where the title block
+//     reads as in any other text;
 //   - star headings: a converter sets headings between rows of stars,
 //     "****** Title ******", the more stars the higher the level;
 //   - underscored links: a converter joins the words of a link's text
@@ -36,8 +37,10 @@ import (
 // found in the whole input before reading it, with its evidence.
 type Convention struct {
 	// Name is "page-breaks", "numbered-references", "margin",
-	// "outdented-headings", "centred-lines", "star-headings", "underscored-links",
-	// "ligatures" or "line-length-paragraphs".
+	// "outdented-headings", "centred-lines", "star-headings",
+	// "underscored-links" or "line-length-paragraphs"; "gutenberg" (a Project
+	// Gutenberg wrapper), "deep-first-line-indent", "real-line-end-hyphens"
+	// or "glued-paragraphs".
 	Name string `json:"name"`
 	// Evidence says what in the text showed the convention.
 	Evidence string `json:"evidence"`
@@ -46,24 +49,6 @@ type Convention struct {
 // found records a convention.
 func (r *textReader) found(name, format string, args ...any) {
 	r.conventions = append(r.conventions, Convention{Name: name, Evidence: fmt.Sprintf(format, args...)})
-}
-
-// ligatures are the presentation forms a PDF copy leaves for the letter
-// pairs its font set as one glyph ("oﬀicially").
-var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
-
-// decomposeLigatures spells out ligature characters, which no reader
-// searches for and no font needs.
-func (r *textReader) decomposeLigatures(text string) string {
-	n := 0
-	for _, c := range "ﬀﬁﬂﬃﬄﬅﬆ" {
-		n += strings.Count(text, string(c))
-	}
-	if n == 0 {
-		return text
-	}
-	r.found("ligatures", "%d ligature character(s) such as \"ﬁ\" spelled out as letters", n)
-	return ligatures.Replace(text)
 }
 
 // inferConventions learns the conventions of lines and returns the lines
@@ -178,6 +163,7 @@ func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 	var joins []int
 	for i, l := range lines {
 		if drop[i] {
+			r.repair(l.no, "page-furniture", "%q between two pages dropped", strings.TrimSpace(strings.ReplaceAll(l.text, "\f", "")))
 			continue
 		}
 		if strings.IndexByte(l.raw, '\f') >= 0 {
@@ -216,7 +202,8 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 			continue
 		}
 		t := l.text
-		if t == "References" || t == "Visible links" || t == "Visible links:" || t == "Hidden links:" {
+		switch strings.TrimSuffix(t, ":") {
+		case "References", "Visible links", "Hidden links":
 			h = i
 			continue
 		}
@@ -255,25 +242,47 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 		return lines
 	}
 	r.refs = refs
+	r.repair(lines[h].no, "reference", "the list of %d link target(s) under %q read as the targets of the numbered links and dropped", len(refs), lines[h].text)
+	for _, l := range lines[h+1:] {
+		if n, url, ok := referenceEntry(l.text); ok {
+			r.repair(l.no, "reference", "[%d] is a link to %s", n, url)
+		}
+	}
 	r.found("numbered-references", "%d numbered link(s) marked like \"[1]\" in the text; the list of %d target(s) under %q (line %d) dropped", marks, len(refs), lines[h].text, lines[h].no)
 	return lines[:h]
 }
 
-// referenceEntry reads "12. https://example.org/" from a reference list.
+// referenceEntry reads "12. https://example.org/" (lynx) or "[12]
+// https://example.org/" (w3m) from a reference list.
 func referenceEntry(s string) (int, string, bool) {
-	k := strings.Index(s, ". ")
-	if k <= 0 || k > 5 {
+	num, rest := "", ""
+	if strings.HasPrefix(s, "[") {
+		k := strings.Index(s, "] ")
+		if k < 0 {
+			return 0, "", false
+		}
+		num, rest = s[1:k], s[k+2:]
+	} else {
+		k := strings.Index(s, ". ")
+		if k < 0 {
+			return 0, "", false
+		}
+		num, rest = s[:k], s[k+2:]
+	}
+	if len(num) == 0 || len(num) > 5 {
 		return 0, "", false
 	}
-	n, err := strconv.Atoi(s[:k])
+	n, err := strconv.Atoi(num)
 	if err != nil || n <= 0 {
 		return 0, "", false
 	}
-	url := strings.TrimSpace(s[k+2:])
-	if url == "" || strings.ContainsAny(url, " \t") || !strings.Contains(url, ":") {
-		return 0, "", false
+	url := strings.TrimSpace(rest)
+	c := strings.IndexByte(url, ':')
+	if c <= 0 || strings.IndexAny(url[:c], " \t") >= 0 || c+1 == len(url) {
+		return 0, "", false // no scheme: not a link's target
 	}
-	return n, url, true
+	// A browser prints a space in an address as it was written.
+	return n, strings.ReplaceAll(url, " ", "%20"), true
 }
 
 // referenceMark reads a "[12]" mark at the start of s, followed by the
@@ -336,8 +345,11 @@ func (r *textReader) margin(lines []srcLine) []srcLine {
 			q := newLine(l.no, l.raw[byteCol(l.raw, m):])
 			q.quoted, q.head, q.headBy = l.quoted, l.head, l.headBy
 			l = q
-		case (i == 0 || lines[i-1].blank()) && (i+1 == len(lines) || lines[i+1].blank()) &&
-			len(strings.Fields(l.text)) <= 14 && runeLen(l.text) <= 100 && !isMarker(l):
+		default:
+			l.lifted = true
+		}
+		if l.lifted && (i == 0 || lines[i-1].blank()) && (i+1 == len(lines) || lines[i+1].blank()) &&
+			len(strings.Fields(l.text)) <= 14 && runeLen(l.text) <= 100 && !isMarker(l) && !isBreak(l.text) && hasLetter(l.text) {
 			l.head, l.headBy = 2, "left of the margin"
 			heads++
 		}
@@ -359,15 +371,50 @@ func sumTo(h []int, m int) int {
 }
 
 // centredLines moves lines set in the middle of the text's width (a text
-// browser centres a page's title) to the left edge: a line alone between
-// blank lines, indented by six columns or more, with as much room on
-// its right as on its left, give or take four columns or a quarter of
-// the room on the left (the width is an estimate). Read there, the title
-// block or the heading is what it would be in any other text.
+// browser centres a page's title, wrapped over two lines or three when it
+// is long) to the left edge: a run of one to three lines between blank
+// lines, one of them indented by six columns or more, each with as much
+// room on its right as on its left, give or take four columns or a
+// quarter of the room on the left (the width is an estimate). Read there,
+// the title block or the heading is what it would be in any other text.
 func (r *textReader) centredLines(lines []srcLine) []srcLine {
+	// left is the line's indent before margin stripped it.
+	left := func(l srcLine) int {
+		if l.lifted {
+			return l.indent
+		}
+		return l.indent + r.marginCols
+	}
+	// runs lists the runs of non-blank lines worth a look: short, with a
+	// line set well in.
+	var runs [][2]int
+	for i := 0; i < len(lines); {
+		if lines[i].blank() {
+			i++
+			continue
+		}
+		e := i
+		deep := false
+		for e < len(lines) && !lines[e].blank() {
+			deep = deep || lines[e].indent >= 4 && left(lines[e]) >= 6
+			e++
+		}
+		if e-i <= 3 && deep {
+			runs = append(runs, [2]int{i, e})
+		}
+		i = e
+	}
+	if len(runs) == 0 {
+		return lines
+	}
+	// The width is the text's without the runs looked at.
 	var lens []int
-	for _, l := range lines {
-		if !l.blank() {
+	k := 0
+	for i, l := range lines {
+		for k < len(runs) && runs[k][1] <= i {
+			k++
+		}
+		if !l.blank() && (k == len(runs) || i < runs[k][0]) {
 			lens = append(lens, runeLen(l.raw))
 		}
 	}
@@ -381,19 +428,25 @@ func (r *textReader) centredLines(lines []srcLine) []srcLine {
 		return lines
 	}
 	n := 0
-	for i, l := range lines {
-		left := l.indent + r.marginCols
-		if l.blank() || l.indent < 4 || left < 6 || i > 0 && !lines[i-1].blank() || i+1 < len(lines) && !lines[i+1].blank() {
+	for _, run := range runs {
+		centred := true
+		for _, l := range lines[run[0]:run[1]] {
+			lf := left(l)
+			right := width - lf - runeLen(l.text)
+			if tol := max(4, lf/4); right-lf > tol || lf-right > tol {
+				centred = false
+				break
+			}
+		}
+		if !centred {
 			continue
 		}
-		right := width - left - runeLen(l.text)
-		if tol := max(4, left/4); right < 0 || right-left > tol || left-right > tol {
-			continue
+		for i := run[0]; i < run[1]; i++ {
+			q := newLine(lines[i].no, lines[i].text)
+			q.head, q.headBy = lines[i].head, lines[i].headBy
+			lines[i] = q
+			n++
 		}
-		q := newLine(l.no, l.text)
-		q.head, q.headBy = l.head, l.headBy
-		lines[i] = q
-		n++
 	}
 	if n > 0 {
 		r.found("centred-lines", "%d line(s) centred in the %d-column width moved to the left edge", n, width)
@@ -520,8 +573,10 @@ func underscored(w string) ([]string, bool) {
 // narrowest full line; a monospaced wrap makes that the wrap width, a
 // justified page a little less. A full line that ends a paragraph leaves
 // no trace and stays joined: a missed break costs less than a false one.
-// In a text that does separate paragraphs by blank lines, only the page
-// joins (see pageBreaks) are decided this way.
+// The convention holds when the lines of prose at the margin that stop
+// short go on to the next line more often than to a blank line; in a
+// text that separates its paragraphs by blank lines, only the page joins
+// (see pageBreaks) are decided this way.
 func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLine {
 	nonBlank, gaps := 0, 0
 	for i, l := range lines {
@@ -533,28 +588,52 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		}
 		nonBlank++
 	}
-	noBlanks := nonBlank >= 8 && gaps*6 < nonBlank
-	if !noBlanks && len(joins) == 0 {
+	// Chunks of two lines or less on average: blank lines separate.
+	if len(joins) == 0 && (nonBlank < 8 || gaps*3 >= nonBlank) {
 		return lines
+	}
+	dense := make([]bool, len(lines))
+	for i, l := range lines {
+		dense[i] = !l.blank() && denseCode(l.text)
 	}
 	var full []int
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := lines[i], lines[i+1]
-		if a.blank() || b.blank() || a.indent >= 4 || b.indent >= 4 || a.head > 0 || isMarker(a) || isMarker(b) ||
-			looksLikeCode(a.text) || looksLikeCode(b.text) {
+		if !startsLower(b.text) || a.blank() || a.indent >= 4 || b.indent >= 4 || a.head > 0 || dense[i] || dense[i+1] ||
+			isMarker(a) {
 			continue // program code is broken by hand, not by the wrap
 		}
-		if startsLower(b.text) {
-			full = append(full, fit(a, b))
-		}
+		full = append(full, fit(a, b))
 	}
 	if len(full) < 5 {
 		return lines
 	}
 	slices.Sort(full)
-	p := lineProfile{width: full[len(full)/10], median: full[len(full)/2]}
-
+	p := lineProfile{width: full[len(full)/20], median: full[len(full)/2]}
 	if p.width < 30 {
+		return lines
+	}
+	// Where do the lines of prose that stop short go: to a blank line, or
+	// straight on to the next paragraph?
+	toText, toBlank := 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		a := lines[i]
+		if a.blank() || a.indent != 0 || a.head > 0 || dense[i] || isMarker(a) {
+			continue
+		}
+		k := skipBlank(lines, i+1)
+		if k >= len(lines) || lines[k].indent != 0 || isMarker(lines[k]) || !p.endsShort(a, lines[k], false, false, false) {
+			continue
+		}
+		if k == i+1 {
+			toText++
+		} else {
+			toBlank++
+		}
+	}
+	noBlanks := toText >= 2 && toText > toBlank
+	r.lineLength = noBlanks
+	if !noBlanks && len(joins) == 0 {
 		return lines
 	}
 	breaks := 0
@@ -573,12 +652,15 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		if ji < len(joins) && joins[ji] == i {
 			atJoin = true
 		}
-		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem, inCode) {
+		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem, inCode, dense[i]) {
+			if lines[i-1].head == 0 && l.head == 0 {
+				r.repair(l.no, "split-paragraph", "new paragraph at %q: the line before stops short of the %d columns a full line reaches", head(l.text), p.width)
+			}
 			out = append(out, srcLine{no: l.no})
 			breaks++
 			inItem, inCode = false, false
 		}
-		if denseCode(l.text) {
+		if dense[i] {
 			inCode = true
 		}
 		if isMarker(l) {
@@ -587,7 +669,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		out = append(out, l)
 	}
 	if noBlanks {
-		r.found("line-length-paragraphs", "%d of %d lines have no blank line between them; %d paragraph end(s) found where a line stops short of the %d columns a full line reaches before a new sentence", nonBlank-gaps, nonBlank, breaks, p.width)
+		r.found("line-length-paragraphs", "%d line(s) of prose stop short of the %d columns a full line reaches before a new sentence, %d of them with no blank line after; %d paragraph end(s) found there", toText+toBlank, p.width, toText, breaks)
 	} else if breaks > 0 {
 		r.found("line-length-paragraphs", "%d of %d page break(s) fall at a paragraph end: the line before stops short of the %d columns a full line reaches", breaks, len(joins), p.width)
 	}
@@ -596,7 +678,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 
 // lineProfile is what the lines known to go on (the next line continues
 // in lowercase) say about the width of a full line, each length counted
-// with the next line's first word: the narrowest such line (the tenth
+// with the next line's first word: the narrowest such line (the fifth
 // percentile, so that a few odd lines do not count) and the typical one.
 type lineProfile struct {
 	width, median int // columns
@@ -617,7 +699,7 @@ func fit(a, b srcLine) int {
 // far longer than a full one holds several lines of the page that the
 // extraction ran together, the last of any length: it decides nothing.
 // Program code that lost its layout and the prose around it are apart.
-func (p lineProfile) endsShort(a, b srcLine, inItem, inCode bool) bool {
+func (p lineProfile) endsShort(a, b srcLine, inItem, inCode, bCode bool) bool {
 	if a.blank() || b.blank() {
 		return false
 	}
@@ -629,19 +711,19 @@ func (p lineProfile) endsShort(a, b srcLine, inItem, inCode bool) bool {
 	if inItem {
 		limit -= 8
 	}
-	if runeLen(a.raw) > p.median*6/5 {
-		return false // no telling how long its last line was
-	}
 	if isMarker(b) {
 		return f < limit || endsSentence(a.text)
 	}
 	// Program code wrapped like the prose around it: it starts at its
 	// first dense line and ends before a sentence without marks of code.
 	if inCode {
-		return !denseCode(b.text) && opensSentence(b.text)
+		return !bCode && opensSentence(b.text)
 	}
-	if denseCode(b.text) {
+	if bCode {
 		return true
+	}
+	if runeLen(a.raw) > p.median*6/5 {
+		return false // no telling how long its last line was
 	}
 	if !opensSentence(b.text) {
 		return false

@@ -166,9 +166,64 @@ func TestPasteConventions(t *testing.T) {
 			outline: []string{"p: The pool closes for", "p: From February the early", "p: Lessons for children resume"},
 			// "We are sorry…" ends its paragraph on a short line, but
 			// "…added at the end." before it is a full line: it stays.
-			conventions: []string{"ligatures", "page-breaks", "line-length-paragraphs"},
+			conventions: []string{"page-breaks", "line-length-paragraphs"},
 			absent:      []string{"ﬁ", "\f", "The 1 evening", " 2"},
 			present:     []string{"filters", "The evening sessions"},
+		},
+		{
+			name: "PDF copy with a running head on every page",
+			src: "Minutes of the Garden Society\n" +
+				"The meeting opened at seven with eleven members present and the\n" +
+				"chair in good spirits after the show. The minutes of the last\n" +
+				"meeting were read and signed without a word.\n" +
+				"\n1\n\n\fMinutes of the Garden Society\n" +
+				"The treasurer reported a small surplus from the plant sale, most of\n" +
+				"it from the tomato seedlings, and asked for a new cash box.\n" +
+				"\n2\n\n\fMinutes of the Garden Society\n" +
+				"Under any other business the secretary asked for volunteers to\n" +
+				"water the shared beds in August, and three hands went up at once.\n" +
+				"\n3\n\n\fMinutes of the Garden Society\n" +
+				"The meeting closed at nine, and the next will be in October.\n" +
+				"\n4\n",
+			title:       "Minutes of the Garden Society",
+			outline:     []string{"p: The meeting opened at", "p: The treasurer reported a", "p: Under any other business", "p: The meeting closed at"},
+			conventions: []string{"page-breaks"},
+		},
+		{
+			name: "text browser reference whose address holds a space",
+			src: "Field Notes\n\n   The [1]survey map shows the old hedges along the lane. The\n" +
+				"   [2]parish records name the fields, and the names are older than\n   the hedges.\n\n" +
+				"   Both are kept at the library.\n\nReferences\n\n" +
+				"   1. https://example.org/maps/Old Hedges.pdf\n   2. https://example.org/records\n",
+			title:       "Field Notes",
+			outline:     []string{"p: The survey map shows", "p: Both are kept at"},
+			conventions: []string{"numbered-references", "margin"},
+			links:       []string{"survey → https://example.org/maps/Old%20Hedges.pdf", "parish → https://example.org/records"},
+			absent:      []string{"References", "[1]", "Old Hedges"},
+		},
+		{
+			name: "text browser dump with a centred title wrapped over two lines",
+			src: " A Long Title About the Winter Closure of the Municipal Pool\n" +
+				"                          and Gym\n\n" +
+				"   The pool closes for two weeks in January while the old\n" +
+				"   filters are changed and the cracked tiles are replaced.\n\n" +
+				"   The gym and the sauna stay open at their usual times,\n" +
+				"   and season tickets get the two weeks added at the end.\n\n" +
+				"   Lessons for children resume in the second week of\n" +
+				"   February, with the same teachers as before.\n",
+			title:       "A Long Title About the Winter Closure of the Municipal Pool and Gym",
+			outline:     []string{"p: The pool closes for", "p: The gym and the", "p: Lessons for children resume"},
+			conventions: []string{"margin", "centred-lines"},
+		},
+		{
+			name: "w3m dump with link numbers",
+			src: "Field Notes\n\nThe [1]survey map shows the old hedges along the lane.\n\n" +
+				"Both are kept at the library.\n\nReferences:\n\n[1] https://example.org/maps\n",
+			title:       "Field Notes",
+			outline:     []string{"p: The survey map shows", "p: Both are kept at"},
+			conventions: []string{"numbered-references"},
+			links:       []string{"survey → https://example.org/maps"},
+			absent:      []string{"References", "[1]"},
 		},
 		{
 			name: "quotation set in by two columns",

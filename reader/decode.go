@@ -44,8 +44,8 @@ var magic = []struct {
 // decode turns input bytes into clean UTF-8 text with "\n" line endings:
 // byte-order marks are honoured (UTF-8, UTF-16), invalid UTF-8 falls back
 // to Windows-1252 with a warning, control characters other than tab,
-// newline and form feed (a page break) are removed with a warning, and the
-// text is put in Unicode NFC.
+// newline and form feed (a page break) are removed with a warning, the
+// text is put in Unicode NFC, and ligature characters are spelled out.
 // Binary data and input without any visible character are errors.
 func decode(src []byte, opt Options) (string, error) {
 	for _, m := range magic {
@@ -86,11 +86,21 @@ func decode(src []byte, opt Options) (string, error) {
 	if !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
+	if strings.ContainsAny(text, ligatureChars) {
+		text = ligatures.Replace(text)
+	}
 	if strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " ")) == "" {
 		return "", ErrNoText
 	}
 	return text, nil
 }
+
+// ligatureChars are the presentation forms a PDF copy leaves for the
+// letter pairs its font set as one glyph ("oﬀicially"); ligatures spells
+// them out, so that words are found, hyphenated and set in any font.
+const ligatureChars = "ﬀﬁﬂﬃﬄﬅﬆ"
+
+var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
 
 func decodeUTF16(src []byte) string {
 	var order binary.ByteOrder = binary.LittleEndian

@@ -3,7 +3,6 @@ package reader
 import (
 	"fmt"
 	"maps"
-	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -150,7 +149,7 @@ func frontMatterMeta(f map[string]any, opt Options) meta {
 	}
 	for _, key := range []string{"source", "canonical", "canonical_url", "canonicalurl", "link", "url"} {
 		s := fmString(f[key])
-		if u, err := url.Parse(s); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		if model.LinkBase(s) != nil {
 			m.Source = s
 			break
 		}

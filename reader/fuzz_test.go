@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -21,6 +22,9 @@ import (
 // List.Start, not text. Every marker listMarker and subBullet read counts:
 // bullets, "1." "1)" "(1)", "a." "a)" "(a)" and a pasted "o".
 var fuzzMarkerRE = regexp.MustCompile(`^(?:\s*(?:>\s?)*(?:[-*+•◦‣·–▪o]|[0-9]{1,3}[.)]|\([0-9]{1,3}\)|[a-z][.)]|\([a-z]\))\s+)+`)
+
+// refMarkRE matches a text browser's numbered link mark, "[12]".
+var refMarkRE = regexp.MustCompile(`\[[0-9]{1,5}\]`)
 
 // fuzzQuoteRE strips the quotation marks and spaces a line starts with.
 var fuzzQuoteRE = regexp.MustCompile(`^[\s>]*`)
@@ -43,7 +47,12 @@ func FuzzText(f *testing.F) {
 		"T\n\nBy A B and C D | May 3, 2020\n\nx", "T\n\nTuesday 15 October 2019 by X Y\n\nbody", "a-\nb", "self-\ngovernment",
 		"\"'x'\"", "--", "...", "Mr. X", "1990-1995", "http://x.y/z.", "<http://x>", "w <http://x.y>", "\t\tx", "x\r\ny\rz",
 		"T\n\n  a\nb\n  c\nd\n  e\nf", "TITLE.\n\nBY A B.\n\n2nd October, 1886\n\nPART I.\n\n  x", "— A B", "```go\nx\n```",
-		"A\n\nb\n\nc", "\"\n\"", "'", "*_*_*_", "[[[[]]]]((((", "\u00a0\u00a0x", "a\u2028b", "ǅ", "İSTANBUL\n\nx",
+		"A\n\nb\n\nc", "\"\n\"", "'", "T\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n", "T\n\n+--+--+\n|a |b |\n+--+--+\n|1 | 2|\n",
+		"T\n\nSite        Plots\n----------  -----\nHillside       84\nMill Lane      52\n", "T\n\na\tb\n1\t\t2\n", "| x \\| y | z |\n| 1 | 2 |", "*_*_*_", "[[[[]]]]((((", "\u00a0\u00a0x", "a\u2028b", "ǅ", "İSTANBUL\n\nx",
+		// The conventions of pasted text: a browser's margin, numbered
+		// links and reference list, star headings, pages.
+		browserDump, starText, pdfText, "x\fy", "\f\f1\n\f", "   a\n   b\n\nH\n\n   c [1]d\n\nReferences\n\n   1. http://x\n",
+		"** a **\nb_c_D\ne_f_G\nh_i_J\n", "{ a; }\n{ b; }\nC.\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -120,9 +129,15 @@ func wordsKept(text string, res *Result) error {
 	}
 	body := alnum(modelText(doc, true))
 	pos := 0
+	// A text browser's "[3]" link marks go once their list is read: the
+	// links keep their targets.
+	refs := slices.ContainsFunc(res.Repairs, func(r Repair) bool { return r.Kind == "reference" })
 	for no, line := range strings.Split(text, "\n") {
 		if header[no+1] {
 			continue
+		}
+		if refs {
+			line = refMarkRE.ReplaceAllString(line, " ")
 		}
 		// A fence line, at the top or inside a list item or a quote, is
 		// markup: its info string names the code's language.

@@ -45,13 +45,13 @@ var gutenbergLangs = map[string]string{
 func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, m meta, found bool) {
 	start := -1
 	for i, l := range lines {
-		if l.indent < 4 && gutenbergStart.MatchString(l.text) {
+		if l.indent < 4 && strings.HasPrefix(l.text, "***") && gutenbergStart.MatchString(l.text) {
 			start = i
 			break
 		}
 	}
 	if start < 0 {
-		return lines, m, false
+		return r.gutenbergOpening(lines)
 	}
 	// The header's fields; a value may continue on indented lines.
 	field, value := "", ""
@@ -85,22 +85,45 @@ func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, m meta, found b
 	}
 	flush()
 	r.repair(lines[0].no, "gutenberg", "Project Gutenberg header (lines %d-%d) read as metadata and left out", lines[0].no, lines[start].no)
+	r.found("gutenberg", "the start marker %q on line %d", lines[start].text, lines[start].no)
 	// "Produced by …" and the like, right after the start marker: the
 	// transcribers' credit, not the book.
-	b := skipBlank(lines, start+1)
+	b := r.skipCredit(lines, start+1)
+	return lines[b:r.bookEnd(lines, b)], m, true
+}
+
+// skipCredit skips the transcribers' credit ("Produced by …") that
+// follows the wrapper at lines[i], and returns where the book starts.
+func (r *textReader) skipCredit(lines []srcLine, i int) int {
+	b := skipBlank(lines, i)
 	if b < len(lines) && strings.HasPrefix(strings.ToLower(lines[b].text), "produced by") {
 		e := b
 		for e < len(lines) && !lines[e].blank() {
 			e++
 		}
 		r.repair(lines[b].no, "gutenberg", "transcribers' credit %q left out", lines[b].text)
-		b = e
+		return e
 	}
+	return b
+}
+
+// bookEnd drops the licence after the end marker of a Project
+// Gutenberg book (or after its "End of the Project Gutenberg EBook"
+// line, when the marker is missing) and returns where the book ends.
+func (r *textReader) bookEnd(lines []srcLine, b int) int {
 	end := len(lines)
 	for i := b; i < len(lines); i++ {
-		if lines[i].indent < 4 && gutenbergEnd.MatchString(lines[i].text) {
+		if lines[i].indent < 4 && strings.HasPrefix(lines[i].text, "***") && gutenbergEnd.MatchString(lines[i].text) {
 			end = i
 			break
+		}
+	}
+	if end == len(lines) {
+		for i := b; i < len(lines); i++ {
+			if lines[i].indent < 4 && gutenbergLast.MatchString(lines[i].text) {
+				end = i
+				break
+			}
 		}
 	}
 	if end < len(lines) {
@@ -117,7 +140,48 @@ func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, m meta, found b
 		r.repair(lines[e].no, "gutenberg", "Project Gutenberg licence (lines %d-%d) dropped as boilerplate", lines[e].no, lines[len(lines)-1].no)
 		end = e
 	}
-	return lines[b:end], m, true
+	return end
+}
+
+// gutenbergFirst matches the opening line of a Project Gutenberg e-book
+// that lacks the start marker: "The Project Gutenberg EBook of The
+// Lantern Makers, by Harriet Quill", "Project Gutenberg's Lantern
+// Makers, by Harriet Quill".
+var gutenbergFirst = regexp.MustCompile(`(?i)^(?:the )?project gutenberg(?:(?:'s|’s)?\s+e-?(?:book|text)(?:\s+of|,)\s+(.+?)(?:,\s+by\s+(.+?))?|(?:'s|’s)\s+(.+?),\s+by\s+(.+?))\s*$`)
+
+// gutenbergOpening reads a Project Gutenberg book without a start
+// marker: its opening line gives the title and author, and the paragraph
+// after it, when it speaks of the project or the e-book's use, is the
+// notice. Both go; the licence at the end goes too.
+func (r *textReader) gutenbergOpening(lines []srcLine) ([]srcLine, meta, bool) {
+	i := skipBlank(lines, 0)
+	if i >= len(lines) {
+		return lines, meta{}, false
+	}
+	sm := gutenbergFirst.FindStringSubmatch(lines[i].text)
+	if sm == nil {
+		return lines, meta{}, false
+	}
+	title, author := sm[1]+sm[3], sm[2]+sm[4]
+	m := meta{Title: strings.TrimSpace(title)}
+	if names, _, ok := parseAuthors(author, false); ok {
+		m.Authors = names
+	}
+	r.repair(lines[i].no, "gutenberg", "Project Gutenberg opening line %q read as metadata and left out", lines[i].text)
+	r.found("gutenberg", "the opening line %q", lines[i].text)
+	b := skipBlank(lines, i+1)
+	if e := b; b < len(lines) {
+		for e < len(lines) && !lines[e].blank() {
+			e++
+		}
+		notice := strings.ToLower(linesText(lines[b:e]))
+		if strings.Contains(notice, "project gutenberg") || strings.Contains(notice, "ebook is for the use") {
+			r.repair(lines[b].no, "gutenberg", "Project Gutenberg notice (lines %d-%d) left out", lines[b].no, lines[e-1].no)
+			b = e
+		}
+	}
+	b = r.skipCredit(lines, b)
+	return lines[b:r.bookEnd(lines, b)], m, true
 }
 
 // frontMatter reads a YAML or TOML front matter block at the top of the

@@ -70,6 +70,10 @@ func TestGutenbergWrapperIsMetadata(t *testing.T) {
 		{"book without a title page", gutenbergBook(lanternFields, lanternChapters),
 			"The Lantern Makers", "A Tale of the Workshops", "Harriet Quill", "en", "",
 			"heading 1: Chapter I\n", []string{"Chapter I", "The Yard", "Chapter II", "The Apprentice"}},
+		{"older book without the start marker", strings.Replace(strings.Replace(gutenbergBook("", lanternTitlePage+lanternChapters),
+			"\n*** START OF THIS PROJECT GUTENBERG EBOOK THE LANTERN MAKERS ***\n", "", 1), "*** END OF THIS PROJECT GUTENBERG EBOOK THE LANTERN MAKERS ***\n", "", 1),
+			"The Lantern Makers", "A Tale of the Workshops", "Harriet Quill", "en", "1891",
+			"code layout:\n  | LONDON:\n", []string{"Chapter I", "The Yard", "Chapter II", "The Apprentice"}},
 		{"German book named German", gutenbergBook("Title: Die Verwandlung\n\nAuthor: Franz Kafka\n\nLanguage: German\n", kafkaLike),
 			"Die Verwandlung", "", "Franz Kafka", "de", "", "paragraph: Als der Reisende", nil},
 		{"German book with no language field", gutenbergBook("Title: Die Verwandlung\n\nAuthor: Franz Kafka\n", kafkaLike),
@@ -115,5 +119,27 @@ func TestGutenbergKeepsLineEndCompounds(t *testing.T) {
 		if !strings.Contains(body, w) {
 			t.Errorf("%q missing from:\n%s", w, body)
 		}
+	}
+}
+
+func TestTitlePageImprintIsNoHeading(t *testing.T) {
+	const chapter = "\n\n\nCHAPTER I.\n\nThe common lay green under a grey sky, and the geese walked over it as\nif they owned it, which in a sense they did.\n"
+	tests := []struct{ name, page, imprint string }{
+		{"place, publisher, street and year", "A DREAM OF THE COMMON\n\nBY\n\nWALTER ASHDOWN\n\nNEW IMPRESSION\n\nLONDON\nHARTLEY, DUNN, AND CO.\n\n21 PATERNOSTER ROW\n\n1893",
+			"code layout:\n  | NEW IMPRESSION\n  | LONDON\n  | HARTLEY, DUNN, AND CO.\n  | 21 PATERNOSTER ROW\n  | 1893\n"},
+		{"a press with a colon after the place", "A Dream of the Common\n\nBy\n\nWalter Ashdown\n\nOxford:\nThe Meadow Press\n1902",
+			"code layout:\n  | Oxford:\n  | The Meadow Press\n  | 1902\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := readString(t, tc.page+chapter)
+			if res.Doc.Title != "A Dream of the Common" || !slices.Equal(res.Doc.Authors, []string{"Walter Ashdown"}) {
+				t.Errorf("title %q authors %q", res.Doc.Title, res.Doc.Authors)
+			}
+			body := dumpBody(t, res.Doc)
+			if !strings.HasPrefix(body, tc.imprint+"heading 1: Chapter I\n") {
+				t.Errorf("body:\n%s\nwant it to start:\n%s", body, tc.imprint)
+			}
+		})
 	}
 }

@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"pamphlet/locale"
 	"pamphlet/model"
 )
 
@@ -59,9 +61,18 @@ var orgWords = map[string]bool{
 	"gruppe": true, "grupo": true, "gruppo": true, "cooperativa": true, "genossenschaft": true, "coopérative": true,
 }
 
-// authorJoins separate several authors: "A, B and C" (Go blog), "A; B"
-// (pandoc's plain text).
-var authorJoins = []string{" and ", " & ", " und ", " et ", " y ", " e ", " with ", "; "}
+// authorJoins separate several authors: the "and" of every language of
+// package locale ("A, B and C" in the Go blog, "A et B"), "&", "with",
+// and ";" ("A; B" in pandoc's plain text).
+var authorJoins = func() []string {
+	joins := []string{" & ", " with ", "; "}
+	for _, w := range locale.All() {
+		if j := " " + w.And + " "; !slices.Contains(joins, j) {
+			joins = append(joins, j)
+		}
+	}
+	return joins
+}()
 
 // parseAuthors reads the names in s (the byline without its prefix). Parts
 // that are not names, such as the affiliation in "Russ Cox, for the Go
@@ -540,6 +551,7 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 		i += 2
 	case !next.blank() && startsLower(next.text) && wrappedTitle(lines, i, lang):
 		r.setTitle(doc, first, first.text+" "+next.text, "a title wrapped over two lines", lang)
+		r.repair(next.no, "title", "%q continues the title", next.text)
 		i += 2
 	default:
 		if _, ok := parseHeaderLine(first.text, lang, false); ok {
@@ -576,7 +588,21 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 				l, next = bl, k+1
 			}
 		}
+		if !ok && n == 0 && lastKind != "" && r.bareByline(lines, j, lang) {
+			h, ok = parseHeaderLine(l.text, lang, true)
+		}
 		if ok {
+			// "Authors: A, B," wrapped over the next line: "C and D".
+			for len(h.authors) > 0 && h.date.IsZero() && next < len(lines) && runsOn(lines[next-1].text) {
+				more, ok := parseHeaderLine(lines[next].text, lang, true)
+				if !ok || len(more.authors) == 0 || !more.date.IsZero() {
+					break
+				}
+				h.authors = append(h.authors, more.authors...)
+				l.text = strings.TrimSpace(l.text + " " + lines[next].text)
+				h.byline = l.text
+				next++
+			}
 			r.applyHeader(doc, l, h, lang)
 			if !h.date.IsZero() {
 				prevDate = j
@@ -923,6 +949,28 @@ func imprintYear(s string) (int, bool) {
 	return 0, false
 }
 
+// imprintShort reports whether s may stand in an imprint beside its
+// publisher: a place or an edition of one to three capitalised words
+// ("LONDON", "New York", "NEW IMPRESSION").
+func imprintShort(s string) bool {
+	s = strings.TrimRight(s, ".:")
+	w := strings.Fields(s)
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for _, x := range w {
+		if r, _ := utf8.DecodeRuneInString(x); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	for _, c := range s {
+		if !unicode.IsLetter(c) && c != ' ' && c != '\'' && c != '’' {
+			return false
+		}
+	}
+	return true
+}
+
 // imprintEnd returns the end of a publisher's imprint starting at lines[i]
 // (its lines may be separated by single blank lines), or i when there is
 // none. Every line must be a place, an address, a publisher or a year,
@@ -936,7 +984,7 @@ func imprintEnd(lines []srcLine, i int) int {
 		}
 		_, year := imprintYear(l.text)
 		pub := imprintPublisher.MatchString(l.text) && isTitleish(strings.NewReplacer(",", " ", "&", "And").Replace(l.text))
-		if !year && !pub && !imprintPlace.MatchString(l.text) {
+		if !year && !pub && !imprintPlace.MatchString(l.text) && !imprintShort(l.text) {
 			break
 		}
 		strong = strong || year || pub
@@ -1164,4 +1212,45 @@ func wrappedTitle(lines []srcLine, i int, lang string) bool {
 	}
 	_, ok := parseHeaderLine(lines[k].text, lang, true)
 	return ok && k+1 < len(lines) && isDateLine(lines[k+1].text, lang)
+}
+
+// runsOn reports whether a byline line continues on the next one: it
+// ends with a comma or a joining word ("Ana Lima, Tom Reed," / "and").
+func runsOn(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if strings.HasSuffix(s, ",") || strings.HasSuffix(s, "&") {
+		return true
+	}
+	for _, j := range authorJoins {
+		if strings.HasSuffix(s, strings.TrimRight(j, " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareByline reports whether lines[i], right under the title, is the
+// author's name with no "By": a line of its own, of two to four
+// capitalised words, none of which the text writes in lowercase
+// elsewhere. A heading such as "Getting Started" fails the last test,
+// since its words are ordinary ones the text uses.
+func (r *textReader) bareByline(lines []srcLine, i int, lang string) bool {
+	l := lines[i]
+	if i+1 < len(lines) && !lines[i+1].blank() || l.indent >= 4 {
+		return false
+	}
+	h, ok := parseHeaderLine(l.text, lang, true)
+	if !ok || len(h.authors) != 1 || !h.date.IsZero() || h.authors[0] != strings.TrimSpace(l.text) {
+		return false
+	}
+	for _, w := range strings.Fields(h.authors[0]) {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if nameParticles[lw] || honorifics[lw] || len(lw) <= 2 {
+			continue
+		}
+		if countWord(r.src, lw) > 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -43,8 +43,9 @@ func readHTML(src string, opt Options) (*Result, error) {
 	img := newImgLoader(opt, base, tr)
 	conv := newHTMLConv(tr, img, base, 0)
 	conv.pos = newHTMLPos(src, 1)
-	blocks := model.NormalizeBlocks(conv.blocks(content))
+	blocks := conv.blocks(content)
 	img.finish()
+	blocks = model.NormalizeBlocks(blocks)
 
 	m := pm.meta
 	// Readability's byline may run over several lines ("Written by Ann

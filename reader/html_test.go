@@ -91,3 +91,25 @@ func TestHTMLMetadataPrecedence(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLLabelsKeepTheirSpace checks that a label set apart from the
+// text after it only by the page's style sheet stays a word of its own.
+func TestHTMLLabelsKeepTheirSpace(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"hidden label before a name", `<p>Photo: <span><span class="visually-hidden">Credit</span>Ann Lee/Harbour Press</span></p>`, "Photo: Credit Ann Lee/Harbour Press"},
+		{"label before a capital", `<p><span>Posted</span>Monday</p>`, "Posted Monday"},
+		{"camel case inside a word is kept", `<p>the i<span>Phone</span> app</p>`, "the iPhone app"},
+		{"span before lowercase is kept", `<p><span>net</span>work</p>`, "network"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Read([]byte(tc.src), Options{Name: "a.html"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := blockPlain(res.Doc.Blocks[0]); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -844,7 +846,30 @@ func (c *htmlConv) inline(n *html.Node) []model.Inline {
 		out = append(out, c.inlines(n)...)
 		return append(out, &model.Text{Text: " "})
 	}
-	return c.inlines(n)
+	out := c.inlines(n)
+	if htmlLabelJoin(n) {
+		out = append(out, &model.Text{Text: " "})
+	}
+	return out
+}
+
+// htmlLabelJoin reports whether a span-like element ends in a lowercase
+// letter right against a capital that starts the text after it
+// ("<span>Credit</span>Kevin Frayer"): pages set such labels apart with
+// style sheets or hide them from sight for screen readers, and joined
+// they would read as one garbled word ("CreditKevin").
+func htmlLabelJoin(n *html.Node) bool {
+	next := n.NextSibling
+	if next == nil || next.Type != html.TextNode {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next.Data)
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	text := htmlText(n)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return unicode.IsLower(last)
 }
 
 // htmlText is the text content of n, without dropped elements. It serves

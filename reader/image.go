@@ -12,11 +12,13 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"golang.org/x/image/webp"
 
 	"pamphlet/internal/netaddr"
+	"pamphlet/internal/parallel"
 	"pamphlet/internal/picture"
 	"pamphlet/model"
 )
@@ -36,7 +38,20 @@ type imgLoader struct {
 	// notFetched counts remote images left unloaded because fetching was
 	// not asked for; one warning at the end says so.
 	notFetched int
+	// pending are the remote images that finish downloads all at once.
+	pending []pendingFetch
 }
+
+// pendingFetch is a figure waiting for the bytes of its remote image.
+type pendingFetch struct {
+	fig  *model.Figure
+	line int
+}
+
+// imgFetchWorkers is how many remote images download at once: what a
+// browser opens to one server. Slow servers then cost the time of the
+// slowest, not of all of them one after another.
+const imgFetchWorkers = 6
 
 type imgData struct {
 	data          []byte
@@ -199,23 +214,64 @@ func (l *imgLoader) remote(fig *model.Figure, src string, line int, keep func() 
 		return keep()
 	}
 	d, ok := l.cache[fig.Src]
+	if !ok && (strings.TrimSpace(fig.Alt) != "" || strings.TrimSpace(model.Plain(fig.Caption)) != "") {
+		// The figure stays whatever the download gives (its words stand
+		// for it): finish fetches it together with the others.
+		l.pending = append(l.pending, pendingFetch{fig: fig, line: line})
+		return fig
+	}
 	if !ok {
-		d.data, d.err = l.opt.Fetch(fig.Src)
-		if d.err == nil && int64(len(d.data)) > l.maxBytes() {
-			d.data, d.err = nil, fmt.Errorf("larger than %d MB", l.maxBytes()>>20)
-		}
+		d = l.fetch(fig.Src)
 		l.cache[fig.Src] = d
 	}
-	if d.err != nil {
-		l.rec.warn(line, "image %s: fetch failed: %v", imgName(fig.Src), d.err)
-		return keep()
-	}
-	l.setData(fig, imgName(fig.Src), d.data, line)
+	l.fetched(fig, d, line)
 	return keep()
 }
 
-// finish reports what the loader left undone.
+// fetch downloads one remote image with the size cap. It may run on
+// several goroutines at once.
+func (l *imgLoader) fetch(u string) (d imgData) {
+	d.data, d.err = l.opt.Fetch(u)
+	if d.err == nil && int64(len(d.data)) > l.maxBytes() {
+		d.data, d.err = nil, fmt.Errorf("larger than %d MB", l.maxBytes()>>20)
+	}
+	return d
+}
+
+// fetched fills fig with a download's outcome.
+func (l *imgLoader) fetched(fig *model.Figure, d imgData, line int) {
+	if d.err != nil {
+		l.rec.warn(line, "image %s: fetch failed: %v", imgName(fig.Src), d.err)
+		return
+	}
+	l.setData(fig, imgName(fig.Src), d.data, line)
+}
+
+// fetchPending downloads the pending images at once, each address once,
+// and fills their figures in document order.
+func (l *imgLoader) fetchPending() {
+	var urls []string
+	for _, p := range l.pending {
+		if _, ok := l.cache[p.fig.Src]; !ok && !slices.Contains(urls, p.fig.Src) {
+			urls = append(urls, p.fig.Src)
+		}
+	}
+	got := make([]imgData, len(urls))
+	parallel.Each(len(urls), imgFetchWorkers, func(i int) { got[i] = l.fetch(urls[i]) }, nil)
+	for i, u := range urls {
+		l.cache[u] = got[i]
+	}
+	for _, p := range l.pending {
+		l.fetched(p.fig, l.cache[p.fig.Src], p.line)
+	}
+	l.pending = nil
+}
+
+// finish downloads the pending remote images, then reports what the
+// loader left undone. It runs before the blocks are normalised, which
+// may copy the figures.
 func (l *imgLoader) finish() {
+	l.fetchPending()
 	if l.notFetched > 0 {
 		l.rec.warn(0, "%d remote image(s) not fetched; pamphlet fetches images only when asked (--fetch-images)", l.notFetched)
 	}

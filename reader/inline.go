@@ -246,7 +246,7 @@ func (p *inlineParser) reference(s string, i int) (int, *model.Link) {
 	if word == "" {
 		return 0, nil
 	}
-	p.r.repair(p.line, "link", "%s linked to %s (reference [%d])", quoteQ(word), target, num)
+	p.r.repair(p.line, "link", "%s read as a link to %s", quoteQ(s[i:i+k+len(word)]), target)
 	return k + len(word), &model.Link{Target: target, Content: []model.Inline{&model.Text{Text: word}}}
 }
 

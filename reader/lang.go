@@ -84,6 +84,8 @@ const (
 	// langWindows is the most windows read; a longer text is sampled at
 	// evenly spaced points.
 	langWindows = 8
+	// trigramWindows is the most windows the trigram detector reads.
+	trigramWindows = 3
 	// langConfidence is the least trigram confidence (0 to 1: the mean
 	// over the windows of the winner's confidence less the others')
 	// taken without a second witness.
@@ -145,8 +147,8 @@ func detectLang(text string) langGuess {
 	}
 	for i, w := range windows {
 		total += countWords(w, &score)
-		// Three windows that agree by far are enough.
-		if i >= 2 && clearLead(&score) {
+		// Two windows that agree by far are enough.
+		if i >= 1 && clearLead(&score) {
 			break
 		}
 	}
@@ -211,6 +213,10 @@ func window(text string, off int) string {
 func trigramLang(windows []string) (string, float64) {
 	var votes [len(langs)]float64
 	n := 0
+	// The first, middle and last windows: the detector is slow.
+	if len(windows) > trigramWindows {
+		windows = []string{windows[0], windows[len(windows)/2], windows[len(windows)-1]}
+	}
 	for _, w := range windows {
 		info := whatlanggo.DetectWithOptions(w, trigramOptions)
 		tag, ok := trigramLangs[info.Lang]

@@ -58,9 +58,9 @@ func readMarkdown(src string, opt Options) (*Result, error) {
 	c.img = newImgLoader(opt, c.base, tr)
 	c.lineStarts = lineStarts(c.src)
 	root := mdParse(c.src)
-	blocks := c.blocks(root)
-	blocks = model.NormalizeBlocks(append(blocks, c.notes()...))
+	blocks := append(c.blocks(root), c.notes()...)
 	c.img.finish()
+	blocks = model.NormalizeBlocks(blocks)
 
 	m := fm
 	blocks = mdHeader(blocks, &m, tr)

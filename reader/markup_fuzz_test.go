@@ -72,6 +72,7 @@ func FuzzMarkdown(f *testing.F) {
 		"<div>\n<img src=\"img/harbour.png\" alt=\"x\">\n</div>\n\ntext<br>more <script>alert(1)</script> end\n",
 		"a\\\nb  \nc &amp; &#65; &#x42; &nosuch; \\* <http://x.org> <a@b.c>\n",
 		"---\n- not\n- a map\n---\n",
+		"| a | b | c |\n|:--|--:|:-:|\n| [x](y) ![i](harbour.png) | *e* | `c` |\n| 1 |\n\n[the ![lamp](harbour.png) plan](p.html)\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -88,6 +89,7 @@ func FuzzHTML(f *testing.F) {
 		"<p>a <a href='javascript:x'>b</a> <a href='#'>c</a> <img src='harbour.png' width=1 height=1> <q>d</q></p><pre class='language-go'>x\n\ty</pre>",
 		"<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td><p>2</p></td></tr></table><table><tr><td><img src=img/harbour.png></td></tr><tr><td>cap</td></tr></table>",
 		"<figure><img src='data:image/png;base64,iVBORw0KGgo='><figcaption>c</figcaption></figure><ul><li>a<li>b<ol start=3><li>c</ol></ul><dl><dt>t<dd>d</dl>",
+		"<table role=presentation><tr><td>a</td><td>b</td></tr></table><table><caption>c</caption><thead><tr><th colspan=3>h</th></tr></thead><tr><td rowspan=0>x</td><td colspan=2 align=right>1</td></tr><tr><td>y</td><td rowspan=5>z</td></tr><tfoot><tr><td>t</td></tr></tfoot></table>",
 		"<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"H\",\"author\":[{\"name\":\"X Y\"}],\"datePublished\":\"2020-02-30\"}</script><p>text</p>",
 	} {
 		f.Add([]byte(s))

@@ -210,7 +210,7 @@ func (r *textReader) headingStyle(t string) string {
 	// A short line in sentence case (the seed's "International struggle"),
 	// but not a line of dialogue (a Victorian magazine's "'You are all
 	// poisoned!") or one holding more than a sentence.
-	if len(words) <= 8 && !strings.ContainsAny(t[:1], "\"'“‘«(") && !strings.Contains(core, ". ") {
+	if r0, _ := utf8.DecodeRuneInString(t); len(words) <= 8 && !strings.ContainsRune("\"'“‘«(", r0) && !strings.Contains(core, ". ") {
 		return "bare line"
 	}
 	return ""
@@ -372,6 +372,28 @@ var compoundFirst = map[string]bool{
 	"vice": true, "great": true, "step": true, "tax": true, "rank": true, "de": true,
 }
 
+// closedCompounds are common English words written closed whose halves
+// are words too ("with-" / "out"): a line-end hyphen between them is a
+// break, whatever the rest of the text shows.
+var closedCompounds = map[string]bool{
+	"without": true, "within": true, "himself": true, "herself": true, "itself": true, "myself": true, "yourself": true,
+	"themselves": true, "ourselves": true, "yourselves": true, "something": true, "nothing": true, "anything": true,
+	"everything": true, "someone": true, "anyone": true, "everyone": true, "somebody": true, "anybody": true,
+	"everybody": true, "nobody": true, "however": true, "whatever": true, "whenever": true, "wherever": true,
+	"whoever": true, "therefore": true, "otherwise": true, "another": true, "cannot": true, "into": true, "onto": true,
+	"upon": true, "together": true, "understand": true, "understood": true, "outside": true, "inside": true,
+	"afternoon": true, "somewhere": true, "anywhere": true, "everywhere": true, "nowhere": true, "although": true,
+	"throughout": true, "meanwhile": true, "sometimes": true, "somehow": true, "newspaper": true, "breakfast": true,
+	"football": true, "homework": true, "workshop": true, "software": true, "hardware": true, "network": true,
+	"database": true, "website": true, "password": true, "keyboard": true, "headline": true, "landlord": true,
+	"household": true, "grandmother": true, "grandfather": true, "understanding": true, "background": true,
+	"overall": true, "whereas": true, "wherein": true, "thereby": true, "therein": true, "hereafter": true,
+	"moreover": true, "nevertheless": true, "notwithstanding": true, "forward": true, "toward": true, "towards": true,
+	"became": true, "become": true, "becoming": true, "behind": true, "beside": true, "besides": true, "beyond": true,
+	"downtown": true, "upstairs": true, "downstairs": true, "outcome": true, "income": true, "overcome": true,
+	"undertake": true, "undergo": true, "weekend": true, "today": true, "tonight": true,
+}
+
 var compoundSecond = map[string]bool{
 	"based": true, "like": true, "free": true, "wide": true, "related": true, "driven": true, "friendly": true,
 	"aware": true, "specific": true, "oriented": true, "style": true, "level": true, "scale": true, "term": true,
@@ -384,10 +406,11 @@ var compoundSecond = map[string]bool{
 // joinHyphen decides an end-of-line hyphen: rejoin the word ("con-" /
 // "tinued") or keep a real compound ("self-" / "government"), and says
 // why. The text's own usage decides first — the joined or the hyphenated
-// form written elsewhere on one line — then the lists of compound parts,
-// then the document's habit: a text whose line-end hyphens are all real
+// form written elsewhere on one line — then the document's habit: a text
+// whose line-end hyphens are all real
 // (Project Gutenberg rewraps its books without hyphenating, so its only
-// line-end hyphens are compounds) keeps them, and two halves that are
+// line-end hyphens are compounds) keeps them; then the word lists (common
+// closed English words, usual parts of compounds); and two halves that are
 // each words of the text ("soap-" / "works", "fellow-" / "citizen") keep
 // theirs, since a hyphen left alone costs the reader less than a wrong
 // join. Failing all of these, the hyphen goes: hyphenation is far more
@@ -406,14 +429,19 @@ func (r *textReader) joinHyphen(pre, suf string) (bool, string) {
 	if isAllCaps(pre) {
 		return false, "a word in capitals"
 	}
-	if compoundFirst[lp] || compoundSecond[ls] {
-		return false, "a usual part of compounds"
-	}
 	if r.realHyphens() {
 		return false, "this text's line-end hyphens are all real ones"
 	}
+	if r.lang == "en" && closedCompounds[lp+ls] {
+		return true, fmt.Sprintf("%q is a common English word", lp+ls)
+	}
+	if compoundFirst[lp] || compoundSecond[ls] {
+		return false, "a usual part of compounds"
+	}
+	// English writes most compounds open or hyphenated; German and the
+	// Romance languages close theirs, so there two words are no evidence.
 	counts := r.hyphenUsage()
-	if len([]rune(lp)) >= 3 && len([]rune(ls)) >= 3 && counts[lp] > r.hyphenEnds[lp] && counts[ls] > r.hyphenEnds[ls] {
+	if r.lang == "en" && len([]rune(lp)) >= 3 && len([]rune(ls)) >= 3 && counts[lp] > r.hyphenEnds[lp] && counts[ls] > r.hyphenEnds[ls] {
 		return false, fmt.Sprintf("%q and %q are each words of this text", lp, ls)
 	}
 	return true, "an ordinary word broken at the line end"
@@ -446,6 +474,7 @@ func (r *textReader) realHyphens() bool {
 	r.hyphenHabit = -1
 	if r.rewrapped {
 		r.hyphenHabit = 1
+		r.found("real-line-end-hyphens", "a Project Gutenberg book, rewrapped without hyphenation")
 		return true
 	}
 	keep := 0
@@ -464,6 +493,7 @@ func (r *textReader) realHyphens() bool {
 	}
 	if keep >= 2 {
 		r.hyphenHabit = 1
+		r.found("real-line-end-hyphens", "%d line-end hyphens are compounds written hyphenated elsewhere too, and none is a word written joined", keep)
 	}
 	return r.hyphenHabit > 0
 }

@@ -57,7 +57,8 @@ type Options struct {
 	// its bytes. nil means remote images are never fetched: figures keep
 	// their URL and alt text. The reader never asks for an address that
 	// is not public (package netaddr), nor for loopback unless
-	// FetchLoopback is set.
+	// FetchLoopback is set. Fetch may be called from several goroutines
+	// at once: the images of one input download together.
 	Fetch func(url string) ([]byte, error)
 	// FetchLoopback lets images on this computer's loopback addresses
 	// through to Fetch, for tests that serve them locally; private
@@ -92,12 +93,19 @@ type Repair struct {
 	// "subtitle", "byline", "date", "publication", "signature" (header
 	// and sign-off read as metadata); "kicker" (a label above the title
 	// kept in the body); "recase" (capitals shown in a readable case);
+	// "page-furniture" (a page number or running head between pages
+	// dropped), "reference" (a numbered link's target read from the list
+	// that ends a text browser's dump);
 	// "heading", "list", "quote", "verse", "code", "layout" (blocks
 	// recognised; "layout" also for tables; "dialogue" for turns opened
 	// by a dash); "join-paragraph",
 	// "split-paragraph", "unwrap-lines", "join-lines", "keep-lines",
-	// "rejoin-hyphenation", "keep-hyphen", "trailing-space" (line and
-	// paragraph repairs); "link", "dead-link" (links); and, after every
+	// "rejoin-hyphenation", "keep-hyphen" (each saying why),
+	// "indent-paragraphs" (paragraphs marked by a deep first-line
+	// indent), "trailing-space" (line and paragraph repairs);
+	// "front-matter", "gutenberg" (a Project Gutenberg header read as
+	// metadata, its licence dropped), "imprint" (a title page's
+	// publisher kept as a laid-out block); "link", "dead-link" (links); and, after every
 	// reader, "smart-quotes", "dash", "ellipsis", "nbsp" (typography,
 	// counted per block).
 	Kind string `json:"kind"`

@@ -55,6 +55,9 @@ type srcLine struct {
 	// headBy names that convention.
 	head   int
 	headBy string
+	// lifted marks a line left of the margin that margin stripped from
+	// the others: its indent is the one it was written with.
+	lifted bool
 }
 
 func (l srcLine) blank() bool { return l.text == "" }
@@ -83,6 +86,9 @@ type textReader struct {
 	conventions []Convention
 	refs        map[int]string
 	marginCols  int // the columns margin stripped from every line
+	// lineLength is set when lineLengthParagraphs separated the
+	// paragraphs: shortLine then has nothing left to decide.
+	lineLength bool
 
 	acronyms map[string]bool // isAcronym's answers
 	hyphens  map[string]int  // hyphenUsage's counts
@@ -98,9 +104,7 @@ type textReader struct {
 
 // readText reads messy plain text.
 func readText(text string, opt Options) (*Result, error) {
-	r := &textReader{opt: opt, lines: map[model.Block]int{}}
-	text = r.decomposeLigatures(text)
-	r.src = text
+	r := &textReader{opt: opt, src: text, lines: map[model.Block]int{}}
 	lines := r.splitLines(text)
 	// given is the metadata the text states outright, in a front matter
 	// block or a Project Gutenberg header; the text below is still read
@@ -129,6 +133,7 @@ func readText(text string, opt Options) (*Result, error) {
 	}
 	r.givenMeta(doc, given)
 	r.body = r.lateByline(lines[start:], doc)
+	r.body = r.firstLineIndents(r.body)
 	r.analyze(r.body)
 	blocks := r.parseBlocks(r.body, false)
 	if len(r.imprint) > 0 {
@@ -144,7 +149,7 @@ func readText(text string, opt Options) (*Result, error) {
 		blocks = append([]*pblock{{kind: pPara, lines: r.kicker, splitBy: "kicker"}}, blocks...)
 	}
 	blocks = r.signature(blocks, doc)
-	doc.Blocks = r.build(blocks)
+	doc.Blocks = r.splitGlued(r.build(blocks))
 	if doc.Title == "" {
 		if t := titleFromName(opt.Name); t != "" {
 			doc.Title = t
@@ -497,6 +502,13 @@ func endsSentence(s string) bool {
 	c := stripClosers(s)
 	if strings.HasSuffix(c, "--") || strings.HasSuffix(c, "—") {
 		return true
+	}
+	// Converters print "--" as an en dash: "such as–", "saying:–" (not
+	// the open range "1990–").
+	if b, ok := strings.CutSuffix(c, "–"); ok {
+		if p := lastRune(b); unicode.IsLetter(p) || p == ':' {
+			return true
+		}
 	}
 	switch lastRune(c) {
 	case '.', '!', '?', '…', ':':

@@ -360,6 +360,10 @@ func TestHyphenation(t *testing.T) {
 		{"halves that are words of the text", "T\n\nThe yard behind the soap-\nworks smelled of tallow. The soap was boiled in vats and the works ran all night.\n",
 			"behind the soap-works smelled", "keep-hyphen"},
 		{"a broken word whose halves are no words", "T\n\nHe swept the yard every morn-\ning and the soap was boiled in vats every night.\n", "every morning and", "rejoin-hyphenation"},
+		{"a common closed compound whose halves are words", "T\n\nWe went out with the dog and came back with-\nout it, which was a long walk for nothing.\n",
+			"came back without it", "rejoin-hyphenation"},
+		{"a German compound whose halves are words", "T\n\nDas Schiff lag im Hafen, und der Dampf stieg auf. Das Dampf-\nschiff fuhr am Abend nicht mehr ab, denn der Kapitän war krank.\n",
+			"Das Dampfschiff fuhr", "rejoin-hyphenation"},
 		{"a text whose line-end hyphens are real", "T\n\nEvery tax-payer and every\nfellow-citizen came. The tax-\npayer spoke first, then a fellow-\ncitizen, and the subject-\nmatter was the rate.\n",
 			"and the subject-matter was", "keep-hyphen"},
 	}

@@ -29,7 +29,8 @@ func words(s string) []string {
 }
 
 // headerKinds are the repairs that turn an input line into metadata.
-var headerKinds = map[string]bool{"title": true, "subtitle": true, "byline": true, "date": true}
+var headerKinds = map[string]bool{"title": true, "subtitle": true, "byline": true, "date": true,
+	"page-furniture": true, "reference": true}
 
 var (
 	urlRE    = regexp.MustCompile(`<(?:(?:https?|ftp)://|mailto:)[^>\s]*>|(?:https?://|www\.)[^\s<>"]+`)

@@ -248,18 +248,38 @@ func Abort() {
 // recognised by its name alone, and only when the process it names no
 // longer runs, so that a concurrent run's file is never touched.
 func removeStale(dir, base string) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
 	prefix := "." + base + "."
-	for _, e := range ents {
-		pid, ok := tempPID(e.Name(), prefix)
-		if !ok || pid == os.Getpid() || !e.Type().IsRegular() || processRuns(pid) {
+	for _, name := range tempNames(dir) {
+		pid, ok := tempPID(name, prefix)
+		if !ok || pid == os.Getpid() || processRuns(pid) {
 			continue
 		}
-		os.Remove(filepath.Join(dir, e.Name()))
+		if st, err := os.Lstat(filepath.Join(dir, name)); err == nil && st.Mode().IsRegular() {
+			os.Remove(filepath.Join(dir, name))
+		}
 	}
+}
+
+// tempListings holds, for each folder written to, the names in it that
+// look like temporary files, read once per process: stale files are
+// older than the run, and a run writing many outputs to one large folder
+// must not read it again for each.
+var tempListings sync.Map // folder → []string
+
+func tempNames(dir string) []string {
+	if names, ok := tempListings.Load(dir); ok {
+		return names.([]string)
+	}
+	var names []string
+	if ents, err := os.ReadDir(dir); err == nil {
+		for _, e := range ents {
+			if n := e.Name(); strings.HasPrefix(n, ".") && strings.HasSuffix(n, ".tmp") {
+				names = append(names, n)
+			}
+		}
+	}
+	tempListings.Store(dir, names)
+	return names
 }
 
 // tempPID returns the process ID in a temporary file's name
