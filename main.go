@@ -737,9 +737,11 @@ type epubFlags struct {
 	embedFonts bool
 	cover      string
 	noCover    bool
-	// Set by check: the cover's bytes and the time to stamp the book with.
-	coverData []byte
-	modified  time.Time
+	css        string
+	// Set by check: the cover's and the style sheet's bytes and the time
+	// to stamp the book with.
+	coverData, cssData []byte
+	modified           time.Time
 	// warn reports an export warning about the input being converted.
 	warn func(string)
 }
@@ -748,6 +750,7 @@ func (ef *epubFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&ef.embedFonts, "embed-fonts", false, "carry the text fonts (with their licence) inside the EPUB")
 	fs.StringVar(&ef.cover, "cover", "", "use `IMAGE` (PNG, JPEG or GIF) as the EPUB cover instead of a generated one")
 	fs.BoolVar(&ef.noCover, "no-cover", false, "write the EPUB without a cover")
+	fs.StringVar(&ef.css, "css", "", "add the style sheet `FILE` to the EPUB, after pamphlet's, so that its rules win")
 }
 
 // check validates the flags and reads what they name, before any input is
@@ -761,28 +764,20 @@ func (ef *epubFlags) check() error {
 		return err
 	}
 	ef.modified = t
+	if ef.css != "" {
+		if ef.cssData, err = readOption("css", ef.css, "a style sheet"); err != nil {
+			return err
+		}
+		if err := export.CheckCSS(ef.cssData); err != nil {
+			return fmt.Errorf("css %s: %w", ef.css, err)
+		}
+	}
 	if ef.cover == "" {
 		return nil
 	}
-	st, err := os.Stat(ef.cover)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("cover %s: no such file", ef.cover)
-	case err != nil:
-		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
-	case st.IsDir():
-		return fmt.Errorf("cover %s: is a folder, not an image", ef.cover)
-	case st.Size() > maxInput:
-		return fmt.Errorf("cover %s: larger than %d MB", ef.cover, maxInput>>20)
-	}
-	f, err := infile.Open(ef.cover)
+	data, err := readOption("cover", ef.cover, "an image")
 	if err != nil {
-		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxInput))
-	if err != nil {
-		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
+		return err
 	}
 	// Refused early from its header, decoded once when the EPUB is written.
 	if _, err := export.CheckImageHeader(data); err != nil {
@@ -792,6 +787,33 @@ func (ef *epubFlags) check() error {
 	return nil
 }
 
+// readOption reads the file an option names (--cover, --css), up to
+// maxInput; what says what the file should be, for the message about a
+// folder.
+func readOption(option, name, what string) ([]byte, error) {
+	st, err := os.Stat(name)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("%s %s: no such file", option, name)
+	case err != nil:
+		return nil, fmt.Errorf("%s %s: %w", option, name, unwrapPath(err))
+	case st.IsDir():
+		return nil, fmt.Errorf("%s %s: is a folder, not %s", option, name, what)
+	case st.Size() > maxInput:
+		return nil, fmt.Errorf("%s %s: larger than %d MB", option, name, maxInput>>20)
+	}
+	f, err := infile.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", option, name, unwrapPath(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxInput))
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", option, name, unwrapPath(err))
+	}
+	return data, nil
+}
+
 func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
 	return export.EPUB(w, doc, export.EPUBOptions{
 		Modified:   ef.modified,
@@ -799,6 +821,8 @@ func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
 		Cover:      ef.coverData,
 		CoverName:  ef.cover,
 		NoCover:    ef.noCover,
+		CSS:        ef.cssData,
+		CSSName:    ef.css,
 		Warn:       ef.warn,
 	})
 }

@@ -373,7 +373,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				prog.stage("writing EPUB", chapters)
 				return export.EPUBBook(w, res.Book, export.EPUBOptions{
 					Modified: bf.epub.modified, EmbedFonts: bf.epub.embedFonts, Cover: bf.epub.coverData,
-					CoverName: bf.epub.cover, NoCover: bf.epub.noCover, Warn: bf.epub.warn, Progress: prog.step,
+					CoverName: bf.epub.cover, NoCover: bf.epub.noCover, CSS: bf.epub.cssData, CSSName: bf.epub.css, Warn: bf.epub.warn, Progress: prog.step,
 				})
 			case "pdf":
 				prog.stage("laying out", chapters)

@@ -89,6 +89,19 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		css = faces + css
 	}
 	resources = append(resources, resource{name: cssFile, mediaType: "text/css", data: []byte(css)})
+	if opt.CSS != nil {
+		name := opt.CSSName
+		if name == "" {
+			name = "style sheet"
+		}
+		if err := CheckCSS(opt.CSS); err != nil {
+			return nil, fmt.Errorf("css %s: %w", name, err)
+		}
+		if cssReferences(opt.CSS) {
+			warn(fmt.Sprintf("css %s: names other files (@import or url()), which the book does not carry; reading systems will not find them", name))
+		}
+		resources = append(resources, resource{name: userCSSFile, mediaType: "text/css", data: opt.CSS})
+	}
 	for _, r := range chapters {
 		resources = append(resources, r.images...)
 	}
@@ -156,7 +169,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	}
 	return finishEPUB(container, &epubFinish{
 		bk: bk, id: id, lang: lang, loc: loc, native: native, modified: modified,
-		chapters: chapters, files: files,
+		chapters: chapters, files: files, userCSS: opt.CSS != nil,
 		cover: coverImage, generatedCover: coverImage != nil && opt.Cover == nil, coverAlt: coverAlt,
 	})
 }

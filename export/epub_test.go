@@ -721,6 +721,8 @@ func TestEPUBCheck(t *testing.T) {
 			return d
 		}, EPUBOptions{Cover: testJPEG(t, 60, 90), CoverName: "c.jpg"}},
 		{"anthology", nil, EPUBOptions{}},
+		{"anthology with a style sheet of its reader", nil, EPUBOptions{CSS: []byte(userSheet), CSSName: "mine.css"}},
+		{"article with a style sheet of its reader", richDoc, EPUBOptions{CSS: []byte(userSheet), CSSName: "mine.css"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -19,10 +19,14 @@ import (
 // Paths inside the EPUB folder of the container. go-epub fixes the folder
 // names; the file names are ours.
 const (
-	xhtmlDir      = "xhtml/"
-	imageDir      = "images/"
-	fontDir       = "fonts/"
-	cssFile       = "css/pamphlet.css"
+	xhtmlDir = "xhtml/"
+	imageDir = "images/"
+	fontDir  = "fonts/"
+	cssDir   = "css/"
+	cssFile  = cssDir + "pamphlet.css"
+	// userCSSFile is the reader's own style sheet (EPUBOptions.CSS),
+	// linked after cssFile so that its rules win.
+	userCSSFile   = cssDir + "user.css"
 	navFile       = "nav.xhtml"
 	ncxFile       = "toc.ncx"
 	coverFile     = "cover.xhtml"
