@@ -71,7 +71,12 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		if chLang == "" {
 			chLang = lang
 		}
-		r, err := renderChapter(ch, chLang, &figures, warn)
+		chWarn := warn
+		if ch.article > 0 && opt.ArticleWarn != nil {
+			article := ch.article
+			chWarn = func(msg string) { opt.ArticleWarn(article, msg) }
+		}
+		r, err := renderChapter(ch, chLang, &figures, chWarn)
 		if err != nil {
 			return nil, err
 		}

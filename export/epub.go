@@ -50,6 +50,10 @@ type EPUBOptions struct {
 	// Warn receives each warning (a link kept as text, an image that
 	// cannot be shown); nil discards them.
 	Warn func(string)
+	// ArticleWarn, when set, receives instead of Warn the warnings about
+	// one article of a book, with the article's 1-based index in
+	// Book.Articles, so that the caller can name its file.
+	ArticleWarn func(article int, msg string)
 	// Progress, when set, is called once for each chapter rendered.
 	Progress func()
 }

@@ -935,3 +935,43 @@ func TestEPUBTables(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleWarnings checks that a book's warnings about one article
+// carry the article's index, and that the others still go to Warn.
+func TestArticleWarnings(t *testing.T) {
+	bk := anthology(t)
+	bk.Articles[1] = sparseDoc(t) // no link to warn about
+	bk.Articles[1].Lang = "en"
+	type got struct {
+		article int
+		msg     string
+	}
+	var articles []got
+	var book []string
+	err := EPUBBook(io.Discard, bk, EPUBOptions{
+		Warn:        func(m string) { book = append(book, m) },
+		ArticleWarn: func(a int, m string) { articles = append(articles, got{a, m}) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) == 0 {
+		t.Fatal("no warning about an article")
+	}
+	for _, w := range articles {
+		if w.article != 1 {
+			t.Errorf("warning %q given to article %d, want 1 (the one with the links)", w.msg, w.article)
+		}
+	}
+	if all := strings.Join(book, "\n"); strings.Contains(all, "javascript:") {
+		t.Errorf("an article's warning went to Warn: %q", book)
+	}
+	// Without ArticleWarn, Warn receives them all.
+	book = nil
+	if err := EPUBBook(io.Discard, bk, EPUBOptions{Warn: func(m string) { book = append(book, m) }}); err != nil {
+		t.Fatal(err)
+	}
+	if len(book) != len(articles) {
+		t.Errorf("Warn received %d warnings, want the %d about articles", len(book), len(articles))
+	}
+}

@@ -49,6 +49,9 @@ type chapter struct {
 	front bool
 	// preface marks an anthology's preface, which is front matter.
 	preface bool
+	// article is the 1-based index of an anthology's article in
+	// Book.Articles; 0 for a single article and a preface.
+	article int
 }
 
 // rendered is a chapter's XHTML and what the package document, the
