@@ -165,13 +165,16 @@ type env struct {
 	fetch *fetch.Fetcher
 }
 
-// fetcher gives the run's downloader. PAMPHLET_FETCH_ALLOW_LOOPBACK=1 is
-// a switch for tests that serve from this computer: it lets loopback
-// addresses through (private networks stay refused).
-func (e *env) fetcher() (*fetch.Fetcher, bool) {
+// fetcher gives the run's downloader, whose total deadline is that of
+// one input times the run's inputs (0 counts as 1).
+// PAMPHLET_FETCH_ALLOW_LOOPBACK=1 is a switch for tests that serve from
+// this computer: it lets loopback addresses through (private networks
+// stay refused).
+func (e *env) fetcher(inputs int) (*fetch.Fetcher, bool) {
 	loopback := os.Getenv("PAMPHLET_FETCH_ALLOW_LOOPBACK") == "1"
 	if e.fetch == nil {
-		e.fetch = fetch.New(fetch.Options{AllowLoopback: loopback, UserAgent: userAgent()})
+		total := fetch.DefaultTotal * time.Duration(max(1, inputs))
+		e.fetch = fetch.New(fetch.Options{AllowLoopback: loopback, UserAgent: userAgent(), Total: total})
 	}
 	return e.fetch, loopback
 }
@@ -188,7 +191,7 @@ func isURL(name string) bool {
 // links and images resolved against the address, which the document
 // keeps as its source.
 func (e *env) loadURL(addr string, opt reader.Options) (*reader.Result, error) {
-	f, _ := e.fetcher()
+	f, _ := e.fetcher(1)
 	src, err := f.Get(addr)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", addr, err)
@@ -359,13 +362,17 @@ type readFlags struct {
 	from, lang  string
 	strict      bool
 	fetchImages bool
+	// inputs is how many inputs the run reads (convert's files, a
+	// book's articles): its one downloader has the time of one input
+	// for each; 0 counts as 1.
+	inputs int
 }
 
 func (r *readFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&r.from, "from", "", "input format: text, markdown or html (default: detect)")
 	fs.StringVar(&r.lang, "lang", "", "document language, e.g. en, fr, pt-br (default: detect)")
 	fs.BoolVar(&r.strict, "strict", false, "exit with code 3 when there were warnings")
-	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http or https, public addresses only; 16 MB and 20 s each, 60 s in all)")
+	fs.BoolVar(&r.fetchImages, "fetch-images", false, "download remote images (http or https, public addresses only; 16 MB and 20 s each, 60 s per input in all)")
 }
 
 func (r *readFlags) options(name string, e *env) (reader.Options, error) {
@@ -383,7 +390,7 @@ func (r *readFlags) options(name string, e *env) (reader.Options, error) {
 	}
 	if r.fetchImages || isURL(name) {
 		// An article given by its address has its images fetched too.
-		f, loopback := e.fetcher()
+		f, loopback := e.fetcher(r.inputs)
 		opt.Fetch = f.Get
 		opt.FetchLoopback = loopback
 	}
@@ -622,6 +629,7 @@ func (e *env) convert(args []string) (bool, error) {
 	if err := cf.pdf.check(); err != nil {
 		return false, err
 	}
+	cf.inputs = fs.NArg()
 	for _, in := range fs.Args() {
 		if err := e.convertOne(in, formats, &cf); err != nil {
 			return cf.strict, err

@@ -377,6 +377,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 	prog := e.newProgress(bf.quiet, phases)
 	defer func() { prog.done(err) }()
 	prog.stage("reading", chapters)
+	bf.readFlags.inputs = chapters
 	ropt, err := bf.readFlags.options("", e)
 	if err != nil {
 		return err

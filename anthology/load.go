@@ -169,21 +169,11 @@ func compareDates(a, b model.Date) int {
 	return 0
 }
 
-// override applies a source's title, authors and date to its article.
+// override applies a source's title, authors and date to its article, as
+// the command line's metadata is applied (a new author list or date
+// replaces the printed byline or date line, which named the old ones).
 func override(doc *model.Document, s Source) {
-	if s.Title != "" {
-		doc.Title = s.Title
-	}
-	if len(s.Authors) > 0 {
-		doc.Authors = slices.Clone(s.Authors)
-		// The printed byline named the old authors.
-		doc.Byline = ""
-	}
-	if !s.Date.IsZero() {
-		doc.Date = s.Date
-		// The printed date line gave the old date.
-		doc.Dateline = ""
-	}
+	model.Metadata{Title: s.Title, Authors: s.Authors, Date: s.Date}.Apply(doc)
 }
 
 // duplicates warns about each article given more than once: the same

@@ -22,8 +22,9 @@ import (
 //     text and lists the targets under "References" at the end;
 //   - margin: a text browser indents every line by the same columns, and
 //     a line set left of that margin is a heading;
-//   - centred lines: a title or heading set in the middle of the line
-//     stands alone, as any other heading does;
+//   - centred lines: a title set in the middle of the line (a text
+//     browser centres it) moves to the left edge, where the title block
+//     reads as in any other text;
 //   - star headings: a converter sets headings between rows of stars,
 //     "****** Title ******", the more stars the higher the level;
 //   - underscored links: a converter joins the words of a link's text
@@ -599,7 +600,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := lines[i], lines[i+1]
 		if !startsLower(b.text) || a.blank() || a.indent >= 4 || b.indent >= 4 || a.head > 0 || dense[i] || dense[i+1] ||
-			isMarker(a) || looksLikeCode(a.text) || looksLikeCode(b.text) {
+			isMarker(a) {
 			continue // program code is broken by hand, not by the wrap
 		}
 		full = append(full, fit(a, b))
