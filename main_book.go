@@ -23,9 +23,9 @@ const bookUsage = `Usage: pamphlet book -o BOOK[.epub|.pdf] [flags] FILE...|FOLD
 
 Bind several articles into one book: a title page, the contents, an
 optional preface, then each article as a chapter with its own title,
-byline and date. Articles are files in the order given, the article files
-of a folder (sorted by name), or the [[article]] entries of a TOML
-manifest. -o BOOK without .epub or .pdf writes both formats.
+byline and date. Articles are files or web addresses (http, https; fetched
+as convert fetches one) in the order given, the article files of a folder
+(sorted by name), or the [[article]] entries of a TOML manifest. -o BOOK without .epub or .pdf writes both formats.
 
 `
 
@@ -378,15 +378,28 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 	defer func() { prog.done(err) }()
 	prog.stage("reading", chapters)
 	bf.readFlags.inputs = chapters
+	bf.inputs = chapters
 	ropt, err := bf.readFlags.options("", e)
 	if err != nil {
 		return err
+	}
+	// Articles given by their address are fetched as convert fetches one,
+	// under the same rules, with their images.
+	var fetchPage func(string) ([]byte, error)
+	for _, a := range plan.Articles {
+		if anthology.IsURL(a.Path) {
+			f, loopback := e.fetcher(bf.inputs)
+			fetchPage = f.Get
+			ropt.FetchLoopback = loopback
+			break
+		}
 	}
 	res, err := anthology.Load(plan, anthology.Options{
 		Reader:   ropt,
 		Workers:  bf.jobs,
 		SkipBad:  bf.skipBad,
 		MaxBytes: maxInput,
+		Fetch:    fetchPage,
 		Warn: func(w anthology.Warning) {
 			msg := w.Message
 			if w.Line > 0 {
