@@ -542,6 +542,8 @@ type convertFlags struct {
 	meta        metaFlags
 	epub        epubFlags
 	pdf         pdfFlags
+	// toc puts a contents page in both formats (a book has one always).
+	toc bool
 }
 
 // metaFlags are the metadata given on the command line, over the input's.
@@ -595,6 +597,7 @@ func convertFlagSet(cf *convertFlags) *pflag.FlagSet {
 	cf.meta.register(fs, true)
 	cf.epub.register(fs)
 	cf.pdf.register(fs)
+	fs.BoolVar(&cf.toc, "toc", false, "put a contents page (the title and the sections, with their pages in the PDF) before the article")
 	return fs
 }
 
@@ -629,6 +632,7 @@ func (e *env) convert(args []string) (bool, error) {
 	if err := cf.pdf.check(); err != nil {
 		return false, err
 	}
+	cf.epub.contents, cf.pdf.opt.Contents = cf.toc, cf.toc
 	cf.inputs = fs.NArg()
 	for _, in := range fs.Args() {
 		if err := e.convertOne(in, formats, &cf); err != nil {
@@ -746,6 +750,8 @@ type epubFlags struct {
 	cover      string
 	noCover    bool
 	css        string
+	// contents puts the contents in the reading order (convert --toc).
+	contents bool
 	// Set by check: the cover's and the style sheet's bytes and the time
 	// to stamp the book with.
 	coverData, cssData []byte
@@ -829,6 +835,7 @@ func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
 		Cover:      ef.coverData,
 		CoverName:  ef.cover,
 		NoCover:    ef.noCover,
+		Contents:   ef.contents,
 		CSS:        ef.cssData,
 		CSSName:    ef.css,
 		Warn:       ef.warn,

@@ -174,7 +174,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	}
 	return finishEPUB(container, &epubFinish{
 		bk: bk, id: id, lang: lang, loc: loc, native: native, modified: modified,
-		chapters: chapters, files: files, userCSS: opt.CSS != nil,
+		chapters: chapters, files: files, userCSS: opt.CSS != nil, contents: opt.Contents,
 		cover: coverImage, generatedCover: coverImage != nil && opt.Cover == nil, coverAlt: coverAlt,
 	})
 }

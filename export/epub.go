@@ -41,6 +41,12 @@ type EPUBOptions struct {
 	CoverName string
 	// NoCover leaves the cover out.
 	NoCover bool
+	// Contents puts the contents (the navigation document) in the reading
+	// order after the title page, as a book of several articles always
+	// has it. Without it a single article's contents is reachable from
+	// the landmarks and the reading system's menu but outside the linear
+	// reading order.
+	Contents bool
 	// CSS is a style sheet of the reader's own, added to the book and
 	// linked from every document after pamphlet's, so that its rules win;
 	// nil adds none. It must be UTF-8 text (see CheckCSS).

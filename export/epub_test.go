@@ -722,7 +722,7 @@ func TestEPUBCheck(t *testing.T) {
 		}, EPUBOptions{Cover: testJPEG(t, 60, 90), CoverName: "c.jpg"}},
 		{"anthology", nil, EPUBOptions{}},
 		{"anthology with a style sheet of its reader", nil, EPUBOptions{CSS: []byte(userSheet), CSSName: "mine.css"}},
-		{"article with a style sheet of its reader", richDoc, EPUBOptions{CSS: []byte(userSheet), CSSName: "mine.css"}},
+		{"article with its contents and a style sheet of its reader", richDoc, EPUBOptions{Contents: true, CSS: []byte(userSheet), CSSName: "mine.css"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -108,3 +108,41 @@ func TestUserCSSWarnsAboutOtherFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestContentsInReadingOrder checks that Contents puts a single
+// article's navigation document in the linear reading order, between the
+// title page and the text; without it the document stays outside it.
+func TestContentsInReadingOrder(t *testing.T) {
+	tests := []struct {
+		name     string
+		contents bool
+		want     string // the spine, by file, "(nl)" after a non-linear one
+	}{
+		{"asked for", true, "xhtml/cover.xhtml xhtml/titlepage.xhtml nav.xhtml xhtml/text.xhtml"},
+		{"not asked for", false, "xhtml/cover.xhtml xhtml/titlepage.xhtml xhtml/text.xhtml nav.xhtml(nl)"},
+	}
+	item := regexp.MustCompile(`<item id="([^"]+)" href="([^"]+)"`)
+	ref := regexp.MustCompile(`<itemref idref="([^"]+)"( linear="no")?`)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			data, _ := writeEPUB(t, richDoc(t), EPUBOptions{Contents: tc.contents})
+			_, files := entries(t, data)
+			opf := string(files[contentDir+"package.opf"])
+			href := map[string]string{}
+			for _, m := range item.FindAllStringSubmatch(opf, -1) {
+				href[m[1]] = m[2]
+			}
+			var spine []string
+			for _, m := range ref.FindAllStringSubmatch(opf, -1) {
+				s := href[m[1]]
+				if m[2] != "" {
+					s += "(nl)"
+				}
+				spine = append(spine, s)
+			}
+			if got := strings.Join(spine, " "); got != tc.want {
+				t.Errorf("spine %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -43,6 +43,9 @@ type epubFinish struct {
 	// userCSS says the book holds the reader's style sheet (userCSSFile),
 	// which every document links after pamphlet's.
 	userCSS bool
+	// contents puts the navigation document in the linear reading order
+	// before the first chapter, as an anthology has it.
+	contents bool
 }
 
 // finishEPUB is the one step that completes the container go-epub wrote,
@@ -291,7 +294,8 @@ func (f *epubFinish) pkg(data []byte) ([]byte, error) {
 
 	// The reading order: go-epub's, with the navigation document after
 	// it, outside the linear order, so that its contents is a reachable
-	// page; an anthology reads its contents before its first chapter.
+	// page; an anthology (or an article asked for its contents) reads its
+	// contents before its first chapter.
 	refs := spine.elems("itemref")
 	var got []string
 	for _, r := range refs {
@@ -301,7 +305,7 @@ func (f *epubFinish) pkg(data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("reading order %v, want %v", got, want)
 	}
 	navRef := newElem("itemref", "", "idref", navID)
-	if bk.anthology {
+	if bk.anthology || f.contents {
 		first := ids[xhtmlDir+f.chapters[0].ch.file]
 		at := slices.IndexFunc(spine.kids, func(k *xmlNode) bool { return k.attr("idref") == first })
 		spine.insert(at, 2, navRef)
