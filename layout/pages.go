@@ -292,12 +292,17 @@ func (pg *pager) paginate(title, body *vlist) {
 	items := body.items
 	i := skip(items, 0)
 	pageIdx := len(pg.pages) - 1
+	// A table set across both columns ends the segment of columns before
+	// it: that segment is balanced above the table. end is the next such
+	// table (len(items): none), looked for once per segment, not once
+	// per page, which made a long text's pagination quadratic.
+	end := -1
 	for i < len(items) {
-		// A table set across both columns ends the segment of columns
-		// before it: that segment is balanced above the table.
-		end := i
-		for end < len(items) && (items[end].kind != vBox || s.floats[items[end].box].items == nil) {
-			end++
+		if end < i {
+			end = i
+			for end < len(items) && (items[end].kind != vBox || s.floats[items[end].box].items == nil) {
+				end++
+			}
 		}
 		seg := items[:end]
 		if i < end {
