@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -518,6 +519,14 @@ func classifyIndented(lines []srcLine) pkind {
 // "the fetch() function", holds two; a long line of prose has its
 // brackets and semicolons far apart.
 func flatCode(lines []srcLine) bool {
+	// Without a brace or a semicolon on any line the answer is no;
+	// most paragraphs of prose have neither, and these searches are
+	// cheaper than counting marks line by line.
+	if !slices.ContainsFunc(lines, func(l srcLine) bool {
+		return strings.IndexByte(l.text, ';') >= 0 || strings.IndexByte(l.text, '{') >= 0 || strings.IndexByte(l.text, '}') >= 0
+	}) {
+		return false
+	}
 	sparse, braces := 0, false
 	for _, l := range lines {
 		n, b := codeMarks(l.text)

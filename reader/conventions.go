@@ -686,11 +686,16 @@ type lineProfile struct {
 
 // fit is a's length with b's first word added.
 func fit(a, b srcLine) int {
+	return runeLen(a.raw) + 1 + firstWordLen(b)
+}
+
+// firstWordLen is the length of b's first word in characters.
+func firstWordLen(b srcLine) int {
 	first := b.text
 	if k := strings.IndexByte(first, ' '); k >= 0 {
 		first = first[:k]
 	}
-	return runeLen(a.raw) + 1 + runeLen(first)
+	return runeLen(first)
 }
 
 // endsShort reports whether line a ends its paragraph before b: b opens a
@@ -706,13 +711,12 @@ func (p lineProfile) endsShort(a, b srcLine, inItem, inCode, bCode bool) bool {
 	if a.head > 0 || b.head > 0 {
 		return true
 	}
-	f := fit(a, b)
 	limit := p.width
 	if inItem {
 		limit -= 8
 	}
 	if isMarker(b) {
-		return f < limit || endsSentence(a.text)
+		return fit(a, b) < limit || endsSentence(a.text)
 	}
 	// Program code wrapped like the prose around it: it starts at its
 	// first dense line and ends before a sentence without marks of code.
@@ -722,7 +726,8 @@ func (p lineProfile) endsShort(a, b srcLine, inItem, inCode, bCode bool) bool {
 	if bCode {
 		return true
 	}
-	if runeLen(a.raw) > p.median*6/5 {
+	aLen := runeLen(a.raw)
+	if aLen > p.median*6/5 {
 		return false // no telling how long its last line was
 	}
 	if !opensSentence(b.text) {
@@ -731,5 +736,5 @@ func (p lineProfile) endsShort(a, b srcLine, inItem, inCode, bCode bool) bool {
 	if strings.HasSuffix(a.text, "-") || a.indent >= 4 && b.indent >= 4 {
 		return false
 	}
-	return f < limit
+	return aLen+1+firstWordLen(b) < limit
 }
