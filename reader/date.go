@@ -94,6 +94,11 @@ func isLetterAt(s string, i int) bool {
 // with a year or a bare year (both give a year-only date, since the model
 // has no month-only form).
 func findDate(line string, lang string) (model.Date, int, int, bool) {
+	// Every form has a number in ASCII digits (a day or a year); most
+	// lines of a text have none and need no tokens.
+	if !strings.ContainsAny(line, "0123456789") {
+		return model.Date{}, 0, 0, false
+	}
 	toks := scanDateTokens(line)
 	for i := 0; i < len(toks); i++ {
 		d, end, ok := dateAt(line, toks, i, lang)

@@ -203,7 +203,7 @@ type headerInfo struct {
 func parseHeaderLine(line, lang string, bareName bool) (headerInfo, bool) {
 	var h headerInfo
 	s := strings.TrimSpace(line)
-	if s == "" || utf8.RuneCountInString(s) > 160 {
+	if s == "" || runeLen(s) > 160 {
 		return h, false
 	}
 	d, ds, de, found := findDate(s, lang)
