@@ -88,6 +88,9 @@ func pageNumber(s string) (int, bool) {
 // (in the returned lines) of the first line after each break, where
 // lineLengthParagraphs decides whether a paragraph ends.
 func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
+	if strings.IndexByte(r.src, '\f') < 0 {
+		return lines, nil // the lines are cut from src
+	}
 	var feeds []int // lines opened by a form feed
 	for i, l := range lines {
 		if strings.IndexByte(l.raw, '\f') >= 0 {

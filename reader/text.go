@@ -3,6 +3,7 @@ package reader
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -164,7 +165,58 @@ func readText(text string, opt Options) (*Result, error) {
 
 // repair records one change.
 func (r *textReader) repair(line int, kind, format string, args ...any) {
-	r.repairs = append(r.repairs, Repair{Line: line, Kind: kind, Detail: fmt.Sprintf(format, args...)})
+	r.repairs = append(r.repairs, Repair{Line: line, Kind: kind, Detail: sprintf(format, args...)})
+}
+
+// sprintf is fmt.Sprintf, with the verbs repairs use most written
+// directly: a text records a repair for most of its paragraphs. %d of an
+// int, %s and %q of a string and %% are done here; any other verb, flag,
+// width or argument type hands the whole format to fmt.
+func sprintf(format string, args ...any) string {
+	buf := make([]byte, 0, len(format)+32)
+	next := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			buf = append(buf, c)
+			continue
+		}
+		if i+1 >= len(format) {
+			return fmt.Sprintf(format, args...)
+		}
+		i++
+		verb := format[i]
+		if verb == '%' {
+			buf = append(buf, '%')
+			continue
+		}
+		if next >= len(args) {
+			return fmt.Sprintf(format, args...)
+		}
+		switch a := args[next].(type) {
+		case int:
+			if verb != 'd' {
+				return fmt.Sprintf(format, args...)
+			}
+			buf = strconv.AppendInt(buf, int64(a), 10)
+		case string:
+			switch verb {
+			case 's':
+				buf = append(buf, a...)
+			case 'q':
+				buf = strconv.AppendQuote(buf, a)
+			default:
+				return fmt.Sprintf(format, args...)
+			}
+		default:
+			return fmt.Sprintf(format, args...)
+		}
+		next++
+	}
+	if next != len(args) {
+		return fmt.Sprintf(format, args...)
+	}
+	return string(buf)
 }
 
 // splitLines cuts text into lines, measuring indentation and dropping

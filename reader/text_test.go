@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -480,5 +481,36 @@ func TestHyphenationInsideQuote(t *testing.T) {
 	want := "paragraph: The placement is good.\nquote:\n  paragraph: We tried a new placement and a self-organised rota.\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestRepairDetailFormatsAsFmt checks that the repair details written
+// without fmt read exactly as fmt.Sprintf writes them, verbs fmt alone
+// handles included.
+func TestRepairDetailFormatsAsFmt(t *testing.T) {
+	tests := []struct {
+		name   string
+		format string
+		args   []any
+	}{
+		{"int and strings", "%d line(s) %q and %s", []any{3, "a\"b\x01é", "plain"}},
+		{"percent sign", "100%% of %d", []any{-42}},
+		{"stringer", "%s (stated outright)", []any{model.Date{Year: 2020, Month: 3}}},
+		{"width", "%5d", []any{3}},
+		{"missing argument", "%q", nil},
+		{"extra argument", "%d", []any{1, 2}},
+		{"trailing percent", "trailing %", nil},
+		{"other verbs", "%v %x", []any{"a", "b"}},
+		{"wrong type for d", "%d", []any{"s"}},
+		{"wrong type for s", "%s", []any{3}},
+		{"float", "confidence %.2f", []any{0.5}},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := sprintf(tt.format, tt.args...), fmt.Sprintf(tt.format, tt.args...); got != want {
+				t.Errorf("sprintf(%q) = %q, fmt.Sprintf gives %q", tt.format, got, want)
+			}
+		})
 	}
 }
