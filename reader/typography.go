@@ -1,7 +1,7 @@
 package reader
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -122,7 +122,7 @@ func (tp *typo) flush(line int, where string) {
 	tp.n = typoCounts{}
 	add := func(count int, kind, what string) {
 		if count > 0 {
-			tp.repairs = append(tp.repairs, Repair{Line: line, Kind: kind, Detail: fmt.Sprintf("%s: %d %s", where, count, what)})
+			tp.repairs = append(tp.repairs, Repair{Line: line, Kind: kind, Detail: where + ": " + strconv.Itoa(count) + " " + what})
 		}
 	}
 	add(n.quotes, "smart-quotes", "quotation mark(s) and apostrophe(s) set")
@@ -408,7 +408,14 @@ func (tp *typo) run(s string, after rune) string {
 // urlEnd returns where the URL that s[i] is part of ends, or i when s[i]
 // is not in a URL.
 func urlEnd(s string, i int) int {
-	ts := strings.LastIndexAny(s[:i], " \n(<\"") + 1
+	ts := i // after the last space, newline, "(", "<" or '"' before i
+scan:
+	for ; ts > 0; ts-- {
+		switch s[ts-1] {
+		case ' ', '\n', '(', '<', '"':
+			break scan
+		}
+	}
 	if i-ts < 4 {
 		return i
 	}
