@@ -15,14 +15,21 @@ import (
 func scriptLang(text string) string {
 	var latin, arabic, persian, hebrew, han, kana, hangul, greek, cyrillic int
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				latin++
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		switch {
-		case r < 0x80:
-			if r|0x20 >= 'a' && r|0x20 <= 'z' {
-				latin++
-			}
 		case !unicode.IsLetter(r):
+		case r >= 0xc0 && r < 0x250:
+			// Latin-1 and Latin Extended-A and B: every letter from
+			// U+00C0 on is Latin; the table search is for the rest.
+			latin++
 		case unicode.Is(unicode.Latin, r):
 			latin++
 		case unicode.Is(unicode.Arabic, r):
