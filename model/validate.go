@@ -111,10 +111,28 @@ func (v *validator) str(p *vpath, s string, code bool) {
 	}
 }
 
+// printable8 reports whether the eight bytes s[i:i+8] are all printable
+// ASCII (0x20 to 0x7e), testing them together: no high bit, no byte
+// below 0x20, none equal to 0x7f.
+func printable8(s string, i int) bool {
+	w := s[i : i+8]
+	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (x - 0x20*ones) &^ x
+	del := x ^ 0x7f*ones
+	isDel := (del - ones) &^ del
+	return (x|below|isDel)&highs == 0
+}
+
 // strOK is the one-pass test that str finds nothing to report, the
 // common case; str looks again to word its message when it fails.
 func strOK(s string, code bool) bool {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && printable8(s, i) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && !(code && (c == '\n' || c == '\t')) || c == 0x7f {

@@ -81,3 +81,35 @@ func TestFirstInvalidPosition(t *testing.T) {
 		t.Errorf("firstInvalid = line %d col %d, want 3, 6", line, col)
 	}
 }
+
+// TestHasControlFindsControlsAnywhere checks the eight-byte scan: a
+// control character, DEL or a C1 character is found at any offset, and
+// tabs, newlines and text around the edge of an eight-byte run are not.
+func TestHasControlFindsControlsAnywhere(t *testing.T) {
+	tests := []struct {
+		name string
+		mark string
+		want bool
+	}{
+		{"bell", "\a", true},
+		{"escape", "\x1b", true},
+		{"delete", "\x7f", true},
+		{"c1 control", "\u0085", true},
+		{"noncharacter", "\uffff", true},
+		{"tab", "\t", false},
+		{"newline", "\n", false},
+		{"tilde", "~", false},
+		{"space", " ", false},
+		{"accented letter", "é", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for at := 0; at <= 17; at++ {
+				s := strings.Repeat("a", at) + tt.mark + strings.Repeat("b", 17-at)
+				if got := hasControl(s); got != tt.want {
+					t.Errorf("hasControl(%q) = %v, want %v", s, got, tt.want)
+				}
+			}
+		})
+	}
+}
