@@ -91,6 +91,8 @@ func TestEPUBFlags(t *testing.T) {
 	in := writeFile(t, dir, "song.txt", []byte(article))
 	cover := pngFile(t, dir)
 	notImage := writeFile(t, dir, "notes.png", []byte("just text"))
+	sheet := writeFile(t, dir, "mine.css", []byte("p { text-indent: 0; }\n"))
+	notSheet := writeFile(t, dir, "photo.css", []byte("\x89PNG\r\n\x1a\n\x00\x00"))
 	tests := []struct {
 		name     string
 		args     []string
@@ -108,6 +110,11 @@ func TestEPUBFlags(t *testing.T) {
 		{"missing cover", []string{"--cover", filepath.Join(dir, "none.jpg")}, "", exitFailure, "cover " + filepath.Join(dir, "none.jpg") + ": no such file", nil, nil},
 		{"cover not an image", []string{"--cover", notImage}, "", exitFailure, "cover " + notImage + ": not a PNG, JPEG or GIF image", nil, nil},
 		{"cover is a folder", []string{"--cover", dir}, "", exitFailure, "is a folder", nil, nil},
+		{"style sheet", []string{"--css", sheet}, "", exitOK, "", []string{"EPUB/css/pamphlet.css", "EPUB/css/user.css"}, nil},
+		{"no style sheet", nil, "", exitOK, "", []string{"EPUB/css/pamphlet.css"}, []string{"EPUB/css/user.css"}},
+		{"missing style sheet", []string{"--css", filepath.Join(dir, "none.css")}, "", exitFailure, "css " + filepath.Join(dir, "none.css") + ": no such file", nil, nil},
+		{"style sheet not text", []string{"--css", notSheet}, "", exitFailure, "css " + notSheet + ": not a style sheet: not UTF-8 text", nil, nil},
+		{"style sheet is a folder", []string{"--css", dir}, "", exitFailure, "css " + dir + ": is a folder, not a style sheet", nil, nil},
 		{"bad SOURCE_DATE_EPOCH", nil, "yesterday", exitFailure, `SOURCE_DATE_EPOCH="yesterday"`, nil, nil},
 	}
 	for _, tc := range tests {

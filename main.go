@@ -542,6 +542,8 @@ type convertFlags struct {
 	meta        metaFlags
 	epub        epubFlags
 	pdf         pdfFlags
+	// toc puts a contents page in both formats (a book has one always).
+	toc bool
 }
 
 // metaFlags are the metadata given on the command line, over the input's.
@@ -595,6 +597,7 @@ func convertFlagSet(cf *convertFlags) *pflag.FlagSet {
 	cf.meta.register(fs, true)
 	cf.epub.register(fs)
 	cf.pdf.register(fs)
+	fs.BoolVar(&cf.toc, "toc", false, "put a contents page (the title and the sections, with their pages in the PDF) before the article")
 	return fs
 }
 
@@ -629,6 +632,7 @@ func (e *env) convert(args []string) (bool, error) {
 	if err := cf.pdf.check(); err != nil {
 		return false, err
 	}
+	cf.epub.contents, cf.pdf.opt.Contents = cf.toc, cf.toc
 	cf.inputs = fs.NArg()
 	for _, in := range fs.Args() {
 		if err := e.convertOne(in, formats, &cf); err != nil {
@@ -745,9 +749,13 @@ type epubFlags struct {
 	embedFonts bool
 	cover      string
 	noCover    bool
-	// Set by check: the cover's bytes and the time to stamp the book with.
-	coverData []byte
-	modified  time.Time
+	css        string
+	// contents puts the contents in the reading order (convert --toc).
+	contents bool
+	// Set by check: the cover's and the style sheet's bytes and the time
+	// to stamp the book with.
+	coverData, cssData []byte
+	modified           time.Time
 	// warn reports an export warning about the input being converted.
 	warn func(string)
 }
@@ -756,6 +764,7 @@ func (ef *epubFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&ef.embedFonts, "embed-fonts", false, "carry the text fonts (with their licence) inside the EPUB")
 	fs.StringVar(&ef.cover, "cover", "", "use `IMAGE` (PNG, JPEG or GIF) as the EPUB cover instead of a generated one")
 	fs.BoolVar(&ef.noCover, "no-cover", false, "write the EPUB without a cover")
+	fs.StringVar(&ef.css, "css", "", "add the style sheet `FILE` to the EPUB, after pamphlet's, so that its rules win")
 }
 
 // check validates the flags and reads what they name, before any input is
@@ -769,28 +778,20 @@ func (ef *epubFlags) check() error {
 		return err
 	}
 	ef.modified = t
+	if ef.css != "" {
+		if ef.cssData, err = readOption("css", ef.css, "a style sheet"); err != nil {
+			return err
+		}
+		if err := export.CheckCSS(ef.cssData); err != nil {
+			return fmt.Errorf("css %s: %w", ef.css, err)
+		}
+	}
 	if ef.cover == "" {
 		return nil
 	}
-	st, err := os.Stat(ef.cover)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("cover %s: no such file", ef.cover)
-	case err != nil:
-		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
-	case st.IsDir():
-		return fmt.Errorf("cover %s: is a folder, not an image", ef.cover)
-	case st.Size() > maxInput:
-		return fmt.Errorf("cover %s: larger than %d MB", ef.cover, maxInput>>20)
-	}
-	f, err := infile.Open(ef.cover)
+	data, err := readOption("cover", ef.cover, "an image")
 	if err != nil {
-		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxInput))
-	if err != nil {
-		return fmt.Errorf("cover %s: %w", ef.cover, unwrapPath(err))
+		return err
 	}
 	// Refused early from its header, decoded once when the EPUB is written.
 	if _, err := export.CheckImageHeader(data); err != nil {
@@ -800,6 +801,33 @@ func (ef *epubFlags) check() error {
 	return nil
 }
 
+// readOption reads the file an option names (--cover, --css), up to
+// maxInput; what says what the file should be, for the message about a
+// folder.
+func readOption(option, name, what string) ([]byte, error) {
+	st, err := os.Stat(name)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("%s %s: no such file", option, name)
+	case err != nil:
+		return nil, fmt.Errorf("%s %s: %w", option, name, unwrapPath(err))
+	case st.IsDir():
+		return nil, fmt.Errorf("%s %s: is a folder, not %s", option, name, what)
+	case st.Size() > maxInput:
+		return nil, fmt.Errorf("%s %s: larger than %d MB", option, name, maxInput>>20)
+	}
+	f, err := infile.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", option, name, unwrapPath(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxInput))
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", option, name, unwrapPath(err))
+	}
+	return data, nil
+}
+
 func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
 	return export.EPUB(w, doc, export.EPUBOptions{
 		Modified:   ef.modified,
@@ -807,6 +835,9 @@ func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
 		Cover:      ef.coverData,
 		CoverName:  ef.cover,
 		NoCover:    ef.noCover,
+		Contents:   ef.contents,
+		CSS:        ef.cssData,
+		CSSName:    ef.css,
 		Warn:       ef.warn,
 	})
 }

@@ -23,9 +23,9 @@ const bookUsage = `Usage: pamphlet book -o BOOK[.epub|.pdf] [flags] FILE...|FOLD
 
 Bind several articles into one book: a title page, the contents, an
 optional preface, then each article as a chapter with its own title,
-byline and date. Articles are files in the order given, the article files
-of a folder (sorted by name), or the [[article]] entries of a TOML
-manifest. -o BOOK without .epub or .pdf writes both formats.
+byline and date. Articles are files or web addresses (http, https; fetched
+as convert fetches one) in the order given, the article files of a folder
+(sorted by name), or the [[article]] entries of a TOML manifest. -o BOOK without .epub or .pdf writes both formats.
 
 `
 
@@ -55,7 +55,7 @@ func bookFlagSet(bf *bookFlags) *pflag.FlagSet {
 	fs.StringVar(&bf.order, "order", "", "article order: given or date (default: given, or the manifest's)")
 	fs.BoolVar(&bf.print, "print", false, "PDF for double-sided printing: the contents, preface and chapters open on right-hand pages, after a blank page where needed")
 	fs.BoolVar(&bf.skipBad, "skip-bad", false, "leave out articles that cannot be read (each is listed) instead of stopping")
-	fs.BoolVarP(&bf.quiet, "quiet", "q", false, "show no progress bar")
+	fs.BoolVarP(&bf.quiet, "quiet", "q", false, "show no progress bar and no summary line (warnings still print)")
 	fs.IntVar(&bf.jobs, "jobs", 0, "articles read and laid out at once (default: one per CPU; the output is the same)")
 	bf.epub.register(fs)
 	bf.pdf.register(fs)
@@ -243,26 +243,37 @@ func isDir(path string) bool {
 	return err == nil && st.IsDir()
 }
 
-// progress is the progress bar of a book, shown on a terminal only: one
-// bar per stage (reading, laying out, writing). While it shows, warnings
-// wait, so that they do not tear it.
+// progress is what a book run says about itself on stderr. On a
+// terminal a bar shows each phase (reading, then laying out and writing
+// each format) with its number, its count of steps and the time left;
+// while it shows, warnings wait, so that they do not tear it. At the end
+// one line sums up the run (files written, articles, pages, time), on a
+// terminal or not, since a script's log wants it as much as a person;
+// --quiet silences the bar and the summary, not the warnings.
 type progress struct {
-	out    *os.File  // the terminal; nil for no bar
+	out    io.Writer // the terminal; nil for no bar
 	stderr io.Writer // where messages go
+	quiet  bool
 	bar    *progressbar.ProgressBar
 	held   []string
+	// phase counts the phases started, of phases in all.
+	phase, phases int
+	start         time.Time
+	// summary is the line done prints when the run succeeded.
+	summary string
 }
 
-func (e *env) newProgress(quiet bool) *progress {
-	p := &progress{stderr: e.stderr}
+func (e *env) newProgress(quiet bool, phases int) *progress {
+	p := &progress{stderr: e.stderr, quiet: quiet, phases: phases, start: time.Now()}
 	if f, ok := e.stderr.(*os.File); ok && !quiet && output.IsTerminal(f) {
 		p.out = f
 	}
 	return p
 }
 
-// stage starts a bar of total steps.
+// stage starts the bar of the next phase, of total steps.
 func (p *progress) stage(name string, total int) {
+	p.phase++
 	if p.out == nil {
 		return
 	}
@@ -271,8 +282,9 @@ func (p *progress) stage(name string, total int) {
 	}
 	p.bar = progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(p.out),
-		progressbar.OptionSetDescription(fmt.Sprintf("%-12s", name)),
+		progressbar.OptionSetDescription(fmt.Sprintf("[%d/%d] %-12s", p.phase, max(p.phases, p.phase), name)),
 		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish())
@@ -284,8 +296,9 @@ func (p *progress) step() {
 	}
 }
 
-// done removes the bar and prints the messages it held.
-func (p *progress) done() {
+// done removes the bar, prints the messages it held, and, when the run
+// succeeded (err is nil), the summary.
+func (p *progress) done(err error) {
 	if p.bar != nil {
 		_ = p.bar.Clear()
 		p.bar = nil
@@ -295,6 +308,9 @@ func (p *progress) done() {
 		fmt.Fprint(p.stderr, m)
 	}
 	p.held = nil
+	if err == nil && !p.quiet && p.summary != "" {
+		fmt.Fprintln(p.stderr, p.summary)
+	}
 }
 
 // say prints a line on stderr, after the bar when one shows.
@@ -304,6 +320,39 @@ func (p *progress) say(line string) {
 		return
 	}
 	fmt.Fprint(p.stderr, line)
+}
+
+// bookSummary is the line that ends a book run: what was written, from
+// how many articles, the PDF's pages (0: no PDF), and how long it took.
+func bookSummary(files []string, articles, skipped, pages int, took time.Duration) string {
+	var b strings.Builder
+	b.WriteString("pamphlet: wrote ")
+	for i, f := range files {
+		switch {
+		case i == 0:
+		case i == len(files)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(f)
+	}
+	b.WriteString(": " + plural(articles, "article"))
+	if skipped > 0 {
+		fmt.Fprintf(&b, " (%d skipped)", skipped)
+	}
+	if pages > 0 {
+		b.WriteString(", " + plural(pages, "page"))
+	}
+	fmt.Fprintf(&b, ", in %.1fs", took.Seconds())
+	return b.String()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // bookWarn reports a warning about the book or one of its articles.
@@ -320,19 +369,37 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 	if plan.Preface != nil {
 		chapters++
 	}
-	prog := e.newProgress(bf.quiet)
-	defer prog.done()
+	// Reading, then laying out and writing the PDF, writing the EPUB.
+	phases := 1
+	for _, f := range formats {
+		phases += map[string]int{"epub": 1, "pdf": 2}[f]
+	}
+	prog := e.newProgress(bf.quiet, phases)
+	defer func() { prog.done(err) }()
 	prog.stage("reading", chapters)
 	bf.readFlags.inputs = chapters
+	bf.inputs = chapters
 	ropt, err := bf.readFlags.options("", e)
 	if err != nil {
 		return err
+	}
+	// Articles given by their address are fetched as convert fetches one,
+	// under the same rules, with their images.
+	var fetchPage func(string) ([]byte, error)
+	for _, a := range plan.Articles {
+		if anthology.IsURL(a.Path) {
+			f, loopback := e.fetcher(bf.inputs)
+			fetchPage = f.Get
+			ropt.FetchLoopback = loopback
+			break
+		}
 	}
 	res, err := anthology.Load(plan, anthology.Options{
 		Reader:   ropt,
 		Workers:  bf.jobs,
 		SkipBad:  bf.skipBad,
 		MaxBytes: maxInput,
+		Fetch:    fetchPage,
 		Warn: func(w anthology.Warning) {
 			msg := w.Message
 			if w.Line > 0 {
@@ -359,6 +426,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 		return bookName
 	}
 	bf.epub.warn = func(msg string) { e.bookWarn(prog, bookName, "epub: "+msg) }
+	articleWarn := func(article int, msg string) { e.bookWarn(prog, nameOf(article), "epub: "+msg) }
 	bf.pdf.notice = func(msg string) {
 		for _, line := range strings.Split(strings.TrimSpace(msg), "\n") {
 			prog.say(fmt.Sprintf("pamphlet: %s: %s\n", paths["pdf"], line))
@@ -367,6 +435,11 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 
 	var outputs output.Batch
 	defer outputs.Finish(&err)
+	pages := 0
+	var written []string
+	defer func() {
+		prog.summary = bookSummary(written, len(res.Book.Articles), len(res.Skipped), pages, time.Since(prog.start))
+	}()
 	for _, f := range formats {
 		write := func(w io.Writer) error {
 			switch f {
@@ -374,7 +447,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				prog.stage("writing EPUB", chapters)
 				return export.EPUBBook(w, res.Book, export.EPUBOptions{
 					Modified: bf.epub.modified, EmbedFonts: bf.epub.embedFonts, Cover: bf.epub.coverData,
-					CoverName: bf.epub.cover, NoCover: bf.epub.noCover, Warn: bf.epub.warn, Progress: prog.step,
+					CoverName: bf.epub.cover, NoCover: bf.epub.noCover, CSS: bf.epub.cssData, CSSName: bf.epub.css, Warn: bf.epub.warn, ArticleWarn: articleWarn, Progress: prog.step,
 				})
 			case "pdf":
 				prog.stage("laying out", chapters)
@@ -387,6 +460,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				if err != nil {
 					return err
 				}
+				pages = len(lb.Pages)
 				prog.stage("writing PDF", len(lb.Pages))
 				// The convert path: --booklet and --crop-marks apply.
 				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bf.pdf.date, Progress: prog.step, ReleasePages: true})
@@ -400,11 +474,13 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 			if err := write(e.stdout); err != nil {
 				return fmt.Errorf("export %s: %w", f, err)
 			}
+			written = append(written, "the "+strings.ToUpper(f)+" to stdout")
 			return nil
 		}
 		if err := outputs.Prepare(paths[f], write); err != nil {
 			return fmt.Errorf("write %s: %w", paths[f], err)
 		}
+		written = append(written, paths[f])
 	}
 	return nil
 }

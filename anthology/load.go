@@ -42,6 +42,16 @@ type Options struct {
 	// Progress, when set, is called once for each file read, from one
 	// goroutine at a time.
 	Progress func()
+	// Fetch, when set, reads the articles given by a web address (a
+	// Source whose Path starts with http:// or https://) and returns the
+	// page's bytes. Such a page is read as HTML unless Reader.Format says
+	// otherwise, its links and images are resolved against the address,
+	// which the article keeps as its source, and its images are fetched
+	// with Reader.Fetch, or with Fetch when that is nil. The caller
+	// decides which addresses may be fetched (the package has no network
+	// code of its own); without Fetch such an article cannot be read.
+	// Fetch is called from several goroutines at once.
+	Fetch func(url string) ([]byte, error)
 }
 
 // Warning is a problem with one input that did not stop the book.
@@ -195,6 +205,9 @@ func duplicates(p *Plan, srcs []Source) []Warning {
 
 // identity is a key equal for two sources that name the same file.
 func (p *Plan) identity(s Source) string {
+	if IsURL(s.Path) {
+		return s.Path
+	}
 	path := p.display(s)
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -231,23 +244,71 @@ func readOne(p *Plan, s Source, opt Options) (r read) {
 	ropt.Warn = func(w reader.Warning) {
 		r.warnings = append(r.warnings, Warning{File: name, Line: w.Line, Message: w.Message})
 	}
-	src, images, err := p.load(s, opt.MaxBytes)
+	var src []byte
+	var err error
+	web := IsURL(s.Path)
+	if web {
+		src, err = fetchPage(s.Path, opt)
+		ropt.BaseURL = s.Path
+		if ropt.Format == reader.FormatAuto {
+			ropt.Format = reader.FormatHTML
+		}
+		if ropt.Fetch == nil {
+			ropt.Fetch = opt.Fetch
+		}
+	} else {
+		var images *os.Root
+		src, images, err = p.load(s, opt.MaxBytes)
+		if images != nil {
+			defer images.Close()
+			ropt.Images = infile.FS(images)
+		}
+	}
 	if err != nil {
 		return read{err: fmt.Errorf("read %s: %w", name, err)}
-	}
-	if images != nil {
-		defer images.Close()
-		ropt.Images = infile.FS(images)
 	}
 	res, err := reader.Read(src, ropt)
 	if err != nil {
 		if errors.Is(err, reader.ErrNoText) {
-			err = errors.New("no text content (the file is empty or holds only whitespace or markup)")
+			what := "the file is empty or holds only whitespace or markup"
+			if web {
+				what = "the page holds only markup"
+			}
+			err = fmt.Errorf("no text content (%s)", what)
 		}
 		return read{warnings: r.warnings, err: fmt.Errorf("read %s: %w", name, err)}
 	}
+	if web && res.Doc.Source == "" {
+		res.Doc.Source = s.Path
+	}
 	r.doc = res.Doc
 	return r
+}
+
+// IsURL reports whether an article is given by its web address (http or
+// https) rather than as a file.
+func IsURL(path string) bool {
+	l := strings.ToLower(path)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// fetchPage reads an article given by its web address through opt.Fetch.
+func fetchPage(addr string, opt Options) ([]byte, error) {
+	if opt.Fetch == nil {
+		return nil, errors.New("articles given by a web address cannot be fetched here")
+	}
+	data, err := opt.Fetch(addr)
+	if err != nil {
+		return nil, err
+	}
+	limit := opt.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("larger than %d MB; split the article", limit>>20)
+	}
+	return data, nil
 }
 
 // load returns the bytes of a source and the folder its images load

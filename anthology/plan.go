@@ -48,7 +48,8 @@ func ParseOrder(s string) (Order, error) {
 // its reader finds.
 type Source struct {
 	// Path is the file: as given on the command line, or relative to the
-	// manifest's folder (with slashes or the system's separator).
+	// manifest's folder (with slashes or the system's separator); or the
+	// article's web address (http or https), read through Options.Fetch.
 	Path string
 	// Title, when not empty, replaces the article's title.
 	Title string
@@ -116,6 +117,10 @@ func FromPaths(paths []string) (*Plan, error) {
 	for _, path := range paths {
 		if path == "-" {
 			return nil, errors.New("a book is made of files: save the article from stdin to a file and name it")
+		}
+		if IsURL(path) {
+			p.Articles = append(p.Articles, Source{Path: path})
+			continue
 		}
 		st, err := os.Stat(path)
 		if err != nil || !st.IsDir() {
@@ -206,7 +211,7 @@ func unwrapPath(err error) error {
 // display is how a source is named in messages: its path as given, or
 // joined to the manifest's folder.
 func (p *Plan) display(s Source) string {
-	if p.Dir == "" {
+	if p.Dir == "" || IsURL(s.Path) {
 		return s.Path
 	}
 	return filepath.Join(p.Dir, filepath.FromSlash(s.Path))

@@ -77,7 +77,7 @@ func anthologyBook(b *model.Book) *book {
 			title = untitled(d, words)
 		}
 		file := fmt.Sprintf("chapter%0*d.xhtml", width, i+1)
-		bk.chapters = append(bk.chapters, &chapter{doc: d, file: file, title: title, front: true})
+		bk.chapters = append(bk.chapters, &chapter{doc: d, file: file, title: title, front: true, article: i + 1})
 	}
 	return bk
 }

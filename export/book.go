@@ -71,7 +71,12 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		if chLang == "" {
 			chLang = lang
 		}
-		r, err := renderChapter(ch, chLang, &figures, warn)
+		chWarn := warn
+		if ch.article > 0 && opt.ArticleWarn != nil {
+			article := ch.article
+			chWarn = func(msg string) { opt.ArticleWarn(article, msg) }
+		}
+		r, err := renderChapter(ch, chLang, &figures, chWarn)
 		if err != nil {
 			return nil, err
 		}
@@ -89,6 +94,19 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		css = faces + css
 	}
 	resources = append(resources, resource{name: cssFile, mediaType: "text/css", data: []byte(css)})
+	if opt.CSS != nil {
+		name := opt.CSSName
+		if name == "" {
+			name = "style sheet"
+		}
+		if err := CheckCSS(opt.CSS); err != nil {
+			return nil, fmt.Errorf("css %s: %w", name, err)
+		}
+		if cssReferences(opt.CSS) {
+			warn(fmt.Sprintf("css %s: names other files (@import or url()), which the book does not carry; reading systems will not find them", name))
+		}
+		resources = append(resources, resource{name: userCSSFile, mediaType: "text/css", data: opt.CSS})
+	}
 	for _, r := range chapters {
 		resources = append(resources, r.images...)
 	}
@@ -156,7 +174,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	}
 	return finishEPUB(container, &epubFinish{
 		bk: bk, id: id, lang: lang, loc: loc, native: native, modified: modified,
-		chapters: chapters, files: files,
+		chapters: chapters, files: files, userCSS: opt.CSS != nil, contents: opt.Contents,
 		cover: coverImage, generatedCover: coverImage != nil && opt.Cover == nil, coverAlt: coverAlt,
 	})
 }

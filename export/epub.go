@@ -12,6 +12,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"pamphlet/fonts"
 	"pamphlet/internal/picture"
@@ -40,9 +41,25 @@ type EPUBOptions struct {
 	CoverName string
 	// NoCover leaves the cover out.
 	NoCover bool
+	// Contents puts the contents (the navigation document) in the reading
+	// order after the title page, as a book of several articles always
+	// has it. Without it a single article's contents is reachable from
+	// the landmarks and the reading system's menu but outside the linear
+	// reading order.
+	Contents bool
+	// CSS is a style sheet of the reader's own, added to the book and
+	// linked from every document after pamphlet's, so that its rules win;
+	// nil adds none. It must be UTF-8 text (see CheckCSS).
+	CSS []byte
+	// CSSName names CSS in messages (its file path).
+	CSSName string
 	// Warn receives each warning (a link kept as text, an image that
 	// cannot be shown); nil discards them.
 	Warn func(string)
+	// ArticleWarn, when set, receives instead of Warn the warnings about
+	// one article of a book, with the article's 1-based index in
+	// Book.Articles, so that the caller can name its file.
+	ArticleWarn func(article int, msg string)
 	// Progress, when set, is called once for each chapter rendered.
 	Progress func()
 }
@@ -78,6 +95,29 @@ func (bk *book) writeTo(w io.Writer, opt EPUBOptions) error {
 // GIF decoded once.
 func CheckImage(data []byte) (mediaType string, err error) {
 	return checkImage(data, picture.Check)
+}
+
+// CheckCSS checks that data can be a style sheet: UTF-8 text with no
+// control characters but white space. It says nothing of the rules, which
+// reading systems read as browsers do, skipping what they do not know.
+func CheckCSS(data []byte) error {
+	if !utf8.Valid(data) {
+		return errors.New("not a style sheet: not UTF-8 text")
+	}
+	for i, r := range string(data) {
+		if r < ' ' && r != '\t' && r != '\n' && r != '\r' && r != '\f' || r == 0x7f {
+			line := 1 + strings.Count(string(data[:i]), "\n")
+			return fmt.Errorf("not a style sheet: control character %U on line %d (is it a text file?)", r, line)
+		}
+	}
+	return nil
+}
+
+// cssReferences reports whether a style sheet names other files
+// (@import, url()), which the book does not carry.
+func cssReferences(data []byte) bool {
+	s := strings.ToLower(string(data))
+	return strings.Contains(s, "@import") || strings.Contains(s, "url(")
 }
 
 // CheckImageHeader is CheckImage reading only the header: the format and

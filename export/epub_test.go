@@ -721,6 +721,8 @@ func TestEPUBCheck(t *testing.T) {
 			return d
 		}, EPUBOptions{Cover: testJPEG(t, 60, 90), CoverName: "c.jpg"}},
 		{"anthology", nil, EPUBOptions{}},
+		{"anthology with a style sheet of its reader", nil, EPUBOptions{CSS: []byte(userSheet), CSSName: "mine.css"}},
+		{"article with its contents and a style sheet of its reader", richDoc, EPUBOptions{Contents: true, CSS: []byte(userSheet), CSSName: "mine.css"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -931,5 +933,45 @@ func TestEPUBTables(t *testing.T) {
 		if tableRule && (strings.Contains(decl, "table-layout") || strings.Contains(strings.ReplaceAll(decl, "max-width", ""), "width")) {
 			t.Errorf("table style fixes a width: %s", blk)
 		}
+	}
+}
+
+// TestArticleWarnings checks that a book's warnings about one article
+// carry the article's index, and that the others still go to Warn.
+func TestArticleWarnings(t *testing.T) {
+	bk := anthology(t)
+	bk.Articles[1] = sparseDoc(t) // no link to warn about
+	bk.Articles[1].Lang = "en"
+	type got struct {
+		article int
+		msg     string
+	}
+	var articles []got
+	var book []string
+	err := EPUBBook(io.Discard, bk, EPUBOptions{
+		Warn:        func(m string) { book = append(book, m) },
+		ArticleWarn: func(a int, m string) { articles = append(articles, got{a, m}) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) == 0 {
+		t.Fatal("no warning about an article")
+	}
+	for _, w := range articles {
+		if w.article != 1 {
+			t.Errorf("warning %q given to article %d, want 1 (the one with the links)", w.msg, w.article)
+		}
+	}
+	if all := strings.Join(book, "\n"); strings.Contains(all, "javascript:") {
+		t.Errorf("an article's warning went to Warn: %q", book)
+	}
+	// Without ArticleWarn, Warn receives them all.
+	book = nil
+	if err := EPUBBook(io.Discard, bk, EPUBOptions{Warn: func(m string) { book = append(book, m) }}); err != nil {
+		t.Fatal(err)
+	}
+	if len(book) != len(articles) {
+		t.Errorf("Warn received %d warnings, want the %d about articles", len(book), len(articles))
 	}
 }

@@ -40,6 +40,12 @@ type epubFinish struct {
 	cover          *resource
 	generatedCover bool
 	coverAlt       string
+	// userCSS says the book holds the reader's style sheet (userCSSFile),
+	// which every document links after pamphlet's.
+	userCSS bool
+	// contents puts the navigation document in the linear reading order
+	// before the first chapter, as an anthology has it.
+	contents bool
 }
 
 // finishEPUB is the one step that completes the container go-epub wrote,
@@ -57,6 +63,8 @@ type epubFinish struct {
 //     contents;
 //   - the NCX gets the same entries, every author, its dtb:uid (go-epub
 //     writes the identifier into dtb:depth) and play order;
+//   - every XHTML document links the reader's style sheet, when there is
+//     one, after pamphlet's (go-epub links one style sheet);
 //   - every XHTML document gets its language and direction (go-epub sets
 //     dir="auto" on the body, which lets the first letter decide the
 //     direction of the whole page), its body's epub:type, and the cover
@@ -286,7 +294,8 @@ func (f *epubFinish) pkg(data []byte) ([]byte, error) {
 
 	// The reading order: go-epub's, with the navigation document after
 	// it, outside the linear order, so that its contents is a reachable
-	// page; an anthology reads its contents before its first chapter.
+	// page; an anthology (or an article asked for its contents) reads its
+	// contents before its first chapter.
 	refs := spine.elems("itemref")
 	var got []string
 	for _, r := range refs {
@@ -296,7 +305,7 @@ func (f *epubFinish) pkg(data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("reading order %v, want %v", got, want)
 	}
 	navRef := newElem("itemref", "", "idref", navID)
-	if bk.anthology {
+	if bk.anthology || f.contents {
 		first := ids[xhtmlDir+f.chapters[0].ch.file]
 		at := slices.IndexFunc(spine.kids, func(k *xmlNode) bool { return k.attr("idref") == first })
 		spine.insert(at, 2, navRef)
@@ -338,6 +347,9 @@ func (f *epubFinish) nav(data []byte) ([]byte, error) {
 		title.setText(f.loc.Contents)
 	}
 	head.add(2, "link", "", "rel", "stylesheet", "type", "text/css", "href", cssFile)
+	if f.userCSS {
+		head.add(2, "link", "", "rel", "stylesheet", "type", "text/css", "href", userCSSFile)
+	}
 	labelLang := ""
 	if !f.native {
 		labelLang = f.loc.Lang
@@ -496,9 +508,12 @@ func (f *epubFinish) section(pf *pkgFile, data []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		html, body, img := doc.find("html"), doc.find("body"), doc.find("img")
-		if html == nil || body == nil || img == nil {
-			return nil, errNoElement(pf.name, "html, body, img")
+		html, head, body, img := doc.find("html"), doc.find("head"), doc.find("body"), doc.find("img")
+		if html == nil || head == nil || body == nil || img == nil {
+			return nil, errNoElement(pf.name, "html, head, body, img")
+		}
+		if f.userCSS {
+			head.add(2, "link", "", userCSSLink...)
 		}
 		setLang(html, body, pf.lang)
 		setBody(html, body, pf)
@@ -518,6 +533,11 @@ func (f *epubFinish) section(pf *pkgFile, data []byte) ([]byte, error) {
 		t, ok := tok.(xml.StartElement)
 		if !ok {
 			if e, ok := tok.(xml.EndElement); ok {
+				if f.userCSS && rawName(e.Name) == "head" {
+					b.WriteString("  ")
+					newElem("link", "", userCSSLink...).writeTo(&b)
+					b.WriteString("\n  ")
+				}
 				b.WriteString("</" + rawName(e.Name) + ">")
 			} else {
 				(&xmlNode{tok: tok}).writeTo(&b)
@@ -539,6 +559,10 @@ func (f *epubFinish) section(pf *pkgFile, data []byte) ([]byte, error) {
 		n.writeStart(&b)
 	}
 }
+
+// userCSSLink are the attributes of the link from an XHTML document to
+// the reader's style sheet.
+var userCSSLink = []string{"rel", "stylesheet", "type", "text/css", "href", fromXHTML + userCSSFile}
 
 // setLang gives an XHTML document's root its language and direction, and
 // takes go-epub's dir="auto" off its body: that lets the first strong

@@ -58,13 +58,19 @@ func goEPUB(bk *book, id, lang string, files []*pkgFile) ([]byte, error) {
 		e.SetAuthor(bk.creators[0])
 	}
 
-	// The stylesheet goes first: every document links it.
+	// The style sheets go first: every document links pamphlet's (go-epub
+	// links one; finishEPUB links the reader's after it).
 	var cssPath string
 	for _, f := range files {
+		if path.Dir(f.name)+"/" != cssDir {
+			continue
+		}
+		p, err := e.AddCSS(dataURL(f.data), path.Base(f.name))
+		if err != nil {
+			return nil, fmt.Errorf("go-epub: add %s: %w", f.name, err)
+		}
 		if f.name == cssFile {
-			if cssPath, err = e.AddCSS(dataURL(f.data), path.Base(f.name)); err != nil {
-				return nil, fmt.Errorf("go-epub: add %s: %w", f.name, err)
-			}
+			cssPath = p
 		}
 	}
 	if cssPath != fromXHTML+cssFile {
@@ -73,7 +79,7 @@ func goEPUB(bk *book, id, lang string, files []*pkgFile) ([]byte, error) {
 	for _, f := range files {
 		dir, base := path.Split(f.name)
 		switch {
-		case f.name == cssFile:
+		case dir == cssDir:
 		case dir == fontDir:
 			_, err = e.AddFont(dataURL(f.data), base)
 		case dir == imageDir:

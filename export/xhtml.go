@@ -19,10 +19,14 @@ import (
 // Paths inside the EPUB folder of the container. go-epub fixes the folder
 // names; the file names are ours.
 const (
-	xhtmlDir      = "xhtml/"
-	imageDir      = "images/"
-	fontDir       = "fonts/"
-	cssFile       = "css/pamphlet.css"
+	xhtmlDir = "xhtml/"
+	imageDir = "images/"
+	fontDir  = "fonts/"
+	cssDir   = "css/"
+	cssFile  = cssDir + "pamphlet.css"
+	// userCSSFile is the reader's own style sheet (EPUBOptions.CSS),
+	// linked after cssFile so that its rules win.
+	userCSSFile   = cssDir + "user.css"
 	navFile       = "nav.xhtml"
 	ncxFile       = "toc.ncx"
 	coverFile     = "cover.xhtml"
@@ -45,6 +49,9 @@ type chapter struct {
 	front bool
 	// preface marks an anthology's preface, which is front matter.
 	preface bool
+	// article is the 1-based index of an anthology's article in
+	// Book.Articles; 0 for a single article and a preface.
+	article int
 }
 
 // rendered is a chapter's XHTML and what the package document, the

@@ -79,7 +79,15 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 	if doc == nil {
 		return nil, errors.New("layout: no document")
 	}
-	s, err := newSetter(doc, opt)
+	// With a contents page in front, the article's warnings wait until
+	// it is known on which folios its pages land.
+	var held []Warning
+	setOpt := opt
+	if opt.Contents {
+		setOpt.Warn = func(w Warning) { held = append(held, w) }
+		setOpt.FirstPage = 1
+	}
+	s, err := newSetter(doc, setOpt)
 	if err != nil {
 		return nil, err
 	}
@@ -90,18 +98,25 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 	// Stage 4: pages.
 	pg := &pager{s: s, release: true}
 	pg.paginate(title, body)
-	// Stage 5: running heads, folios, outline.
-	pg.furnish()
-	s.sh.reportMissing()
+	pages, outline, tags := pg.pages, s.outline, s.tags
+	if opt.Contents {
+		if pages, outline, tags, err = withContents(doc, pg, &held, opt); err != nil {
+			return nil, err
+		}
+	} else {
+		// Stage 5: running heads, folios, outline.
+		pg.furnish()
+		s.sh.reportMissing()
+	}
 	return &Book{
 		Meta: Meta{Title: doc.Title, Subtitle: doc.Subtitle, Authors: append([]string(nil), doc.Authors...),
 			Subject: doc.Description, Lang: doc.Lang, Date: doc.Date,
 			Publisher: doc.Publisher, Rights: doc.Rights, Identifier: doc.Identifier},
 		Width:   s.g.paper.Width,
 		Height:  s.g.paper.Height,
-		Pages:   pg.pages,
-		Outline: s.outline,
-		Tags:    s.tags,
+		Pages:   pages,
+		Outline: outline,
+		Tags:    tags,
 	}, nil
 }
 

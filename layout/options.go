@@ -31,6 +31,11 @@ type Options struct {
 	ColumnGap Sp
 	// Links says how hyperlinks are printed; the zero value is LinkNotes.
 	Links LinkMode
+	// Contents puts a contents page in front of a single article (Layout):
+	// its title and top-level sections with their folios, the article
+	// opening on the next page (the next right-hand one with Recto).
+	// Anthology always sets its contents and ignores it.
+	Contents bool
 	// FirstPage is the folio of the first page (0 means 1). An anthology
 	// numbers its chapters on from the previous one.
 	FirstPage int
