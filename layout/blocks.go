@@ -127,14 +127,15 @@ func strut(leading Sp) (h, d Sp) {
 	return h, leading - h
 }
 
-// blocks adds blocks to v. A paragraph's first line is indented by 1em,
-// except at the start (of the article, a list item, a quotation) and
-// after a heading or a thematic break, where the space above already
-// marks the new paragraph.
+// blocks adds blocks to v. A paragraph's first line is indented by 1em
+// when it follows another paragraph; at the start (of the article, a list
+// item, a quotation) and after a heading, a thematic break or a display
+// (a list, a quotation, code, a figure, a table), the space above already
+// marks the new paragraph, as the EPUB's style sheet says too.
 func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 	indent := false
 	for _, b := range bs {
-		next := true
+		next := false
 		switch b := b.(type) {
 		case *model.Paragraph:
 			in := Sp(0)
@@ -142,9 +143,9 @@ func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 				in = s.g.size
 			}
 			s.paragraph(v, b.Content, c, in)
+			next = true
 		case *model.Heading:
 			s.heading(v, b, c)
-			next = false
 		case *model.List:
 			if err := s.list(v, b, c); err != nil {
 				return err
@@ -164,12 +165,10 @@ func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 			s.code(v, b, c)
 		case *model.Break:
 			s.thematicBreak(v, c)
-			next = false
 		case *model.Figure:
 			s.figure(v, b, c)
 		case *model.Table:
 			s.table(v, b, c)
-			next = false
 		default:
 			return fmt.Errorf("layout: unknown block %T", b)
 		}
@@ -427,11 +426,15 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 		return s.sh.units(face, size, s.sh.face(face).Advance(rr))
 	}
 	var chunks []string
+	var cont []bool // a chunk continues the source line above
 	for _, line := range strings.Split(cd.Text, "\n") {
 		line = expandTabs(strings.TrimRight(line, " \t"), 4)
-		chunks = append(chunks, wrapCode(line, capacity, advance)...)
+		for k, c := range wrapCode(line, capacity, advance) {
+			chunks = append(chunks, c)
+			cont = append(cont, k > 0)
+		}
 	}
-	s.stackLines(v, chunks, func(text string) *vbox {
+	s.stackLines(v, chunks, cont, func(text string) *vbox {
 		b := &vbox{h: h, d: d, x: c.left + indent, outline: -1}
 		x := Sp(0)
 		for _, pc := range s.sh.shape(nil, Visual(text), fonts.Mono, size) {
@@ -446,13 +449,15 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 }
 
 // stackLines adds the lines of a block broken only between lines,
-// keeping at least two together at either end.
-func (s *setter) stackLines(v *vlist, texts []string, mk func(string) *vbox) {
+// keeping at least two together at either end, and a line marked in
+// cont with the one above (a wrapped line of code stays whole on its
+// page).
+func (s *setter) stackLines(v *vlist, texts []string, cont []bool, mk func(string) *vbox) {
 	n := len(texts)
 	s.blockCount++
 	for k, t := range texts {
 		if k > 0 {
-			if k == 1 || k == n-1 {
+			if k == 1 || k == n-1 || cont[k] {
 				v.penalty(Infinity)
 			} else {
 				v.penalty(0)

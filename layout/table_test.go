@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"pamphlet/fonts"
 	"pamphlet/internal/golden"
 	"pamphlet/model"
 )
@@ -329,5 +330,30 @@ func TestShiftXMovesATurnedPageAcrossThePaper(t *testing.T) {
 	p.shiftX(10)
 	if r, u := p.Body[0], p.Rules[0]; r.X != 1 || r.Y != 12 || u.X != 3 || u.Y != 14 {
 		t.Errorf("run at %v,%v and rule at %v,%v; want 1,12 and 3,14", r.X, r.Y, u.X, u.Y)
+	}
+}
+
+func TestWrappedCodeLineStaysOnItsPage(t *testing.T) {
+	var lines []string
+	for i := range 80 {
+		lines = append(lines, fmt.Sprintf("    result_%d = compute_the_value(first_argument, second_argument, third_argument_%d)", i, i))
+	}
+	doc := tableDoc(mpara(text(prose(1, 3))), &model.Code{Text: strings.Join(lines, "\n"), Lang: "python"})
+	b := tableBook(t, doc, Options{})
+	pages := 0
+	for i, p := range b.Pages {
+		for _, r := range p.Body {
+			if r.Face != fonts.Mono {
+				continue
+			}
+			pages++
+			if strings.HasPrefix(strings.TrimSpace(r.Text), strings.TrimSpace(codeContinuation)) {
+				t.Errorf("page %d starts with the continuation of a code line: %q", i+1, r.Text)
+			}
+			break
+		}
+	}
+	if pages < 2 {
+		t.Fatalf("the code fits on %d page(s); the test needs it to break", pages)
 	}
 }
