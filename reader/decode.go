@@ -86,7 +86,9 @@ func decode(src []byte, opt Options) (string, error) {
 	if !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
-	if strings.ContainsAny(text, ligatureChars) {
+	// The ligatures are U+FB00 to U+FB06, whose UTF-8 forms all start
+	// with these two bytes: one fast search finds whether any is there.
+	if strings.Contains(text, "\xef\xac") {
 		text = ligatures.Replace(text)
 	}
 	if strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " ")) == "" {
@@ -98,8 +100,6 @@ func decode(src []byte, opt Options) (string, error) {
 // ligatureChars are the presentation forms a PDF copy leaves for the
 // letter pairs its font set as one glyph ("oﬀicially"); ligatures spells
 // them out, so that words are found, hyphenated and set in any font.
-const ligatureChars = "ﬀﬁﬂﬃﬄﬅﬆ"
-
 var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
 
 func decodeUTF16(src []byte) string {
