@@ -412,3 +412,24 @@ func TestBookLeavesNothingWhenAFormatFails(t *testing.T) {
 		})
 	}
 }
+
+// TestBookCSS checks that book takes --css as convert does: the sheet is
+// in the EPUB and every chapter links it after pamphlet's.
+func TestBookCSS(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.txt", []byte(article))
+	sheet := writeFile(t, dir, "mine.css", []byte("h1 { font-variant: small-caps; }\n"))
+	out := filepath.Join(dir, "b.epub")
+	if code, _, stderr := runCLI(t, "", "book", "-q", "-o", out, "--title", "B", "--css", sheet, a); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	files := zipFiles(t, out)
+	if string(files["EPUB/css/user.css"]) != "h1 { font-variant: small-caps; }\n" {
+		t.Errorf("css/user.css is %q", files["EPUB/css/user.css"])
+	}
+	chapter := string(files["EPUB/xhtml/chapter001.xhtml"])
+	ours, theirs := strings.Index(chapter, "../css/pamphlet.css"), strings.Index(chapter, "../css/user.css")
+	if ours < 0 || theirs < ours {
+		t.Errorf("the chapter does not link the sheet after pamphlet's:\n%.600s", chapter)
+	}
+}
