@@ -205,8 +205,14 @@ func FuzzHandout(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, p := range book.Pages {
+			// A turned page's body is placed on the paper turned a
+			// quarter turn: x runs along its height.
+			w, h := book.Width, book.Height
+			if p.Turned {
+				w, h = h, w
+			}
 			for _, r := range p.Body {
-				if r.Y < 0 || r.Y > book.Height || r.X < 0 || r.X > book.Width {
+				if r.Y < 0 || r.Y > h || r.X < 0 || r.X > w {
 					t.Fatalf("run %q at %v,%v off the page", r.Text, r.X, r.Y)
 				}
 			}

@@ -157,6 +157,14 @@ func wordsKept(text string, res *Result) error {
 			if a == "" {
 				continue
 			}
+			// An initial or a two-letter word the metadata holds (a
+			// byline's "A B.") is taken from there first: found in the
+			// body, it could match inside a later word and carry the
+			// search past words that come before it.
+			if len(a) <= 2 && extra[a] > 0 {
+				extra[a]--
+				continue
+			}
 			if k := strings.Index(body[pos:min(len(body), pos+len(a)+fuzzWindow)], a); k >= 0 {
 				pos += k + len(a)
 				continue
