@@ -1,9 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"pamphlet/internal/picture"
 )
 
 // TestInspectImages checks how the command line gives the reader the
@@ -130,22 +129,7 @@ func TestFetchLoopbackSwitch(t *testing.T) {
 // bombPNG is a PNG whose header claims 65535×65535 pixels (17 GB decoded)
 // with a few bytes of data behind it.
 func bombPNG() []byte {
-	var out bytes.Buffer
-	out.WriteString("\x89PNG\r\n\x1a\n")
-	chunk := func(typ string, data []byte) {
-		binary.Write(&out, binary.BigEndian, uint32(len(data)))
-		out.WriteString(typ)
-		out.Write(data)
-		binary.Write(&out, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
-	}
-	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], 65535)
-	binary.BigEndian.PutUint32(ihdr[4:], 65535)
-	ihdr[8], ihdr[9] = 8, 6
-	chunk("IHDR", ihdr[:])
-	chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})
-	chunk("IEND", nil)
-	return out.Bytes()
+	return picture.PNGFile(65535, 65535, 8, picture.RGBA, false, []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})
 }
 
 // TestCoverPixelCap checks that a cover past the pixel cap, given with

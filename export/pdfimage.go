@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/draw"
@@ -377,29 +375,7 @@ func flatten(img image.Image) (pdfPicture, error) {
 }
 
 // pngFile wraps a zlib stream of filtered 8-bit rows into a PNG file of
-// colour type ct: signature, IHDR, one IDAT, IEND.
+// colour type ct.
 func pngFile(w, h, ct int, idat []byte) []byte {
-	out := bytes.NewBuffer(make([]byte, 0, len(idat)+64))
-	out.WriteString("\x89PNG\r\n\x1a\n")
-	chunk := func(typ string, data []byte) {
-		var n [4]byte
-		binary.BigEndian.PutUint32(n[:], uint32(len(data)))
-		out.Write(n[:])
-		crc := crc32.NewIEEE()
-		crc.Write([]byte(typ))
-		crc.Write(data)
-		out.WriteString(typ)
-		out.Write(data)
-		binary.BigEndian.PutUint32(n[:], crc.Sum32())
-		out.Write(n[:])
-	}
-	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8] = 8
-	ihdr[9] = byte(ct)
-	chunk("IHDR", ihdr[:])
-	chunk("IDAT", idat)
-	chunk("IEND", nil)
-	return out.Bytes()
+	return picture.PNGFile(w, h, 8, ct, false, idat)
 }

@@ -146,22 +146,7 @@ func interlacedGray(t testing.TB, m *image.Gray) []byte {
 	zw := zlib.NewWriter(&z)
 	zw.Write(raw.Bytes())
 	zw.Close()
-	var out bytes.Buffer
-	out.WriteString("\x89PNG\r\n\x1a\n")
-	chunk := func(typ string, data []byte) {
-		binary.Write(&out, binary.BigEndian, uint32(len(data)))
-		out.WriteString(typ)
-		out.Write(data)
-		binary.Write(&out, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
-	}
-	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8], ihdr[12] = 8, 1
-	chunk("IHDR", ihdr[:])
-	chunk("IDAT", z.Bytes())
-	chunk("IEND", nil)
-	return out.Bytes()
+	return picture.PNGFile(w, h, 8, picture.Gray, true, z.Bytes())
 }
 
 // pixels decodes image data (and a soft mask) back to NRGBA colours.

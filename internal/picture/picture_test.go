@@ -3,9 +3,7 @@ package picture
 import (
 	"bytes"
 	"compress/zlib"
-	"encoding/binary"
 	"errors"
-	"hash/crc32"
 	"image"
 	"image/gif"
 	"image/jpeg"
@@ -22,22 +20,7 @@ func pngOf(w, h uint32, depth, ct, interlace byte, raw []byte) []byte {
 	zw := zlib.NewWriter(&z)
 	zw.Write(raw)
 	zw.Close()
-	var out bytes.Buffer
-	out.WriteString("\x89PNG\r\n\x1a\n")
-	chunk := func(typ string, data []byte) {
-		binary.Write(&out, binary.BigEndian, uint32(len(data)))
-		out.WriteString(typ)
-		out.Write(data)
-		binary.Write(&out, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
-	}
-	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9], ihdr[12] = depth, ct, interlace
-	chunk("IHDR", ihdr[:])
-	chunk("IDAT", z.Bytes())
-	chunk("IEND", nil)
-	return out.Bytes()
+	return PNGFile(int(w), int(h), int(depth), int(ct), interlace == 1, z.Bytes())
 }
 
 func TestCheck(t *testing.T) {

@@ -196,3 +196,35 @@ func (p *PNG) Rows(row func(filtered []byte) error) error {
 	}
 	return nil
 }
+
+// PNGFile writes a PNG file of one IDAT chunk: the signature, a header
+// of the given fields (depth and colorType as in PNG), idat (a zlib
+// stream of filtered rows) and the end chunk. It writes what ParsePNG
+// reads; the pixel data is not checked.
+func PNGFile(w, h, depth, colorType int, interlaced bool, idat []byte) []byte {
+	out := bytes.NewBuffer(make([]byte, 0, len(idat)+64))
+	out.WriteString("\x89PNG\r\n\x1a\n")
+	chunk := func(typ string, data []byte) {
+		var n [4]byte
+		binary.BigEndian.PutUint32(n[:], uint32(len(data)))
+		out.Write(n[:])
+		crc := crc32.NewIEEE()
+		crc.Write([]byte(typ))
+		crc.Write(data)
+		out.WriteString(typ)
+		out.Write(data)
+		binary.BigEndian.PutUint32(n[:], crc.Sum32())
+		out.Write(n[:])
+	}
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
+	ihdr[8], ihdr[9] = byte(depth), byte(colorType)
+	if interlaced {
+		ihdr[12] = 1
+	}
+	chunk("IHDR", ihdr[:])
+	chunk("IDAT", idat)
+	chunk("IEND", nil)
+	return out.Bytes()
+}
