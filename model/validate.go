@@ -111,10 +111,11 @@ func (v *validator) str(p *vpath, s string, code bool) {
 	}
 }
 
-// printable8 reports whether the eight bytes s[i:i+8] are all printable
+// Printable8 reports whether the eight bytes s[i:i+8] are all printable
 // ASCII (0x20 to 0x7e), testing them together: no high bit, no byte
-// below 0x20, none equal to 0x7f.
-func printable8(s string, i int) bool {
+// below 0x20, none equal to 0x7f. Scans for control characters (Validate,
+// the readers' decoding) skip such runs of plain text with it.
+func Printable8(s string, i int) bool {
 	w := s[i : i+8]
 	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
@@ -129,7 +130,7 @@ func printable8(s string, i int) bool {
 // common case; str looks again to word its message when it fails.
 func strOK(s string, code bool) bool {
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && printable8(s, i) {
+		if i+8 <= len(s) && Printable8(s, i) {
 			i += 8
 			continue
 		}

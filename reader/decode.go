@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
+
+	"pamphlet/model"
 )
 
 // magic lists signatures of binary formats people point the tool at by
@@ -184,26 +186,12 @@ func stripControls(s string, opt Options) string {
 	return b.String()
 }
 
-// printable8 reports whether the eight bytes s[i:i+8] are all printable
-// ASCII (0x20 to 0x7e), testing them together: no high bit, no byte
-// below 0x20, none equal to 0x7f.
-func printable8(s string, i int) bool {
-	w := s[i : i+8]
-	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	below := (x - 0x20*ones) &^ x
-	del := x ^ 0x7f*ones
-	isDel := (del - ones) &^ del
-	return (x|below|isDel)&highs == 0
-}
-
 // hasControl reports whether s (valid UTF-8) holds a character isControl
 // removes. It scans bytes: C0 and DEL are single bytes, C1 characters are
 // encoded C2 80..C2 9F, the noncharacters U+FFFE and U+FFFF EF BF BE/BF.
 func hasControl(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if i+8 <= len(s) && printable8(s, i) {
+		if i+8 <= len(s) && model.Printable8(s, i) {
 			i += 7
 			continue
 		}
