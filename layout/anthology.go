@@ -323,32 +323,23 @@ func (pg *pager) renumber(first int) {
 // shiftX moves everything on the page's text block horizontally: along
 // y on a turned page, whose material is placed across the paper.
 func (p *Page) shiftX(dx Sp) {
-	if p.Turned {
-		for k := range p.Body {
-			p.Body[k].Y += dx
+	along := func(x, y *Sp) *Sp {
+		if p.Turned {
+			return y
 		}
-		for k := range p.Rules {
-			p.Rules[k].Y += dx
-		}
-		for k := range p.Links {
-			p.Links[k].Y += dx
-		}
-		for k := range p.Images {
-			p.Images[k].Y += dx
-		}
-		return
+		return x
 	}
 	for k := range p.Body {
-		p.Body[k].X += dx
+		*along(&p.Body[k].X, &p.Body[k].Y) += dx
 	}
 	for k := range p.Rules {
-		p.Rules[k].X += dx
+		*along(&p.Rules[k].X, &p.Rules[k].Y) += dx
 	}
 	for k := range p.Links {
-		p.Links[k].X += dx
+		*along(&p.Links[k].X, &p.Links[k].Y) += dx
 	}
 	for k := range p.Images {
-		p.Images[k].X += dx
+		*along(&p.Images[k].X, &p.Images[k].Y) += dx
 	}
 }
 
