@@ -72,7 +72,7 @@ func buildPDF(tb testing.TB, paths []string, w io.Writer, workers int) int {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	lb, err := layout.Anthology(res.Book, layout.Options{Workers: workers})
+	lb, err := layout.Anthology(res.Book, layout.Options{Workers: workers, Pack: true})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -454,6 +454,7 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				opt := bf.pdf.opt
 				opt.Recto = bf.print
 				opt.Workers = bf.jobs
+				opt.Pack = true
 				opt.Progress = prog.step
 				opt.Warn = func(w layout.Warning) { e.bookWarn(prog, nameOf(w.Article), "pdf: "+w.String()) }
 				lb, err := layout.Anthology(res.Book, opt)

@@ -64,7 +64,8 @@ func newPDFFonts(book *layout.Book) (*pdfFonts, error) {
 // draws, sorted.
 func usedRunes(b *layout.Book) map[fonts.Style][]rune {
 	sets := map[fonts.Style]map[rune]bool{}
-	for _, p := range b.Pages {
+	for i := range b.Pages {
+		p := b.Page(i)
 		if p == nil {
 			continue // released by an earlier export
 		}

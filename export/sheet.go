@@ -42,7 +42,7 @@ func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layou
 		if sl.Page < 0 || sl.Page >= len(book.Pages) {
 			continue // a blank page
 		}
-		page := book.Pages[sl.Page]
+		page := book.Page(sl.Page)
 		p.end()
 		p.dx, p.dy, p.page = sl.X, sl.Y, sl.Page
 		p.runs(page.Head, artifactHeader)

@@ -191,6 +191,11 @@ func layChapter(doc *model.Document, article int, opt Options, words *locale.Wor
 	}
 	c.pg = &pager{s: s, release: true}
 	c.pg.paginate(title, body)
+	if opt.Pack {
+		for _, p := range c.pg.pages {
+			p.pack()
+		}
+	}
 	s.sh.reportMissing()
 	return c, nil
 }
@@ -245,6 +250,9 @@ func (bd *binder) adopt(tags []Tag, pages []*Page) {
 		return t + base
 	}
 	for _, p := range pages {
+		if p.packed != nil && base > 0 {
+			p.packed.tagBase += base
+		}
 		for k := range p.Body {
 			p.Body[k].Tag = moved(p.Body[k].Tag)
 		}
@@ -328,6 +336,9 @@ func (p *Page) shiftX(dx Sp) {
 			return y
 		}
 		return x
+	}
+	if pb := p.packed; pb != nil {
+		*along(&pb.dx, &pb.dy) += dx
 	}
 	for k := range p.Body {
 		*along(&p.Body[k].X, &p.Body[k].Y) += dx

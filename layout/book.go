@@ -59,6 +59,8 @@ type Page struct {
 	// them back: the page is read by turning the book clockwise. Head
 	// and Foot stay upright.
 	Turned bool
+	// packed holds Body while it is packed (see Options.Pack).
+	packed *packedBody
 }
 
 // Image is a picture scaled into the rectangle X, Y (top-left corner), W,
@@ -156,7 +158,8 @@ func Dump(w io.Writer, b *Book) error {
 	for _, o := range b.Outline {
 		fmt.Fprintf(&sb, "outline %d %q page %d y %v\n", o.Level, o.Title, o.Page+1, o.Y)
 	}
-	for i, p := range b.Pages {
+	for i := range b.Pages {
+		p := b.Page(i)
 		turned := ""
 		if p.Turned {
 			turned = " turned"

@@ -60,6 +60,12 @@ type Options struct {
 	// Progress, when set, is called once for each chapter of an
 	// anthology laid out, from one goroutine at a time.
 	Progress func()
+	// Pack keeps the bodies of an anthology's chapters packed from the
+	// moment each is paginated, at about a sixth of the memory, until
+	// Book.Page unpacks them one page at a time: Book.Pages then holds
+	// the pages with their Body nil. For an exporter that reads every
+	// page through Book.Page.
+	Pack bool
 	// ShowSource prints the document's Source address under its title,
 	// as the PDF of a web page converted from its address does.
 	ShowSource bool

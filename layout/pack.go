@@ -1,0 +1,186 @@
+package layout
+
+import (
+	"encoding/binary"
+
+	"pamphlet/fonts"
+)
+
+// A book's laid-out pages are most of its memory: a Run takes over a
+// hundred bytes for a word or two of text, and a book of a thousand
+// articles holds well over a million of them between laying out its
+// chapters and painting the first page (the contents need every
+// chapter's page count, and the PDF's font subsets every rune drawn).
+// With Options.Pack, Anthology packs each chapter's page bodies as soon
+// as the chapter is paginated: the runs written as varints, each field
+// as the difference from the run before where that is small, into one
+// string per page that also holds their texts, about a sixth of the
+// room. Binding a chapter into the book only moves its pages and
+// renumbers its tags, which the packed body records and applies when
+// unpacked; Book.Page unpacks one page at a time for the exporter, so
+// only the pages being painted are whole.
+
+// packedBody is a page's Body packed (see packRuns).
+type packedBody struct {
+	data string
+	runs int
+	// dx and dy move every run; tagBase is added to every tag but 0 (the
+	// furniture's).
+	dx, dy  Sp
+	tagBase int32
+}
+
+// Run flags in the packed form.
+const (
+	packSpace = 1 << iota
+	packHyphen
+	packKerns
+)
+
+// packRuns packs runs; unpack gives them back field for field (an empty
+// Kerns as nil).
+func packRuns(runs []Run) *packedBody {
+	if len(runs) == 0 {
+		return nil
+	}
+	n := 0
+	for _, r := range runs {
+		n += 16 + len(r.Text) + 4*len(r.Kerns)
+	}
+	b := make([]byte, 0, n)
+	var prev Run
+	for _, r := range runs {
+		flags := uint64(0)
+		if r.Space {
+			flags |= packSpace
+		}
+		if r.Hyphen != 0 {
+			flags |= packHyphen
+		}
+		if len(r.Kerns) > 0 {
+			flags |= packKerns
+		}
+		b = binary.AppendUvarint(b, flags)
+		b = binary.AppendVarint(b, int64(r.Face)-int64(prev.Face))
+		b = binary.AppendVarint(b, int64(r.Size-prev.Size))
+		// A run mostly starts where the one before ended, on its
+		// baseline.
+		b = binary.AppendVarint(b, int64(r.X-(prev.X+prev.Width)))
+		b = binary.AppendVarint(b, int64(r.Y-prev.Y))
+		b = binary.AppendVarint(b, int64(r.Width))
+		b = binary.AppendVarint(b, int64(r.Expand-prev.Expand))
+		b = binary.AppendVarint(b, int64(r.Tag)-int64(prev.Tag))
+		b = binary.AppendUvarint(b, uint64(len(r.Text)))
+		b = append(b, r.Text...)
+		if r.Hyphen != 0 {
+			b = binary.AppendVarint(b, int64(r.Hyphen))
+		}
+		if len(r.Kerns) > 0 {
+			b = binary.AppendUvarint(b, uint64(len(r.Kerns)))
+			for _, k := range r.Kerns {
+				b = binary.AppendVarint(b, int64(k.At))
+				b = binary.AppendVarint(b, int64(k.Offset))
+			}
+		}
+		prev = r
+	}
+	return &packedBody{data: string(b), runs: len(runs)}
+}
+
+// unpack returns the runs packed, moved and renumbered as recorded. Their
+// texts share the packed string.
+func (pb *packedBody) unpack() []Run {
+	if pb == nil {
+		return nil
+	}
+	out := make([]Run, pb.runs)
+	d := pb.data
+	at := 0
+	uvarint := func() uint64 {
+		v, n := uvarintString(d[at:])
+		at += n
+		return v
+	}
+	varint := func() int64 {
+		u := uvarint()
+		v := int64(u >> 1)
+		if u&1 != 0 {
+			v = ^v
+		}
+		return v
+	}
+	var prev Run
+	for i := range out {
+		r := &out[i]
+		flags := uvarint()
+		r.Face = prev.Face + fonts.Style(varint())
+		r.Size = prev.Size + Sp(varint())
+		r.X = prev.X + prev.Width + Sp(varint())
+		r.Y = prev.Y + Sp(varint())
+		r.Width = Sp(varint())
+		r.Expand = prev.Expand + int(varint())
+		r.Tag = prev.Tag + int32(varint())
+		n := int(uvarint())
+		r.Text = d[at : at+n]
+		at += n
+		r.Space = flags&packSpace != 0
+		if flags&packHyphen != 0 {
+			r.Hyphen = Sp(varint())
+		}
+		if flags&packKerns != 0 {
+			r.Kerns = make([]GlyphKern, uvarint())
+			for k := range r.Kerns {
+				r.Kerns[k] = GlyphKern{At: int(varint()), Offset: Sp(varint())}
+			}
+		}
+		prev = *r
+	}
+	if pb.dx != 0 || pb.dy != 0 || pb.tagBase != 0 {
+		for i := range out {
+			r := &out[i]
+			r.X += pb.dx
+			r.Y += pb.dy
+			if r.Tag != 0 {
+				r.Tag += pb.tagBase
+			}
+		}
+	}
+	return out
+}
+
+// uvarintString is binary.Uvarint on a string, which the packed form is
+// so that unpacked texts can share it.
+func uvarintString(s string) (uint64, int) {
+	var x uint64
+	var shift uint
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		c := s[i]
+		if c < 0x80 {
+			return x | uint64(c)<<shift, i + 1
+		}
+		x |= uint64(c&0x7f) << shift
+		shift += 7
+	}
+	return 0, len(s) // not reached on what packRuns wrote
+}
+
+// pack packs the page's body (see Options.Pack).
+func (p *Page) pack() {
+	if p.packed == nil && len(p.Body) > 0 {
+		p.packed = packRuns(p.Body)
+		p.Body = nil
+	}
+}
+
+// Page returns page i of the book (nil when the exporter has released
+// it) with its body whole: a packed page (see Options.Pack) is unpacked
+// into a copy, the book keeping the packed form.
+func (b *Book) Page(i int) *Page {
+	p := b.Pages[i]
+	if p == nil || p.packed == nil {
+		return p
+	}
+	c := *p
+	c.Body, c.packed = p.packed.unpack(), nil
+	return &c
+}

@@ -1,0 +1,111 @@
+package layout
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"testing"
+
+	"pamphlet/fonts"
+)
+
+// samePages compares pages field by field, an empty Kerns as nil.
+func samePages(t *testing.T, got, want *Page) {
+	t.Helper()
+	norm := func(p *Page) Page {
+		c := *p
+		for _, rs := range []*[]Run{&c.Head, &c.Body, &c.Foot} {
+			*rs = slices.Clone(*rs)
+			for k := range *rs {
+				if len((*rs)[k].Kerns) == 0 {
+					(*rs)[k].Kerns = nil
+				}
+			}
+		}
+		return c
+	}
+	if g, w := norm(got), norm(want); !reflect.DeepEqual(g, w) {
+		t.Errorf("page differs:\n got %+v\nwant %+v", g, w)
+	}
+}
+
+func TestPackRunsGivesBackEveryField(t *testing.T) {
+	word := func(x Sp, text string) Run {
+		return Run{Face: fonts.Regular, Size: Pt(10), X: x, Y: Pt(100), Text: text, Width: Pt(4) * Sp(len(text)), Tag: 3}
+	}
+	tests := []struct {
+		name string
+		runs []Run
+	}{
+		{"one word", []Run{word(Pt(20), "word")}},
+		{"words on a line, spaced", []Run{
+			func() Run { r := word(Pt(20), "two"); r.Space = true; return r }(),
+			word(Pt(35), "words"),
+		}},
+		{"lines down the page", []Run{word(Pt(20), "first"), word(Pt(20), "second"), {Face: fonts.Italic, Size: Pt(9), X: Pt(20), Y: Pt(90), Text: "head", Width: Pt(16)}}},
+		{"right to left: each run left of the one before", []Run{word(Pt(200), "אבג"), word(Pt(100), "דהו")}},
+		{"kerned, expanded, hyphenated", []Run{{
+			Face: fonts.BoldItalic, Size: Pt(12), X: Pt(18), Y: Pt(300), Text: "AVAV-",
+			Kerns: []GlyphKern{{At: 1, Offset: Pt(7)}, {At: 3, Offset: Pt(-2)}},
+			Width: Pt(30), Expand: -12, Tag: 41, Space: true, Hyphen: Pt(3),
+		}, func() Run { r := word(Pt(50), "next"); r.Expand = 15; return r }()}},
+		{"furniture after content: tag back to 0", []Run{word(Pt(20), "text"), {Face: fonts.Regular, Size: Pt(8), X: Pt(150), Y: Pt(560), Text: "12"}}},
+		{"empty text and negative places", []Run{{Face: fonts.Mono, Size: Pt(9), X: -Pt(5), Y: -Pt(3), Width: 0}, word(-Pt(1), "·")}},
+		{"far apart, large values", []Run{{Face: fonts.Symbols, Size: Pt(400), X: 1 << 40, Y: -(1 << 40), Text: "∑", Width: 1 << 35, Tag: 1<<31 - 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := packRuns(tt.runs).unpack()
+			samePages(t, &Page{Body: got}, &Page{Body: tt.runs})
+		})
+	}
+	if packRuns(nil).unpack() != nil {
+		t.Error("no runs unpack to some")
+	}
+}
+
+// TestPackCarriesEveryRunField fails when Run gains a field: packRuns and
+// unpack must carry it, or a packed book loses it.
+func TestPackCarriesEveryRunField(t *testing.T) {
+	carried := []string{"Face", "Size", "X", "Y", "Text", "Kerns", "Width", "Expand", "Tag", "Space", "Hyphen"}
+	rt := reflect.TypeFor[Run]()
+	for i := range rt.NumField() {
+		if f := rt.Field(i); !slices.Contains(carried, f.Name) {
+			t.Errorf("Run.%s is not carried by packRuns and unpack (pack.go)", f.Name)
+		}
+	}
+}
+
+// TestAnthologyPackedPagesMatch checks that a book laid out with Pack
+// gives, page by page through Book.Page, what it gives unpacked: binding
+// moved and renumbered the packed bodies as it does whole ones.
+func TestAnthologyPackedPagesMatch(t *testing.T) {
+	for _, recto := range []bool{false, true} {
+		t.Run(fmt.Sprintf("recto=%v", recto), func(t *testing.T) {
+			whole, err := Anthology(bookFixture(7), Options{Recto: recto})
+			if err != nil {
+				t.Fatal(err)
+			}
+			packed, err := Anthology(bookFixture(7), Options{Recto: recto, Pack: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(packed.Pages) != len(whole.Pages) {
+				t.Fatalf("%d pages packed, %d whole", len(packed.Pages), len(whole.Pages))
+			}
+			held := 0
+			for i := range whole.Pages {
+				if packed.Pages[i].packed != nil {
+					held++
+					if packed.Pages[i].Body != nil {
+						t.Errorf("page %d keeps its body whole beside the packed one", i+1)
+					}
+				}
+				samePages(t, packed.Page(i), whole.Pages[i])
+			}
+			if held == 0 {
+				t.Error("no page was packed")
+			}
+		})
+	}
+}
