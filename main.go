@@ -894,6 +894,7 @@ func (pf *pdfFlags) check() error {
 
 func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
 	opt := pf.opt
+	opt.Pack = true
 	if pf.warn != nil {
 		opt.Warn = func(w layout.Warning) { pf.warn("pdf: " + w.String()) }
 	}

@@ -49,6 +49,9 @@ type vlist struct {
 	// marker waits for the next line: a list item's bullet or number,
 	// x from the frame's left, y from the baseline.
 	marker marker
+	// pack packs each box's runs once the next box is added (see
+	// Options.Pack).
+	pack bool
 }
 
 // marker is a list item's label: a number as text, or a bullet drawn.
@@ -85,6 +88,18 @@ func (v *vlist) box(b *vbox) {
 		v.marker = marker{}
 	}
 	v.items = append(v.items, vitem{kind: vBox, box: b})
+	if v.pack {
+		// The box before is finished: only the last one added is
+		// still changed (a code line's end marked as a word end).
+		for k := len(v.items) - 2; k >= 0; k-- {
+			if pb := v.items[k].box; v.items[k].kind == vBox && pb != nil {
+				if pb.packed == nil && len(pb.runs) > 0 {
+					pb.packed, pb.runs = packRuns(pb.runs), nil
+				}
+				break
+			}
+		}
+	}
 	if v.keep > 0 {
 		v.keep--
 	}

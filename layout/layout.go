@@ -108,6 +108,11 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 		pg.furnish()
 		s.sh.reportMissing()
 	}
+	if opt.Pack {
+		for _, p := range pages {
+			p.pack()
+		}
+	}
 	return &Book{
 		Meta: Meta{Title: doc.Title, Subtitle: doc.Subtitle, Authors: append([]string(nil), doc.Authors...),
 			Subject: doc.Description, Lang: doc.Lang, Date: doc.Date,
@@ -123,7 +128,7 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 // vertical runs stages 1-3: blocks to items to lines to the vertical
 // lists of the title block and of the body (notes included).
 func (s *setter) vertical() (title, body *vlist, err error) {
-	body = &vlist{}
+	body = &vlist{pack: s.opt.Pack}
 	c := ctx{measure: s.g.measure}
 	// The title is the top heading; sections start a level below it.
 	s.heads, s.headBase = nil, s.titleLevel-1

@@ -60,11 +60,13 @@ type Options struct {
 	// Progress, when set, is called once for each chapter of an
 	// anthology laid out, from one goroutine at a time.
 	Progress func()
-	// Pack keeps the bodies of an anthology's chapters packed from the
-	// moment each is paginated, at about a sixth of the memory, until
-	// Book.Page unpacks them one page at a time: Book.Pages then holds
-	// the pages with their Body nil. For an exporter that reads every
-	// page through Book.Page.
+	// Pack keeps the text laid out packed (pack.go), at about a sixth
+	// of the memory: each line's runs from when the line after it is
+	// set until its page is made, each page's body from when the page
+	// after the next is begun, an anthology's chapters until they are
+	// bound, and every page of the result until Book.Page unpacks it
+	// for the exporter. Book.Pages then holds the pages with their Body
+	// nil. The pages are the same either way.
 	Pack bool
 	// ShowSource prints the document's Source address under its title,
 	// as the PDF of a web page converted from its address does.

@@ -1,12 +1,12 @@
 package layout
 
 import (
-	"fmt"
 	"reflect"
 	"slices"
 	"testing"
 
 	"pamphlet/fonts"
+	"pamphlet/model"
 )
 
 // samePages compares pages field by field, an empty Kerns as nil.
@@ -80,32 +80,93 @@ func TestPackCarriesEveryRunField(t *testing.T) {
 // gives, page by page through Book.Page, what it gives unpacked: binding
 // moved and renumbered the packed bodies as it does whole ones.
 func TestAnthologyPackedPagesMatch(t *testing.T) {
-	for _, recto := range []bool{false, true} {
-		t.Run(fmt.Sprintf("recto=%v", recto), func(t *testing.T) {
-			whole, err := Anthology(bookFixture(7), Options{Recto: recto})
+	withTable := func() *model.Book {
+		b := bookFixture(5)
+		b.Articles[2].Blocks = append(b.Articles[2].Blocks, wideTable(), longTable(30))
+		b.Articles[2].Blocks = model.NormalizeBlocks(b.Articles[2].Blocks)
+		return b
+	}
+	tests := []struct {
+		name string
+		book func() *model.Book
+		opt  Options
+	}{
+		{"one after another", func() *model.Book { return bookFixture(7) }, Options{}},
+		{"on right-hand pages", func() *model.Book { return bookFixture(7) }, Options{Recto: true}},
+		{"a table turned, on right-hand pages", withTable, Options{Recto: true}},
+		{"two columns", func() *model.Book { return bookFixture(4) }, Options{Paper: A4, Columns: 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			whole, err := Anthology(tt.book(), tt.opt)
 			if err != nil {
 				t.Fatal(err)
 			}
-			packed, err := Anthology(bookFixture(7), Options{Recto: recto, Pack: true})
+			opt := tt.opt
+			opt.Pack = true
+			packed, err := Anthology(tt.book(), opt)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(packed.Pages) != len(whole.Pages) {
-				t.Fatalf("%d pages packed, %d whole", len(packed.Pages), len(whole.Pages))
+			samePaged(t, packed, whole)
+		})
+	}
+}
+
+// samePaged checks that two books have the same pages, read through
+// Book.Page.
+func samePaged(t *testing.T, packed, whole *Book) {
+	t.Helper()
+	if len(packed.Pages) != len(whole.Pages) {
+		t.Fatalf("%d pages packed, %d whole", len(packed.Pages), len(whole.Pages))
+	}
+	held := 0
+	for i := range whole.Pages {
+		if p := packed.Pages[i]; p.packed != nil {
+			held++
+			if p.Body != nil {
+				t.Errorf("page %d keeps its body whole beside the packed one", i+1)
 			}
-			held := 0
-			for i := range whole.Pages {
-				if packed.Pages[i].packed != nil {
-					held++
-					if packed.Pages[i].Body != nil {
-						t.Errorf("page %d keeps its body whole beside the packed one", i+1)
-					}
-				}
-				samePages(t, packed.Page(i), whole.Pages[i])
+		}
+		samePages(t, packed.Page(i), whole.Pages[i])
+	}
+	if held == 0 {
+		t.Error("no page was packed")
+	}
+}
+
+// TestLayoutPackedPagesMatch checks that packing lines and pages while a
+// document is laid out changes none of its pages: lists, notes, links,
+// columns, tables broken across pages and turned, contents in front.
+func TestLayoutPackedPagesMatch(t *testing.T) {
+	tables := tableDoc(mpara(text(prose(5, 8))), longTable(40), mpara(text(prose(6, 6))), wideTable(), mpara(text(prose(7, 12))))
+	tests := []struct {
+		name string
+		doc  *model.Document
+		opt  Options
+	}{
+		{"notes", fixture(), Options{}},
+		{"inline links", fixture(), Options{Links: LinkInline}},
+		{"two columns", fixture(), Options{Paper: A4, Columns: 2, Links: LinkNone}},
+		{"chapter from folio 4", fixture(), Options{Paper: Letter, FontSize: Pt(12), FirstPage: 4, BookTitle: "A Printer's Reader"}},
+		{"contents in front, recto", fixture(), Options{Contents: true, Recto: true}},
+		{"tables", tables, Options{}},
+		{"tables in two columns", tables, Options{Paper: A4, Columns: 2, Links: LinkNone}},
+		{"long document", longDoc(), Options{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			whole, err := Layout(tt.doc, tt.opt)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if held == 0 {
-				t.Error("no page was packed")
+			opt := tt.opt
+			opt.Pack = true
+			packed, err := Layout(tt.doc, opt)
+			if err != nil {
+				t.Fatal(err)
 			}
+			samePaged(t, packed, whole)
 		})
 	}
 }

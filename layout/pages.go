@@ -29,6 +29,12 @@ type pager struct {
 
 func (pg *pager) page(i int) *Page {
 	for len(pg.pages) <= i {
+		if n := len(pg.pages); pg.s.opt.Pack && n >= 3 {
+			// With Options.Pack, a page two before the one begun is
+			// finished: packed. The first page stays whole while the
+			// pages are made (a masthead's columns measure it).
+			pg.pages[n-2].pack()
+		}
 		pg.pages = append(pg.pages, &Page{Folio: pg.s.firstFolio + len(pg.pages)})
 		pg.firstMark = append(pg.firstMark, "")
 		pg.lastMark = append(pg.lastMark, "")
@@ -135,9 +141,16 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 	// book's memory.
 	runs := 0
 	for k := i; k < end; k++ {
-		if items[k].kind == vBox {
-			runs += len(items[k].box.runs)
+		if b := items[k].box; items[k].kind == vBox {
+			runs += len(b.runs)
+			if b.packed != nil {
+				runs += b.packed.runs
+			}
 		}
+	}
+	if p.packed != nil {
+		// Material placed on a page packed already: whole again.
+		p.Body, p.packed = p.packed.unpack(), nil
 	}
 	p.Body = slices.Grow(p.Body, runs)
 	for k := i; k < end; k++ {
@@ -151,7 +164,11 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			y += b.h
 			x := f.x + b.x
 			at := len(p.Body)
-			for _, r := range b.runs {
+			runs := b.runs
+			if b.packed != nil {
+				runs = b.packed.unpack()
+			}
+			for _, r := range runs {
 				r.X += x
 				r.Y += y
 				p.Body = append(p.Body, r)
@@ -189,7 +206,7 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			if pg.release {
 				// The page holds the material now: a long document
 				// need not hold it twice until pagination ends.
-				b.runs, b.links, b.rules, b.images = nil, nil, nil, nil
+				b.runs, b.links, b.rules, b.images, b.packed = nil, nil, nil, nil, nil
 			}
 			y += b.d
 		}
@@ -205,7 +222,7 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 // returns the page and top where the body goes on.
 func (pg *pager) placeTurned(items []vitem, pageIdx int, top Sp) (int, Sp) {
 	s := pg.s
-	if top > 0 || len(pg.page(pageIdx).Body) > 0 {
+	if p := pg.page(pageIdx); top > 0 || len(p.Body) > 0 || p.packed != nil {
 		pageIdx++
 	}
 	j := skip(items, 0)

@@ -12,9 +12,11 @@ import (
 type vbox struct {
 	// h and d are the height above and the depth below the baseline
 	// (the line's strut): consecutive boxes sit h+d apart.
-	h, d   Sp
-	x      Sp
-	runs   []Run
+	h, d Sp
+	x    Sp
+	runs []Run
+	// packed holds runs once the box is packed (see vlist.pack).
+	packed *packedBody
 	links  []LinkArea
 	rules  []Rule
 	images []Image
