@@ -131,7 +131,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 	if err := pdf.Output(&doc); err != nil {
 		return fmt.Errorf("export pdf: %w", err)
 	}
-	out, err := finish(doc.data, finishing{
+	f, err := finish(doc.data, finishing{
 		lang:    m.Lang,
 		noDates: noDates,
 		fonts:   faces,
@@ -141,8 +141,8 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 	if err != nil {
 		return fmt.Errorf("export pdf: %w", err)
 	}
-	_, err = w.Write(out)
-	return err
+	doc.data = nil // f holds copies of all it needs
+	return f.writeTo(w)
 }
 
 // painter draws runs, switching fonts and glyph scaling only when

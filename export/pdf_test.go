@@ -205,7 +205,7 @@ func TestSubsetNamesDependOnGlyphs(t *testing.T) {
 func TestFinishRejectsDamage(t *testing.T) {
 	for _, in := range []string{"", "%PDF-1.3\nstartxref\n99999\n%%EOF\n", "%PDF-1.3\nxref\n0 1\n",
 		"%PDF-1.3\n1 0 obj\n<</Length 99>>\nstream\nab\nendstream\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Size 2>>\nstartxref\n58\n%%EOF\n"} {
-		if _, err := finish([]byte(in), finishing{}); err == nil {
+		if _, err := finish([]byte(in), finishing{}); err == nil { // the error comes before anything is written
 			t.Errorf("finish(%q) did not fail", in)
 		}
 	}

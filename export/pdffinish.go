@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -23,9 +24,9 @@ type finishing struct {
 // finish completes gofpdf's file on its parsed objects (see pdfobj.go):
 // the fonts added and named in the page resources, /Lang in the
 // catalog, the dates dropped when unknown, every plain stream
-// compressed (pdfstream.go), and the file written anew as PDF 1.7 with
-// a trailer /ID.
-func finish(raw []byte, fin finishing) ([]byte, error) {
+// compressed (pdfstream.go); writeTo then writes the file anew as PDF
+// 1.7 with a trailer /ID.
+func finish(raw []byte, fin finishing) (*pdfFile, error) {
 	f, err := readPDF(raw)
 	if err != nil {
 		return nil, fmt.Errorf("finish: %w", err)
@@ -88,7 +89,15 @@ func finish(raw []byte, fin finishing) ([]byte, error) {
 		}
 	}
 	deflateStreams(f.objs)
-	return f.write(), nil
+	// The streams left as gofpdf wrote them (images, compressed
+	// already) are copied out of raw, so that gofpdf's whole file can
+	// go before the new one is written.
+	for _, o := range f.objs {
+		if o != nil && o.raw == nil && !o.deflated && len(o.stream) > 0 {
+			o.stream = bytes.Clone(o.stream)
+		}
+	}
+	return f, nil
 }
 
 // annotations makes each page's link annotations objects of their own,

@@ -1,11 +1,13 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/md5"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 )
 
@@ -403,35 +405,40 @@ func appendValue(b []byte, v pdfValue) []byte {
 	return append(b, "null"...)
 }
 
-// write writes the file: the header (PDF 1.7, with a comment of high
-// bytes that marks it binary), every object in number order, the
+// writeTo writes the file to w: the header (PDF 1.7, with a comment of
+// high bytes that marks it binary), every object in number order, the
 // cross-reference table and the trailer. The trailer's /ID is derived
-// from the objects, so the same document always gets the same ID.
-func (f *pdfFile) write() []byte {
-	size := 64
-	for _, o := range f.objs {
-		if o != nil {
-			size += len(o.raw) + len(o.stream) + 256
-		}
+// from the objects, so the same document always gets the same ID. The
+// file goes out an object at a time, never whole in memory: a long
+// text's PDF is hundreds of megabytes.
+func (f *pdfFile) writeTo(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	sum := md5.New()
+	n := 0
+	put := func(b []byte) {
+		sum.Write(b)
+		bw.Write(b) // the error sticks in bw, reported by Flush
+		n += len(b)
 	}
-	size += 20*len(f.objs) + 256
-	out := make([]byte, 0, size)
-	out = append(out, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
+	put([]byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"))
 	offsets := make([]int, len(f.objs))
+	var buf []byte
 	for i, o := range f.objs {
 		if o == nil {
 			continue
 		}
-		offsets[i] = len(out)
-		out = strconv.AppendInt(out, int64(i), 10)
-		out = append(out, " 0 obj\n"...)
-		out = appendObj(out, o)
-		out = append(out, "\nendobj\n"...)
+		offsets[i] = n
+		buf = strconv.AppendInt(buf[:0], int64(i), 10)
+		buf = append(buf, " 0 obj\n"...)
+		buf = appendObj(buf, o)
+		buf = append(buf, "\nendobj\n"...)
+		put(buf)
+		if cap(buf) > 1<<20 {
+			buf = nil // a font or an image: not kept for the next
+		}
 	}
-	sum := md5.Sum(out)
-	id := "<" + hex.EncodeToString(sum[:]) + ">"
-	xref := len(out)
-	out = fmt.Appendf(out, "xref\n0 %d\n0000000000 65535 f \n", len(f.objs))
+	id := "<" + hex.EncodeToString(sum.Sum(nil)) + ">"
+	out := fmt.Appendf(buf[:0], "xref\n0 %d\n0000000000 65535 f \n", len(f.objs))
 	for i := 1; i < len(f.objs); i++ {
 		if f.objs[i] == nil {
 			out = append(out, "0000000000 65535 f \n"...)
@@ -448,7 +455,9 @@ func (f *pdfFile) write() []byte {
 	}
 	t.set("ID", pdfArray{pdfToken(id), pdfToken(id)})
 	out = append(appendValue(append(out, "trailer\n"...), t), '\n')
-	return fmt.Appendf(out, "startxref\n%d\n%%%%EOF\n", xref)
+	out = fmt.Appendf(out, "startxref\n%d\n%%%%EOF\n", n)
+	bw.Write(out)
+	return bw.Flush()
 }
 
 // appendObj writes an object's value, and its stream when it has one

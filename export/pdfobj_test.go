@@ -149,11 +149,15 @@ func TestGofpdfOutputAssumptions(t *testing.T) {
 			}
 		}
 	}
-	out, err := finish(buf.Bytes(), finishing{lang: "en", noDates: true})
+	fin, err := finish(buf.Bytes(), finishing{lang: "en", noDates: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := readPDF(out)
+	var out bytes.Buffer
+	if err := fin.writeTo(&out); err != nil {
+		t.Fatal(err)
+	}
+	again, err := readPDF(out.Bytes())
 	if err != nil {
 		t.Fatalf("finished file does not read back: %v", err)
 	}
