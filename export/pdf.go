@@ -157,6 +157,9 @@ type painter struct {
 	// dx, dy move everything painted: where the page sits on its side.
 	dx, dy layout.Sp
 	buf    []byte
+	// out is the content written and not yet handed to gofpdf (see
+	// write).
+	out []byte
 	// st records the marked content; side is the side painted, page the
 	// index in the book of the page painted on it.
 	st         *structure
@@ -175,6 +178,25 @@ const (
 	artifactMarks  = "<</Type /Page>>" // printer's marks
 )
 
+// write adds a line of content. The lines go to gofpdf together, at the
+// next flush: its buffer of each page's content is held until the whole
+// file is written, and one write of a page's text gives it the room it
+// needs where a write a line grows it by doubling, to half as much again
+// on average.
+func (p *painter) write(line string) {
+	p.out = append(append(p.out, line...), '\n')
+}
+
+// flush hands the content written to gofpdf, as the lines RawWriteStr
+// would have written one at a time; it comes before anything gofpdf
+// paints itself.
+func (p *painter) flush() {
+	if len(p.out) > 0 {
+		p.pdf.RawWriteStr(string(p.out[:len(p.out)-1]))
+		p.out = p.out[:0]
+	}
+}
+
 // content opens a marked-content sequence for tag's content at reading
 // key, unless one is open for it already; a tag outside the tree makes
 // an artifact of the layout.
@@ -188,7 +210,7 @@ func (p *painter) content(tag int32, key int64) {
 	}
 	p.end()
 	mcid := p.st.mark(p.side, tag, key)
-	p.pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC", structType(p.st.tags[tag]), mcid))
+	p.write(fmt.Sprintf("/%s <</MCID %d>> BDC", structType(p.st.tags[tag]), mcid))
 	p.openTag = tag
 }
 
@@ -198,14 +220,14 @@ func (p *painter) artifact(props string) {
 		return
 	}
 	p.end()
-	p.pdf.RawWriteStr("/Artifact " + props + " BDC")
+	p.write("/Artifact " + props + " BDC")
 	p.openArtifact = props
 }
 
 // end closes the open marked-content sequence.
 func (p *painter) end() {
 	if p.openTag != 0 || p.openArtifact != "" {
-		p.pdf.RawWriteStr("EMC")
+		p.write("EMC")
 		p.openTag, p.openArtifact = 0, ""
 	}
 }
@@ -221,7 +243,7 @@ func (p *painter) setFont(face fonts.Style, size layout.Sp) {
 	p.buf = append(p.buf, ' ')
 	p.buf = strconv.AppendFloat(p.buf, size.Points(), 'f', 2, 64)
 	p.buf = append(p.buf, " Tf ET"...)
-	p.pdf.RawWriteStr(string(p.buf))
+	p.write(string(p.buf))
 	p.face, p.size = face, size
 }
 
@@ -258,7 +280,7 @@ func (p *painter) run(r layout.Run) {
 	if r.Expand != p.expand {
 		// Horizontal scaling (Tz) is text state too; it applies to
 		// the Tj operators that follow.
-		p.pdf.RawWriteStr(fmt.Sprintf("%.1f Tz", 100+float64(r.Expand)/10))
+		p.write(fmt.Sprintf("%.1f Tz", 100+float64(r.Expand)/10))
 		p.expand = r.Expand
 	}
 	f := p.fonts.by[r.Face]
@@ -281,6 +303,6 @@ func (p *painter) run(r layout.Run) {
 		p.buf = append(f.appendText(p.buf, x.Points(), y, text), '\n')
 	}
 	if len(p.buf) > 0 {
-		p.pdf.RawWriteStr(string(p.buf[:len(p.buf)-1]))
+		p.write(string(p.buf[:len(p.buf)-1]))
 	}
 }

@@ -54,6 +54,7 @@ func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layou
 			// goes back to what it was at q.
 			p.end()
 			saved = p
+			p.flush()
 			pdf.TransformBegin()
 			pdf.Transform(turnBack(height, book.Height.Points(), sl.X.Points(), sl.Y.Points()))
 		} else {
@@ -77,12 +78,14 @@ func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layou
 			} else {
 				p.artifact(artifactLayout)
 			}
+			p.flush()
 			if err := images.paint(im); err != nil {
 				return fmt.Errorf("export pdf: page %d: %w", page.Folio, err)
 			}
 		}
 		if page.Turned {
 			p.end()
+			p.flush()
 			pdf.TransformEnd()
 			p.face, p.size, p.expand = saved.face, saved.size, saved.expand
 			p.runs(page.Foot, artifactFooter)
@@ -102,6 +105,7 @@ func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layou
 		p.rule(r)
 	}
 	p.end()
+	p.flush()
 	return nil
 }
 
@@ -118,6 +122,7 @@ func turnBack(side, pageHeight, dx, dy float64) gofpdf.TransformMatrix {
 // offset.
 func (p *painter) rule(r layout.Rule) {
 	x, y := r.X+p.dx, r.Y+p.dy
+	p.flush()
 	if r.Round {
 		p.pdf.Ellipse((x + r.W/2).Points(), (y + r.H/2).Points(), (r.W / 2).Points(), (r.H / 2).Points(), 0, "F")
 		return
