@@ -65,28 +65,22 @@ func newPDFFonts(book *layout.Book) (*pdfFonts, error) {
 func usedRunes(b *layout.Book) map[fonts.Style][]rune {
 	sets := map[fonts.Style]map[rune]bool{}
 	for i := range b.Pages {
-		p := b.Page(i)
-		if p == nil {
-			continue // released by an earlier export
-		}
-		for _, rs := range [][]layout.Run{p.Head, p.Body, p.Foot} {
-			for _, r := range rs {
-				if r.Text == "" {
-					continue
-				}
-				m := sets[r.Face]
-				if m == nil {
-					m = map[rune]bool{}
-					sets[r.Face] = m
-				}
-				for _, c := range r.Text {
-					m[c] = true
-				}
-				if r.Space {
-					m[' '] = true
-				}
+		b.EachText(i, func(face fonts.Style, text string, space bool) {
+			if text == "" {
+				return
 			}
-		}
+			m := sets[face]
+			if m == nil {
+				m = map[rune]bool{}
+				sets[face] = m
+			}
+			for _, c := range text {
+				m[c] = true
+			}
+			if space {
+				m[' '] = true
+			}
+		})
 	}
 	out := make(map[fonts.Style][]rune, len(sets))
 	for s, m := range sets {

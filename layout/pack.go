@@ -2,6 +2,7 @@ package layout
 
 import (
 	"encoding/binary"
+	"unsafe"
 
 	"pamphlet/fonts"
 )
@@ -84,7 +85,9 @@ func packRuns(runs []Run) *packedBody {
 		}
 		prev = r
 	}
-	return &packedBody{data: string(b), runs: len(runs)}
+	// b is not written again: the string is made on its bytes, as
+	// strings.Builder makes its own, rather than copying them.
+	return &packedBody{data: unsafe.String(unsafe.SliceData(b), len(b)), runs: len(runs)}
 }
 
 // unpack returns the runs packed, moved and renumbered as recorded. Their
@@ -93,59 +96,89 @@ func (pb *packedBody) unpack() []Run {
 	if pb == nil {
 		return nil
 	}
-	out := make([]Run, pb.runs)
-	d := pb.data
-	at := 0
-	uvarint := func() uint64 {
-		v, n := uvarintString(d[at:])
-		at += n
-		return v
+	return pb.appendTo(make([]Run, 0, pb.runs))
+}
+
+// appendTo appends the runs packed, as unpack gives them, to dst.
+func (pb *packedBody) appendTo(dst []Run) []Run {
+	at := len(dst)
+	rd := packReader{data: pb.data}
+	for range pb.runs {
+		var r Run
+		rd.next(&r, true)
+		dst = append(dst, r)
 	}
-	varint := func() int64 {
-		u := uvarint()
-		v := int64(u >> 1)
-		if u&1 != 0 {
-			v = ^v
-		}
-		return v
+	for i := at; i < len(dst); i++ {
+		pb.move(&dst[i])
 	}
-	var prev Run
-	for i := range out {
-		r := &out[i]
-		flags := uvarint()
-		r.Face = prev.Face + fonts.Style(varint())
-		r.Size = prev.Size + Sp(varint())
-		r.X = prev.X + prev.Width + Sp(varint())
-		r.Y = prev.Y + Sp(varint())
-		r.Width = Sp(varint())
-		r.Expand = prev.Expand + int(varint())
-		r.Tag = prev.Tag + int32(varint())
-		n := int(uvarint())
-		r.Text = d[at : at+n]
-		at += n
-		r.Space = flags&packSpace != 0
-		if flags&packHyphen != 0 {
-			r.Hyphen = Sp(varint())
+	return dst
+}
+
+// move applies to a run unpacked the moves and renumbering recorded.
+func (pb *packedBody) move(r *Run) {
+	r.X += pb.dx
+	r.Y += pb.dy
+	if r.Tag != 0 {
+		r.Tag += pb.tagBase
+	}
+}
+
+// packReader reads packed runs in order.
+type packReader struct {
+	data string
+	at   int
+	prev Run
+}
+
+func (rd *packReader) uvarint() uint64 {
+	v, n := uvarintString(rd.data[rd.at:])
+	rd.at += n
+	return v
+}
+
+func (rd *packReader) varint() int64 {
+	u := rd.uvarint()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
+	}
+	return v
+}
+
+// next reads the next run into r, its kerns only when kerns is set (they
+// are skipped otherwise), not moved yet.
+func (rd *packReader) next(r *Run, kerns bool) {
+	prev := &rd.prev
+	flags := rd.uvarint()
+	r.Face = prev.Face + fonts.Style(rd.varint())
+	r.Size = prev.Size + Sp(rd.varint())
+	r.X = prev.X + prev.Width + Sp(rd.varint())
+	r.Y = prev.Y + Sp(rd.varint())
+	r.Width = Sp(rd.varint())
+	r.Expand = prev.Expand + int(rd.varint())
+	r.Tag = prev.Tag + int32(rd.varint())
+	n := int(rd.uvarint())
+	r.Text = rd.data[rd.at : rd.at+n]
+	rd.at += n
+	r.Space = flags&packSpace != 0
+	r.Hyphen = 0
+	if flags&packHyphen != 0 {
+		r.Hyphen = Sp(rd.varint())
+	}
+	r.Kerns = nil
+	if flags&packKerns != 0 {
+		k := int(rd.uvarint())
+		if kerns {
+			r.Kerns = make([]GlyphKern, k)
 		}
-		if flags&packKerns != 0 {
-			r.Kerns = make([]GlyphKern, uvarint())
-			for k := range r.Kerns {
-				r.Kerns[k] = GlyphKern{At: int(varint()), Offset: Sp(varint())}
+		for i := range k {
+			g := GlyphKern{At: int(rd.varint()), Offset: Sp(rd.varint())}
+			if kerns {
+				r.Kerns[i] = g
 			}
 		}
-		prev = *r
 	}
-	if pb.dx != 0 || pb.dy != 0 || pb.tagBase != 0 {
-		for i := range out {
-			r := &out[i]
-			r.X += pb.dx
-			r.Y += pb.dy
-			if r.Tag != 0 {
-				r.Tag += pb.tagBase
-			}
-		}
-	}
-	return out
+	*prev = *r
 }
 
 // uvarintString is binary.Uvarint on a string, which the packed form is
@@ -183,4 +216,32 @@ func (b *Book) Page(i int) *Page {
 	c := *p
 	c.Body, c.packed = p.packed.unpack(), nil
 	return &c
+}
+
+// EachText calls f with the face, the text and the Space flag of every
+// run of page i, its head, body and foot in turn, without unpacking a
+// packed body: what an exporter needs to choose its font subsets. A page
+// released by the exporter (nil) has none.
+func (b *Book) EachText(i int, f func(face fonts.Style, text string, space bool)) {
+	p := b.Pages[i]
+	if p == nil {
+		return
+	}
+	for _, r := range p.Head {
+		f(r.Face, r.Text, r.Space)
+	}
+	for _, r := range p.Body {
+		f(r.Face, r.Text, r.Space)
+	}
+	if pb := p.packed; pb != nil {
+		rd := packReader{data: pb.data}
+		var r Run
+		for range pb.runs {
+			rd.next(&r, false)
+			f(r.Face, r.Text, r.Space)
+		}
+	}
+	for _, r := range p.Foot {
+		f(r.Face, r.Text, r.Space)
+	}
 }

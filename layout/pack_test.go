@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
@@ -129,6 +130,16 @@ func samePaged(t *testing.T, packed, whole *Book) {
 			}
 		}
 		samePages(t, packed.Page(i), whole.Pages[i])
+		texts := func(b *Book) []string {
+			var out []string
+			b.EachText(i, func(face fonts.Style, text string, space bool) {
+				out = append(out, fmt.Sprint(face, text, space))
+			})
+			return out
+		}
+		if got, want := texts(packed), texts(whole); !slices.Equal(got, want) {
+			t.Errorf("page %d: EachText gives %q packed, %q whole", i+1, got, want)
+		}
 	}
 	if held == 0 {
 		t.Error("no page was packed")

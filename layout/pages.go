@@ -164,14 +164,14 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			y += b.h
 			x := f.x + b.x
 			at := len(p.Body)
-			runs := b.runs
 			if b.packed != nil {
-				runs = b.packed.unpack()
+				p.Body = b.packed.appendTo(p.Body)
+			} else {
+				p.Body = append(p.Body, b.runs...)
 			}
-			for _, r := range runs {
-				r.X += x
-				r.Y += y
-				p.Body = append(p.Body, r)
+			for k := at; k < len(p.Body); k++ {
+				p.Body[k].X += x
+				p.Body[k].Y += y
 			}
 			for _, l := range b.links {
 				l.X += x
