@@ -131,6 +131,11 @@ type packReader struct {
 }
 
 func (rd *packReader) uvarint() uint64 {
+	if rd.at < len(rd.data) && rd.data[rd.at] < 0x80 {
+		// Most fields are small differences: one byte.
+		rd.at++
+		return uint64(rd.data[rd.at-1])
+	}
 	v, n := uvarintString(rd.data[rd.at:])
 	rd.at += n
 	return v
