@@ -170,7 +170,7 @@ func LoadFamily(fsys fs.FS, name string, warn func(string)) (*Family, error) {
 		}
 		data, err := readFontFile(fsys, f.path)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", f.path, err)
 		}
 		face, err := parseFace(Style(s), f.path, data)
 		if err != nil {
@@ -261,8 +261,14 @@ func licenceBeside(licences map[string]bool, p string) bool {
 	}
 }
 
-// errWebFont is why a WOFF or WOFF2 file is skipped.
-var errWebFont = errors.New("a web font (WOFF), which the PDF cannot embed; use the family's TrueType (.ttf) files")
+// Why the PDF cannot embed a file: said of a file whose family is not
+// known (its tables are compressed, or do not parse) and, as a fontFile's
+// problem, of a face of the family asked for.
+var (
+	errWebFont    = errors.New("a web font (WOFF or WOFF2), which the PDF cannot embed; use the family's TrueType (.ttf) files")
+	errCFF        = errors.New("OpenType with PostScript (CFF) outlines, which the PDF cannot embed; use the family's TrueType (.ttf) files")
+	errCollection = errors.New("a font collection (.ttc), which the PDF cannot embed; use the family's single TrueType (.ttf) files")
+)
 
 // readFontNames reads what LoadFamily needs of one font file: one entry,
 // or one per face of a collection.
@@ -280,34 +286,38 @@ func readFontNames(fsys fs.FS, p string) ([]*fontFile, error) {
 	case "ttcf":
 		c, err := sfnt.ParseCollection(data)
 		if err != nil {
-			return nil, err
+			return nil, errCollection
 		}
 		var out []*fontFile
 		for i := range c.NumFonts() {
 			f, err := c.Font(i)
 			if err != nil {
-				return nil, err
+				return nil, errCollection
 			}
 			ff := describe(p, f, nil)
-			ff.problem = "a font collection (.ttc), which the PDF cannot embed; use the family's single TrueType (.ttf) files"
+			ff.problem = errCollection.Error()
 			out = append(out, ff)
 		}
 		return out, nil
+	case "OTTO":
+		f, err := sfnt.Parse(data)
+		if err != nil {
+			return nil, errCFF
+		}
+		ff := describe(p, f, nil)
+		ff.problem = errCFF.Error()
+		return []*fontFile{ff}, nil
 	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("unreadable (%v)", err)
 	}
-	ff := describe(p, f, data)
-	if string(data[:4]) == "OTTO" {
-		ff.problem = "OpenType with PostScript (CFF) outlines, which the PDF cannot embed; use the family's TrueType (.ttf) files"
-	}
-	return []*fontFile{ff}, nil
+	return []*fontFile{describe(p, f, data)}, nil
 }
 
 // describe reads a face's names and, from its OS/2 and head tables in
-// data (nil for a face of a collection), its weight, width, slant and
-// embedding permissions.
+// data (nil for a face the PDF cannot embed anyway), its weight, width,
+// slant and embedding permissions.
 func describe(p string, f *sfnt.Font, data []byte) *fontFile {
 	var buf sfnt.Buffer
 	name := func(id sfnt.NameID) string {
@@ -340,7 +350,7 @@ func describe(p string, f *sfnt.Font, data []byte) *fontFile {
 	}
 	t, err := openTTF(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return ff // CFF: its problem is said already
+		return ff // sfnt parsed it: this cannot fail
 	}
 	if os2, err := t.part("OS/2", 0, 64); err == nil {
 		if w := int(binary.BigEndian.Uint16(os2[4:])); w > 0 {
@@ -386,19 +396,24 @@ func forbidsEmbedding(fsType uint16) string {
 	return ""
 }
 
-// readFontFile reads one font file, up to maxFontFile bytes.
+// readFontFile reads one font file, up to maxFontFile bytes; its errors
+// are said of the file.
 func readFontFile(fsys fs.FS, p string) ([]byte, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("unreadable (%v)", err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxFontFile+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
+		return nil, fmt.Errorf("unreadable (%v)", err)
 	}
 	if len(data) > maxFontFile {
-		return nil, fmt.Errorf("%s: larger than %d MB", p, maxFontFile>>20)
+		return nil, fmt.Errorf("larger than %d MB", maxFontFile>>20)
 	}
 	return data, nil
 }
@@ -461,11 +476,10 @@ func chooseFamily(files []*fontFile, skipped []skippedFile, name string) ([]*fon
 		msg += fmt.Sprintf(" (found %s)", quoted(names))
 	}
 	if len(skipped) > 0 {
-		var s []string
-		for _, f := range skipped {
-			s = append(s, f.path)
+		msg += fmt.Sprintf("; %s is %s", skipped[0].path, skipped[0].why)
+		if len(skipped) > 1 {
+			msg += fmt.Sprintf(" (and %d more files not read)", len(skipped)-1)
 		}
-		msg += fmt.Sprintf("; not read: %s (%s)", strings.Join(s, ", "), skipped[0].why)
 	}
 	return nil, errors.New(msg)
 }
