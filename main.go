@@ -849,10 +849,10 @@ type pdfFlags struct {
 	// fontDir and fontFamily choose the text family (--font,
 	// --font-family).
 	fontDir, fontFamily string
-	fontSize              float64
-	columns               int
-	opt                   layout.Options
-	print                 printFlags
+	fontSize            float64
+	columns             int
+	opt                 layout.Options
+	print               printFlags
 	// date is the time SOURCE_DATE_EPOCH sets (zero: the document's date).
 	date time.Time
 	// warn reports layout warnings against the input being converted;
