@@ -846,18 +846,18 @@ func (ef *epubFlags) write(w io.Writer, doc *model.Document) error {
 // pdfFlags are the flags of PDF export.
 type pdfFlags struct {
 	paper, links, margins string
-	// fontDir and fontFamily choose the text family (--font,
-	// --font-family).
-	fontDir, fontFamily string
-	fontSize            float64
-	columns             int
-	opt                 layout.Options
-	print               printFlags
+	fontSize              float64
+	columns               int
+	opt                   layout.Options
+	print                 printFlags
 	// date is the time SOURCE_DATE_EPOCH sets (zero: the document's date).
 	date time.Time
 	// warn reports layout warnings against the input being converted;
 	// notice prints what --verbose asks for.
 	warn, notice func(msg string)
+	// fontDir and fontFamily choose the text family (--font,
+	// --font-family).
+	fontDir, fontFamily string
 }
 
 func (pf *pdfFlags) register(fs *pflag.FlagSet) {
