@@ -122,6 +122,7 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 		Pages:   pages,
 		Outline: outline,
 		Tags:    tags,
+		Family:  opt.Family,
 	}, nil
 }
 
@@ -156,6 +157,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
+	s.sh.fam = opt.Family
 	lang := doc.Lang
 	if lang == "" {
 		lang = "en"

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"pamphlet/fonts"
 )
 
 // Options controls a layout. The zero value gives pamphlet's defaults: an
@@ -68,6 +70,10 @@ type Options struct {
 	// for the exporter. Book.Pages then holds the pages with their Body
 	// nil. The pages are the same either way.
 	Pack bool
+	// Family is the text family: body, headings, running heads and
+	// notes are set in it, code and the characters it lacks in the
+	// embedded code and fallback faces. Nil means Charis SIL.
+	Family *fonts.Family
 	// ShowSource prints the document's Source address under its title,
 	// as the PDF of a web page converted from its address does.
 	ShowSource bool
