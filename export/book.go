@@ -87,6 +87,12 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	}
 
 	css := houseStyle
+	for _, r := range chapters {
+		if r.highlighted {
+			css += codeStyle()
+			break
+		}
+	}
 	var resources []resource
 	if opt.EmbedFonts {
 		fontRes, faces := bk.fontFiles()

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"pamphlet/fonts"
+	"pamphlet/highlight"
 	"pamphlet/internal/picture"
 	"pamphlet/locale"
 	"pamphlet/model"
@@ -349,3 +350,27 @@ func (bk *book) fontFiles() (files []resource, faces string) {
 
 //go:embed epub.css
 var houseStyle string
+
+// codeStyle returns the stylesheet rules for highlighted code: one rule a
+// class, from the style the PDF sets it in too. It is added only to books
+// that have highlighted code.
+func codeStyle() string {
+	var b strings.Builder
+	b.WriteString("\n/* Highlighted code: weight, italics and greys that print in black and white. */\n")
+	for _, c := range highlight.Classes {
+		st := c.Style()
+		fmt.Fprintf(&b, "pre code .%s {\n", c.Name())
+		if st.Bold {
+			b.WriteString("  font-weight: bold;\n")
+		}
+		if st.Italic {
+			b.WriteString("  font-style: italic;\n")
+		}
+		if st.Grey > 0 {
+			v := (255*st.Grey + 50) / 100
+			fmt.Fprintf(&b, "  color: #%02x%02x%02x;\n", v, v, v)
+		}
+		b.WriteString("}\n")
+	}
+	return b.String()
+}
