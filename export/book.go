@@ -87,15 +87,16 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	}
 
 	css := houseStyle
+	highlighted := false
 	for _, r := range chapters {
-		if r.highlighted {
-			css += codeStyle()
-			break
-		}
+		highlighted = highlighted || r.highlighted
+	}
+	if highlighted {
+		css += codeStyle()
 	}
 	var resources []resource
 	if opt.EmbedFonts {
-		fontRes, faces := bk.fontFiles()
+		fontRes, faces := bk.fontFiles(highlighted)
 		resources = append(resources, fontRes...)
 		css = faces + css
 	}

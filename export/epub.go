@@ -295,13 +295,17 @@ var embeddedFaces = []struct {
 	style         fonts.Style
 	family        string
 	weight, shape string
-	code          bool
+	// code marks the faces only code uses, highlighted those only
+	// highlighted code uses.
+	code, highlighted bool
 }{
-	{fonts.Regular, "Charis SIL", "normal", "normal", false},
-	{fonts.Italic, "Charis SIL", "normal", "italic", false},
-	{fonts.Bold, "Charis SIL", "bold", "normal", false},
-	{fonts.BoldItalic, "Charis SIL", "bold", "italic", false},
-	{fonts.Mono, "DejaVu Sans Mono", "normal", "normal", true},
+	{fonts.Regular, "Charis SIL", "normal", "normal", false, false},
+	{fonts.Italic, "Charis SIL", "normal", "italic", false, false},
+	{fonts.Bold, "Charis SIL", "bold", "normal", false, false},
+	{fonts.BoldItalic, "Charis SIL", "bold", "italic", false, false},
+	{fonts.Mono, "DejaVu Sans Mono", "normal", "normal", true, false},
+	{fonts.MonoBold, "DejaVu Sans Mono", "bold", "normal", true, true},
+	{fonts.MonoOblique, "DejaVu Sans Mono", "normal", "italic", true, true},
 }
 
 // hasCode reports whether any chapter shows program code, which the
@@ -326,13 +330,14 @@ func (bk *book) hasCode() bool {
 }
 
 // fontFiles returns the font and licence files to embed and the
-// @font-face rules that use them.
-func (bk *book) fontFiles() (files []resource, faces string) {
+// @font-face rules that use them; highlighted says whether the book has
+// highlighted code, set in the code face's bold and oblique.
+func (bk *book) fontFiles(highlighted bool) (files []resource, faces string) {
 	code := bk.hasCode()
 	var css strings.Builder
 	licences := map[string]bool{}
 	for _, f := range embeddedFaces {
-		if f.code && !code {
+		if f.code && !code || f.highlighted && !highlighted {
 			continue
 		}
 		name := fonts.FileName(f.style)

@@ -207,6 +207,9 @@ func dumpRuns(sb *strings.Builder, slot string, runs []Run) {
 			if r.Expand != 0 {
 				fmt.Fprintf(sb, " x%+d", r.Expand)
 			}
+			if r.Grey != 0 {
+				fmt.Fprintf(sb, " grey%d", r.Grey)
+			}
 			fmt.Fprintf(sb, " %q", r.Text)
 			for _, k := range r.Kerns {
 				fmt.Fprintf(sb, " k%d@%v", k.At, k.Offset)
