@@ -9,6 +9,7 @@ package highlight
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
@@ -109,6 +110,13 @@ func Code(lang, text string) (spans []Span, ok bool) {
 	if lx == nil {
 		return nil, false
 	}
+	// A lexer is third-party code run on the user's text: should one
+	// fail on it, the block is set plain rather than the run lost.
+	defer func() {
+		if recover() != nil {
+			spans, ok = nil, false
+		}
+	}()
 	it, err := lx.Tokenise(&chroma.TokeniseOptions{State: "root"}, text)
 	if err != nil {
 		return nil, false
@@ -152,18 +160,58 @@ func Code(lang, text string) (spans []Span, ok bool) {
 	return spans, true
 }
 
-// lexer finds chroma's lexer for a language hint, or nil. A hint chroma
-// reads as plain text highlights nothing.
+// lexer finds chroma's lexer for a language hint, or nil: by the
+// lexer's name or an alias ("golang"), in any case, else by a file
+// extension it claims ("rs"). A hint chroma reads as plain text
+// highlights nothing.
 func lexer(lang string) chroma.Lexer {
-	lx := lexers.Get(lang)
-	if lx == nil || lx == lexers.Fallback {
-		return nil
+	idx := index()
+	lower := strings.ToLower(lang)
+	for _, m := range []map[string]chroma.Lexer{idx.names, idx.exts} {
+		if lx := m[lang]; lx != nil {
+			return lx
+		}
+		if lx := m[lower]; lx != nil {
+			return lx
+		}
 	}
-	if cfg := lx.Config(); cfg == nil || cfg.Name == "plaintext" {
-		return nil
-	}
-	return lx
+	return nil
 }
+
+// lexerIndex maps names, aliases and file extensions to lexers.
+type lexerIndex struct {
+	names, exts map[string]chroma.Lexer
+}
+
+// index is built once, on the first code block with a language. chroma's
+// own Get would try every lexer's file patterns for each hint it does not
+// know as a name, a few milliseconds each time.
+var index = sync.OnceValue(func() lexerIndex {
+	idx := lexerIndex{names: map[string]chroma.Lexer{}, exts: map[string]chroma.Lexer{}}
+	for _, lx := range lexers.GlobalLexerRegistry.Lexers {
+		cfg := lx.Config()
+		if cfg == nil || cfg.Name == "plaintext" {
+			continue
+		}
+		for _, n := range append([]string{cfg.Name}, cfg.Aliases...) {
+			if _, taken := idx.names[n]; !taken {
+				idx.names[n] = lx
+			}
+		}
+		for _, g := range cfg.Filenames {
+			ext, ok := strings.CutPrefix(g, "*.")
+			if !ok || strings.ContainsAny(ext, "*?[]\\") {
+				continue
+			}
+			// Of two lexers claiming an extension, the one chroma
+			// prefers.
+			if old := idx.exts[ext]; old == nil || cfg.Priority > old.Config().Priority {
+				idx.exts[ext] = lx
+			}
+		}
+	}
+	return idx
+})
 
 // classOf maps a chroma token type to a class. chroma's types form a
 // hierarchy (Keyword.Type under Keyword, String.Doc under String); a
