@@ -8,12 +8,14 @@
 package highlight
 
 import (
+	"archive/zip"
+	_ "embed"
+	"io/fs"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 // Class is the kind of a code token, as far as its style goes.
@@ -165,53 +167,120 @@ func Code(lang, text string) (spans []Span, ok bool) {
 // extension it claims ("rs"). A hint chroma reads as plain text
 // highlights nothing.
 func lexer(lang string) chroma.Lexer {
-	idx := index()
+	lib := library()
+	if lib == nil {
+		return nil
+	}
 	lower := strings.ToLower(lang)
-	for _, m := range []map[string]chroma.Lexer{idx.names, idx.exts} {
-		if lx := m[lang]; lx != nil {
-			return lx
+	for _, m := range []map[string]string{lib.names, lib.exts} {
+		if f, ok := m[lang]; ok {
+			return lib.lexer(f)
 		}
-		if lx := m[lower]; lx != nil {
-			return lx
+		if f, ok := m[lower]; ok {
+			return lib.lexer(f)
 		}
 	}
 	return nil
 }
 
-// lexerIndex maps names, aliases and file extensions to lexers.
-type lexerIndex struct {
-	names, exts map[string]chroma.Lexer
+// lexers.zip holds chroma's lexer definitions, written by genlexers.go
+// from the chroma module this one requires. chroma's lexers package is
+// not imported: its initialiser parses every definition whenever the
+// program starts (several milliseconds, more than the rest of the start),
+// where these are read one by one, when code in their language appears.
+//
+//go:generate go run genlexers.go
+//go:embed lexers.zip
+var lexersZip string
+
+// lexerLibrary is lexers.zip opened, with its index.
+type lexerLibrary struct {
+	zip *zip.Reader
+	// names maps lexer names and aliases, as written and in lower case,
+	// exts file extensions, to definition files; using maps a file to
+	// the files of the lexers it hands text to.
+	names, exts map[string]string
+	using       map[string][]string
+
+	mu     sync.Mutex
+	loaded map[string]chroma.Lexer // by file; nil for one that failed
 }
 
-// index is built once, on the first code block with a language. chroma's
-// own Get would try every lexer's file patterns for each hint it does not
-// know as a name, a few milliseconds each time.
-var index = sync.OnceValue(func() lexerIndex {
-	idx := lexerIndex{names: map[string]chroma.Lexer{}, exts: map[string]chroma.Lexer{}}
-	for _, lx := range lexers.GlobalLexerRegistry.Lexers {
-		cfg := lx.Config()
-		if cfg == nil || cfg.Name == "plaintext" {
+// library opens lexers.zip on first use; nil if it cannot (a broken
+// build), which leaves all code plain.
+var library = sync.OnceValue(func() *lexerLibrary {
+	zr, err := zip.NewReader(strings.NewReader(lexersZip), int64(len(lexersZip)))
+	if err != nil {
+		return nil
+	}
+	index, err := fs.ReadFile(zr, "index.tsv")
+	if err != nil {
+		return nil
+	}
+	lib := &lexerLibrary{zip: zr, names: map[string]string{}, exts: map[string]string{},
+		using: map[string][]string{}, loaded: map[string]chroma.Lexer{}}
+	for line := range strings.Lines(string(index)) {
+		f := strings.Split(strings.TrimSuffix(line, "\n"), "\t")
+		if len(f) != 3 {
 			continue
 		}
-		for _, n := range append([]string{cfg.Name}, cfg.Aliases...) {
-			if _, taken := idx.names[n]; !taken {
-				idx.names[n] = lx
+		switch f[0] {
+		case "name":
+			for _, n := range []string{f[1], strings.ToLower(f[1])} {
+				if _, taken := lib.names[n]; !taken {
+					lib.names[n] = f[2]
+				}
 			}
-		}
-		for _, g := range cfg.Filenames {
-			ext, ok := strings.CutPrefix(g, "*.")
-			if !ok || strings.ContainsAny(ext, "*?[]\\") {
-				continue
-			}
-			// Of two lexers claiming an extension, the one chroma
-			// prefers.
-			if old := idx.exts[ext]; old == nil || cfg.Priority > old.Config().Priority {
-				idx.exts[ext] = lx
-			}
+		case "ext":
+			lib.exts[f[1]] = f[2]
+		case "using":
+			lib.using[f[1]] = strings.Fields(f[2])
 		}
 	}
-	return idx
+	return lib
 })
+
+// lexer returns the lexer defined in file, read on first use. Each lexer
+// gets a registry of its own holding it and the lexers it hands text to
+// (JavaScript inside HTML), complete before the lexer is returned: a
+// registry is never written while a lexer reads it.
+func (lib *lexerLibrary) lexer(file string) chroma.Lexer {
+	lib.mu.Lock()
+	defer lib.mu.Unlock()
+	if lx, ok := lib.loaded[file]; ok {
+		return lx
+	}
+	reg := chroma.NewLexerRegistry()
+	var root chroma.Lexer
+	seen := map[string]bool{}
+	var add func(f string) bool
+	add = func(f string) bool {
+		if seen[f] {
+			return true
+		}
+		seen[f] = true
+		lx, err := chroma.NewXMLLexer(lib.zip, f)
+		if err != nil {
+			return false
+		}
+		reg.Register(lx)
+		if root == nil {
+			root = lx
+		}
+		for _, dep := range lib.using[f] {
+			// A helper that does not load is missing from the registry:
+			// chroma then panics on the text it would lex, and Code sets
+			// the block plain.
+			add(dep)
+		}
+		return true
+	}
+	if !add(file) {
+		root = nil
+	}
+	lib.loaded[file] = root
+	return root
+}
 
 // classOf maps a chroma token type to a class. chroma's types form a
 // hierarchy (Keyword.Type under Keyword, String.Doc under String); a
