@@ -18,6 +18,8 @@ import (
 	"log"
 	"maps"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -150,6 +152,16 @@ func main() {
 		}
 	}
 	add("index.tsv", index.Bytes())
+	// chroma's licence travels with its definitions.
+	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/alecthomas/chroma/v2").Output()
+	if err != nil {
+		log.Fatalf("find chroma's module: %v", err)
+	}
+	licence, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(dir)), "COPYING"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	add("COPYING", licence)
 	for _, e := range entries {
 		add(e.file, e.xml)
 	}
