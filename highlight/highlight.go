@@ -93,21 +93,61 @@ type Span struct {
 }
 
 // MaxBytes is the longest code block highlighted. chroma's lexers are
-// regular expressions with backtracking; a longer block (a data dump
-// rather than a program someone reads) is set plain, which keeps the
-// cost of one block bounded.
-const MaxBytes = 64 << 10
+// regular expressions with backtracking that lex about half a megabyte
+// a second; a longer block (a data dump rather than a program someone
+// reads) is set plain, which bounds the cost of one block to some 60 ms.
+const MaxBytes = 32 << 10
 
 // Code splits text into spans for the language named lang (a name, an
 // alias or a file extension chroma knows, such as "go", "python", "js").
 // The spans' texts joined are exactly text. ok is false, and spans nil,
-// when lang is unknown, text is longer than MaxBytes or not UTF-8, or no token is
-// set apart: the caller then sets the code as it would without a
-// language.
+// when lang is unknown, text is longer than MaxBytes or not UTF-8, or no
+// token is set apart: the caller then sets the code as it would without
+// a language.
+//
+// A block asked for again (the EPUB and the PDF of one run) is lexed
+// once: the spans are shared, and must not be modified.
 func Code(lang, text string) (spans []Span, ok bool) {
 	if lang == "" || text == "" || len(text) > MaxBytes || !utf8.ValidString(text) {
 		return nil, false
 	}
+	key := lang + "\x00" + text
+	memo.Lock()
+	e := memo.m[key]
+	if e == nil && memo.bytes+len(key) <= memoBytes {
+		if memo.m == nil {
+			memo.m = map[string]*memoEntry{}
+		}
+		e = &memoEntry{}
+		memo.m[key] = e
+		memo.bytes += len(key)
+	}
+	memo.Unlock()
+	if e == nil {
+		return code(lang, text)
+	}
+	e.once.Do(func() { e.spans, e.ok = code(lang, text) })
+	return e.spans, e.ok
+}
+
+// memo keeps what Code answered, for at most memoBytes of code; a block
+// after that is lexed each time it is asked for.
+var memo struct {
+	sync.Mutex
+	m     map[string]*memoEntry
+	bytes int
+}
+
+const memoBytes = 8 << 20
+
+type memoEntry struct {
+	once  sync.Once
+	spans []Span
+	ok    bool
+}
+
+// code is Code without the memo.
+func code(lang, text string) (spans []Span, ok bool) {
 	lx := lexer(lang)
 	if lx == nil {
 		return nil, false
@@ -123,40 +163,37 @@ func Code(lang, text string) (spans []Span, ok bool) {
 	if err != nil {
 		return nil, false
 	}
-	var (
-		joined strings.Builder
-		marked bool
-	)
+	// Spans are cut from text itself, so each token is checked to be the
+	// text at its place: a lexer that changed a character would lose it.
+	pos, marked := 0, false
 	for t := it(); t != chroma.EOF; t = it() {
 		if t.Value == "" {
 			continue
 		}
-		joined.WriteString(t.Value)
+		if !strings.HasPrefix(text[pos:], t.Value) {
+			// A lexer may add a final newline, as a token or at the end
+			// of the last one.
+			if t.Value != text[pos:]+"\n" {
+				return nil, false
+			}
+			if t.Value = text[pos:]; t.Value == "" {
+				continue
+			}
+		}
 		c := classOf(t.Type)
 		if strings.TrimSpace(t.Value) == "" {
 			c = Plain // a space or a line end looks the same in any style
 		}
-		marked = marked || c != Plain
+		end := pos + len(t.Value)
 		if n := len(spans); n > 0 && spans[n-1].Class == c {
-			spans[n-1].Text += t.Value
-			continue
+			spans[n-1].Text = text[pos-len(spans[n-1].Text) : end]
+		} else {
+			spans = append(spans, Span{Text: text[pos:end], Class: c})
 		}
-		spans = append(spans, Span{Text: t.Value, Class: c})
+		marked = marked || c != Plain
+		pos = end
 	}
-	// A lexer may add a final newline; anything else that changed the
-	// text means the spans cannot be trusted to carry every character.
-	got := joined.String()
-	if got != text {
-		if got != text+"\n" {
-			return nil, false
-		}
-		last := &spans[len(spans)-1]
-		last.Text = last.Text[:len(last.Text)-1]
-		if last.Text == "" {
-			spans = spans[:len(spans)-1]
-		}
-	}
-	if !marked {
+	if pos != len(text) || !marked {
 		return nil, false
 	}
 	return spans, true

@@ -1,6 +1,7 @@
 package highlight
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -160,4 +161,34 @@ func FuzzCode(f *testing.F) {
 			t.Fatalf("spans join to %q, want %q", b.String(), text)
 		}
 	})
+}
+
+// BenchmarkCode measures highlighting Go code of two sizes, up to the
+// longest block highlighted.
+func BenchmarkCode(b *testing.B) {
+	unit := "// add sums two numbers.\nfunc add(a, b int) int {\n\treturn a + b*0x1F // \"quoted\"\n}\n\n"
+	for _, n := range []int{1 << 10, MaxBytes} {
+		text := strings.Repeat(unit, n/len(unit))
+		b.Run(strconv.Itoa(n>>10)+"KB", func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, ok := code("go", text); !ok {
+					b.Fatal("nothing highlighted")
+				}
+			}
+		})
+	}
+}
+
+func TestCodeLexesABlockOnce(t *testing.T) {
+	text := "func once() int { return 1 }"
+	a, okA := Code("go", text)
+	b, okB := Code("go", text)
+	if !okA || !okB || len(a) == 0 || &a[0] != &b[0] {
+		t.Errorf("the second answer for the same block is not the first one kept")
+	}
+	if c, _ := Code("golang", text); len(c) > 0 && &c[0] == &a[0] {
+		t.Errorf("a block in another language's name shares the first one's answer")
+	}
 }
