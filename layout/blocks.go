@@ -458,7 +458,9 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 				x += pc.width
 			}
 		}
-		if classes == nil {
+		if classes == nil || Visual(chunks[k]) != chunks[k] {
+			// A line with right-to-left text is set plain: its runs
+			// are reordered across the whole line, not token by token.
 			add(chunks[k], fonts.Mono, 0)
 		} else {
 			// One stretch of the line per class, each in its face and grey.

@@ -70,7 +70,7 @@ func TestHighlightedLinesSetAsPlainCode(t *testing.T) {
 }
 
 func TestHighlightedCodeKeepsPlainCodesLines(t *testing.T) {
-	src := "package main\n\n// main prints a greeting that is long enough to wrap onto a second line of the page.\nfunc main() {\n\tif n := 42; n > 0 {\n\t\tfmt.Println(\"hello, world\", n, \"and a string long enough to wrap as well\")\n\t}\n}"
+	src := "package main\n\nvar words = []string{\"שלום\", \"עולם\"} // Hebrew\n// main prints a greeting that is long enough to wrap onto a second line of the page.\nfunc main() {\n\tif n := 42; n > 0 {\n\t\tfmt.Println(\"hello, world\", n, \"and a string long enough to wrap as well\")\n\t}\n}"
 	set := func(lang string) *Book {
 		doc := &model.Document{Title: "Code", Blocks: []model.Block{&model.Code{Text: src, Lang: lang}}}
 		b, err := Layout(doc, Options{})
