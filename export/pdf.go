@@ -287,7 +287,7 @@ func (p *painter) setGrey(g uint8) {
 	if g == p.grey {
 		return
 	}
-	p.pdf.RawWriteStr(strconv.FormatFloat(float64(g)/100, 'f', 2, 64) + " g")
+	p.write(strconv.FormatFloat(float64(g)/100, 'f', 2, 64) + " g")
 	p.grey = g
 }
 

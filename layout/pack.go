@@ -36,6 +36,7 @@ const (
 	packSpace = 1 << iota
 	packHyphen
 	packKerns
+	packGrey
 )
 
 // packRuns packs runs; unpack gives them back field for field (an empty
@@ -61,6 +62,9 @@ func packRuns(runs []Run) *packedBody {
 		if len(r.Kerns) > 0 {
 			flags |= packKerns
 		}
+		if r.Grey != 0 {
+			flags |= packGrey
+		}
 		b = binary.AppendUvarint(b, flags)
 		b = binary.AppendVarint(b, int64(r.Face)-int64(prev.Face))
 		b = binary.AppendVarint(b, int64(r.Size-prev.Size))
@@ -75,6 +79,9 @@ func packRuns(runs []Run) *packedBody {
 		b = append(b, r.Text...)
 		if r.Hyphen != 0 {
 			b = binary.AppendVarint(b, int64(r.Hyphen))
+		}
+		if r.Grey != 0 {
+			b = append(b, r.Grey)
 		}
 		if len(r.Kerns) > 0 {
 			b = binary.AppendUvarint(b, uint64(len(r.Kerns)))
@@ -169,6 +176,11 @@ func (rd *packReader) next(r *Run, kerns bool) {
 	r.Hyphen = 0
 	if flags&packHyphen != 0 {
 		r.Hyphen = Sp(rd.varint())
+	}
+	r.Grey = 0
+	if flags&packGrey != 0 {
+		r.Grey = rd.data[rd.at]
+		rd.at++
 	}
 	r.Kerns = nil
 	if flags&packKerns != 0 {

@@ -48,7 +48,7 @@ func TestPackRunsGivesBackEveryField(t *testing.T) {
 		{"kerned, expanded, hyphenated", []Run{{
 			Face: fonts.BoldItalic, Size: Pt(12), X: Pt(18), Y: Pt(300), Text: "AVAV-",
 			Kerns: []GlyphKern{{At: 1, Offset: Pt(7)}, {At: 3, Offset: Pt(-2)}},
-			Width: Pt(30), Expand: -12, Tag: 41, Space: true, Hyphen: Pt(3),
+			Width: Pt(30), Expand: -12, Tag: 41, Space: true, Grey: 40, Hyphen: Pt(3),
 		}, func() Run { r := word(Pt(50), "next"); r.Expand = 15; return r }()}},
 		{"furniture after content: tag back to 0", []Run{word(Pt(20), "text"), {Face: fonts.Regular, Size: Pt(8), X: Pt(150), Y: Pt(560), Text: "12"}}},
 		{"empty text and negative places", []Run{{Face: fonts.Mono, Size: Pt(9), X: -Pt(5), Y: -Pt(3), Width: 0}, word(-Pt(1), "·")}},
@@ -68,7 +68,7 @@ func TestPackRunsGivesBackEveryField(t *testing.T) {
 // TestPackCarriesEveryRunField fails when Run gains a field: packRuns and
 // unpack must carry it, or a packed book loses it.
 func TestPackCarriesEveryRunField(t *testing.T) {
-	carried := []string{"Face", "Size", "X", "Y", "Text", "Kerns", "Width", "Expand", "Tag", "Space", "Hyphen"}
+	carried := []string{"Face", "Size", "X", "Y", "Text", "Kerns", "Width", "Expand", "Tag", "Space", "Grey", "Hyphen"}
 	rt := reflect.TypeFor[Run]()
 	for i := range rt.NumField() {
 		if f := rt.Field(i); !slices.Contains(carried, f.Name) {
