@@ -94,7 +94,7 @@ func (v *vlist) box(b *vbox) {
 		// still changed (a code line's end marked as a word end).
 		for k := len(v.items) - 2; k >= 0; k-- {
 			if pb := v.items[k].box; v.items[k].kind == vBox && pb != nil {
-				if pb.packed == nil && len(pb.runs) > 0 {
+				if pb.packed == "" && len(pb.runs) > 0 {
 					pb.packed, pb.runs = packRuns(pb.runs), nil
 				}
 				break

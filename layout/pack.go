@@ -21,10 +21,13 @@ import (
 // unpacked; Book.Page unpacks one page at a time for the exporter, so
 // only the pages being painted are whole.
 
-// packedBody is a page's Body packed (see packRuns).
+// packedRuns are runs packed by packRuns: their number, then each run.
+// The empty string holds none.
+type packedRuns string
+
+// packedBody is a page's Body packed.
 type packedBody struct {
-	data string
-	runs int
+	runs packedRuns
 	// dx and dy move every run; tagBase is added to every tag but 0 (the
 	// furniture's).
 	dx, dy  Sp
@@ -39,17 +42,18 @@ const (
 	packGrey
 )
 
-// packRuns packs runs; unpack gives them back field for field (an empty
-// Kerns as nil).
-func packRuns(runs []Run) *packedBody {
+// packRuns packs runs; appendTo gives them back field for field (an
+// empty Kerns as nil).
+func packRuns(runs []Run) packedRuns {
 	if len(runs) == 0 {
-		return nil
+		return ""
 	}
-	n := 0
+	n := binary.MaxVarintLen64
 	for _, r := range runs {
 		n += 16 + len(r.Text) + 4*len(r.Kerns)
 	}
 	b := make([]byte, 0, n)
+	b = binary.AppendUvarint(b, uint64(len(runs)))
 	var prev Run
 	for _, r := range runs {
 		flags := uint64(0)
@@ -94,31 +98,50 @@ func packRuns(runs []Run) *packedBody {
 	}
 	// b is not written again: the string is made on its bytes, as
 	// strings.Builder makes its own, rather than copying them.
-	return &packedBody{data: unsafe.String(unsafe.SliceData(b), len(b)), runs: len(runs)}
+	return packedRuns(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
-// unpack returns the runs packed, moved and renumbered as recorded. Their
-// texts share the packed string.
-func (pb *packedBody) unpack() []Run {
-	if pb == nil {
-		return nil
+// reader returns a reader of the runs and their number.
+func (pr packedRuns) reader() (*packReader, int) {
+	rd := &packReader{data: string(pr)}
+	if pr == "" {
+		return rd, 0
 	}
-	return pb.appendTo(make([]Run, 0, pb.runs))
+	return rd, int(rd.uvarint())
 }
 
-// appendTo appends the runs packed, as unpack gives them, to dst.
-func (pb *packedBody) appendTo(dst []Run) []Run {
-	at := len(dst)
-	rd := packReader{data: pb.data}
-	for range pb.runs {
+// count is the number of runs packed.
+func (pr packedRuns) count() int {
+	_, n := pr.reader()
+	return n
+}
+
+// appendTo appends the runs packed to dst. Their texts share the packed
+// string.
+func (pr packedRuns) appendTo(dst []Run) []Run {
+	rd, n := pr.reader()
+	for range n {
 		var r Run
 		rd.next(&r, true)
 		dst = append(dst, r)
 	}
-	for i := at; i < len(dst); i++ {
-		pb.move(&dst[i])
-	}
 	return dst
+}
+
+// unpack returns the runs packed, moved and renumbered as recorded.
+func (pb *packedBody) unpack() []Run {
+	n := 0
+	if pb != nil {
+		n = pb.runs.count()
+	}
+	if n == 0 {
+		return nil
+	}
+	out := pb.runs.appendTo(make([]Run, 0, n))
+	for i := range out {
+		pb.move(&out[i])
+	}
+	return out
 }
 
 // move applies to a run unpacked the moves and renumbering recorded.
@@ -217,7 +240,7 @@ func uvarintString(s string) (uint64, int) {
 // pack packs the page's body (see Options.Pack).
 func (p *Page) pack() {
 	if p.packed == nil && len(p.Body) > 0 {
-		p.packed = packRuns(p.Body)
+		p.packed = &packedBody{runs: packRuns(p.Body)}
 		p.Body = nil
 	}
 }
@@ -251,9 +274,9 @@ func (b *Book) EachText(i int, f func(face fonts.Style, text string, space bool)
 		f(r.Face, r.Text, r.Space)
 	}
 	if pb := p.packed; pb != nil {
-		rd := packReader{data: pb.data}
+		rd, n := pb.runs.reader()
 		var r Run
-		for range pb.runs {
+		for range n {
 			rd.next(&r, false)
 			f(r.Face, r.Text, r.Space)
 		}

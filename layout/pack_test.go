@@ -56,11 +56,11 @@ func TestPackRunsGivesBackEveryField(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := packRuns(tt.runs).unpack()
+			got := (&packedBody{runs: packRuns(tt.runs)}).unpack()
 			samePages(t, &Page{Body: got}, &Page{Body: tt.runs})
 		})
 	}
-	if packRuns(nil).unpack() != nil {
+	if (&packedBody{runs: packRuns(nil)}).unpack() != nil {
 		t.Error("no runs unpack to some")
 	}
 }

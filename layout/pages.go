@@ -143,9 +143,7 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 	for k := i; k < end; k++ {
 		if b := items[k].box; items[k].kind == vBox {
 			runs += len(b.runs)
-			if b.packed != nil {
-				runs += b.packed.runs
-			}
+			runs += b.packed.count()
 		}
 	}
 	if p.packed != nil {
@@ -164,7 +162,7 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			y += b.h
 			x := f.x + b.x
 			at := len(p.Body)
-			if b.packed != nil {
+			if b.packed != "" {
 				p.Body = b.packed.appendTo(p.Body)
 			} else {
 				p.Body = append(p.Body, b.runs...)
@@ -206,7 +204,7 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 			if pg.release {
 				// The page holds the material now: a long document
 				// need not hold it twice until pagination ends.
-				b.runs, b.links, b.rules, b.images, b.packed = nil, nil, nil, nil, nil
+				b.runs, b.links, b.rules, b.images, b.packed = nil, nil, nil, nil, ""
 			}
 			y += b.d
 		}

@@ -16,7 +16,7 @@ type vbox struct {
 	x    Sp
 	runs []Run
 	// packed holds runs once the box is packed (see vlist.pack).
-	packed *packedBody
+	packed packedRuns
 	links  []LinkArea
 	rules  []Rule
 	images []Image
