@@ -435,10 +435,10 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 
 	var outputs output.Batch
 	defer outputs.Finish(&err)
-	pages := 0
+	pages, articles := 0, len(res.Book.Articles)
 	var written []string
 	defer func() {
-		prog.summary = bookSummary(written, len(res.Book.Articles), len(res.Skipped), pages, time.Since(prog.start))
+		prog.summary = bookSummary(written, articles, len(res.Skipped), pages, time.Since(prog.start))
 	}()
 	for _, f := range formats {
 		write := func(w io.Writer) error {
@@ -460,6 +460,11 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				lb, err := layout.Anthology(res.Book, opt)
 				if err != nil {
 					return err
+				}
+				if f == formats[len(formats)-1] {
+					// Nothing reads the articles again: their model
+					// goes while the pages are painted.
+					res.Book.Articles, res.Book.Preface = nil, nil
 				}
 				pages = len(lb.Pages)
 				prog.stage("writing PDF", len(lb.Pages))
