@@ -148,7 +148,10 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 }
 
 // painter draws runs, switching fonts and glyph scaling only when
-// needed. Each page starts from the default graphics state.
+// needed. Each page starts from the default graphics state. What it
+// writes itself goes through write, and flush comes before every call
+// that has gofpdf paint (a rectangle, a picture, a transformation), so
+// that the content keeps its order.
 type painter struct {
 	pdf    *gofpdf.Fpdf
 	fonts  *pdfFonts
