@@ -428,3 +428,48 @@ func TestPDFImages(t *testing.T) {
 		t.Errorf("%d image objects, want 3 (one per distinct picture)", len(objects))
 	}
 }
+
+func TestPDFWriteError(t *testing.T) {
+	book, err := layout.Layout(sparseDoc(t), layout.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := PDF(failWriter{}, book, PDFOptions{}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("error %v, want the writer's", err)
+	}
+}
+
+// TestPDFOfPackedPagesIsTheSame checks that pages laid out packed
+// (layout.Options.Pack), read through Book.Page and Book.EachText, paint
+// the same file as whole ones.
+func TestPDFOfPackedPagesIsTheSame(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  *model.Document
+		opt  layout.Options
+	}{
+		{"pictures, tables, links", richDoc(t), layout.Options{}},
+		{"two columns, contents in front", richDoc(t), layout.Options{Paper: layout.A4, Columns: 2, Contents: true}},
+		{"long", longDoc(40), layout.Options{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paint := func(pack bool) []byte {
+				opt := tt.opt
+				opt.Pack = pack
+				book, err := layout.Layout(tt.doc, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if err := PDF(&buf, book, PDFOptions{ReleasePages: true}); err != nil {
+					t.Fatal(err)
+				}
+				return buf.Bytes()
+			}
+			if !bytes.Equal(paint(true), paint(false)) {
+				t.Error("the packed pages paint another file")
+			}
+		})
+	}
+}
