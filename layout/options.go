@@ -62,7 +62,7 @@ type Options struct {
 	// Progress, when set, is called once for each chapter of an
 	// anthology laid out, from one goroutine at a time.
 	Progress func()
-	// Pack keeps the text laid out packed (pack.go), at about a sixth
+	// Pack keeps the text laid out packed (pack.go), at about a fifth
 	// of the memory: each line's runs from when the line after it is
 	// set until its page is made, each page's body from when the page
 	// after the next is begun, an anthology's chapters until they are

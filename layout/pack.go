@@ -12,14 +12,17 @@ import (
 // articles holds well over a million of them between laying out its
 // chapters and painting the first page (the contents need every
 // chapter's page count, and the PDF's font subsets every rune drawn).
-// With Options.Pack, Anthology packs each chapter's page bodies as soon
-// as the chapter is paginated: the runs written as varints, each field
-// as the difference from the run before where that is small, into one
-// string per page that also holds their texts, about a sixth of the
-// room. Binding a chapter into the book only moves its pages and
-// renumbers its tags, which the packed body records and applies when
-// unpacked; Book.Page unpacks one page at a time for the exporter, so
-// only the pages being painted are whole.
+// With Options.Pack, runs are packed as soon as nothing changes them: a
+// line's once the line after it is set (vlist.box), a page's once the
+// page after the next is begun (pager.page), and every page's when its
+// chapter or document is done. Packed, the runs are varints, each field
+// the difference from the run before where that is small, in one string
+// that also holds their texts: about a fifth of the room. Pagination
+// appends a line's runs to its page straight from the string; binding a
+// chapter into a book only moves its pages and renumbers its tags, which
+// the packed body records and applies when unpacked; Book.Page unpacks
+// one page at a time for the exporter, so only the pages being painted
+// are whole.
 
 // packedRuns are runs packed by packRuns: their number, then each run.
 // The empty string holds none.
