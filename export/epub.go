@@ -91,8 +91,9 @@ func (bk *book) writeTo(w io.Writer, opt EPUBOptions) error {
 // CheckImage reports whether data is a complete PNG, JPEG or GIF image
 // within the pixel cap and returns its media type. The size is read from
 // the header first, so an image claiming too many pixels is refused before
-// anything is decoded; a PNG is then read a row at a time, and a JPEG or
-// GIF decoded once.
+// anything is decoded; a PNG or GIF is then checked whole (chunks and
+// their checksums, blocks) without decompressing it, and a JPEG decoded
+// once.
 func CheckImage(data []byte) (mediaType string, err error) {
 	return checkImage(data, picture.Check)
 }

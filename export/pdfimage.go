@@ -118,23 +118,24 @@ func (p *pdfPicture) register(pdf *gofpdf.Fpdf, name string) error {
 }
 
 // pdfImage turns image data into what gofpdf embeds, reading the file's
-// own compressed data where the PDF can hold it: a JPEG (but for CMYK,
-// which gofpdf would not mark as such) and most PNGs are passed through,
-// and a PNG with an alpha channel has its filtered rows split into colour
-// and alpha, one row at a time, never holding the pixels. Anything else
-// (GIF, CMYK JPEG, 16-bit or interlaced PNG) is decoded once, to its own
-// colour model, and written out a row at a time. The pixel cap is checked
-// from the header before anything is decoded.
+// own compressed data where the PDF can hold it: a JPEG goes in as it is
+// (a CMYK one with the inverted samples of the Adobe convention, the only
+// CMYK JPEG image/jpeg reads, which gofpdf's /Decode array states), and
+// so does most of a PNG: its compressed rows are inflated once to make
+// sure they are whole (the reader checked only the file's chunks), never
+// held. A PNG with an alpha channel has its filtered rows split into
+// colour and alpha as they are inflated. Anything else (GIF, 16-bit or
+// interlaced PNG) is decoded once, to its own colour model, and written
+// out a row at a time. The pixel cap is checked from the header before
+// anything is decoded.
 func pdfImage(data []byte) (pdfPicture, error) {
-	cfg, format, err := picture.Header(data)
+	_, format, err := picture.Header(data)
 	if err != nil {
 		return pdfPicture{}, err
 	}
 	switch format {
 	case "jpeg":
-		if cfg.ColorModel != color.CMYKModel {
-			return pdfPicture{data: data, kind: "JPG"}, nil
-		}
+		return pdfPicture{data: data, kind: "JPG"}, nil
 	case "png":
 		p, err := picture.ParsePNG(data)
 		if err != nil {
@@ -144,6 +145,9 @@ func pdfImage(data []byte) (pdfPicture, error) {
 			switch p.ColorType {
 			case picture.Gray, picture.RGB, picture.Paletted:
 				if gofpdfTransparency(p) {
+					if err := p.Rows(func([]byte) error { return nil }); err != nil {
+						return pdfPicture{}, err
+					}
 					return pdfPicture{data: data, kind: "PNG"}, nil
 				}
 			case picture.GrayAlpha, picture.RGBA:

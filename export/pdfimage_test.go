@@ -10,6 +10,8 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"os"
+	"path/filepath"
 	"runtime"
 	"testing"
 
@@ -185,6 +187,10 @@ func pixels(t *testing.T, p pdfPicture) image.Image {
 
 func TestPDFImageKeepsPixels(t *testing.T) {
 	const w, h = 37, 23
+	cmyk, err := os.ReadFile(filepath.Join("testdata", "cmyk.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var jpg, gf bytes.Buffer
 	if err := jpeg.Encode(&jpg, testPicture("opaque", w, h), nil); err != nil {
 		t.Fatal(err)
@@ -200,6 +206,9 @@ func TestPDFImageKeepsPixels(t *testing.T) {
 		kind         string
 	}{
 		{name: "JPEG passes through", data: jpg.Bytes(), passed: true, kind: "JPG"},
+		// Inverted CMYK with an Adobe marker, as image/jpeg reads it and
+		// gofpdf's /Decode array states it.
+		{name: "CMYK JPEG passes through", data: cmyk, passed: true, kind: "JPG"},
 		{name: "RGB PNG passes through", data: encodePNG(t, testPicture("opaque", w, h), false), passed: true, kind: "PNG"},
 		{name: "grey PNG passes through", data: encodePNG(t, testPicture("gray", w, h), false), passed: true, kind: "PNG"},
 		{name: "paletted PNG passes through", data: encodePNG(t, testPicture("paletted", w, h), false), passed: true, kind: "PNG"},
@@ -267,10 +276,18 @@ func TestPDFImageRefusesDamage(t *testing.T) {
 	truncated := good[:len(good)/2]
 	badCRC := bytes.Clone(good)
 	badCRC[40] ^= 0xff
+	// Files whole and intact by their checksums that still do not hold
+	// the rows their header promises: the reader passes them, reading
+	// the rows tells.
+	short := picture.PNGFile(4, 3, 8, picture.RGB, false, zlibOf(t, make([]byte, 2*(1+4*3))))
+	badFilter := zlibOf(t, bytes.Repeat([]byte{9, 0, 0, 0, 0}, 3))
 	for _, c := range []struct {
 		name string
 		data []byte
 	}{
+		{"RGB PNG short of rows", short},
+		{"grey PNG with a bad filter type", picture.PNGFile(4, 3, 8, picture.Gray, false, badFilter)},
+		{"grey and alpha PNG short of rows", picture.PNGFile(4, 3, 8, picture.GrayAlpha, false, zlibOf(t, make([]byte, 9)))},
 		{"truncated PNG", truncated},
 		{"bad checksum", badCRC},
 		{"pixel bomb", bombPNG(t)},
@@ -282,6 +299,19 @@ func TestPDFImageRefusesDamage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// zlibOf compresses data into a zlib stream.
+func zlibOf(t testing.TB, data []byte) []byte {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	if _, err := zw.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return z.Bytes()
 }
 
 // bombPNG is a PNG whose header claims 65535×65535 pixels, with one

@@ -228,3 +228,20 @@ func PNGFile(w, h, depth, colorType int, interlaced bool, idat []byte) []byte {
 	chunk("IEND", nil)
 	return out.Bytes()
 }
+
+// zlibHeader checks the two bytes that open the image data (RFC 1950,
+// 2.2): deflate compression, a header checksum that holds, and no preset
+// dictionary, which PNG does not allow.
+func (p *PNG) zlibHeader() error {
+	var h []byte
+	for _, c := range p.IDAT {
+		h = append(h, c[:min(len(c), 2-len(h))]...)
+		if len(h) == 2 {
+			break
+		}
+	}
+	if len(h) < 2 || h[0]&0x0f != 8 || h[0]>>4 > 7 || (uint(h[0])<<8|uint(h[1]))%31 != 0 || h[1]&0x20 != 0 {
+		return errors.New("png: the image data is not a zlib stream")
+	}
+	return nil
+}
