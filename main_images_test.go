@@ -129,7 +129,7 @@ func TestFetchLoopbackSwitch(t *testing.T) {
 // bombPNG is a PNG whose header claims 65535×65535 pixels (17 GB decoded)
 // with a few bytes of data behind it.
 func bombPNG() []byte {
-	return picture.PNGFile(65535, 65535, 8, picture.RGBA, false, []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})
+	return picture.PNGFile(65535, 65535, 8, picture.RGBA, false, nil, []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})
 }
 
 // TestCoverPixelCap checks that a cover past the pixel cap, given with

@@ -381,5 +381,5 @@ func flatten(img image.Image) (pdfPicture, error) {
 // pngFile wraps a zlib stream of filtered 8-bit rows into a PNG file of
 // colour type ct.
 func pngFile(w, h, ct int, idat []byte) []byte {
-	return picture.PNGFile(w, h, 8, ct, false, idat)
+	return picture.PNGFile(w, h, 8, ct, false, nil, idat)
 }

@@ -148,7 +148,7 @@ func interlacedGray(t testing.TB, m *image.Gray) []byte {
 	zw := zlib.NewWriter(&z)
 	zw.Write(raw.Bytes())
 	zw.Close()
-	return picture.PNGFile(w, h, 8, picture.Gray, true, z.Bytes())
+	return picture.PNGFile(w, h, 8, picture.Gray, true, nil, z.Bytes())
 }
 
 // pixels decodes image data (and a soft mask) back to NRGBA colours.
@@ -279,15 +279,15 @@ func TestPDFImageRefusesDamage(t *testing.T) {
 	// Files whole and intact by their checksums that still do not hold
 	// the rows their header promises: the reader passes them, reading
 	// the rows tells.
-	short := picture.PNGFile(4, 3, 8, picture.RGB, false, zlibOf(t, make([]byte, 2*(1+4*3))))
+	short := picture.PNGFile(4, 3, 8, picture.RGB, false, nil, zlibOf(t, make([]byte, 2*(1+4*3))))
 	badFilter := zlibOf(t, bytes.Repeat([]byte{9, 0, 0, 0, 0}, 3))
 	for _, c := range []struct {
 		name string
 		data []byte
 	}{
 		{"RGB PNG short of rows", short},
-		{"grey PNG with a bad filter type", picture.PNGFile(4, 3, 8, picture.Gray, false, badFilter)},
-		{"grey and alpha PNG short of rows", picture.PNGFile(4, 3, 8, picture.GrayAlpha, false, zlibOf(t, make([]byte, 9)))},
+		{"grey PNG with a bad filter type", picture.PNGFile(4, 3, 8, picture.Gray, false, nil, badFilter)},
+		{"grey and alpha PNG short of rows", picture.PNGFile(4, 3, 8, picture.GrayAlpha, false, nil, zlibOf(t, make([]byte, 9)))},
 		{"truncated PNG", truncated},
 		{"bad checksum", badCRC},
 		{"pixel bomb", bombPNG(t)},

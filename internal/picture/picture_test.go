@@ -22,7 +22,7 @@ func pngOf(w, h uint32, depth, ct, interlace byte, raw []byte) []byte {
 	zw := zlib.NewWriter(&z)
 	zw.Write(raw)
 	zw.Close()
-	return PNGFile(int(w), int(h), int(depth), int(ct), interlace == 1, z.Bytes())
+	return PNGFile(int(w), int(h), int(depth), int(ct), interlace == 1, nil, z.Bytes())
 }
 
 // grey returns the filtered rows of a w×h 8-bit grey image: filter type
@@ -58,7 +58,7 @@ func TestCheck(t *testing.T) {
 	dict := z.Bytes()
 	dict[1] = dict[1]&^0x1f | 0x20
 	dict[1] |= byte((31 - (uint(dict[0])<<8|uint(dict[1]))%31) % 31)
-	withDict := PNGFile(4, 3, 8, Gray, false, dict)
+	withDict := PNGFile(4, 3, 8, Gray, false, nil, dict)
 	tests := []struct {
 		name    string
 		data    []byte

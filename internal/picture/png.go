@@ -198,11 +198,12 @@ func (p *PNG) Rows(row func(filtered []byte) error) error {
 }
 
 // PNGFile writes a PNG file of one IDAT chunk: the signature, a header
-// of the given fields (depth and colorType as in PNG), idat (a zlib
-// stream of filtered rows) and the end chunk. It writes what ParsePNG
-// reads; the pixel data is not checked.
-func PNGFile(w, h, depth, colorType int, interlaced bool, idat []byte) []byte {
-	out := bytes.NewBuffer(make([]byte, 0, len(idat)+64))
+// of the given fields (depth and colorType as in PNG), the palette (the
+// PLTE chunk's data, 3 bytes an entry; nil for none), idat (a zlib stream
+// of filtered rows) and the end chunk. It writes what ParsePNG reads; the
+// pixel data is not checked.
+func PNGFile(w, h, depth, colorType int, interlaced bool, palette, idat []byte) []byte {
+	out := bytes.NewBuffer(make([]byte, 0, len(idat)+len(palette)+80))
 	out.WriteString("\x89PNG\r\n\x1a\n")
 	chunk := func(typ string, data []byte) {
 		var n [4]byte
@@ -224,6 +225,9 @@ func PNGFile(w, h, depth, colorType int, interlaced bool, idat []byte) []byte {
 		ihdr[12] = 1
 	}
 	chunk("IHDR", ihdr[:])
+	if palette != nil {
+		chunk("PLTE", palette)
+	}
 	chunk("IDAT", idat)
 	chunk("IEND", nil)
 	return out.Bytes()
