@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"image"
@@ -21,30 +20,92 @@ import (
 // imageSet embeds each distinct picture once.
 type imageSet struct {
 	pdf *gofpdf.Fpdf
-	// names maps a picture's content hash to its registered name.
-	names map[string]string
+	// names maps a picture's content hash to how it is drawn.
+	names map[string]*embedded
+	// streams are the pictures given as streams, in the order they were
+	// first drawn: finish adds them to the file.
+	streams []*streamImage
+}
+
+// embedded is a picture registered with gofpdf (kind is its image type)
+// or one given as streams (stream is set).
+type embedded struct {
+	kind   string
+	stream *streamImage
+}
+
+// streamImage is a picture whose colour and mask pamphlet compressed
+// itself: finish adds it as an image XObject, with its soft mask, named
+// name in the pages' resources. gofpdf takes a soft mask only from a PNG
+// it decompresses whole, and takes streams of its own only by decoding a
+// serialised image, which it copies four times on the way in (its image
+// ID is a hash of the whole image serialised again): for a 40-megapixel
+// picture that was two thirds of the run's peak memory.
+type streamImage struct {
+	name string
+	pic  pdfPicture
 }
 
 // paint draws a picture in its rectangle, registering it first.
 func (s *imageSet) paint(im layout.Image) error {
 	sum := sha256.Sum256(im.Data)
-	name := hex.EncodeToString(sum[:12])
-	if _, ok := s.names[name]; !ok {
+	key := hex.EncodeToString(sum[:12])
+	e := s.names[key]
+	if e == nil {
 		p, err := pdfImage(im.Data)
 		if err != nil {
 			return fmt.Errorf("image (%s): %w", im.MediaType, err)
 		}
-		if err := p.register(s.pdf, name); err != nil {
-			return fmt.Errorf("image (%s): %w", im.MediaType, err)
+		e = &embedded{kind: p.kind}
+		if p.data == nil {
+			// Im and a number: gofpdf names its images I and 40 hex
+			// digits.
+			e.stream = &streamImage{name: fmt.Sprintf("Im%d", len(s.streams)+1), pic: p}
+			s.streams = append(s.streams, e.stream)
+		} else {
+			s.pdf.RegisterImageOptionsReader(key, gofpdf.ImageOptions{ImageType: p.kind}, bytes.NewReader(p.data))
+			if err := s.pdf.Error(); err != nil {
+				return fmt.Errorf("image (%s): %w", im.MediaType, err)
+			}
 		}
-		s.names[name] = p.kind
+		s.names[key] = e
 	}
-	s.pdf.ImageOptions(name, im.X.Points(), im.Y.Points(), im.W.Points(), im.H.Points(), false,
-		gofpdf.ImageOptions{ImageType: s.names[name]}, 0, "")
+	if e.stream == nil {
+		s.pdf.ImageOptions(key, im.X.Points(), im.Y.Points(), im.W.Points(), im.H.Points(), false,
+			gofpdf.ImageOptions{ImageType: e.kind}, 0, "")
+		return nil
+	}
+	// What gofpdf's ImageOptions writes, for an image of its own.
+	_, height := s.pdf.GetPageSize()
+	x, y, w, h := im.X.Points(), im.Y.Points(), im.W.Points(), im.H.Points()
+	s.pdf.RawWriteStr(fmt.Sprintf("q %.5f 0 0 %.5f %.5f %.5f cm /%s Do Q", w, h, x, height-(y+h), e.stream.name))
 	return nil
 }
 
-// pdfPicture is an image as gofpdf takes it without decoding it.
+// objects returns the image XObject of a picture given as streams,
+// numbered n, and its soft mask, numbered n+1, when it has one. The
+// streams are compressed already: they are written as they are.
+func (si *streamImage) objects(n int) []*pdfObj {
+	p := si.pic
+	cs, colours := "DeviceRGB", 3
+	if p.grey {
+		cs, colours = "DeviceGray", 1
+	}
+	dict := func(cs string, colours int, mask string) []byte {
+		return fmt.Appendf(nil, "<</Type /XObject\n/Subtype /Image\n/Width %d\n/Height %d\n/ColorSpace /%s\n/BitsPerComponent 8\n"+
+			"/DecodeParms <</Predictor 15 /Colors %d /BitsPerComponent 8 /Columns %d>>%s>>", p.width, p.height, cs, colours, p.width, mask)
+	}
+	if p.softMask == nil {
+		return []*pdfObj{{raw: dict(cs, colours, ""), stream: p.colour, deflated: true}}
+	}
+	return []*pdfObj{
+		{raw: dict(cs, colours, fmt.Sprintf("\n/SMask %d 0 R", n+1)), stream: p.colour, deflated: true},
+		{raw: dict("DeviceGray", 1, ""), stream: p.softMask, deflated: true},
+	}
+}
+
+// pdfPicture is an image as the PDF holds it: a file gofpdf embeds
+// without decoding it, or streams.
 type pdfPicture struct {
 	// data is a JPEG, which goes into the PDF as it is (DCTDecode), or a
 	// PNG that gofpdf embeds with its compressed rows as they are
@@ -52,7 +113,7 @@ type pdfPicture struct {
 	// bits, no alpha channel, at most one transparent palette entry or
 	// colour. It is nil when the image is given as streams.
 	data []byte
-	// kind is gofpdf's name of the type: "JPG" or "PNG".
+	// kind is gofpdf's name of the type of data: "JPG" or "PNG".
 	kind string
 	// width and height are the size in pixels of an image given as
 	// streams, grey says its colour is one grey sample a pixel (else RGB).
@@ -62,59 +123,6 @@ type pdfPicture struct {
 	// alpha (nil when opaque) as one 8-bit sample a pixel, each a zlib
 	// stream of PNG-filtered rows.
 	colour, softMask []byte
-}
-
-// register hands the picture to gofpdf under name. Streams are
-// registered as an image with no data, from a PNG header, and then given
-// their colour and mask through gofpdf's own serialisation of the parsed
-// image (the form its templates are saved in): gofpdf takes a soft mask
-// only from a PNG it decompresses whole, and would copy the colour
-// stream three times on its way in.
-func (p *pdfPicture) register(pdf *gofpdf.Fpdf, name string) error {
-	if p.data != nil {
-		pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: p.kind}, bytes.NewReader(p.data))
-		return pdf.Error()
-	}
-	ct := picture.RGB
-	if p.grey {
-		ct = picture.Gray
-	}
-	info := pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "PNG"},
-		bytes.NewReader(pngFile(p.width, p.height, ct, []byte{0})))
-	if err := pdf.Error(); err != nil {
-		return err
-	}
-	enc, err := info.GobEncode()
-	if err != nil {
-		return err
-	}
-	var (
-		data, mask, pal   []byte
-		n, bpc            int
-		w, h, scale, dpi  float64
-		cs, filter, parms string
-		trns              []int
-	)
-	fields := []any{&data, &mask, &n, &w, &h, &cs, &pal, &bpc, &filter, &parms, &trns, &scale, &dpi}
-	dec := gob.NewDecoder(bytes.NewReader(enc))
-	for _, f := range fields {
-		if err := dec.Decode(f); err != nil {
-			return fmt.Errorf("gofpdf image: %w", err)
-		}
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, len(p.colour)+len(p.softMask)+len(enc)))
-	e := gob.NewEncoder(buf)
-	for _, v := range []any{p.colour, p.softMask, n, w, h, cs, pal, bpc, filter, parms, trns, scale, dpi} {
-		if err := e.Encode(v); err != nil {
-			return fmt.Errorf("gofpdf image: %w", err)
-		}
-	}
-	// The streams are in buf now: let them go while gofpdf decodes it.
-	p.colour, p.softMask = nil, nil
-	if err := info.GobDecode(buf.Bytes()); err != nil {
-		return fmt.Errorf("gofpdf image: %w", err)
-	}
-	return nil
 }
 
 // pdfImage turns image data into what gofpdf embeds, reading the file's
@@ -276,7 +284,7 @@ func splitAlpha(p *picture.PNG) (pdfPicture, error) {
 	if err != nil {
 		return pdfPicture{}, err
 	}
-	pic := pdfPicture{kind: "PNG", width: w, height: p.Height, grey: colours == 1, colour: colour.Bytes()}
+	pic := pdfPicture{width: w, height: p.Height, grey: colours == 1, colour: colour.Bytes()}
 	if !opaque {
 		pic.softMask = alpha.Bytes()
 	}
@@ -371,7 +379,7 @@ func flatten(img image.Image) (pdfPicture, error) {
 	if err := za.Close(); err != nil {
 		return pdfPicture{}, err
 	}
-	pic := pdfPicture{kind: "PNG", width: w, height: h, grey: grey, colour: colour.Bytes()}
+	pic := pdfPicture{width: w, height: h, grey: grey, colour: colour.Bytes()}
 	if !opaque {
 		pic.softMask = alpha.Bytes()
 	}

@@ -10,14 +10,15 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
 
-	"github.com/jung-kurt/gofpdf"
-
 	"pamphlet/internal/picture"
+	"pamphlet/layout"
+	"pamphlet/model"
 )
 
 // testPicture draws a w×h image of the kind named, with smooth colours so
@@ -203,7 +204,8 @@ func TestPDFImageKeepsPixels(t *testing.T) {
 		data []byte
 		// passed says the file goes into the PDF as it is.
 		passed, mask bool
-		kind         string
+		// kind is gofpdf's type of a file it embeds, "" for streams.
+		kind string
 	}{
 		{name: "JPEG passes through", data: jpg.Bytes(), passed: true, kind: "JPG"},
 		// Inverted CMYK with an Adobe marker, as image/jpeg reads it and
@@ -212,13 +214,13 @@ func TestPDFImageKeepsPixels(t *testing.T) {
 		{name: "RGB PNG passes through", data: encodePNG(t, testPicture("opaque", w, h), false), passed: true, kind: "PNG"},
 		{name: "grey PNG passes through", data: encodePNG(t, testPicture("gray", w, h), false), passed: true, kind: "PNG"},
 		{name: "paletted PNG passes through", data: encodePNG(t, testPicture("paletted", w, h), false), passed: true, kind: "PNG"},
-		{name: "RGBA PNG is split into colour and mask", data: encodePNG(t, testPicture("rgba", w, h), false), mask: true, kind: "PNG"},
-		{name: "grey and alpha PNG is split", data: encodePNG(t, testPicture("gray alpha", w, h), false), mask: true, kind: "PNG"},
-		{name: "opaque RGBA PNG loses its alpha", data: rgbaPNG(t, testPicture("opaque", w, h).(*image.NRGBA)), kind: "PNG"},
-		{name: "translucent palette gets a mask", data: encodePNG(t, testPicture("translucent palette", w, h), false), mask: true, kind: "PNG"},
-		{name: "16-bit grey PNG becomes 8-bit", data: encodePNG(t, testPicture("gray16", w, h), false), kind: "PNG"},
-		{name: "16-bit RGBA PNG becomes 8-bit with a mask", data: encodePNG(t, testPicture("rgba64", w, h), false), mask: true, kind: "PNG"},
-		{name: "interlaced PNG is rewritten", data: interlacedGray(t, testPicture("gray", w, h).(*image.Gray)), kind: "PNG"},
+		{name: "RGBA PNG is split into colour and mask", data: encodePNG(t, testPicture("rgba", w, h), false), mask: true},
+		{name: "grey and alpha PNG is split", data: encodePNG(t, testPicture("gray alpha", w, h), false), mask: true},
+		{name: "opaque RGBA PNG loses its alpha", data: rgbaPNG(t, testPicture("opaque", w, h).(*image.NRGBA))},
+		{name: "translucent palette gets a mask", data: encodePNG(t, testPicture("translucent palette", w, h), false), mask: true},
+		{name: "16-bit grey PNG becomes 8-bit", data: encodePNG(t, testPicture("gray16", w, h), false)},
+		{name: "16-bit RGBA PNG becomes 8-bit with a mask", data: encodePNG(t, testPicture("rgba64", w, h), false), mask: true},
+		{name: "interlaced PNG is rewritten", data: interlacedGray(t, testPicture("gray", w, h).(*image.Gray))},
 		{name: "GIF becomes a paletted PNG", data: gf.Bytes(), kind: "PNG"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -338,21 +340,24 @@ func TestPDFImageRefusesBombFromHeader(t *testing.T) {
 	}
 }
 
-// BenchmarkPDFImage embeds one 6400×6400 picture of each kind, reporting
-// the bytes allocated: a picture's cost must stay near its file's size,
-// not its pixel count (164 MB as RGBA).
+// BenchmarkPDFImage writes the PDF of a page showing one 6400×6400
+// picture of each kind, reporting the bytes allocated: a picture's cost
+// must stay near its file's size, not its pixel count (164 MB as RGBA).
 func BenchmarkPDFImage(b *testing.B) {
 	const n = 6400
 	for _, kind := range []string{"rgba", "opaque", "gray"} {
 		data := encodePNG(b, testPicture(kind, n, n), true)
+		doc := &model.Document{Title: "A Large Picture", Lang: "en", Blocks: []model.Block{
+			&model.Figure{Src: "picture.png", Alt: "a large picture", MediaType: "image/png", Data: data, Width: n, Height: n},
+		}}
+		book, err := layout.Layout(doc, layout.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
 		b.Run(kind, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				p, err := pdfImage(data)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := p.register(gofpdf.New("P", "pt", "A4", ""), "x"); err != nil {
+				if err := PDF(io.Discard, book, PDFOptions{}); err != nil {
 					b.Fatal(err)
 				}
 			}
