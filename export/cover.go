@@ -31,8 +31,8 @@ const (
 	// inkLevels is the number of anti-aliasing steps from paper to ink.
 	// With the accent that makes 16 colours, a 4-bit PNG, half the bytes
 	// (and half the time) of 8 bits a pixel; at the cover's size text
-	// edges look as smooth as with 64 steps (a pixel differs by at most
-	// 7 of 255 in a channel).
+	// edges look as smooth as with 64 steps (an edge pixel differs by at
+	// most 9 of 255 in a channel).
 	inkLevels = 15
 )
 
