@@ -101,7 +101,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		return fmt.Errorf("export pdf: %w", err)
 	}
 
-	images := imageSet{pdf: pdf, names: map[string]*embedded{}}
+	images := imageSet{pdf: pdf, names: map[string]*imageObj{}}
 	tags := book.Tags
 	if len(tags) == 0 {
 		tags = []layout.Tag{{Role: layout.RoleDocument, Parent: -1}}
@@ -135,7 +135,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		lang:    m.Lang,
 		noDates: noDates,
 		fonts:   faces,
-		images:  images.streams,
+		images:  images.list,
 		tags:    st,
 		xmp:     xmpPacket(m, creator, creator+" (gofpdf)", xmpDate),
 	})

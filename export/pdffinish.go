@@ -14,9 +14,9 @@ type finishing struct {
 	noDates bool
 	// fonts are added as new objects and named in the page resources.
 	fonts *pdfFonts
-	// images are the pictures given as streams, added as new objects
-	// and named in the page resources.
-	images []*streamImage
+	// images are the pictures, added as new objects and named in the
+	// page resources.
+	images []*imageObj
 	// tags is the structure tree and where its content was painted.
 	tags *structure
 	// xmp is the metadata packet.
@@ -24,8 +24,7 @@ type finishing struct {
 }
 
 // finish completes gofpdf's file on its parsed objects (see pdfobj.go):
-// the fonts and the pictures given as streams added and named in the
-// page resources, /Lang in the
+// the fonts and the pictures added and named in the page resources, /Lang in the
 // catalog, the dates dropped when unknown, every plain stream
 // compressed (pdfstream.go), and the file written anew as PDF 1.7 with
 // a trailer /ID.

@@ -5,11 +5,13 @@ import (
 	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
+	"strconv"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -17,106 +19,148 @@ import (
 	"pamphlet/layout"
 )
 
-// imageSet embeds each distinct picture once.
+// imageSet embeds each distinct picture once. gofpdf paints the pages
+// and the finishing step adds the pictures, as image XObjects named in
+// the pages' resources, in the order they were first drawn. gofpdf's own
+// images would not do: it writes them in an order that depends on map
+// iteration for pictures of the same width (so the same input could give
+// different files), takes a soft mask only from a PNG it decompresses
+// whole, and copies each image several times on its way in (its image ID
+// is a hash of the whole image serialised).
 type imageSet struct {
 	pdf *gofpdf.Fpdf
-	// names maps a picture's content hash to how it is drawn.
-	names map[string]*embedded
-	// streams are the pictures given as streams, in the order they were
-	// first drawn: finish adds them to the file.
-	streams []*streamImage
+	// names maps a picture's content hash to its object.
+	names map[string]*imageObj
+	// list holds the pictures in the order they were first drawn.
+	list []*imageObj
 }
 
-// embedded is a picture registered with gofpdf (kind is its image type)
-// or one given as streams (stream is set).
-type embedded struct {
-	kind   string
-	stream *streamImage
-}
-
-// streamImage is a picture whose colour and mask pamphlet compressed
-// itself: finish adds it as an image XObject, with its soft mask, named
-// name in the pages' resources. gofpdf takes a soft mask only from a PNG
-// it decompresses whole, and takes streams of its own only by decoding a
-// serialised image, which it copies four times on the way in (its image
-// ID is a hash of the whole image serialised again): for a 40-megapixel
-// picture that was two thirds of the run's peak memory.
-type streamImage struct {
+// imageObj is a picture and its name in the pages' resources.
+type imageObj struct {
 	name string
 	pic  pdfPicture
 }
 
-// paint draws a picture in its rectangle, registering it first.
+// paint draws a picture in its rectangle, making its object first.
 func (s *imageSet) paint(im layout.Image) error {
 	sum := sha256.Sum256(im.Data)
 	key := hex.EncodeToString(sum[:12])
-	e := s.names[key]
-	if e == nil {
+	o := s.names[key]
+	if o == nil {
 		p, err := pdfImage(im.Data)
 		if err != nil {
 			return fmt.Errorf("image (%s): %w", im.MediaType, err)
 		}
-		e = &embedded{kind: p.kind}
-		if p.data == nil {
-			// Im and a number: gofpdf names its images I and 40 hex
-			// digits.
-			e.stream = &streamImage{name: fmt.Sprintf("Im%d", len(s.streams)+1), pic: p}
-			s.streams = append(s.streams, e.stream)
-		} else {
-			s.pdf.RegisterImageOptionsReader(key, gofpdf.ImageOptions{ImageType: p.kind}, bytes.NewReader(p.data))
-			if err := s.pdf.Error(); err != nil {
-				return fmt.Errorf("image (%s): %w", im.MediaType, err)
-			}
-		}
-		s.names[key] = e
+		o = &imageObj{name: fmt.Sprintf("Im%d", len(s.list)+1), pic: p}
+		s.names[key] = o
+		s.list = append(s.list, o)
 	}
-	if e.stream == nil {
-		s.pdf.ImageOptions(key, im.X.Points(), im.Y.Points(), im.W.Points(), im.H.Points(), false,
-			gofpdf.ImageOptions{ImageType: e.kind}, 0, "")
-		return nil
-	}
-	// What gofpdf's ImageOptions writes, for an image of its own.
+	// What gofpdf's ImageOptions writes for an image of its own.
 	_, height := s.pdf.GetPageSize()
 	x, y, w, h := im.X.Points(), im.Y.Points(), im.W.Points(), im.H.Points()
-	s.pdf.RawWriteStr(fmt.Sprintf("q %.5f 0 0 %.5f %.5f %.5f cm /%s Do Q", w, h, x, height-(y+h), e.stream.name))
+	s.pdf.RawWriteStr(fmt.Sprintf("q %.5f 0 0 %.5f %.5f %.5f cm /%s Do Q", w, h, x, height-(y+h), o.name))
 	return nil
 }
 
-// objects returns the image XObject of a picture given as streams,
-// numbered n, and its soft mask, numbered n+1, when it has one. The
-// streams are compressed already: they are written as they are.
-func (si *streamImage) objects(n int) []*pdfObj {
-	p := si.pic
-	cs, colours := "DeviceRGB", 3
+// objects returns the picture's image XObject, numbered n, and the
+// object it refers to, numbered n+1: a soft mask or a palette. The
+// dictionaries hold what gofpdf writes for the same files; the streams
+// are compressed already (but a palette, which finish compresses) and
+// written as they are.
+func (o *imageObj) objects(n int) []*pdfObj {
+	p := o.pic
+	num := func(v int) pdfToken { return pdfToken(strconv.Itoa(v)) }
+	dict := func(w, h int, cs pdfValue, bpc int) *pdfDict {
+		d := &pdfDict{}
+		d.set("Type", pdfName("XObject"))
+		d.set("Subtype", pdfName("Image"))
+		d.set("Width", num(w))
+		d.set("Height", num(h))
+		d.set("ColorSpace", cs)
+		d.set("BitsPerComponent", num(bpc))
+		return d
+	}
+	predictor := func(colours, bpc, w int) pdfToken {
+		return pdfToken(fmt.Sprintf("<</Predictor 15 /Colors %d /BitsPerComponent %d /Columns %d>>", colours, bpc, w))
+	}
+	switch {
+	case p.jpeg != "":
+		d := dict(p.width, p.height, pdfName(p.jpeg), 8)
+		if p.jpeg == "DeviceCMYK" {
+			// Adobe's inverted CMYK, the only kind image/jpeg reads.
+			d.set("Decode", pdfToken("[1 0 1 0 1 0 1 0]"))
+		}
+		d.set("Filter", pdfName("DCTDecode"))
+		return []*pdfObj{{value: d, stream: p.data}}
+	case p.png != nil:
+		q := p.png
+		var cs pdfValue = pdfName("DeviceGray")
+		colours := 1
+		switch q.ColorType {
+		case picture.RGB:
+			cs, colours = pdfName("DeviceRGB"), 3
+		case picture.Paletted:
+			cs = pdfArray{pdfName("Indexed"), pdfName("DeviceRGB"), num(len(q.Palette)/3 - 1), pdfRef(n + 1)}
+		}
+		d := dict(q.Width, q.Height, cs, q.Depth)
+		d.set("DecodeParms", predictor(colours, q.Depth, q.Width))
+		if key := colourKey(q); key != "" {
+			d.set("Mask", pdfToken("["+key+"]"))
+		}
+		objs := []*pdfObj{{value: d, stream: p.idat(), deflated: true}}
+		if q.ColorType == picture.Paletted {
+			objs = append(objs, &pdfObj{value: &pdfDict{}, stream: q.Palette})
+		}
+		return objs
+	}
+	var cs pdfValue = pdfName("DeviceRGB")
+	colours := 3
 	if p.grey {
-		cs, colours = "DeviceGray", 1
+		cs, colours = pdfName("DeviceGray"), 1
 	}
-	dict := func(cs string, colours int, mask string) []byte {
-		return fmt.Appendf(nil, "<</Type /XObject\n/Subtype /Image\n/Width %d\n/Height %d\n/ColorSpace /%s\n/BitsPerComponent 8\n"+
-			"/DecodeParms <</Predictor 15 /Colors %d /BitsPerComponent 8 /Columns %d>>%s>>", p.width, p.height, cs, colours, p.width, mask)
-	}
+	d := dict(p.width, p.height, cs, 8)
+	d.set("DecodeParms", predictor(colours, 8, p.width))
 	if p.softMask == nil {
-		return []*pdfObj{{raw: dict(cs, colours, ""), stream: p.colour, deflated: true}}
+		return []*pdfObj{{value: d, stream: p.colour, deflated: true}}
 	}
-	return []*pdfObj{
-		{raw: dict(cs, colours, fmt.Sprintf("\n/SMask %d 0 R", n+1)), stream: p.colour, deflated: true},
-		{raw: dict("DeviceGray", 1, ""), stream: p.softMask, deflated: true},
-	}
+	d.set("SMask", pdfRef(n+1))
+	mask := dict(p.width, p.height, pdfName("DeviceGray"), 8)
+	mask.set("DecodeParms", predictor(1, 8, p.width))
+	return []*pdfObj{{value: d, stream: p.colour, deflated: true}, {value: mask, stream: p.softMask, deflated: true}}
 }
 
-// pdfPicture is an image as the PDF holds it: a file gofpdf embeds
-// without decoding it, or streams.
+// colourKey returns the /Mask array of a PNG whose tRNS chunk makes one
+// colour or palette entry fully transparent, "" for none.
+func colourKey(q *picture.PNG) string {
+	t := q.TRNS
+	switch {
+	case t == nil:
+		return ""
+	case q.ColorType == picture.Gray:
+		return fmt.Sprintf("%d %d", t[1], t[1])
+	case q.ColorType == picture.RGB:
+		return fmt.Sprintf("%d %d %d %d %d %d", t[1], t[1], t[3], t[3], t[5], t[5])
+	}
+	if i := bytes.IndexByte(t, 0); i >= 0 {
+		return fmt.Sprintf("%d %d", i, i)
+	}
+	return ""
+}
+
+// pdfPicture is an image as the PDF holds it: a file's own compressed
+// data, or streams pamphlet compressed.
 type pdfPicture struct {
-	// data is a JPEG, which goes into the PDF as it is (DCTDecode), or a
-	// PNG that gofpdf embeds with its compressed rows as they are
+	// data is the file: a JPEG, which the PDF holds as it is
+	// (DCTDecode), or a PNG whose compressed rows it holds as they are
 	// (FlateDecode with the PNG predictors): non-interlaced, at most 8
 	// bits, no alpha channel, at most one transparent palette entry or
 	// colour. It is nil when the image is given as streams.
 	data []byte
-	// kind is gofpdf's name of the type of data: "JPG" or "PNG".
-	kind string
-	// width and height are the size in pixels of an image given as
-	// streams, grey says its colour is one grey sample a pixel (else RGB).
+	// jpeg is the PDF colour space of a JPEG, png the chunks of a PNG.
+	jpeg string
+	png  *picture.PNG
+	// width and height are the size in pixels, grey says the colour of
+	// an image given as streams is one grey sample a pixel (else RGB).
 	width, height int
 	grey          bool
 	// colour is the image's colour as 8-bit samples and softMask its
@@ -125,10 +169,18 @@ type pdfPicture struct {
 	colour, softMask []byte
 }
 
-// pdfImage turns image data into what gofpdf embeds, reading the file's
+// idat returns a PNG's compressed rows as one stream.
+func (p *pdfPicture) idat() []byte {
+	if len(p.png.IDAT) == 1 {
+		return p.png.IDAT[0]
+	}
+	return bytes.Join(p.png.IDAT, nil)
+}
+
+// pdfImage turns image data into what the PDF holds, reading the file's
 // own compressed data where the PDF can hold it: a JPEG goes in as it is
 // (a CMYK one with the inverted samples of the Adobe convention, the only
-// CMYK JPEG image/jpeg reads, which gofpdf's /Decode array states), and
+// CMYK JPEG image/jpeg reads, which a /Decode array states), and
 // so does most of a PNG: its compressed rows are inflated once to make
 // sure they are whole (the reader checked only the file's chunks), never
 // held. A PNG with an alpha channel has its filtered rows split into
@@ -137,13 +189,17 @@ type pdfPicture struct {
 // out a row at a time. The pixel cap is checked from the header before
 // anything is decoded.
 func pdfImage(data []byte) (pdfPicture, error) {
-	_, format, err := picture.Header(data)
+	cfg, format, err := picture.Header(data)
 	if err != nil {
 		return pdfPicture{}, err
 	}
 	switch format {
 	case "jpeg":
-		return pdfPicture{data: data, kind: "JPG"}, nil
+		cs, ok := jpegSpaces[cfg.ColorModel]
+		if !ok {
+			return pdfPicture{}, errors.New("jpeg: unknown colour model")
+		}
+		return pdfPicture{data: data, jpeg: cs, width: cfg.Width, height: cfg.Height}, nil
 	case "png":
 		p, err := picture.ParsePNG(data)
 		if err != nil {
@@ -152,11 +208,11 @@ func pdfImage(data []byte) (pdfPicture, error) {
 		if !p.Interlaced && p.Depth <= 8 {
 			switch p.ColorType {
 			case picture.Gray, picture.RGB, picture.Paletted:
-				if gofpdfTransparency(p) {
+				if colourKeyed(p) {
 					if err := p.Rows(func([]byte) error { return nil }); err != nil {
 						return pdfPicture{}, err
 					}
-					return pdfPicture{data: data, kind: "PNG"}, nil
+					return pdfPicture{data: data, png: p, width: p.Width, height: p.Height}, nil
 				}
 			case picture.GrayAlpha, picture.RGBA:
 				return splitAlpha(p)
@@ -172,16 +228,29 @@ func pdfImage(data []byte) (pdfPicture, error) {
 		if err := png.Encode(&buf, pal); err != nil {
 			return pdfPicture{}, err
 		}
-		return pdfPicture{data: buf.Bytes(), kind: "PNG"}, nil
+		p, err := picture.ParsePNG(buf.Bytes())
+		if err != nil {
+			return pdfPicture{}, err
+		}
+		return pdfPicture{data: buf.Bytes(), png: p, width: p.Width, height: p.Height}, nil
 	}
 	return flatten(img)
 }
 
-// gofpdfTransparency reports whether gofpdf renders a PNG's tRNS chunk
-// faithfully: it makes one colour, or the first palette entry of alpha 0,
-// fully transparent (a /Mask), so a palette with partly transparent
-// entries, or several transparent ones, must have a soft mask instead.
-func gofpdfTransparency(p *picture.PNG) bool {
+// jpegSpaces maps the colour models image/jpeg reads to PDF colour
+// spaces.
+var jpegSpaces = map[color.Model]string{
+	color.GrayModel:  "DeviceGray",
+	color.YCbCrModel: "DeviceRGB",
+	color.CMYKModel:  "DeviceCMYK",
+}
+
+// colourKeyed reports whether a PNG's transparency (its tRNS chunk) is
+// what a colour key mask (/Mask, see colourKey) states: one colour, or
+// one palette entry of alpha 0, fully transparent. A palette with partly
+// transparent entries, or several transparent ones, must have a soft mask
+// instead.
+func colourKeyed(p *picture.PNG) bool {
 	switch {
 	case p.TRNS == nil:
 		return true
@@ -204,7 +273,7 @@ func gofpdfTransparency(p *picture.PNG) bool {
 }
 
 // binaryAlpha reports whether a palette has at most one entry that is not
-// opaque, fully transparent: what gofpdf renders from a PNG's tRNS chunk.
+// opaque, fully transparent: what a colour key mask states.
 func binaryAlpha(pal color.Palette) bool {
 	clear := 0
 	for _, c := range pal {
@@ -226,7 +295,7 @@ func binaryAlpha(pal color.Palette) bool {
 const imageLevel = zlib.BestSpeed
 
 // splitAlpha splits an 8-bit PNG with an alpha channel into its colour
-// and alpha, as gofpdf would, but one row at a time: PNG filters work on
+// and alpha, but one row at a time: PNG filters work on
 // each sample with the same channel's neighbours, so the filtered bytes of
 // each channel, behind the row's filter type, are valid filtered rows of
 // that channel alone. The alpha is unfiltered as it goes to learn whether
