@@ -207,3 +207,22 @@ func TestRowsGivesFilteredRows(t *testing.T) {
 		t.Fatalf("%d rows, error %v; want 4 rows", rows, err)
 	}
 }
+
+// FuzzCheck feeds Check any bytes, PNG and GIF files cut and changed
+// among them: it must never panic, and what it passes must be within the
+// pixel cap.
+func FuzzCheck(f *testing.F) {
+	var gf, pn bytes.Buffer
+	pic := image.NewPaletted(image.Rect(0, 0, 5, 3), []color.Color{color.Black, color.White})
+	gif.EncodeAll(&gf, &gif.GIF{Image: []*image.Paletted{pic, pic}, Delay: []int{1, 1}})
+	png.Encode(&pn, pic)
+	f.Add(gf.Bytes())
+	f.Add(pn.Bytes())
+	f.Add(pngOf(3, 3, 8, Gray, 1, interlaced3x3))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, _, err := Check(data)
+		if err == nil && int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
+			t.Fatalf("passed a %dx%d image", cfg.Width, cfg.Height)
+		}
+	})
+}
