@@ -123,8 +123,8 @@ func cssReferences(data []byte) bool {
 }
 
 // CheckImageHeader is CheckImage reading only the header: the format and
-// the pixel cap. Use it to refuse a cover early without decoding it, which
-// the EPUB export then does once.
+// the pixel cap. Use it to refuse a cover early, before the EPUB export
+// checks it whole with CheckImage.
 func CheckImageHeader(data []byte) (mediaType string, err error) {
 	return checkImage(data, picture.Header)
 }
