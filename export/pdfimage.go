@@ -49,7 +49,7 @@ func (s *imageSet) paint(im layout.Image) error {
 	if o == nil {
 		p, err := pdfImage(im.Data)
 		if err != nil {
-			return fmt.Errorf("image (%s): %w", im.MediaType, err)
+			return fmt.Errorf("image %q (%s): %w", im.Src, im.MediaType, err)
 		}
 		o = &imageObj{name: fmt.Sprintf("Im%d", len(s.list)+1), pic: p}
 		s.names[key] = o
