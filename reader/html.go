@@ -127,6 +127,9 @@ func htmlExtract(doc, body *html.Node) (content *html.Node, extracted bool, byli
 	clone := htmlClone(doc, 0)
 	parser := readability.NewParser()
 	parser.DisableJSONLD = true // JSON-LD is read by htmlReadMeta
+	// The converter reads classes: a code block's language, and the marks
+	// of furniture inside the article (htmlFurniture).
+	parser.KeepClasses = true
 	var art readability.Article
 	var err error
 	func() {

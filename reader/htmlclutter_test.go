@@ -1,0 +1,80 @@
+package reader
+
+import (
+	"strings"
+	"testing"
+
+	"pamphlet/model"
+)
+
+// clutterPage wraps an article in the furniture of a whole web page
+// (navigation, a sidebar, a footer), so that the reader extracts the
+// article from it.
+func clutterPage(head, article string) string {
+	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">` + head + `</head><body>
+<header class="site-header"><nav class="menu"><a href="/">Home</a> <a href="/about">About</a> <a href="/archive">Archive</a></nav></header>
+<div class="main"><article class="post">` + article + `
+<p>The harbour had been silted for a decade before the council agreed to dredge it, and the fishermen who had
+moored their boats at the outer wall all that time were the first to notice the change in the tides that spring.</p>
+<p>By the end of the summer the inner basin held twenty boats again, and the old net lofts above the quay were
+let to a cooperative that mended nets for the whole coast, working through the winter by lamplight.</p>
+<p>Nobody on the quay remembered who had first proposed the dredging, but everyone agreed that the council had
+taken too long, and that the money had in the end come from the fishermen themselves, boat by boat.</p>
+</article></div>
+<aside class="sidebar"><h3>Popular</h3><ul><li><a href="/a">Ten ways to mend a net</a></li><li><a href="/b">Tides explained</a></li></ul></aside>
+<footer class="site-footer"><p>Copyright the Harbour Gazette. All rights reserved.</p></footer>
+</body></html>`
+}
+
+// TestHTMLDropsArticleFurniture checks that what a page adds inside its
+// own article for readers of the page leaves the text, also when the
+// article is extracted from a whole page: a wiki's "[edit]" links beside
+// its headings and a contents box.
+func TestHTMLDropsArticleFurniture(t *testing.T) {
+	tests := []struct {
+		name, article string
+		// gone must be absent from the text; kept present.
+		gone, kept []string
+	}{
+		{"wiki edit links beside headings",
+			`<h2><span class="mw-headline" id="History">History</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=Harbour&amp;action=edit&amp;section=1">edit</a><span class="mw-editsection-bracket">]</span></span></h2>
+<p>The harbour was first dredged in the reign of a king whose name nobody on the quay could now recall.</p>`,
+			[]string{"edit", "["}, []string{"History", "first dredged"}},
+		{"contents box of a wiki",
+			`<p>The harbour lies at the mouth of the river, sheltered by a long wall of granite blocks.</p>
+<div id="toc" class="toc"><div class="toctitle"><h2>Contents</h2></div><ul><li><a href="#History"><span class="tocnumber">1</span> <span class="toctext">History</span></a></li><li><a href="#Trade"><span class="tocnumber">2</span> <span class="toctext">Trade</span></a></li></ul></div>
+<h2 id="History">History</h2><p>The harbour was first dredged in the reign of a king whose name nobody remembers.</p>`,
+			[]string{"Contents", "Trade"}, []string{"History", "sheltered by a long wall"}},
+		{"contents box of a blog post",
+			`<details class="toc-container" open><summary>On this page</summary><div class="toc"><ul><li><a class="toclink" href="#dredging">Dredging the basin</a></li><li><a class="toclink" href="#lofts">The net lofts</a></li></ul></div></details>
+<h2 id="dredging">Dredging the basin</h2><p>The basin was dredged in the spring, when the tides were lowest.</p>`,
+			[]string{"The net lofts"}, []string{"Dredging the basin", "tides were lowest"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Read([]byte(clutterPage("<title>The harbour</title>", tc.article)), Options{Format: FormatHTML})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for _, bl := range res.Doc.Blocks {
+				b.WriteString(model.BlockText(bl))
+				b.WriteString("\n")
+			}
+			text := b.String()
+			if !strings.Contains(text, "fishermen themselves") || strings.Contains(text, "Ten ways") {
+				t.Fatalf("article not extracted from the page:\n%s", text)
+			}
+			for _, w := range tc.gone {
+				if strings.Contains(text, w) {
+					t.Errorf("text holds %q:\n%s", w, text)
+				}
+			}
+			for _, w := range tc.kept {
+				if !strings.Contains(text, w) {
+					t.Errorf("text lacks %q:\n%s", w, text)
+				}
+			}
+		})
+	}
+}
