@@ -39,6 +39,9 @@ func readHTML(src string, opt Options) (*Result, error) {
 	content, extracted, byline := htmlExtract(doc, body)
 	if extracted {
 		tr.repair(0, "extract", "kept the main content of the page and dropped its navigation, sidebars and comments")
+		if n := htmlPruneClutter(content); n > 0 {
+			tr.repair(0, "extract", "dropped %d box(es) of sharing, related articles, comments or advertising inside the article", n)
+		}
 	}
 	img := newImgLoader(opt, base, tr)
 	conv := newHTMLConv(tr, img, base, 0)

@@ -29,7 +29,9 @@ taken too long, and that the money had in the end come from the fishermen themse
 // TestHTMLDropsArticleFurniture checks that what a page adds inside its
 // own article for readers of the page leaves the text, also when the
 // article is extracted from a whole page: a wiki's "[edit]" links beside
-// its headings and a contents box.
+// its headings, a contents box, and the boxes a site names as sharing,
+// related articles, newsletters, author notes or comments; code and a
+// box that holds the article itself stay.
 func TestHTMLDropsArticleFurniture(t *testing.T) {
 	tests := []struct {
 		name, article string
@@ -49,6 +51,32 @@ func TestHTMLDropsArticleFurniture(t *testing.T) {
 			`<details class="toc-container" open><summary>On this page</summary><div class="toc"><ul><li><a class="toclink" href="#dredging">Dredging the basin</a></li><li><a class="toclink" href="#lofts">The net lofts</a></li></ul></div></details>
 <h2 id="dredging">Dredging the basin</h2><p>The basin was dredged in the spring, when the tides were lowest.</p>`,
 			[]string{"The net lofts"}, []string{"Dredging the basin", "tides were lowest"}},
+		{"related posts box",
+			`<p>The lofts were let to a cooperative of net menders from three villages along the coast.</p>
+<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Related</em></h3><div class="jp-relatedposts-items"><div class="jp-relatedposts-post"><h4><a href="/c">Tides of the outer wall</a></h4><p>A short history of the tides that shaped the outer wall and the boats moored against it over the years.</p><p>April 8, 2015</p></div></div></div>`,
+			[]string{"Related", "Tides of the outer wall", "April 8"}, []string{"cooperative of net menders"}},
+		{"share bar and newsletter box",
+			`<div class="post-share-buttons"><ul><li><a href="https://example.org/s?u=1">Share on a network</a></li><li><a href="mailto:?body=x">Email this story</a></li></ul></div>
+<p>The lofts were let to a cooperative of net menders from three villages along the coast.</p>
+<div class="newsletter-signup"><h3>Get the Gazette every morning</h3><p>Sign up for our daily letter from the harbour.</p></div>`,
+			[]string{"Share on", "Email this", "Gazette every morning", "Sign up"}, []string{"cooperative of net menders"}},
+		{"comment section and author box",
+			`<p>The lofts were let to a cooperative of net menders from three villages along the coast.</p>
+<div class="author-bio"><p>Ann Lee writes about the coast for the Gazette.</p></div>
+<section id="comments"><h3>3 Comments</h3><ol class="comment-list"><li>Great piece, thanks for writing it!</li></ol></section>`,
+			[]string{"writes about the coast", "3 Comments", "Great piece"}, []string{"cooperative of net menders"}},
+		{"comments in highlighted code stay",
+			`<p>The menders keep their tallies in a small program they run each evening on the quay.</p>
+<pre><code class="language-go"><span class="hljs-comment">// count the nets mended today</span>
+nets := mended(today)</code></pre>`,
+			nil, []string{"count the nets mended today", "nets := mended(today)"}},
+		{"a box named for sharing that holds the article stays",
+			`<div class="entry-content has-share-bar"><p>The lofts were let to a cooperative of net menders from three villages along the coast.</p>
+<p>They mended nets for the whole coast through the winter, by lamplight, for boats from every harbour.</p>
+<p>The council paid for the lamps; the menders paid for the rent of the lofts out of their own earnings.</p>
+<p>In spring the boats came back for their nets, and the menders were paid in fish as often as in coin.</p>
+<p>The cooperative still meets in the same lofts, though the lamps have long since given way to electric light.</p></div>`,
+			nil, []string{"cooperative of net menders", "paid in fish", "electric light"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,84 @@
+package reader
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlClutterParts are the words of class and id names that sites give the
+// boxes they hang inside an article's own element for readers of the page:
+// sharing bars, related-article lists, comment sections, newsletter boxes,
+// author biographies, breadcrumbs, advertisements and tag lists
+// (`<div class="jp-relatedposts">`, `<section id="comments">`,
+// `<div class="post-share-buttons">`). A name is cut into words at every
+// character that is not a letter, so "share-buttons" gives "share".
+var htmlClutterParts = map[string]bool{
+	"related": true, "relatedposts": true, "recommended": true, "morestories": true,
+	"share": true, "sharing": true, "sharedaddy": true, "sharebar": true, "social": true,
+	"newsletter": true, "subscribe": true, "subscription": true, "signup": true,
+	"comments": true, "disqus": true,
+	"authorbio": true, "bio": true, "biography": true,
+	"breadcrumb": true, "breadcrumbs": true,
+	"ad": true, "ads": true, "advert": true, "advertisement": true, "sponsor": true, "sponsored": true, "promo": true,
+	"tags": true, "tagcloud": true, "taglist": true,
+}
+
+// htmlClutterTags are the containers such boxes are built of; a word in
+// the class of a paragraph, a heading or a span says less about it.
+var htmlClutterTags = map[atom.Atom]bool{
+	atom.Div: true, atom.Section: true, atom.Aside: true, atom.Ul: true, atom.Ol: true,
+	atom.Footer: true, atom.Header: true, atom.Nav: true, atom.Dl: true,
+}
+
+// htmlClutterShare is the largest share of the article's text a box named
+// as clutter may hold and still be dropped: a name that matches a box
+// holding much of the text is the site's name for the article itself
+// ("post-with-share-bar").
+const htmlClutterShare = 0.25
+
+// htmlClutterName reports whether a class or id value names clutter.
+func htmlClutterName(v string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if htmlClutterParts[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlPruneClutter removes from an extracted article the boxes its class
+// or id names as clutter (htmlClutterParts) when each holds a small share
+// of the article's text, and returns the number removed. Code is never
+// looked into: a highlighter's "comment" class marks part of the code.
+func htmlPruneClutter(root *html.Node) int {
+	total := htmlTextLen(root)
+	if total == 0 {
+		return 0
+	}
+	removed := 0
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > htmlMaxDepth {
+			return
+		}
+		for ch := n.FirstChild; ch != nil; {
+			next := ch.NextSibling
+			if ch.Type == html.ElementNode {
+				switch {
+				case ch.DataAtom == atom.Pre || ch.DataAtom == atom.Code:
+				case htmlClutterTags[ch.DataAtom] && (htmlClutterName(attr(ch, "class")) || htmlClutterName(attr(ch, "id"))) &&
+					float64(htmlTextLen(ch)) <= htmlClutterShare*float64(total):
+					n.RemoveChild(ch)
+					removed++
+				default:
+					walk(ch, depth+1)
+				}
+			}
+			ch = next
+		}
+	}
+	walk(root, 0)
+	return removed
+}
