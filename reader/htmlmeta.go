@@ -216,7 +216,9 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 
 // htmlMicroformats looks at one element for an author or a publication date
 // marked up in the body: itemprop=author (with its itemprop=name),
-// rel=author, class "byline"/"author" (the first name-like one wins), and
+// rel=author, class "byline"/"author"/"fn" or a looser byline class
+// holding no marked name (htmlBylineClass); the first name-like one wins;
+// and
 // itemprop=datePublished, <time pubdate>, class "published"/"date-header"
 // (Blogger) for dates.
 func htmlMicroformats(n *html.Node, authors *[]string, dates *[]string) {
@@ -229,6 +231,10 @@ func htmlMicroformats(n *html.Node, authors *[]string, dates *[]string) {
 		case strings.Contains(itemprop, " author "):
 			cand = htmlItemName(n)
 		case strings.Contains(rel, " author "), strings.Contains(class, " byline "), strings.Contains(class, " author "), strings.Contains(class, " fn "):
+			cand = htmlText(n)
+		case htmlBylineClass(class) && !htmlHasAuthorMark(n, 0):
+			// A looser class name ("by-author", "author_fmt") may wrap
+			// more than the name; a marked name inside it is read instead.
 			cand = htmlText(n)
 		}
 		if cand = strings.Join(strings.Fields(cand), " "); cand != "" {
@@ -249,6 +255,47 @@ func htmlMicroformats(n *html.Node, authors *[]string, dates *[]string) {
 			*dates = append(*dates, htmlText(n))
 		}
 	}
+}
+
+// htmlBylineClasses are the words of class names that mark an article's
+// byline or its author's name: "byline", "author", "by-author",
+// "author-name", "byauthor", hCard's "fn".
+var htmlBylineClasses = map[string]bool{"byline": true, "author": true, "byauthor": true, "authorname": true, "fn": true}
+
+// htmlBylineClass reports whether a class value marks a byline: one of its
+// words (cut at every character that is not a letter) is in
+// htmlBylineClasses, and none says the name is a commenter's
+// ("comment-author").
+func htmlBylineClass(class string) bool {
+	found := false
+	for _, w := range strings.FieldsFunc(class, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		switch {
+		case w == "comment" || w == "comments" || w == "reply":
+			return false
+		case htmlBylineClasses[w]:
+			found = true
+		}
+	}
+	return found
+}
+
+// htmlHasAuthorMark reports whether an element below n marks an author:
+// rel=author, itemprop=author or a byline class.
+func htmlHasAuthorMark(n *html.Node, depth int) bool {
+	if depth > 20 {
+		return false
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode {
+			continue
+		}
+		if strings.Contains(" "+strings.ToLower(attr(ch, "rel"))+" ", " author ") ||
+			strings.Contains(" "+strings.ToLower(attr(ch, "itemprop"))+" ", " author ") ||
+			htmlBylineClass(strings.ToLower(attr(ch, "class"))) || htmlHasAuthorMark(ch, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // htmlItemName gives the name of a microdata item: its itemprop=name

@@ -1,0 +1,45 @@
+package reader
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestHTMLBylineInBody checks where a page without author metadata names
+// its author in the body: a byline whose parts run together ("by Lucas
+// Nolan22 Dec 2016") gives way to the name marked inside it, a looser
+// class ("author_fmt") to a rel=author link inside it, a byline with
+// several names keeps them all, and a commenter is never the author.
+func TestHTMLBylineInBody(t *testing.T) {
+	tests := []struct {
+		name, byline string
+		want         []string
+	}{
+		{"name marked inside a run-together byline",
+			`<p class="byline"><span class="by-author"><span class="by">by</span> <a class="byauthor" href="/author/lnolan/">Ann Lee</a></span><span class="bydate">22 Dec 2016</span><a class="bycount" href="#comments">651</a></p>`,
+			[]string{"Ann Lee"}},
+		{"rel author link inside a looser class",
+			`<div class="author_fmt">By <a rel="author" href="/ann-lee">Ann Lee</a><br>Harbour Gazette News</div>`,
+			[]string{"Ann Lee"}},
+		{"co-authors in one byline",
+			`<p class="byline">By Ann Lee and Bo Chan</p>`,
+			[]string{"Ann Lee", "Bo Chan"}},
+		{"commenter is no author",
+			`<p>Posted in Harbour news.</p>`,
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			article := tc.byline + `<p>The lofts were let to a cooperative of net menders from three villages along the coast.</p>`
+			page := clutterPage("<title>The harbour</title>", article)
+			page = strings.Replace(page, `<aside class="sidebar">`, `<div class="comments"><span class="comment-author-name">Carl Dunn</span><p>Nice piece.</p></div><aside class="sidebar">`, 1)
+			res, err := Read([]byte(page), Options{Format: FormatHTML})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Doc.Authors; strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("authors %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
