@@ -49,15 +49,25 @@ func newPDFFonts(book *layout.Book) (*pdfFonts, error) {
 		if !ok {
 			continue
 		}
-		sub, err := fonts.Subset(s, runes)
+		sub, err := book.Family.Subset(s, runes)
 		if err != nil {
 			return nil, fmt.Errorf("embed font %s: %w", s, err)
 		}
-		f := &pdfFace{style: s, sub: sub, res: "/F" + strconv.Itoa(int(s)), base: subsetTag(s, runes) + "+" + fontInfo[s].postscript}
+		name := postScriptName(book.Family, s)
+		f := &pdfFace{style: s, sub: sub, res: "/F" + strconv.Itoa(int(s)), base: subsetTag(name, runes) + "+" + name}
 		pf.faces = append(pf.faces, f)
 		pf.by[s] = f
 	}
 	return pf, nil
+}
+
+// postScriptName is how style s's face is named in the PDF: the user's
+// face by its own name, an embedded face as fontInfo says.
+func postScriptName(fam *fonts.Family, s fonts.Style) string {
+	if name := fam.PostScriptName(s); name != "" {
+		return name
+	}
+	return fontInfo[s].postscript
 }
 
 // usedRunes lists, for each face the book draws with, the runes it
@@ -99,13 +109,13 @@ func usedRunes(b *layout.Book) map[fonts.Style][]rune {
 	return out
 }
 
-// subsetTag derives a face's subset tag, six capitals, from the face and
-// the runes it draws, so the same book always gets the same tags and
+// subsetTag derives a face's subset tag, six capitals, from the face's
+// PostScript name and the runes it draws, so the same book always gets the same tags and
 // different subsets of a face get different ones (readers may cache fonts
 // by name).
-func subsetTag(s fonts.Style, runes []rune) string {
+func subsetTag(postscript string, runes []rune) string {
 	h := fnv.New64a()
-	h.Write([]byte(fontInfo[s].postscript))
+	h.Write([]byte(postscript))
 	var buf [4]byte
 	for _, r := range runes {
 		h.Write(buf[:copy(buf[:], string(r))])

@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -18,8 +19,10 @@ import (
 // (UnitsPerEm units to the em). A Face is safe for concurrent use.
 type Face struct {
 	style Style
-	font  *sfnt.Font
-	upem  int
+	// name is the face's file name, for messages.
+	name string
+	font *sfnt.Font
+	upem int
 
 	// Vertical metrics in font units; Descent is positive below the
 	// baseline.
@@ -81,13 +84,20 @@ func load(s Style) (*Face, error) {
 	// Parse the embedded file in place: sfnt and the table scan touch
 	// only the tables they need, not the whole file, and a byte slice
 	// lets sfnt read them without copying.
-	src, _ := Open(s)
-	f, err := sfnt.Parse(TTF(s))
+	return parseFace(s, s.String(), TTF(s))
+}
+
+// parseFace parses the TrueType file data, named name, as the face of
+// style s.
+func parseFace(s Style, name string, data []byte) (*Face, error) {
+	src := bytes.NewReader(data)
+	f, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: parse %s: %w", s, err)
+		return nil, fmt.Errorf("fonts: parse %s: %w", name, err)
 	}
 	fc := &Face{
 		style:   s,
+		name:    name,
 		font:    f,
 		upem:    int(f.UnitsPerEm()),
 		high:    map[rune]glyph{},
@@ -96,7 +106,7 @@ func load(s Style) (*Face, error) {
 	}
 	m, err := f.Metrics(&fc.buf, fc.ppem(), font.HintingNone)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: metrics of %s: %w", s, err)
+		return nil, fmt.Errorf("fonts: metrics of %s: %w", name, err)
 	}
 	fc.ascent = int(m.Ascent >> 6)
 	fc.descent = int(m.Descent >> 6)
@@ -200,7 +210,7 @@ func (f *Face) Outline(r rune, ppem fixed.Int26_6) (sfnt.Segments, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("fonts: outline of %U in %s: %w", r, f.style, err)
+		return nil, fmt.Errorf("fonts: outline of %U in %s: %w", r, f.name, err)
 	}
 	// The segments live in f.buf, which the next lookup reuses.
 	return append(sfnt.Segments(nil), segs...), nil
@@ -257,6 +267,11 @@ func Cover(s Style, r rune) (face Style, ok bool) {
 	if f, err := Get(s); err == nil && f.Has(r) {
 		return s, true
 	}
+	return fallbackCover(s, r)
+}
+
+// fallbackCover is Cover after style s's own face lacks r.
+func fallbackCover(s Style, r rune) (face Style, ok bool) {
 	for _, alt := range [...]Style{Fallback, Mono, CJK, Hangul, Symbols} {
 		if alt == s {
 			continue

@@ -51,11 +51,17 @@ type SubsetFont struct {
 // to its glyph. Runes the face lacks are left out. The same runes always
 // give the same bytes.
 func Subset(s Style, runes []rune) (*SubsetFont, error) {
-	f, err := Get(s)
+	return (*Family)(nil).Subset(s, runes)
+}
+
+// Subset is the package-level Subset for the face that sets style s in
+// the family.
+func (fam *Family) Subset(s Style, runes []rune) (*SubsetFont, error) {
+	f, err := fam.Get(s)
 	if err != nil {
 		return nil, err
 	}
-	src, size := Open(s)
+	src, size := fam.open(s)
 	pairs := make([]cmapPair, 0, len(runes))
 	f.mu.Lock()
 	for _, r := range runes {
@@ -69,7 +75,7 @@ func Subset(s Style, runes []rune) (*SubsetFont, error) {
 	f.mu.Unlock()
 	out, err := subsetTTF(src, size, pairs)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: subset %s: %w", s, err)
+		return nil, fmt.Errorf("fonts: subset %s: %w", f.name, err)
 	}
 	return out, nil
 }
