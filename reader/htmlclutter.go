@@ -12,12 +12,12 @@ import (
 // sharing bars, related-article lists, comment sections, newsletter boxes,
 // author biographies, breadcrumbs, advertisements and tag lists
 // (`<div class="jp-relatedposts">`, `<section id="comments">`,
-// `<div class="post-share-buttons">`). A name is cut into words at every
-// character that is not a letter, so "share-buttons" gives "share".
+// `<div class="post-share-buttons">`, `<div id="EmailOptin">`), each
+// name cut into words by htmlClutterName.
 var htmlClutterParts = map[string]bool{
 	"related": true, "relatedposts": true, "recommended": true, "morestories": true,
 	"share": true, "sharing": true, "sharedaddy": true, "sharebar": true, "social": true,
-	"newsletter": true, "subscribe": true, "subscription": true, "signup": true,
+	"newsletter": true, "subscribe": true, "subscription": true, "signup": true, "optin": true,
 	"comments": true, "disqus": true,
 	"authorbio": true, "bio": true, "biography": true,
 	"breadcrumb": true, "breadcrumbs": true,
@@ -38,11 +38,25 @@ var htmlClutterTags = map[atom.Atom]bool{
 // ("post-with-share-bar").
 const htmlClutterShare = 0.25
 
-// htmlClutterName reports whether a class or id value names clutter.
+// htmlClutterName reports whether a class or id value names clutter. Its
+// words are cut at every character that is not an ASCII letter and before
+// a capital after a small letter ("EmailOptin" gives "email", "optin").
 func htmlClutterName(v string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return r < 'a' || r > 'z' }) {
-		if htmlClutterParts[w] {
-			return true
+	start := -1
+	for i := 0; i <= len(v); i++ {
+		var c byte
+		if i < len(v) {
+			c = v[i]
+		}
+		upper, lower := 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z'
+		if start >= 0 && (!(upper || lower) || (upper && 'a' <= v[i-1] && v[i-1] <= 'z')) {
+			if htmlClutterParts[strings.ToLower(v[start:i])] {
+				return true
+			}
+			start = -1
+		}
+		if start < 0 && (upper || lower) {
+			start = i
 		}
 	}
 	return false

@@ -106,3 +106,29 @@ nets := mended(today)</code></pre>`,
 		})
 	}
 }
+
+// TestHTMLClutterName checks how class and id names are cut into words
+// before they are looked up as clutter.
+func TestHTMLClutterName(t *testing.T) {
+	tests := []struct {
+		name, value string
+		want        bool
+	}{
+		{"dashed words", "post-share-buttons", true},
+		{"underscores", "jp_relatedposts", true},
+		{"joined in camel case", "EmailOptin", true},
+		{"several classes", "widget newsletter-box", true},
+		{"word inside a longer word", "shareholders-report", false},
+		{"capitals only", "ADS", true},
+		{"article body", "entry-content post-body", false},
+		{"loading is no ad", "loading", false},
+		{"empty", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := htmlClutterName(tc.value); got != tc.want {
+				t.Errorf("htmlClutterName(%q) = %v, want %v", tc.value, got, tc.want)
+			}
+		})
+	}
+}
