@@ -56,6 +56,10 @@ func readHTML(src string, opt Options) (*Result, error) {
 	if i := strings.IndexByte(strings.TrimSpace(byline), '\n'); i > 0 {
 		byline = strings.TrimSpace(byline)[:i]
 	}
+	if b := strings.Join(strings.Fields(byline), " "); b != "" && strings.Contains(pm.Subject, b) {
+		// Readability took a name from an infobox: the subject's.
+		byline = ""
+	}
 	if byline != "" {
 		// Readability's byline may be a whole dateline ("Posted on March
 		// 3, 2021 by Jane Roe"), which it took out of the content.

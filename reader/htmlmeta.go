@@ -24,6 +24,9 @@ type htmlPageMeta struct {
 	// Base is the page's own address from <base href>, the canonical link
 	// or og:url ("" when the page does not say).
 	Base string
+	// Subject is the text of the page's infoboxes (htmlSubjectBox), space
+	// separated: a byline found there names the subject, not the author.
+	Subject string
 }
 
 // htmlMetaKeys lists, for each field, the <meta name|property|itemprop>
@@ -78,10 +81,21 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 		date    string
 		dates   []string
 	}
+	// subject is the infobox being walked, if any: the names and dates
+	// marked up in it are its subject's (a company's founder, a person's
+	// birthday), not the article's author and date.
+	var subject *html.Node
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
 		if depth > 500 {
 			return
+		}
+		if n.Type == html.ElementNode && subject == nil && htmlSubjectBox(attr(n, "class")) {
+			subject = n
+			defer func() { subject = nil }()
+			if len(pm.Subject) < 1<<16 {
+				pm.Subject += " " + strings.Join(strings.Fields(htmlText(n)), " ")
+			}
 		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
@@ -139,7 +153,9 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 					pm.H1 = append(pm.H1, t)
 				}
 			}
-			htmlMicroformats(n, &inBody.authors, &inBody.dates)
+			if subject == nil {
+				htmlMicroformats(n, &inBody.authors, &inBody.dates)
+			}
 		}
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			walk(ch, depth+1)
@@ -255,6 +271,19 @@ func htmlMicroformats(n *html.Node, authors *[]string, dates *[]string) {
 			*dates = append(*dates, htmlText(n))
 		}
 	}
+}
+
+// htmlSubjectBox reports whether a class value marks a box about the
+// article's subject rather than the article: a wiki's infobox (MediaWiki's
+// "infobox", also "infobox_v2", "sidebar-infobox"), a fact box, whose
+// hCards and dates name a founder or a birthday.
+func htmlSubjectBox(class string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(class), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if w == "infobox" || w == "factbox" {
+			return true
+		}
+	}
+	return false
 }
 
 // htmlBylineClasses are the words of class names that mark an article's

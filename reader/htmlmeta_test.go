@@ -43,3 +43,38 @@ func TestHTMLBylineInBody(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLInfoboxGivesNoByline checks that the names and dates marked up
+// in a wiki's infobox, which describe the article's subject (a founder, a
+// founding date), become neither the author nor the date, while a byline
+// in the article still does.
+func TestHTMLInfoboxGivesNoByline(t *testing.T) {
+	infobox := `<table class="infobox vcard"><caption class="fn org">Lighthouse Trust</caption>
+<tr><th>Founded</th><td><span class="bday dtstart published updated">1998-03-02</span></td></tr>
+<tr><th>Founder</th><td><span class="author">Ann Lee</span></td></tr></table>`
+	tests := []struct {
+		name, article, authors, date string
+	}{
+		{"infobox alone", infobox, "", ""},
+		{"infobox before a byline", infobox + `<p class="byline">By Bo Chan</p><time pubdate datetime="2020-05-01">1 May 2020</time>`, "Bo Chan", "2020-05-01"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			page := clutterPage("<title>The harbour</title>", tc.article+`<p>The lofts were let to a cooperative of net menders from three villages along the coast.</p>`)
+			res, err := Read([]byte(page), Options{Format: FormatHTML})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(res.Doc.Authors, "|"); got != tc.authors {
+				t.Errorf("authors %q, want %q", got, tc.authors)
+			}
+			got := ""
+			if !res.Doc.Date.IsZero() {
+				got = res.Doc.Date.String()
+			}
+			if got != tc.date {
+				t.Errorf("date %q, want %q", got, tc.date)
+			}
+		})
+	}
+}
