@@ -89,7 +89,18 @@ func readHTML(src string, opt Options) (*Result, error) {
 		}
 		tr.repair(line, "title", "took the first heading %q as the title", m.Title)
 	}
-	blocks = htmlTitle(blocks, &m, pm.SiteName, tr)
+	site := pm.SiteName
+	if site == "" {
+		site = htmlSiteFromTitle(pm.DocTitle, m.Title)
+		for _, a := range m.Authors {
+			if sameText(a, site) {
+				// A personal blog's <title> names its author.
+				site = ""
+			}
+		}
+	}
+	m.fill(meta{Publisher: site})
+	blocks = htmlTitle(blocks, &m, site, tr)
 	blocks = htmlHeader(blocks, &m, tr)
 	blocks = htmlFooter(blocks, &m, tr)
 	return markupResult(blocks, m, tr), nil
@@ -280,6 +291,32 @@ func htmlTitle(blocks []model.Block, m *meta, site string, tr *trail) []model.Bl
 		out = append(out, b)
 	}
 	return out
+}
+
+// htmlSiteFromTitle gives the site's name from a page's <title> that
+// joins the article's title and the site's name ("Mending nets | Harbour
+// Tech", "Harbour Tech :: Mending nets"), or "" when docTitle is not so
+// made or the rest is too long to be a name.
+func htmlSiteFromTitle(docTitle, title string) string {
+	docTitle, title = strings.Join(strings.Fields(docTitle), " "), strings.Join(strings.Fields(title), " ")
+	if title == "" || len(docTitle) <= len(title) {
+		return ""
+	}
+	for _, sep := range metaTitleSeps {
+		var rest string
+		switch {
+		case strings.HasPrefix(docTitle, title+sep):
+			rest = docTitle[len(title)+len(sep):]
+		case strings.HasSuffix(docTitle, sep+title):
+			rest = docTitle[:len(docTitle)-len(title)-len(sep)]
+		default:
+			continue
+		}
+		if rest = strings.TrimSpace(rest); rest != "" && len(strings.Fields(rest)) <= 5 {
+			return rest
+		}
+	}
+	return ""
 }
 
 // first gives blocks[0] as a T, if it is one.

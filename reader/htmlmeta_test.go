@@ -3,6 +3,8 @@ package reader
 import (
 	"strings"
 	"testing"
+
+	"pamphlet/model"
 )
 
 // TestHTMLBylineInBody checks where a page without author metadata names
@@ -74,6 +76,53 @@ func TestHTMLInfoboxGivesNoByline(t *testing.T) {
 			}
 			if got != tc.date {
 				t.Errorf("date %q, want %q", got, tc.date)
+			}
+		})
+	}
+}
+
+// TestHTMLSiteFromTitle checks that the site's name is read from a <title>
+// that joins it to the article's title, on either side, and only then.
+func TestHTMLSiteFromTitle(t *testing.T) {
+	tests := []struct {
+		name, docTitle, title, want string
+	}{
+		{"after a bar", "Mending nets at scale | Harbour.Tech", "Mending nets at scale", "Harbour.Tech"},
+		{"before a double colon", "Harbour Tech :: Mending nets at scale", "Mending nets at scale", "Harbour Tech"},
+		{"title alone", "Mending nets at scale", "Mending nets at scale", ""},
+		{"rest too long for a name", "Mending nets | a long story of the nets we mended on the quay", "Mending nets", ""},
+		{"title not in the page title", "Harbour Tech", "Mending nets", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := htmlSiteFromTitle(tc.docTitle, tc.title); got != tc.want {
+				t.Errorf("htmlSiteFromTitle(%q, %q) = %q, want %q", tc.docTitle, tc.title, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHTMLSiteNameLeavesTheText checks that a blog's name shown above its
+// post (a link to the home page) becomes the publisher, not the first
+// paragraph, and that a heading repeating the title goes.
+func TestHTMLSiteNameLeavesTheText(t *testing.T) {
+	tests := []struct{ name, head string }{
+		{"site name from the page title", `<title>Mending nets at scale | Harbour.Tech</title><meta property="og:title" content="Mending nets at scale">`},
+		{"site name from open graph", `<title>Mending nets at scale</title><meta property="og:site_name" content="Harbour.Tech">`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			page := clutterPage(tc.head, `<p><a href="/">Harbour.Tech</a></p><h1>Mending nets at scale</h1><p>The lofts were let to a cooperative of net menders from three villages along the coast.</p>`)
+			res, err := Read([]byte(page), Options{Format: FormatHTML})
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := res.Doc
+			if doc.Title != "Mending nets at scale" || doc.Publisher != "Harbour.Tech" {
+				t.Errorf("title %q publisher %q", doc.Title, doc.Publisher)
+			}
+			if len(doc.Blocks) == 0 || !strings.HasPrefix(model.BlockText(doc.Blocks[0]), "The lofts") {
+				t.Errorf("first block %q", model.BlockText(doc.Blocks[0]))
 			}
 		})
 	}
