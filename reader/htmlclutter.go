@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -62,10 +63,33 @@ func htmlClutterName(v string) bool {
 	return false
 }
 
+// htmlAdLabel matches the whole text of the label a page sets over an
+// advertisement's slot, or of the placeholder of a box it loads later,
+// in the languages Readability knows them in ("Advertisement",
+// "Publicité", "Anzeige", "Loading…").
+var htmlAdLabel = regexp.MustCompile(`(?i)^(?:ad|ads|advertising|advertisement|sponsored|pub|publicité|publicidad|anuncio|werbung|anzeige|广告|реклама|(?:loading|正在加载|загрузка|chargement|cargando)(?:…|\.\.\.)?)$`)
+
+// htmlAdLabelTags are the elements such a label stands in alone.
+var htmlAdLabelTags = map[atom.Atom]bool{atom.P: true, atom.Div: true, atom.Aside: true, atom.Section: true}
+
+// htmlIsAdLabel reports whether n is an element that holds only an ad
+// label or a loading placeholder.
+func htmlIsAdLabel(n *html.Node) bool {
+	if !htmlAdLabelTags[n.DataAtom] {
+		return false
+	}
+	t := htmlText(n)
+	if len(t) > 64 {
+		return false
+	}
+	return htmlAdLabel.MatchString(strings.Join(strings.Fields(t), " "))
+}
+
 // htmlPruneClutter removes from an extracted article the boxes its class
 // or id names as clutter (htmlClutterParts) when each holds a small share
-// of the article's text, and returns the number removed. Code is never
-// looked into: a highlighter's "comment" class marks part of the code.
+// of the article's text, and the elements that hold only an ad label
+// (htmlIsAdLabel), and returns the number removed. Code is never looked
+// into: a highlighter's "comment" class marks part of the code.
 func htmlPruneClutter(root *html.Node) int {
 	total := htmlTextLen(root)
 	if total == 0 {
@@ -83,7 +107,8 @@ func htmlPruneClutter(root *html.Node) int {
 				switch {
 				case ch.DataAtom == atom.Pre || ch.DataAtom == atom.Code:
 				case htmlClutterTags[ch.DataAtom] && (htmlClutterName(attr(ch, "class")) || htmlClutterName(attr(ch, "id"))) &&
-					float64(htmlTextLen(ch)) <= htmlClutterShare*float64(total):
+					float64(htmlTextLen(ch)) <= htmlClutterShare*float64(total),
+					htmlIsAdLabel(ch):
 					n.RemoveChild(ch)
 					removed++
 				default:

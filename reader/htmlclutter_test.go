@@ -65,6 +65,11 @@ func TestHTMLDropsArticleFurniture(t *testing.T) {
 <div class="author-bio"><p>Ann Lee writes about the coast for the Gazette.</p></div>
 <section id="comments"><h3>3 Comments</h3><ol class="comment-list"><li>Great piece, thanks for writing it!</li></ol></section>`,
 			[]string{"writes about the coast", "3 Comments", "Great piece"}, []string{"cooperative of net menders"}},
+		{"advertisement labels",
+			`<p>The lofts were let to a cooperative of net menders from three villages along the coast.</p>
+<div><p>ADVERTISEMENT</p></div><p>Publicité</p><div>Loading…</div>
+<p>The ad in the <span>ad</span> column ran for a week; Advertisement alone paid for the lamps.</p>`,
+			[]string{"ADVERTISEMENT", "Publicité", "Loading"}, []string{"cooperative of net menders", "The ad in the ad column", "Advertisement alone"}},
 		{"comments in highlighted code stay",
 			`<p>The menders keep their tallies in a small program they run each evening on the quay.</p>
 <pre><code class="language-go"><span class="hljs-comment">// count the nets mended today</span>
