@@ -39,8 +39,10 @@ func readHTML(src string, opt Options) (*Result, error) {
 	content, extracted, byline := htmlExtract(doc, body)
 	if extracted {
 		tr.repair(0, "extract", "kept the main content of the page and dropped its navigation, sidebars and comments")
-		if n := htmlPruneClutter(content); n > 0 {
-			tr.repair(0, "extract", "dropped %d box(es) of sharing, related articles, comments or advertising inside the article", n)
+		if gone := htmlPruneClutter(content); len(gone) > 0 {
+			tr.repair(newHTMLPos(src, 1).line(gone[0]), "extract",
+				"dropped %d box(es) of sharing, related articles, comments or advertising inside the article, the first at %q",
+				len(gone), htmlPosText(htmlFirstText(gone[0], 0)))
 		}
 	}
 	img := newImgLoader(opt, base, tr)

@@ -88,14 +88,14 @@ func htmlIsAdLabel(n *html.Node) bool {
 // htmlPruneClutter removes from an extracted article the boxes its class
 // or id names as clutter (htmlClutterParts) when each holds a small share
 // of the article's text, and the elements that hold only an ad label
-// (htmlIsAdLabel), and returns the number removed. Code is never looked
+// (htmlIsAdLabel), and returns those removed, in reading order. Code is never looked
 // into: a highlighter's "comment" class marks part of the code.
-func htmlPruneClutter(root *html.Node) int {
+func htmlPruneClutter(root *html.Node) []*html.Node {
 	total := htmlTextLen(root)
 	if total == 0 {
-		return 0
+		return nil
 	}
-	removed := 0
+	var removed []*html.Node
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		if depth > htmlMaxDepth {
@@ -110,7 +110,7 @@ func htmlPruneClutter(root *html.Node) int {
 					float64(htmlTextLen(ch)) <= htmlClutterShare*float64(total),
 					htmlIsAdLabel(ch):
 					n.RemoveChild(ch)
-					removed++
+					removed = append(removed, ch)
 				default:
 					walk(ch, depth+1)
 				}
