@@ -37,17 +37,29 @@ func readHTML(src string, opt Options) (*Result, error) {
 	base := model.LinkBase(baseURL)
 	body := htmlBody(doc)
 	content, extracted, byline := htmlExtract(doc, body)
+	pos := newHTMLPos(src, 1)
 	if extracted {
-		tr.repair(0, "extract", "kept the main content of the page and dropped its navigation, sidebars and comments")
-		if gone := htmlPruneClutter(content); len(gone) > 0 {
-			tr.repair(newHTMLPos(src, 1).line(gone[0]), "extract",
+		// The line of the gone box is looked up first: pos reads forward,
+		// and the article's own lines are wanted from its start.
+		gone := htmlPruneClutter(content)
+		goneLine := 0
+		if len(gone) > 0 {
+			// Searched from the article's start: a short text ("Home") is
+			// found first in the navigation above it.
+			p := newHTMLPos(src, 1)
+			p.line(content)
+			goneLine = p.line(gone[0])
+		}
+		tr.repair(pos.line(content), "extract", "kept the main content of the page, from here on, and dropped its navigation, sidebars and comments")
+		if len(gone) > 0 {
+			tr.repair(goneLine, "extract",
 				"dropped %d box(es) of sharing, related articles, comments or advertising inside the article, the first at %q",
 				len(gone), htmlPosText(htmlFirstText(gone[0], 0)))
 		}
 	}
 	img := newImgLoader(opt, base, tr)
 	conv := newHTMLConv(tr, img, base, 0)
-	conv.pos = newHTMLPos(src, 1)
+	conv.pos = pos
 	blocks := conv.blocks(content)
 	img.finish()
 	blocks = model.NormalizeBlocks(blocks)
