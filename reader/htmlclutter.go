@@ -11,7 +11,8 @@ import (
 // htmlClutterParts are the words of class and id names that sites give the
 // boxes they hang inside an article's own element for readers of the page:
 // sharing bars, related-article lists, comment sections, newsletter boxes,
-// author biographies, breadcrumbs, advertisements and tag lists
+// author biographies, breadcrumbs, advertisements, tag lists, the post's
+// footer, pagers and tool bars, pop-ups, and recommendation widgets
 // (`<div class="jp-relatedposts">`, `<section id="comments">`,
 // `<div class="post-share-buttons">`, `<div id="EmailOptin">`), each
 // name cut into words by htmlClutterName.
@@ -23,7 +24,9 @@ var htmlClutterParts = map[string]bool{
 	"authorbio": true, "bio": true, "biography": true,
 	"breadcrumb": true, "breadcrumbs": true,
 	"ad": true, "ads": true, "advert": true, "advertisement": true, "sponsor": true, "sponsored": true, "promo": true,
-	"tags": true, "tagcloud": true, "taglist": true,
+	"tag": true, "tags": true, "tagcloud": true, "taglist": true,
+	"footer": true, "pagination": true, "pager": true, "navigation": true, "toolbar": true,
+	"popup": true, "modal": true, "cookie": true, "outbrain": true, "taboola": true,
 }
 
 // htmlClutterTags are the containers such boxes are built of; a word in

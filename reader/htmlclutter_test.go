@@ -70,6 +70,11 @@ func TestHTMLDropsArticleFurniture(t *testing.T) {
 <div><p>ADVERTISEMENT</p></div><p>Publicité</p><div>Loading…</div>
 <p>The ad in the <span>ad</span> column ran for a week; Advertisement alone paid for the lamps.</p>`,
 			[]string{"ADVERTISEMENT", "Publicité", "Loading"}, []string{"cooperative of net menders", "The ad in the ad column", "Advertisement alone"}},
+		{"post footer and pager",
+			`<p>The lofts were let to a cooperative of net menders from three villages along the coast.</p>
+<footer class="entry-footer"><span>Posted in Harbour news</span>, tagged <a href="/t/nets">nets</a></footer>
+<div class="post-pagination"><a href="?p=2">Next page</a></div>`,
+			[]string{"Posted in", "Next page"}, []string{"cooperative of net menders"}},
 		{"comments in highlighted code stay",
 			`<p>The menders keep their tallies in a small program they run each evening on the quay.</p>
 <pre><code class="language-go"><span class="hljs-comment">// count the nets mended today</span>
