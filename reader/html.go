@@ -39,20 +39,16 @@ func readHTML(src string, opt Options) (*Result, error) {
 	content, extracted, byline := htmlExtract(doc, body)
 	pos := newHTMLPos(src, 1)
 	if extracted {
-		// The line of the gone box is looked up first: pos reads forward,
-		// and the article's own lines are wanted from its start.
 		gone := htmlPruneClutter(content)
-		goneLine := 0
-		if len(gone) > 0 {
-			// Searched from the article's start: a short text ("Home") is
-			// found first in the navigation above it.
-			p := newHTMLPos(src, 1)
-			p.line(content)
-			goneLine = p.line(gone[0])
-		}
 		tr.repair(pos.line(content), "extract", "kept the main content of the page, from here on, and dropped its navigation, sidebars and comments")
 		if len(gone) > 0 {
-			tr.repair(goneLine, "extract",
+			// The gone box is looked up from the article's start in a
+			// position finder of its own: pos reads forward, for the
+			// converter, and a short text ("Home") looked up from the
+			// top is found first in the navigation above the article.
+			p := newHTMLPos(src, 1)
+			p.line(content)
+			tr.repair(p.line(gone[0]), "extract",
 				"dropped %d box(es) of sharing, related articles, comments or advertising inside the article, the first at %q",
 				len(gone), htmlPosText(htmlFirstText(gone[0], 0)))
 		}

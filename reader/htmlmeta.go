@@ -232,11 +232,10 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 
 // htmlMicroformats looks at one element for an author or a publication date
 // marked up in the body: itemprop=author (with its itemprop=name),
-// rel=author, class "byline"/"author"/"fn" or a looser byline class
-// holding no marked name (htmlBylineClass); the first name-like one wins;
-// and
-// itemprop=datePublished, <time pubdate>, class "published"/"date-header"
-// (Blogger) for dates.
+// rel=author, class "byline"/"author"/"fn", or a looser byline class
+// (htmlBylineClass) holding no marked name, for authors (the first
+// name-like one wins); itemprop=datePublished, <time pubdate>, class
+// "published"/"date-header" (Blogger) for dates.
 func htmlMicroformats(n *html.Node, authors *[]string, dates *[]string) {
 	class := " " + strings.ToLower(attr(n, "class")) + " "
 	itemprop := " " + strings.ToLower(attr(n, "itemprop")) + " "
