@@ -3,6 +3,7 @@ package reader
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -350,7 +351,10 @@ func htmlHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		}
 		text := strings.Join(strings.Fields(model.Plain(p.Content)), " ")
 		authors, date, ok := parseDateline(text, primaryLang(tr.opt.Lang, m.Lang))
-		if !ok {
+		if !ok || !htmlSameAuthors(m.Authors, authors) {
+			// A line naming others than the page's metadata (a
+			// colleague's post on a team blog) stays: its names
+			// would be lost.
 			continue
 		}
 		tr.repair(tr.lineOf(p), "byline", "read the header line %q as byline/date", text)
@@ -364,6 +368,20 @@ func htmlHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		i--
 	}
 	return blocks
+}
+
+// htmlSameAuthors reports whether a byline's authors add no name to
+// those known: none are known yet, or each is among them.
+func htmlSameAuthors(known, byline []string) bool {
+	if len(known) == 0 {
+		return true
+	}
+	for _, a := range byline {
+		if !slices.ContainsFunc(known, func(k string) bool { return sameText(k, a) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // htmlPostedLine matches the signature line that ends a blog post ("Posted

@@ -127,3 +127,38 @@ func TestHTMLSiteNameLeavesTheText(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLHeaderLineNamingOthers checks that a byline line at the top of
+// the article leaves the text when it only repeats what the metadata
+// says, and stays when it names someone the metadata does not (a
+// colleague's post on a team blog whose pages all name the team).
+func TestHTMLHeaderLineNamingOthers(t *testing.T) {
+	tests := []struct {
+		name, head, line string
+		authors          string
+		kept             bool
+	}{
+		{"repeats the metadata", `<meta name="author" content="Ann Lee">`, "Posted by Ann Lee on March 3, 2021", "Ann Lee", false},
+		{"no metadata", ``, "Posted by Ann Lee on March 3, 2021", "Ann Lee", false},
+		{"names another", `<meta name="author" content="Harbour Team">`, "Posted by Ann Lee on March 3, 2021", "Harbour Team", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			page := clutterPage("<title>The harbour</title>"+tc.head, `<p>`+tc.line+`</p><p>The lofts were let to a cooperative of net menders from three villages along the coast.</p>`)
+			res, err := Read([]byte(page), Options{Format: FormatHTML})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(res.Doc.Authors, "|"); got != tc.authors {
+				t.Errorf("authors %q, want %q", got, tc.authors)
+			}
+			var text strings.Builder
+			for _, b := range res.Doc.Blocks {
+				text.WriteString(model.BlockText(b) + "\n")
+			}
+			if got := strings.Contains(text.String(), tc.line); got != tc.kept {
+				t.Errorf("line kept %v, want %v:\n%s", got, tc.kept, text.String())
+			}
+		})
+	}
+}
