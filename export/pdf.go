@@ -109,9 +109,11 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		tags = []layout.Tag{{Role: layout.RoleDocument, Parent: -1}}
 	}
 	st := newStructure(tags)
+	streams := newPageStreams(len(sides))
 	for i, side := range sides {
 		pdf.AddPage()
-		if err := paintSide(pdf, &images, book, side, i, faces, st); err != nil {
+		if err := paintSide(pdf, &images, book, side, i, faces, st, streams); err != nil {
+			streams.wait()
 			return err
 		}
 		if opt.Progress != nil {
@@ -125,6 +127,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 			}
 		}
 	}
+	own := streams.wait()
 	bookmarks(pdf, outline)
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("export pdf: %w", err)
@@ -137,6 +140,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		lang:    m.Lang,
 		noDates: noDates,
 		fonts:   faces,
+		streams: own,
 		images:  images.list,
 		tags:    st,
 		xmp:     xmpPacket(m, creator, creator+" (gofpdf)", xmpDate),
@@ -166,8 +170,9 @@ type painter struct {
 	dx, dy layout.Sp
 	buf    []byte
 	// out is the content written and not yet handed to gofpdf (see
-	// write).
-	out []byte
+	// write); mixed is set once gofpdf painted on the side too.
+	out   []byte
+	mixed bool
 	// st records the marked content; side is the side painted, page the
 	// index in the book of the page painted on it.
 	st         *structure
@@ -199,6 +204,7 @@ func (p *painter) write(line string) {
 // would have written one at a time; it comes before anything gofpdf
 // paints itself.
 func (p *painter) flush() {
+	p.mixed = true
 	if len(p.out) > 0 {
 		p.pdf.RawWriteStr(string(p.out[:len(p.out)-1]))
 		p.out = p.out[:0]

@@ -20,6 +20,9 @@ type finishing struct {
 	images []*imageObj
 	// tags is the structure tree and where its content was painted.
 	tags *structure
+	// streams are the sides' content compressed as they were painted,
+	// by page (nil: gofpdf's stream stands).
+	streams [][]byte
 	// xmp is the metadata packet.
 	xmp []byte
 }
@@ -41,6 +44,16 @@ func finish(raw []byte, fin finishing) (*pdfFile, error) {
 	pages, err := f.pages(cat)
 	if err != nil {
 		return nil, fmt.Errorf("finish: %w", err)
+	}
+	for i, p := range pages {
+		if i >= len(fin.streams) || fin.streams[i] == nil {
+			continue
+		}
+		ref, _ := f.dict(p).get("Contents").(pdfRef)
+		if ref <= 0 || int(ref) >= len(f.objs) || f.objs[ref] == nil || string(f.objs[ref].stream) != pagePrefix {
+			return nil, fmt.Errorf("finish: page %d: gofpdf's content is not the top of a page as expected", i+1)
+		}
+		f.objs[ref].stream, f.objs[ref].deflated = fin.streams[i], true
 	}
 	if fin.fonts != nil {
 		objs, names := fin.fonts.objects(len(f.objs))

@@ -125,6 +125,10 @@ func TestGofpdfOutputAssumptions(t *testing.T) {
 		if !ok {
 			t.Errorf("page %d: content does not end with the raw writes: %q", i+1, co.stream)
 		}
+		// The streams pageStreams compresses begin with that head.
+		if head != pagePrefix {
+			t.Errorf("page %d: gofpdf begins the content with %q, not pagePrefix %q", i+1, head, pagePrefix)
+		}
 		for _, op := range strings.Fields(head) {
 			if op == "Tj" || op == "re" || op == "f" || op == "Do" || op == "S" || op == "BT" {
 				t.Errorf("page %d: gofpdf paints %q on its own: %q", i+1, op, head)
@@ -163,5 +167,52 @@ func TestGofpdfOutputAssumptions(t *testing.T) {
 	}
 	if len(again.objs) != len(f.objs) {
 		t.Errorf("finish changed the object count: %d, was %d", len(again.objs), len(f.objs))
+	}
+}
+
+// TestFinishChecksThePageTop checks that finish puts a side's compressed
+// content in place of the page's stream only where gofpdf's stream is
+// the top of a page it expects.
+func TestFinishChecksThePageTop(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		content string
+		ok      bool
+	}{
+		{"nothing but gofpdf's top", "", true},
+		{"content painted through gofpdf", "BT 1 2 Td (a) Tj ET", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "pt", Size: gofpdf.SizeType{Wd: 300, Ht: 400}})
+			pdf.SetCompression(false)
+			pdf.AddPage()
+			if tt.content != "" {
+				pdf.RawWriteStr(tt.content)
+			}
+			var buf bytes.Buffer
+			if err := pdf.Output(&buf); err != nil {
+				t.Fatal(err)
+			}
+			own := []byte("compressed elsewhere")
+			f, err := finish(buf.Bytes(), finishing{streams: [][]byte{own}})
+			if !tt.ok {
+				if err == nil || !strings.Contains(err.Error(), "page 1") {
+					t.Errorf("error %v, want one naming page 1", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			cat := f.dict(f.trailer.get("Root"))
+			pages, err := f.pages(cat)
+			if err != nil {
+				t.Fatal(err)
+			}
+			co := f.objs[f.dict(pages[0]).get("Contents").(pdfRef)]
+			if !bytes.Equal(co.stream, own) || !co.deflated {
+				t.Errorf("page stream %q (deflated %v), want the side's own", co.stream, co.deflated)
+			}
+		})
 	}
 }

@@ -85,3 +85,67 @@ func (c *captured) Write(p []byte) (int, error) {
 	c.calls++
 	return len(p), nil
 }
+
+// The pages' content is most of a long PDF, and gofpdf holds every
+// page's plain until the whole file is written, then copies it all into
+// one buffer: a book's text two and three times over. A side that
+// pamphlet paints wholly itself (text, with no rule, picture or turned
+// page, which gofpdf paints) never reaches gofpdf: its content is
+// compressed as soon as it is painted, and finish puts it in place of the
+// page's stream, which then holds only what gofpdf writes at the top of
+// every page. The stream is the one gofpdf would have held, compressed as
+// deflateStreams compresses it, so the file is the same.
+
+// pagePrefix is what gofpdf writes at the top of every page's content:
+// its line cap, join and width, and its stroke and fill colours. finish
+// checks it, since the streams compressed here begin with it.
+const pagePrefix = "0 J\n0 j\n0.57 w\n0.000 G\n0.000 g\n"
+
+// pageStreams compresses sides' content, several at a time.
+type pageStreams struct {
+	// done holds each side's compressed stream; nil where gofpdf holds
+	// the content.
+	done [][]byte
+	jobs chan streamJob
+	wg   sync.WaitGroup
+}
+
+type streamJob struct {
+	side    int
+	content []byte
+}
+
+func newPageStreams(sides int) *pageStreams {
+	ps := &pageStreams{done: make([][]byte, sides), jobs: make(chan streamJob, 16)}
+	for range min(runtime.GOMAXPROCS(0), 1+sides/200) {
+		ps.wg.Go(func() {
+			var buf bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+			for j := range ps.jobs {
+				buf.Reset()
+				zw.Reset(&buf)
+				if _, err := zw.Write(j.content); err != nil {
+					continue // left to gofpdf's copy: finish fails on it
+				}
+				if err := zw.Close(); err != nil {
+					continue
+				}
+				ps.done[j.side] = bytes.Clone(buf.Bytes())
+			}
+		})
+	}
+	return ps
+}
+
+// add compresses the content of side (pagePrefix and what pamphlet
+// painted).
+func (ps *pageStreams) add(side int, content []byte) {
+	ps.jobs <- streamJob{side, content}
+}
+
+// wait returns the compressed streams once all are done.
+func (ps *pageStreams) wait() [][]byte {
+	close(ps.jobs)
+	ps.wg.Wait()
+	return ps.done
+}

@@ -33,7 +33,7 @@ func plainSides(b *layout.Book) []layout.Side {
 
 // paintSide draws the pages placed on one side, then its marks.
 func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layout.Side, sideNo int,
-	faces *pdfFonts, st *structure) error {
+	faces *pdfFonts, st *structure, streams *pageStreams) error {
 	// One painter for the side: font and glyph scaling carry over from
 	// one page to the next within the content stream.
 	_, height := pdf.GetPageSize()
@@ -105,6 +105,11 @@ func paintSide(pdf *gofpdf.Fpdf, images *imageSet, book *layout.Book, side layou
 		p.rule(r)
 	}
 	p.end()
+	if !p.mixed {
+		// Painted by pamphlet alone: compressed now (see pageStreams).
+		streams.add(sideNo, append([]byte(pagePrefix), p.out...))
+		return nil
+	}
 	p.flush()
 	return nil
 }
