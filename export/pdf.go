@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -240,47 +240,74 @@ func (p *painter) runs(runs []layout.Run, props string) {
 		if h := r.Hyphen; h > 0 && props == "" && strings.HasSuffix(r.Text, "-") {
 			// The hyphen layout added is no part of the text: the word
 			// is content, the hyphen an artifact.
-			word := r
-			word.Text, word.Hyphen = r.Text[:len(r.Text)-1], 0
-			word.Kerns = slices.DeleteFunc(slices.Clone(r.Kerns), func(k layout.GlyphKern) bool { return k.At >= len(word.Text) })
+			word, hy := splitHyphen(r, h)
 			p.run(word)
 			p.artifact(artifactLayout)
-			p.run(layout.Run{Face: r.Face, Size: r.Size, X: r.X + r.Width - h, Y: r.Y, Text: "-", Expand: r.Expand})
+			p.run(hy)
 			continue
 		}
 		p.run(r)
 	}
 }
 
-// run paints one run.
+// splitHyphen cuts a run that ends in a hyphen layout added, h wide, into
+// the word and the hyphen.
+func splitHyphen(r layout.Run, h layout.Sp) (word, hy layout.Run) {
+	n := int32(len(r.Text) - 1)
+	word, hy = r, r
+	word.Text, word.Hyphen, word.Glyphs = r.Text[:n], 0, nil
+	hy.Text, hy.X, hy.Width, hy.Hyphen, hy.Space, hy.Glyphs = "-", r.X+r.Width-h, h, 0, false, nil
+	word.Width -= h
+	for _, g := range r.Glyphs {
+		if g.At < n {
+			word.Glyphs = append(word.Glyphs, g)
+			continue
+		}
+		g.At, g.End, g.X = g.At-n, g.End-n, g.X-(hy.X-r.X)
+		hy.Glyphs = append(hy.Glyphs, g)
+	}
+	return word, hy
+}
+
+// run paints one run: its glyphs in one text object, inside a span whose
+// /ActualText gives the run's text when the fonts' ToUnicode maps cannot
+// (right-to-left text, a glyph that stands for other characters
+// elsewhere).
 func (p *painter) run(r layout.Run) {
 	p.setFont(r.Face, r.Size)
 	if r.Expand != p.expand {
 		// Horizontal scaling (Tz) is text state too; it applies to
-		// the Tj operators that follow.
+		// the text objects that follow.
 		p.pdf.RawWriteStr(fmt.Sprintf("%.1f Tz", 100+float64(r.Expand)/10))
 		p.expand = r.Expand
 	}
 	f := p.fonts.by[r.Face]
 	y := p.height - (r.Y + p.dy).Points()
-	start, x := 0, r.X+p.dx
 	p.buf = p.buf[:0]
-	for _, k := range r.Kerns {
-		if k.At > start && k.At <= len(r.Text) {
-			p.buf = append(f.appendText(p.buf, x.Points(), y, r.Text[start:k.At]), '\n')
-		}
-		start, x = k.At, r.X+p.dx+k.Offset
-	}
-	if start < len(r.Text) || r.Space {
-		text := r.Text[start:]
-		if r.Space && f.cid(' ') != 0 {
-			// The word space layout set as room, drawn as an
-			// (invisible) character for text extraction.
+	actual := !f.plainText(r)
+	if actual {
+		text := r.Text
+		if r.Space {
 			text += " "
 		}
-		p.buf = append(f.appendText(p.buf, x.Points(), y, text), '\n')
+		p.buf = append(p.buf, "/Span <</ActualText "...)
+		p.buf = appendTextString(p.buf, text)
+		p.buf = append(p.buf, ">> BDC "...)
 	}
-	if len(p.buf) > 0 {
-		p.pdf.RawWriteStr(string(p.buf[:len(p.buf)-1]))
+	p.buf = f.appendGlyphs(p.buf, r, (r.X + p.dx).Points(), y, r.Size.Points(), 1+float64(r.Expand)/1000, r.Space)
+	if actual {
+		p.buf = append(p.buf, " EMC"...)
 	}
+	p.pdf.RawWriteStr(string(p.buf))
+}
+
+// appendTextString appends s as a PDF text string: UTF-16BE with its byte
+// order mark, in a literal string.
+func appendTextString(b []byte, s string) []byte {
+	b = append(b, '(')
+	b = appendStringByte(appendStringByte(b, 0xFE), 0xFF)
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = appendStringByte(appendStringByte(b, byte(u>>8)), byte(u))
+	}
+	return append(b, ')')
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"pamphlet/fonts"
 	"pamphlet/layout"
@@ -17,15 +18,20 @@ import (
 // cost more than the rest of a pamphlet put together: each registration
 // parses the face, fills and hashes (as JSON) a 65,536-entry width table,
 // and each embedding cuts the face again and deflates a 128 KB glyph map
-// with a fresh compressor. pamphlet has laid out every glyph already, so
-// it hands the pages to gofpdf as raw text operators and writes the font
-// objects itself, added to the file gofpdf produced (see finish).
+// with a fresh compressor. pamphlet has shaped and placed every glyph
+// already, so it hands the pages to gofpdf as raw text operators and
+// writes the font objects itself, added to the file gofpdf produced (see
+// finish).
 //
 // Each face is a Type 0 font with Identity-H encoding over a CIDFontType2
-// holding the face's subset. CIDs number the face's runes in order (1 for
-// the smallest), which is also the order of the subset's glyphs, so CIDs
-// are glyph IDs; a ToUnicode CMap turns them back into the exact runes,
-// so text extraction gives what layout set.
+// holding the face's subset. The subset keeps the glyphs layout set
+// (ligatures, small capitals, joining forms included) in the face's order,
+// and CIDs number them from 1, so CIDs are the subset's glyph IDs. A
+// ToUnicode CMap turns each glyph back into the characters it stands for,
+// a ligature into several, so that text extraction gives what layout set;
+// where it cannot (a glyph drawn for different characters in different
+// places, right-to-left text drawn in reverse), the painter marks the run
+// with /ActualText.
 type pdfFonts struct {
 	faces []*pdfFace // in fonts.Styles order
 	by    map[fonts.Style]*pdfFace
@@ -38,32 +44,70 @@ type pdfFace struct {
 	// res names the font in page resources ("/F0"); base is its
 	// PostScript name with a subset tag ("ABCDEF+CharisSIL").
 	res, base string
+	// text holds, by CID, the characters its glyph stands for in the
+	// ToUnicode CMap ("" for a glyph with none: a mark drawn with its
+	// letter's cluster).
+	text []string
+	// space is the CID of the face's space glyph, drawn (invisible) at
+	// word spaces for text extraction; 0 when the face has none.
+	space uint16
+}
+
+// faceUse is what a book draws with one face.
+type faceUse struct {
+	runes  map[rune]bool
+	glyphs map[uint16]string // glyph ID -> the characters it first stood for
 }
 
 // newPDFFonts subsets every face the book draws with.
 func newPDFFonts(book *layout.Book) (*pdfFonts, error) {
 	pf := &pdfFonts{by: map[fonts.Style]*pdfFace{}}
-	used := usedRunes(book)
+	used := usedGlyphs(book)
 	for _, s := range fonts.Styles {
-		runes, ok := used[s]
+		u, ok := used[s]
 		if !ok {
 			continue
 		}
-		sub, err := fonts.Subset(s, runes)
+		runes := make([]rune, 0, len(u.runes))
+		for r := range u.runes {
+			runes = append(runes, r)
+		}
+		slices.Sort(runes)
+		glyphs := make([]uint16, 0, len(u.glyphs)+1)
+		for g := range u.glyphs {
+			glyphs = append(glyphs, g)
+		}
+		slices.Sort(glyphs)
+		sub, err := fonts.Subset(s, runes, glyphs)
 		if err != nil {
 			return nil, fmt.Errorf("embed font %s: %w", s, err)
 		}
-		f := &pdfFace{style: s, sub: sub, res: "/F" + strconv.Itoa(int(s)), base: subsetTag(s, runes) + "+" + fontInfo[s].postscript}
+		f := &pdfFace{style: s, sub: sub, res: "/F" + strconv.Itoa(int(s)), base: subsetTag(s, sub.Glyphs) + "+" + fontInfo[s].postscript}
+		f.text = make([]string, len(sub.Glyphs)+1)
+		for i, g := range sub.Glyphs {
+			f.text[i+1] = u.glyphs[g]
+		}
+		if sp := spaceGlyph(s); sp != 0 {
+			f.space = f.cid(sp)
+		}
 		pf.faces = append(pf.faces, f)
 		pf.by[s] = f
 	}
 	return pf, nil
 }
 
-// usedRunes lists, for each face the book draws with, the runes it
-// draws, sorted.
-func usedRunes(b *layout.Book) map[fonts.Style][]rune {
-	sets := map[fonts.Style]map[rune]bool{}
+// spaceGlyph returns the glyph of the space in face s (0: none).
+func spaceGlyph(s fonts.Style) uint16 {
+	if g := fonts.MustGet(s).Nominal(nil, []rune{' '}, false); len(g) == 1 {
+		return g[0].ID
+	}
+	return 0
+}
+
+// usedGlyphs lists, for each face the book draws with, the glyphs it
+// draws with the characters each first stands for, and the characters.
+func usedGlyphs(b *layout.Book) map[fonts.Style]*faceUse {
+	sets := map[fonts.Style]*faceUse{}
 	for _, p := range b.Pages {
 		if p == nil {
 			continue // released by an earlier export
@@ -73,42 +117,98 @@ func usedRunes(b *layout.Book) map[fonts.Style][]rune {
 				if r.Text == "" {
 					continue
 				}
-				m := sets[r.Face]
-				if m == nil {
-					m = map[rune]bool{}
-					sets[r.Face] = m
+				u := sets[r.Face]
+				if u == nil {
+					u = &faceUse{runes: map[rune]bool{}, glyphs: map[uint16]string{}}
+					if sp := spaceGlyph(r.Face); sp != 0 {
+						u.glyphs[sp] = " "
+					}
+					sets[r.Face] = u
 				}
 				for _, c := range r.Text {
-					m[c] = true
+					u.runes[c] = true
 				}
-				if r.Space {
-					m[' '] = true
+				for i, g := range r.Glyphs {
+					if _, ok := u.glyphs[g.ID]; !ok {
+						u.glyphs[g.ID] = glyphText(r, i)
+					}
 				}
 			}
 		}
 	}
-	out := make(map[fonts.Style][]rune, len(sets))
-	for s, m := range sets {
-		rs := make([]rune, 0, len(m))
-		for r := range m {
-			rs = append(rs, r)
-		}
-		slices.Sort(rs)
-		out[s] = rs
+	return sets
+}
+
+// glyphText returns the characters glyph i of run r stands for: its
+// cluster's, when it is the cluster's only glyph (a letter, a ligature);
+// the cluster's i-th character when the cluster has a glyph per character
+// (a letter and its marks); else the whole cluster for its first glyph
+// and nothing for the others.
+func glyphText(r layout.Run, i int) string {
+	g := r.Glyphs[i]
+	if int(g.At) > len(r.Text) || int(g.End) > len(r.Text) || g.At >= g.End {
+		return ""
 	}
-	return out
+	cluster := r.Text[g.At:g.End]
+	first, n := i, 0
+	for first > 0 && r.Glyphs[first-1].At == g.At {
+		first--
+	}
+	for k := first; k < len(r.Glyphs) && r.Glyphs[k].At == g.At; k++ {
+		n++
+	}
+	if n == 1 {
+		if rtlRun(r) {
+			// Extraction reads right-to-left glyphs from the right and
+			// each glyph's characters as drawn: a ligature's stand
+			// reversed, so that the word comes back in its order.
+			rs := []rune(cluster)
+			slices.Reverse(rs)
+			return string(rs)
+		}
+		return cluster
+	}
+	if rtlRun(r) {
+		// The cluster's characters, reversed as above, go with its
+		// first glyph (its letter, drawn last), none with its marks:
+		// extraction keeps a glyph's characters together.
+		if i == first+n-1 {
+			rs := []rune(cluster)
+			slices.Reverse(rs)
+			return string(rs)
+		}
+		return ""
+	}
+	if utf8.RuneCountInString(cluster) == n {
+		// In drawing order; a right-to-left cluster is drawn from its
+		// last glyph.
+		k := i - first
+		if n > 1 && r.Glyphs[first].X > r.Glyphs[first+n-1].X {
+			k = n - 1 - k
+		}
+		for j, c := range []rune(cluster) {
+			if j == k {
+				return string(c)
+			}
+		}
+	}
+	if i == first {
+		return cluster
+	}
+	return ""
 }
 
 // subsetTag derives a face's subset tag, six capitals, from the face and
-// the runes it draws, so the same book always gets the same tags and
+// the glyphs it draws, so the same book always gets the same tags and
 // different subsets of a face get different ones (readers may cache fonts
 // by name).
-func subsetTag(s fonts.Style, runes []rune) string {
+func subsetTag(s fonts.Style, glyphs []uint16) string {
 	h := fnv.New64a()
 	h.Write([]byte(fontInfo[s].postscript))
-	var buf [4]byte
-	for _, r := range runes {
-		h.Write(buf[:copy(buf[:], string(r))])
+	var buf [2]byte
+	for _, g := range glyphs {
+		buf[0], buf[1] = byte(g>>8), byte(g)
+		h.Write(buf[:])
 	}
 	v := h.Sum64()
 	tag := make([]byte, 6)
@@ -119,31 +219,112 @@ func subsetTag(s fonts.Style, runes []rune) string {
 	return string(tag)
 }
 
-// cid returns the CID that draws r in f: its place among the subset's
-// runes, counting from 1; 0 (.notdef) when the face lacks r, which layout
-// never lets happen.
-func (f *pdfFace) cid(r rune) uint16 {
-	if i, ok := slices.BinarySearch(f.sub.Runes, r); ok {
+// cid returns the CID that draws glyph g of the face: its place among
+// the subset's glyphs, counting from 1; 0 (.notdef) when the subset lacks
+// it, which never happens to a glyph of the book.
+func (f *pdfFace) cid(g uint16) uint16 {
+	if i, ok := slices.BinarySearch(f.sub.Glyphs, g); ok {
 		return uint16(i + 1)
 	}
 	return 0
 }
 
-// appendText appends the operators that draw s with its left end on the
-// baseline at (x, y), in PDF coordinates (points from the bottom left), as
-// gofpdf's Text would: BT x y Td (CIDs) Tj ET, each CID in two bytes of a
-// literal string.
-func (f *pdfFace) appendText(b []byte, x, y float64, s string) []byte {
+// width returns the advance of CID c in PDF glyph space (1000 units to
+// the em), as the font's /W array gives it.
+func (f *pdfFace) width(c uint16) int {
+	if int(c) >= len(f.sub.Advances) {
+		return 0
+	}
+	return int(math.Round(1000 / float64(f.sub.UnitsPerEm) * float64(f.sub.Advances[c])))
+}
+
+// rtlRun reports whether run r is drawn right to left: its glyphs, in
+// drawing order, stand for its text from the end.
+func rtlRun(r layout.Run) bool {
+	for i := 1; i < len(r.Glyphs); i++ {
+		if a, b := r.Glyphs[i-1].At, r.Glyphs[i].At; a != b {
+			return a > b
+		}
+	}
+	return false
+}
+
+// plainText reports whether the ToUnicode CMap gives back r's text from
+// its glyphs, read in drawing order, or for a right-to-left run from the
+// right, character by character, as extraction reads them: no ActualText
+// is needed.
+func (f *pdfFace) plainText(r layout.Run) bool {
+	var b []byte
+	for _, g := range r.Glyphs {
+		b = append(b, f.text[f.cid(g.ID)]...)
+	}
+	if !rtlRun(r) {
+		return string(b) == r.Text
+	}
+	rs := []rune(string(b))
+	slices.Reverse(rs)
+	return string(rs) == r.Text
+}
+
+// appendGlyphs appends a text object that draws run r's glyphs with its
+// origin at (x, y), in PDF coordinates (points from the bottom left), at
+// size points with horizontal scaling th (1: none): one TJ array whose
+// numbers move each glyph from where the one before leaves the pen to
+// where layout placed it, and a text rise for glyphs above or below the
+// baseline (marks). Each CID takes two bytes of a literal string. With
+// space, the face's space glyph follows at the pen, for extraction.
+func (f *pdfFace) appendGlyphs(b []byte, r layout.Run, x, y, size, th float64, space bool) []byte {
 	b = append(b, "BT "...)
 	b = strconv.AppendFloat(b, x, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, y, 'f', 2, 64)
-	b = append(b, " Td ("...)
-	for _, r := range s {
-		c := f.cid(r)
-		b = appendStringByte(appendStringByte(b, byte(c>>8)), byte(c))
+	b = append(b, " Td ["...)
+	unit := size * th / 1000 // points per glyph-space unit along the line
+	pen := 0.0
+	rise := layout.Sp(0)
+	inString := false
+	str := func(on bool) {
+		switch {
+		case on && !inString:
+			b = append(b, '(')
+		case !on && inString:
+			b = append(b, ')')
+		}
+		inString = on
 	}
-	return append(b, ") Tj ET"...)
+	for _, g := range r.Glyphs {
+		if g.Y != rise {
+			str(false)
+			b = append(b, "] TJ "...)
+			b = strconv.AppendFloat(b, g.Y.Points(), 'f', 2, 64)
+			b = append(b, " Ts ["...)
+			rise = g.Y
+		}
+		if d := g.X.Points() - pen; math.Abs(d) >= 0.005 {
+			adj := math.Round(-d/unit*100) / 100
+			if adj != 0 {
+				str(false)
+				b = append(b, ' ')
+				b = strconv.AppendFloat(b, adj, 'f', -1, 64)
+				b = append(b, ' ')
+				pen -= adj * unit
+			}
+		}
+		str(true)
+		c := f.cid(g.ID)
+		b = appendStringByte(appendStringByte(b, byte(c>>8)), byte(c))
+		pen += float64(f.width(c)) * unit
+	}
+	if space && f.space != 0 {
+		str(true)
+		b = appendStringByte(appendStringByte(b, byte(f.space>>8)), byte(f.space))
+	}
+	str(false)
+	b = append(b, "] TJ"...)
+	if rise != 0 {
+		b = append(b, " 0 Ts"...)
+	}
+	return append(b, " ET"...)
 }
 
 // appendStringByte appends c to a PDF literal string, escaped when it
@@ -183,12 +364,7 @@ func (f *pdfFace) objects(n int) []*pdfObj {
 	// PDF glyph space is 1000 units to the em; the values and their
 	// rounding are those gofpdf used to write.
 	scale := 1000 / float64(sub.UnitsPerEm)
-	width := func(glyph int) int {
-		if glyph >= len(sub.Advances) {
-			return 0
-		}
-		return int(math.Round(scale * float64(sub.Advances[glyph])))
-	}
+	width := func(glyph int) int { return f.width(uint16(glyph)) }
 	flags := 4 // symbolic: the font's own glyphs, addressed by glyph ID
 	if sub.Fixed {
 		flags |= 1
@@ -202,9 +378,9 @@ func (f *pdfFace) objects(n int) []*pdfObj {
 	}
 	stemV := 50 + int(math.Pow(float64(sub.Weight)/65, 2))
 	var ws []byte
-	if len(sub.Runes) > 0 {
+	if len(sub.Glyphs) > 0 {
 		ws = append(ws, "\n/W [1 ["...)
-		for i := range sub.Runes {
+		for i := range sub.Glyphs {
 			if i > 0 {
 				ws = append(ws, ' ')
 			}
@@ -226,55 +402,32 @@ func (f *pdfFace) objects(n int) []*pdfObj {
 	}
 }
 
-// toUnicode writes the CMap from each CID back to its rune (UTF-16BE).
-// Runes are sorted and CIDs number them in order, so a run of consecutive
-// runes is one bfrange entry, as long as it stays within one high byte of
-// the CIDs and of the runes (a range may vary only in its last byte).
-// Other runes are bfchar entries; blocks hold at most 100 entries, as
-// the CMap format requires.
+// toUnicode writes the CMap from each CID back to the characters its
+// glyph stands for (UTF-16BE): one bfchar entry per CID that has any, in
+// blocks of at most 100 entries, as the CMap format requires. A ligature's
+// entry holds all its characters.
 func (f *pdfFace) toUnicode() []byte {
 	b := []byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	runes := f.sub.Runes
-	var chars, ranges [][2]int // [first index, last index] into runes
-	for i := 0; i < len(runes); {
-		j := i
-		for j+1 < len(runes) && runes[j+1] == runes[j]+1 && runes[j+1] <= 0xFFFF &&
-			runes[j+1]>>8 == runes[i]>>8 && (j+2)>>8 == (i+1)>>8 {
-			j++
+	var cids []int
+	for c, t := range f.text {
+		if c > 0 && t != "" {
+			cids = append(cids, c)
 		}
-		if j > i {
-			ranges = append(ranges, [2]int{i, j})
-		} else {
-			chars = append(chars, [2]int{i, i})
-		}
-		i = j + 1
 	}
-	utf16Hex := func(b []byte, r rune) []byte {
-		for _, u := range utf16.AppendRune(nil, r) {
-			b = fmt.Appendf(b, "%04X", u)
-		}
-		return b
-	}
-	for start := 0; start < len(chars); start += 100 {
-		block := chars[start:min(start+100, len(chars))]
+	for start := 0; start < len(cids); start += 100 {
+		block := cids[start:min(start+100, len(cids))]
 		b = fmt.Appendf(b, "%d beginbfchar\n", len(block))
 		for _, c := range block {
-			b = utf16Hex(fmt.Appendf(b, "<%04X> <", c[0]+1), runes[c[0]])
+			b = fmt.Appendf(b, "<%04X> <", c)
+			for _, u := range utf16.Encode([]rune(f.text[c])) {
+				b = fmt.Appendf(b, "%04X", u)
+			}
 			b = append(b, ">\n"...)
 		}
 		b = append(b, "endbfchar\n"...)
-	}
-	for start := 0; start < len(ranges); start += 100 {
-		block := ranges[start:min(start+100, len(ranges))]
-		b = fmt.Appendf(b, "%d beginbfrange\n", len(block))
-		for _, r := range block {
-			b = utf16Hex(fmt.Appendf(b, "<%04X> <%04X> <", r[0]+1, r[1]+1), runes[r[0]])
-			b = append(b, ">\n"...)
-		}
-		b = append(b, "endbfrange\n"...)
 	}
 	return append(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"...)
 }

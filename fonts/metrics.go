@@ -185,18 +185,23 @@ func (f *Face) Advance(r rune) int { return int(f.glyph(r).adv) }
 // baseline, y down, as package sfnt gives them. It is empty when the face
 // lacks r or the glyph has no outline (a colour emoji).
 func (f *Face) Outline(r rune, ppem fixed.Int26_6) (sfnt.Segments, error) {
-	id := f.glyph(r).id
+	return f.GlyphOutline(uint16(f.glyph(r).id), ppem)
+}
+
+// GlyphOutline is Outline for the glyph with index id, such as a
+// ligature a shaper chose (empty for glyph 0).
+func (f *Face) GlyphOutline(id uint16, ppem fixed.Int26_6) (sfnt.Segments, error) {
 	if id == 0 {
 		return nil, nil
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	segs, err := f.font.LoadGlyph(&f.buf, id, ppem, nil)
+	segs, err := f.font.LoadGlyph(&f.buf, sfnt.GlyphIndex(id), ppem, nil)
 	if errors.Is(err, sfnt.ErrColoredGlyph) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("fonts: outline of %U in %s: %w", r, f.style, err)
+		return nil, fmt.Errorf("fonts: outline of glyph %d in %s: %w", id, f.style, err)
 	}
 	// The segments live in f.buf, which the next lookup reuses.
 	return append(sfnt.Segments(nil), segs...), nil

@@ -3,6 +3,7 @@ package fonts
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sync"
 
 	gotext "github.com/go-text/typesetting/font"
@@ -139,4 +140,19 @@ func scriptOf(text []rune) language.Script {
 		}
 	}
 	return language.Common
+}
+
+// Nominal appends the glyphs of text as the face's character map gives
+// them, each at its advance, without shaping: for a face the shaper
+// cannot read.
+func (f *Face) Nominal(dst []Glyph, text []rune, rtl bool) []Glyph {
+	start := len(dst)
+	for i, r := range text {
+		g := f.glyph(r)
+		dst = append(dst, Glyph{ID: uint16(g.id), Cluster: int32(i), Advance: g.adv})
+	}
+	if rtl {
+		slices.Reverse(dst[start:])
+	}
+	return dst
 }

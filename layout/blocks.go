@@ -371,7 +371,7 @@ func (s *setter) list(v *vlist, l *model.List, c ctx) error {
 			num := model.ItemLabel(l.Numbering, l.Start+i) + "."
 			x := right - s.sh.width(num, fonts.Regular, em)
 			for _, pc := range s.sh.shape(nil, num, fonts.Regular, em) {
-				m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: label})
+				m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Glyphs: pc.glyphsOf(), Width: pc.width, Tag: label})
 				x += pc.width
 			}
 		case c.depth == 0:
@@ -437,8 +437,8 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 	s.stackLines(v, chunks, cont, func(text string) *vbox {
 		b := &vbox{h: h, d: d, x: c.left + indent, outline: -1}
 		x := Sp(0)
-		for _, pc := range s.sh.shape(nil, Visual(text), fonts.Mono, size) {
-			b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: tag})
+		for _, pc := range s.sh.shapeLine(nil, text, fonts.Mono, size) {
+			b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Glyphs: pc.glyphsOf(), Width: pc.width, Tag: tag})
 			x += pc.width
 		}
 		if n := len(b.runs); n > 0 {
