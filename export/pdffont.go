@@ -78,16 +78,17 @@ func newPDFFonts(book *layout.Book) (*pdfFonts, error) {
 			glyphs = append(glyphs, g)
 		}
 		slices.Sort(glyphs)
-		sub, err := fonts.Subset(s, runes, glyphs)
+		sub, err := book.Family.Subset(s, runes, glyphs)
 		if err != nil {
 			return nil, fmt.Errorf("embed font %s: %w", s, err)
 		}
-		f := &pdfFace{style: s, sub: sub, res: "/F" + strconv.Itoa(int(s)), base: subsetTag(s, sub.Glyphs) + "+" + fontInfo[s].postscript}
+		name := postScriptName(book.Family, s)
+		f := &pdfFace{style: s, sub: sub, res: "/F" + strconv.Itoa(int(s)), base: subsetTag(name, sub.Glyphs) + "+" + name}
 		f.text = make([]string, len(sub.Glyphs)+1)
 		for i, g := range sub.Glyphs {
 			f.text[i+1] = u.glyphs[g]
 		}
-		if sp := spaceGlyph(s); sp != 0 {
+		if sp := spaceGlyph(book.Family, s); sp != 0 {
 			f.space = f.cid(sp)
 		}
 		pf.faces = append(pf.faces, f)
@@ -96,12 +97,25 @@ func newPDFFonts(book *layout.Book) (*pdfFonts, error) {
 	return pf, nil
 }
 
-// spaceGlyph returns the glyph of the space in face s (0: none).
-func spaceGlyph(s fonts.Style) uint16 {
-	if g := fonts.MustGet(s).Nominal(nil, []rune{' '}, false); len(g) == 1 {
+// spaceGlyph returns the glyph of the space in face s of fam (0: none).
+func spaceGlyph(fam *fonts.Family, s fonts.Style) uint16 {
+	f, err := fam.Get(s)
+	if err != nil {
+		return 0
+	}
+	if g := f.Nominal(nil, []rune{' '}, false); len(g) == 1 {
 		return g[0].ID
 	}
 	return 0
+}
+
+// postScriptName is how style s's face is named in the PDF: the user's
+// face by its own name, an embedded face as fontInfo says.
+func postScriptName(fam *fonts.Family, s fonts.Style) string {
+	if name := fam.PostScriptName(s); name != "" {
+		return name
+	}
+	return fontInfo[s].postscript
 }
 
 // usedGlyphs lists, for each face the book draws with, the glyphs it
@@ -120,7 +134,7 @@ func usedGlyphs(b *layout.Book) map[fonts.Style]*faceUse {
 				u := sets[r.Face]
 				if u == nil {
 					u = &faceUse{runes: map[rune]bool{}, glyphs: map[uint16]string{}}
-					if sp := spaceGlyph(r.Face); sp != 0 {
+					if sp := spaceGlyph(b.Family, r.Face); sp != 0 {
 						u.glyphs[sp] = " "
 					}
 					sets[r.Face] = u
@@ -198,13 +212,13 @@ func glyphText(r layout.Run, i int) string {
 	return ""
 }
 
-// subsetTag derives a face's subset tag, six capitals, from the face and
-// the glyphs it draws, so the same book always gets the same tags and
-// different subsets of a face get different ones (readers may cache fonts
-// by name).
-func subsetTag(s fonts.Style, glyphs []uint16) string {
+// subsetTag derives a face's subset tag, six capitals, from the face's
+// PostScript name and the glyphs it draws, so the same book always gets
+// the same tags and different subsets of a face get different ones
+// (readers may cache fonts by name).
+func subsetTag(postscript string, glyphs []uint16) string {
 	h := fnv.New64a()
-	h.Write([]byte(fontInfo[s].postscript))
+	h.Write([]byte(postscript))
 	var buf [2]byte
 	for _, g := range glyphs {
 		buf[0], buf[1] = byte(g>>8), byte(g)

@@ -16,8 +16,10 @@ import (
 // (UnitsPerEm units to the em). A Face is safe for concurrent use.
 type Face struct {
 	style Style
-	font  *sfnt.Font
-	upem  int
+	// name is the face's file name, for messages.
+	name string
+	font *sfnt.Font
+	upem int
 
 	// Vertical metrics in font units; Descent is positive below the
 	// baseline.
@@ -79,20 +81,27 @@ func load(s Style) (*Face, error) {
 	// Parse the embedded file in place: sfnt and the table scan touch
 	// only the tables they need, not the whole file, and a byte slice
 	// lets sfnt read them without copying.
-	f, err := sfnt.Parse(TTF(s))
+	return parseFace(s, s.String(), TTF(s))
+}
+
+// parseFace parses the TrueType file data, named name, as the face of
+// style s.
+func parseFace(s Style, name string, data []byte) (*Face, error) {
+	f, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: parse %s: %w", s, err)
+		return nil, fmt.Errorf("fonts: parse %s: %w", name, err)
 	}
 	fc := &Face{
 		style: s,
+		name:  name,
 		font:  f,
 		upem:  int(f.UnitsPerEm()),
 		high:  map[rune]glyph{},
-		data:  TTF(s),
+		data:  data,
 	}
 	m, err := f.Metrics(&fc.buf, fc.ppem(), font.HintingNone)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: metrics of %s: %w", s, err)
+		return nil, fmt.Errorf("fonts: metrics of %s: %w", name, err)
 	}
 	fc.ascent = int(m.Ascent >> 6)
 	fc.descent = int(m.Descent >> 6)
@@ -201,7 +210,7 @@ func (f *Face) GlyphOutline(id uint16, ppem fixed.Int26_6) (sfnt.Segments, error
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("fonts: outline of glyph %d in %s: %w", id, f.style, err)
+		return nil, fmt.Errorf("fonts: outline of glyph %d in %s: %w", id, f.name, err)
 	}
 	// The segments live in f.buf, which the next lookup reuses.
 	return append(sfnt.Segments(nil), segs...), nil
@@ -217,6 +226,11 @@ func Cover(s Style, r rune) (face Style, ok bool) {
 	if f, err := Get(s); err == nil && f.Has(r) {
 		return s, true
 	}
+	return fallbackCover(s, r)
+}
+
+// fallbackCover is Cover after style s's own face lacks r.
+func fallbackCover(s Style, r rune) (face Style, ok bool) {
 	for _, alt := range [...]Style{Fallback, Mono, CJK, Hangul, Symbols} {
 		if alt == s {
 			continue

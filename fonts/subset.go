@@ -53,11 +53,17 @@ type SubsetFont struct {
 // face lacks are left out. The same glyphs and runes always give the same
 // bytes.
 func Subset(s Style, runes []rune, glyphs []uint16) (*SubsetFont, error) {
-	f, err := Get(s)
+	return (*Family)(nil).Subset(s, runes, glyphs)
+}
+
+// Subset is the package-level Subset for the face that sets style s in
+// the family.
+func (fam *Family) Subset(s Style, runes []rune, glyphs []uint16) (*SubsetFont, error) {
+	f, err := fam.Get(s)
 	if err != nil {
 		return nil, err
 	}
-	src, size := Open(s)
+	src, size := fam.open(s)
 	pairs := make([]cmapPair, 0, len(runes))
 	for _, r := range runes {
 		// sfnt reads the face's own cmap, so runes above the BMP resolve
@@ -68,7 +74,7 @@ func Subset(s Style, runes []rune, glyphs []uint16) (*SubsetFont, error) {
 	}
 	out, err := subsetTTF(src, size, pairs, glyphs)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: subset %s: %w", s, err)
+		return nil, fmt.Errorf("fonts: subset %s: %w", f.name, err)
 	}
 	return out, nil
 }

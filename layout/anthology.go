@@ -132,6 +132,7 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 		Pages:   bd.pages,
 		Outline: bd.outline,
 		Tags:    bd.tags,
+		Family:  opt.Family,
 	}, nil
 }
 

@@ -23,6 +23,9 @@ type Book struct {
 	// Tags is the logical structure (tags.go): Tags[0] is the root, and
 	// the Tag fields of the pages' material index it.
 	Tags []Tag
+	// Family is the text family the runs' faces belong to (nil: Charis
+	// SIL), for the exporter to embed.
+	Family *fonts.Family
 }
 
 // Meta is the document information a PDF carries.

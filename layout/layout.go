@@ -117,6 +117,7 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 		Pages:   pages,
 		Outline: outline,
 		Tags:    tags,
+		Family:  opt.Family,
 	}, nil
 }
 
@@ -151,6 +152,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
+	s.sh.fam = opt.Family
 	lang := doc.Lang
 	if lang == "" {
 		lang = "en"

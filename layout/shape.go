@@ -91,6 +91,9 @@ const replacementRune = '\ufffd'
 // kerning, contextual forms and mark positions, and reports characters it
 // cannot draw once each.
 type shaper struct {
+	// fam is the text family (nil: Charis SIL); a family's faces are
+	// parsed when it is loaded.
+	fam     *fonts.Family
 	warn    func(string)
 	missing map[rune]bool
 	// missingOrder lists the missing runes in the order first met, for
@@ -158,10 +161,15 @@ func newShaper(warn func(string)) (*shaper, error) {
 }
 
 // face returns the metrics of style s. The embedded faces are known to
-// parse (a test loads each), so a failure here is a broken build.
+// parse (a test loads each), and a family's own are parsed when it is
+// loaded, so a failure here is a broken build.
 func (sh *shaper) face(s fonts.Style) *fonts.Face {
 	if sh.faces[s] == nil {
-		sh.faces[s] = fonts.MustGet(s)
+		f, err := sh.fam.Get(s)
+		if err != nil {
+			panic(err)
+		}
+		sh.faces[s] = f
 	}
 	return sh.faces[s]
 }
@@ -174,7 +182,7 @@ func (sh *shaper) units(f fonts.Style, size Sp, u int) Sp {
 // resolve picks the face that draws r in style s, replacing a rune no
 // face has.
 func (sh *shaper) resolve(s fonts.Style, r rune) (fonts.Style, rune) {
-	face, ok := fonts.Cover(s, r)
+	face, ok := sh.fam.Cover(s, r)
 	if ok {
 		return face, r
 	}
@@ -182,7 +190,7 @@ func (sh *shaper) resolve(s fonts.Style, r rune) (fonts.Style, rune) {
 		sh.missing[r] = true
 		sh.missingOrder = append(sh.missingOrder, r)
 	}
-	face, ok = fonts.Cover(s, replacementRune)
+	face, ok = sh.fam.Cover(s, replacementRune)
 	if ok {
 		return face, replacementRune
 	}
