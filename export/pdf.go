@@ -246,6 +246,13 @@ func (p *painter) runs(runs []layout.Run, props string) {
 			p.run(hy)
 			continue
 		}
+		if props == "" && r.Hyphen == 0 && !r.Space && strings.HasSuffix(r.Text, "-") && (i == len(runs)-1 || runs[i+1].Y != r.Y) {
+			// A hyphen of the text at a line end: extraction joins a
+			// word broken at a hyphen-minus, so the text layer gives it
+			// as U+2010, the hyphen that is a character of the text.
+			p.runAs(r, strings.TrimSuffix(r.Text, "-")+"\u2010")
+			continue
+		}
 		p.run(r)
 	}
 }
@@ -274,6 +281,19 @@ func splitHyphen(r layout.Run, h layout.Sp) (word, hy layout.Run) {
 // (right-to-left text, a glyph that stands for other characters
 // elsewhere).
 func (p *painter) run(r layout.Run) {
+	text := ""
+	if !p.fonts.by[r.Face].plainText(r) {
+		text = r.Text
+		if r.Space {
+			text += " "
+		}
+	}
+	p.runAs(r, text)
+}
+
+// runAs paints run r, inside a span whose /ActualText is actual unless
+// actual is empty.
+func (p *painter) runAs(r layout.Run, actual string) {
 	p.setFont(r.Face, r.Size)
 	if r.Expand != p.expand {
 		// Horizontal scaling (Tz) is text state too; it applies to
@@ -284,18 +304,13 @@ func (p *painter) run(r layout.Run) {
 	f := p.fonts.by[r.Face]
 	y := p.height - (r.Y + p.dy).Points()
 	p.buf = p.buf[:0]
-	actual := !f.plainText(r)
-	if actual {
-		text := r.Text
-		if r.Space {
-			text += " "
-		}
+	if actual != "" {
 		p.buf = append(p.buf, "/Span <</ActualText "...)
-		p.buf = appendTextString(p.buf, text)
+		p.buf = appendTextString(p.buf, actual)
 		p.buf = append(p.buf, ">> BDC "...)
 	}
 	p.buf = f.appendGlyphs(p.buf, r, (r.X + p.dx).Points(), y, r.Size.Points(), 1+float64(r.Expand)/1000, r.Space)
-	if actual {
+	if actual != "" {
 		p.buf = append(p.buf, " EMC"...)
 	}
 	p.pdf.RawWriteStr(string(p.buf))
