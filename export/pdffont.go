@@ -268,17 +268,31 @@ func rtlRun(r layout.Run) bool {
 // right, character by character, as extraction reads them: no ActualText
 // is needed.
 func (f *pdfFace) plainText(r layout.Run) bool {
+	if !rtlRun(r) {
+		pos := 0
+		for _, g := range r.Glyphs {
+			t := f.text[f.cid(g.ID)]
+			if !strings.HasPrefix(r.Text[pos:], t) {
+				return false
+			}
+			pos += len(t)
+		}
+		return pos == len(r.Text)
+	}
 	var b []byte
 	for _, g := range r.Glyphs {
 		b = append(b, f.text[f.cid(g.ID)]...)
-	}
-	if !rtlRun(r) {
-		return string(b) == r.Text
 	}
 	rs := []rune(string(b))
 	slices.Reverse(rs)
 	return string(rs) == r.Text
 }
+
+// maxDrift is how far, in points, a glyph may stand from where layout
+// placed it before a TJ number moves it back: the widths of the /W array
+// are rounded to a thousandth of an em, and correcting every rounding
+// would put a number between most glyphs for no visible difference.
+const maxDrift = 0.02
 
 // appendGlyphs appends a text object that draws run r's glyphs with its
 // origin at (x, y), in PDF coordinates (points from the bottom left), at
@@ -314,7 +328,7 @@ func (f *pdfFace) appendGlyphs(b []byte, r layout.Run, x, y, size, th float64, s
 			b = append(b, " Ts ["...)
 			rise = g.Y
 		}
-		if d := g.X.Points() - pen; math.Abs(d) >= 0.005 {
+		if d := g.X.Points() - pen; math.Abs(d) >= maxDrift {
 			adj := math.Round(-d/unit*100) / 100
 			if adj != 0 {
 				str(false)

@@ -49,7 +49,22 @@ type shaping struct {
 	feat map[ot.Tag]bool
 	mu   sync.Mutex
 	buf  *harfbuzz.Buffer
+	// done caches the glyphs of the texts shaped: documents are mostly
+	// words that recur, within a document and across the documents a
+	// process converts.
+	done map[shapedKey][]Glyph
 }
+
+// shapedKey names one shaping of a text in a face.
+type shapedKey struct {
+	text     string
+	rtl      bool
+	features Feature
+}
+
+// maxShaped bounds a face's cache of shaped texts: past it the cache
+// starts afresh rather than grow without end.
+const maxShaped = 1 << 15
 
 func (f *Face) shaper() (*shaping, error) {
 	sh := &f.shaping
@@ -67,6 +82,7 @@ func (f *Face) shaper() (*shaping, error) {
 			sh.feat[r.Tag] = true
 		}
 		sh.buf = harfbuzz.NewBuffer()
+		sh.done = map[shapedKey][]Glyph{}
 	})
 	return sh, sh.err
 }
@@ -112,8 +128,12 @@ func (f *Face) Shape(dst []Glyph, text []rune, rtl bool, features Feature) ([]Gl
 		add(tagLiga, 0)
 		add(tagClig, 0)
 	}
+	key := shapedKey{string(text), rtl, features}
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
+	if gs, ok := sh.done[key]; ok {
+		return append(dst, gs...), nil
+	}
 	b := sh.buf
 	b.Clear()
 	b.AddRunes(text, 0, len(text))
@@ -123,11 +143,16 @@ func (f *Face) Shape(dst []Glyph, text []rune, rtl bool, features Feature) ([]Gl
 	}
 	b.Props.Script = scriptOf(text)
 	b.Shape(sh.font, feats)
+	start := len(dst)
 	for i, info := range b.Info {
 		p := b.Pos[i]
 		dst = append(dst, Glyph{ID: uint16(info.Glyph), Cluster: int32(info.Cluster),
 			Advance: int32(p.XAdvance), XOffset: int32(p.XOffset), YOffset: int32(p.YOffset)})
 	}
+	if len(sh.done) >= maxShaped {
+		clear(sh.done)
+	}
+	sh.done[key] = slices.Clone(dst[start:])
 	return dst, nil
 }
 

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -690,9 +691,14 @@ func (b *parBuilder) shapeChars(cs []ch) {
 			pc.raise = sp.raise
 			pc.link = sp.link
 			pc.level = cs[i].level
-			for g := range pc.glyphs {
-				pc.glyphs[g].rs += int32(i)
-				pc.glyphs[g].re += int32(i)
+			if i > 0 {
+				// The glyphs may be the shaper's cache's: counted
+				// from the word's start on a copy.
+				pc.glyphs = slices.Clone(pc.glyphs)
+				for g := range pc.glyphs {
+					pc.glyphs[g].rs += int32(i)
+					pc.glyphs[g].re += int32(i)
+				}
 			}
 		}
 		i = j

@@ -102,13 +102,15 @@ type shaper struct {
 	faces        [fonts.NumStyles]*fonts.Face
 	// hyphens caches the hyphen piece of each face and size.
 	hyphens map[hyphenKey]piece
-	// shaped caches the glyphs of each text shaped, in font units: a
-	// text is mostly words that recur, and one shaping serves every size.
-	shaped map[shapeKey][]fonts.Glyph
-	// runes, src, offs and buf are scratch space for shape.
-	runes     []rune
-	src, offs []int32
-	buf       []byte
+	// shaped caches the glyphs of each text shaped: a text is mostly
+	// words that recur, in a few sizes. Pieces share the cached glyphs,
+	// which no one changes.
+	shaped map[shapeKey]shapedText
+	// runes, src, offs, buf, gl and ends are scratch space for shape.
+	runes           []rune
+	src, offs, ends []int32
+	buf             []byte
+	gl              []fonts.Glyph
 	// tracking is extra space between the characters of a word, for
 	// spaced capitals (SetText); 0 in running text.
 	tracking Sp
@@ -119,10 +121,18 @@ type shaper struct {
 
 // shapeKey names one shaping of a text.
 type shapeKey struct {
-	text     string
-	face     fonts.Style
-	features fonts.Feature
-	rtl      bool
+	text           string
+	face           fonts.Style
+	size, tracking Sp
+	features       fonts.Feature
+	rtl            bool
+}
+
+// shapedText is a text shaped: its glyphs, their clusters counted in the
+// text's runes, and its width.
+type shapedText struct {
+	glyphs []pglyph
+	width  Sp
 }
 
 // maxShaped bounds the shaping cache: a text of more distinct words
@@ -152,7 +162,7 @@ func (sh *shaper) hyphen(face fonts.Style, size Sp) piece {
 }
 
 func newShaper(warn func(string)) (*shaper, error) {
-	sh := &shaper{warn: warn, missing: map[rune]bool{}, hyphens: map[hyphenKey]piece{}, shaped: map[shapeKey][]fonts.Glyph{}}
+	sh := &shaper{warn: warn, missing: map[rune]bool{}, hyphens: map[hyphenKey]piece{}, shaped: map[shapeKey]shapedText{}}
 	// The text face must load; the others load when first used.
 	if _, err := fonts.Get(fonts.Regular); err != nil {
 		return nil, err
@@ -272,47 +282,67 @@ func (sh *shaper) flush(dst []piece, orig string, face fonts.Style, size Sp, rtl
 	if string(sh.buf) != orig {
 		text = string(sh.buf)
 	}
-	key := shapeKey{text, face, sh.features, rtl}
-	gl, ok := sh.shaped[key]
+	key := shapeKey{text, face, size, sh.tracking, sh.features, rtl}
+	st, ok := sh.shaped[key]
 	if !ok {
-		var err error
-		gl, err = sh.face(face).Shape(nil, sh.runes, rtl, sh.features)
-		if err != nil {
-			// A face the shaper cannot read is set glyph by glyph,
-			// unshaped, from its character map.
-			gl = sh.face(face).Nominal(gl[:0], sh.runes, rtl)
-		}
+		st = sh.shapeText(text, face, size, rtl)
 		if len(sh.shaped) >= maxShaped {
 			clear(sh.shaped)
 		}
-		sh.shaped[key] = gl
+		sh.shaped[key] = st
 	}
+	glyphs := st.glyphs
+	// Clusters count the runes drawn; the caller counts every rune of its
+	// text, the invisible ones dropped here too.
+	if n := len(sh.src); n > 0 && (sh.src[0] != 0 || sh.src[n-1] != int32(n-1)) {
+		glyphs = slices.Clone(glyphs)
+		for i := range glyphs {
+			g := &glyphs[i]
+			g.rs = sh.src[g.rs]
+			if int(g.re) < n {
+				g.re = sh.src[g.re]
+			} else {
+				g.re = sh.src[n-1] + 1
+			}
+		}
+	}
+	return append(dst, piece{text: text, face: face, size: size, width: st.width, glyphs: glyphs})
+}
+
+// shapeText shapes the runes gathered by shapeDir, text, in one face.
+func (sh *shaper) shapeText(text string, face fonts.Style, size Sp, rtl bool) shapedText {
+	gl, err := sh.face(face).Shape(sh.gl[:0], sh.runes, rtl, sh.features)
+	if err != nil {
+		// A face the shaper cannot read is set glyph by glyph, unshaped,
+		// from its character map.
+		gl = sh.face(face).Nominal(gl[:0], sh.runes, rtl)
+	}
+	sh.gl = gl
 	n := len(sh.runes)
-	// ends[c] is where the cluster starting at rune c ends.
-	starts := make([]bool, n+1)
-	starts[n] = true
+	// ends[c] is where the cluster starting at rune c ends: the next rune
+	// that starts a cluster.
+	ends := slices.Grow(sh.ends[:0], n+1)[:n+1]
+	sh.ends = ends
+	for c := range ends {
+		ends[c] = -1
+	}
+	ends[n] = int32(n)
 	for _, g := range gl {
 		if c := int(g.Cluster); c >= 0 && c < n {
-			starts[c] = true
+			ends[c] = 0 // a start
 		}
 	}
-	ends := make([]int32, n+1)
-	ends[n] = int32(n)
+	next := int32(n)
 	for c := n - 1; c >= 0; c-- {
-		ends[c] = ends[c+1]
-		if starts[c+1] {
-			ends[c] = int32(c + 1)
+		start := ends[c] == 0
+		ends[c] = next
+		if start {
+			next = int32(c)
 		}
-	}
-	srcEnd := func(c int32) int32 {
-		if int(c) < n {
-			return sh.src[c]
-		}
-		return sh.src[n-1] + 1
 	}
 	upem := Sp(sh.face(face).UnitsPerEm())
 	u := func(v int32) Sp { return scale(Sp(v), size, upem) }
-	pc := piece{text: text, face: face, size: size, glyphs: make([]pglyph, len(gl))}
+	glyphs := make([]pglyph, len(gl))
 	var units int32
 	var extra Sp
 	for i, g := range gl {
@@ -323,17 +353,16 @@ func (sh *shaper) flush(dst []piece, orig string, face fonts.Style, size Sp, rtl
 		pen := u(units) + extra
 		units += g.Advance
 		e := ends[c]
-		pc.glyphs[i] = pglyph{id: g.ID, at: sh.offs[c], end: int32(len(text)), rs: sh.src[c], re: srcEnd(e),
+		glyphs[i] = pglyph{id: g.ID, at: sh.offs[c], end: int32(len(text)), rs: int32(c), re: e,
 			pen: pen, adv: u(units) + extra - pen, dx: u(g.XOffset), dy: u(g.YOffset)}
 		if int(e) < n {
-			pc.glyphs[i].end = sh.offs[e]
+			glyphs[i].end = sh.offs[e]
 		}
 	}
-	pc.width = u(units) + extra
 	if rtl {
-		slices.Reverse(pc.glyphs)
+		slices.Reverse(glyphs)
 	}
-	return append(dst, pc)
+	return shapedText{glyphs: glyphs, width: u(units) + extra}
 }
 
 // width measures text in one face, ignoring fallback (for glue and
