@@ -67,6 +67,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	// The runs are built in the setter's buffer, kept from line to line,
 	// and copied out at the end at their number.
 	box.runs = s.lineRuns[:0]
+	// The glyphs of the runs too, in order (only the last run grows),
+	// copied out at the end at their number.
+	glyphs, starts := s.lineGlyphs[:0], s.glyphStarts[:0]
 	// Font expansion takes its share of the adjustment first, in whole
 	// thousandths, up to its limit; the glue takes the rest exactly.
 	expand := 0
@@ -154,14 +157,25 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			// order: pieces do not join it.
 			sameBidi := !p.bidi || levels[n-1] == pc.level && runLinks[n-1] == pc.link && pc.level%2 == 0
 			if r.Face == pc.face && r.Size == pc.size && r.Y == -pc.raise && r.Tag == tag && sameBidi {
-				r.Glyphs = pc.runGlyphs(r.Glyphs, int32(len(r.Text)), x-r.X, widen)
+				if p.bidi {
+					r.Glyphs = pc.runGlyphs(r.Glyphs, int32(len(r.Text)), x-r.X, widen)
+				} else {
+					glyphs = pc.runGlyphs(glyphs, int32(len(r.Text)), x-r.X, widen)
+				}
 				r.Text += pc.text
 				r.Width = x + width - r.X
 				return
 			}
 		}
 		run := Run{Face: pc.face, Size: pc.size, X: x, Y: -pc.raise, Text: pc.text, Width: width, Expand: expand, Tag: tag}
-		run.Glyphs = pc.runGlyphs(make([]Glyph, 0, len(pc.glyphs)), 0, 0, widen)
+		if p.bidi {
+			// reorder moves the runs of a line with right-to-left
+			// text: each keeps glyphs of its own.
+			run.Glyphs = pc.runGlyphs(nil, 0, 0, widen)
+		} else {
+			starts = append(starts, len(glyphs))
+			glyphs = pc.runGlyphs(glyphs, 0, 0, widen)
+		}
 		box.runs = append(box.runs, run)
 		if p.bidi {
 			levels = append(levels, pc.level)
@@ -248,6 +262,17 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	if n := len(box.runs); n > 0 && l.End < len(items) && endsAtSpace(items, l.End) {
 		box.runs[n-1].Space = true
 	}
+	if len(glyphs) > 0 {
+		all := slices.Clone(glyphs)
+		for k := range box.runs {
+			end := len(all)
+			if k+1 < len(starts) {
+				end = starts[k+1]
+			}
+			box.runs[k].Glyphs = all[starts[k]:end:end]
+		}
+	}
+	s.lineGlyphs, s.glyphStarts = glyphs[:0], starts[:0]
 	built := box.runs
 	if p.bidi {
 		reorder(box, levels, runLinks, p.links, l.Width, p.base)
