@@ -575,7 +575,8 @@ func (b *parBuilder) box(pc *piece, ref int32) Item {
 }
 
 // subPiece returns the piece of pc's glyphs from to to (in the text's
-// order): the text of their clusters, its width theirs.
+// order): the text of their clusters, its width theirs. It shares pc's
+// glyphs.
 func subPiece(pc *piece, from, to int) piece {
 	if from == 0 && to == len(pc.glyphs) {
 		return *pc
@@ -588,12 +589,8 @@ func subPiece(pc *piece, from, to int) piece {
 		left, right = min(left, g.pen), max(right, g.pen+g.adv)
 	}
 	out := *pc
-	out.text, out.width = pc.text[at:end], right-left
-	out.glyphs = make([]pglyph, len(gs))
-	for i, g := range gs {
-		g.at, g.end, g.pen = g.at-at, g.end-at, g.pen-left
-		out.glyphs[i] = g
-	}
+	out.text, out.width = pc.text[at-pc.at0:end-pc.at0], right-left
+	out.glyphs, out.base, out.at0 = gs[:len(gs):len(gs)], left, at
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,6 +31,11 @@ type piece struct {
 	// hyphen is the advance of the hyphen layout added at the piece's
 	// end, to break a word there (0: none).
 	hyphen Sp
+	// base and at0 are where the piece starts in its glyphs' pen
+	// positions and byte offsets: a piece cut from a shaped word shares
+	// the word's glyphs.
+	base Sp
+	at0  int32
 }
 
 // pglyph is a glyph of a piece.
@@ -54,7 +60,7 @@ type pglyph struct {
 func (pc *piece) runGlyphs(dst []Glyph, at int32, x Sp, widen func(Sp) Sp) []Glyph {
 	n := len(dst)
 	for _, g := range pc.glyphs {
-		dst = append(dst, Glyph{ID: g.id, At: at + g.at, End: at + g.end, X: x + widen(g.pen) + g.dx, Y: g.dy})
+		dst = append(dst, Glyph{ID: g.id, At: at + g.at - pc.at0, End: at + g.end - pc.at0, X: x + widen(g.pen-pc.base) + g.dx, Y: g.dy})
 	}
 	if pc.level%2 == 1 {
 		slices.Reverse(dst[n:]) // in drawing order
@@ -102,15 +108,13 @@ type shaper struct {
 	faces        [fonts.NumStyles]*fonts.Face
 	// hyphens caches the hyphen piece of each face and size.
 	hyphens map[hyphenKey]piece
-	// shaped caches the glyphs of each text shaped: a text is mostly
-	// words that recur, in a few sizes. Pieces share the cached glyphs,
-	// which no one changes.
-	shaped map[shapeKey]shapedText
 	// runes, src, offs, buf, gl and ends are scratch space for shape.
 	runes           []rune
 	src, offs, ends []int32
 	buf             []byte
 	gl              []fonts.Glyph
+	// measured holds the pieces width measures.
+	measured []piece
 	// tracking is extra space between the characters of a word, for
 	// spaced capitals (SetText); 0 in running text.
 	tracking Sp
@@ -122,11 +126,19 @@ type shaper struct {
 // shapeKey names one shaping of a text.
 type shapeKey struct {
 	text           string
-	face           fonts.Style
+	face           *fonts.Face
 	size, tracking Sp
 	features       fonts.Feature
 	rtl            bool
 }
+
+// shaped caches the glyphs of each text shaped: texts are mostly words
+// that recur, in a few sizes, within a document and across the documents
+// a process sets. Pieces share the cached glyphs, which no one changes.
+var shaped = struct {
+	sync.Mutex
+	m map[shapeKey]shapedText
+}{m: map[shapeKey]shapedText{}}
 
 // shapedText is a text shaped: its glyphs, their clusters counted in the
 // text's runes, and its width.
@@ -162,7 +174,7 @@ func (sh *shaper) hyphen(face fonts.Style, size Sp) piece {
 }
 
 func newShaper(warn func(string)) (*shaper, error) {
-	sh := &shaper{warn: warn, missing: map[rune]bool{}, hyphens: map[hyphenKey]piece{}, shaped: map[shapeKey]shapedText{}}
+	sh := &shaper{warn: warn, missing: map[rune]bool{}, hyphens: map[hyphenKey]piece{}}
 	// The text face must load; the others load when first used.
 	if _, err := fonts.Get(fonts.Regular); err != nil {
 		return nil, err
@@ -282,14 +294,18 @@ func (sh *shaper) flush(dst []piece, orig string, face fonts.Style, size Sp, rtl
 	if string(sh.buf) != orig {
 		text = string(sh.buf)
 	}
-	key := shapeKey{text, face, size, sh.tracking, sh.features, rtl}
-	st, ok := sh.shaped[key]
+	key := shapeKey{text, sh.face(face), size, sh.tracking, sh.features, rtl}
+	shaped.Lock()
+	st, ok := shaped.m[key]
+	shaped.Unlock()
 	if !ok {
 		st = sh.shapeText(text, face, size, rtl)
-		if len(sh.shaped) >= maxShaped {
-			clear(sh.shaped)
+		shaped.Lock()
+		if len(shaped.m) >= maxShaped {
+			clear(shaped.m)
 		}
-		sh.shaped[key] = st
+		shaped.m[key] = st
+		shaped.Unlock()
 	}
 	glyphs := st.glyphs
 	// Clusters count the runes drawn; the caller counts every rune of its
@@ -369,7 +385,8 @@ func (sh *shaper) shapeText(text string, face fonts.Style, size Sp, rtl bool) sh
 // markers made of characters every face has).
 func (sh *shaper) width(text string, s fonts.Style, size Sp) Sp {
 	var w Sp
-	for _, pc := range sh.shape(nil, text, s, size) {
+	sh.measured = sh.shape(sh.measured[:0], text, s, size)
+	for _, pc := range sh.measured {
 		w += pc.width
 	}
 	return w
