@@ -35,15 +35,17 @@ type PDFOptions struct {
 
 // fontInfo is how an embedded face is named in the PDF.
 var fontInfo = [...]struct{ postscript string }{
-	fonts.Regular:    {"CharisSIL"},
-	fonts.Italic:     {"CharisSIL-Italic"},
-	fonts.Bold:       {"CharisSIL-Bold"},
-	fonts.BoldItalic: {"CharisSIL-BoldItalic"},
-	fonts.Mono:       {"DejaVuSansMono"},
-	fonts.Fallback:   {"DejaVuSans"},
-	fonts.CJK:        {"DroidSansFallback"},
-	fonts.Hangul:     {"NanumMyeongjo"},
-	fonts.Symbols:    {"Symbola"},
+	fonts.Regular:     {"CharisSIL"},
+	fonts.Italic:      {"CharisSIL-Italic"},
+	fonts.Bold:        {"CharisSIL-Bold"},
+	fonts.BoldItalic:  {"CharisSIL-BoldItalic"},
+	fonts.Mono:        {"DejaVuSansMono"},
+	fonts.Fallback:    {"DejaVuSans"},
+	fonts.CJK:         {"DroidSansFallback"},
+	fonts.Hangul:      {"NanumMyeongjo"},
+	fonts.Symbols:     {"Symbola"},
+	fonts.MonoBold:    {"DejaVuSansMono-Bold"},
+	fonts.MonoOblique: {"DejaVuSansMono-Oblique"},
 }
 
 // PDF paints a laid-out book with gofpdf and writes the file to w. Every
@@ -154,6 +156,8 @@ type painter struct {
 	face   fonts.Style
 	size   layout.Sp
 	expand int
+	// grey is the text colour set, as layout.Run.Grey (0: black).
+	grey uint8
 	// dx, dy move everything painted: where the page sits on its side.
 	dx, dy layout.Sp
 	buf    []byte
@@ -255,6 +259,19 @@ func (p *painter) runs(runs []layout.Run, props string) {
 		}
 		p.run(r)
 	}
+	// Rules and images painted next fill in black.
+	p.setGrey(0)
+}
+
+// setGrey sets the colour text is filled with: a grey g percent lighter
+// than black. Only highlighted code is grey, so a book without it gets no
+// colour operator at all.
+func (p *painter) setGrey(g uint8) {
+	if g == p.grey {
+		return
+	}
+	p.pdf.RawWriteStr(strconv.FormatFloat(float64(g)/100, 'f', 2, 64) + " g")
+	p.grey = g
 }
 
 // splitHyphen cuts a run that ends in a hyphen layout added, h wide, into
@@ -295,6 +312,7 @@ func (p *painter) run(r layout.Run) {
 // actual is empty.
 func (p *painter) runAs(r layout.Run, actual string) {
 	p.setFont(r.Face, r.Size)
+	p.setGrey(r.Grey)
 	if r.Expand != p.expand {
 		// Horizontal scaling (Tz) is text state too; it applies to
 		// the text objects that follow.

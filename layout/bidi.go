@@ -32,6 +32,16 @@ func hasRTL(cs []ch) bool {
 	return false
 }
 
+// textHasRTL is hasRTL for a string.
+func textHasRTL(s string) bool {
+	for _, r := range s {
+		if r >= 0x0590 && rtlClass(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func rtlClass(r rune) bool {
 	p, _ := bidi.LookupRune(r)
 	switch p.Class() {

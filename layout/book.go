@@ -104,6 +104,9 @@ type Run struct {
 	// as room, not characters; an exporter that writes text for
 	// extraction adds one here.
 	Space bool
+	// Grey is how much lighter than black the run is painted, in
+	// percent: 0 (black) for all but highlighted code, at most 45.
+	Grey uint8
 	// Hyphen is the advance of the hyphen that ends the run when layout
 	// added it to break a word at the line end (0: none). It is not
 	// part of the text: an exporter of tagged text leaves it out.
@@ -215,6 +218,9 @@ func dumpRuns(sb *strings.Builder, slot string, runs []Run) {
 			if r.Expand != 0 {
 				fmt.Fprintf(sb, " x%+d", r.Expand)
 			}
+			if r.Grey != 0 {
+				fmt.Fprintf(sb, " grey%d", r.Grey)
+			}
 			fmt.Fprintf(sb, " %q", r.Text)
 			for k, g := range r.Glyphs {
 				// Clusters of several characters: ligatures, letters
@@ -250,6 +256,10 @@ func shortFace(s fonts.Style) string {
 		return "K"
 	case fonts.Symbols:
 		return "S"
+	case fonts.MonoBold:
+		return "MB"
+	case fonts.MonoOblique:
+		return "MO"
 	}
 	return s.String()
 }
