@@ -1,7 +1,12 @@
 package fonts
 
 import (
+	"slices"
 	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 // shapedWidth is the advance of text shaped in f, in font units.
@@ -95,6 +100,56 @@ func TestShapeJoinsArabic(t *testing.T) {
 	for i, r := range text {
 		if g := f.glyph(r).id; uint16(g) == gs[2-i].ID {
 			t.Errorf("%q kept its isolated form", r)
+		}
+	}
+}
+
+// TestSubsetKeepsShapedGlyphs checks that a subset keeps the glyphs a
+// shaper chose that no character maps to (a ligature, a small capital),
+// with their outlines and advances.
+func TestSubsetKeepsShapedGlyphs(t *testing.T) {
+	f := MustGet(Regular)
+	var ids []uint16
+	for _, tc := range []struct {
+		text string
+		feat Feature
+	}{{"office", 0}, {"ab", SmallCaps}} {
+		gs, err := f.Shape(nil, []rune(tc.text), false, tc.feat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range gs {
+			ids = append(ids, g.ID)
+		}
+	}
+	sf, err := Subset(Regular, nil, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := sfnt.Parse(TTF(Regular))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := sfnt.Parse(sf.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ob, gb sfnt.Buffer
+	ppem := fixed.I(f.UnitsPerEm())
+	for _, id := range ids {
+		i, ok := slices.BinarySearch(sf.Glyphs, id)
+		if !ok {
+			t.Errorf("glyph %d not kept", id)
+			continue
+		}
+		want, err1 := orig.LoadGlyph(&ob, sfnt.GlyphIndex(id), ppem, nil)
+		want = slices.Clone(want)
+		have, err2 := got.LoadGlyph(&gb, sfnt.GlyphIndex(i+1), ppem, nil)
+		if err1 != nil || err2 != nil || !slices.Equal(want, have) {
+			t.Errorf("glyph %d: outline differs in the subset (%v, %v)", id, err1, err2)
+		}
+		if a, _ := orig.GlyphAdvance(&ob, sfnt.GlyphIndex(id), ppem, font.HintingNone); sf.Advances[i+1] != a.Round() {
+			t.Errorf("glyph %d: advance %d, want %d", id, sf.Advances[i+1], a.Round())
 		}
 	}
 }
