@@ -232,7 +232,8 @@ func (p *painter) setFont(face fonts.Style, size layout.Sp) {
 // runs paints runs as the artifact props, or, when props is empty, as
 // the page's body: each run the content of its tag.
 func (p *painter) runs(runs []layout.Run, props string) {
-	for i, r := range runs {
+	for i := 0; i < len(runs); i++ {
+		r := runs[i]
 		if r.Text == "" {
 			continue
 		}
@@ -255,6 +256,17 @@ func (p *painter) runs(runs []layout.Run, props string) {
 			// word broken at a hyphen-minus, so the text layer gives it
 			// as U+2010, the hyphen that is a character of the text.
 			p.runAs(r, strings.TrimSuffix(r.Text, "-")+"\u2010")
+			continue
+		}
+		// The words of a line that need nothing of their own go in one
+		// text object.
+		j := i + 1
+		for j < len(runs) && p.sameText(r, runs[j]) && p.sameText(r, runs[j-1]) {
+			j++
+		}
+		if j > i+1 {
+			p.line(runs[i:j])
+			i = j - 1
 			continue
 		}
 		p.run(r)
@@ -308,6 +320,30 @@ func (p *painter) run(r layout.Run) {
 	p.runAs(r, text)
 }
 
+// sameText reports whether run b can be painted in the text object of
+// run a, the first of a line's: the same baseline, face, size, scaling,
+// grey and element, text extraction reads from its glyphs, and no hyphen
+// at its end that needs painting apart.
+func (p *painter) sameText(a, b layout.Run) bool {
+	return b.Text != "" && b.Y == a.Y && b.Face == a.Face && b.Size == a.Size && b.Expand == a.Expand &&
+		b.Grey == a.Grey && b.Tag == a.Tag && b.Hyphen == 0 && !strings.HasSuffix(b.Text, "-") &&
+		p.fonts.by[b.Face].plainText(b)
+}
+
+// line paints runs that sameText joins in one text object.
+func (p *painter) line(runs []layout.Run) {
+	r := runs[0]
+	p.setFont(r.Face, r.Size)
+	p.setGrey(r.Grey)
+	if r.Expand != p.expand {
+		p.pdf.RawWriteStr(fmt.Sprintf("%.1f Tz", 100+float64(r.Expand)/10))
+		p.expand = r.Expand
+	}
+	y := p.height - (r.Y + p.dy).Points()
+	p.buf = p.fonts.by[r.Face].appendGlyphs(p.buf[:0], runs, (r.X + p.dx).Points(), y, r.Size.Points(), 1+float64(r.Expand)/1000)
+	p.pdf.RawWriteStr(string(p.buf))
+}
+
 // runAs paints run r, inside a span whose /ActualText is actual unless
 // actual is empty.
 func (p *painter) runAs(r layout.Run, actual string) {
@@ -327,7 +363,7 @@ func (p *painter) runAs(r layout.Run, actual string) {
 		p.buf = appendTextString(p.buf, actual)
 		p.buf = append(p.buf, ">> BDC "...)
 	}
-	p.buf = f.appendGlyphs(p.buf, r, (r.X + p.dx).Points(), y, r.Size.Points(), 1+float64(r.Expand)/1000, r.Space)
+	p.buf = f.appendGlyphs(p.buf, []layout.Run{r}, (r.X + p.dx).Points(), y, r.Size.Points(), 1+float64(r.Expand)/1000)
 	if actual != "" {
 		p.buf = append(p.buf, " EMC"...)
 	}

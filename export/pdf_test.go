@@ -320,9 +320,19 @@ func TestAppendGlyphs(t *testing.T) {
 		{"two-byte CID", layout.Run{Glyphs: []layout.Glyph{{ID: 0x200}}}, 1, false, "BT 1.50 2.00 Td [(\x01\x01)] TJ ET"},
 		{"a glyph not kept draws .notdef", layout.Run{Glyphs: []layout.Glyph{{ID: 7}}}, 1, false, "BT 1.50 2.00 Td [(\x00\x00)] TJ ET"},
 	}
+	// Two words of a line in one text object: the space glyph after the
+	// first, then a number to where layout put the second.
+	first := layout.Run{Glyphs: []layout.Glyph{{ID: 0x100}}, Space: true}
+	second := layout.Run{X: layout.Pt(8), Glyphs: []layout.Glyph{{ID: 0x101}}}
+	if got, want := string(f.appendGlyphs(nil, []layout.Run{first, second}, 1.5, 2, 10, 1)),
+		"BT 1.50 2.00 Td [(\x00\x01\x00\x03) 200 (\x00\x02)] TJ ET"; got != want {
+		t.Errorf("two runs: appendGlyphs = %q, want %q", got, want)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := string(f.appendGlyphs(nil, tt.run, 1.5, 2, 10, tt.th, tt.space)); got != tt.want {
+			r := tt.run
+			r.Space = tt.space
+			if got := string(f.appendGlyphs(nil, []layout.Run{r}, 1.5, 2, 10, tt.th)); got != tt.want {
 				t.Errorf("appendGlyphs = %q, want %q", got, tt.want)
 			}
 		})

@@ -294,65 +294,87 @@ func (f *pdfFace) plainText(r layout.Run) bool {
 // would put a number between most glyphs for no visible difference.
 const maxDrift = 0.02
 
-// appendGlyphs appends a text object that draws run r's glyphs with its
+// appendGlyphs appends a text object that draws the glyphs of runs (of
+// one face, size and scaling, on one baseline) with the first run's
 // origin at (x, y), in PDF coordinates (points from the bottom left), at
 // size points with horizontal scaling th (1: none): one TJ array whose
 // numbers move each glyph from where the one before leaves the pen to
 // where layout placed it, and a text rise for glyphs above or below the
-// baseline (marks). Each CID takes two bytes of a literal string. With
-// space, the face's space glyph follows at the pen, for extraction.
-func (f *pdfFace) appendGlyphs(b []byte, r layout.Run, x, y, size, th float64, space bool) []byte {
+// baseline (marks). Each CID takes two bytes of a literal string. A run
+// followed by a word space gets the face's space glyph at the pen, for
+// extraction.
+func (f *pdfFace) appendGlyphs(b []byte, runs []layout.Run, x, y, size, th float64) []byte {
 	b = append(b, "BT "...)
 	b = strconv.AppendFloat(b, x, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, y, 'f', 2, 64)
 	b = append(b, " Td ["...)
-	unit := size * th / 1000 // points per glyph-space unit along the line
-	pen := 0.0
-	rise := layout.Sp(0)
-	inString := false
-	str := func(on bool) {
-		switch {
-		case on && !inString:
-			b = append(b, '(')
-		case !on && inString:
-			b = append(b, ')')
-		}
-		inString = on
+	w := tjWriter{b: b, unit: size * th / 1000}
+	for _, r := range runs {
+		w.run(f, r, (r.X - runs[0].X).Points())
 	}
+	w.str(false)
+	w.b = append(w.b, "] TJ"...)
+	if w.rise != 0 {
+		w.b = append(w.b, " 0 Ts"...)
+	}
+	return append(w.b, " ET"...)
+}
+
+// tjWriter writes a TJ array.
+type tjWriter struct {
+	b []byte
+	// unit is the points per glyph-space unit along the line; pen is
+	// where the glyphs so far left the pen, from the text object's
+	// origin, in points; rise is the text rise they were drawn at.
+	unit, pen float64
+	rise      layout.Sp
+	inString  bool
+}
+
+// str opens or closes the literal string of CIDs.
+func (w *tjWriter) str(on bool) {
+	switch {
+	case on && !w.inString:
+		w.b = append(w.b, '(')
+	case !on && w.inString:
+		w.b = append(w.b, ')')
+	}
+	w.inString = on
+}
+
+// glyph appends CID c.
+func (w *tjWriter) glyph(f *pdfFace, c uint16) {
+	w.str(true)
+	w.b = appendStringByte(appendStringByte(w.b, byte(c>>8)), byte(c))
+	w.pen += float64(f.width(c)) * w.unit
+}
+
+// run appends run r's glyphs, the run starting x points from the text
+// object's origin.
+func (w *tjWriter) run(f *pdfFace, r layout.Run, x float64) {
 	for _, g := range r.Glyphs {
-		if g.Y != rise {
-			str(false)
-			b = append(b, "] TJ "...)
-			b = strconv.AppendFloat(b, g.Y.Points(), 'f', 2, 64)
-			b = append(b, " Ts ["...)
-			rise = g.Y
+		if g.Y != w.rise {
+			w.str(false)
+			w.b = append(w.b, "] TJ "...)
+			w.b = strconv.AppendFloat(w.b, g.Y.Points(), 'f', 2, 64)
+			w.b = append(w.b, " Ts ["...)
+			w.rise = g.Y
 		}
-		if d := g.X.Points() - pen; math.Abs(d) >= maxDrift {
-			adj := math.Round(-d/unit*100) / 100
-			if adj != 0 {
-				str(false)
-				b = append(b, ' ')
-				b = strconv.AppendFloat(b, adj, 'f', -1, 64)
-				b = append(b, ' ')
-				pen -= adj * unit
+		if d := x + g.X.Points() - w.pen; math.Abs(d) >= maxDrift {
+			if adj := math.Round(-d/w.unit*100) / 100; adj != 0 {
+				w.str(false)
+				w.b = append(w.b, ' ')
+				w.b = strconv.AppendFloat(w.b, adj, 'f', -1, 64)
+				w.b = append(w.b, ' ')
+				w.pen -= adj * w.unit
 			}
 		}
-		str(true)
-		c := f.cid(g.ID)
-		b = appendStringByte(appendStringByte(b, byte(c>>8)), byte(c))
-		pen += float64(f.width(c)) * unit
+		w.glyph(f, f.cid(g.ID))
 	}
-	if space && f.space != 0 {
-		str(true)
-		b = appendStringByte(appendStringByte(b, byte(f.space>>8)), byte(f.space))
+	if r.Space && f.space != 0 {
+		w.glyph(f, f.space)
 	}
-	str(false)
-	b = append(b, "] TJ"...)
-	if rise != 0 {
-		b = append(b, " 0 Ts"...)
-	}
-	return append(b, " ET"...)
 }
 
 // appendStringByte appends c to a PDF literal string, escaped when it
