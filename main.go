@@ -794,7 +794,7 @@ func (ef *epubFlags) check() error {
 	if err != nil {
 		return err
 	}
-	// Refused early from its header, decoded once when the EPUB is written.
+	// Refused early from its header, checked whole when the EPUB is written.
 	if _, err := export.CheckImageHeader(data); err != nil {
 		return fmt.Errorf("cover %s: %w", ef.cover, err)
 	}

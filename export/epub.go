@@ -92,8 +92,9 @@ func (bk *book) writeTo(w io.Writer, opt EPUBOptions) error {
 // CheckImage reports whether data is a complete PNG, JPEG or GIF image
 // within the pixel cap and returns its media type. The size is read from
 // the header first, so an image claiming too many pixels is refused before
-// anything is decoded; a PNG is then read a row at a time, and a JPEG or
-// GIF decoded once.
+// anything is decoded; a PNG or GIF is then checked whole (chunks and
+// their checksums, blocks) without decompressing it, and a JPEG decoded
+// once.
 func CheckImage(data []byte) (mediaType string, err error) {
 	return checkImage(data, picture.Check)
 }
@@ -122,8 +123,8 @@ func cssReferences(data []byte) bool {
 }
 
 // CheckImageHeader is CheckImage reading only the header: the format and
-// the pixel cap. Use it to refuse a cover early without decoding it, which
-// the EPUB export then does once.
+// the pixel cap. Use it to refuse a cover early, before the EPUB export
+// checks it whole with CheckImage.
 func CheckImageHeader(data []byte) (mediaType string, err error) {
 	return checkImage(data, picture.Header)
 }

@@ -103,7 +103,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		return fmt.Errorf("export pdf: %w", err)
 	}
 
-	images := imageSet{pdf: pdf, names: map[string]string{}}
+	images := imageSet{pdf: pdf, names: map[string]*imageObj{}}
 	tags := book.Tags
 	if len(tags) == 0 {
 		tags = []layout.Tag{{Role: layout.RoleDocument, Parent: -1}}
@@ -137,6 +137,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		lang:    m.Lang,
 		noDates: noDates,
 		fonts:   faces,
+		images:  images.list,
 		tags:    st,
 		xmp:     xmpPacket(m, creator, creator+" (gofpdf)", xmpDate),
 	})

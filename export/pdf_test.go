@@ -441,3 +441,32 @@ func TestPDFImages(t *testing.T) {
 		t.Errorf("%d image objects, want 3 (one per distinct picture)", len(objects))
 	}
 }
+
+// TestPDFImagesSameBytesEveryRun writes pictures of one width (of each
+// way the PDF holds them) several times: the file must not change, so the
+// pictures' order cannot come from a map.
+func TestPDFImagesSameBytesEveryRun(t *testing.T) {
+	kinds := []string{"opaque", "gray", "paletted", "rgba", "gray alpha", "opaque"}
+	var blocks []model.Block
+	for i, kind := range kinds {
+		var data bytes.Buffer
+		pic := testPicture(kind, 24, 16+i)
+		mt := "image/png"
+		if i == len(kinds)-1 {
+			mt = "image/jpeg"
+			if err := jpeg.Encode(&data, pic, nil); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := png.Encode(&data, pic); err != nil {
+			t.Fatal(err)
+		}
+		blocks = append(blocks, &model.Figure{Src: "pic", Alt: "a picture", MediaType: mt, Data: data.Bytes()})
+	}
+	doc := &model.Document{Title: "Pictures", Lang: "en", Blocks: blocks}
+	_, first := writePDF(t, doc, layout.Options{}, PDFOptions{})
+	for range 5 {
+		if _, again := writePDF(t, doc, layout.Options{}, PDFOptions{}); !bytes.Equal(first, again) {
+			t.Fatal("the same pictures gave another file")
+		}
+	}
+}

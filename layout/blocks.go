@@ -817,7 +817,7 @@ func (s *setter) picture(f *model.Figure, c ctx) *vbox {
 		s.tags[tag].Alt = alt
 	}
 	return &vbox{h: h, x: c.left + (c.measure-w)/2, outline: -1, role: roleOther, block: int32(s.blockCount), lines: 1,
-		images: []Image{{X: 0, Y: -h, W: w, H: h, Data: f.Data, MediaType: f.MediaType, Tag: tag}}}
+		images: []Image{{X: 0, Y: -h, W: w, H: h, Data: f.Data, MediaType: f.MediaType, Src: f.Src, Tag: tag}}}
 }
 
 // small is the size of notes, code and page furniture: a clear step

@@ -71,6 +71,8 @@ type Image struct {
 	X, Y, W, H Sp
 	Data       []byte
 	MediaType  string
+	// Src is the picture's source as the article names it, for messages.
+	Src string
 	// Tag is the figure element (0: a decoration); At is where the
 	// picture stands in reading order: before the page's Body[At].
 	Tag int32
