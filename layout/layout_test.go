@@ -247,6 +247,40 @@ func TestHyphenationRules(t *testing.T) {
 	}
 }
 
+// TestNoHyphenAtCamelCaseJoint checks that a word joined in camel case
+// ("ServiceWorkers") is not hyphenated where a capital follows a small
+// letter, where a reader would take the hyphen for the author's, while its
+// syllables still may be.
+func TestNoHyphenAtCamelCaseJoint(t *testing.T) {
+	s, err := newSetter(&model.Document{Lang: "en"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, word := range []string{"ServiceWorkers", "DocumentFragment", "backgroundColor"} {
+		t.Run(word, func(t *testing.T) {
+			p := s.buildPara([]model.Inline{text("the " + word + " interface")}, s.bodyStyle(ctx{measure: s.g.measure}, 0))
+			breaks := 0
+			for i, it := range p.items {
+				if it.Kind != PenaltyItem || it.Flags&Pattern == 0 {
+					continue
+				}
+				breaks++
+				for _, next := range p.items[i+1:] {
+					if next.Kind == BoxItem && next.Ref >= 0 {
+						if r := []rune(p.pieces[next.Ref].text); len(r) > 0 && unicode.IsUpper(r[0]) {
+							t.Errorf("a pattern hyphen before %q", p.pieces[next.Ref].text)
+						}
+						break
+					}
+				}
+			}
+			if breaks == 0 {
+				t.Errorf("no pattern hyphen in %q at all: the test checks nothing", word)
+			}
+		})
+	}
+}
+
 func TestMissingGlyphsWarn(t *testing.T) {
 	var warnings []string
 	doc := &model.Document{Lang: "en", Blocks: []model.Block{mpara(text("A smile ☺ and a melt 🫠 here."))}}

@@ -810,7 +810,8 @@ func looksLikeURL(w []ch) bool {
 var hostPath = regexp.MustCompile(`^\W*[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/\S`)
 
 // hyphenate marks pattern breaks in each letter run of a word (between
-// explicit hyphens and dashes), honouring the language's minimums.
+// explicit hyphens and dashes), honouring the language's minimums, except
+// at the joint of a word in camel case.
 func (b *parBuilder) hyphenate(w []ch, kinds []breakKind) {
 	pat := b.s.hyph
 	if pat == nil {
@@ -836,6 +837,12 @@ func (b *parBuilder) hyphenate(w []ch, kinds []breakKind) {
 			}
 			b.pts = pat.AppendPoints(b.pts[:0], string(b.text))
 			for _, p := range b.pts {
+				// No hyphen where a capital follows a small letter
+				// ("Service-Workers"): a reader would take it for the
+				// author's.
+				if unicode.IsUpper(w[lo+p].r) && unicode.IsLower(w[lo+p-1].r) {
+					continue
+				}
 				if kinds[lo+p] == noBreak {
 					kinds[lo+p] = patternBreak
 				}
