@@ -265,9 +265,8 @@ func (l *coverLayout) add(b block, y int) (int, error) {
 func toFixed(pt float64) fixed.Int26_6 { return fixed.Int26_6(math.Round(pt * 64)) }
 
 // placeLine takes the outline of every glyph of a line set by layout,
-// the line's measure starting at x and its baseline at y. A glyph stands
-// where its run's kerns put it, else at the advance of the glyph before
-// it, as the PDF's glyphs do.
+// the line's measure starting at x and its baseline at y. Each glyph
+// stands where layout placed it, as in the PDF.
 func placeLine(line layout.TextLine, x, y int) (*coverLine, error) {
 	cl := &coverLine{}
 	for _, run := range line.Runs {
@@ -275,24 +274,16 @@ func placeLine(line layout.TextLine, x, y int) (*coverLine, error) {
 		if err != nil {
 			return nil, err
 		}
-		size := run.Size.Points()
-		ppem := toFixed(size)
-		perUnit := size / float64(face.UnitsPerEm())
-		pos, k := 0.0, 0
-		for at, r := range run.Text {
-			if k < len(run.Kerns) && run.Kerns[k].At == at {
-				pos = run.Kerns[k].Offset.Points()
-				k++
-			}
-			segs, err := face.Outline(r, ppem)
+		ppem := toFixed(run.Size.Points())
+		for _, g := range run.Glyphs {
+			segs, err := face.GlyphOutline(g.ID, ppem)
 			if err != nil {
 				return nil, err
 			}
 			if len(segs) > 0 {
-				dot := fixed.Point26_6{X: toFixed(float64(x) + run.X.Points() + pos), Y: fixed.I(y) + toFixed(run.Y.Points())}
+				dot := fixed.Point26_6{X: toFixed(float64(x) + (run.X + g.X).Points()), Y: fixed.I(y) + toFixed((run.Y - g.Y).Points())}
 				cl.glyphs = append(cl.glyphs, coverGlyph{dot: dot, segs: segs})
 			}
-			pos += float64(face.Advance(r)) * perUnit
 		}
 	}
 	return cl, nil

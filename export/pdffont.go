@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"pamphlet/fonts"
 	"pamphlet/layout"
@@ -17,15 +18,20 @@ import (
 // cost more than the rest of a pamphlet put together: each registration
 // parses the face, fills and hashes (as JSON) a 65,536-entry width table,
 // and each embedding cuts the face again and deflates a 128 KB glyph map
-// with a fresh compressor. pamphlet has laid out every glyph already, so
-// it hands the pages to gofpdf as raw text operators and writes the font
-// objects itself, added to the file gofpdf produced (see finish).
+// with a fresh compressor. pamphlet has shaped and placed every glyph
+// already, so it hands the pages to gofpdf as raw text operators and
+// writes the font objects itself, added to the file gofpdf produced (see
+// finish).
 //
 // Each face is a Type 0 font with Identity-H encoding over a CIDFontType2
-// holding the face's subset. CIDs number the face's runes in order (1 for
-// the smallest), which is also the order of the subset's glyphs, so CIDs
-// are glyph IDs; a ToUnicode CMap turns them back into the exact runes,
-// so text extraction gives what layout set.
+// holding the face's subset. The subset keeps the glyphs layout set
+// (ligatures, small capitals, joining forms included) in the face's order,
+// and CIDs number them from 1, so CIDs are the subset's glyph IDs. A
+// ToUnicode CMap turns each glyph back into the characters it stands for,
+// a ligature into several, so that text extraction gives what layout set;
+// where it cannot (a glyph drawn for different characters in different
+// places, right-to-left text drawn in reverse), the painter marks the run
+// with /ActualText.
 type pdfFonts struct {
 	faces []*pdfFace // in fonts.Styles order
 	by    map[fonts.Style]*pdfFace
@@ -38,27 +44,69 @@ type pdfFace struct {
 	// res names the font in page resources ("/F0"); base is its
 	// PostScript name with a subset tag ("ABCDEF+CharisSIL").
 	res, base string
+	// text holds, by CID, the characters its glyph stands for in the
+	// ToUnicode CMap ("" for a glyph with none: a mark drawn with its
+	// letter's cluster).
+	text []string
+	// space is the CID of the face's space glyph, drawn (invisible) at
+	// word spaces for text extraction; 0 when the face has none.
+	space uint16
+}
+
+// faceUse is what a book draws with one face.
+type faceUse struct {
+	runes  map[rune]bool
+	glyphs map[uint16]string // glyph ID -> the characters it first stood for
 }
 
 // newPDFFonts subsets every face the book draws with.
 func newPDFFonts(book *layout.Book) (*pdfFonts, error) {
 	pf := &pdfFonts{by: map[fonts.Style]*pdfFace{}}
-	used := usedRunes(book)
+	used := usedGlyphs(book)
 	for _, s := range fonts.Styles {
-		runes, ok := used[s]
+		u, ok := used[s]
 		if !ok {
 			continue
 		}
-		sub, err := book.Family.Subset(s, runes)
+		runes := make([]rune, 0, len(u.runes))
+		for r := range u.runes {
+			runes = append(runes, r)
+		}
+		slices.Sort(runes)
+		glyphs := make([]uint16, 0, len(u.glyphs)+1)
+		for g := range u.glyphs {
+			glyphs = append(glyphs, g)
+		}
+		slices.Sort(glyphs)
+		sub, err := book.Family.Subset(s, runes, glyphs)
 		if err != nil {
 			return nil, fmt.Errorf("embed font %s: %w", s, err)
 		}
 		name := postScriptName(book.Family, s)
-		f := &pdfFace{style: s, sub: sub, res: "/F" + strconv.Itoa(int(s)), base: subsetTag(name, runes) + "+" + name}
+		f := &pdfFace{style: s, sub: sub, res: "/F" + strconv.Itoa(int(s)), base: subsetTag(name, sub.Glyphs) + "+" + name}
+		f.text = make([]string, len(sub.Glyphs)+1)
+		for i, g := range sub.Glyphs {
+			f.text[i+1] = u.glyphs[g]
+		}
+		if sp := spaceGlyph(book.Family, s); sp != 0 {
+			f.space = f.cid(sp)
+		}
 		pf.faces = append(pf.faces, f)
 		pf.by[s] = f
 	}
 	return pf, nil
+}
+
+// spaceGlyph returns the glyph of the space in face s of fam (0: none).
+func spaceGlyph(fam *fonts.Family, s fonts.Style) uint16 {
+	f, err := fam.Get(s)
+	if err != nil {
+		return 0
+	}
+	if g := f.Nominal(nil, []rune{' '}, false); len(g) == 1 {
+		return g[0].ID
+	}
+	return 0
 }
 
 // postScriptName is how style s's face is named in the PDF: the user's
@@ -70,50 +118,112 @@ func postScriptName(fam *fonts.Family, s fonts.Style) string {
 	return fontInfo[s].postscript
 }
 
-// usedRunes lists, for each face the book draws with, the runes it
-// draws, sorted.
-func usedRunes(b *layout.Book) map[fonts.Style][]rune {
-	sets := map[fonts.Style]map[rune]bool{}
+// usedGlyphs lists, for each face the book draws with, the glyphs it
+// draws with the characters each first stands for, and the characters.
+func usedGlyphs(b *layout.Book) map[fonts.Style]*faceUse {
+	sets := map[fonts.Style]*faceUse{}
 	for i := range b.Pages {
-		b.EachText(i, func(face fonts.Style, text string, space bool) {
-			if text == "" {
-				return
-			}
-			m := sets[face]
-			if m == nil {
-				m = map[rune]bool{}
-				sets[face] = m
-			}
-			for _, c := range text {
-				m[c] = true
-			}
-			if space {
-				m[' '] = true
-			}
-		})
-	}
-	out := make(map[fonts.Style][]rune, len(sets))
-	for s, m := range sets {
-		rs := make([]rune, 0, len(m))
-		for r := range m {
-			rs = append(rs, r)
+		p := b.Page(i) // whole, if layout packed it
+		if p == nil {
+			continue // released by an earlier export
 		}
-		slices.Sort(rs)
-		out[s] = rs
+		for _, rs := range [][]layout.Run{p.Head, p.Body, p.Foot} {
+			for _, r := range rs {
+				if r.Text == "" {
+					continue
+				}
+				u := sets[r.Face]
+				if u == nil {
+					u = &faceUse{runes: map[rune]bool{}, glyphs: map[uint16]string{}}
+					if sp := spaceGlyph(b.Family, r.Face); sp != 0 {
+						u.glyphs[sp] = " "
+					}
+					sets[r.Face] = u
+				}
+				for _, c := range r.Text {
+					u.runes[c] = true
+				}
+				for i, g := range r.Glyphs {
+					if _, ok := u.glyphs[g.ID]; !ok {
+						u.glyphs[g.ID] = glyphText(r, i)
+					}
+				}
+			}
+		}
 	}
-	return out
+	return sets
+}
+
+// glyphText returns the characters glyph i of run r stands for: its
+// cluster's, when it is the cluster's only glyph (a letter, a ligature);
+// the cluster's i-th character when the cluster has a glyph per character
+// (a letter and its marks); else the whole cluster for its first glyph
+// and nothing for the others.
+func glyphText(r layout.Run, i int) string {
+	g := r.Glyphs[i]
+	if int(g.At) > len(r.Text) || int(g.End) > len(r.Text) || g.At >= g.End {
+		return ""
+	}
+	cluster := r.Text[g.At:g.End]
+	first, n := i, 0
+	for first > 0 && r.Glyphs[first-1].At == g.At {
+		first--
+	}
+	for k := first; k < len(r.Glyphs) && r.Glyphs[k].At == g.At; k++ {
+		n++
+	}
+	if n == 1 {
+		if rtlRun(r) {
+			// Extraction reads right-to-left glyphs from the right and
+			// each glyph's characters as drawn: a ligature's stand
+			// reversed, so that the word comes back in its order.
+			rs := []rune(cluster)
+			slices.Reverse(rs)
+			return string(rs)
+		}
+		return cluster
+	}
+	if rtlRun(r) {
+		// The cluster's characters, reversed as above, go with its
+		// first glyph (its letter, drawn last), none with its marks:
+		// extraction keeps a glyph's characters together.
+		if i == first+n-1 {
+			rs := []rune(cluster)
+			slices.Reverse(rs)
+			return string(rs)
+		}
+		return ""
+	}
+	if utf8.RuneCountInString(cluster) == n {
+		// In drawing order; a right-to-left cluster is drawn from its
+		// last glyph.
+		k := i - first
+		if n > 1 && r.Glyphs[first].X > r.Glyphs[first+n-1].X {
+			k = n - 1 - k
+		}
+		for j, c := range []rune(cluster) {
+			if j == k {
+				return string(c)
+			}
+		}
+	}
+	if i == first {
+		return cluster
+	}
+	return ""
 }
 
 // subsetTag derives a face's subset tag, six capitals, from the face's
-// PostScript name and the runes it draws, so the same book always gets the same tags and
-// different subsets of a face get different ones (readers may cache fonts
-// by name).
-func subsetTag(postscript string, runes []rune) string {
+// PostScript name and the glyphs it draws, so the same book always gets
+// the same tags and different subsets of a face get different ones
+// (readers may cache fonts by name).
+func subsetTag(postscript string, glyphs []uint16) string {
 	h := fnv.New64a()
 	h.Write([]byte(postscript))
-	var buf [4]byte
-	for _, r := range runes {
-		h.Write(buf[:copy(buf[:], string(r))])
+	var buf [2]byte
+	for _, g := range glyphs {
+		buf[0], buf[1] = byte(g>>8), byte(g)
+		h.Write(buf[:])
 	}
 	v := h.Sum64()
 	tag := make([]byte, 6)
@@ -124,31 +234,148 @@ func subsetTag(postscript string, runes []rune) string {
 	return string(tag)
 }
 
-// cid returns the CID that draws r in f: its place among the subset's
-// runes, counting from 1; 0 (.notdef) when the face lacks r, which layout
-// never lets happen.
-func (f *pdfFace) cid(r rune) uint16 {
-	if i, ok := slices.BinarySearch(f.sub.Runes, r); ok {
+// cid returns the CID that draws glyph g of the face: its place among
+// the subset's glyphs, counting from 1; 0 (.notdef) when the subset lacks
+// it, which never happens to a glyph of the book.
+func (f *pdfFace) cid(g uint16) uint16 {
+	if i, ok := slices.BinarySearch(f.sub.Glyphs, g); ok {
 		return uint16(i + 1)
 	}
 	return 0
 }
 
-// appendText appends the operators that draw s with its left end on the
-// baseline at (x, y), in PDF coordinates (points from the bottom left), as
-// gofpdf's Text would: BT x y Td (CIDs) Tj ET, each CID in two bytes of a
-// literal string.
-func (f *pdfFace) appendText(b []byte, x, y float64, s string) []byte {
+// width returns the advance of CID c in PDF glyph space (1000 units to
+// the em), as the font's /W array gives it.
+func (f *pdfFace) width(c uint16) int {
+	if int(c) >= len(f.sub.Advances) {
+		return 0
+	}
+	return int(math.Round(1000 / float64(f.sub.UnitsPerEm) * float64(f.sub.Advances[c])))
+}
+
+// rtlRun reports whether run r is drawn right to left: its glyphs, in
+// drawing order, stand for its text from the end.
+func rtlRun(r layout.Run) bool {
+	for i := 1; i < len(r.Glyphs); i++ {
+		if a, b := r.Glyphs[i-1].At, r.Glyphs[i].At; a != b {
+			return a > b
+		}
+	}
+	return false
+}
+
+// plainText reports whether the ToUnicode CMap gives back r's text from
+// its glyphs, read in drawing order, or for a right-to-left run from the
+// right, character by character, as extraction reads them: no ActualText
+// is needed.
+func (f *pdfFace) plainText(r layout.Run) bool {
+	if !rtlRun(r) {
+		pos := 0
+		for _, g := range r.Glyphs {
+			t := f.text[f.cid(g.ID)]
+			if !strings.HasPrefix(r.Text[pos:], t) {
+				return false
+			}
+			pos += len(t)
+		}
+		return pos == len(r.Text)
+	}
+	var b []byte
+	for _, g := range r.Glyphs {
+		b = append(b, f.text[f.cid(g.ID)]...)
+	}
+	rs := []rune(string(b))
+	slices.Reverse(rs)
+	return string(rs) == r.Text
+}
+
+// maxDrift is how far, in points, a glyph may stand from where layout
+// placed it before a TJ number moves it back: the widths of the /W array
+// are rounded to a thousandth of an em, and correcting every rounding
+// would put a number between most glyphs for no visible difference.
+const maxDrift = 0.02
+
+// appendGlyphs appends a text object that draws the glyphs of runs (of
+// one face, size and scaling, on one baseline) with the first run's
+// origin at (x, y), in PDF coordinates (points from the bottom left), at
+// size points with horizontal scaling th (1: none): one TJ array whose
+// numbers move each glyph from where the one before leaves the pen to
+// where layout placed it, and a text rise for glyphs above or below the
+// baseline (marks). Each CID takes two bytes of a literal string. A run
+// followed by a word space gets the face's space glyph at the pen, for
+// extraction.
+func (f *pdfFace) appendGlyphs(b []byte, runs []layout.Run, x, y, size, th float64) []byte {
 	b = append(b, "BT "...)
 	b = strconv.AppendFloat(b, x, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, y, 'f', 2, 64)
-	b = append(b, " Td ("...)
-	for _, r := range s {
-		c := f.cid(r)
-		b = appendStringByte(appendStringByte(b, byte(c>>8)), byte(c))
+	b = append(b, " Td ["...)
+	w := tjWriter{b: b, unit: size * th / 1000}
+	for _, r := range runs {
+		w.run(f, r, (r.X - runs[0].X).Points())
 	}
-	return append(b, ") Tj ET"...)
+	w.str(false)
+	w.b = append(w.b, "] TJ"...)
+	if w.rise != 0 {
+		w.b = append(w.b, " 0 Ts"...)
+	}
+	return append(w.b, " ET"...)
+}
+
+// tjWriter writes a TJ array.
+type tjWriter struct {
+	b []byte
+	// unit is the points per glyph-space unit along the line; pen is
+	// where the glyphs so far left the pen, from the text object's
+	// origin, in points; rise is the text rise they were drawn at.
+	unit, pen float64
+	rise      layout.Sp
+	inString  bool
+}
+
+// str opens or closes the literal string of CIDs.
+func (w *tjWriter) str(on bool) {
+	switch {
+	case on && !w.inString:
+		w.b = append(w.b, '(')
+	case !on && w.inString:
+		w.b = append(w.b, ')')
+	}
+	w.inString = on
+}
+
+// glyph appends CID c.
+func (w *tjWriter) glyph(f *pdfFace, c uint16) {
+	w.str(true)
+	w.b = appendStringByte(appendStringByte(w.b, byte(c>>8)), byte(c))
+	w.pen += float64(f.width(c)) * w.unit
+}
+
+// run appends run r's glyphs, the run starting x points from the text
+// object's origin.
+func (w *tjWriter) run(f *pdfFace, r layout.Run, x float64) {
+	for _, g := range r.Glyphs {
+		if g.Y != w.rise {
+			w.str(false)
+			w.b = append(w.b, "] TJ "...)
+			w.b = strconv.AppendFloat(w.b, g.Y.Points(), 'f', 2, 64)
+			w.b = append(w.b, " Ts ["...)
+			w.rise = g.Y
+		}
+		if d := x + g.X.Points() - w.pen; math.Abs(d) >= maxDrift {
+			if adj := math.Round(-d/w.unit*100) / 100; adj != 0 {
+				w.str(false)
+				w.b = append(w.b, ' ')
+				w.b = strconv.AppendFloat(w.b, adj, 'f', -1, 64)
+				w.b = append(w.b, ' ')
+				w.pen -= adj * w.unit
+			}
+		}
+		w.glyph(f, f.cid(g.ID))
+	}
+	if r.Space && f.space != 0 {
+		w.glyph(f, f.space)
+	}
 }
 
 // appendStringByte appends c to a PDF literal string, escaped when it
@@ -188,12 +415,7 @@ func (f *pdfFace) objects(n int) []*pdfObj {
 	// PDF glyph space is 1000 units to the em; the values and their
 	// rounding are those gofpdf used to write.
 	scale := 1000 / float64(sub.UnitsPerEm)
-	width := func(glyph int) int {
-		if glyph >= len(sub.Advances) {
-			return 0
-		}
-		return int(math.Round(scale * float64(sub.Advances[glyph])))
-	}
+	width := func(glyph int) int { return f.width(uint16(glyph)) }
 	flags := 4 // symbolic: the font's own glyphs, addressed by glyph ID
 	if sub.Fixed {
 		flags |= 1
@@ -207,9 +429,9 @@ func (f *pdfFace) objects(n int) []*pdfObj {
 	}
 	stemV := 50 + int(math.Pow(float64(sub.Weight)/65, 2))
 	var ws []byte
-	if len(sub.Runes) > 0 {
+	if len(sub.Glyphs) > 0 {
 		ws = append(ws, "\n/W [1 ["...)
-		for i := range sub.Runes {
+		for i := range sub.Glyphs {
 			if i > 0 {
 				ws = append(ws, ' ')
 			}
@@ -231,55 +453,32 @@ func (f *pdfFace) objects(n int) []*pdfObj {
 	}
 }
 
-// toUnicode writes the CMap from each CID back to its rune (UTF-16BE).
-// Runes are sorted and CIDs number them in order, so a run of consecutive
-// runes is one bfrange entry, as long as it stays within one high byte of
-// the CIDs and of the runes (a range may vary only in its last byte).
-// Other runes are bfchar entries; blocks hold at most 100 entries, as
-// the CMap format requires.
+// toUnicode writes the CMap from each CID back to the characters its
+// glyph stands for (UTF-16BE): one bfchar entry per CID that has any, in
+// blocks of at most 100 entries, as the CMap format requires. A ligature's
+// entry holds all its characters.
 func (f *pdfFace) toUnicode() []byte {
 	b := []byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	runes := f.sub.Runes
-	var chars, ranges [][2]int // [first index, last index] into runes
-	for i := 0; i < len(runes); {
-		j := i
-		for j+1 < len(runes) && runes[j+1] == runes[j]+1 && runes[j+1] <= 0xFFFF &&
-			runes[j+1]>>8 == runes[i]>>8 && (j+2)>>8 == (i+1)>>8 {
-			j++
+	var cids []int
+	for c, t := range f.text {
+		if c > 0 && t != "" {
+			cids = append(cids, c)
 		}
-		if j > i {
-			ranges = append(ranges, [2]int{i, j})
-		} else {
-			chars = append(chars, [2]int{i, i})
-		}
-		i = j + 1
 	}
-	utf16Hex := func(b []byte, r rune) []byte {
-		for _, u := range utf16.AppendRune(nil, r) {
-			b = fmt.Appendf(b, "%04X", u)
-		}
-		return b
-	}
-	for start := 0; start < len(chars); start += 100 {
-		block := chars[start:min(start+100, len(chars))]
+	for start := 0; start < len(cids); start += 100 {
+		block := cids[start:min(start+100, len(cids))]
 		b = fmt.Appendf(b, "%d beginbfchar\n", len(block))
 		for _, c := range block {
-			b = utf16Hex(fmt.Appendf(b, "<%04X> <", c[0]+1), runes[c[0]])
+			b = fmt.Appendf(b, "<%04X> <", c)
+			for _, u := range utf16.Encode([]rune(f.text[c])) {
+				b = fmt.Appendf(b, "%04X", u)
+			}
 			b = append(b, ">\n"...)
 		}
 		b = append(b, "endbfchar\n"...)
-	}
-	for start := 0; start < len(ranges); start += 100 {
-		block := ranges[start:min(start+100, len(ranges))]
-		b = fmt.Appendf(b, "%d beginbfrange\n", len(block))
-		for _, r := range block {
-			b = utf16Hex(fmt.Appendf(b, "<%04X> <%04X> <", r[0]+1, r[1]+1), runes[r[0]])
-			b = append(b, ">\n"...)
-		}
-		b = append(b, "endbfrange\n"...)
 	}
 	return append(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"...)
 }

@@ -279,7 +279,7 @@ func TestFamilySubsetIsTheUsersFace(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			sub, err := tc.fam.Subset(Regular, []rune("Hello"))
+			sub, err := tc.fam.Subset(Regular, []rune("Hello"), nil)
 			if err != nil {
 				t.Fatal(err)
 			}

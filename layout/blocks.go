@@ -387,7 +387,7 @@ func (s *setter) list(v *vlist, l *model.List, c ctx) error {
 			num := model.ItemLabel(l.Numbering, l.Start+i) + "."
 			x := right - s.sh.width(num, fonts.Regular, em)
 			for _, pc := range s.sh.shape(nil, num, fonts.Regular, em) {
-				m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: label})
+				m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Glyphs: pc.glyphsOf(), Width: pc.width, Tag: label})
 				x += pc.width
 			}
 		case c.depth == 0:
@@ -468,12 +468,12 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 		b := &vbox{h: h, d: d, x: c.left + indent, outline: -1}
 		x := Sp(0)
 		add := func(text string, face fonts.Style, grey uint8) {
-			for _, pc := range s.sh.shape(nil, Visual(text), face, size) {
-				b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: tag, Grey: grey})
+			for _, pc := range s.sh.shapeLine(nil, text, face, size) {
+				b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Glyphs: pc.glyphsOf(), Width: pc.width, Tag: tag, Grey: grey})
 				x += pc.width
 			}
 		}
-		if classes == nil || Visual(chunks[k]) != chunks[k] {
+		if classes == nil || textHasRTL(chunks[k]) {
 			// A line with right-to-left text is set plain: its runs
 			// are reordered across the whole line, not token by token.
 			add(chunks[k], fonts.Mono, 0)

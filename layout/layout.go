@@ -56,8 +56,11 @@ type setter struct {
 	// sink lowers the title block on the first page (a chapter opening
 	// of an anthology); 0 for a single article.
 	sink Sp
-	// lineRuns is setLine's buffer for the runs of a line.
-	lineRuns []Run
+	// lineRuns is setLine's buffer for the runs of a line, lineGlyphs
+	// for their glyphs, and glyphStarts where each run's glyphs start.
+	lineRuns    []Run
+	lineGlyphs  []Glyph
+	glyphStarts []int
 }
 
 func (s *setter) warn(page int, msg string) {

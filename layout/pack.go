@@ -41,19 +41,19 @@ type packedBody struct {
 const (
 	packSpace = 1 << iota
 	packHyphen
-	packKerns
+	packGlyphs
 	packGrey
 )
 
 // packRuns packs runs; appendTo gives them back field for field (an
-// empty Kerns as nil).
+// empty Glyphs as nil).
 func packRuns(runs []Run) packedRuns {
 	if len(runs) == 0 {
 		return ""
 	}
 	n := binary.MaxVarintLen64
 	for _, r := range runs {
-		n += 16 + len(r.Text) + 4*len(r.Kerns)
+		n += 16 + len(r.Text) + 8*len(r.Glyphs)
 	}
 	b := make([]byte, 0, n)
 	b = binary.AppendUvarint(b, uint64(len(runs)))
@@ -66,8 +66,8 @@ func packRuns(runs []Run) packedRuns {
 		if r.Hyphen != 0 {
 			flags |= packHyphen
 		}
-		if len(r.Kerns) > 0 {
-			flags |= packKerns
+		if len(r.Glyphs) > 0 {
+			flags |= packGlyphs
 		}
 		if r.Grey != 0 {
 			flags |= packGrey
@@ -90,11 +90,18 @@ func packRuns(runs []Run) packedRuns {
 		if r.Grey != 0 {
 			b = append(b, r.Grey)
 		}
-		if len(r.Kerns) > 0 {
-			b = binary.AppendUvarint(b, uint64(len(r.Kerns)))
-			for _, k := range r.Kerns {
-				b = binary.AppendVarint(b, int64(k.At))
-				b = binary.AppendVarint(b, int64(k.Offset))
+		if len(r.Glyphs) > 0 {
+			// A glyph mostly stands for the characters after the one
+			// before, beyond it on the baseline.
+			b = binary.AppendUvarint(b, uint64(len(r.Glyphs)))
+			var pg Glyph
+			for _, g := range r.Glyphs {
+				b = binary.AppendUvarint(b, uint64(g.ID))
+				b = binary.AppendVarint(b, int64(g.At)-int64(pg.End))
+				b = binary.AppendVarint(b, int64(g.End)-int64(g.At))
+				b = binary.AppendVarint(b, int64(g.X-pg.X))
+				b = binary.AppendVarint(b, int64(g.Y-pg.Y))
+				pg = g
 			}
 		}
 		prev = r
@@ -183,9 +190,9 @@ func (rd *packReader) varint() int64 {
 	return v
 }
 
-// next reads the next run into r, its kerns only when kerns is set (they
-// are skipped otherwise), not moved yet.
-func (rd *packReader) next(r *Run, kerns bool) {
+// next reads the next run into r, its glyphs only when glyphs is set
+// (they are skipped otherwise), not moved yet.
+func (rd *packReader) next(r *Run, glyphs bool) {
 	prev := &rd.prev
 	flags := rd.uvarint()
 	r.Face = prev.Face + fonts.Style(rd.varint())
@@ -208,17 +215,23 @@ func (rd *packReader) next(r *Run, kerns bool) {
 		r.Grey = rd.data[rd.at]
 		rd.at++
 	}
-	r.Kerns = nil
-	if flags&packKerns != 0 {
+	r.Glyphs = nil
+	if flags&packGlyphs != 0 {
 		k := int(rd.uvarint())
-		if kerns {
-			r.Kerns = make([]GlyphKern, k)
+		if glyphs {
+			r.Glyphs = make([]Glyph, k)
 		}
+		var pg Glyph
 		for i := range k {
-			g := GlyphKern{At: int(rd.varint()), Offset: Sp(rd.varint())}
-			if kerns {
-				r.Kerns[i] = g
+			g := Glyph{ID: uint16(rd.uvarint())}
+			g.At = pg.End + int32(rd.varint())
+			g.End = g.At + int32(rd.varint())
+			g.X = pg.X + Sp(rd.varint())
+			g.Y = pg.Y + Sp(rd.varint())
+			if glyphs {
+				r.Glyphs[i] = g
 			}
+			pg = g
 		}
 	}
 	*prev = *r
@@ -259,32 +272,4 @@ func (b *Book) Page(i int) *Page {
 	c := *p
 	c.Body, c.packed = p.packed.unpack(), nil
 	return &c
-}
-
-// EachText calls f with the face, the text and the Space flag of every
-// run of page i, its head, body and foot in turn, without unpacking a
-// packed body: what an exporter needs to choose its font subsets. A page
-// released by the exporter (nil) has none.
-func (b *Book) EachText(i int, f func(face fonts.Style, text string, space bool)) {
-	p := b.Pages[i]
-	if p == nil {
-		return
-	}
-	for _, r := range p.Head {
-		f(r.Face, r.Text, r.Space)
-	}
-	for _, r := range p.Body {
-		f(r.Face, r.Text, r.Space)
-	}
-	if pb := p.packed; pb != nil {
-		rd, n := pb.runs.reader()
-		var r Run
-		for range n {
-			rd.next(&r, false)
-			f(r.Face, r.Text, r.Space)
-		}
-	}
-	for _, r := range p.Foot {
-		f(r.Face, r.Text, r.Space)
-	}
 }
