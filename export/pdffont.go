@@ -123,33 +123,30 @@ func postScriptName(fam *fonts.Family, s fonts.Style) string {
 func usedGlyphs(b *layout.Book) map[fonts.Style]*faceUse {
 	sets := map[fonts.Style]*faceUse{}
 	for i := range b.Pages {
-		p := b.Page(i) // whole, if layout packed it
-		if p == nil {
-			continue // released by an earlier export
-		}
-		for _, rs := range [][]layout.Run{p.Head, p.Body, p.Foot} {
-			for _, r := range rs {
-				if r.Text == "" {
-					continue
+		// Pages layout packed are read in place; a page released by an
+		// earlier export has no runs.
+		b.EachRun(i, func(r *layout.Run) {
+			if r.Text == "" {
+				return
+			}
+			u := sets[r.Face]
+			if u == nil {
+				u = &faceUse{runes: map[rune]bool{}, glyphs: map[uint16]string{}}
+				if sp := spaceGlyph(b.Family, r.Face); sp != 0 {
+					u.glyphs[sp] = " "
 				}
-				u := sets[r.Face]
-				if u == nil {
-					u = &faceUse{runes: map[rune]bool{}, glyphs: map[uint16]string{}}
-					if sp := spaceGlyph(b.Family, r.Face); sp != 0 {
-						u.glyphs[sp] = " "
-					}
-					sets[r.Face] = u
-				}
-				for _, c := range r.Text {
-					u.runes[c] = true
-				}
-				for i, g := range r.Glyphs {
-					if _, ok := u.glyphs[g.ID]; !ok {
-						u.glyphs[g.ID] = glyphText(r, i)
-					}
+				sets[r.Face] = u
+			}
+			for _, c := range r.Text {
+				u.runes[c] = true
+			}
+			for i, g := range r.Glyphs {
+				if _, ok := u.glyphs[g.ID]; !ok {
+					// A copy: the run's text may be a packed page's.
+					u.glyphs[g.ID] = strings.Clone(glyphText(*r, i))
 				}
 			}
-		}
+		})
 	}
 	return sets
 }

@@ -13,7 +13,10 @@ import (
 
 // setter holds the state of one layout.
 type setter struct {
-	opt        Options
+	opt Options
+	// packLines packs each body line's runs once the next is set (see
+	// Options.Pack).
+	packLines  bool
 	g          geometry
 	doc        *model.Document
 	sh         *shaper
@@ -94,6 +97,9 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A long document's lines wait packed for their pages; an
+	// anthology's chapters, laid out a few at a time, do without.
+	s.packLines = opt.Pack
 	title, body, err := s.vertical()
 	if err != nil {
 		return nil, err
@@ -132,7 +138,7 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 // vertical runs stages 1-3: blocks to items to lines to the vertical
 // lists of the title block and of the body (notes included).
 func (s *setter) vertical() (title, body *vlist, err error) {
-	body = &vlist{pack: s.opt.Pack}
+	body = &vlist{pack: s.packLines}
 	c := ctx{measure: s.g.measure}
 	// The title is the top heading; sections start a level below it.
 	s.heads, s.headBase = nil, s.titleLevel-1

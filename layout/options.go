@@ -63,11 +63,12 @@ type Options struct {
 	// anthology laid out, from one goroutine at a time.
 	Progress func()
 	// Pack keeps the text laid out packed (pack.go), at about a fifth
-	// of the memory: each line's runs from when the line after it is
-	// set until its page is made, each page's body from when the page
-	// after the next is begun, an anthology's chapters until they are
-	// bound, and every page of the result until Book.Page unpacks it
-	// for the exporter. Book.Pages then holds the pages with their Body
+	// of the memory: a document's lines from when the line after it is
+	// set until its page is made (not an anthology's, whose chapters
+	// are short and laid out a few at a time), each page's body from
+	// when the page after the next is begun, an anthology's chapters
+	// until they are bound, and every page of the result until
+	// Book.Page unpacks it for the exporter. Book.Pages then holds the pages with their Body
 	// nil. The pages are the same either way.
 	Pack bool
 	// Family is the text family: body, headings, running heads and

@@ -13,18 +13,20 @@ import (
 // chapters and painting the first page (the contents need every
 // chapter's page count, and the PDF's font subsets every rune drawn).
 // With Options.Pack, runs are packed as soon as nothing changes them: a
-// line's once the line after it is set (vlist.box), a page's once the
-// page after the next is begun (pager.page), and every page's when its
-// chapter or document is done. Packed, the runs are varints, each field
-// the difference from the run before where that is small, in one string
-// that also holds their texts: about a fifth of the room. Pagination
-// appends a line's runs to its page straight from the string; binding a
-// chapter into a book only moves its pages and renumbers its tags, which
-// the packed body records and applies when unpacked; Book.Page unpacks
-// one page at a time for the exporter, so only the pages being painted
-// are whole.
+// document's lines once the line after each is set (vlist.box), a page's
+// body once the page after the next is begun (pager.page), and every
+// page's when its chapter or document is done. Packed, the runs are
+// varints, each field the difference from the run before where that is
+// small, in one string that also holds their texts: about a fifth of the
+// room. Pagination appends a line's runs to its page straight from the
+// string; binding a chapter into a book only moves its pages and
+// renumbers its tags, which the packed body records and applies when
+// unpacked; Book.Page unpacks one page at a time for the exporter, and
+// Book.EachRun reads one in place, so only the pages being painted are
+// whole.
 
-// packedRuns are runs packed by packRuns: their number, then each run.
+// packedRuns are runs packed by packRuns: their number and the number of
+// their glyphs, then each run.
 // The empty string holds none.
 type packedRuns string
 
@@ -51,12 +53,14 @@ func packRuns(runs []Run) packedRuns {
 	if len(runs) == 0 {
 		return ""
 	}
-	n := binary.MaxVarintLen64
+	n, glyphs := 2*binary.MaxVarintLen64, 0
 	for _, r := range runs {
 		n += 16 + len(r.Text) + 8*len(r.Glyphs)
+		glyphs += len(r.Glyphs)
 	}
 	b := make([]byte, 0, n)
 	b = binary.AppendUvarint(b, uint64(len(runs)))
+	b = binary.AppendUvarint(b, uint64(glyphs))
 	var prev Run
 	for _, r := range runs {
 		flags := uint64(0)
@@ -111,28 +115,31 @@ func packRuns(runs []Run) packedRuns {
 	return packedRuns(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
-// reader returns a reader of the runs and their number.
-func (pr packedRuns) reader() (*packReader, int) {
-	rd := &packReader{data: string(pr)}
+// reader returns a reader of the runs, their number and the number of
+// their glyphs.
+func (pr packedRuns) reader() (rd *packReader, runs, glyphs int) {
+	rd = &packReader{data: string(pr)}
 	if pr == "" {
-		return rd, 0
+		return rd, 0, 0
 	}
-	return rd, int(rd.uvarint())
+	runs = int(rd.uvarint())
+	return rd, runs, int(rd.uvarint())
 }
 
 // count is the number of runs packed.
 func (pr packedRuns) count() int {
-	_, n := pr.reader()
+	_, n, _ := pr.reader()
 	return n
 }
 
 // appendTo appends the runs packed to dst. Their texts share the packed
-// string.
+// string, and their glyphs one slice made for them all.
 func (pr packedRuns) appendTo(dst []Run) []Run {
-	rd, n := pr.reader()
+	rd, n, glyphs := pr.reader()
+	slab := make([]Glyph, 0, glyphs)
 	for range n {
 		var r Run
-		rd.next(&r, true)
+		slab = rd.next(&r, slab)
 		dst = append(dst, r)
 	}
 	return dst
@@ -190,9 +197,10 @@ func (rd *packReader) varint() int64 {
 	return v
 }
 
-// next reads the next run into r, its glyphs only when glyphs is set
-// (they are skipped otherwise), not moved yet.
-func (rd *packReader) next(r *Run, glyphs bool) {
+// next reads the next run into r, not moved yet. Its glyphs are appended
+// to slab, and r.Glyphs is their part of it (capped, so that appending
+// to it copies); it returns slab.
+func (rd *packReader) next(r *Run, slab []Glyph) []Glyph {
 	prev := &rd.prev
 	flags := rd.uvarint()
 	r.Face = prev.Face + fonts.Style(rd.varint())
@@ -218,23 +226,21 @@ func (rd *packReader) next(r *Run, glyphs bool) {
 	r.Glyphs = nil
 	if flags&packGlyphs != 0 {
 		k := int(rd.uvarint())
-		if glyphs {
-			r.Glyphs = make([]Glyph, k)
-		}
+		at := len(slab)
 		var pg Glyph
-		for i := range k {
+		for range k {
 			g := Glyph{ID: uint16(rd.uvarint())}
 			g.At = pg.End + int32(rd.varint())
 			g.End = g.At + int32(rd.varint())
 			g.X = pg.X + Sp(rd.varint())
 			g.Y = pg.Y + Sp(rd.varint())
-			if glyphs {
-				r.Glyphs[i] = g
-			}
+			slab = append(slab, g)
 			pg = g
 		}
+		r.Glyphs = slab[at:len(slab):len(slab)]
 	}
 	*prev = *r
+	return slab
 }
 
 // uvarintString is binary.Uvarint on a string, which the packed form is
@@ -272,4 +278,35 @@ func (b *Book) Page(i int) *Page {
 	c := *p
 	c.Body, c.packed = p.packed.unpack(), nil
 	return &c
+}
+
+// EachRun calls f with every run of page i, its head, body and foot in
+// turn, without unpacking a packed body: what an exporter that only
+// reads the runs needs (the characters and glyphs a font subset must
+// hold). The run and its glyphs are only valid during the call. A page
+// released by the exporter (nil) has none.
+func (b *Book) EachRun(i int, f func(r *Run)) {
+	p := b.Pages[i]
+	if p == nil {
+		return
+	}
+	for k := range p.Head {
+		f(&p.Head[k])
+	}
+	for k := range p.Body {
+		f(&p.Body[k])
+	}
+	if pb := p.packed; pb != nil {
+		rd, n, _ := pb.runs.reader()
+		var r Run
+		var slab []Glyph
+		for range n {
+			slab = rd.next(&r, slab[:0])
+			pb.move(&r)
+			f(&r)
+		}
+	}
+	for k := range p.Foot {
+		f(&p.Foot[k])
+	}
 }

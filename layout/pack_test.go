@@ -130,6 +130,18 @@ func samePaged(t *testing.T, packed, whole *Book) {
 			}
 		}
 		samePages(t, packed.Page(i), whole.Pages[i])
+		each := func(b *Book) *Page {
+			p := &Page{}
+			b.EachRun(i, func(r *Run) {
+				c := *r
+				c.Glyphs = slices.Clone(r.Glyphs)
+				p.Body = append(p.Body, c)
+			})
+			return p
+		}
+		// EachRun reads head, body and foot in turn, as one list.
+		w := whole.Pages[i]
+		samePages(t, each(packed), &Page{Body: slices.Concat(w.Head, w.Body, w.Foot)})
 	}
 	if held == 0 {
 		t.Error("no page was packed")
