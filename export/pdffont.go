@@ -83,12 +83,16 @@ type glyphUse struct {
 
 // add notes that glyph id stands for text.
 func (u *faceUse) add(id uint16, text string) {
+	first, ok := u.glyphs[id]
+	if ok && first == text {
+		return // the common case, without a lookup by text
+	}
 	k := glyphUse{id, text}
 	if u.seen[k] {
 		return
 	}
 	u.seen[k] = true
-	if _, ok := u.glyphs[id]; ok {
+	if ok {
 		u.more = append(u.more, k)
 		return
 	}
