@@ -339,8 +339,7 @@ func splitHyphen(r layout.Run, h layout.Sp) (word, hy layout.Run) {
 
 // run paints one run: its glyphs in one text object, inside a span whose
 // /ActualText gives the run's text when the fonts' ToUnicode maps cannot
-// (right-to-left text, a glyph that stands for other characters
-// elsewhere).
+// (glyphs that do not split the run's text among them).
 func (p *painter) run(r layout.Run) {
 	text := ""
 	if !p.fonts.by[r.Face].plainText(r) {

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -336,6 +337,90 @@ func TestAppendGlyphs(t *testing.T) {
 				t.Errorf("appendGlyphs = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFontObjectsMapFurtherCIDs checks the CIDFont of a face whose glyphs
+// stand for different characters in different places: CIDs past the
+// subset's glyphs draw their glyph through a CIDToGIDMap stream, with its
+// width, and a face without them keeps the identity map.
+func TestFontObjectsMapFurtherCIDs(t *testing.T) {
+	sub := &fonts.SubsetFont{UnitsPerEm: 1000, Glyphs: []uint16{10, 20, 30}, Advances: []int{100, 200, 300, 400}}
+	tests := []struct {
+		name    string
+		text    []string
+		gids    []uint16
+		widths  string
+		gidMap  []byte
+		cidFont string
+	}{
+		{"one text a glyph", []string{"", "a", "b", "c"}, nil, "/W [1 [200 300 400]]", nil, "/CIDToGIDMap /Identity"},
+		{"further texts", []string{"", "a", "b", "c", "b\u05b9", ""}, []uint16{2, 3}, "/W [1 [200 300 400 300 400]]",
+			[]byte{0, 0, 0, 1, 0, 2, 0, 3, 0, 2, 0, 3}, "/CIDToGIDMap 6 0 R"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &pdfFace{sub: sub, base: "AAAAAA+Test", text: tt.text, gids: tt.gids}
+			objs := f.objects(1)
+			cidFont := string(objs[1].raw)
+			for _, want := range []string{tt.widths, tt.cidFont} {
+				if !strings.Contains(cidFont, want) {
+					t.Errorf("CIDFont lacks %q:\n%s", want, cidFont)
+				}
+			}
+			if tt.gidMap == nil {
+				if len(objs) != 5 {
+					t.Errorf("%d objects, want 5", len(objs))
+				}
+				return
+			}
+			if len(objs) != 6 || !bytes.Equal(objs[5].stream, tt.gidMap) {
+				t.Errorf("CIDToGIDMap stream %v, want %v", objs[len(objs)-1].stream, tt.gidMap)
+			}
+		})
+	}
+}
+
+// TestCIDForGlyphText checks which CID draws a glyph: the one for what it
+// stands for in its run, or its first when it has none for that.
+func TestCIDForGlyphText(t *testing.T) {
+	// Glyph 10 is CID 1 for "a" and CID 3 for "A"; glyph 20 is CID 2.
+	f := &pdfFace{sub: &fonts.SubsetFont{UnitsPerEm: 1000, Glyphs: []uint16{10, 20}, Advances: []int{0, 500, 600}},
+		text: []string{"", "a", "b", "A"}, gids: []uint16{1},
+		cids: map[glyphUse]uint16{{10, "a"}: 1, {10, "A"}: 3}, split: map[uint16]bool{10: true}}
+	run := func(text string, ids ...uint16) layout.Run {
+		r := layout.Run{Text: text}
+		for i, id := range ids {
+			r.Glyphs = append(r.Glyphs, layout.Glyph{ID: id, At: int32(i), End: int32(i + 1)})
+		}
+		return r
+	}
+	tests := []struct {
+		name  string
+		run   layout.Run
+		want  []uint16
+		plain bool
+	}{
+		{"first text", run("ab", 10, 20), []uint16{1, 2}, true},
+		{"further text", run("Ab", 10, 20), []uint16{3, 2}, true},
+		{"a text without a CID of its own", run("xb", 10, 20), []uint16{1, 2}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []uint16
+			for i := range tt.run.Glyphs {
+				got = append(got, f.cidAt(tt.run, i))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("CIDs %v, want %v", got, tt.want)
+			}
+			if p := f.plainText(tt.run); p != tt.plain {
+				t.Errorf("plainText = %v, want %v", p, tt.plain)
+			}
+		})
+	}
+	if w := f.width(3); w != 500 {
+		t.Errorf("CID 3 is %d wide, want its glyph's 500", w)
 	}
 }
 

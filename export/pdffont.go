@@ -25,13 +25,17 @@ import (
 //
 // Each face is a Type 0 font with Identity-H encoding over a CIDFontType2
 // holding the face's subset. The subset keeps the glyphs layout set
-// (ligatures, small capitals, joining forms included) in the face's order,
-// and CIDs number them from 1, so CIDs are the subset's glyph IDs. A
-// ToUnicode CMap turns each glyph back into the characters it stands for,
-// a ligature into several, so that text extraction gives what layout set;
-// where it cannot (a glyph drawn for different characters in different
-// places, right-to-left text drawn in reverse), the painter marks the run
-// with /ActualText.
+// (ligatures, small capitals, joining forms included) in the face's order.
+// A CID stands for one glyph with one text: CIDs 1 to n are the subset's
+// glyph IDs with the characters each glyph first stood for, and a glyph
+// that stands for other characters elsewhere (a Hebrew letter bare and
+// with its points, an Arabic letter with and without its harakat) gets a
+// further CID for each other text, numbered from n+1 in order of first
+// use, drawn through the font's CIDToGIDMap. A ToUnicode CMap turns each
+// CID back into its characters, a ligature's into several, so that text
+// extraction gives what layout set; where it cannot (a run whose glyphs
+// do not split its text, such as a word cut at a hyphen), the painter
+// marks the run with /ActualText.
 type pdfFonts struct {
 	faces []*pdfFace // in fonts.Styles order
 	by    map[fonts.Style]*pdfFace
@@ -48,6 +52,13 @@ type pdfFace struct {
 	// ToUnicode CMap ("" for a glyph with none: a mark drawn with its
 	// letter's cluster).
 	text []string
+	// gids holds the subset glyph ID of each CID past the subset's
+	// glyphs (CID len(sub.Glyphs)+1 first); cids the CID of each text
+	// of a glyph (by its glyph ID in the face) that has more than one,
+	// split marking those glyphs.
+	gids  []uint16
+	cids  map[glyphUse]uint16
+	split map[uint16]bool
 	// space is the CID of the face's space glyph, drawn (invisible) at
 	// word spaces for text extraction; 0 when the face has none.
 	space uint16
@@ -57,6 +68,38 @@ type pdfFace struct {
 type faceUse struct {
 	runes  map[rune]bool
 	glyphs map[uint16]string // glyph ID -> the characters it first stood for
+	// seen holds every glyph with every text it stands for; more, in
+	// order of first use, those whose glyph stood for other characters
+	// before.
+	seen map[glyphUse]bool
+	more []glyphUse
+}
+
+// glyphUse is a glyph (its ID in the face) standing for text.
+type glyphUse struct {
+	id   uint16
+	text string
+}
+
+// add notes that glyph id stands for text.
+func (u *faceUse) add(id uint16, text string) {
+	first, ok := u.glyphs[id]
+	if ok && first == text {
+		return // the common case, without a lookup by text
+	}
+	k := glyphUse{id, text}
+	if u.seen[k] {
+		return
+	}
+	// Kept as a copy: the run's text may be a packed page's, let go
+	// once the page is painted.
+	k.text = strings.Clone(text)
+	u.seen[k] = true
+	if ok {
+		u.more = append(u.more, k)
+		return
+	}
+	u.glyphs[id] = k.text
 }
 
 // newPDFFonts subsets every face the book draws with.
@@ -88,6 +131,7 @@ func newPDFFonts(book *layout.Book) (*pdfFonts, error) {
 		for i, g := range sub.Glyphs {
 			f.text[i+1] = u.glyphs[g]
 		}
+		f.addTexts(u)
 		if sp := spaceGlyph(book.Family, s); sp != 0 {
 			f.space = f.cid(sp)
 		}
@@ -95,6 +139,29 @@ func newPDFFonts(book *layout.Book) (*pdfFonts, error) {
 		pf.by[s] = f
 	}
 	return pf, nil
+}
+
+// addTexts gives each further text a glyph of the face stands for (see
+// faceUse) a CID of its own, as far as two-byte CIDs reach; the texts
+// beyond are drawn with the glyph's first CID, the run marked with
+// /ActualText.
+func (f *pdfFace) addTexts(u *faceUse) {
+	for _, k := range u.more {
+		gid := f.cid(k.id)
+		if gid == 0 || len(f.text) > math.MaxUint16 {
+			continue
+		}
+		if f.cids == nil {
+			f.cids, f.split = map[glyphUse]uint16{}, map[uint16]bool{}
+		}
+		if !f.split[k.id] {
+			f.split[k.id] = true
+			f.cids[glyphUse{k.id, u.glyphs[k.id]}] = gid
+		}
+		f.cids[k] = uint16(len(f.text))
+		f.text = append(f.text, k.text)
+		f.gids = append(f.gids, gid)
+	}
 }
 
 // spaceGlyph returns the glyph of the space in face s of fam (0: none).
@@ -131,9 +198,9 @@ func usedGlyphs(b *layout.Book) map[fonts.Style]*faceUse {
 			}
 			u := sets[r.Face]
 			if u == nil {
-				u = &faceUse{runes: map[rune]bool{}, glyphs: map[uint16]string{}}
+				u = &faceUse{runes: map[rune]bool{}, glyphs: map[uint16]string{}, seen: map[glyphUse]bool{}}
 				if sp := spaceGlyph(b.Family, r.Face); sp != 0 {
-					u.glyphs[sp] = " "
+					u.add(sp, " ")
 				}
 				sets[r.Face] = u
 			}
@@ -141,10 +208,7 @@ func usedGlyphs(b *layout.Book) map[fonts.Style]*faceUse {
 				u.runes[c] = true
 			}
 			for i, g := range r.Glyphs {
-				if _, ok := u.glyphs[g.ID]; !ok {
-					// A copy: the run's text may be a packed page's.
-					u.glyphs[g.ID] = strings.Clone(glyphText(*r, i))
-				}
+				u.add(g.ID, glyphText(*r, i))
 			}
 		})
 	}
@@ -241,13 +305,35 @@ func (f *pdfFace) cid(g uint16) uint16 {
 	return 0
 }
 
+// cidAt returns the CID that draws glyph i of run r: the one for the
+// characters the glyph stands for there (see glyphText), or its first
+// when it has no CID for them.
+func (f *pdfFace) cidAt(r layout.Run, i int) uint16 {
+	id := r.Glyphs[i].ID
+	if f.split[id] {
+		if c, ok := f.cids[glyphUse{id, glyphText(r, i)}]; ok {
+			return c
+		}
+	}
+	return f.cid(id)
+}
+
+// gid returns the subset glyph ID CID c draws.
+func (f *pdfFace) gid(c uint16) uint16 {
+	if n := len(f.sub.Glyphs); int(c) > n && int(c)-n-1 < len(f.gids) {
+		return f.gids[int(c)-n-1]
+	}
+	return c
+}
+
 // width returns the advance of CID c in PDF glyph space (1000 units to
 // the em), as the font's /W array gives it.
 func (f *pdfFace) width(c uint16) int {
-	if int(c) >= len(f.sub.Advances) {
+	g := f.gid(c)
+	if int(g) >= len(f.sub.Advances) {
 		return 0
 	}
-	return int(math.Round(1000 / float64(f.sub.UnitsPerEm) * float64(f.sub.Advances[c])))
+	return int(math.Round(1000 / float64(f.sub.UnitsPerEm) * float64(f.sub.Advances[g])))
 }
 
 // rtlRun reports whether run r is drawn right to left: its glyphs, in
@@ -268,8 +354,8 @@ func rtlRun(r layout.Run) bool {
 func (f *pdfFace) plainText(r layout.Run) bool {
 	if !rtlRun(r) {
 		pos := 0
-		for _, g := range r.Glyphs {
-			t := f.text[f.cid(g.ID)]
+		for i := range r.Glyphs {
+			t := f.text[f.cidAt(r, i)]
 			if !strings.HasPrefix(r.Text[pos:], t) {
 				return false
 			}
@@ -278,8 +364,8 @@ func (f *pdfFace) plainText(r layout.Run) bool {
 		return pos == len(r.Text)
 	}
 	var b []byte
-	for _, g := range r.Glyphs {
-		b = append(b, f.text[f.cid(g.ID)]...)
+	for i := range r.Glyphs {
+		b = append(b, f.text[f.cidAt(r, i)]...)
 	}
 	rs := []rune(string(b))
 	slices.Reverse(rs)
@@ -351,7 +437,7 @@ func (w *tjWriter) glyph(f *pdfFace, c uint16) {
 // run appends run r's glyphs, the run starting x points from the text
 // object's origin.
 func (w *tjWriter) run(f *pdfFace, r layout.Run, x float64) {
-	for _, g := range r.Glyphs {
+	for i, g := range r.Glyphs {
 		if g.Y != w.rise {
 			w.str(false)
 			w.b = append(w.b, "] TJ "...)
@@ -368,7 +454,7 @@ func (w *tjWriter) run(f *pdfFace, r layout.Run, x float64) {
 				w.pen -= adj * w.unit
 			}
 		}
-		w.glyph(f, f.cid(g.ID))
+		w.glyph(f, f.cidAt(r, i))
 	}
 	if r.Space && f.space != 0 {
 		w.glyph(f, f.space)
@@ -404,9 +490,9 @@ func (pf *pdfFonts) objects(first int) (objs []*pdfObj, names []fontName) {
 	return objs, names
 }
 
-// objects returns the five objects of one face, numbered from n: the Type
-// 0 font, its CIDFont, the ToUnicode CMap, the font descriptor and the
-// font file.
+// objects returns the objects of one face, numbered from n: the Type 0
+// font, its CIDFont, the ToUnicode CMap, the font descriptor, the font
+// file and, when CIDs are not the subset's glyph IDs, the CIDToGIDMap.
 func (f *pdfFace) objects(n int) []*pdfObj {
 	sub := f.sub
 	// PDF glyph space is 1000 units to the em; the values and their
@@ -426,28 +512,44 @@ func (f *pdfFace) objects(n int) []*pdfObj {
 	}
 	stemV := 50 + int(math.Pow(float64(sub.Weight)/65, 2))
 	var ws []byte
-	if len(sub.Glyphs) > 0 {
+	if len(f.text) > 1 {
 		ws = append(ws, "\n/W [1 ["...)
-		for i := range sub.Glyphs {
-			if i > 0 {
+		for c := 1; c < len(f.text); c++ {
+			if c > 1 {
 				ws = append(ws, ' ')
 			}
-			ws = strconv.AppendInt(ws, int64(width(i+1)), 10)
+			ws = strconv.AppendInt(ws, int64(width(c)), 10)
 		}
 		ws = append(ws, "]]"...)
 	}
+	cidToGID := []byte("/Identity")
+	var gidMap *pdfObj
+	if len(f.gids) > 0 {
+		// Two bytes, big-endian, per CID from 0.
+		m := make([]byte, 0, 2*len(f.text))
+		for c := range f.text {
+			g := f.gid(uint16(c))
+			m = append(m, byte(g>>8), byte(g))
+		}
+		gidMap = &pdfObj{raw: []byte("<<>>"), stream: m}
+		cidToGID = fmt.Appendf(nil, "%d 0 R", n+5)
+	}
 	sc := func(v int) int { return int(float64(v) * scale) }
-	return []*pdfObj{
+	objs := []*pdfObj{
 		{raw: fmt.Appendf(nil, "<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>",
 			f.base, n+1, n+2)},
-		{raw: fmt.Appendf(nil, "<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>\n/FontDescriptor %d 0 R\n/DW %d%s\n/CIDToGIDMap /Identity>>",
-			f.base, n+3, width(0), ws)},
+		{raw: fmt.Appendf(nil, "<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>\n/FontDescriptor %d 0 R\n/DW %d%s\n/CIDToGIDMap %s>>",
+			f.base, n+3, width(0), ws, cidToGID)},
 		{raw: []byte("<<>>"), stream: f.toUnicode()},
 		{raw: fmt.Appendf(nil, "<</Type /FontDescriptor\n/FontName /%s\n/Flags %d\n/FontBBox [%d %d %d %d]\n/ItalicAngle %d\n/Ascent %d\n/Descent %d\n/CapHeight %d\n/StemV %d\n/MissingWidth %d\n/FontFile2 %d 0 R>>",
 			f.base, flags, sc(sub.BBox[0]), sc(sub.BBox[1]), sc(sub.BBox[2]), sc(sub.BBox[3]), italic,
 			sc(sub.Ascent), sc(sub.Descent), sc(sub.CapHeight), stemV, width(0), n+4)},
 		{raw: fmt.Appendf(nil, "<</Length1 %d>>", len(sub.TTF)), stream: sub.TTF},
 	}
+	if gidMap != nil {
+		objs = append(objs, gidMap)
+	}
+	return objs
 }
 
 // toUnicode writes the CMap from each CID back to the characters its

@@ -65,6 +65,62 @@ func TestPDFExtractsRightToLeftInLogicalOrder(t *testing.T) {
 	}
 }
 
+// TestPDFPointedAndBareLettersExtractInOrder checks that letters drawn
+// both bare and with their marks (Hebrew points, Arabic harakat), each way
+// before the other, come back from the PDF in the order they were
+// written: each use of a glyph has a CID whose ToUnicode entry gives its
+// text there, so no run needs /ActualText, which extraction reverses in
+// right-to-left lines.
+func TestPDFPointedAndBareLettersExtractInOrder(t *testing.T) {
+	doc := &model.Document{Title: "Points", Lang: "en", Blocks: []model.Block{
+		para(txt("הנער כתב מכתב ארוך לסבתו.")),
+		para(txt("בספר כתוב: הַנַּעַר כָּתַב מִכְתָּב.")),
+		para(txt("אחר כך כתב הנער שיר קצר.")),
+		para(txt("قَرَأَ الوَلَدُ كِتَابًا.")),
+		para(txt("قرأ الولد كتابا جديدا في المكتبة.")),
+		para(txt("ثم قَرَأَ الكِتَابَ مرة أخرى.")),
+	}}
+	book, err := layout.Layout(doc, layout.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf, err := newPDFFonts(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	split := 0
+	for _, f := range pf.faces {
+		split += len(f.gids)
+		for k, gid := range f.gids {
+			c := uint16(len(f.sub.Glyphs) + 1 + k)
+			if f.gid(c) != gid || f.width(c) != f.width(gid) {
+				t.Errorf("%s: CID %d draws glyph %d, %d wide; want glyph %d, %d wide", f.base, c, f.gid(c), f.width(c), gid, f.width(gid))
+			}
+		}
+	}
+	if split == 0 {
+		t.Error("no glyph got a second CID for another text")
+	}
+	for _, p := range book.Pages {
+		for _, r := range p.Body {
+			if r.Text != "" && r.Hyphen == 0 && !pf.by[r.Face].plainText(r) {
+				t.Errorf("run %q needs /ActualText", r.Text)
+			}
+		}
+	}
+	path, _ := writePDF(t, doc, layout.Options{}, PDFOptions{})
+	text := bidiMarks.Replace(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	for _, w := range []string{"הנער כתב מכתב ארוך לסבתו", "בספר כתוב", "הַנַּעַר כָּתַב מִכְתָּב", "אחר כך כתב הנער שיר קצר",
+		"قَرَأَ الوَلَدُ كِتَابًا", "قرأ الولد كتابا جديدا في المكتبة", "ثم قَرَأَ الكِتَابَ مرة أخرى"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("pdftotext lacks %q: %q", w, text)
+		}
+	}
+	if out := run(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+}
+
 // TestPDFHyphensAtLineEnds checks the two hyphens a line can end in: one
 // layout added to break a word, which extraction drops to join the word,
 // and one of the text, which extraction keeps.
