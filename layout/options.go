@@ -62,14 +62,15 @@ type Options struct {
 	// Progress, when set, is called once for each chapter of an
 	// anthology laid out, from one goroutine at a time.
 	Progress func()
-	// Pack keeps the text laid out packed (pack.go), at about a fifth
+	// Pack keeps the text laid out packed (pack.go), at about a quarter
 	// of the memory: a document's lines from when the line after it is
 	// set until its page is made (not an anthology's, whose chapters
 	// are short and laid out a few at a time), each page's body from
 	// when the page after the next is begun, an anthology's chapters
 	// until they are bound, and every page of the result until
-	// Book.Page unpacks it for the exporter. Book.Pages then holds the pages with their Body
-	// nil. The pages are the same either way.
+	// Book.Page unpacks it (or Book.EachRun reads it) for the exporter.
+	// Book.Pages then holds the pages with their Body nil. The pages are
+	// the same either way.
 	Pack bool
 	// Family is the text family: body, headings, running heads and
 	// notes are set in it, code and the characters it lacks in the

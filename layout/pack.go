@@ -17,8 +17,8 @@ import (
 // body once the page after the next is begun (pager.page), and every
 // page's when its chapter or document is done. Packed, the runs are
 // varints, each field the difference from the run before where that is
-// small, in one string that also holds their texts: about a fifth of the
-// room. Pagination appends a line's runs to its page straight from the
+// small, in one string that also holds their texts: about a quarter of
+// the room. Pagination appends a line's runs to its page straight from the
 // string; binding a chapter into a book only moves its pages and
 // renumbers its tags, which the packed body records and applies when
 // unpacked; Book.Page unpacks one page at a time for the exporter, and
