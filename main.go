@@ -32,6 +32,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"pamphlet/export"
+	"pamphlet/fonts"
 	"pamphlet/internal/fetch"
 	"pamphlet/internal/infile"
 	"pamphlet/internal/output"
@@ -629,7 +630,7 @@ func (e *env) convert(args []string) (bool, error) {
 		return false, err
 	}
 	cf.pdf.print.paperSet = fs.Changed("paper")
-	if err := cf.pdf.check(); err != nil {
+	if err := cf.pdf.check(e); err != nil {
 		return false, err
 	}
 	cf.epub.contents, cf.pdf.opt.Contents = cf.toc, cf.toc
@@ -793,7 +794,7 @@ func (ef *epubFlags) check() error {
 	if err != nil {
 		return err
 	}
-	// Refused early from its header, decoded once when the EPUB is written.
+	// Refused early from its header, checked whole when the EPUB is written.
 	if _, err := export.CheckImageHeader(data); err != nil {
 		return fmt.Errorf("cover %s: %w", ef.cover, err)
 	}
@@ -854,6 +855,9 @@ type pdfFlags struct {
 	// warn reports layout warnings against the input being converted;
 	// notice prints what --verbose asks for.
 	warn, notice func(msg string)
+	// fontDir and fontFamily choose the text family (--font,
+	// --font-family).
+	fontDir, fontFamily string
 }
 
 func (pf *pdfFlags) register(fs *pflag.FlagSet) {
@@ -862,10 +866,14 @@ func (pf *pdfFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&pf.links, "links", "notes", "PDF links: notes (numbered, listed at the end), inline (URL after the text) or none")
 	fs.StringVar(&pf.margins, "margins", "", "PDF margins in mm as INNER,OUTER,TOP,BOTTOM (default: scaled to the paper)")
 	fs.IntVar(&pf.columns, "columns", 1, "PDF text columns: 1 or 2")
+	fs.StringVar(&pf.fontDir, "font", "", "set the PDF's text in the TrueType family whose files are in the folder `DIR` (with its licence)")
+	fs.StringVar(&pf.fontFamily, "font-family", "", "the `NAME` of the family to use among several in the --font folder")
 	pf.print.register(fs)
 }
 
-func (pf *pdfFlags) check() error {
+// check validates the flags and loads the text family they name;
+// warnings about the family go through e.
+func (pf *pdfFlags) check(e *env) error {
 	paper, err := layout.ParsePaper(pf.paper)
 	if err != nil {
 		return usagef("--paper: %v", err)
@@ -889,7 +897,37 @@ func (pf *pdfFlags) check() error {
 	if err := pf.opt.Check(); err != nil {
 		return usageError{err.Error()}
 	}
-	return nil
+	pf.opt.Family, err = pf.family(e)
+	return err
+}
+
+// family loads the text family --font and --font-family name (nil: the
+// embedded Charis SIL). Only the folder --font names is searched, never
+// the system's font folders, so that a command gives the same PDF on
+// every machine.
+func (pf *pdfFlags) family(e *env) (*fonts.Family, error) {
+	if pf.fontDir == "" {
+		if pf.fontFamily != "" {
+			return nil, usagef("--font-family %q needs --font DIR, the folder that holds the family's TrueType files", pf.fontFamily)
+		}
+		return nil, nil
+	}
+	st, err := os.Stat(pf.fontDir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("font %s: no such folder", pf.fontDir)
+	case err != nil:
+		return nil, fmt.Errorf("font %s: %w", pf.fontDir, unwrapPath(err))
+	case !st.IsDir():
+		return nil, fmt.Errorf("font %s: not a folder; name the folder that holds the family's TrueType files", pf.fontDir)
+	}
+	fam, err := fonts.LoadFamily(os.DirFS(pf.fontDir), pf.fontFamily, func(msg string) {
+		e.warn(pf.fontDir, reader.Warning{Message: msg})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", pf.fontDir, err)
+	}
+	return fam, nil
 }
 
 func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {

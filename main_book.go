@@ -87,7 +87,7 @@ func (e *env) book(args []string) (bool, error) {
 	if err := bf.epub.check(); err != nil {
 		return false, err
 	}
-	if err := bf.pdf.check(); err != nil {
+	if err := bf.pdf.check(e); err != nil {
 		return false, err
 	}
 	if bf.jobs < 0 {

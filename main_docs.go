@@ -41,7 +41,7 @@ func annotate(fs *pflag.FlagSet) *pflag.FlagSet {
 			_ = fs.SetAnnotation(name, clidoc.Choices, ch)
 		}
 	}
-	for _, name := range []string{"output", "out-dir", "cover"} {
+	for _, name := range []string{"output", "out-dir", "cover", "font"} {
 		if fs.Lookup(name) != nil {
 			_ = fs.SetAnnotation(name, clidoc.Files, nil)
 		}

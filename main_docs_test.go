@@ -61,6 +61,7 @@ func TestBashCompletionOffersFlagsAndValues(t *testing.T) {
 		{"commands", []string{"pamphlet", "con"}, "convert"},
 		{"flags of convert", []string{"pamphlet", "convert", "--meta"}, "--metadata"},
 		{"values of --from", []string{"pamphlet", "inspect", "--from", "mark"}, "markdown"},
+		{"the font family flag", []string{"pamphlet", "book", "--font-f"}, "--font-family"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -89,7 +90,7 @@ func TestManPageRenders(t *testing.T) {
 		t.Error("two runs wrote different pages")
 	}
 	var cf convertFlags
-	for _, name := range []string{"metadata", "paper", "booklet", "fetch-images"} {
+	for _, name := range []string{"metadata", "paper", "booklet", "fetch-images", "font", "font-family"} {
 		if convertFlagSet(&cf).Lookup(name) != nil && !strings.Contains(page, `\-\-`+strings.ReplaceAll(name, "-", `\-`)) {
 			t.Errorf("the page lacks --%s", name)
 		}

@@ -12,8 +12,6 @@ import (
 	"testing"
 	"unicode/utf16"
 
-	"golang.org/x/text/unicode/norm"
-
 	"pamphlet/internal/testenv"
 )
 
@@ -34,9 +32,8 @@ func utf16File(s string, bigEndian bool) []byte {
 	return out
 }
 
-// pdfText extracts the body text of a PDF with pdftotext, in
-// compatibility normal form (Arabic presentation forms become letters
-// again), without the page furniture: the folio (a line of digits) and,
+// pdfText extracts the body text of a PDF with pdftotext, as it comes,
+// without the page furniture: the folio (a line of digits) and,
 // after the first page, the running head (the page's first line).
 func pdfText(t *testing.T, pdf string) string {
 	t.Helper()
@@ -58,7 +55,7 @@ func pdfText(t *testing.T, pdf string) string {
 		}
 		body = append(body, lines...)
 	}
-	return norm.NFKC.String(strings.Join(body, "\n"))
+	return strings.Join(body, "\n")
 }
 
 // epubCheck runs epubcheck on an EPUB and fails the test on any message.

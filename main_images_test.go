@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/zlib"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -129,7 +131,7 @@ func TestFetchLoopbackSwitch(t *testing.T) {
 // bombPNG is a PNG whose header claims 65535×65535 pixels (17 GB decoded)
 // with a few bytes of data behind it.
 func bombPNG() []byte {
-	return picture.PNGFile(65535, 65535, 8, picture.RGBA, false, []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})
+	return picture.PNGFile(65535, 65535, 8, picture.RGBA, false, nil, []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01})
 }
 
 // TestCoverPixelCap checks that a cover past the pixel cap, given with
@@ -166,6 +168,48 @@ func TestCoverPixelCap(t *testing.T) {
 				t.Errorf("refusing the cover allocated %d MB", n>>20)
 			}
 			if _, err := os.Stat(filepath.Join(dir, tc.out)); err == nil {
+				t.Errorf("%s written", tc.out)
+			}
+		})
+	}
+}
+
+// TestPNGWithRowsMissing checks a PNG whole by its checksums whose
+// compressed rows are fewer than its header promises, as a faulty encoder
+// writes: the reader, which does not decompress it, keeps it, the EPUB
+// carries it as it is, and the PDF, which reads the rows, fails with one
+// line naming it and writes nothing.
+func TestPNGWithRowsMissing(t *testing.T) {
+	dir := t.TempDir()
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(make([]byte, 2*(1+4*3))) // two rows of 4 RGB pixels; the header says three
+	zw.Close()
+	writeFile(t, dir, "short.png", picture.PNGFile(4, 3, 8, picture.RGB, false, nil, z.Bytes()))
+	in := writeFile(t, dir, "a.md", []byte("# Short\n\nA paragraph of the article.\n\n![a short picture](short.png)\n\nAnother paragraph.\n"))
+	tests := []struct {
+		out     string
+		wantErr string // "" for success
+	}{
+		{"a.epub", ""},
+		{"a.pdf", `image "short.png" (image/png): png: not enough pixel data`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.out, func(t *testing.T) {
+			out := filepath.Join(dir, tc.out)
+			code, _, stderr := runCLI(t, "", "convert", "--lang", "en", "-o", out, in)
+			_, statErr := os.Stat(out)
+			if tc.wantErr == "" {
+				if code != exitOK || statErr != nil {
+					t.Fatalf("exit %d, %v: %s", code, statErr, stderr)
+				}
+				return
+			}
+			lines := strings.Split(strings.TrimSpace(stderr), "\n")
+			if code != exitFailure || len(lines) != 1 || !strings.Contains(lines[0], tc.wantErr) {
+				t.Errorf("exit %d, want %d and one line saying %q; got:\n%s", code, exitFailure, tc.wantErr, stderr)
+			}
+			if statErr == nil {
 				t.Errorf("%s written", tc.out)
 			}
 		})

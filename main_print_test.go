@@ -138,11 +138,12 @@ func TestPrintFlags(t *testing.T) {
 }
 
 // textWords splits text into lowercase words (letters and digits).
-// Hyphens join: pdftotext drops a hyphen at a line end, even that of a
-// compound ("brother-in-/law" reads "brother-inlaw"), so compounds are
-// compared whole.
+// Hyphens join: pdftotext drops a hyphen layout added at a line end, and
+// keeps one of the text there (U+2010), so compounds are compared whole.
 func textWords(s string) []string {
-	s = strings.ReplaceAll(s, "-", "")
+	// A hyphen of the text at a line end reads as U+2010 and stays
+	// there, with the line end after it.
+	s = strings.NewReplacer("-", "", "\u2010\n", "", "\u2010", "").Replace(s)
 	return regexp.MustCompile(`[\pL\pN]+`).FindAllString(strings.ToLower(s), -1)
 }
 

@@ -87,9 +87,16 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	}
 
 	css := houseStyle
+	highlighted := false
+	for _, r := range chapters {
+		highlighted = highlighted || r.highlighted
+	}
+	if highlighted {
+		css += codeStyle()
+	}
 	var resources []resource
 	if opt.EmbedFonts {
-		fontRes, faces := bk.fontFiles()
+		fontRes, faces := bk.fontFiles(highlighted)
 		resources = append(resources, fontRes...)
 		css = faces + css
 	}

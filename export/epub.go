@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"pamphlet/fonts"
+	"pamphlet/highlight"
 	"pamphlet/internal/picture"
 	"pamphlet/locale"
 	"pamphlet/model"
@@ -91,8 +92,9 @@ func (bk *book) writeTo(w io.Writer, opt EPUBOptions) error {
 // CheckImage reports whether data is a complete PNG, JPEG or GIF image
 // within the pixel cap and returns its media type. The size is read from
 // the header first, so an image claiming too many pixels is refused before
-// anything is decoded; a PNG is then read a row at a time, and a JPEG or
-// GIF decoded once.
+// anything is decoded; a PNG or GIF is then checked whole (chunks and
+// their checksums, blocks) without decompressing it, and a JPEG decoded
+// once.
 func CheckImage(data []byte) (mediaType string, err error) {
 	return checkImage(data, picture.Check)
 }
@@ -121,8 +123,8 @@ func cssReferences(data []byte) bool {
 }
 
 // CheckImageHeader is CheckImage reading only the header: the format and
-// the pixel cap. Use it to refuse a cover early without decoding it, which
-// the EPUB export then does once.
+// the pixel cap. Use it to refuse a cover early, before the EPUB export
+// checks it whole with CheckImage.
 func CheckImageHeader(data []byte) (mediaType string, err error) {
 	return checkImage(data, picture.Header)
 }
@@ -294,13 +296,17 @@ var embeddedFaces = []struct {
 	style         fonts.Style
 	family        string
 	weight, shape string
-	code          bool
+	// code marks the faces only code uses, highlighted those only
+	// highlighted code uses.
+	code, highlighted bool
 }{
-	{fonts.Regular, "Charis SIL", "normal", "normal", false},
-	{fonts.Italic, "Charis SIL", "normal", "italic", false},
-	{fonts.Bold, "Charis SIL", "bold", "normal", false},
-	{fonts.BoldItalic, "Charis SIL", "bold", "italic", false},
-	{fonts.Mono, "DejaVu Sans Mono", "normal", "normal", true},
+	{fonts.Regular, "Charis SIL", "normal", "normal", false, false},
+	{fonts.Italic, "Charis SIL", "normal", "italic", false, false},
+	{fonts.Bold, "Charis SIL", "bold", "normal", false, false},
+	{fonts.BoldItalic, "Charis SIL", "bold", "italic", false, false},
+	{fonts.Mono, "DejaVu Sans Mono", "normal", "normal", true, false},
+	{fonts.MonoBold, "DejaVu Sans Mono", "bold", "normal", true, true},
+	{fonts.MonoOblique, "DejaVu Sans Mono", "normal", "italic", true, true},
 }
 
 // hasCode reports whether any chapter shows program code, which the
@@ -325,13 +331,14 @@ func (bk *book) hasCode() bool {
 }
 
 // fontFiles returns the font and licence files to embed and the
-// @font-face rules that use them.
-func (bk *book) fontFiles() (files []resource, faces string) {
+// @font-face rules that use them; highlighted says whether the book has
+// highlighted code, set in the code face's bold and oblique.
+func (bk *book) fontFiles(highlighted bool) (files []resource, faces string) {
 	code := bk.hasCode()
 	var css strings.Builder
 	licences := map[string]bool{}
 	for _, f := range embeddedFaces {
-		if f.code && !code {
+		if f.code && !code || f.highlighted && !highlighted {
 			continue
 		}
 		name := fonts.FileName(f.style)
@@ -349,3 +356,27 @@ func (bk *book) fontFiles() (files []resource, faces string) {
 
 //go:embed epub.css
 var houseStyle string
+
+// codeStyle returns the stylesheet rules for highlighted code: one rule a
+// class, from the style the PDF sets it in too. It is added only to books
+// that have highlighted code.
+func codeStyle() string {
+	var b strings.Builder
+	b.WriteString("\n/* Highlighted code: weight, italics and greys that print in black and white. */\n")
+	for _, c := range highlight.Classes {
+		st := c.Style()
+		fmt.Fprintf(&b, "pre code .%s {\n", c.Name())
+		if st.Bold {
+			b.WriteString("  font-weight: bold;\n")
+		}
+		if st.Italic {
+			b.WriteString("  font-style: italic;\n")
+		}
+		if st.Grey > 0 {
+			v := (255*st.Grey + 50) / 100
+			fmt.Fprintf(&b, "  color: #%02x%02x%02x;\n", v, v, v)
+		}
+		b.WriteString("}\n")
+	}
+	return b.String()
+}

@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -35,15 +35,17 @@ type PDFOptions struct {
 
 // fontInfo is how an embedded face is named in the PDF.
 var fontInfo = [...]struct{ postscript string }{
-	fonts.Regular:    {"CharisSIL"},
-	fonts.Italic:     {"CharisSIL-Italic"},
-	fonts.Bold:       {"CharisSIL-Bold"},
-	fonts.BoldItalic: {"CharisSIL-BoldItalic"},
-	fonts.Mono:       {"DejaVuSansMono"},
-	fonts.Fallback:   {"DejaVuSans"},
-	fonts.CJK:        {"DroidSansFallback"},
-	fonts.Hangul:     {"NanumMyeongjo"},
-	fonts.Symbols:    {"Symbola"},
+	fonts.Regular:     {"CharisSIL"},
+	fonts.Italic:      {"CharisSIL-Italic"},
+	fonts.Bold:        {"CharisSIL-Bold"},
+	fonts.BoldItalic:  {"CharisSIL-BoldItalic"},
+	fonts.Mono:        {"DejaVuSansMono"},
+	fonts.Fallback:    {"DejaVuSans"},
+	fonts.CJK:         {"DroidSansFallback"},
+	fonts.Hangul:      {"NanumMyeongjo"},
+	fonts.Symbols:     {"Symbola"},
+	fonts.MonoBold:    {"DejaVuSansMono-Bold"},
+	fonts.MonoOblique: {"DejaVuSansMono-Oblique"},
 }
 
 // PDF paints a laid-out book with gofpdf and writes the file to w. Every
@@ -101,7 +103,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		return fmt.Errorf("export pdf: %w", err)
 	}
 
-	images := imageSet{pdf: pdf, names: map[string]string{}}
+	images := imageSet{pdf: pdf, names: map[string]*imageObj{}}
 	tags := book.Tags
 	if len(tags) == 0 {
 		tags = []layout.Tag{{Role: layout.RoleDocument, Parent: -1}}
@@ -135,6 +137,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		lang:    m.Lang,
 		noDates: noDates,
 		fonts:   faces,
+		images:  images.list,
 		tags:    st,
 		xmp:     xmpPacket(m, creator, creator+" (gofpdf)", xmpDate),
 	})
@@ -154,6 +157,8 @@ type painter struct {
 	face   fonts.Style
 	size   layout.Sp
 	expand int
+	// grey is the text colour set, as layout.Run.Grey (0: black).
+	grey uint8
 	// dx, dy move everything painted: where the page sits on its side.
 	dx, dy layout.Sp
 	buf    []byte
@@ -228,7 +233,8 @@ func (p *painter) setFont(face fonts.Style, size layout.Sp) {
 // runs paints runs as the artifact props, or, when props is empty, as
 // the page's body: each run the content of its tag.
 func (p *painter) runs(runs []layout.Run, props string) {
-	for i, r := range runs {
+	for i := 0; i < len(runs); i++ {
+		r := runs[i]
 		if r.Text == "" {
 			continue
 		}
@@ -240,47 +246,137 @@ func (p *painter) runs(runs []layout.Run, props string) {
 		if h := r.Hyphen; h > 0 && props == "" && strings.HasSuffix(r.Text, "-") {
 			// The hyphen layout added is no part of the text: the word
 			// is content, the hyphen an artifact.
-			word := r
-			word.Text, word.Hyphen = r.Text[:len(r.Text)-1], 0
-			word.Kerns = slices.DeleteFunc(slices.Clone(r.Kerns), func(k layout.GlyphKern) bool { return k.At >= len(word.Text) })
+			word, hy := splitHyphen(r, h)
 			p.run(word)
 			p.artifact(artifactLayout)
-			p.run(layout.Run{Face: r.Face, Size: r.Size, X: r.X + r.Width - h, Y: r.Y, Text: "-", Expand: r.Expand})
+			p.run(hy)
+			continue
+		}
+		if props == "" && r.Hyphen == 0 && !r.Space && strings.HasSuffix(r.Text, "-") && (i == len(runs)-1 || runs[i+1].Y != r.Y) {
+			// A hyphen of the text at a line end: extraction joins a
+			// word broken at a hyphen-minus, so the text layer gives it
+			// as U+2010, the hyphen that is a character of the text.
+			p.runAs(r, strings.TrimSuffix(r.Text, "-")+"\u2010")
+			continue
+		}
+		// The words of a line that need nothing of their own go in one
+		// text object.
+		j := i + 1
+		for j < len(runs) && p.sameText(r, runs[j]) && p.sameText(r, runs[j-1]) {
+			j++
+		}
+		if j > i+1 {
+			p.line(runs[i:j])
+			i = j - 1
 			continue
 		}
 		p.run(r)
 	}
+	// Rules and images painted next fill in black.
+	p.setGrey(0)
 }
 
-// run paints one run.
+// setGrey sets the colour text is filled with: a grey g percent lighter
+// than black. Only highlighted code is grey, so a book without it gets no
+// colour operator at all.
+func (p *painter) setGrey(g uint8) {
+	if g == p.grey {
+		return
+	}
+	p.pdf.RawWriteStr(strconv.FormatFloat(float64(g)/100, 'f', 2, 64) + " g")
+	p.grey = g
+}
+
+// splitHyphen cuts a run that ends in a hyphen layout added, h wide, into
+// the word and the hyphen.
+func splitHyphen(r layout.Run, h layout.Sp) (word, hy layout.Run) {
+	n := int32(len(r.Text) - 1)
+	word, hy = r, r
+	word.Text, word.Hyphen, word.Glyphs = r.Text[:n], 0, nil
+	hy.Text, hy.X, hy.Width, hy.Hyphen, hy.Space, hy.Glyphs = "-", r.X+r.Width-h, h, 0, false, nil
+	word.Width -= h
+	for _, g := range r.Glyphs {
+		if g.At < n {
+			word.Glyphs = append(word.Glyphs, g)
+			continue
+		}
+		g.At, g.End, g.X = g.At-n, g.End-n, g.X-(hy.X-r.X)
+		hy.Glyphs = append(hy.Glyphs, g)
+	}
+	return word, hy
+}
+
+// run paints one run: its glyphs in one text object, inside a span whose
+// /ActualText gives the run's text when the fonts' ToUnicode maps cannot
+// (glyphs that do not split the run's text among them).
 func (p *painter) run(r layout.Run) {
+	text := ""
+	if !p.fonts.by[r.Face].plainText(r) {
+		text = r.Text
+		if r.Space {
+			text += " "
+		}
+	}
+	p.runAs(r, text)
+}
+
+// sameText reports whether run b can be painted in the text object of
+// run a, the first of a line's: the same baseline, face, size, scaling,
+// grey and element, text extraction reads from its glyphs, and no hyphen
+// at its end that needs painting apart.
+func (p *painter) sameText(a, b layout.Run) bool {
+	return b.Text != "" && b.Y == a.Y && b.Face == a.Face && b.Size == a.Size && b.Expand == a.Expand &&
+		b.Grey == a.Grey && b.Tag == a.Tag && b.Hyphen == 0 && !strings.HasSuffix(b.Text, "-") &&
+		p.fonts.by[b.Face].plainText(b)
+}
+
+// line paints runs that sameText joins in one text object.
+func (p *painter) line(runs []layout.Run) {
+	r := runs[0]
 	p.setFont(r.Face, r.Size)
+	p.setGrey(r.Grey)
+	if r.Expand != p.expand {
+		p.pdf.RawWriteStr(fmt.Sprintf("%.1f Tz", 100+float64(r.Expand)/10))
+		p.expand = r.Expand
+	}
+	y := p.height - (r.Y + p.dy).Points()
+	p.buf = p.fonts.by[r.Face].appendGlyphs(p.buf[:0], runs, (r.X + p.dx).Points(), y, r.Size.Points(), 1+float64(r.Expand)/1000)
+	p.pdf.RawWriteStr(string(p.buf))
+}
+
+// runAs paints run r, inside a span whose /ActualText is actual unless
+// actual is empty.
+func (p *painter) runAs(r layout.Run, actual string) {
+	p.setFont(r.Face, r.Size)
+	p.setGrey(r.Grey)
 	if r.Expand != p.expand {
 		// Horizontal scaling (Tz) is text state too; it applies to
-		// the Tj operators that follow.
+		// the text objects that follow.
 		p.pdf.RawWriteStr(fmt.Sprintf("%.1f Tz", 100+float64(r.Expand)/10))
 		p.expand = r.Expand
 	}
 	f := p.fonts.by[r.Face]
 	y := p.height - (r.Y + p.dy).Points()
-	start, x := 0, r.X+p.dx
 	p.buf = p.buf[:0]
-	for _, k := range r.Kerns {
-		if k.At > start && k.At <= len(r.Text) {
-			p.buf = append(f.appendText(p.buf, x.Points(), y, r.Text[start:k.At]), '\n')
-		}
-		start, x = k.At, r.X+p.dx+k.Offset
+	if actual != "" {
+		p.buf = append(p.buf, "/Span <</ActualText "...)
+		p.buf = appendTextString(p.buf, actual)
+		p.buf = append(p.buf, ">> BDC "...)
 	}
-	if start < len(r.Text) || r.Space {
-		text := r.Text[start:]
-		if r.Space && f.cid(' ') != 0 {
-			// The word space layout set as room, drawn as an
-			// (invisible) character for text extraction.
-			text += " "
-		}
-		p.buf = append(f.appendText(p.buf, x.Points(), y, text), '\n')
+	p.buf = f.appendGlyphs(p.buf, []layout.Run{r}, (r.X + p.dx).Points(), y, r.Size.Points(), 1+float64(r.Expand)/1000)
+	if actual != "" {
+		p.buf = append(p.buf, " EMC"...)
 	}
-	if len(p.buf) > 0 {
-		p.pdf.RawWriteStr(string(p.buf[:len(p.buf)-1]))
+	p.pdf.RawWriteStr(string(p.buf))
+}
+
+// appendTextString appends s as a PDF text string: UTF-16BE with its byte
+// order mark, in a literal string.
+func appendTextString(b []byte, s string) []byte {
+	b = append(b, '(')
+	b = appendStringByte(appendStringByte(b, 0xFE), 0xFF)
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = appendStringByte(appendStringByte(b, byte(u>>8)), byte(u))
 	}
+	return append(b, ')')
 }

@@ -11,10 +11,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"pamphlet/fonts"
 	"pamphlet/internal/testenv"
@@ -285,54 +287,157 @@ func TestPDFFontsManyRunes(t *testing.T) {
 	}
 }
 
-func TestAppendText(t *testing.T) {
-	f := &pdfFace{sub: &fonts.SubsetFont{Runes: []rune{'a', 'b'}}}
-	f.sub.Runes = make([]rune, 300)
-	for i := range f.sub.Runes {
-		f.sub.Runes[i] = rune(0x100 + i)
+func TestAppendGlyphs(t *testing.T) {
+	// Glyph g of the face is CID g-0x100+1, 500 units wide at 1000
+	// units to the em: at 10pt, 5pt.
+	f := &pdfFace{sub: &fonts.SubsetFont{UnitsPerEm: 1000}, space: 3}
+	f.sub.Advances = []int{0}
+	for i := range 300 {
+		f.sub.Glyphs = append(f.sub.Glyphs, uint16(0x100+i))
+		f.sub.Advances = append(f.sub.Advances, 500)
+	}
+	run := func(xs ...float64) layout.Run {
+		r := layout.Run{}
+		for i, x := range xs {
+			r.Glyphs = append(r.Glyphs, layout.Glyph{ID: uint16(0x100 + i), X: layout.Pt(x)})
+		}
+		return r
 	}
 	tests := []struct {
-		name, text, want string
+		name  string
+		run   layout.Run
+		th    float64
+		space bool
+		want  string
 	}{
-		{"plain", "\u0100\u0101", "BT 1.50 2.00 Td (\x00\x01\x00\x02) Tj ET"},
-		{"parenthesis and backslash CIDs", "\u0127\u0128\u015b", "BT 1.50 2.00 Td (\x00\\(\x00\\)\x00\\\\) Tj ET"},
-		{"carriage return CID", "\u010c", "BT 1.50 2.00 Td (\x00\\r) Tj ET"},
-		{"two-byte CID", "\u0200", "BT 1.50 2.00 Td (\x01\x01) Tj ET"},
-		{"missing rune draws .notdef", "z", "BT 1.50 2.00 Td (\x00\x00) Tj ET"},
+		{"at their advances", run(0, 5), 1, false, "BT 1.50 2.00 Td [(\x00\x01\x00\x02)] TJ ET"},
+		{"kerned closer", run(0, 4), 1, false, "BT 1.50 2.00 Td [(\x00\x01) 100 (\x00\x02)] TJ ET"},
+		{"spread under expansion", run(0, 5.5), 1.1, false, "BT 1.50 2.00 Td [(\x00\x01\x00\x02)] TJ ET"},
+		{"a word space for extraction", run(0), 1, true, "BT 1.50 2.00 Td [(\x00\x01\x00\x03)] TJ ET"},
+		{"a mark raised", layout.Run{Glyphs: []layout.Glyph{{ID: 0x100}, {ID: 0x101, X: layout.Pt(2), Y: layout.Pt(3)}}}, 1, false,
+			"BT 1.50 2.00 Td [(\x00\x01)] TJ 3.00 Ts [ 300 (\x00\x02)] TJ 0 Ts ET"},
+		{"parenthesis and backslash CIDs", layout.Run{Glyphs: []layout.Glyph{{ID: 0x127}, {ID: 0x128, X: layout.Pt(5)}, {ID: 0x15b, X: layout.Pt(10)}}}, 1, false,
+			"BT 1.50 2.00 Td [(\x00\\(\x00\\)\x00\\\\)] TJ ET"},
+		{"two-byte CID", layout.Run{Glyphs: []layout.Glyph{{ID: 0x200}}}, 1, false, "BT 1.50 2.00 Td [(\x01\x01)] TJ ET"},
+		{"a glyph not kept draws .notdef", layout.Run{Glyphs: []layout.Glyph{{ID: 7}}}, 1, false, "BT 1.50 2.00 Td [(\x00\x00)] TJ ET"},
+	}
+	// Two words of a line in one text object: the space glyph after the
+	// first, then a number to where layout put the second.
+	first := layout.Run{Glyphs: []layout.Glyph{{ID: 0x100}}, Space: true}
+	second := layout.Run{X: layout.Pt(8), Glyphs: []layout.Glyph{{ID: 0x101}}}
+	if got, want := string(f.appendGlyphs(nil, []layout.Run{first, second}, 1.5, 2, 10, 1)),
+		"BT 1.50 2.00 Td [(\x00\x01\x00\x03) 200 (\x00\x02)] TJ ET"; got != want {
+		t.Errorf("two runs: appendGlyphs = %q, want %q", got, want)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := string(f.appendText(nil, 1.5, 2, tt.text)); got != tt.want {
-				t.Errorf("appendText(%q) = %q, want %q", tt.text, got, tt.want)
+			r := tt.run
+			r.Space = tt.space
+			if got := string(f.appendGlyphs(nil, []layout.Run{r}, 1.5, 2, 10, tt.th)); got != tt.want {
+				t.Errorf("appendGlyphs = %q, want %q", got, tt.want)
 			}
 		})
 	}
 }
 
-// TestToUnicode reads the CMap back and checks every CID's rune, for
-// runs of consecutive runes (ranges), lone runes, runs that cross a high
-// byte of the runes or of the CIDs, runes above the BMP, and more entries
-// than one block may hold.
+// TestFontObjectsMapFurtherCIDs checks the CIDFont of a face whose glyphs
+// stand for different characters in different places: CIDs past the
+// subset's glyphs draw their glyph through a CIDToGIDMap stream, with its
+// width, and a face without them keeps the identity map.
+func TestFontObjectsMapFurtherCIDs(t *testing.T) {
+	sub := &fonts.SubsetFont{UnitsPerEm: 1000, Glyphs: []uint16{10, 20, 30}, Advances: []int{100, 200, 300, 400}}
+	tests := []struct {
+		name    string
+		text    []string
+		gids    []uint16
+		widths  string
+		gidMap  []byte
+		cidFont string
+	}{
+		{"one text a glyph", []string{"", "a", "b", "c"}, nil, "/W [1 [200 300 400]]", nil, "/CIDToGIDMap /Identity"},
+		{"further texts", []string{"", "a", "b", "c", "b\u05b9", ""}, []uint16{2, 3}, "/W [1 [200 300 400 300 400]]",
+			[]byte{0, 0, 0, 1, 0, 2, 0, 3, 0, 2, 0, 3}, "/CIDToGIDMap 6 0 R"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &pdfFace{sub: sub, base: "AAAAAA+Test", text: tt.text, gids: tt.gids}
+			objs := f.objects(1)
+			cidFont := string(objs[1].raw)
+			for _, want := range []string{tt.widths, tt.cidFont} {
+				if !strings.Contains(cidFont, want) {
+					t.Errorf("CIDFont lacks %q:\n%s", want, cidFont)
+				}
+			}
+			if tt.gidMap == nil {
+				if len(objs) != 5 {
+					t.Errorf("%d objects, want 5", len(objs))
+				}
+				return
+			}
+			if len(objs) != 6 || !bytes.Equal(objs[5].stream, tt.gidMap) {
+				t.Errorf("CIDToGIDMap stream %v, want %v", objs[len(objs)-1].stream, tt.gidMap)
+			}
+		})
+	}
+}
+
+// TestCIDForGlyphText checks which CID draws a glyph: the one for what it
+// stands for in its run, or its first when it has none for that.
+func TestCIDForGlyphText(t *testing.T) {
+	// Glyph 10 is CID 1 for "a" and CID 3 for "A"; glyph 20 is CID 2.
+	f := &pdfFace{sub: &fonts.SubsetFont{UnitsPerEm: 1000, Glyphs: []uint16{10, 20}, Advances: []int{0, 500, 600}},
+		text: []string{"", "a", "b", "A"}, gids: []uint16{1},
+		cids: map[glyphUse]uint16{{10, "a"}: 1, {10, "A"}: 3}, split: map[uint16]bool{10: true}}
+	run := func(text string, ids ...uint16) layout.Run {
+		r := layout.Run{Text: text}
+		for i, id := range ids {
+			r.Glyphs = append(r.Glyphs, layout.Glyph{ID: id, At: int32(i), End: int32(i + 1)})
+		}
+		return r
+	}
+	tests := []struct {
+		name  string
+		run   layout.Run
+		want  []uint16
+		plain bool
+	}{
+		{"first text", run("ab", 10, 20), []uint16{1, 2}, true},
+		{"further text", run("Ab", 10, 20), []uint16{3, 2}, true},
+		{"a text without a CID of its own", run("xb", 10, 20), []uint16{1, 2}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []uint16
+			for i := range tt.run.Glyphs {
+				got = append(got, f.cidAt(tt.run, i))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("CIDs %v, want %v", got, tt.want)
+			}
+			if p := f.plainText(tt.run); p != tt.plain {
+				t.Errorf("plainText = %v, want %v", p, tt.plain)
+			}
+		})
+	}
+	if w := f.width(3); w != 500 {
+		t.Errorf("CID 3 is %d wide, want its glyph's 500", w)
+	}
+}
+
+// TestToUnicode reads the CMap back and checks every CID's characters:
+// single characters, ligatures (several characters), characters above the
+// BMP, glyphs with none, and more entries than one block may hold.
 func TestToUnicode(t *testing.T) {
-	var runes []rune
+	text := []string{""}
 	for r := rune(0x20); r < 0x7F; r++ {
-		runes = append(runes, r)
+		text = append(text, string(r))
 	}
-	for r := rune(0xF0); r < 0x110; r++ { // crosses a high byte
-		runes = append(runes, r)
+	text = append(text, "ffi", "fl", "", "\U0001F600", "\u0628\u064E")
+	for r := rune(0x4E00); r < 0x4E00+300; r++ {
+		text = append(text, string(r))
 	}
-	for r := rune(0x2000); r < 0x2200; r += 2 { // 256 lone runes
-		runes = append(runes, r)
-	}
-	for r := rune(0x3000); r < 0x3100; r += 3 { // runs of one
-		runes = append(runes, r)
-	}
-	for r := rune(0x4E00); r < 0x4E00+300; r++ { // CIDs cross 256 and 512
-		runes = append(runes, r)
-	}
-	runes = append(runes, 0x1F600, 0x1F601)
-	cmap := string((&pdfFace{sub: &fonts.SubsetFont{Runes: runes}}).toUnicode())
-	got := map[int]rune{}
+	cmap := string((&pdfFace{text: text}).toUnicode())
+	got := map[int]string{}
 	hex := func(s string) int {
 		v, err := strconv.ParseUint(strings.Trim(s, "<>"), 16, 32)
 		if err != nil {
@@ -340,18 +445,19 @@ func TestToUnicode(t *testing.T) {
 		}
 		return int(v)
 	}
-	utf16 := func(s string) rune {
-		v := hex(s)
-		if len(s) > 6 {
-			return rune(0x10000 + (v>>16-0xD800)<<10 + (v & 0xFFFF) - 0xDC00)
+	decode := func(s string) string {
+		s = strings.Trim(s, "<>")
+		var us []uint16
+		for i := 0; i+4 <= len(s); i += 4 {
+			us = append(us, uint16(hex(s[i:i+4])))
 		}
-		return rune(v)
+		return string(utf16.Decode(us))
 	}
 	section := ""
 	for _, line := range strings.Split(cmap, "\n") {
 		f := strings.Fields(line)
 		switch {
-		case len(f) == 2 && (f[1] == "beginbfchar" || f[1] == "beginbfrange"):
+		case len(f) == 2 && f[1] == "beginbfchar":
 			if n, _ := strconv.Atoi(f[0]); n > 100 || n < 1 {
 				t.Errorf("block of %d entries", n)
 			}
@@ -359,24 +465,16 @@ func TestToUnicode(t *testing.T) {
 		case len(f) == 1 && strings.HasPrefix(f[0], "end"):
 			section = ""
 		case section == "beginbfchar" && len(f) == 2:
-			got[hex(f[0])] = utf16(f[1])
-		case section == "beginbfrange" && len(f) == 3:
-			lo, hi, dst := hex(f[0]), hex(f[1]), utf16(f[2])
-			if lo>>8 != hi>>8 || (dst+rune(hi-lo))>>8 != dst>>8 {
-				t.Errorf("range %s crosses a high byte", line)
-			}
-			for c := lo; c <= hi; c++ {
-				got[c] = dst + rune(c-lo)
-			}
+			got[hex(f[0])] = decode(f[1])
 		}
 	}
-	if len(got) != len(runes) {
-		t.Errorf("%d CIDs mapped, want %d", len(got), len(runes))
-	}
-	for i, r := range runes {
-		if got[i+1] != r {
-			t.Errorf("CID %d maps to %U, want %U", i+1, got[i+1], r)
+	for c, want := range text {
+		if got[c] != want {
+			t.Errorf("CID %d maps to %q, want %q", c, got[c], want)
 		}
+	}
+	if len(got) != len(text)-2 {
+		t.Errorf("%d CIDs mapped, want %d", len(got), len(text)-2)
 	}
 }
 
@@ -426,5 +524,34 @@ func TestPDFImages(t *testing.T) {
 	}
 	if len(objects) != 3 {
 		t.Errorf("%d image objects, want 3 (one per distinct picture)", len(objects))
+	}
+}
+
+// TestPDFImagesSameBytesEveryRun writes pictures of one width (of each
+// way the PDF holds them) several times: the file must not change, so the
+// pictures' order cannot come from a map.
+func TestPDFImagesSameBytesEveryRun(t *testing.T) {
+	kinds := []string{"opaque", "gray", "paletted", "rgba", "gray alpha", "opaque"}
+	var blocks []model.Block
+	for i, kind := range kinds {
+		var data bytes.Buffer
+		pic := testPicture(kind, 24, 16+i)
+		mt := "image/png"
+		if i == len(kinds)-1 {
+			mt = "image/jpeg"
+			if err := jpeg.Encode(&data, pic, nil); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := png.Encode(&data, pic); err != nil {
+			t.Fatal(err)
+		}
+		blocks = append(blocks, &model.Figure{Src: "pic", Alt: "a picture", MediaType: mt, Data: data.Bytes()})
+	}
+	doc := &model.Document{Title: "Pictures", Lang: "en", Blocks: blocks}
+	_, first := writePDF(t, doc, layout.Options{}, PDFOptions{})
+	for range 5 {
+		if _, again := writePDF(t, doc, layout.Options{}, PDFOptions{}); !bytes.Equal(first, again) {
+			t.Fatal("the same pictures gave another file")
+		}
 	}
 }

@@ -14,6 +14,9 @@ type finishing struct {
 	noDates bool
 	// fonts are added as new objects and named in the page resources.
 	fonts *pdfFonts
+	// images are the pictures, added as new objects and named in the
+	// page resources.
+	images []*imageObj
 	// tags is the structure tree and where its content was painted.
 	tags *structure
 	// xmp is the metadata packet.
@@ -21,7 +24,7 @@ type finishing struct {
 }
 
 // finish completes gofpdf's file on its parsed objects (see pdfobj.go):
-// the fonts added and named in the page resources, /Lang in the
+// the fonts and the pictures added and named in the page resources, /Lang in the
 // catalog, the dates dropped when unknown, every plain stream
 // compressed (pdfstream.go), and the file written anew as PDF 1.7 with
 // a trailer /ID.
@@ -55,6 +58,36 @@ func finish(raw []byte, fin finishing) ([]byte, error) {
 			}
 			for _, n := range names {
 				fd.set(n.name, n.ref)
+			}
+		}
+	}
+	if len(fin.images) > 0 {
+		xobjects := &pdfDict{}
+		for _, si := range fin.images {
+			n := len(f.objs)
+			for _, o := range si.objects(n) {
+				f.add(o)
+			}
+			xobjects.set(pdfName(si.name), pdfRef(n))
+		}
+		// gofpdf's pages share one resource dictionary.
+		done := map[*pdfDict]bool{}
+		for _, p := range pages {
+			res := f.dict(f.dict(p).get("Resources"))
+			if res == nil {
+				return nil, errors.New("finish: a page without resources")
+			}
+			if done[res] {
+				continue
+			}
+			done[res] = true
+			xo := f.dict(res.get("XObject"))
+			if xo == nil {
+				xo = &pdfDict{}
+				res.set("XObject", xo)
+			}
+			for i, k := range xobjects.keys {
+				xo.set(k, xobjects.vals[i])
 			}
 		}
 	}

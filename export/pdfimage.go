@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
+	"strconv"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -18,44 +19,148 @@ import (
 	"pamphlet/layout"
 )
 
-// imageSet embeds each distinct picture once.
+// imageSet embeds each distinct picture once. gofpdf paints the pages
+// and the finishing step adds the pictures, as image XObjects named in
+// the pages' resources, in the order they were first drawn. gofpdf's own
+// images would not do: it writes them in an order that depends on map
+// iteration for pictures of the same width (so the same input could give
+// different files), takes a soft mask only from a PNG it decompresses
+// whole, and copies each image several times on its way in (its image ID
+// is a hash of the whole image serialised).
 type imageSet struct {
 	pdf *gofpdf.Fpdf
-	// names maps a picture's content hash to its registered name.
-	names map[string]string
+	// names maps a picture's content hash to its object.
+	names map[string]*imageObj
+	// list holds the pictures in the order they were first drawn.
+	list []*imageObj
 }
 
-// paint draws a picture in its rectangle, registering it first.
+// imageObj is a picture and its name in the pages' resources.
+type imageObj struct {
+	name string
+	pic  pdfPicture
+}
+
+// paint draws a picture in its rectangle, making its object first.
 func (s *imageSet) paint(im layout.Image) error {
 	sum := sha256.Sum256(im.Data)
-	name := hex.EncodeToString(sum[:12])
-	if _, ok := s.names[name]; !ok {
+	key := hex.EncodeToString(sum[:12])
+	o := s.names[key]
+	if o == nil {
 		p, err := pdfImage(im.Data)
 		if err != nil {
-			return fmt.Errorf("image (%s): %w", im.MediaType, err)
+			return fmt.Errorf("image %q (%s): %w", im.Src, im.MediaType, err)
 		}
-		if err := p.register(s.pdf, name); err != nil {
-			return fmt.Errorf("image (%s): %w", im.MediaType, err)
-		}
-		s.names[name] = p.kind
+		o = &imageObj{name: fmt.Sprintf("Im%d", len(s.list)+1), pic: p}
+		s.names[key] = o
+		s.list = append(s.list, o)
 	}
-	s.pdf.ImageOptions(name, im.X.Points(), im.Y.Points(), im.W.Points(), im.H.Points(), false,
-		gofpdf.ImageOptions{ImageType: s.names[name]}, 0, "")
+	// What gofpdf's ImageOptions writes for an image of its own.
+	_, height := s.pdf.GetPageSize()
+	x, y, w, h := im.X.Points(), im.Y.Points(), im.W.Points(), im.H.Points()
+	s.pdf.RawWriteStr(fmt.Sprintf("q %.5f 0 0 %.5f %.5f %.5f cm /%s Do Q", w, h, x, height-(y+h), o.name))
 	return nil
 }
 
-// pdfPicture is an image as gofpdf takes it without decoding it.
+// objects returns the picture's image XObject, numbered n, and the
+// object it refers to, numbered n+1: a soft mask or a palette. The
+// dictionaries hold what gofpdf writes for the same files; the streams
+// are compressed already (but a palette, which finish compresses) and
+// written as they are.
+func (o *imageObj) objects(n int) []*pdfObj {
+	p := o.pic
+	num := func(v int) pdfToken { return pdfToken(strconv.Itoa(v)) }
+	dict := func(w, h int, cs pdfValue, bpc int) *pdfDict {
+		d := &pdfDict{}
+		d.set("Type", pdfName("XObject"))
+		d.set("Subtype", pdfName("Image"))
+		d.set("Width", num(w))
+		d.set("Height", num(h))
+		d.set("ColorSpace", cs)
+		d.set("BitsPerComponent", num(bpc))
+		return d
+	}
+	predictor := func(colours, bpc, w int) pdfToken {
+		return pdfToken(fmt.Sprintf("<</Predictor 15 /Colors %d /BitsPerComponent %d /Columns %d>>", colours, bpc, w))
+	}
+	switch {
+	case p.jpeg != "":
+		d := dict(p.width, p.height, pdfName(p.jpeg), 8)
+		if p.jpeg == "DeviceCMYK" {
+			// Adobe's inverted CMYK, the only kind image/jpeg reads.
+			d.set("Decode", pdfToken("[1 0 1 0 1 0 1 0]"))
+		}
+		d.set("Filter", pdfName("DCTDecode"))
+		return []*pdfObj{{value: d, stream: p.data}}
+	case p.png != nil:
+		q := p.png
+		var cs pdfValue = pdfName("DeviceGray")
+		colours := 1
+		switch q.ColorType {
+		case picture.RGB:
+			cs, colours = pdfName("DeviceRGB"), 3
+		case picture.Paletted:
+			cs = pdfArray{pdfName("Indexed"), pdfName("DeviceRGB"), num(len(q.Palette)/3 - 1), pdfRef(n + 1)}
+		}
+		d := dict(q.Width, q.Height, cs, q.Depth)
+		d.set("DecodeParms", predictor(colours, q.Depth, q.Width))
+		if key := colourKey(q); key != "" {
+			d.set("Mask", pdfToken("["+key+"]"))
+		}
+		objs := []*pdfObj{{value: d, stream: p.idat(), deflated: true}}
+		if q.ColorType == picture.Paletted {
+			objs = append(objs, &pdfObj{value: &pdfDict{}, stream: q.Palette})
+		}
+		return objs
+	}
+	var cs pdfValue = pdfName("DeviceRGB")
+	colours := 3
+	if p.grey {
+		cs, colours = pdfName("DeviceGray"), 1
+	}
+	d := dict(p.width, p.height, cs, 8)
+	d.set("DecodeParms", predictor(colours, 8, p.width))
+	if p.softMask == nil {
+		return []*pdfObj{{value: d, stream: p.colour, deflated: true}}
+	}
+	d.set("SMask", pdfRef(n+1))
+	mask := dict(p.width, p.height, pdfName("DeviceGray"), 8)
+	mask.set("DecodeParms", predictor(1, 8, p.width))
+	return []*pdfObj{{value: d, stream: p.colour, deflated: true}, {value: mask, stream: p.softMask, deflated: true}}
+}
+
+// colourKey returns the /Mask array of a PNG whose tRNS chunk makes one
+// colour or palette entry fully transparent, "" for none.
+func colourKey(q *picture.PNG) string {
+	t := q.TRNS
+	switch {
+	case t == nil:
+		return ""
+	case q.ColorType == picture.Gray:
+		return fmt.Sprintf("%d %d", t[1], t[1])
+	case q.ColorType == picture.RGB:
+		return fmt.Sprintf("%d %d %d %d %d %d", t[1], t[1], t[3], t[3], t[5], t[5])
+	}
+	if i := bytes.IndexByte(t, 0); i >= 0 {
+		return fmt.Sprintf("%d %d", i, i)
+	}
+	return ""
+}
+
+// pdfPicture is an image as the PDF holds it: a file's own compressed
+// data, or streams pamphlet compressed.
 type pdfPicture struct {
-	// data is a JPEG, which goes into the PDF as it is (DCTDecode), or a
-	// PNG that gofpdf embeds with its compressed rows as they are
+	// data is the file: a JPEG, which the PDF holds as it is
+	// (DCTDecode), or a PNG whose compressed rows it holds as they are
 	// (FlateDecode with the PNG predictors): non-interlaced, at most 8
 	// bits, no alpha channel, at most one transparent palette entry or
 	// colour. It is nil when the image is given as streams.
 	data []byte
-	// kind is gofpdf's name of the type: "JPG" or "PNG".
-	kind string
-	// width and height are the size in pixels of an image given as
-	// streams, grey says its colour is one grey sample a pixel (else RGB).
+	// jpeg is the PDF colour space of a JPEG, png the chunks of a PNG.
+	jpeg string
+	png  *picture.PNG
+	// width and height are the size in pixels, grey says the colour of
+	// an image given as streams is one grey sample a pixel (else RGB).
 	width, height int
 	grey          bool
 	// colour is the image's colour as 8-bit samples and softMask its
@@ -64,67 +169,25 @@ type pdfPicture struct {
 	colour, softMask []byte
 }
 
-// register hands the picture to gofpdf under name. Streams are
-// registered as an image with no data, from a PNG header, and then given
-// their colour and mask through gofpdf's own serialisation of the parsed
-// image (the form its templates are saved in): gofpdf takes a soft mask
-// only from a PNG it decompresses whole, and would copy the colour
-// stream three times on its way in.
-func (p *pdfPicture) register(pdf *gofpdf.Fpdf, name string) error {
-	if p.data != nil {
-		pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: p.kind}, bytes.NewReader(p.data))
-		return pdf.Error()
+// idat returns a PNG's compressed rows as one stream.
+func (p *pdfPicture) idat() []byte {
+	if len(p.png.IDAT) == 1 {
+		return p.png.IDAT[0]
 	}
-	ct := picture.RGB
-	if p.grey {
-		ct = picture.Gray
-	}
-	info := pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "PNG"},
-		bytes.NewReader(pngFile(p.width, p.height, ct, []byte{0})))
-	if err := pdf.Error(); err != nil {
-		return err
-	}
-	enc, err := info.GobEncode()
-	if err != nil {
-		return err
-	}
-	var (
-		data, mask, pal   []byte
-		n, bpc            int
-		w, h, scale, dpi  float64
-		cs, filter, parms string
-		trns              []int
-	)
-	fields := []any{&data, &mask, &n, &w, &h, &cs, &pal, &bpc, &filter, &parms, &trns, &scale, &dpi}
-	dec := gob.NewDecoder(bytes.NewReader(enc))
-	for _, f := range fields {
-		if err := dec.Decode(f); err != nil {
-			return fmt.Errorf("gofpdf image: %w", err)
-		}
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, len(p.colour)+len(p.softMask)+len(enc)))
-	e := gob.NewEncoder(buf)
-	for _, v := range []any{p.colour, p.softMask, n, w, h, cs, pal, bpc, filter, parms, trns, scale, dpi} {
-		if err := e.Encode(v); err != nil {
-			return fmt.Errorf("gofpdf image: %w", err)
-		}
-	}
-	// The streams are in buf now: let them go while gofpdf decodes it.
-	p.colour, p.softMask = nil, nil
-	if err := info.GobDecode(buf.Bytes()); err != nil {
-		return fmt.Errorf("gofpdf image: %w", err)
-	}
-	return nil
+	return bytes.Join(p.png.IDAT, nil)
 }
 
-// pdfImage turns image data into what gofpdf embeds, reading the file's
-// own compressed data where the PDF can hold it: a JPEG (but for CMYK,
-// which gofpdf would not mark as such) and most PNGs are passed through,
-// and a PNG with an alpha channel has its filtered rows split into colour
-// and alpha, one row at a time, never holding the pixels. Anything else
-// (GIF, CMYK JPEG, 16-bit or interlaced PNG) is decoded once, to its own
-// colour model, and written out a row at a time. The pixel cap is checked
-// from the header before anything is decoded.
+// pdfImage turns image data into what the PDF holds, reading the file's
+// own compressed data where the PDF can hold it: a JPEG goes in as it is
+// (a CMYK one with the inverted samples of the Adobe convention, the only
+// CMYK JPEG image/jpeg reads, which a /Decode array states), and
+// so does most of a PNG: its compressed rows are inflated once to make
+// sure they are whole (the reader checked only the file's chunks), never
+// held. A PNG with an alpha channel has its filtered rows split into
+// colour and alpha as they are inflated. Anything else (GIF, 16-bit or
+// interlaced PNG) is decoded once, to its own colour model, and written
+// out a row at a time. The pixel cap is checked from the header before
+// anything is decoded.
 func pdfImage(data []byte) (pdfPicture, error) {
 	cfg, format, err := picture.Header(data)
 	if err != nil {
@@ -132,9 +195,11 @@ func pdfImage(data []byte) (pdfPicture, error) {
 	}
 	switch format {
 	case "jpeg":
-		if cfg.ColorModel != color.CMYKModel {
-			return pdfPicture{data: data, kind: "JPG"}, nil
+		cs, ok := jpegSpaces[cfg.ColorModel]
+		if !ok {
+			return pdfPicture{}, errors.New("jpeg: unknown colour model")
 		}
+		return pdfPicture{data: data, jpeg: cs, width: cfg.Width, height: cfg.Height}, nil
 	case "png":
 		p, err := picture.ParsePNG(data)
 		if err != nil {
@@ -143,8 +208,11 @@ func pdfImage(data []byte) (pdfPicture, error) {
 		if !p.Interlaced && p.Depth <= 8 {
 			switch p.ColorType {
 			case picture.Gray, picture.RGB, picture.Paletted:
-				if gofpdfTransparency(p) {
-					return pdfPicture{data: data, kind: "PNG"}, nil
+				if colourKeyed(p) {
+					if err := p.Rows(func([]byte) error { return nil }); err != nil {
+						return pdfPicture{}, err
+					}
+					return pdfPicture{data: data, png: p, width: p.Width, height: p.Height}, nil
 				}
 			case picture.GrayAlpha, picture.RGBA:
 				return splitAlpha(p)
@@ -160,16 +228,29 @@ func pdfImage(data []byte) (pdfPicture, error) {
 		if err := png.Encode(&buf, pal); err != nil {
 			return pdfPicture{}, err
 		}
-		return pdfPicture{data: buf.Bytes(), kind: "PNG"}, nil
+		p, err := picture.ParsePNG(buf.Bytes())
+		if err != nil {
+			return pdfPicture{}, err
+		}
+		return pdfPicture{data: buf.Bytes(), png: p, width: p.Width, height: p.Height}, nil
 	}
 	return flatten(img)
 }
 
-// gofpdfTransparency reports whether gofpdf renders a PNG's tRNS chunk
-// faithfully: it makes one colour, or the first palette entry of alpha 0,
-// fully transparent (a /Mask), so a palette with partly transparent
-// entries, or several transparent ones, must have a soft mask instead.
-func gofpdfTransparency(p *picture.PNG) bool {
+// jpegSpaces maps the colour models image/jpeg reads to PDF colour
+// spaces.
+var jpegSpaces = map[color.Model]string{
+	color.GrayModel:  "DeviceGray",
+	color.YCbCrModel: "DeviceRGB",
+	color.CMYKModel:  "DeviceCMYK",
+}
+
+// colourKeyed reports whether a PNG's transparency (its tRNS chunk) is
+// what a colour key mask (/Mask, see colourKey) states: one colour, or
+// one palette entry of alpha 0, fully transparent. A palette with partly
+// transparent entries, or several transparent ones, must have a soft mask
+// instead.
+func colourKeyed(p *picture.PNG) bool {
 	switch {
 	case p.TRNS == nil:
 		return true
@@ -192,7 +273,7 @@ func gofpdfTransparency(p *picture.PNG) bool {
 }
 
 // binaryAlpha reports whether a palette has at most one entry that is not
-// opaque, fully transparent: what gofpdf renders from a PNG's tRNS chunk.
+// opaque, fully transparent: what a colour key mask states.
 func binaryAlpha(pal color.Palette) bool {
 	clear := 0
 	for _, c := range pal {
@@ -214,24 +295,25 @@ func binaryAlpha(pal color.Palette) bool {
 const imageLevel = zlib.BestSpeed
 
 // splitAlpha splits an 8-bit PNG with an alpha channel into its colour
-// and alpha, as gofpdf would, but one row at a time: PNG filters work on
+// and alpha, but one row at a time: PNG filters work on
 // each sample with the same channel's neighbours, so the filtered bytes of
 // each channel, behind the row's filter type, are valid filtered rows of
 // that channel alone. The alpha is unfiltered as it goes to learn whether
-// the image is opaque, which then needs no mask.
+// the image is opaque, which then needs no mask. Colour and alpha are
+// compressed each by a goroutine of its own while the rows are inflated
+// and split: with two processors a large picture takes about the time of
+// the slowest of the three rather than their sum, and each stream is
+// compressed in order, so its bytes are the same.
 func splitAlpha(p *picture.PNG) (pdfPicture, error) {
 	w := p.Width
 	colours := p.Channels() - 1
-	var colour, alpha bytes.Buffer
-	zc, _ := zlib.NewWriterLevel(&colour, imageLevel)
-	za, _ := zlib.NewWriterLevel(&alpha, imageLevel)
-	crow := make([]byte, 1+w*colours)
-	arow := make([]byte, 1+w)
+	colour, alpha := newDeflater(), newDeflater()
 	// cur and prev hold the unfiltered alpha of this row and the one
 	// above, from index 1; index 0 is the zero left of the first pixel.
 	cur, prev := make([]byte, 1+w), make([]byte, 1+w)
 	opaque := true
 	err := p.Rows(func(row []byte) error {
+		crow, arow := colour.next(1+w*colours), alpha.next(1+w)
 		crow[0], arow[0] = row[0], row[0]
 		px := row[1:]
 		if colours == 3 {
@@ -245,12 +327,6 @@ func splitAlpha(p *picture.PNG) (pdfPicture, error) {
 				arow[1+x] = px[2*x+1]
 			}
 		}
-		if _, err := zc.Write(crow); err != nil {
-			return err
-		}
-		if _, err := za.Write(arow); err != nil {
-			return err
-		}
 		if opaque {
 			unfilter(cur, prev, arow)
 			for _, a := range cur[1:] {
@@ -263,20 +339,90 @@ func splitAlpha(p *picture.PNG) (pdfPicture, error) {
 		}
 		return nil
 	})
+	// Both goroutines end, whatever happened.
+	cerr, aerr := colour.close(), alpha.close()
 	if err == nil {
-		err = zc.Close()
+		err = cerr
 	}
 	if err == nil {
-		err = za.Close()
+		err = aerr
 	}
 	if err != nil {
 		return pdfPicture{}, err
 	}
-	pic := pdfPicture{kind: "PNG", width: w, height: p.Height, grey: colours == 1, colour: colour.Bytes()}
+	pic := pdfPicture{width: w, height: p.Height, grey: colours == 1, colour: colour.out.Bytes()}
 	if !opaque {
-		pic.softMask = alpha.Bytes()
+		pic.softMask = alpha.out.Bytes()
 	}
 	return pic, nil
+}
+
+// deflater compresses a stream in a goroutine of its own, handed to it in
+// batches of rows.
+type deflater struct {
+	out   bytes.Buffer
+	batch []byte
+	// full carries batches to the goroutine, free brings them back to be
+	// filled again; done gives the goroutine's error once full is closed.
+	full, free chan []byte
+	done       chan error
+}
+
+// deflateBatch is the size of a batch: large enough that handing it over
+// costs nothing beside compressing it, small enough to stay in a cache.
+const deflateBatch = 256 << 10
+
+func newDeflater() *deflater {
+	d := &deflater{full: make(chan []byte, 2), free: make(chan []byte, 3), done: make(chan error, 1)}
+	go func() {
+		z, _ := zlib.NewWriterLevel(&d.out, imageLevel) // a valid level: no error
+		var err error
+		for b := range d.full {
+			if err == nil {
+				_, err = z.Write(b)
+			}
+			select {
+			case d.free <- b[:0]:
+			default:
+			}
+		}
+		if err == nil {
+			err = z.Close()
+		}
+		d.done <- err
+	}()
+	return d
+}
+
+// next returns the next n bytes of the stream to fill in, valid until the
+// next call.
+func (d *deflater) next(n int) []byte {
+	if len(d.batch)+n > cap(d.batch) {
+		if len(d.batch) > 0 {
+			d.full <- d.batch
+		}
+		select {
+		case d.batch = <-d.free:
+		default:
+			d.batch = nil
+		}
+		if cap(d.batch) < n {
+			d.batch = make([]byte, 0, max(n, deflateBatch))
+		}
+	}
+	d.batch = d.batch[:len(d.batch)+n]
+	return d.batch[len(d.batch)-n:]
+}
+
+// close hands over the last batch, waits for the stream to be finished
+// and returns the goroutine's error. out then holds the stream.
+func (d *deflater) close() error {
+	if len(d.batch) > 0 {
+		d.full <- d.batch
+		d.batch = nil
+	}
+	close(d.full)
+	return <-d.done
 }
 
 // unfilter undoes a PNG filter on a row of one byte a pixel (PNG
@@ -367,7 +513,7 @@ func flatten(img image.Image) (pdfPicture, error) {
 	if err := za.Close(); err != nil {
 		return pdfPicture{}, err
 	}
-	pic := pdfPicture{kind: "PNG", width: w, height: h, grey: grey, colour: colour.Bytes()}
+	pic := pdfPicture{width: w, height: h, grey: grey, colour: colour.Bytes()}
 	if !opaque {
 		pic.softMask = alpha.Bytes()
 	}
@@ -377,5 +523,5 @@ func flatten(img image.Image) (pdfPicture, error) {
 // pngFile wraps a zlib stream of filtered 8-bit rows into a PNG file of
 // colour type ct.
 func pngFile(w, h, ct int, idat []byte) []byte {
-	return picture.PNGFile(w, h, 8, ct, false, idat)
+	return picture.PNGFile(w, h, 8, ct, false, nil, idat)
 }

@@ -10,12 +10,15 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"testing"
 
-	"github.com/jung-kurt/gofpdf"
-
 	"pamphlet/internal/picture"
+	"pamphlet/layout"
+	"pamphlet/model"
 )
 
 // testPicture draws a w×h image of the kind named, with smooth colours so
@@ -146,7 +149,7 @@ func interlacedGray(t testing.TB, m *image.Gray) []byte {
 	zw := zlib.NewWriter(&z)
 	zw.Write(raw.Bytes())
 	zw.Close()
-	return picture.PNGFile(w, h, 8, picture.Gray, true, z.Bytes())
+	return picture.PNGFile(w, h, 8, picture.Gray, true, nil, z.Bytes())
 }
 
 // pixels decodes image data (and a soft mask) back to NRGBA colours.
@@ -185,6 +188,10 @@ func pixels(t *testing.T, p pdfPicture) image.Image {
 
 func TestPDFImageKeepsPixels(t *testing.T) {
 	const w, h = 37, 23
+	cmyk, err := os.ReadFile(filepath.Join("testdata", "cmyk.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var jpg, gf bytes.Buffer
 	if err := jpeg.Encode(&jpg, testPicture("opaque", w, h), nil); err != nil {
 		t.Fatal(err)
@@ -197,19 +204,23 @@ func TestPDFImageKeepsPixels(t *testing.T) {
 		data []byte
 		// passed says the file goes into the PDF as it is.
 		passed, mask bool
-		kind         string
+		// kind is the type of a file the PDF holds, "" for streams.
+		kind string
 	}{
 		{name: "JPEG passes through", data: jpg.Bytes(), passed: true, kind: "JPG"},
+		// Inverted CMYK with an Adobe marker, as image/jpeg reads it and
+		// gofpdf's /Decode array states it.
+		{name: "CMYK JPEG passes through", data: cmyk, passed: true, kind: "JPG"},
 		{name: "RGB PNG passes through", data: encodePNG(t, testPicture("opaque", w, h), false), passed: true, kind: "PNG"},
 		{name: "grey PNG passes through", data: encodePNG(t, testPicture("gray", w, h), false), passed: true, kind: "PNG"},
 		{name: "paletted PNG passes through", data: encodePNG(t, testPicture("paletted", w, h), false), passed: true, kind: "PNG"},
-		{name: "RGBA PNG is split into colour and mask", data: encodePNG(t, testPicture("rgba", w, h), false), mask: true, kind: "PNG"},
-		{name: "grey and alpha PNG is split", data: encodePNG(t, testPicture("gray alpha", w, h), false), mask: true, kind: "PNG"},
-		{name: "opaque RGBA PNG loses its alpha", data: rgbaPNG(t, testPicture("opaque", w, h).(*image.NRGBA)), kind: "PNG"},
-		{name: "translucent palette gets a mask", data: encodePNG(t, testPicture("translucent palette", w, h), false), mask: true, kind: "PNG"},
-		{name: "16-bit grey PNG becomes 8-bit", data: encodePNG(t, testPicture("gray16", w, h), false), kind: "PNG"},
-		{name: "16-bit RGBA PNG becomes 8-bit with a mask", data: encodePNG(t, testPicture("rgba64", w, h), false), mask: true, kind: "PNG"},
-		{name: "interlaced PNG is rewritten", data: interlacedGray(t, testPicture("gray", w, h).(*image.Gray)), kind: "PNG"},
+		{name: "RGBA PNG is split into colour and mask", data: encodePNG(t, testPicture("rgba", w, h), false), mask: true},
+		{name: "grey and alpha PNG is split", data: encodePNG(t, testPicture("gray alpha", w, h), false), mask: true},
+		{name: "opaque RGBA PNG loses its alpha", data: rgbaPNG(t, testPicture("opaque", w, h).(*image.NRGBA))},
+		{name: "translucent palette gets a mask", data: encodePNG(t, testPicture("translucent palette", w, h), false), mask: true},
+		{name: "16-bit grey PNG becomes 8-bit", data: encodePNG(t, testPicture("gray16", w, h), false)},
+		{name: "16-bit RGBA PNG becomes 8-bit with a mask", data: encodePNG(t, testPicture("rgba64", w, h), false), mask: true},
+		{name: "interlaced PNG is rewritten", data: interlacedGray(t, testPicture("gray", w, h).(*image.Gray))},
 		{name: "GIF becomes a paletted PNG", data: gf.Bytes(), kind: "PNG"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -217,8 +228,15 @@ func TestPDFImageKeepsPixels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if p.kind != c.kind {
-				t.Errorf("kind %s, want %s", p.kind, c.kind)
+			kind := ""
+			switch {
+			case p.jpeg != "":
+				kind = "JPG"
+			case p.png != nil:
+				kind = "PNG"
+			}
+			if kind != c.kind {
+				t.Errorf("kind %s, want %s", kind, c.kind)
 			}
 			if got := bytes.Equal(p.data, c.data); got != c.passed {
 				t.Errorf("passed through: %v, want %v", got, c.passed)
@@ -226,13 +244,9 @@ func TestPDFImageKeepsPixels(t *testing.T) {
 			if got := p.softMask != nil; got != c.mask {
 				t.Errorf("soft mask: %v, want %v", got, c.mask)
 			}
-			if p.kind == "PNG" && p.data != nil {
-				pp, err := picture.ParsePNG(p.data)
-				if err != nil {
-					t.Fatal(err)
-				}
+			if pp := p.png; pp != nil {
 				if pp.Interlaced || pp.Depth > 8 || pp.ColorType == picture.RGBA || pp.ColorType == picture.GrayAlpha {
-					t.Errorf("gofpdf would decompress this PNG: %+v", pp)
+					t.Errorf("the PDF cannot hold this PNG's rows as they are: %+v", pp)
 				}
 			}
 			if c.kind == "JPG" {
@@ -267,10 +281,18 @@ func TestPDFImageRefusesDamage(t *testing.T) {
 	truncated := good[:len(good)/2]
 	badCRC := bytes.Clone(good)
 	badCRC[40] ^= 0xff
+	// Files whole and intact by their checksums that still do not hold
+	// the rows their header promises: the reader passes them, reading
+	// the rows tells.
+	short := picture.PNGFile(4, 3, 8, picture.RGB, false, nil, zlibOf(t, make([]byte, 2*(1+4*3))))
+	badFilter := zlibOf(t, bytes.Repeat([]byte{9, 0, 0, 0, 0}, 3))
 	for _, c := range []struct {
 		name string
 		data []byte
 	}{
+		{"RGB PNG short of rows", short},
+		{"grey PNG with a bad filter type", picture.PNGFile(4, 3, 8, picture.Gray, false, nil, badFilter)},
+		{"grey and alpha PNG short of rows", picture.PNGFile(4, 3, 8, picture.GrayAlpha, false, nil, zlibOf(t, make([]byte, 9)))},
 		{"truncated PNG", truncated},
 		{"bad checksum", badCRC},
 		{"pixel bomb", bombPNG(t)},
@@ -282,6 +304,19 @@ func TestPDFImageRefusesDamage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// zlibOf compresses data into a zlib stream.
+func zlibOf(t testing.TB, data []byte) []byte {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	if _, err := zw.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return z.Bytes()
 }
 
 // bombPNG is a PNG whose header claims 65535×65535 pixels, with one
@@ -308,21 +343,24 @@ func TestPDFImageRefusesBombFromHeader(t *testing.T) {
 	}
 }
 
-// BenchmarkPDFImage embeds one 6400×6400 picture of each kind, reporting
-// the bytes allocated: a picture's cost must stay near its file's size,
-// not its pixel count (164 MB as RGBA).
+// BenchmarkPDFImage writes the PDF of a page showing one 6400×6400
+// picture of each kind, reporting the bytes allocated: a picture's cost
+// must stay near its file's size, not its pixel count (164 MB as RGBA).
 func BenchmarkPDFImage(b *testing.B) {
 	const n = 6400
 	for _, kind := range []string{"rgba", "opaque", "gray"} {
 		data := encodePNG(b, testPicture(kind, n, n), true)
+		doc := &model.Document{Title: "A Large Picture", Lang: "en", Blocks: []model.Block{
+			&model.Figure{Src: "picture.png", Alt: "a large picture", MediaType: "image/png", Data: data, Width: n, Height: n},
+		}}
+		book, err := layout.Layout(doc, layout.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
 		b.Run(kind, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				p, err := pdfImage(data)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := p.register(gofpdf.New("P", "pt", "A4", ""), "x"); err != nil {
+				if err := PDF(io.Discard, book, PDFOptions{}); err != nil {
 					b.Fatal(err)
 				}
 			}

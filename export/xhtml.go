@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/unicode/bidi"
 
+	"pamphlet/highlight"
 	"pamphlet/locale"
 	"pamphlet/model"
 )
@@ -68,6 +69,9 @@ type rendered struct {
 	// figures counts all figures; described counts those whose image has
 	// a text alternative (alt text or a caption).
 	figures, described int
+	// highlighted is set when the chapter has highlighted code, whose
+	// classes the stylesheet then defines.
+	highlighted bool
 }
 
 // tocEntry is one section heading of a chapter.
@@ -249,7 +253,20 @@ func (r *renderer) block(bl model.Block) error {
 		}
 		b.WriteString("<pre>")
 		b.open("code", "class", codeClass(n.Lang))
-		b.text(n.Text)
+		if spans, ok := highlight.Code(n.Lang, n.Text); ok {
+			r.out.highlighted = true
+			for _, sp := range spans {
+				if sp.Class == highlight.Plain {
+					b.text(sp.Text)
+					continue
+				}
+				b.open("span", "class", sp.Class.Name())
+				b.text(sp.Text)
+				b.WriteString("</span>")
+			}
+		} else {
+			b.text(n.Text)
+		}
 		b.WriteString("</code></pre>\n")
 	case *model.Break:
 		b.WriteString("<hr/>\n")

@@ -22,6 +22,10 @@ var (
 	charisBoldItalic []byte
 	//go:embed DejaVuSansMono.ttf
 	dejaVuSansMono []byte
+	//go:embed DejaVuSansMono-Bold.ttf
+	dejaVuSansMonoBold []byte
+	//go:embed DejaVuSansMono-Oblique.ttf
+	dejaVuSansMonoOblique []byte
 	//go:embed DejaVuSans.ttf
 	dejaVuSans []byte
 	//go:embed DroidSansFallbackFull.ttf
@@ -34,15 +38,17 @@ var (
 
 // faceData holds each style's TrueType file.
 var faceData = [...][]byte{
-	Regular:    charisRegular,
-	Italic:     charisItalic,
-	Bold:       charisBold,
-	BoldItalic: charisBoldItalic,
-	Mono:       dejaVuSansMono,
-	Fallback:   dejaVuSans,
-	CJK:        droidSansFallback,
-	Hangul:     nanumMyeongjo,
-	Symbols:    symbola,
+	Regular:     charisRegular,
+	Italic:      charisItalic,
+	Bold:        charisBold,
+	BoldItalic:  charisBoldItalic,
+	Mono:        dejaVuSansMono,
+	Fallback:    dejaVuSans,
+	CJK:         droidSansFallback,
+	Hangul:      nanumMyeongjo,
+	Symbols:     symbola,
+	MonoBold:    dejaVuSansMonoBold,
+	MonoOblique: dejaVuSansMonoOblique,
 }
 
 // Style is a face of the text family.
@@ -69,6 +75,10 @@ const (
 	// has: Symbola, in outline (one colour, like the text); parsed and
 	// embedded only when used.
 	Symbols
+	// MonoBold and MonoOblique set highlighted code (keywords, comments):
+	// DejaVu Sans Mono Bold and Oblique, embedded only when used.
+	MonoBold
+	MonoOblique
 	// NumStyles counts the styles above (it is not one), for tables
 	// indexed by style.
 	NumStyles
@@ -76,19 +86,21 @@ const (
 
 // fileNames maps each style to its embedded TrueType file.
 var fileNames = [...]string{
-	Regular:    "CharisSIL-Regular.ttf",
-	Italic:     "CharisSIL-Italic.ttf",
-	Bold:       "CharisSIL-Bold.ttf",
-	BoldItalic: "CharisSIL-BoldItalic.ttf",
-	Mono:       "DejaVuSansMono.ttf",
-	Fallback:   "DejaVuSans.ttf",
-	CJK:        "DroidSansFallbackFull.ttf",
-	Hangul:     "NanumMyeongjo.ttf",
-	Symbols:    "Symbola.ttf",
+	Regular:     "CharisSIL-Regular.ttf",
+	Italic:      "CharisSIL-Italic.ttf",
+	Bold:        "CharisSIL-Bold.ttf",
+	BoldItalic:  "CharisSIL-BoldItalic.ttf",
+	Mono:        "DejaVuSansMono.ttf",
+	Fallback:    "DejaVuSans.ttf",
+	CJK:         "DroidSansFallbackFull.ttf",
+	Hangul:      "NanumMyeongjo.ttf",
+	Symbols:     "Symbola.ttf",
+	MonoBold:    "DejaVuSansMono-Bold.ttf",
+	MonoOblique: "DejaVuSansMono-Oblique.ttf",
 }
 
 // Styles lists every embedded face, in a fixed order.
-var Styles = []Style{Regular, Italic, Bold, BoldItalic, Mono, Fallback, CJK, Hangul, Symbols}
+var Styles = []Style{Regular, Italic, Bold, BoldItalic, Mono, Fallback, CJK, Hangul, Symbols, MonoBold, MonoOblique}
 
 func (s Style) String() string {
 	if s < 0 || int(s) >= len(fileNames) {
@@ -113,7 +125,7 @@ func TTF(s Style) []byte {
 // Licence returns the licence text that must travel with style s's file.
 func Licence(s Style) (name string, text []byte) {
 	switch s {
-	case Mono, Fallback:
+	case Mono, MonoBold, MonoOblique, Fallback:
 		name = "LICENSE-DejaVu.txt"
 	case CJK:
 		name = "LICENSE-DroidSansFallback.txt"

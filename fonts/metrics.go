@@ -1,10 +1,8 @@
 package fonts
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -18,8 +16,10 @@ import (
 // (UnitsPerEm units to the em). A Face is safe for concurrent use.
 type Face struct {
 	style Style
-	font  *sfnt.Font
-	upem  int
+	// name is the face's file name, for messages.
+	name string
+	font *sfnt.Font
+	upem int
 
 	// Vertical metrics in font units; Descent is positive below the
 	// baseline.
@@ -30,14 +30,14 @@ type Face struct {
 	// loading a face does not look up hundreds of runes a text never uses.
 	low [lowRunes]atomic.Uint64
 
-	// hasKern is false when the face has neither a kern table nor a GPOS
-	// kern feature, so kerning lookups can be skipped.
-	hasKern bool
+	// data is the TrueType file; shaping is the face parsed for the
+	// shaper, made when first used (see Shape).
+	data    []byte
+	shaping shaping
 
-	mu    sync.Mutex
-	buf   sfnt.Buffer
-	high  map[rune]glyph
-	pairs map[uint32]int16
+	mu   sync.Mutex
+	buf  sfnt.Buffer
+	high map[rune]glyph
 }
 
 // glyph is a rune's glyph in a face: id 0 means the face lacks the rune.
@@ -81,22 +81,27 @@ func load(s Style) (*Face, error) {
 	// Parse the embedded file in place: sfnt and the table scan touch
 	// only the tables they need, not the whole file, and a byte slice
 	// lets sfnt read them without copying.
-	src, _ := Open(s)
-	f, err := sfnt.Parse(TTF(s))
+	return parseFace(s, s.String(), TTF(s))
+}
+
+// parseFace parses the TrueType file data, named name, as the face of
+// style s.
+func parseFace(s Style, name string, data []byte) (*Face, error) {
+	f, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: parse %s: %w", s, err)
+		return nil, fmt.Errorf("fonts: parse %s: %w", name, err)
 	}
 	fc := &Face{
-		style:   s,
-		font:    f,
-		upem:    int(f.UnitsPerEm()),
-		high:    map[rune]glyph{},
-		pairs:   map[uint32]int16{},
-		hasKern: hasKerning(src),
+		style: s,
+		name:  name,
+		font:  f,
+		upem:  int(f.UnitsPerEm()),
+		high:  map[rune]glyph{},
+		data:  data,
 	}
 	m, err := f.Metrics(&fc.buf, fc.ppem(), font.HintingNone)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: metrics of %s: %w", s, err)
+		return nil, fmt.Errorf("fonts: metrics of %s: %w", name, err)
 	}
 	fc.ascent = int(m.Ascent >> 6)
 	fc.descent = int(m.Descent >> 6)
@@ -189,62 +194,26 @@ func (f *Face) Advance(r rune) int { return int(f.glyph(r).adv) }
 // baseline, y down, as package sfnt gives them. It is empty when the face
 // lacks r or the glyph has no outline (a colour emoji).
 func (f *Face) Outline(r rune, ppem fixed.Int26_6) (sfnt.Segments, error) {
-	id := f.glyph(r).id
+	return f.GlyphOutline(uint16(f.glyph(r).id), ppem)
+}
+
+// GlyphOutline is Outline for the glyph with index id, such as a
+// ligature a shaper chose (empty for glyph 0).
+func (f *Face) GlyphOutline(id uint16, ppem fixed.Int26_6) (sfnt.Segments, error) {
 	if id == 0 {
 		return nil, nil
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	segs, err := f.font.LoadGlyph(&f.buf, id, ppem, nil)
+	segs, err := f.font.LoadGlyph(&f.buf, sfnt.GlyphIndex(id), ppem, nil)
 	if errors.Is(err, sfnt.ErrColoredGlyph) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("fonts: outline of %U in %s: %w", r, f.style, err)
+		return nil, fmt.Errorf("fonts: outline of glyph %d in %s: %w", id, f.name, err)
 	}
 	// The segments live in f.buf, which the next lookup reuses.
 	return append(sfnt.Segments(nil), segs...), nil
-}
-
-// Kern returns the kerning adjustment between a and b in font units
-// (negative brings them closer), from the face's GPOS kern feature or its
-// kern table, as far as sfnt reads them; 0 when there is none.
-func (f *Face) Kern(a, b rune) int {
-	if !f.hasKern {
-		return 0
-	}
-	ga, gb := f.glyph(a).id, f.glyph(b).id
-	if ga == 0 || gb == 0 {
-		return 0
-	}
-	key := uint32(ga)<<16 | uint32(gb)
-	f.mu.Lock()
-	k, ok := f.pairs[key]
-	if !ok {
-		v, err := f.font.Kern(&f.buf, ga, gb, f.ppem(), font.HintingNone)
-		if err == nil {
-			k = int16(v >> 6)
-		}
-		f.pairs[key] = k
-	}
-	f.mu.Unlock()
-	return int(k)
-}
-
-// Width returns the advance width of s in font units, kerning included.
-// Runes the face lacks count as zero: callers choose a face per rune with
-// Cover first.
-func (f *Face) Width(s string) int {
-	w := 0
-	prev := rune(-1)
-	for _, r := range s {
-		w += f.Advance(r)
-		if prev >= 0 {
-			w += f.Kern(prev, r)
-		}
-		prev = r
-	}
-	return w
 }
 
 // Cover returns the face that paints r for text in style s: s itself when
@@ -257,6 +226,11 @@ func Cover(s Style, r rune) (face Style, ok bool) {
 	if f, err := Get(s); err == nil && f.Has(r) {
 		return s, true
 	}
+	return fallbackCover(s, r)
+}
+
+// fallbackCover is Cover after style s's own face lacks r.
+func fallbackCover(s Style, r rune) (face Style, ok bool) {
 	for _, alt := range [...]Style{Fallback, Mono, CJK, Hangul, Symbols} {
 		if alt == s {
 			continue
@@ -266,48 +240,6 @@ func Cover(s Style, r rune) (face Style, ok bool) {
 		}
 	}
 	return s, false
-}
-
-// hasKerning reports whether a TrueType file has a kern table or a GPOS
-// table with a "kern" feature. sfnt answers Kern with zeros for faces
-// without either, so this lets callers skip the lookups.
-func hasKerning(src io.ReaderAt) bool {
-	read := func(off int64, n int) []byte {
-		b := make([]byte, n)
-		if _, err := src.ReadAt(b, off); err != nil {
-			return nil
-		}
-		return b
-	}
-	u16 := func(off int64) int64 {
-		if b := read(off, 2); b != nil {
-			return int64(binary.BigEndian.Uint16(b))
-		}
-		return 0
-	}
-	gpos := int64(-1)
-	for i := range u16(4) {
-		rec := read(12+16*i, 16)
-		if rec == nil {
-			break
-		}
-		switch string(rec[:4]) {
-		case "kern":
-			return true
-		case "GPOS":
-			gpos = int64(binary.BigEndian.Uint32(rec[8:]))
-		}
-	}
-	if gpos < 0 {
-		return false
-	}
-	list := gpos + u16(gpos+6)
-	for i := range u16(list) {
-		if string(read(list+2+6*i, 4)) == "kern" {
-			return true
-		}
-	}
-	return false
 }
 
 func abs(v int) int {

@@ -53,35 +53,8 @@ func TestWidthsDiffer(t *testing.T) {
 	if mono.Advance('i') != mono.Advance('m') {
 		t.Errorf("mono face is not monospaced: i %d, m %d", mono.Advance('i'), mono.Advance('m'))
 	}
-	if MustGet(Bold).Width("bold") <= reg.Width("bold") {
+	if shapedWidth(t, MustGet(Bold), "bold", 0) <= shapedWidth(t, reg, "bold", 0) {
 		t.Error("bold is not wider than regular")
-	}
-}
-
-func TestKern(t *testing.T) {
-	tests := []struct {
-		name  string
-		style Style
-		a, b  rune
-		want  func(int) bool
-	}{
-		{"DejaVu AV closes up", Fallback, 'A', 'V', func(k int) bool { return k < 0 }},
-		{"DejaVu To closes up", Fallback, 'T', 'o', func(k int) bool { return k < 0 }},
-		{"DejaVu no pair for nn", Fallback, 'n', 'n', func(k int) bool { return k == 0 }},
-		// Charis SIL ships without a kern feature: its spacing is built in.
-		{"Charis has no kerning", Regular, 'A', 'V', func(k int) bool { return k == 0 }},
-		{"missing glyph", Regular, 'A', '☺', func(k int) bool { return k == 0 }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if k := MustGet(tt.style).Kern(tt.a, tt.b); !tt.want(k) {
-				t.Errorf("Kern(%q, %q) = %d", tt.a, tt.b, k)
-			}
-		})
-	}
-	f := MustGet(Fallback)
-	if got, want := f.Width("AV"), f.Advance('A')+f.Advance('V')+f.Kern('A', 'V'); got != want {
-		t.Errorf("Width(AV) = %d, want advances plus kern %d", got, want)
 	}
 }
 
@@ -127,7 +100,7 @@ func TestCJKWidths(t *testing.T) {
 			t.Errorf("advance of %q = %d units, want one em (%d)", r, w, f.UnitsPerEm())
 		}
 	}
-	if got, want := f.Width("汉字"), 2*f.UnitsPerEm(); got != want {
+	if got, want := shapedWidth(t, f, "汉字", 0), 2*f.UnitsPerEm(); got != want {
 		t.Errorf("Width(汉字) = %d, want %d", got, want)
 	}
 }
@@ -142,10 +115,12 @@ func TestLicence(t *testing.T) {
 	}
 }
 
-func BenchmarkWidth(b *testing.B) {
+func BenchmarkShape(b *testing.B) {
 	f := MustGet(Regular)
+	text := []rune("typesetting “quoted” words—with dashes")
+	var gs []Glyph
 	for i := 0; i < b.N; i++ {
-		_ = f.Width("typesetting “quoted” words—with dashes")
+		gs, _ = f.Shape(gs[:0], text, false, 0)
 	}
 }
 

@@ -9,16 +9,17 @@ import (
 	"slices"
 )
 
-// SubsetFont is a face cut down to the runes a document draws: a
+// SubsetFont is a face cut down to the glyphs a document draws: a
 // TrueType file of a few kilobytes instead of the whole face, with what a
 // PDF font dictionary needs to describe it.
 type SubsetFont struct {
 	// TTF is the TrueType file.
 	TTF []byte
-	// Runes lists the runes the subset maps, sorted. Glyph i+1 of TTF
-	// draws Runes[i]; glyph 0 is .notdef, and the glyphs after the last
-	// rune's are components of composite glyphs.
-	Runes []rune
+	// Glyphs lists the face's glyphs the subset keeps, by their index in
+	// the face, sorted: glyph i+1 of TTF is glyph Glyphs[i] of the face.
+	// Glyph 0 is .notdef, and the glyphs after the last listed are
+	// components of composite glyphs.
+	Glyphs []uint16
 	// Advances holds the advance width of each glyph of TTF, by glyph
 	// ID, in font units.
 	Advances []int
@@ -40,36 +41,40 @@ type SubsetFont struct {
 	Fixed bool
 }
 
-// Subset cuts style s down to the glyphs that paint runes, plus .notdef
-// and the components of composite glyphs.
+// Subset cuts style s down to glyphs (indexes in the face, as a shaper
+// gives them: ligatures, small capitals, contextual forms) and the glyphs
+// that paint runes, plus .notdef and the components of composite glyphs.
 //
 // The subset keeps the outlines, advances, vertical metrics, hinting
 // programs and licence of the face; it drops the layout tables (GSUB,
-// GPOS, kern), which a PDF does not use: layout has already placed every
-// glyph. Glyphs follow the runes' order (see SubsetFont.Runes), so a PDF
-// can use the rune's place as the glyph ID, and the cmap maps each rune
-// to its glyph. Runes the face lacks are left out. The same runes always
-// give the same bytes.
-func Subset(s Style, runes []rune) (*SubsetFont, error) {
-	f, err := Get(s)
+// GPOS, kern), which a PDF does not use: layout has already shaped and
+// placed every glyph. Glyphs keep the order of the face (see
+// SubsetFont.Glyphs), and the cmap maps each rune to its glyph. Runes the
+// face lacks are left out. The same glyphs and runes always give the same
+// bytes.
+func Subset(s Style, runes []rune, glyphs []uint16) (*SubsetFont, error) {
+	return (*Family)(nil).Subset(s, runes, glyphs)
+}
+
+// Subset is the package-level Subset for the face that sets style s in
+// the family.
+func (fam *Family) Subset(s Style, runes []rune, glyphs []uint16) (*SubsetFont, error) {
+	f, err := fam.Get(s)
 	if err != nil {
 		return nil, err
 	}
-	src, size := Open(s)
+	src, size := fam.open(s)
 	pairs := make([]cmapPair, 0, len(runes))
-	f.mu.Lock()
 	for _, r := range runes {
 		// sfnt reads the face's own cmap, so runes above the BMP resolve
 		// too (format 12).
-		id, err := f.font.GlyphIndex(&f.buf, r)
-		if err == nil && id != 0 {
+		if id := f.glyph(r).id; id != 0 {
 			pairs = append(pairs, cmapPair{r, uint16(id)})
 		}
 	}
-	f.mu.Unlock()
-	out, err := subsetTTF(src, size, pairs)
+	out, err := subsetTTF(src, size, pairs, glyphs)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: subset %s: %w", s, err)
+		return nil, fmt.Errorf("fonts: subset %s: %w", f.name, err)
 	}
 	return out, nil
 }
@@ -169,7 +174,7 @@ func openTTF(src io.ReaderAt, size int64) (*ttfReader, error) {
 }
 
 // subsetTTF builds the subset of the TrueType file src that maps pairs.
-func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, error) {
+func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair, glyphs []uint16) (*SubsetFont, error) {
 	t, err := openTTF(src, size)
 	if err != nil {
 		return nil, err
@@ -194,7 +199,7 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 	if numHMetrics == 0 || numHMetrics > numGlyphs {
 		return nil, fmt.Errorf("%d horizontal metrics for %d glyphs", numHMetrics, numGlyphs)
 	}
-	glyphs, err := t.glyphTable(numGlyphs, binary.BigEndian.Uint16(head[50:]) != 0)
+	table, err := t.glyphTable(numGlyphs, binary.BigEndian.Uint16(head[50:]) != 0)
 	if err != nil {
 		return nil, err
 	}
@@ -204,15 +209,22 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 		return nil, errors.New("hmtx table missing or too short")
 	}
 
-	// The glyphs, in their new order: .notdef, then one glyph for each
-	// rune in rune order (a glyph two runes share is there twice), then
-	// the components of composite glyphs not there yet, transitively. So
-	// glyph i+1 draws the i-th rune, and a PDF can address glyphs by
-	// the rune's place.
+	// The glyphs, in their new order: .notdef, then the glyphs asked for
+	// and those of the runes, in the face's order, then the components of
+	// composite glyphs not there yet, transitively.
 	pairs = sortPairs(slices.Clone(pairs))
-	slots := make([]int, 0, len(pairs)+8) // slot (new glyph ID) -> old glyph ID
-	newID := map[int]uint16{}             // old glyph ID -> its first slot
-	data := map[int][]byte{}              // old glyph ID -> glyph data
+	kept := slices.Clone(glyphs)
+	for _, p := range pairs {
+		kept = append(kept, p.gid)
+	}
+	slices.Sort(kept)
+	kept = slices.Compact(kept)
+	if len(kept) > 0 && kept[0] == 0 {
+		kept = kept[1:]
+	}
+	slots := make([]int, 0, len(kept)+8) // slot (new glyph ID) -> old glyph ID
+	newID := map[int]uint16{}            // old glyph ID -> its slot
+	data := map[int][]byte{}             // old glyph ID -> glyph data
 	add := func(g int) error {
 		if g >= numGlyphs {
 			return fmt.Errorf("glyph %d out of range (%d glyphs)", g, numGlyphs)
@@ -229,8 +241,8 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 	if err := add(0); err != nil {
 		return nil, err
 	}
-	for _, p := range pairs {
-		if err := add(int(p.gid)); err != nil {
+	for _, g := range kept {
+		if err := add(int(g)); err != nil {
 			return nil, err
 		}
 	}
@@ -239,7 +251,7 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 		if _, ok := data[g]; ok {
 			continue
 		}
-		b, err := glyphs.glyph(g)
+		b, err := table.glyph(g)
 		if err != nil {
 			return nil, err
 		}
@@ -315,7 +327,7 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 
 	mapped := make([]cmapPair, len(pairs))
 	for i, p := range pairs {
-		mapped[i] = cmapPair{p.r, uint16(i + 1)}
+		mapped[i] = cmapPair{p.r, newID[int(p.gid)]}
 	}
 	cmapTable, err := buildCmap(mapped)
 	if err != nil {
@@ -331,9 +343,7 @@ func subsetTTF(src io.ReaderAt, size int64, pairs []cmapPair) (*SubsetFont, erro
 	for i := range sf.BBox {
 		sf.BBox[i] = int(int16(binary.BigEndian.Uint16(head[36+2*i:])))
 	}
-	for _, p := range mapped {
-		sf.Runes = append(sf.Runes, p.r)
-	}
+	sf.Glyphs = kept
 
 	tables := map[string][]byte{
 		"cmap": cmapTable,

@@ -54,7 +54,7 @@ func TestSubsetRoundTrip(t *testing.T) {
 	for _, s := range Styles {
 		t.Run(s.String(), func(t *testing.T) {
 			runes := append([]rune(subsetSample), compositeRunes(t, s, 8)...)
-			sf, err := Subset(s, runes)
+			sf, err := Subset(s, runes, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -107,9 +107,9 @@ func TestSubsetRoundTrip(t *testing.T) {
 				}
 				kept[gid] = true
 				compareGlyph(r, oid, gid)
-				i, ok := slices.BinarySearch(sf.Runes, r)
+				i, ok := slices.BinarySearch(sf.Glyphs, uint16(oid))
 				if !ok || i+1 != int(gid) {
-					t.Errorf("%q: listed %v at %d, cmap glyph %d; want glyph = place + 1", r, ok, i, gid)
+					t.Errorf("%q: glyph %d listed %v at %d, cmap glyph %d; want glyph = place + 1", r, oid, ok, i, gid)
 				} else if adv, _ := got.GlyphAdvance(&gb, gid, ppem, font.HintingNone); sf.Advances[gid] != adv.Round() {
 					t.Errorf("%q: listed advance %d, hmtx %d", r, sf.Advances[gid], adv.Round())
 				}
@@ -137,7 +137,7 @@ func TestSubsetComposites(t *testing.T) {
 	if len(rs) == 0 {
 		t.Skip("the face has no composite glyphs in the range scanned")
 	}
-	sf, err := Subset(Regular, rs)
+	sf, err := Subset(Regular, rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,13 +179,13 @@ func TestSubsetComposites(t *testing.T) {
 // whole-file checksum, the tables kept and dropped, and determinism.
 func TestSubsetFile(t *testing.T) {
 	runes := []rune(subsetSample)
-	sf, err := Subset(Fallback, runes)
+	sf, err := Subset(Fallback, runes, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sub := sf.TTF
 	slices.Reverse(runes)
-	again, err := Subset(Fallback, append(runes, 'a', 'a'))
+	again, err := Subset(Fallback, append(runes, 'a', 'a'), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +249,7 @@ func TestBuildCmap(t *testing.T) {
 		{"above the BMP", []cmapPair{{'a', 1}, {0x1F600, 2}, {0x1F601, 3}, {0x10FFFD, 4}}},
 		{"empty", nil},
 	}
-	sf, err := Subset(Regular, nil)
+	sf, err := Subset(Regular, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,7 +319,7 @@ func withExtraGlyph(t *testing.T, tables map[string][]byte) map[string][]byte {
 
 // TestSubsetBadInput checks that damaged files give errors, not panics.
 func TestSubsetBadInput(t *testing.T) {
-	sf, err := Subset(Regular, []rune("abc"))
+	sf, err := Subset(Regular, []rune("abc"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,7 +335,7 @@ func TestSubsetBadInput(t *testing.T) {
 	}
 	for name, b := range cases {
 		t.Run(name, func(t *testing.T) {
-			if _, err := subsetTTF(bytes.NewReader(b), int64(len(b)), []cmapPair{{'a', 1}}); err == nil {
+			if _, err := subsetTTF(bytes.NewReader(b), int64(len(b)), []cmapPair{{'a', 1}}, nil); err == nil {
 				t.Error("no error")
 			}
 		})
@@ -343,13 +343,13 @@ func TestSubsetBadInput(t *testing.T) {
 }
 
 func FuzzSubsetTTF(f *testing.F) {
-	sf, err := Subset(Regular, []rune("abcé"))
+	sf, err := Subset(Regular, []rune("abcé"), nil)
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(sf.TTF, uint16(1))
 	f.Fuzz(func(t *testing.T, b []byte, gid uint16) {
-		out, err := subsetTTF(bytes.NewReader(b), int64(len(b)), []cmapPair{{'a', gid}, {'b', 1}})
+		out, err := subsetTTF(bytes.NewReader(b), int64(len(b)), []cmapPair{{'a', gid}, {'b', 1}}, nil)
 		if err == nil && len(out.TTF) < 12 {
 			t.Errorf("subset of %d bytes without an error", len(out.TTF))
 		}
@@ -361,7 +361,7 @@ func BenchmarkSubset(b *testing.B) {
 	MustGet(Regular)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Subset(Regular, runes); err != nil {
+		if _, err := Subset(Regular, runes, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -385,7 +385,7 @@ func TestSubsetMetrics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.style.String(), func(t *testing.T) {
-			sf, err := Subset(tt.style, []rune("Hx"))
+			sf, err := Subset(tt.style, []rune("Hx"), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -403,15 +403,15 @@ func TestSubsetMetrics(t *testing.T) {
 			if b := sf.BBox; b[0] >= b[2] || b[1] >= 0 || b[3] <= sf.CapHeight {
 				t.Errorf("bounding box %v", b)
 			}
-			if len(sf.Runes) != 2 || len(sf.Advances) < 3 || sf.Advances[1] != f.Advance('H') || sf.Advances[2] != f.Advance('x') {
-				t.Errorf("runes %q advances %v; H advance %d", sf.Runes, sf.Advances, f.Advance('H'))
+			if len(sf.Glyphs) != 2 || len(sf.Advances) < 3 || sf.Advances[1] != f.Advance('H') || sf.Advances[2] != f.Advance('x') {
+				t.Errorf("glyphs %v advances %v; H advance %d", sf.Glyphs, sf.Advances, f.Advance('H'))
 			}
 		})
 	}
 }
 
 // TestSubsetSharedGlyph maps two runes to one glyph, as a face may, and
-// checks that each still gets the glyph at its own place.
+// checks that the glyph is kept once and both runes map to it.
 func TestSubsetSharedGlyph(t *testing.T) {
 	orig, err := sfnt.Parse(TTF(Regular))
 	if err != nil {
@@ -420,7 +420,7 @@ func TestSubsetSharedGlyph(t *testing.T) {
 	var buf sfnt.Buffer
 	a, _ := orig.GlyphIndex(&buf, 'a')
 	src, size := Open(Regular)
-	sf, err := subsetTTF(src, size, []cmapPair{{'b', uint16(a)}, {'a', uint16(a)}})
+	sf, err := subsetTTF(src, size, []cmapPair{{'b', uint16(a)}, {'a', uint16(a)}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -434,10 +434,13 @@ func TestSubsetSharedGlyph(t *testing.T) {
 	}
 	want = slices.Clone(want)
 	var gb sfnt.Buffer
-	for i, r := range "ab" {
+	if got.NumGlyphs() != 2 {
+		t.Errorf("%d glyphs, want .notdef and the shared one", got.NumGlyphs())
+	}
+	for _, r := range "ab" {
 		gid, err := got.GlyphIndex(&gb, r)
-		if err != nil || int(gid) != i+1 {
-			t.Errorf("%q: glyph %d (%v), want %d", r, gid, err, i+1)
+		if err != nil || gid != 1 {
+			t.Errorf("%q: glyph %d (%v), want 1", r, gid, err)
 			continue
 		}
 		segs, err := got.LoadGlyph(&gb, gid, fixed.I(2048), nil)

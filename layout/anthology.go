@@ -132,6 +132,7 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 		Pages:   bd.pages,
 		Outline: bd.outline,
 		Tags:    bd.tags,
+		Family:  opt.Family,
 	}, nil
 }
 
@@ -488,7 +489,8 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 	}
 	numCol := Sp(digits) * figure
 	measure := g.textWidth - numCol - 2*em
-	dot := s.sh.width(".", fonts.Regular, em)
+	dotPiece := s.sh.shape(nil, ".", fonts.Regular, em)[0]
+	dot := dotPiece.width
 	unit := em / 2
 	v := &vlist{}
 	h, d := strut(g.leading)
@@ -518,8 +520,8 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 				k0 := (end + em/2 + unit - 1) / unit
 				if n := int((right-dot)/unit - k0 + 1); n > 0 {
 					r := Run{Face: fonts.Regular, Size: em, X: k0 * unit, Text: string(repeatDot(n)), Width: Sp(n-1)*unit + dot}
-					for i := 1; i < n; i++ {
-						r.Kerns = append(r.Kerns, GlyphKern{At: i, Offset: Sp(i) * unit})
+					for i := range n {
+						r.Glyphs = append(r.Glyphs, Glyph{ID: dotPiece.glyphs[0].id, At: int32(i), End: int32(i + 1), X: Sp(i) * unit})
 					}
 					b.runs = append(b.runs, r)
 				}
@@ -567,7 +569,7 @@ func (s *setter) flushRight(text string, face fonts.Style, size, right Sp) []Run
 	x := right - s.sh.width(text, face, size)
 	var runs []Run
 	for _, pc := range s.sh.shape(nil, text, face, size) {
-		runs = append(runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
+		runs = append(runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Glyphs: pc.glyphsOf(), Width: pc.width})
 		x += pc.width
 	}
 	return runs

@@ -2,9 +2,12 @@ package layout
 
 import (
 	"slices"
-	"unicode"
+	"unicode/utf8"
 
+	gobidi "github.com/go-text/typesetting/bidi"
 	"golang.org/x/text/unicode/bidi"
+
+	"pamphlet/fonts"
 )
 
 // Right-to-left text (Arabic, Hebrew) is kept in logical order through
@@ -12,8 +15,10 @@ import (
 // Each character gets its embedding level from the Unicode bidirectional
 // algorithm (UAX #9) for its paragraph, and each set line is reordered
 // for display (rule L2): the pieces of right-to-left runs are placed from
-// right to left and their characters reversed, with brackets mirrored,
-// so that the exporter can paint every run left to right.
+// right to left. The shaper has set each right-to-left piece already in
+// drawing order (letters joined, marks placed, brackets mirrored), its
+// text kept in logical order for extraction, so that the exporter paints
+// every run's glyphs left to right.
 
 // hasRTL reports whether cs holds any right-to-left character (or an
 // explicit right-to-left mark or embedding), which is when a paragraph
@@ -21,6 +26,16 @@ import (
 func hasRTL(cs []ch) bool {
 	for _, c := range cs {
 		if c.r >= 0x0590 && rtlClass(c.r) {
+			return true
+		}
+	}
+	return false
+}
+
+// textHasRTL is hasRTL for a string.
+func textHasRTL(s string) bool {
+	for _, r := range s {
+		if r >= 0x0590 && rtlClass(r) {
 			return true
 		}
 	}
@@ -45,11 +60,9 @@ func isRTLScript(r rune) bool {
 
 // setLevels gives each character of a paragraph its embedding level and
 // returns the paragraph's base level: 0 when its first strong character is
-// left-to-right, 1 when right-to-left. Line breaks count as spaces. The
-// bidi package resolves runs of one direction; a left-to-right run of
-// digits between right-to-left ones in a left-to-right paragraph (a
-// number in an Arabic phrase) nests one level deeper, as rule W2 and I2
-// make it.
+// left-to-right, 1 when right-to-left (rules P2 and P3). Line breaks count
+// as spaces. The levels are those of the Unicode bidirectional algorithm
+// as go-text implements it, nested embeddings and isolates included.
 func setLevels(cs []ch) (base uint8) {
 	rs := make([]rune, len(cs))
 	for i, c := range cs {
@@ -58,87 +71,43 @@ func setLevels(cs []ch) (base uint8) {
 			rs[i] = ' ' // one paragraph: separators would end it
 		}
 	}
-	defer func() {
-		// The bidi package is young; text it cannot order stays in
-		// logical order rather than failing the layout.
-		if recover() != nil {
-			for i := range cs {
-				cs[i].level = 0
-			}
-			base = 0
-		}
-	}()
-	var p bidi.Paragraph
-	if _, err := p.SetString(string(rs)); err != nil {
-		return 0
+	dir := gobidi.LeftToRight
+	if firstStrongRTL(rs) {
+		dir, base = gobidi.RightToLeft, 1
 	}
-	o, err := p.Order()
-	if err != nil {
-		return 0
-	}
-	if !p.IsLeftToRight() {
-		base = 1
-	}
-	n := o.NumRuns()
-	dirs := make([]bidi.Direction, n)
-	for i := range n {
-		r := o.Run(i)
-		dirs[i] = r.Direction()
-	}
-	for i := range n {
-		r := o.Run(i)
-		start, end := r.Pos()
-		level := base
-		rtl := dirs[i] == bidi.RightToLeft
-		if rtl != (base == 1) {
-			level++
-		}
-		if base == 0 && !rtl && i > 0 && i < n-1 && dirs[i-1] == bidi.RightToLeft && dirs[i+1] == bidi.RightToLeft &&
-			weakOnly(rs[start:min(end+1, len(rs))]) {
-			level = 2
-		}
-		for k := start; k <= end && k < len(cs); k++ {
-			cs[k].level = level
+	var p gobidi.Paragraph
+	runs := p.Segment(rs, dir)
+	for i := range runs.NumRuns() {
+		r := runs.Run(i)
+		for k := r.Start; k < r.End && k < len(cs); k++ {
+			cs[k].level = uint8(r.Level)
 		}
 	}
 	return base
 }
 
-// weakOnly reports whether rs has no strong left-to-right character.
-func weakOnly(rs []rune) bool {
+// firstStrongRTL reports whether the first strong character of rs, outside
+// isolates, is right to left.
+func firstStrongRTL(rs []rune) bool {
+	depth := 0
 	for _, r := range rs {
-		if p, _ := bidi.LookupRune(r); p.Class() == bidi.L {
-			return false
-		}
-	}
-	return true
-}
-
-// reverseRTL returns the characters of a right-to-left run in display
-// order: reversed, brackets mirrored, and each combining mark kept after
-// the letter it belongs to (the faces position marks over the glyph
-// before them).
-func reverseRTL(s string) string {
-	rs := []rune(s)
-	out := make([]rune, 0, len(rs))
-	end := len(rs)
-	for end > 0 {
-		start := end - 1
-		for start > 0 && unicode.In(rs[start], unicode.Mn, unicode.Me) {
-			start--
-		}
-		for k := start; k < end; k++ {
-			r := rs[k]
-			if p, _ := bidi.LookupRune(r); p.IsBracket() {
-				if m := []rune(bidi.ReverseString(string(r))); len(m) == 1 {
-					r = m[0]
-				}
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.LRI, bidi.RLI, bidi.FSI:
+			depth++
+		case bidi.PDI:
+			depth = max(depth-1, 0)
+		case bidi.L:
+			if depth == 0 {
+				return false
 			}
-			out = append(out, r)
+		case bidi.R, bidi.AL:
+			if depth == 0 {
+				return true
+			}
 		}
-		end = start
 	}
-	return string(out)
+	return false
 }
 
 // reorder places the runs of a set line in display order (rule L2). The
@@ -182,10 +151,6 @@ func reorder(box *vbox, levels []uint8, links []int32, urls []string, width Sp, 
 		if sg.run >= 0 {
 			r := runs[sg.run]
 			r.X = x
-			if sg.level%2 == 1 {
-				r.Text = reverseRTL(r.Text)
-				r.Kerns = nil
-			}
 			out = append(out, r)
 			outLinks = append(outLinks, links[sg.run])
 		}
@@ -210,48 +175,36 @@ func reorder(box *vbox, levels []uint8, links []int32, urls []string, width Sp, 
 	}
 }
 
-// Visual returns a line of text in display order, for painting it left
-// to right with the embedded faces: Arabic letters in their contextual
-// forms, and right-to-left runs reversed (rule L2, brackets mirrored,
-// combining marks after their letters). Text without right-to-left
-// characters comes back unchanged. It serves text set outside the
-// layout's pages, such as a generated cover.
-func Visual(s string) string {
-	cs := make([]ch, 0, len(s))
-	for _, r := range s {
+// shapeLine appends the pieces of a line of text set outside paragraphs
+// (running heads, code), in display order: each stretch of one embedding
+// level shaped in its direction, the stretches placed by rule L2.
+func (sh *shaper) shapeLine(dst []piece, text string, s fonts.Style, size Sp) []piece {
+	cs := make([]ch, 0, len(text))
+	for _, r := range text {
 		cs = append(cs, ch{r: r})
 	}
 	if !hasRTL(cs) {
-		return s
+		return sh.shape(dst, text, s, size)
 	}
-	cs = shapeArabic(cs)
-	setLevels(cs) // every level is at least the base level, so L2 needs no more
-	// clusters: a character with the combining marks after it
-	type cluster struct {
-		rs    []rune
-		level uint8
-	}
-	var cl []cluster
-	for _, c := range cs {
-		if n := len(cl); n > 0 && unicode.In(c.r, unicode.Mn, unicode.Me) {
-			cl[n-1].rs = append(cl[n-1].rs, c.r)
-			continue
+	setLevels(cs)
+	start := len(dst)
+	var b []byte
+	for i := 0; i < len(cs); {
+		j := i
+		b = b[:0]
+		for j < len(cs) && cs[j].level == cs[i].level {
+			b = utf8.AppendRune(b, cs[j].r)
+			j++
 		}
-		cl = append(cl, cluster{rs: []rune{c.r}, level: c.level})
-	}
-	reverseLevels(cl, func(c cluster) uint8 { return c.level })
-	var out []rune
-	for _, c := range cl {
-		if c.level%2 == 1 {
-			if p, _ := bidi.LookupRune(c.rs[0]); p.IsBracket() {
-				if m := []rune(bidi.ReverseString(string(c.rs[0]))); len(m) == 1 {
-					c.rs[0] = m[0]
-				}
-			}
+		n := len(dst)
+		dst = sh.shapeDir(dst, string(b), s, size, cs[i].level%2 == 1)
+		for k := n; k < len(dst); k++ {
+			dst[k].level = cs[i].level
 		}
-		out = append(out, c.rs...)
+		i = j
 	}
-	return string(out)
+	reverseLevels(dst[start:], func(pc piece) uint8 { return pc.level })
+	return dst
 }
 
 // reverseLevels applies rule L2 to items in logical order: from the

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"pamphlet/fonts"
+	"pamphlet/highlight"
 	"pamphlet/model"
 )
 
@@ -371,7 +372,7 @@ func (s *setter) list(v *vlist, l *model.List, c ctx) error {
 			num := model.ItemLabel(l.Numbering, l.Start+i) + "."
 			x := right - s.sh.width(num, fonts.Regular, em)
 			for _, pc := range s.sh.shape(nil, num, fonts.Regular, em) {
-				m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: label})
+				m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Glyphs: pc.glyphsOf(), Width: pc.width, Tag: label})
 				x += pc.width
 			}
 		case c.depth == 0:
@@ -426,20 +427,59 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 		return s.sh.units(face, size, s.sh.face(face).Advance(rr))
 	}
 	var chunks []string
-	var cont []bool // a chunk continues the source line above
-	for _, line := range strings.Split(cd.Text, "\n") {
-		line = expandTabs(strings.TrimRight(line, " \t"), 4)
-		for k, c := range wrapCode(line, capacity, advance) {
-			chunks = append(chunks, c)
-			cont = append(cont, k > 0)
+	var classes [][]highlight.Class // each chunk's runes' classes; nil when plain
+	var cont []bool                 // a chunk continues the source line above
+	if spans, ok := highlight.Code(cd.Lang, cd.Text); ok {
+		lines, lineClasses := highlightedLines(spans)
+		for i, r := range lines {
+			for k, ch := range wrapCodeChunks(r, capacity, advance) {
+				lead := []rune(ch.lead)
+				chunks = append(chunks, ch.lead+string(r[ch.start:ch.end]))
+				cl := make([]highlight.Class, len(lead), len(lead)+ch.end-ch.start)
+				classes = append(classes, append(cl, lineClasses[i][ch.start:ch.end]...))
+				cont = append(cont, k > 0)
+			}
+		}
+	} else {
+		for _, line := range strings.Split(cd.Text, "\n") {
+			line = expandTabs(strings.TrimRight(line, " \t"), 4)
+			for k, c := range wrapCode(line, capacity, advance) {
+				chunks = append(chunks, c)
+				cont = append(cont, k > 0)
+			}
 		}
 	}
-	s.stackLines(v, chunks, cont, func(text string) *vbox {
+	s.stackLines(v, cont, func(k int) *vbox {
 		b := &vbox{h: h, d: d, x: c.left + indent, outline: -1}
 		x := Sp(0)
-		for _, pc := range s.sh.shape(nil, Visual(text), fonts.Mono, size) {
-			b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: tag})
-			x += pc.width
+		add := func(text string, face fonts.Style, grey uint8) {
+			for _, pc := range s.sh.shapeLine(nil, text, face, size) {
+				b.runs = append(b.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Glyphs: pc.glyphsOf(), Width: pc.width, Tag: tag, Grey: grey})
+				x += pc.width
+			}
+		}
+		if classes == nil || textHasRTL(chunks[k]) {
+			// A line with right-to-left text is set plain: its runs
+			// are reordered across the whole line, not token by token.
+			add(chunks[k], fonts.Mono, 0)
+		} else {
+			// One stretch of the line per class, each in its face and grey.
+			text, cl := []rune(chunks[k]), classes[k]
+			for i := 0; i < len(text); {
+				j := i + 1
+				for j < len(text) && cl[j] == cl[i] {
+					j++
+				}
+				st := cl[i].Style()
+				face := fonts.Mono
+				if st.Bold {
+					face = fonts.MonoBold
+				} else if st.Italic {
+					face = fonts.MonoOblique
+				}
+				add(string(text[i:j]), face, uint8(st.Grey))
+				i = j
+			}
 		}
 		if n := len(b.runs); n > 0 {
 			b.runs[n-1].Space = true // a line end separates words
@@ -448,14 +488,47 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 	})
 }
 
-// stackLines adds the lines of a block broken only between lines,
-// keeping at least two together at either end, and a line marked in
-// cont with the one above (a wrapped line of code stays whole on its
+// highlightedLines splits highlighted code into lines set as program sets
+// plain code (tabs expanded to every fourth column, blanks at the end
+// dropped) and gives each line's runes their classes.
+func highlightedLines(spans []highlight.Span) (lines [][]rune, classes [][]highlight.Class) {
+	var line []rune
+	var cl []highlight.Class
+	end := func() {
+		n := len(line)
+		for n > 0 && line[n-1] == ' ' {
+			n--
+		}
+		lines = append(lines, line[:n:n])
+		classes = append(classes, cl[:n:n])
+		line, cl = nil, nil
+	}
+	for _, sp := range spans {
+		for _, r := range sp.Text {
+			switch r {
+			case '\n':
+				end()
+			case '\t':
+				for n := 4 - len(line)%4; n > 0; n-- {
+					line, cl = append(line, ' '), append(cl, sp.Class)
+				}
+			default:
+				line, cl = append(line, r), append(cl, sp.Class)
+			}
+		}
+	}
+	end()
+	return lines, classes
+}
+
+// stackLines adds a block's n lines, made by mk, broken only between
+// lines, keeping at least two together at either end, and a line marked
+// in cont with the one above (a wrapped line of code stays whole on its
 // page).
-func (s *setter) stackLines(v *vlist, texts []string, cont []bool, mk func(string) *vbox) {
-	n := len(texts)
+func (s *setter) stackLines(v *vlist, cont []bool, mk func(k int) *vbox) {
+	n := len(cont)
 	s.blockCount++
-	for k, t := range texts {
+	for k := range n {
 		if k > 0 {
 			if k == 1 || k == n-1 || cont[k] {
 				v.penalty(Infinity)
@@ -463,7 +536,7 @@ func (s *setter) stackLines(v *vlist, texts []string, cont []bool, mk func(strin
 				v.penalty(0)
 			}
 		}
-		b := mk(t)
+		b := mk(k)
 		b.role, b.block, b.line, b.lines = roleCode, int32(s.blockCount), int32(k), int32(n)
 		v.box(b)
 	}
@@ -553,6 +626,29 @@ const codeContinuation = "\u21aa "
 // however long.
 func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 	r := []rune(line)
+	chunks := wrapCodeChunks(r, capacity, advance)
+	if len(chunks) == 1 {
+		return []string{line}
+	}
+	out := make([]string, len(chunks))
+	for i, c := range chunks {
+		out[i] = c.lead + string(r[c.start:c.end])
+	}
+	return out
+}
+
+// codeChunk is one printed line of a wrapped code line: lead (the
+// continuation's indentation and mark, "" on the first) followed by the
+// line's runes [start, end).
+type codeChunk struct {
+	lead       string
+	start, end int
+}
+
+// wrapCodeChunks is wrapCode on the line's runes, giving each chunk as
+// a range of them, so that a caller can carry what it knows of each
+// rune (its highlighting class) into the chunks.
+func wrapCodeChunks(r []rune, capacity Sp, advance func(rune) Sp) []codeChunk {
 	widths := make([]Sp, len(r))
 	var total Sp
 	for i, c := range r {
@@ -560,7 +656,7 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 		total += widths[i]
 	}
 	if total <= capacity {
-		return []string{line}
+		return []codeChunk{{start: 0, end: len(r)}}
 	}
 	indent := 0
 	var indentWidth Sp
@@ -577,9 +673,10 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 		prefix = string(r[:indent]) + prefix
 		markWidth += indentWidth
 	}
-	var out []string
+	var out []codeChunk
 	room := capacity
 	lead := ""
+	base := 0 // r[0]'s index in the line
 	contRoom := max(capacity-markWidth, capacity/2)
 	for len(r) > 0 {
 		// fit is how many characters fit in room (at least one).
@@ -589,7 +686,7 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 			fit++
 		}
 		if fit == len(r) {
-			out = append(out, lead+string(r))
+			out = append(out, codeChunk{lead, base, base + len(r)})
 			break
 		}
 		lo := max(indent, fit*2/3)
@@ -609,11 +706,15 @@ func wrapCode(line string, capacity Sp, advance func(rune) Sp) []string {
 				}
 			}
 		}
-		out = append(out, lead+strings.TrimRight(string(r[:cut]), " "))
-		r, widths = r[cut:], widths[cut:]
+		end := cut
+		for end > 0 && r[end-1] == ' ' {
+			end--
+		}
+		out = append(out, codeChunk{lead, base, base + end})
+		r, widths, base = r[cut:], widths[cut:], base+cut
 		// The continuation's own leading spaces would double the indent.
 		for len(r) > 1 && r[0] == ' ' {
-			r, widths = r[1:], widths[1:]
+			r, widths, base = r[1:], widths[1:], base+1
 		}
 		indent = 0
 		lead, room = prefix, contRoom
@@ -716,7 +817,7 @@ func (s *setter) picture(f *model.Figure, c ctx) *vbox {
 		s.tags[tag].Alt = alt
 	}
 	return &vbox{h: h, x: c.left + (c.measure-w)/2, outline: -1, role: roleOther, block: int32(s.blockCount), lines: 1,
-		images: []Image{{X: 0, Y: -h, W: w, H: h, Data: f.Data, MediaType: f.MediaType, Tag: tag}}}
+		images: []Image{{X: 0, Y: -h, W: w, H: h, Data: f.Data, MediaType: f.MediaType, Src: f.Src, Tag: tag}}}
 }
 
 // small is the size of notes, code and page furniture: a clear step

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"pamphlet/fonts"
 	"pamphlet/model"
@@ -22,6 +23,9 @@ type Book struct {
 	// Tags is the logical structure (tags.go): Tags[0] is the root, and
 	// the Tag fields of the pages' material index it.
 	Tags []Tag
+	// Family is the text family the runs' faces belong to (nil: Charis
+	// SIL), for the exporter to embed.
+	Family *fonts.Family
 }
 
 // Meta is the document information a PDF carries.
@@ -67,6 +71,8 @@ type Image struct {
 	X, Y, W, H Sp
 	Data       []byte
 	MediaType  string
+	// Src is the picture's source as the article names it, for messages.
+	Src string
 	// Tag is the figure element (0: a decoration); At is where the
 	// picture stands in reading order: before the page's Body[At].
 	Tag int32
@@ -82,11 +88,10 @@ type Run struct {
 	// X, Y is the start of the baseline.
 	X, Y Sp
 	Text string
-	// Kerns place the glyphs that kerning moved: the glyph at byte offset
-	// At (and those after it, up to the next entry) starts Offset after
-	// X. Glyphs between entries follow at their natural advances. At is
-	// > 0 and increasing; most runs have none.
-	Kerns []GlyphKern
+	// Glyphs are the glyphs that draw Text, shaped and placed by layout,
+	// in the order they are drawn from left to right. Text stays in
+	// logical order, right-to-left text included.
+	Glyphs []Glyph
 	// Width is the run's advance, kerns and expansion included.
 	Width Sp
 	// Expand is the horizontal scaling of the glyphs in thousandths
@@ -101,17 +106,28 @@ type Run struct {
 	// as room, not characters; an exporter that writes text for
 	// extraction adds one here.
 	Space bool
+	// Grey is how much lighter than black the run is painted, in
+	// percent: 0 (black) for all but highlighted code, at most 45.
+	Grey uint8
 	// Hyphen is the advance of the hyphen that ends the run when layout
 	// added it to break a word at the line end (0: none). It is not
 	// part of the text: an exporter of tagged text leaves it out.
 	Hyphen Sp
 }
 
-// GlyphKern fixes the position of a glyph inside a Run, so that the
-// exporter paints kerned text without measuring it.
-type GlyphKern struct {
-	At     int
-	Offset Sp
+// Glyph is one glyph of a Run, placed, so that the exporter paints
+// shaped text (ligatures, kerning, joined letters, marks) without
+// measuring it.
+type Glyph struct {
+	// ID is the glyph's index in the run's face.
+	ID uint16
+	// At and End are the bytes of the run's Text the glyph stands for:
+	// its cluster, which several glyphs share (a letter and its marks)
+	// or which holds several characters (a ligature).
+	At, End int32
+	// X is the glyph's origin from the run's X, kerning and expansion
+	// included; Y lifts it above the run's baseline (a mark).
+	X, Y Sp
 }
 
 // Rule is a filled rectangle, X, Y its top-left corner; Round fills the
@@ -204,9 +220,16 @@ func dumpRuns(sb *strings.Builder, slot string, runs []Run) {
 			if r.Expand != 0 {
 				fmt.Fprintf(sb, " x%+d", r.Expand)
 			}
+			if r.Grey != 0 {
+				fmt.Fprintf(sb, " grey%d", r.Grey)
+			}
 			fmt.Fprintf(sb, " %q", r.Text)
-			for _, k := range r.Kerns {
-				fmt.Fprintf(sb, " k%d@%v", k.At, k.Offset)
+			for k, g := range r.Glyphs {
+				// Clusters of several characters: ligatures, letters
+				// with their marks.
+				if (k == 0 || r.Glyphs[k-1].At != g.At) && g.End-g.At > 1 && utf8.RuneCountInString(r.Text[g.At:g.End]) > 1 {
+					fmt.Fprintf(sb, " lig%q", r.Text[g.At:g.End])
+				}
 			}
 			sb.WriteByte(']')
 		}
@@ -235,6 +258,10 @@ func shortFace(s fonts.Style) string {
 		return "K"
 	case fonts.Symbols:
 		return "S"
+	case fonts.MonoBold:
+		return "MB"
+	case fonts.MonoOblique:
+		return "MO"
 	}
 	return s.String()
 }

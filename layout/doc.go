@@ -5,10 +5,13 @@
 // Layout runs these stages in order:
 //
 //  1. items: each block's inline content becomes a flat slice of boxes,
-//     glue, kerns and penalties (para.go), with words shaped in the
-//     embedded faces of package fonts (fallback per character, kerning,
-//     fake small capitals; shape.go) and hyphenation points from Liang's
-//     patterns for the document language (layout/hyph).
+//     glue, kerns and penalties (para.go), with words shaped whole by
+//     the faces of package fonts (fallback per character; ligatures,
+//     kerning, small capitals, joined Arabic and placed marks from the
+//     HarfBuzz port of go-text; shape.go), bidirectional levels from the
+//     Unicode algorithm (bidi.go), and hyphenation points from Liang's
+//     patterns for the document language (layout/hyph), a word cut at
+//     them between its glyphs.
 //  2. lines: the Knuth–Plass breaker chooses line breaks by total fit
 //     (breaker.go: TeX's passes, fitness classes, adjacent and double
 //     hyphen demerits, a last-line rule, a cap on hyphen ladders, an

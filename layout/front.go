@@ -200,7 +200,7 @@ func (s *setter) notesSection(v *vlist, c ctx) {
 		note := s.tag(RoleNote, c.tag)
 		label := s.tag(RoleLabel, note)
 		for _, pc := range s.sh.shape(nil, num, fonts.Regular, size) {
-			m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Kerns: pc.kerns, Width: pc.width, Tag: label})
+			m.runs = append(m.runs, Run{Face: pc.face, Size: pc.size, X: x, Text: pc.text, Glyphs: pc.glyphsOf(), Width: pc.width, Tag: label})
 			x += pc.width
 		}
 		v.marker = m

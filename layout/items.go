@@ -42,6 +42,17 @@ const (
 	// Fil marks glue with infinite stretch (TeX's fil order), such as the
 	// glue that fills a paragraph's last line. Its Stretch is ignored.
 	Fil
+	// Ligature marks a kern that stands for a ligature a breakpoint
+	// cuts (the "ffi" of "of-fice"): the kern's Ref draws the ligature
+	// when the line does not break there, and the kern vanishes with a
+	// break, like the discretionary of TeX. Its width is the ligature's
+	// less that of the box after it.
+	Ligature
+	// AfterBreak marks the box after a ligature kern: the part of the
+	// ligature after the break, shaped on its own ("fi"). It is drawn
+	// only at the start of a line; inside one it is room the kern's
+	// ligature fills.
+	AfterBreak
 )
 
 // Item is one element of a paragraph's flat item list.

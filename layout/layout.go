@@ -56,8 +56,11 @@ type setter struct {
 	// sink lowers the title block on the first page (a chapter opening
 	// of an anthology); 0 for a single article.
 	sink Sp
-	// lineRuns is setLine's buffer for the runs of a line.
-	lineRuns []Run
+	// lineRuns is setLine's buffer for the runs of a line, lineGlyphs
+	// for their glyphs, and glyphStarts where each run's glyphs start.
+	lineRuns    []Run
+	lineGlyphs  []Glyph
+	glyphStarts []int
 }
 
 func (s *setter) warn(page int, msg string) {
@@ -117,6 +120,7 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 		Pages:   pages,
 		Outline: outline,
 		Tags:    tags,
+		Family:  opt.Family,
 	}, nil
 }
 
@@ -151,6 +155,7 @@ func newSetter(doc *model.Document, opt Options) (*setter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layout: %w", err)
 	}
+	s.sh.fam = opt.Family
 	lang := doc.Lang
 	if lang == "" {
 		lang = "en"

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"pamphlet/fonts"
 )
 
 // Options controls a layout. The zero value gives pamphlet's defaults: an
@@ -60,6 +62,10 @@ type Options struct {
 	// Progress, when set, is called once for each chapter of an
 	// anthology laid out, from one goroutine at a time.
 	Progress func()
+	// Family is the text family: body, headings, running heads and
+	// notes are set in it, code and the characters it lacks in the
+	// embedded code and fallback faces. Nil means Charis SIL.
+	Family *fonts.Family
 	// ShowSource prints the document's Source address under its title,
 	// as the PDF of a web page converted from its address does.
 	ShowSource bool

@@ -401,8 +401,7 @@ func (s *setter) slotRuns(text string, face fonts.Style, size, left, width, y Sp
 	if text == "" {
 		return nil
 	}
-	text = Visual(s.fitText(text, face, size, width))
-	pieces := s.sh.shape(nil, text, face, size)
+	pieces := s.sh.shapeLine(nil, s.fitText(text, face, size, width), face, size)
 	var w Sp
 	for _, pc := range pieces {
 		w += pc.width
@@ -416,7 +415,7 @@ func (s *setter) slotRuns(text string, face fonts.Style, size, left, width, y Sp
 	}
 	var runs []Run
 	for _, pc := range pieces {
-		runs = append(runs, Run{Face: pc.face, Size: pc.size, X: x, Y: y, Text: pc.text, Kerns: pc.kerns, Width: pc.width})
+		runs = append(runs, Run{Face: pc.face, Size: pc.size, X: x, Y: y, Text: pc.text, Glyphs: pc.glyphsOf(), Width: pc.width})
 		x += pc.width
 	}
 	return runs
@@ -444,7 +443,7 @@ func (s *setter) fitText(text string, face fonts.Style, size, width Sp) string {
 	const ellipsis = " …"
 	measure := func(t string) Sp {
 		var w Sp
-		for _, pc := range s.sh.shape(nil, Visual(t), face, size) {
+		for _, pc := range s.sh.shapeLine(nil, t, face, size) {
 			w += pc.width
 		}
 		return w

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -138,6 +139,8 @@ type parBuilder struct {
 	text  []byte
 	// ties holds the index of the penalty of each no-break space.
 	ties []int
+	// whole holds the pieces of the word being cut at its breaks.
+	whole []piece
 }
 
 func (st inlineState) face(base fonts.Style) fonts.Style {
@@ -259,7 +262,6 @@ func (b *parBuilder) emit() {
 		}
 	}
 	if hasRTL(b.chars) {
-		b.chars = shapeArabic(b.chars)
 		b.p.bidi, b.p.base = true, setLevels(b.chars)
 	}
 	// About one item per two characters and one piece (a word, or a
@@ -437,42 +439,166 @@ func (b *parBuilder) space(si int32, noBreak bool) {
 	}
 }
 
-// word adds the items of one word: boxes between its breakpoints, with
-// penalties at the breakpoints and kerns across them.
+// word adds the items of one word. The word is shaped whole, so that
+// its ligatures and kerning hold across its breakpoints, and cut at them
+// into boxes between penalties; a hyphenation point inside a ligature
+// gets a ligature kern (see Ligature), the two halves shaped apart.
 func (b *parBuilder) word(w []ch, last bool) {
 	kinds := b.breaks(w, last)
-	start := 0
-	var prevPiece = -1
-	for k := 1; k <= len(w); k++ {
-		if k < len(w) && kinds[k] == noBreak {
+	first := len(b.p.pieces)
+	b.shapeChars(w)
+	b.whole = append(b.whole[:0], b.p.pieces[first:]...)
+	b.p.pieces = b.p.pieces[:first]
+	pcs := b.whole
+	pi, gi := 0, 0 // the piece and glyph next to emit
+	prevPiece := -1
+	// right is where the last box emitted ended in its whole piece (-1:
+	// another piece), for the tracking between spaced letters.
+	right := Sp(-1)
+	emit := func(pc *piece, from, to int) {
+		if from >= to {
+			return
+		}
+		sub := subPiece(pc, from, to)
+		if left := pc.glyphs[from].pen; from > 0 && right >= 0 && left != right {
+			b.p.items = append(b.p.items, Kern(left-right))
+		}
+		right = pc.glyphs[to-1].pen + pc.glyphs[to-1].adv
+		b.p.pieces = append(b.p.pieces, sub)
+		prevPiece = len(b.p.pieces) - 1
+		b.p.items = append(b.p.items, b.box(&b.p.pieces[prevPiece], int32(prevPiece)))
+	}
+	for k := 1; k < len(w); k++ {
+		if kinds[k] == noBreak {
 			continue
 		}
-		first := len(b.p.pieces)
-		b.shapeChars(w[start:k])
-		if first < len(b.p.pieces) && prevPiece >= 0 {
-			if kern := b.s.sh.kernBetween(&b.p.pieces[prevPiece], &b.p.pieces[first]); kern != 0 {
-				b.p.items = append(b.p.items, Kern(kern))
+		// Emit what lies before the break; find a ligature it cuts.
+		cut := -1
+		for pi < len(pcs) {
+			pc := &pcs[pi]
+			j := gi
+			for j < len(pc.glyphs) && pc.glyphs[j].re <= int32(k) {
+				j++
 			}
+			if j == len(pc.glyphs) {
+				emit(pc, gi, j)
+				pi, gi, right = pi+1, 0, -1
+				continue
+			}
+			if pc.glyphs[j].rs < int32(k) {
+				cut = j
+			}
+			if cut < 0 || cut > gi {
+				emit(pc, gi, j)
+				gi = j
+			}
+			break
 		}
-		for pi := first; pi < len(b.p.pieces); pi++ {
-			it := Box(b.p.pieces[pi].width, int32(pi))
-			it.Stretch = it.Width * Sp(b.p.style.expand) / 1000
-			it.Shrink = it.Width * Sp(b.p.style.condense) / 1000
-			b.p.items = append(b.p.items, it)
+		if cut < 0 {
+			b.breakItem(kinds[k], w[k-1], prevPiece, nil)
+			continue
 		}
-		if len(b.p.pieces) > first {
-			prevPiece = len(b.p.pieces) - 1
+		if kinds[k] != patternBreak && kinds[k] != softBreak {
+			continue // no break inside a ligature but at a hyphen
 		}
-		if k < len(w) {
-			b.breakItem(kinds[k], w[k-1], prevPiece)
-		}
-		start = k
+		b.ligatureBreak(w, k, &pcs[pi], &gi, prevPiece)
+		right = -1
+	}
+	for ; pi < len(pcs); pi, gi, right = pi+1, 0, -1 {
+		emit(&pcs[pi], gi, len(pcs[pi].glyphs))
 	}
 }
 
+// ligatureBreak adds a hyphenation point before w[k], which cuts the
+// cluster of pc's glyph *gi (a ligature): the penalty draws the part
+// before the break with a hyphen, a ligature kern the ligature, and a box
+// the part after the break, each part shaped on its own. *gi moves past
+// the cluster. A ligature whose parts do not shape in its face keeps
+// the word whole there.
+func (b *parBuilder) ligatureBreak(w []ch, k int, pc *piece, gi *int, prevPiece int) {
+	g := pc.glyphs[*gi]
+	end := *gi
+	for end < len(pc.glyphs) && pc.glyphs[end].rs == g.rs {
+		end++
+	}
+	n := len(b.p.pieces)
+	b.shapeChars(w[g.rs:k])
+	b.shapeChars(w[k:g.re])
+	parts := b.p.pieces[n:]
+	sp := b.spans[w[k-1].span]
+	hy := b.s.sh.hyphen(pc.face, sp.size)
+	if len(parts) != 2 || parts[0].face != pc.face || parts[1].face != pc.face || hy.face != pc.face {
+		b.p.pieces = b.p.pieces[:n]
+		return
+	}
+	pre, post := parts[0], parts[1]
+	b.p.pieces = b.p.pieces[:n]
+	lig := subPiece(pc, *gi, end)
+	*gi = end
+	// The penalty's text: the part before the break and the hyphen.
+	for _, hg := range hy.glyphs {
+		hg.at += int32(len(pre.text))
+		hg.end += int32(len(pre.text))
+		hg.pen += pre.width
+		pre.glyphs = append(pre.glyphs, hg)
+	}
+	pre.text += hy.text
+	pre.width += hy.width
+	pre.hyphen = hy.width
+	b.p.pieces = append(b.p.pieces, pre)
+	b.breakItem(kindOf(w, k), w[k-1], prevPiece, &b.p.pieces[len(b.p.pieces)-1])
+	b.p.pieces = append(b.p.pieces, lig)
+	kern := Kern(lig.width - post.width)
+	kern.Flags, kern.Ref = Ligature, int32(len(b.p.pieces)-1)
+	b.p.items = append(b.p.items, kern)
+	b.p.pieces = append(b.p.pieces, post)
+	it := b.box(&b.p.pieces[len(b.p.pieces)-1], int32(len(b.p.pieces)-1))
+	it.Flags = AfterBreak
+	b.p.items = append(b.p.items, it)
+}
+
+// kindOf is the kind of a hyphenation point before w[k]: after a soft
+// hyphen or found by the patterns.
+func kindOf(w []ch, k int) breakKind {
+	if w[k-1].r == '\u00ad' {
+		return softBreak
+	}
+	return patternBreak
+}
+
+// box returns the box item of piece pc, number ref.
+func (b *parBuilder) box(pc *piece, ref int32) Item {
+	it := Box(pc.width, ref)
+	it.Stretch = it.Width * Sp(b.p.style.expand) / 1000
+	it.Shrink = it.Width * Sp(b.p.style.condense) / 1000
+	return it
+}
+
+// subPiece returns the piece of pc's glyphs from to to (in the text's
+// order): the text of their clusters, its width theirs. It shares pc's
+// glyphs.
+func subPiece(pc *piece, from, to int) piece {
+	if from == 0 && to == len(pc.glyphs) {
+		return *pc
+	}
+	gs := pc.glyphs[from:to]
+	at, end := gs[0].at, gs[0].end
+	left, right := gs[0].pen, gs[0].pen+gs[0].adv
+	for _, g := range gs {
+		at, end = min(at, g.at), max(end, g.end)
+		left, right = min(left, g.pen), max(right, g.pen+g.adv)
+	}
+	out := *pc
+	out.text, out.width = pc.text[at-pc.at0:end-pc.at0], right-left
+	out.glyphs, out.base, out.at0 = gs[:len(gs):len(gs)], left, at
+	return out
+}
+
 // breakItem adds the penalty for a break of kind before a character; prev
-// is the character before the break and pi the piece it ended in.
-func (b *parBuilder) breakItem(kind breakKind, prev ch, pi int) {
+// is the character before the break and pi the piece it ended in. pre,
+// when not nil, is what a hyphenation point draws at the line end instead
+// of a hyphen: the part of a ligature before the break, and the hyphen.
+func (b *parBuilder) breakItem(kind breakKind, prev ch, pi int, pre *piece) {
 	if b.p.style.align != justified {
 		// Unjustified lines end in stretchable space, wherever they
 		// break (TeX's \rightskip): outside words the interword glue
@@ -513,11 +639,17 @@ func (b *parBuilder) breakItem(kind breakKind, prev ch, pi int) {
 		if pi >= 0 {
 			face = b.p.pieces[pi].face
 		}
-		hy := b.s.sh.hyphen(face, sp.size)
-		hy.link = sp.link
-		b.p.pieces = append(b.p.pieces, hy)
-		ref := int32(len(b.p.pieces) - 1)
-		w := hy.width
+		var ref int32
+		var w Sp
+		if pre != nil {
+			pre.link = sp.link
+			ref, w = int32(len(b.p.pieces)-1), pre.width
+		} else {
+			hy := b.s.sh.hyphen(face, sp.size)
+			hy.link = sp.link
+			b.p.pieces = append(b.p.pieces, hy)
+			ref, w = int32(len(b.p.pieces)-1), hy.width
+		}
 		flags := Flagged
 		if kind == patternBreak {
 			flags |= Pattern
@@ -549,12 +681,22 @@ func (b *parBuilder) shapeChars(cs []ch) {
 		if b.p.style.smallCaps && (sp.face == fonts.Regular || sp.face == fonts.Bold) {
 			b.p.pieces = b.s.sh.smallCaps(b.p.pieces, string(b.text), sp.face, sp.size)
 		} else {
-			b.p.pieces = b.s.sh.shape(b.p.pieces, string(b.text), sp.face, sp.size)
+			b.p.pieces = b.s.sh.shapeDir(b.p.pieces, string(b.text), sp.face, sp.size, cs[i].level%2 == 1)
 		}
 		for k := n; k < len(b.p.pieces); k++ {
-			b.p.pieces[k].raise = sp.raise
-			b.p.pieces[k].link = sp.link
-			b.p.pieces[k].level = cs[i].level
+			pc := &b.p.pieces[k]
+			pc.raise = sp.raise
+			pc.link = sp.link
+			pc.level = cs[i].level
+			if i > 0 {
+				// The glyphs may be the shaper's cache's: counted
+				// from the word's start on a copy.
+				pc.glyphs = slices.Clone(pc.glyphs)
+				for g := range pc.glyphs {
+					pc.glyphs[g].rs += int32(i)
+					pc.glyphs[g].re += int32(i)
+				}
+			}
 		}
 		i = j
 	}
@@ -668,7 +810,8 @@ func looksLikeURL(w []ch) bool {
 var hostPath = regexp.MustCompile(`^\W*[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/\S`)
 
 // hyphenate marks pattern breaks in each letter run of a word (between
-// explicit hyphens and dashes), honouring the language's minimums.
+// explicit hyphens and dashes), honouring the language's minimums, except
+// at the joint of a word in camel case.
 func (b *parBuilder) hyphenate(w []ch, kinds []breakKind) {
 	pat := b.s.hyph
 	if pat == nil {
@@ -694,6 +837,12 @@ func (b *parBuilder) hyphenate(w []ch, kinds []breakKind) {
 			}
 			b.pts = pat.AppendPoints(b.pts[:0], string(b.text))
 			for _, p := range b.pts {
+				// No hyphen where a capital follows a small letter
+				// ("Service-Workers"): a reader would take it for the
+				// author's.
+				if unicode.IsUpper(w[lo+p].r) && unicode.IsLower(w[lo+p-1].r) {
+					continue
+				}
 				if kinds[lo+p] == noBreak {
 					kinds[lo+p] = patternBreak
 				}
@@ -754,13 +903,13 @@ func (b *parBuilder) width(w []ch, limit Sp) Sp {
 }
 
 // chunk marks the breaks of an overlong word: it is cut into pieces each
-// as wide as fits in limit, measured with kerning, less a little for the
-// rounding of widths, so that every piece fills a line without
-// overflowing it. One pass over the word: linear time and memory.
+// as wide as fits in limit, measured by the advances of its characters
+// (shaping only narrows a word: ligatures and kerning close it up), less
+// a little for the rounding of widths, so that every piece fills a line
+// without overflowing it. One pass over the word: linear time and memory.
 func (b *parBuilder) chunk(w []ch, kinds []breakKind, limit Sp) {
 	limit -= limit / 100
 	var total Sp
-	prev, prevFace, prevSize := rune(-1), fonts.Style(-1), Sp(0)
 	for k, c := range w {
 		if invisible(c.r) {
 			continue
@@ -769,15 +918,10 @@ func (b *parBuilder) chunk(w []ch, kinds []breakKind, limit Sp) {
 		face, r := b.s.sh.resolve(sp.face, c.r)
 		f := b.s.sh.face(face)
 		adv := b.s.sh.units(face, sp.size, f.Advance(r))
-		var kern Sp
-		if face == prevFace && sp.size == prevSize {
-			kern = b.s.sh.units(face, sp.size, f.Kern(prev, r))
-		}
-		if total > 0 && total+kern+adv > limit {
+		if total > 0 && total+adv > limit {
 			kinds[k] = charBreak
-			total, kern = 0, 0
+			total = 0
 		}
-		total += kern + adv
-		prev, prevFace, prevSize = r, face, sp.size
+		total += adv
 	}
 }

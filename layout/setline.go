@@ -2,7 +2,6 @@ package layout
 
 import (
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -68,6 +67,9 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	// The runs are built in the setter's buffer, kept from line to line,
 	// and copied out at the end at their number.
 	box.runs = s.lineRuns[:0]
+	// The glyphs of the runs too, in order (only the last run grows),
+	// copied out at the end at their number.
+	glyphs, starts := s.lineGlyphs[:0], s.glyphStarts[:0]
 	// Font expansion takes its share of the adjustment first, in whole
 	// thousandths, up to its limit; the glue takes the rest exactly.
 	expand := 0
@@ -151,14 +153,14 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		spaced = false
 		if n := len(box.runs); joinable && n > 0 {
 			r := &box.runs[n-1]
-			sameBidi := !p.bidi || levels[n-1] == pc.level && runLinks[n-1] == pc.link &&
-				(pc.level%2 == 0 || x == r.X+r.Width && len(pc.kerns) == 0)
+			// A right-to-left run is one piece, its glyphs in drawing
+			// order: pieces do not join it.
+			sameBidi := !p.bidi || levels[n-1] == pc.level && runLinks[n-1] == pc.link && pc.level%2 == 0
 			if r.Face == pc.face && r.Size == pc.size && r.Y == -pc.raise && r.Tag == tag && sameBidi {
-				if x != r.X+r.Width {
-					r.Kerns = append(r.Kerns, GlyphKern{At: len(r.Text), Offset: x - r.X})
-				}
-				for _, k := range pc.kerns {
-					r.Kerns = append(r.Kerns, GlyphKern{At: len(r.Text) + k.At, Offset: x - r.X + widen(k.Offset)})
+				if p.bidi {
+					r.Glyphs = pc.runGlyphs(r.Glyphs, int32(len(r.Text)), x-r.X, widen)
+				} else {
+					glyphs = pc.runGlyphs(glyphs, int32(len(r.Text)), x-r.X, widen)
 				}
 				r.Text += pc.text
 				r.Width = x + width - r.X
@@ -166,8 +168,13 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			}
 		}
 		run := Run{Face: pc.face, Size: pc.size, X: x, Y: -pc.raise, Text: pc.text, Width: width, Expand: expand, Tag: tag}
-		for _, k := range pc.kerns {
-			run.Kerns = append(run.Kerns, GlyphKern{At: k.At, Offset: widen(k.Offset)})
+		if p.bidi {
+			// reorder moves the runs of a line with right-to-left
+			// text: each keeps glyphs of its own.
+			run.Glyphs = pc.runGlyphs(nil, 0, 0, widen)
+		} else {
+			starts = append(starts, len(glyphs))
+			glyphs = pc.runGlyphs(glyphs, 0, 0, widen)
 		}
 		box.runs = append(box.runs, run)
 		if p.bidi {
@@ -183,6 +190,13 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		switch it.Kind {
 		case BoxItem:
 			w := widen(it.Width)
+			if it.Flags&AfterBreak != 0 && i > l.Start {
+				// The ligature kern before it has drawn the word's
+				// unbroken form.
+				x += w
+				boxEnd = x
+				continue
+			}
 			if it.Ref >= 0 {
 				pc := &p.pieces[it.Ref]
 				if pc.text != "" {
@@ -196,6 +210,11 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			boxEnd = x
 			joinable = true
 		case KernItem:
+			if it.Flags&Ligature != 0 && it.Ref >= 0 {
+				// A ligature cut by a hyphenation point, unbroken.
+				place(&p.pieces[it.Ref])
+				joinable = true
+			}
 			x += it.Width
 			boxEnd = x
 		case GlueItem:
@@ -231,8 +250,8 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			pc := &p.pieces[it.Ref]
 			x = boxEnd
 			place(pc)
-			if n := len(box.runs); n > 0 && !p.bidi && strings.HasSuffix(box.runs[n-1].Text, pc.text) {
-				box.runs[n-1].Hyphen = widen(pc.width)
+			if n := len(box.runs); n > 0 && !p.bidi && pc.hyphen > 0 {
+				box.runs[n-1].Hyphen = widen(pc.hyphen)
 			}
 			if pc.link != 0 {
 				linkEnd = x + widen(pc.width)
@@ -243,6 +262,17 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	if n := len(box.runs); n > 0 && l.End < len(items) && endsAtSpace(items, l.End) {
 		box.runs[n-1].Space = true
 	}
+	if len(glyphs) > 0 {
+		all := slices.Clone(glyphs)
+		for k := range box.runs {
+			end := len(all)
+			if k+1 < len(starts) {
+				end = starts[k+1]
+			}
+			box.runs[k].Glyphs = all[starts[k]:end:end]
+		}
+	}
+	s.lineGlyphs, s.glyphStarts = glyphs[:0], starts[:0]
 	built := box.runs
 	if p.bidi {
 		reorder(box, levels, runLinks, p.links, l.Width, p.base)

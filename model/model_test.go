@@ -32,6 +32,8 @@ func TestNormalize(t *testing.T) {
 			"paragraph: {em:ab}\n"},
 		{"adjacent links to one target are one link", []Block{para(&Link{Target: "https://example.org/m", Content: []Inline{txt("D")}}, &Link{Target: "https://example.org/m", Content: []Inline{txt("ata")}}, txt(" "), &Link{Target: "https://example.org/n", Content: []Inline{txt("Model")}})},
 			"paragraph: {link https://example.org/m:Data} {link https://example.org/n:Model}\n"},
+		{"links to one target split at a space are one link", []Block{para(&Link{Target: "https://example.org/m", Content: []Inline{txt("D")}}, &Link{Target: "https://example.org/m", Content: []Inline{txt("ata")}}, txt(" "), &Link{Target: "https://example.org/m", Content: []Inline{txt("M")}}, &Link{Target: "https://example.org/m", Content: []Inline{txt("odel")}}, txt(" and "), &Link{Target: "https://example.org/m", Content: []Inline{txt("more")}})},
+			"paragraph: {link https://example.org/m:Data Model} and {link https://example.org/m:more}\n"},
 		{"dead link becomes text", []Block{para(txt("see "), &Link{Target: " ", Content: []Inline{txt("this")}}, txt(" now"))},
 			"paragraph: see this now\n"},
 		{"empty blocks dropped", []Block{para(txt("  ")), &Heading{Level: 9, Content: []Inline{txt("H")}}, &Quote{}, &List{Items: []Item{{}}}, &Code{Text: "\n\n"}},

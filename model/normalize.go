@@ -264,10 +264,17 @@ var codeSpaces = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " 
 
 // appendSpan appends an emphasis or strong span, merging it into an
 // identical span right before it ("*a**b*" is one span), and a link,
-// merging it into a link to the same target right before it: a page that
-// wraps each letter or word of one link in its own anchor has one link,
-// with one note.
+// merging it into a link to the same target right before it, or before
+// it but for a space: a page that wraps each letter or word of one link
+// in its own anchor has one link, with one note.
 func appendSpan(out []Inline, n Inline) []Inline {
+	if cur, ok := n.(*Link); ok && len(out) > 1 {
+		sp, isText := out[len(out)-1].(*Text)
+		if prev, isLink := out[len(out)-2].(*Link); isText && isLink && prev.Target == cur.Target && sp.Text != "" && strings.Trim(sp.Text, " ") == "" {
+			prev.Content = mergeInlines(appendText(prev.Content, " "), cur.Content)
+			return out[:len(out)-1]
+		}
+	}
 	if len(out) > 0 {
 		switch prev := out[len(out)-1].(type) {
 		case *Emph:

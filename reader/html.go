@@ -3,6 +3,7 @@ package reader
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -37,12 +38,25 @@ func readHTML(src string, opt Options) (*Result, error) {
 	base := model.LinkBase(baseURL)
 	body := htmlBody(doc)
 	content, extracted, byline := htmlExtract(doc, body)
+	pos := newHTMLPos(src, 1)
 	if extracted {
-		tr.repair(0, "extract", "kept the main content of the page and dropped its navigation, sidebars and comments")
+		gone := htmlPruneClutter(content)
+		tr.repair(pos.line(content), "extract", "kept the main content of the page, from here on, and dropped its navigation, sidebars and comments")
+		if len(gone) > 0 {
+			// The gone box is looked up from the article's start in a
+			// position finder of its own: pos reads forward, for the
+			// converter, and a short text ("Home") looked up from the
+			// top is found first in the navigation above the article.
+			p := newHTMLPos(src, 1)
+			p.line(content)
+			tr.repair(p.line(gone[0]), "extract",
+				"dropped %d box(es) of sharing, related articles, comments or advertising inside the article, the first at %q",
+				len(gone), htmlPosText(htmlFirstText(gone[0], 0)))
+		}
 	}
 	img := newImgLoader(opt, base, tr)
 	conv := newHTMLConv(tr, img, base, 0)
-	conv.pos = newHTMLPos(src, 1)
+	conv.pos = pos
 	blocks := conv.blocks(content)
 	img.finish()
 	blocks = model.NormalizeBlocks(blocks)
@@ -52,6 +66,10 @@ func readHTML(src string, opt Options) (*Result, error) {
 	// Lee" then "Edited by Bo Chan"): the first names the author.
 	if i := strings.IndexByte(strings.TrimSpace(byline), '\n'); i > 0 {
 		byline = strings.TrimSpace(byline)[:i]
+	}
+	if b := strings.Join(strings.Fields(byline), " "); b != "" && strings.Contains(pm.Subject, b) {
+		// Readability took a name from an infobox: the subject's.
+		byline = ""
 	}
 	if byline != "" {
 		// Readability's byline may be a whole dateline ("Posted on March
@@ -82,7 +100,18 @@ func readHTML(src string, opt Options) (*Result, error) {
 		}
 		tr.repair(line, "title", "took the first heading %q as the title", m.Title)
 	}
-	blocks = htmlTitle(blocks, &m, pm.SiteName, tr)
+	site := pm.SiteName
+	if site == "" {
+		site = htmlSiteFromTitle(pm.DocTitle, m.Title)
+		for _, a := range m.Authors {
+			if sameText(a, site) {
+				// A personal blog's <title> names its author.
+				site = ""
+			}
+		}
+	}
+	m.fill(meta{Publisher: site})
+	blocks = htmlTitle(blocks, &m, site, tr)
 	blocks = htmlHeader(blocks, &m, tr)
 	blocks = htmlFooter(blocks, &m, tr)
 	return markupResult(blocks, m, tr), nil
@@ -127,6 +156,9 @@ func htmlExtract(doc, body *html.Node) (content *html.Node, extracted bool, byli
 	clone := htmlClone(doc, 0)
 	parser := readability.NewParser()
 	parser.DisableJSONLD = true // JSON-LD is read by htmlReadMeta
+	// The converter reads classes: a code block's language, and the marks
+	// of furniture inside the article (htmlFurniture).
+	parser.KeepClasses = true
 	var art readability.Article
 	var err error
 	func() {
@@ -272,6 +304,32 @@ func htmlTitle(blocks []model.Block, m *meta, site string, tr *trail) []model.Bl
 	return out
 }
 
+// htmlSiteFromTitle gives the site's name from a page's <title> that
+// joins the article's title and the site's name ("Mending nets | Harbour
+// Tech", "Harbour Tech :: Mending nets"), or "" when docTitle is not so
+// made or the rest is too long to be a name.
+func htmlSiteFromTitle(docTitle, title string) string {
+	docTitle, title = strings.Join(strings.Fields(docTitle), " "), strings.Join(strings.Fields(title), " ")
+	if title == "" || len(docTitle) <= len(title) {
+		return ""
+	}
+	for _, sep := range metaTitleSeps {
+		var rest string
+		switch {
+		case strings.HasPrefix(docTitle, title+sep):
+			rest = docTitle[len(title)+len(sep):]
+		case strings.HasSuffix(docTitle, sep+title):
+			rest = docTitle[:len(docTitle)-len(title)-len(sep)]
+		default:
+			continue
+		}
+		if rest = strings.TrimSpace(rest); rest != "" && len(strings.Fields(rest)) <= 5 {
+			return rest
+		}
+	}
+	return ""
+}
+
 // first gives blocks[0] as a T, if it is one.
 func first[T model.Block](blocks []model.Block) (T, bool) {
 	var zero T
@@ -293,7 +351,10 @@ func htmlHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		}
 		text := strings.Join(strings.Fields(model.Plain(p.Content)), " ")
 		authors, date, ok := parseDateline(text, primaryLang(tr.opt.Lang, m.Lang))
-		if !ok {
+		if !ok || !htmlSameAuthors(m.Authors, authors) {
+			// A line naming others than the page's metadata (a
+			// colleague's post on a team blog) stays: its names
+			// would be lost.
 			continue
 		}
 		tr.repair(tr.lineOf(p), "byline", "read the header line %q as byline/date", text)
@@ -307,6 +368,20 @@ func htmlHeader(blocks []model.Block, m *meta, tr *trail) []model.Block {
 		i--
 	}
 	return blocks
+}
+
+// htmlSameAuthors reports whether a byline's authors add no name to
+// those known: none are known yet, or each is among them.
+func htmlSameAuthors(known, byline []string) bool {
+	if len(known) == 0 {
+		return true
+	}
+	for _, a := range byline {
+		if !slices.ContainsFunc(known, func(k string) bool { return sameText(k, a) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // htmlPostedLine matches the signature line that ends a blog post ("Posted

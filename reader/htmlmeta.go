@@ -24,6 +24,9 @@ type htmlPageMeta struct {
 	// Base is the page's own address from <base href>, the canonical link
 	// or og:url ("" when the page does not say).
 	Base string
+	// Subject is the text of the page's infoboxes (htmlSubjectBox), space
+	// separated: a byline found there names the subject, not the author.
+	Subject string
 }
 
 // htmlMetaKeys lists, for each field, the <meta name|property|itemprop>
@@ -78,10 +81,21 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 		date    string
 		dates   []string
 	}
+	// subject is the infobox being walked, if any: the names and dates
+	// marked up in it are its subject's (a company's founder, a person's
+	// birthday), not the article's author and date.
+	var subject *html.Node
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
 		if depth > 500 {
 			return
+		}
+		if n.Type == html.ElementNode && subject == nil && htmlSubjectBox(attr(n, "class")) {
+			subject = n
+			defer func() { subject = nil }()
+			if len(pm.Subject) < 1<<16 {
+				pm.Subject += " " + strings.Join(strings.Fields(htmlText(n)), " ")
+			}
 		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
@@ -139,7 +153,9 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 					pm.H1 = append(pm.H1, t)
 				}
 			}
-			htmlMicroformats(n, &inBody.authors, &inBody.dates)
+			if subject == nil {
+				htmlMicroformats(n, &inBody.authors, &inBody.dates)
+			}
 		}
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			walk(ch, depth+1)
@@ -216,9 +232,10 @@ func htmlReadMeta(doc *html.Node) htmlPageMeta {
 
 // htmlMicroformats looks at one element for an author or a publication date
 // marked up in the body: itemprop=author (with its itemprop=name),
-// rel=author, class "byline"/"author" (the first name-like one wins), and
-// itemprop=datePublished, <time pubdate>, class "published"/"date-header"
-// (Blogger) for dates.
+// rel=author, class "byline"/"author"/"fn", or a looser byline class
+// (htmlBylineClass) holding no marked name, for authors (the first
+// name-like one wins); itemprop=datePublished, <time pubdate>, class
+// "published"/"date-header" (Blogger) for dates.
 func htmlMicroformats(n *html.Node, authors *[]string, dates *[]string) {
 	class := " " + strings.ToLower(attr(n, "class")) + " "
 	itemprop := " " + strings.ToLower(attr(n, "itemprop")) + " "
@@ -229,6 +246,10 @@ func htmlMicroformats(n *html.Node, authors *[]string, dates *[]string) {
 		case strings.Contains(itemprop, " author "):
 			cand = htmlItemName(n)
 		case strings.Contains(rel, " author "), strings.Contains(class, " byline "), strings.Contains(class, " author "), strings.Contains(class, " fn "):
+			cand = htmlText(n)
+		case htmlBylineClass(class) && !htmlHasAuthorMark(n, 0):
+			// A looser class name ("by-author", "author_fmt") may wrap
+			// more than the name; a marked name inside it is read instead.
 			cand = htmlText(n)
 		}
 		if cand = strings.Join(strings.Fields(cand), " "); cand != "" {
@@ -249,6 +270,60 @@ func htmlMicroformats(n *html.Node, authors *[]string, dates *[]string) {
 			*dates = append(*dates, htmlText(n))
 		}
 	}
+}
+
+// htmlSubjectBox reports whether a class value marks a box about the
+// article's subject rather than the article: a wiki's infobox (MediaWiki's
+// "infobox", also "infobox_v2", "sidebar-infobox"), a fact box, whose
+// hCards and dates name a founder or a birthday.
+func htmlSubjectBox(class string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(class), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if w == "infobox" || w == "factbox" {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlBylineClasses are the words of class names that mark an article's
+// byline or its author's name: "byline", "author", "by-author",
+// "author-name", "byauthor", hCard's "fn".
+var htmlBylineClasses = map[string]bool{"byline": true, "author": true, "byauthor": true, "authorname": true, "fn": true}
+
+// htmlBylineClass reports whether a class value marks a byline: one of its
+// words (cut at every character that is not a letter) is in
+// htmlBylineClasses, and none says the name is a commenter's
+// ("comment-author").
+func htmlBylineClass(class string) bool {
+	found := false
+	for _, w := range strings.FieldsFunc(class, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		switch {
+		case w == "comment" || w == "comments" || w == "reply":
+			return false
+		case htmlBylineClasses[w]:
+			found = true
+		}
+	}
+	return found
+}
+
+// htmlHasAuthorMark reports whether an element below n marks an author:
+// rel=author, itemprop=author or a byline class.
+func htmlHasAuthorMark(n *html.Node, depth int) bool {
+	if depth > 20 {
+		return false
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode {
+			continue
+		}
+		if strings.Contains(" "+strings.ToLower(attr(ch, "rel"))+" ", " author ") ||
+			strings.Contains(" "+strings.ToLower(attr(ch, "itemprop"))+" ", " author ") ||
+			htmlBylineClass(strings.ToLower(attr(ch, "class"))) || htmlHasAuthorMark(ch, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // htmlItemName gives the name of a microdata item: its itemprop=name

@@ -74,7 +74,9 @@ func (p *htmlPos) line(n *html.Node) int {
 			return p.lines[i]
 		}
 	}
-	for i := max(0, p.cur-htmlPosWindow); i < p.cur; i++ {
+	// Behind: the nearest match, a text repeated from the page's top
+	// (a menu's "Home") being the likelier wrong one.
+	for i := p.cur - 1; i >= 0 && i >= p.cur-htmlPosWindow; i-- {
 		if match(i) {
 			return p.lines[i]
 		}

@@ -359,8 +359,9 @@ func (l *imgLoader) setData(fig *model.Figure, name string, data []byte, line in
 		data, mt = buf.Bytes(), "image/png"
 		l.rec.repair(line, "image", "converted WebP image %s to PNG", name)
 	}
-	// Checked whole but never held: a PNG's rows are inflated one at a
-	// time, other formats decoded once and dropped.
+	// Checked whole and intact without decompressing a PNG or a GIF
+	// (their checksums and block structure say so): the PDF export
+	// decodes what it converts, once, and passes the rest through.
 	cfg, _, err := picture.Check(data)
 	if err != nil {
 		l.imgRefused(name, mt, err, line)

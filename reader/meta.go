@@ -21,6 +21,8 @@ type meta struct {
 	Lang            string
 	Description     string
 	Source          string
+	// Publisher is the site or press that published the article.
+	Publisher string
 }
 
 // fill copies into m every field m lacks and o has: sources are merged in
@@ -47,6 +49,9 @@ func (m *meta) fill(o meta) {
 	if m.Source == "" {
 		m.Source = o.Source
 	}
+	if m.Publisher == "" {
+		m.Publisher = o.Publisher
+	}
 }
 
 // apply sets the document's metadata from m.
@@ -58,6 +63,9 @@ func (m meta) apply(doc *model.Document) {
 	doc.Lang = m.Lang
 	doc.Description = m.Description
 	doc.Source = m.Source
+	if m.Publisher != "" {
+		doc.Publisher = m.Publisher
+	}
 }
 
 // metaTimeDate gives the calendar day of t as written (in its own zone).

@@ -3,13 +3,17 @@ package reader
 import (
 	"encoding/json"
 	"fmt"
+	"unicode/utf8"
 
 	"pamphlet/model"
 )
 
 // Report is the JSON view of a read document printed by
 // `pamphlet inspect --json`. Scripts depend on its field names: add fields,
-// never rename or remove them.
+// never rename or remove them. Each word of the document appears once: a
+// block's text is its own, a quote or list item holds its words only in its
+// children, and a link points into its block's text. A table's text is its
+// caption and rows, a line per row, beside the same cells in Rows.
 type Report struct {
 	Title    string        `json:"title"`
 	Subtitle string        `json:"subtitle"`
@@ -26,7 +30,8 @@ type Report struct {
 }
 
 // ReportBlock is one block of a Report. Text is the plain text after
-// typography; quotes hold Blocks, lists hold Items, tables Rows.
+// typography of a heading, paragraph, code block, figure or table; quotes
+// hold Blocks and lists Items, and their Text is empty; tables hold Rows.
 type ReportBlock struct {
 	Kind    string `json:"kind"`
 	Level   int    `json:"level,omitempty"`
@@ -44,15 +49,17 @@ type ReportBlock struct {
 	HeadRows int        `json:"head_rows,omitempty"`
 }
 
-// ReportItem is one list item: its text and its blocks.
+// ReportItem is one list item: its blocks.
 type ReportItem struct {
-	Text   string        `json:"text"`
 	Blocks []ReportBlock `json:"blocks"`
 }
 
-// ReportLink is a link inside a block: its text and target.
+// ReportLink is a link inside a block: the span of the block's Text it
+// covers, Start to End in Unicode code points (End excluded), and its
+// target. The link's words are the block's, not repeated here.
 type ReportLink struct {
-	Text   string `json:"text"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
 	Target string `json:"target"`
 }
 
@@ -135,7 +142,6 @@ func reportBlocks(bs []model.Block) ([]ReportBlock, error) {
 			if rb.Blocks, err = reportBlocks(b.Blocks); err != nil {
 				return nil, err
 			}
-			rb.Text = model.BlockText(b)
 		case *model.List:
 			rb.Ordered = b.Ordered
 			rb.Numbering = b.Numbering
@@ -144,11 +150,7 @@ func reportBlocks(bs []model.Block) ([]ReportBlock, error) {
 				if err != nil {
 					return nil, err
 				}
-				var text string
-				if len(sub) > 0 {
-					text = sub[0].Text
-				}
-				rb.Items = append(rb.Items, ReportItem{Text: text, Blocks: sub})
+				rb.Items = append(rb.Items, ReportItem{Blocks: sub})
 			}
 		default:
 			return nil, fmt.Errorf("report: unknown block %T", b)
@@ -158,13 +160,35 @@ func reportBlocks(bs []model.Block) ([]ReportBlock, error) {
 	return out, nil
 }
 
+// links returns the links of in with the span each covers in
+// model.Plain(in), counted in code points.
 func links(in []model.Inline) []ReportLink {
 	var out []ReportLink
-	_ = model.Walk([]model.Block{&model.Paragraph{Content: in}}, func(n model.Node) error {
-		if l, ok := n.(*model.Link); ok {
-			out = append(out, ReportLink{Text: model.Plain(l.Content), Target: l.Target})
-		}
-		return nil
-	})
+	linkSpans(in, new(int), &out)
 	return out
+}
+
+// linkSpans walks in as model.Plain writes it, advancing *pos by the code
+// points written, and appends each link with its span.
+func linkSpans(in []model.Inline, pos *int, out *[]ReportLink) {
+	for _, n := range in {
+		switch n := n.(type) {
+		case *model.Text:
+			*pos += utf8.RuneCountInString(n.Text)
+		case *model.CodeSpan:
+			*pos += utf8.RuneCountInString(n.Text)
+		case *model.Emph:
+			linkSpans(n.Content, pos, out)
+		case *model.Strong:
+			linkSpans(n.Content, pos, out)
+		case *model.Link:
+			start := *pos
+			k := len(*out)
+			*out = append(*out, ReportLink{Start: start, Target: n.Target})
+			linkSpans(n.Content, pos, out)
+			(*out)[k].End = *pos
+		case *model.LineBreak:
+			*pos++
+		}
+	}
 }

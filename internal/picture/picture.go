@@ -51,22 +51,32 @@ func CheckSize(width, height int) error {
 	return nil
 }
 
-// Check reads a whole image to make sure it is complete, after Header.
-// A PNG's rows are inflated one at a time and never held, so checking
-// costs a row's memory; other formats are decoded once, to their own
-// colour model, and dropped.
+// Check makes sure a whole image is there and intact, after Header,
+// without decompressing it: a program that embeds a file as it is should
+// not pay for its pixels, and one that converts it decodes it then, once.
+// A PNG must hold every chunk up to its end chunk, each with its CRC-32
+// right (which covers the compressed rows) and its image data beginning
+// with a zlib header; a GIF every block up to the end of its first frame,
+// the one that is shown; a JPEG, which carries no checksum, is decoded
+// once, to its own colour model, and dropped. What Check passes can still
+// fail to decompress if it was made wrong on purpose or by a faulty
+// encoder (rows missing, a bad filter type): a converter that reads the
+// rows (PNG.Rows, image.Decode) reports that.
 func Check(data []byte) (image.Config, string, error) {
 	cfg, format, err := Header(data)
 	if err != nil {
 		return cfg, format, err
 	}
-	if format == "png" {
-		p, err := ParsePNG(data)
-		if err == nil {
-			err = p.Rows(func([]byte) error { return nil })
+	switch format {
+	case "png":
+		var p *PNG
+		if p, err = ParsePNG(data); err == nil {
+			err = p.zlibHeader()
 		}
-		return cfg, format, err
+	case "gif":
+		err = checkGIF(data)
+	default:
+		_, _, err = image.Decode(bytes.NewReader(data))
 	}
-	_, _, err = image.Decode(bytes.NewReader(data))
 	return cfg, format, err
 }

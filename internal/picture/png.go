@@ -198,11 +198,12 @@ func (p *PNG) Rows(row func(filtered []byte) error) error {
 }
 
 // PNGFile writes a PNG file of one IDAT chunk: the signature, a header
-// of the given fields (depth and colorType as in PNG), idat (a zlib
-// stream of filtered rows) and the end chunk. It writes what ParsePNG
-// reads; the pixel data is not checked.
-func PNGFile(w, h, depth, colorType int, interlaced bool, idat []byte) []byte {
-	out := bytes.NewBuffer(make([]byte, 0, len(idat)+64))
+// of the given fields (depth and colorType as in PNG), the palette (the
+// PLTE chunk's data, 3 bytes an entry; nil for none), idat (a zlib stream
+// of filtered rows) and the end chunk. It writes what ParsePNG reads; the
+// pixel data is not checked.
+func PNGFile(w, h, depth, colorType int, interlaced bool, palette, idat []byte) []byte {
+	out := bytes.NewBuffer(make([]byte, 0, len(idat)+len(palette)+80))
 	out.WriteString("\x89PNG\r\n\x1a\n")
 	chunk := func(typ string, data []byte) {
 		var n [4]byte
@@ -224,7 +225,27 @@ func PNGFile(w, h, depth, colorType int, interlaced bool, idat []byte) []byte {
 		ihdr[12] = 1
 	}
 	chunk("IHDR", ihdr[:])
+	if palette != nil {
+		chunk("PLTE", palette)
+	}
 	chunk("IDAT", idat)
 	chunk("IEND", nil)
 	return out.Bytes()
+}
+
+// zlibHeader checks the two bytes that open the image data (RFC 1950,
+// 2.2): deflate compression, a header checksum that holds, and no preset
+// dictionary, which PNG does not allow.
+func (p *PNG) zlibHeader() error {
+	var h []byte
+	for _, c := range p.IDAT {
+		h = append(h, c[:min(len(c), 2-len(h))]...)
+		if len(h) == 2 {
+			break
+		}
+	}
+	if len(h) < 2 || h[0]&0x0f != 8 || h[0]>>4 > 7 || (uint(h[0])<<8|uint(h[1]))%31 != 0 || h[1]&0x20 != 0 {
+		return errors.New("png: the image data is not a zlib stream")
+	}
+	return nil
 }
