@@ -111,16 +111,18 @@ func Code(lang, text string) (spans []Span, ok bool) {
 	if lang == "" || text == "" || len(text) > MaxBytes || !utf8.ValidString(text) {
 		return nil, false
 	}
-	key := lang + "\x00" + text
+	// The key keeps the two apart: joined with a separator, a language
+	// name holding the separator would fetch another block's spans.
+	key := memoKey{lang, text}
 	memo.Lock()
 	e := memo.m[key]
-	if e == nil && memo.bytes+len(key) <= memoBytes {
+	if e == nil && memo.bytes+len(lang)+len(text) <= memoBytes {
 		if memo.m == nil {
-			memo.m = map[string]*memoEntry{}
+			memo.m = map[memoKey]*memoEntry{}
 		}
 		e = &memoEntry{}
 		memo.m[key] = e
-		memo.bytes += len(key)
+		memo.bytes += len(lang) + len(text)
 	}
 	memo.Unlock()
 	if e == nil {
@@ -134,9 +136,11 @@ func Code(lang, text string) (spans []Span, ok bool) {
 // after that is lexed each time it is asked for.
 var memo struct {
 	sync.Mutex
-	m     map[string]*memoEntry
+	m     map[memoKey]*memoEntry
 	bytes int
 }
+
+type memoKey struct{ lang, text string }
 
 const memoBytes = 8 << 20
 
