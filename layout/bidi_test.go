@@ -135,3 +135,57 @@ func TestRightToLeftParagraphs(t *testing.T) {
 		t.Errorf("Arabic line reads %q (%U), want %q", got, []rune(got), want)
 	}
 }
+
+// TestRightToLeftWordsBrokenInsideFitTheirLines checks right-to-left words
+// too wide for the measure, broken between their characters: each line is
+// set as wide as the line breaker measured it, so its runs neither overlap
+// nor pass the margins. Characters no face has are drawn as U+FFFD, which
+// takes the direction of the letters around it. Every box of a broken
+// right-to-left word but the first was once counted two glyphs narrower
+// than it was set.
+func TestRightToLeftWordsBrokenInsideFitTheirLines(t *testing.T) {
+	tests := []struct{ name, in string }{
+		{"missing Arabic letters after left-to-right text", "Left to right words first, then " + strings.Repeat("\u08a2", 40) + " and more words after them."},
+		{"Hebrew word with replacement characters", "מילה " + strings.Repeat("א\ufffdב", 30) + " סוף"},
+		{"long Hebrew word", strings.Repeat("שלום", 30)},
+		{"Arabic word between numbers", "12 " + strings.Repeat("بيت", 25) + " 34"},
+	}
+	paper := Paper{Name: "narrow", Width: Mm(80), Height: Mm(140)}
+	margins := Margins{Inner: Mm(10), Outer: Mm(10), Top: Mm(15), Bottom: Mm(15)}
+	left, right := margins.Inner, paper.Width-margins.Outer
+	// Font expansion is set in whole thousandths: a line with no glue
+	// (one word broken between characters) may end that much off.
+	slack := (right - left) / 1000
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &model.Document{Title: "Directions", Lang: "en", Blocks: []model.Block{mpara(text(tc.in))}}
+			var warns []string
+			book, err := Layout(doc, Options{Paper: paper, Margins: margins, Warn: func(w Warning) { warns = append(warns, w.String()) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range warns {
+				if !strings.Contains(w, "no embedded font has") {
+					t.Errorf("warning: %s", w)
+				}
+			}
+			for pi, p := range book.Pages {
+				lines := map[Sp][]Run{}
+				for _, r := range p.Body {
+					lines[r.Y] = append(lines[r.Y], r)
+				}
+				for y, runs := range lines {
+					slices.SortStableFunc(runs, func(a, b Run) int { return cmp.Compare(a.X, b.X) })
+					for i, r := range runs {
+						if r.X < left-slack || r.X+r.Width > right+slack {
+							t.Errorf("page %d: run %q at %v, %v wide, passes the margins (%v to %v)", pi+1, r.Text, r.X, r.Width, left, right)
+						}
+						if i > 0 && r.X < runs[i-1].X+runs[i-1].Width-Pt(0.01) {
+							t.Errorf("page %d, y %v: run %q at %v overlaps %q, %v to %v", pi+1, y, r.Text, r.X, runs[i-1].Text, runs[i-1].X, runs[i-1].X+runs[i-1].Width)
+						}
+					}
+				}
+			}
+		})
+	}
+}

@@ -452,18 +452,33 @@ func (b *parBuilder) word(w []ch, last bool) {
 	pcs := b.whole
 	pi, gi := 0, 0 // the piece and glyph next to emit
 	prevPiece := -1
-	// right is where the last box emitted ended in its whole piece (-1:
-	// another piece), for the tracking between spaced letters.
-	right := Sp(-1)
+	// edge is where the last box emitted ended in its whole piece, in
+	// reading order (-1: another piece), for the tracking between spaced
+	// letters: its right edge, or its left edge in right-to-left text.
+	edge := Sp(-1)
 	emit := func(pc *piece, from, to int) {
 		if from >= to {
 			return
 		}
 		sub := subPiece(pc, from, to)
-		if left := pc.glyphs[from].pen; from > 0 && right >= 0 && left != right {
-			b.p.items = append(b.p.items, Kern(left-right))
+		if pc.level%2 == 1 {
+			// Right to left, the box is drawn to the left of the one
+			// before it: the gap is from its right edge to that box's
+			// left edge. The glyphs run from right to left in the
+			// text's order, and subtracting their pens the other way
+			// round counted twice the width of every box but the
+			// first against the line, which was then set wider than
+			// measured.
+			if from > 0 && edge >= 0 && edge != sub.base+sub.width {
+				b.p.items = append(b.p.items, Kern(edge-(sub.base+sub.width)))
+			}
+			edge = sub.base
+		} else {
+			if left := pc.glyphs[from].pen; from > 0 && edge >= 0 && left != edge {
+				b.p.items = append(b.p.items, Kern(left-edge))
+			}
+			edge = pc.glyphs[to-1].pen + pc.glyphs[to-1].adv
 		}
-		right = pc.glyphs[to-1].pen + pc.glyphs[to-1].adv
 		b.p.pieces = append(b.p.pieces, sub)
 		prevPiece = len(b.p.pieces) - 1
 		b.p.items = append(b.p.items, b.box(&b.p.pieces[prevPiece], int32(prevPiece)))
@@ -482,7 +497,7 @@ func (b *parBuilder) word(w []ch, last bool) {
 			}
 			if j == len(pc.glyphs) {
 				emit(pc, gi, j)
-				pi, gi, right = pi+1, 0, -1
+				pi, gi, edge = pi+1, 0, -1
 				continue
 			}
 			if pc.glyphs[j].rs < int32(k) {
@@ -502,9 +517,9 @@ func (b *parBuilder) word(w []ch, last bool) {
 			continue // no break inside a ligature but at a hyphen
 		}
 		b.ligatureBreak(w, k, &pcs[pi], &gi, prevPiece)
-		right = -1
+		edge = -1
 	}
-	for ; pi < len(pcs); pi, gi, right = pi+1, 0, -1 {
+	for ; pi < len(pcs); pi, gi, edge = pi+1, 0, -1 {
 		emit(&pcs[pi], gi, len(pcs[pi].glyphs))
 	}
 }
