@@ -72,6 +72,8 @@ func TestCodeLeavesPlainWhatItCannotHighlight(t *testing.T) {
 		{"empty", "go", ""},
 		{"too long", "go", "var x = 1\n" + strings.Repeat("x = 1\n", MaxBytes/6)},
 		{"not UTF-8", "go", "var s = \"\xff\""},
+		{"a line too long", "go", "var x = 1\nvar s = \"" + strings.Repeat("a", MaxLine) + "\"\n"},
+		{"a run of digits that makes a lexer backtrack", "pp", "{{{~~~{" + strings.Repeat("0", 1600)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
