@@ -193,6 +193,7 @@ func FuzzHandout(f *testing.F) {
 		"# Heading\n\n" + strings.Repeat("A paragraph of words to fill the columns. ", 300),
 		"- item one\n\n- item two\n\n    code line\n\tindented",
 		strings.Repeat("word ", 3000),
+		"Words, then " + strings.Repeat("שלום", 40) + " and " + strings.Repeat("بيت\u08a2", 20) + " again.",
 	} {
 		f.Add(s)
 	}
