@@ -2,7 +2,7 @@ package layout
 
 import (
 	"encoding/binary"
-	"unsafe"
+	"sync"
 
 	"pamphlet/fonts"
 )
@@ -53,15 +53,16 @@ func packRuns(runs []Run) packedRuns {
 	if len(runs) == 0 {
 		return ""
 	}
-	n, glyphs := 2*binary.MaxVarintLen64, 0
+	glyphs := 0
 	for _, r := range runs {
-		n += 16 + len(r.Text) + 8*len(r.Glyphs)
 		glyphs += len(r.Glyphs)
 	}
-	b := make([]byte, 0, n)
+	bp := packScratch.Get().(*[]byte)
+	b := (*bp)[:0]
 	b = binary.AppendUvarint(b, uint64(len(runs)))
 	b = binary.AppendUvarint(b, uint64(glyphs))
 	var prev Run
+	var gm glyphModel
 	for _, r := range runs {
 		flags := uint64(0)
 		if r.Space {
@@ -95,25 +96,21 @@ func packRuns(runs []Run) packedRuns {
 			b = append(b, r.Grey)
 		}
 		if len(r.Glyphs) > 0 {
-			// A glyph mostly stands for the characters after the one
-			// before, beyond it on the baseline.
-			b = binary.AppendUvarint(b, uint64(len(r.Glyphs)))
-			var pg Glyph
-			for _, g := range r.Glyphs {
-				b = binary.AppendUvarint(b, uint64(g.ID))
-				b = binary.AppendVarint(b, int64(g.At)-int64(pg.End))
-				b = binary.AppendVarint(b, int64(g.End)-int64(g.At))
-				b = binary.AppendVarint(b, int64(g.X-pg.X))
-				b = binary.AppendVarint(b, int64(g.Y-pg.Y))
-				pg = g
-			}
+			gm.run(&r)
+			b = gm.appendGlyphs(b, &r)
 		}
 		prev = r
 	}
-	// b is not written again: the string is made on its bytes, as
-	// strings.Builder makes its own, rather than copying them.
-	return packedRuns(unsafe.String(unsafe.SliceData(b), len(b)))
+	// The string is made to measure: the scratch bytes, grown to the
+	// largest packed so far, go back to the pool.
+	pr := packedRuns(b)
+	*bp = b
+	packScratch.Put(bp)
+	return pr
 }
+
+// packScratch holds the bytes packRuns packs into.
+var packScratch = sync.Pool{New: func() any { return new([]byte) }}
 
 // reader returns a reader of the runs, their number and the number of
 // their glyphs.
@@ -172,9 +169,10 @@ func (pb *packedBody) move(r *Run) {
 
 // packReader reads packed runs in order.
 type packReader struct {
-	data string
-	at   int
-	prev Run
+	data   string
+	at     int
+	prev   Run
+	glyphs glyphModel
 }
 
 func (rd *packReader) uvarint() uint64 {
@@ -225,18 +223,9 @@ func (rd *packReader) next(r *Run, slab []Glyph) []Glyph {
 	}
 	r.Glyphs = nil
 	if flags&packGlyphs != 0 {
-		k := int(rd.uvarint())
 		at := len(slab)
-		var pg Glyph
-		for range k {
-			g := Glyph{ID: uint16(rd.uvarint())}
-			g.At = pg.End + int32(rd.varint())
-			g.End = g.At + int32(rd.varint())
-			g.X = pg.X + Sp(rd.varint())
-			g.Y = pg.Y + Sp(rd.varint())
-			slab = append(slab, g)
-			pg = g
-		}
+		rd.glyphs.run(r)
+		slab = rd.readGlyphs(slab, r)
 		r.Glyphs = slab[at:len(slab):len(slab)]
 	}
 	*prev = *r
