@@ -45,6 +45,8 @@ const (
 	packHyphen
 	packGlyphs
 	packGrey
+	// packSame: face, size, expansion and tag are the run before's.
+	packSame
 )
 
 // packRuns packs runs; appendTo gives them back field for field (an
@@ -63,6 +65,7 @@ func packRuns(runs []Run) packedRuns {
 	b = binary.AppendUvarint(b, uint64(glyphs))
 	var prev Run
 	var gm glyphModel
+	var gap spaceGap
 	for _, r := range runs {
 		flags := uint64(0)
 		if r.Space {
@@ -77,16 +80,24 @@ func packRuns(runs []Run) packedRuns {
 		if r.Grey != 0 {
 			flags |= packGrey
 		}
+		same := r.Face == prev.Face && r.Size == prev.Size && r.Expand == prev.Expand && r.Tag == prev.Tag
+		if same {
+			flags |= packSame
+		}
 		b = binary.AppendUvarint(b, flags)
-		b = binary.AppendVarint(b, int64(r.Face)-int64(prev.Face))
-		b = binary.AppendVarint(b, int64(r.Size-prev.Size))
-		// A run mostly starts where the one before ended, on its
-		// baseline.
-		b = binary.AppendVarint(b, int64(r.X-(prev.X+prev.Width)))
+		if !same {
+			b = binary.AppendVarint(b, int64(r.Face)-int64(prev.Face))
+			b = binary.AppendVarint(b, int64(r.Size-prev.Size))
+		}
+		// A run mostly starts where the one before ended, a space as
+		// wide as the one before beyond it if a space follows it, on
+		// its baseline.
+		b = binary.AppendVarint(b, int64(r.X-gap.next(&prev)))
 		b = binary.AppendVarint(b, int64(r.Y-prev.Y))
-		b = binary.AppendVarint(b, int64(r.Width))
-		b = binary.AppendVarint(b, int64(r.Expand-prev.Expand))
-		b = binary.AppendVarint(b, int64(r.Tag)-int64(prev.Tag))
+		if !same {
+			b = binary.AppendVarint(b, int64(r.Expand-prev.Expand))
+			b = binary.AppendVarint(b, int64(r.Tag)-int64(prev.Tag))
+		}
 		b = binary.AppendUvarint(b, uint64(len(r.Text)))
 		b = append(b, r.Text...)
 		if r.Hyphen != 0 {
@@ -95,10 +106,13 @@ func packRuns(runs []Run) packedRuns {
 		if r.Grey != 0 {
 			b = append(b, r.Grey)
 		}
+		gm.run(&r)
 		if len(r.Glyphs) > 0 {
-			gm.run(&r)
 			b = gm.appendGlyphs(b, &r)
 		}
+		// A run mostly ends where its last glyph's advance does.
+		b = binary.AppendVarint(b, int64(r.Width-gm.width(&r)))
+		gap.learn(&prev, &r)
 		prev = r
 	}
 	// The string is made to measure: the scratch bytes, grown to the
@@ -114,8 +128,8 @@ var packScratch = sync.Pool{New: func() any { return new([]byte) }}
 
 // reader returns a reader of the runs, their number and the number of
 // their glyphs.
-func (pr packedRuns) reader() (rd *packReader, runs, glyphs int) {
-	rd = &packReader{data: string(pr)}
+func (pr packedRuns) reader() (rd packReader, runs, glyphs int) {
+	rd = packReader{data: string(pr)}
 	if pr == "" {
 		return rd, 0, 0
 	}
@@ -125,8 +139,8 @@ func (pr packedRuns) reader() (rd *packReader, runs, glyphs int) {
 
 // count is the number of runs packed.
 func (pr packedRuns) count() int {
-	_, n, _ := pr.reader()
-	return n
+	n, _ := uvarintString(string(pr))
+	return int(n)
 }
 
 // appendTo appends the runs packed to dst. Their texts share the packed
@@ -173,6 +187,27 @@ type packReader struct {
 	at     int
 	prev   Run
 	glyphs glyphModel
+	gap    spaceGap
+}
+
+// spaceGap predicts where a run starts: past the run before, by the
+// space last seen after a run on the same baseline when a space follows.
+type spaceGap struct{ last Sp }
+
+// next is where the run after prev is expected to start.
+func (sg *spaceGap) next(prev *Run) Sp {
+	x := prev.X + prev.Width
+	if prev.Space {
+		x += sg.last
+	}
+	return x
+}
+
+// learn notes run r after prev.
+func (sg *spaceGap) learn(prev, r *Run) {
+	if prev.Space && prev.Y == r.Y {
+		sg.last = r.X - (prev.X + prev.Width)
+	}
 }
 
 func (rd *packReader) uvarint() uint64 {
@@ -201,13 +236,17 @@ func (rd *packReader) varint() int64 {
 func (rd *packReader) next(r *Run, slab []Glyph) []Glyph {
 	prev := &rd.prev
 	flags := rd.uvarint()
-	r.Face = prev.Face + fonts.Style(rd.varint())
-	r.Size = prev.Size + Sp(rd.varint())
-	r.X = prev.X + prev.Width + Sp(rd.varint())
+	r.Face, r.Size, r.Expand, r.Tag = prev.Face, prev.Size, prev.Expand, prev.Tag
+	if flags&packSame == 0 {
+		r.Face += fonts.Style(rd.varint())
+		r.Size += Sp(rd.varint())
+	}
+	r.X = rd.gap.next(prev) + Sp(rd.varint())
 	r.Y = prev.Y + Sp(rd.varint())
-	r.Width = Sp(rd.varint())
-	r.Expand = prev.Expand + int(rd.varint())
-	r.Tag = prev.Tag + int32(rd.varint())
+	if flags&packSame == 0 {
+		r.Expand += int(rd.varint())
+		r.Tag += int32(rd.varint())
+	}
 	n := int(rd.uvarint())
 	r.Text = rd.data[rd.at : rd.at+n]
 	rd.at += n
@@ -222,12 +261,14 @@ func (rd *packReader) next(r *Run, slab []Glyph) []Glyph {
 		rd.at++
 	}
 	r.Glyphs = nil
+	rd.glyphs.run(r)
 	if flags&packGlyphs != 0 {
 		at := len(slab)
-		rd.glyphs.run(r)
 		slab = rd.readGlyphs(slab, r)
 		r.Glyphs = slab[at:len(slab):len(slab)]
 	}
+	r.Width = rd.glyphs.width(r) + Sp(rd.varint())
+	rd.gap.learn(prev, r)
 	*prev = *r
 	return slab
 }

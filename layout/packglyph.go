@@ -16,17 +16,23 @@ import (
 // a wrong one costs bytes, never a glyph.
 
 // glyphModel predicts glyphs from those before: the glyph a character
-// had last and the advance after a glyph last, in the run's face, size
-// and expansion.
+// had last and the advance after a glyph last, in the run's face and
+// size, scaled to the run's expansion.
 type glyphModel struct {
 	face   fonts.Style
 	size   Sp
 	expand int
-	// gen counts the changes of face, size or expansion: an entry of
-	// another generation is stale.
+	// gen counts the changes of face or size: an entry of another
+	// generation is stale.
 	gen  uint32
-	adv  [128]struct{ key, adv uint32 }
+	adv  [128]advEntry
 	char [128]struct{ key, id uint32 }
+}
+
+// advEntry is the advance after a glyph, at expansion expand.
+type advEntry struct {
+	key, adv uint32
+	expand   int32
 }
 
 // Glyph header flags: what differs from the prediction, beyond X off by
@@ -41,10 +47,11 @@ const (
 
 // run starts a run in face, size and expansion.
 func (m *glyphModel) run(r *Run) {
-	if m.gen == 0 || r.Face != m.face || r.Size != m.size || r.Expand != m.expand {
-		m.face, m.size, m.expand = r.Face, r.Size, r.Expand
+	if m.gen == 0 || r.Face != m.face || r.Size != m.size {
+		m.face, m.size = r.Face, r.Size
 		m.gen++
 	}
+	m.expand = r.Expand
 }
 
 // predict returns the glyph expected after pg (first: the run's first)
@@ -53,10 +60,7 @@ func (m *glyphModel) predict(text string, pg *Glyph, first bool) Glyph {
 	var p Glyph
 	if !first {
 		p.At = pg.End
-		p.X = pg.X
-		if e := &m.adv[pg.ID&127]; e.key == m.gen<<16|uint32(pg.ID) {
-			p.X += Sp(int32(e.adv))
-		}
+		p.X = pg.X + m.advance(pg.ID)
 	}
 	p.End = p.At
 	if p.At >= 0 && int(p.At) < len(text) {
@@ -69,11 +73,36 @@ func (m *glyphModel) predict(text string, pg *Glyph, first bool) Glyph {
 	return p
 }
 
+// advance is the advance expected after glyph id (0: none known).
+func (m *glyphModel) advance(id uint16) Sp {
+	e := &m.adv[id&127]
+	if e.key != m.gen<<16|uint32(id) {
+		return 0
+	}
+	a := Sp(int32(e.adv))
+	if e.expand != int32(m.expand) && e.expand > -1000 && m.expand > -1000 {
+		// Expanded as layout expands: the same advance wider or
+		// narrower.
+		a = a * Sp(1000+m.expand) / Sp(1000+e.expand)
+	}
+	return a
+}
+
+// width is the width expected of run r, its glyphs read: to the end of
+// its last glyph's advance.
+func (m *glyphModel) width(r *Run) Sp {
+	if len(r.Glyphs) == 0 {
+		return 0
+	}
+	g := &r.Glyphs[len(r.Glyphs)-1]
+	return g.X + m.advance(g.ID)
+}
+
 // learn notes glyph g, after pg unless first.
 func (m *glyphModel) learn(text string, g, pg *Glyph, first bool) {
 	if !first {
-		if d := g.X - pg.X; d == Sp(int32(d)) {
-			m.adv[pg.ID&127] = struct{ key, adv uint32 }{m.gen<<16 | uint32(pg.ID), uint32(int32(d))}
+		if d := g.X - pg.X; d == Sp(int32(d)) && m.expand == int(int32(m.expand)) {
+			m.adv[pg.ID&127] = advEntry{m.gen<<16 | uint32(pg.ID), uint32(int32(d)), int32(m.expand)}
 		}
 	}
 	if g.At >= 0 && g.At < g.End && int(g.End) <= len(text) {
