@@ -64,7 +64,10 @@ func (m *glyphModel) predict(text string, pg *Glyph, first bool) Glyph {
 	}
 	p.End = p.At
 	if p.At >= 0 && int(p.At) < len(text) {
-		c, n := utf8.DecodeRuneInString(text[p.At:])
+		c, n := rune(text[p.At]), 1
+		if c >= utf8.RuneSelf {
+			c, n = utf8.DecodeRuneInString(text[p.At:])
+		}
 		p.End += int32(n)
 		if e := &m.char[c&127]; e.key == m.gen<<21|uint32(c) {
 			p.ID = uint16(e.id)
@@ -138,6 +141,7 @@ func (m *glyphModel) appendGlyphs(b []byte, r *Run) []byte {
 			flags |= glyphX
 		}
 		if flags == 0 && dx == 0 {
+			// As predicted: nothing to learn.
 			pending++
 		} else {
 			if pending > 0 {
@@ -162,8 +166,8 @@ func (m *glyphModel) appendGlyphs(b []byte, r *Run) []byte {
 			if flags&glyphX != 0 {
 				b = binary.AppendVarint(b, int64(g.X-p.X))
 			}
+			m.learn(r.Text, g, &pg, i == 0)
 		}
-		m.learn(r.Text, g, &pg, i == 0)
 		pg = *g
 	}
 	if pending > 0 {
@@ -203,12 +207,12 @@ func (rd *packReader) readGlyphs(slab []Glyph, r *Run) []Glyph {
 					u := h >> (1 + glyphFlags)
 					g.X += Sp(int64(u>>1) ^ -int64(u&1))
 				}
+				m.learn(r.Text, &g, &pg, i == 0)
 			}
 		}
 		if pending > 0 {
 			pending--
 		}
-		m.learn(r.Text, &g, &pg, i == 0)
 		slab = append(slab, g)
 		pg = g
 	}
