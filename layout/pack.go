@@ -16,9 +16,11 @@ import (
 // document's lines once the line after each is set (vlist.box), a page's
 // body once the page after the next is begun (pager.page), and every
 // page's when its chapter or document is done. Packed, the runs are
-// varints, each field the difference from the run before where that is
-// small, in one string that also holds their texts: about a quarter of
-// the room. Pagination appends a line's runs to its page straight from the
+// varints, each field the difference from what the runs before predict
+// (the run before's face and baseline, a space as wide as the last, an
+// end where the last glyph's advance ends), and the glyphs what differs
+// from the glyphs before (packglyph.go), in one string that also holds
+// their texts: a tenth of the room or less. Pagination appends a line's runs to its page straight from the
 // string; binding a chapter into a book only moves its pages and
 // renumbers its tags, which the packed body records and applies when
 // unpacked; Book.Page unpacks one page at a time for the exporter, and
