@@ -66,9 +66,19 @@ func FuzzPipeline(f *testing.F) {
 			t.Fatalf("Layout: %v", err)
 		}
 		for _, p := range book.Pages {
-			for _, rs := range [][]layout.Run{p.Head, p.Body, p.Foot} {
-				for _, r := range rs {
-					if r.X < 0 || r.X+r.Width > book.Width || r.Y < 0 || r.Y > book.Height {
+			// A turned page's body is placed on the paper turned a
+			// quarter turn (x runs along its height); its head and foot
+			// stay upright.
+			bodyW, bodyH := book.Width, book.Height
+			if p.Turned {
+				bodyW, bodyH = bodyH, bodyW
+			}
+			for _, rs := range []struct {
+				runs []layout.Run
+				w, h layout.Sp
+			}{{p.Head, book.Width, book.Height}, {p.Body, bodyW, bodyH}, {p.Foot, book.Width, book.Height}} {
+				for _, r := range rs.runs {
+					if r.X < 0 || r.X+r.Width > rs.w || r.Y < 0 || r.Y > rs.h {
 						t.Fatalf("page %d: run %.40q at %v,%v (%v wide) leaves the paper", p.Folio, r.Text, r.X, r.Y, r.Width)
 					}
 				}

@@ -98,29 +98,40 @@ type Span struct {
 // reads) is set plain, which bounds the cost of one block to some 60 ms.
 const MaxBytes = 32 << 10
 
+// MaxLine is the longest line of a block highlighted. Some lexers'
+// expressions backtrack over a run of like characters in time that grows
+// with the cube of its length (a line of 1,600 digits took six seconds
+// in one); a block with a longer line (minified code, a data table) is
+// set plain. The rule depends on the text alone, so the same input is
+// set the same way on any machine, as a time limit could not promise.
+const MaxLine = 200
+
 // Code splits text into spans for the language named lang (a name, an
 // alias or a file extension chroma knows, such as "go", "python", "js").
 // The spans' texts joined are exactly text. ok is false, and spans nil,
-// when lang is unknown, text is longer than MaxBytes or not UTF-8, or no
+// when lang is unknown, text is longer than MaxBytes, has a line longer
+// than MaxLine or is not UTF-8, or no
 // token is set apart: the caller then sets the code as it would without
 // a language.
 //
 // A block asked for again (the EPUB and the PDF of one run) is lexed
 // once: the spans are shared, and must not be modified.
 func Code(lang, text string) (spans []Span, ok bool) {
-	if lang == "" || text == "" || len(text) > MaxBytes || !utf8.ValidString(text) {
+	if lang == "" || text == "" || len(text) > MaxBytes || longestLine(text) > MaxLine || !utf8.ValidString(text) {
 		return nil, false
 	}
-	key := lang + "\x00" + text
+	// The key keeps the two apart: joined with a separator, a language
+	// name holding the separator would fetch another block's spans.
+	key := memoKey{lang, text}
 	memo.Lock()
 	e := memo.m[key]
-	if e == nil && memo.bytes+len(key) <= memoBytes {
+	if e == nil && memo.bytes+len(lang)+len(text) <= memoBytes {
 		if memo.m == nil {
-			memo.m = map[string]*memoEntry{}
+			memo.m = map[memoKey]*memoEntry{}
 		}
 		e = &memoEntry{}
 		memo.m[key] = e
-		memo.bytes += len(key)
+		memo.bytes += len(lang) + len(text)
 	}
 	memo.Unlock()
 	if e == nil {
@@ -130,13 +141,24 @@ func Code(lang, text string) (spans []Span, ok bool) {
 	return e.spans, e.ok
 }
 
+// longestLine returns the length in bytes of text's longest line.
+func longestLine(text string) int {
+	longest := 0
+	for line := range strings.Lines(text) {
+		longest = max(longest, len(strings.TrimRight(line, "\r\n")))
+	}
+	return longest
+}
+
 // memo keeps what Code answered, for at most memoBytes of code; a block
 // after that is lexed each time it is asked for.
 var memo struct {
 	sync.Mutex
-	m     map[string]*memoEntry
+	m     map[memoKey]*memoEntry
 	bytes int
 }
+
+type memoKey struct{ lang, text string }
 
 const memoBytes = 8 << 20
 

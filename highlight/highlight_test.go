@@ -72,6 +72,8 @@ func TestCodeLeavesPlainWhatItCannotHighlight(t *testing.T) {
 		{"empty", "go", ""},
 		{"too long", "go", "var x = 1\n" + strings.Repeat("x = 1\n", MaxBytes/6)},
 		{"not UTF-8", "go", "var s = \"\xff\""},
+		{"a line too long", "go", "var x = 1\nvar s = \"" + strings.Repeat("a", MaxLine) + "\"\n"},
+		{"a run of digits that makes a lexer backtrack", "pp", "{{{~~~{" + strings.Repeat("0", 1600)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -190,5 +192,32 @@ func TestCodeLexesABlockOnce(t *testing.T) {
 	}
 	if c, _ := Code("golang", text); len(c) > 0 && &c[0] == &a[0] {
 		t.Errorf("a block in another language's name shares the first one's answer")
+	}
+}
+
+// TestCodeMemoKeepsLanguageAndTextApart checks that the memo tells a
+// language from the text it is asked for, wherever the two could be
+// joined: a language name ending in a NUL byte got the spans of a text
+// starting with one.
+func TestCodeMemoKeepsLanguageAndTextApart(t *testing.T) {
+	tests := []struct{ name, lang, text, lang2, text2 string }{
+		{"a text starting with NUL, then a language name ending in one", "B", "\x00 ", "B\x00", " "},
+		{"Go starting with NUL, then a language name ending in one", "go", "\x00x := 1", "go\x00", "x := 1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			Code(tc.lang, tc.text)
+			spans, ok := Code(tc.lang2, tc.text2)
+			if !ok {
+				return // no spans: nothing set apart, nothing mixed up
+			}
+			var b strings.Builder
+			for _, s := range spans {
+				b.WriteString(s.Text)
+			}
+			if b.String() != tc.text2 {
+				t.Errorf("spans join to %q, want %q", b.String(), tc.text2)
+			}
+		})
 	}
 }

@@ -165,6 +165,12 @@ func Break(items []Item, widths []Sp, p Params) ([]Line, error) {
 	return nil, errors.New("layout: line breaking found no breaks")
 }
 
+// hyphenLimitDemerits is the cost, in the final pass, of a line ending in
+// a hyphen beyond MaxHyphens: more than any line short of overfull (an
+// infinitely bad line costs about 10^8), so the limit gives way only
+// where every other break would leave a line overfull.
+const hyphenLimitDemerits = 1_000_000_000
+
 // Fitness classes, as in TeX.
 const (
 	veryLooseFit = iota
@@ -383,9 +389,14 @@ func (b *breaker) run(threshold int, hyphenate bool, background Sp, final bool) 
 			l := b.measure(a.pos, i, a.line)
 			l.Stretch += background
 			short := l.Width - l.Natural
-			if p.MaxHyphens > 0 && hyphens > p.MaxHyphens && -short <= l.Shrink {
+			overHyphens := p.MaxHyphens > 0 && hyphens > p.MaxHyphens
+			if overHyphens && !final && -short <= l.Shrink {
 				// One more hyphenated line is not allowed from this node,
-				// but a later break may be. A node whose line is already
+				// but a later break may be. (The final pass allows it at
+				// a cost: in a stretch whose every break is a hyphen, such
+				// as a long hyphenated compound without spaces, the line
+				// would otherwise run on past the measure to the next
+				// unflagged break.) A node whose line is already
 				// overfull goes on below, where it is deactivated (or, as
 				// a last resort, breaks here): keeping it would keep every
 				// such node to the paragraph's end, and the pass would
@@ -462,6 +473,9 @@ func (b *breaker) run(threshold int, hyphenate bool, background Sp, final bool) 
 				}
 				if fit-a.fitness > 1 || a.fitness-fit > 1 {
 					d += int64(p.AdjDemerits)
+				}
+				if overHyphens {
+					d += hyphenLimitDemerits
 				}
 				if atEnd && a.pos >= 0 && b.runt([]Line{{}, l}) {
 					d += int64(p.RuntDemerits)

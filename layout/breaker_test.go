@@ -363,6 +363,29 @@ func TestBreakRules(t *testing.T) {
 			width: 17 * u,
 			want:  []string{"aaaaaaaaaa", "bbbbbbbbbbbb", "cccccccccc dd"},
 		},
+		{
+			// A compound whose only breaks are its hyphens, four lines
+			// long: past the hyphen limit the next line still ends at a
+			// hyphen, where it would otherwise run on to the word's end.
+			name:  "hyphen limit gives way where a line would be overfull",
+			text:  "aaaa-bbbb-cccc-dddd-eeee-ffff-gggg-hhhh",
+			width: 10 * u,
+			want:  []string{"aaaa-bbbb-", "cccc-dddd-", "eeee-ffff-", "gggg-hhhh"},
+		},
+		{
+			name:  "hyphen limit gives way at pattern points too",
+			text:  "aa|bb|cc|dd|ee|ff|gg|hh",
+			width: 5 * u,
+			want:  []string{"aabb-", "ccdd-", "eeff-", "gghh"},
+		},
+		{
+			// With a line that fits without a third hyphen, the limit
+			// holds.
+			name:  "hyphen limit holds where it can",
+			text:  "aaaa-bbbb-cccc-dddd-eeee ffff gggg",
+			width: 10 * u,
+			want:  []string{"aaaa-bbbb-", "cccc-dddd-", "eeee ffff", "gggg"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -184,8 +184,9 @@ func TestColumnTop(t *testing.T) {
 }
 
 // FuzzHandout lays out arbitrary documents as two-column A4 handouts and
-// imposes them as booklets: no error, every run inside its column's page,
-// every page placed once.
+// imposes them as booklets: no error, every run inside its column's page
+// (from its start to its end: an overfull line runs off the page), every
+// page placed once.
 func FuzzHandout(f *testing.F) {
 	for _, s := range []string{
 		"Hello, world.",
@@ -212,8 +213,8 @@ func FuzzHandout(f *testing.F) {
 				w, h = h, w
 			}
 			for _, r := range p.Body {
-				if r.Y < 0 || r.Y > h || r.X < 0 || r.X > w {
-					t.Fatalf("run %q at %v,%v off the page", r.Text, r.X, r.Y)
+				if r.Y < 0 || r.Y > h || r.X < 0 || r.X+r.Width > w {
+					t.Fatalf("run %q at %v,%v, %v wide, off the page", r.Text, r.X, r.Y, r.Width)
 				}
 			}
 		}

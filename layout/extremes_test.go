@@ -54,6 +54,9 @@ func TestOverlongWordsBreakBetweenCharacters(t *testing.T) {
 		{"overlong capitals", strings.Repeat("W", 30000)},
 		{"URL", "https://example.org/" + strings.Repeat("path/", 2000)},
 		{"ideographs", strings.Repeat("汉字", 3000)},
+		// Breaks only at its hyphens, more lines in a row than the
+		// hyphen limit allows.
+		{"hyphenated compound", strings.Repeat("abcdefghijklmnopqrs-", 40) + "end"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

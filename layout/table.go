@@ -321,10 +321,13 @@ func (s *setter) prepareTable(t *model.Table, size Sp, ncol int, widths []Sp, me
 // cellWidths measures a cell's items: the widest line between forced
 // breaks with glue at its natural width, the widest word (boxes and
 // kerns between two glues), and the widest piece between any two
-// breakpoints, a hyphen included.
+// breakpoints, a hyphen included. Words tied by a no-break space count
+// as one, glue and all: a glue after a forbidden break (a tie's
+// penalty) does not part them, so a column is never narrower than the
+// tied words, which would leave its line overfull.
 func cellWidths(items []Item) (natural, least, tight Sp) {
 	var line, word, piece Sp
-	for _, it := range items {
+	for i, it := range items {
 		switch it.Kind {
 		case BoxItem, KernItem:
 			line += it.Width
@@ -333,6 +336,11 @@ func cellWidths(items []Item) (natural, least, tight Sp) {
 		case GlueItem:
 			if it.Flags&Fil == 0 {
 				line += it.Width
+			}
+			if i > 0 && items[i-1].Kind == PenaltyItem && items[i-1].Penalty >= Infinity {
+				word += it.Width
+				piece += it.Width
+				continue
 			}
 			least, word = max(least, word), 0
 			tight, piece = max(tight, piece), 0

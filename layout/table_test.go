@@ -187,6 +187,40 @@ func TestTableNeverLeavesTheMeasure(t *testing.T) {
 	}
 }
 
+// TestTableColumnHoldsTiedWords checks that words tied by a no-break
+// space count as one word when the columns are shared out: a column as
+// wide as the wider of them alone left the tied pair sticking out of it,
+// off the page in the right-hand column of a handout.
+func TestTableColumnHoldsTiedWords(t *testing.T) {
+	tied := strings.Repeat("m", 12) + "\u00a0" + strings.Repeat("w", 22)
+	tests := []struct {
+		name string
+		opt  Options
+	}{
+		{"A5", Options{}},
+		{"A4 two columns", Options{Paper: A4, Columns: 2}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := &model.Table{Head: []model.Row{trow("", "", "Heading")}, Body: []model.Row{trow("one", "two", tied)}}
+			// tableBook fails on a line too wide for its column.
+			b := tableBook(t, tableDoc(mpara(text("Before.")), tb), tc.opt)
+			found := false
+			for i, p := range b.Pages {
+				for _, r := range p.Body {
+					found = found || strings.Contains(r.Text, "wwww")
+					if r.X < 0 || r.X+r.Width > b.Width {
+						t.Errorf("page %d: %q at %v..%v leaves the paper", i+1, r.Text, r.X, r.X+r.Width)
+					}
+				}
+			}
+			if !found {
+				t.Fatal("the tied words were not set")
+			}
+		})
+	}
+}
+
 func TestTableTooWideIsTurned(t *testing.T) {
 	b := tableBook(t, tableDoc(mpara(text(prose(1, 2))), wideTable(), mpara(text(prose(2, 2)))), Options{})
 	var turned []int

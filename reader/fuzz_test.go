@@ -139,6 +139,9 @@ func wordsKept(text string, res *Result) error {
 		if refs {
 			line = refMarkRE.ReplaceAllString(line, " ")
 		}
+		// The reader drops form feeds (page breaks), joining what they
+		// separated: "`\f``go" is a fence.
+		line = strings.ReplaceAll(line, "\f", "")
 		// A fence line, at the top or inside a list item or a quote, is
 		// markup: its info string names the code's language.
 		if t := fuzzQuoteRE.ReplaceAllString(fuzzMarkerRE.ReplaceAllString(line, ""), ""); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
