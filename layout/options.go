@@ -62,8 +62,8 @@ type Options struct {
 	// Progress, when set, is called once for each chapter of an
 	// anthology laid out, from one goroutine at a time.
 	Progress func()
-	// Pack keeps the text laid out packed (pack.go), at about a quarter
-	// of the memory: a document's lines from when the line after it is
+	// Pack keeps the text laid out packed (pack.go), at a tenth of the
+	// memory or less: a document's lines from when the line after it is
 	// set until its page is made (not an anthology's, whose chapters
 	// are short and laid out a few at a time), each page's body from
 	// when the page after the next is begun, an anthology's chapters

@@ -2,7 +2,7 @@ package layout
 
 import (
 	"encoding/binary"
-	"unsafe"
+	"sync"
 
 	"pamphlet/fonts"
 )
@@ -16,9 +16,11 @@ import (
 // document's lines once the line after each is set (vlist.box), a page's
 // body once the page after the next is begun (pager.page), and every
 // page's when its chapter or document is done. Packed, the runs are
-// varints, each field the difference from the run before where that is
-// small, in one string that also holds their texts: about a quarter of
-// the room. Pagination appends a line's runs to its page straight from the
+// varints, each field the difference from what the runs before predict
+// (the run before's face and baseline, a space as wide as the last, an
+// end where the last glyph's advance ends), and the glyphs what differs
+// from the glyphs before (packglyph.go), in one string that also holds
+// their texts: a tenth of the room or less. Pagination appends a line's runs to its page straight from the
 // string; binding a chapter into a book only moves its pages and
 // renumbers its tags, which the packed body records and applies when
 // unpacked; Book.Page unpacks one page at a time for the exporter, and
@@ -45,6 +47,8 @@ const (
 	packHyphen
 	packGlyphs
 	packGrey
+	// packSame: face, size, expansion and tag are the run before's.
+	packSame
 )
 
 // packRuns packs runs; appendTo gives them back field for field (an
@@ -53,15 +57,17 @@ func packRuns(runs []Run) packedRuns {
 	if len(runs) == 0 {
 		return ""
 	}
-	n, glyphs := 2*binary.MaxVarintLen64, 0
+	glyphs := 0
 	for _, r := range runs {
-		n += 16 + len(r.Text) + 8*len(r.Glyphs)
 		glyphs += len(r.Glyphs)
 	}
-	b := make([]byte, 0, n)
+	bp := packScratch.Get().(*[]byte)
+	b := (*bp)[:0]
 	b = binary.AppendUvarint(b, uint64(len(runs)))
 	b = binary.AppendUvarint(b, uint64(glyphs))
 	var prev Run
+	var gm glyphModel
+	var gap spaceGap
 	for _, r := range runs {
 		flags := uint64(0)
 		if r.Space {
@@ -76,16 +82,24 @@ func packRuns(runs []Run) packedRuns {
 		if r.Grey != 0 {
 			flags |= packGrey
 		}
+		same := r.Face == prev.Face && r.Size == prev.Size && r.Expand == prev.Expand && r.Tag == prev.Tag
+		if same {
+			flags |= packSame
+		}
 		b = binary.AppendUvarint(b, flags)
-		b = binary.AppendVarint(b, int64(r.Face)-int64(prev.Face))
-		b = binary.AppendVarint(b, int64(r.Size-prev.Size))
-		// A run mostly starts where the one before ended, on its
-		// baseline.
-		b = binary.AppendVarint(b, int64(r.X-(prev.X+prev.Width)))
+		if !same {
+			b = binary.AppendVarint(b, int64(r.Face)-int64(prev.Face))
+			b = binary.AppendVarint(b, int64(r.Size-prev.Size))
+		}
+		// A run mostly starts where the one before ended, a space as
+		// wide as the one before beyond it if a space follows it, on
+		// its baseline.
+		b = binary.AppendVarint(b, int64(r.X-gap.next(&prev)))
 		b = binary.AppendVarint(b, int64(r.Y-prev.Y))
-		b = binary.AppendVarint(b, int64(r.Width))
-		b = binary.AppendVarint(b, int64(r.Expand-prev.Expand))
-		b = binary.AppendVarint(b, int64(r.Tag)-int64(prev.Tag))
+		if !same {
+			b = binary.AppendVarint(b, int64(r.Expand-prev.Expand))
+			b = binary.AppendVarint(b, int64(r.Tag)-int64(prev.Tag))
+		}
 		b = binary.AppendUvarint(b, uint64(len(r.Text)))
 		b = append(b, r.Text...)
 		if r.Hyphen != 0 {
@@ -94,31 +108,30 @@ func packRuns(runs []Run) packedRuns {
 		if r.Grey != 0 {
 			b = append(b, r.Grey)
 		}
+		gm.run(&r)
 		if len(r.Glyphs) > 0 {
-			// A glyph mostly stands for the characters after the one
-			// before, beyond it on the baseline.
-			b = binary.AppendUvarint(b, uint64(len(r.Glyphs)))
-			var pg Glyph
-			for _, g := range r.Glyphs {
-				b = binary.AppendUvarint(b, uint64(g.ID))
-				b = binary.AppendVarint(b, int64(g.At)-int64(pg.End))
-				b = binary.AppendVarint(b, int64(g.End)-int64(g.At))
-				b = binary.AppendVarint(b, int64(g.X-pg.X))
-				b = binary.AppendVarint(b, int64(g.Y-pg.Y))
-				pg = g
-			}
+			b = gm.appendGlyphs(b, &r)
 		}
+		// A run mostly ends where its last glyph's advance does.
+		b = binary.AppendVarint(b, int64(r.Width-gm.width(&r)))
+		gap.learn(&prev, &r)
 		prev = r
 	}
-	// b is not written again: the string is made on its bytes, as
-	// strings.Builder makes its own, rather than copying them.
-	return packedRuns(unsafe.String(unsafe.SliceData(b), len(b)))
+	// The string is made to measure: the scratch bytes, grown to the
+	// largest packed so far, go back to the pool.
+	pr := packedRuns(b)
+	*bp = b
+	packScratch.Put(bp)
+	return pr
 }
+
+// packScratch holds the bytes packRuns packs into.
+var packScratch = sync.Pool{New: func() any { return new([]byte) }}
 
 // reader returns a reader of the runs, their number and the number of
 // their glyphs.
-func (pr packedRuns) reader() (rd *packReader, runs, glyphs int) {
-	rd = &packReader{data: string(pr)}
+func (pr packedRuns) reader() (rd packReader, runs, glyphs int) {
+	rd = packReader{data: string(pr)}
 	if pr == "" {
 		return rd, 0, 0
 	}
@@ -128,8 +141,8 @@ func (pr packedRuns) reader() (rd *packReader, runs, glyphs int) {
 
 // count is the number of runs packed.
 func (pr packedRuns) count() int {
-	_, n, _ := pr.reader()
-	return n
+	n, _ := uvarintString(string(pr))
+	return int(n)
 }
 
 // appendTo appends the runs packed to dst. Their texts share the packed
@@ -172,9 +185,31 @@ func (pb *packedBody) move(r *Run) {
 
 // packReader reads packed runs in order.
 type packReader struct {
-	data string
-	at   int
-	prev Run
+	data   string
+	at     int
+	prev   Run
+	glyphs glyphModel
+	gap    spaceGap
+}
+
+// spaceGap predicts where a run starts: past the run before, by the
+// space last seen after a run on the same baseline when a space follows.
+type spaceGap struct{ last Sp }
+
+// next is where the run after prev is expected to start.
+func (sg *spaceGap) next(prev *Run) Sp {
+	x := prev.X + prev.Width
+	if prev.Space {
+		x += sg.last
+	}
+	return x
+}
+
+// learn notes run r after prev.
+func (sg *spaceGap) learn(prev, r *Run) {
+	if prev.Space && prev.Y == r.Y {
+		sg.last = r.X - (prev.X + prev.Width)
+	}
 }
 
 func (rd *packReader) uvarint() uint64 {
@@ -203,13 +238,17 @@ func (rd *packReader) varint() int64 {
 func (rd *packReader) next(r *Run, slab []Glyph) []Glyph {
 	prev := &rd.prev
 	flags := rd.uvarint()
-	r.Face = prev.Face + fonts.Style(rd.varint())
-	r.Size = prev.Size + Sp(rd.varint())
-	r.X = prev.X + prev.Width + Sp(rd.varint())
+	r.Face, r.Size, r.Expand, r.Tag = prev.Face, prev.Size, prev.Expand, prev.Tag
+	if flags&packSame == 0 {
+		r.Face += fonts.Style(rd.varint())
+		r.Size += Sp(rd.varint())
+	}
+	r.X = rd.gap.next(prev) + Sp(rd.varint())
 	r.Y = prev.Y + Sp(rd.varint())
-	r.Width = Sp(rd.varint())
-	r.Expand = prev.Expand + int(rd.varint())
-	r.Tag = prev.Tag + int32(rd.varint())
+	if flags&packSame == 0 {
+		r.Expand += int(rd.varint())
+		r.Tag += int32(rd.varint())
+	}
 	n := int(rd.uvarint())
 	r.Text = rd.data[rd.at : rd.at+n]
 	rd.at += n
@@ -224,21 +263,14 @@ func (rd *packReader) next(r *Run, slab []Glyph) []Glyph {
 		rd.at++
 	}
 	r.Glyphs = nil
+	rd.glyphs.run(r)
 	if flags&packGlyphs != 0 {
-		k := int(rd.uvarint())
 		at := len(slab)
-		var pg Glyph
-		for range k {
-			g := Glyph{ID: uint16(rd.uvarint())}
-			g.At = pg.End + int32(rd.varint())
-			g.End = g.At + int32(rd.varint())
-			g.X = pg.X + Sp(rd.varint())
-			g.Y = pg.Y + Sp(rd.varint())
-			slab = append(slab, g)
-			pg = g
-		}
+		slab = rd.readGlyphs(slab, r)
 		r.Glyphs = slab[at:len(slab):len(slab)]
 	}
+	r.Width = rd.glyphs.width(r) + Sp(rd.varint())
+	rd.gap.learn(prev, r)
 	*prev = *r
 	return slab
 }

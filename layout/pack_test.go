@@ -50,6 +50,11 @@ func TestPackRunsGivesBackEveryField(t *testing.T) {
 				{ID: 3, At: 2, End: 6, X: Pt(16), Y: Pt(4)}, {ID: 16, At: 6, End: 7, X: Pt(27)}},
 			Width: Pt(30), Expand: -12, Tag: 41, Space: true, Grey: 40, Hyphen: Pt(3),
 		}, func() Run { r := word(Pt(50), "next"); r.Expand = 15; return r }()}},
+		{"a line of words shaped alike: glyphs, widths and spaces as predicted, then not", shapedLine()},
+		{"glyphs right to left, each cluster before the one drawn before", []Run{{
+			Face: fonts.Regular, Size: Pt(10), X: Pt(20), Y: Pt(100), Text: "אבג", Width: Pt(15),
+			Glyphs: []Glyph{{ID: 90, At: 4, End: 6}, {ID: 89, At: 2, End: 4, X: Pt(5)}, {ID: 88, At: 0, End: 2, X: Pt(10)}},
+		}}},
 		{"furniture after content: tag back to 0", []Run{word(Pt(20), "text"), {Face: fonts.Regular, Size: Pt(8), X: Pt(150), Y: Pt(560), Text: "12"}}},
 		{"empty text and negative places", []Run{{Face: fonts.Mono, Size: Pt(9), X: -Pt(5), Y: -Pt(3), Width: 0}, word(-Pt(1), "·")}},
 		{"far apart, large values", []Run{{Face: fonts.Symbols, Size: Pt(400), X: 1 << 40, Y: -(1 << 40), Text: "∑", Width: 1 << 35, Tag: 1<<31 - 1}}},
@@ -182,4 +187,45 @@ func TestLayoutPackedPagesMatch(t *testing.T) {
 			samePaged(t, packed, whole)
 		})
 	}
+}
+
+// shapedLine is a justified line of words with glyphs one a character,
+// as layout shapes them: advances repeat, spaces between words are equal,
+// and then a word breaks every pattern (kerned, lifted, another face,
+// expanded, a glyph for two characters, advances off by one).
+func shapedLine() []Run {
+	adv := map[rune]Sp{'a': 5000, 'b': 5500, 'n': 5200, 'e': 4800, 'd': 5600}
+	var runs []Run
+	x := Pt(20)
+	word := func(text string, face fonts.Style, expand int) *Run {
+		r := Run{Face: face, Size: Pt(10), X: x, Y: Pt(100), Text: text, Expand: expand, Tag: 2, Space: true}
+		gx := Sp(0)
+		for i, c := range text {
+			r.Glyphs = append(r.Glyphs, Glyph{ID: uint16(c), At: int32(i), End: int32(i + 1), X: gx})
+			gx += adv[c] + adv[c]*Sp(expand)/1000
+		}
+		r.Width = gx
+		runs = append(runs, r)
+		x += gx + 3000
+		return &runs[len(runs)-1]
+	}
+	for _, w := range []string{"band", "and", "bead", "dab", "nab"} {
+		word(w, fonts.Regular, 0)
+	}
+	word("banded", fonts.Regular, 12)
+	r := word("dead", fonts.Italic, -7)
+	r.Glyphs[1].X -= 400
+	r.Glyphs[2].X++
+	r.Glyphs[2].Y = 900
+	r.Glyphs[3].ID = 7
+	r.Width += 2
+	r = word("bead", fonts.Regular, 0)
+	r.Glyphs = append(r.Glyphs[:1], Glyph{ID: 500, At: 1, End: 3, X: r.Glyphs[1].X}, r.Glyphs[3])
+	r.Tag = 5
+	x += 10000
+	r = word("and", fonts.Regular, 0)
+	r.X -= 9000
+	r.Y += Pt(12)
+	r.Space = false
+	return runs
 }

@@ -250,7 +250,18 @@ func sameURL(text, url string) bool {
 
 // emit turns the spans into items.
 func (b *parBuilder) emit() {
-	b.chars = b.chars[:0]
+	// The characters are counted first: a paragraph of a million
+	// characters would otherwise leave twice its buffer behind as it
+	// grew.
+	n := 0
+	for _, sp := range b.spans {
+		if sp.brk {
+			n++
+		} else {
+			n += utf8.RuneCountInString(sp.text)
+		}
+	}
+	b.chars = slices.Grow(b.chars[:0], n)
 	b.ties = b.ties[:0]
 	for i, sp := range b.spans {
 		if sp.brk {
