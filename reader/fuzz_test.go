@@ -160,20 +160,16 @@ func wordsKept(text string, res *Result) error {
 			if a == "" {
 				continue
 			}
-			// An initial or a two-letter word the metadata holds (a
-			// byline's "A B.") is taken from there first: found in the
-			// body, it could match inside a later word and carry the
+			// A word the metadata holds (a byline's "A B.", a name on
+			// the line after "By") is taken from there first: found in
+			// the body, it could match inside a later word and carry the
 			// search past words that come before it.
-			if len(a) <= 2 && extra[a] > 0 {
+			if extra[a] > 0 {
 				extra[a]--
 				continue
 			}
 			if k := strings.Index(body[pos:min(len(body), pos+len(a)+fuzzWindow)], a); k >= 0 {
 				pos += k + len(a)
-				continue
-			}
-			if extra[a] > 0 {
-				extra[a]--
 				continue
 			}
 			return fmt.Errorf("line %d: input word %q lost (body at that point: %q)", no+1, w, body[pos:min(len(body), pos+60)])
