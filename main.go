@@ -103,7 +103,8 @@ func cleanUpOnSignal() {
 
 // tuneGC sets how far the heap grows before the collector runs, unless
 // GOGC says otherwise: five times what is live (GOGC=400) while the live
-// heap is under smallHeap, twice (Go's default, GOGC=100) from then on.
+// heap is under smallHeap, twice (Go's default, GOGC=100) from then on,
+// and one and a half times (GOGC=50) past largeHeap.
 //
 // A pamphlet is one short burst of allocation, where each collection
 // costs more than the garbage it frees; a book or a long text holds far
@@ -111,10 +112,12 @@ func cleanUpOnSignal() {
 // peak. Measured with bench/measure.sh (user CPU, peak resident memory;
 // 2-core machine):
 //
-//	input                          GOGC=400         GOGC=100         this
-//	seed article, PDF + EPUB       18 ms, 19 MB     23 ms, 20 MB     18 ms, 19 MB
+//	input                          GOGC=400         GOGC=100         GOGC=50
+//	seed article, PDF + EPUB       18 ms, 19 MB     23 ms, 20 MB
 //	100-article book, both         0.29 s, 94 MB    0.36 s, 47 MB
 //	1,000-article book, both       2.86 s, 594 MB   3.24 s, 262 MB
+//	5,000-article book, both                        20.3 s, 526 MB   22.3 s, 421 MB
+//	50 MB text, PDF                                 34.6 s, 1077 MB  37.4 s, 850 MB
 //	6400×6400 RGBA PNG, PDF        1.5 s, 262 MB    2.0 s, 203 MB
 //
 // A memory limit (debug.SetMemoryLimit) was not chosen: below the live
@@ -129,7 +132,13 @@ func tuneGC() {
 
 // smallHeap is the live heap past which tuneGC goes back to GOGC=100: a
 // pamphlet stays under it (the seed article's PDF holds about 8 MB).
-const smallHeap = 16 << 20
+// largeHeap is the one past which it sets GOGC=50: a book of thousands of
+// articles or a text of tens of megabytes, where a tenth more CPU keeps a
+// fifth of the peak.
+const (
+	smallHeap = 16 << 20
+	largeHeap = 192 << 20
+)
 
 // gcWatch is an object whose finalizer runs after a collection.
 type gcWatch struct {
@@ -138,13 +147,18 @@ type gcWatch struct {
 }
 
 // watchHeap runs after each collection until the live heap passes
-// smallHeap, then sets GOGC=100.
+// largeHeap, setting GOGC=100 past smallHeap and GOGC=50 past largeHeap.
 func watchHeap(*gcWatch) {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
-	if live[0].Value.Kind() == metrics.KindUint64 && live[0].Value.Uint64() > smallHeap {
-		debug.SetGCPercent(100)
-		return
+	if live[0].Value.Kind() == metrics.KindUint64 {
+		switch n := live[0].Value.Uint64(); {
+		case n > largeHeap:
+			debug.SetGCPercent(50)
+			return
+		case n > smallHeap:
+			debug.SetGCPercent(100)
+		}
 	}
 	runtime.SetFinalizer(new(gcWatch), watchHeap)
 }
