@@ -128,7 +128,7 @@ func wordsKept(text string, res *Result) error {
 		}
 	}
 	body := alnum(modelText(doc, true))
-	pos := 0
+	pos, slack := 0, 0
 	// A text browser's "[3]" link marks go once their list is read: the
 	// links keep their targets.
 	refs := slices.ContainsFunc(res.Repairs, func(r Repair) bool { return r.Kind == "reference" })
@@ -143,8 +143,11 @@ func wordsKept(text string, res *Result) error {
 		// separated: "`\f``go" is a fence.
 		line = strings.ReplaceAll(line, "\f", "")
 		// A fence line, at the top or inside a list item or a quote, is
-		// markup: its info string names the code's language.
+		// markup, its info string naming the code's language; inside an
+		// open fence it is code, which the body holds: the next word may
+		// then be found that much further on.
 		if t := fuzzQuoteRE.ReplaceAllString(fuzzMarkerRE.ReplaceAllString(line, ""), ""); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			slack += len(alnum(line))
 			continue
 		}
 		line = stripTargets(line)
@@ -168,8 +171,9 @@ func wordsKept(text string, res *Result) error {
 				extra[a]--
 				continue
 			}
-			if k := strings.Index(body[pos:min(len(body), pos+len(a)+fuzzWindow)], a); k >= 0 {
+			if k := strings.Index(body[pos:min(len(body), pos+len(a)+fuzzWindow+slack)], a); k >= 0 {
 				pos += k + len(a)
+				slack = 0
 				continue
 			}
 			return fmt.Errorf("line %d: input word %q lost (body at that point: %q)", no+1, w, body[pos:min(len(body), pos+60)])
