@@ -113,16 +113,16 @@ const fuzzWindow = maxLinkDest + 100
 // matter — or else in the metadata or a repair's detail.
 func wordsKept(text string, res *Result) error {
 	header := map[int]bool{}
-	extra := map[string]int{}
-	addExtra := func(s string) {
+	meta, extra := map[string]int{}, map[string]int{}
+	add := func(m map[string]int, s string) {
 		for _, w := range words(s) {
-			extra[alnum(w)]++
+			m[alnum(w)]++
 		}
 	}
 	doc := res.Doc
-	addExtra(doc.Title + " " + doc.Subtitle + " " + strings.Join(doc.Authors, " "))
+	add(meta, doc.Title+" "+doc.Subtitle+" "+strings.Join(doc.Authors, " "))
 	for _, r := range res.Repairs {
-		addExtra(r.Detail)
+		add(extra, r.Detail)
 		if headerKinds[r.Kind] {
 			header[r.Line] = true
 		}
@@ -167,13 +167,19 @@ func wordsKept(text string, res *Result) error {
 			// the line after "By") is taken from there first: found in
 			// the body, it could match inside a later word and carry the
 			// search past words that come before it.
-			if extra[a] > 0 {
-				extra[a]--
+			if meta[a] > 0 {
+				meta[a]--
 				continue
 			}
 			if k := strings.Index(body[pos:min(len(body), pos+len(a)+fuzzWindow+slack)], a); k >= 0 {
 				pos += k + len(a)
 				slack = 0
+				continue
+			}
+			// Or a repair's detail quotes it (a line the reader took
+			// apart, a word it rejoined).
+			if extra[a] > 0 {
+				extra[a]--
 				continue
 			}
 			return fmt.Errorf("line %d: input word %q lost (body at that point: %q)", no+1, w, body[pos:min(len(body), pos+60)])
