@@ -171,15 +171,20 @@ func wordsKept(text string, res *Result) error {
 				meta[a]--
 				continue
 			}
+			// A word a repair's detail quotes (a byline the reader took
+			// apart, a word it rejoined) is the body's only if the body
+			// goes on with it.
+			if extra[a] > 0 {
+				extra[a]--
+				if strings.HasPrefix(body[pos:], a) {
+					pos += len(a)
+					slack = 0
+				}
+				continue
+			}
 			if k := strings.Index(body[pos:min(len(body), pos+len(a)+fuzzWindow+slack)], a); k >= 0 {
 				pos += k + len(a)
 				slack = 0
-				continue
-			}
-			// Or a repair's detail quotes it (a line the reader took
-			// apart, a word it rejoined).
-			if extra[a] > 0 {
-				extra[a]--
 				continue
 			}
 			return fmt.Errorf("line %d: input word %q lost (body at that point: %q)", no+1, w, body[pos:min(len(body), pos+60)])
