@@ -944,9 +944,34 @@ func (pf *pdfFlags) family(e *env) (*fonts.Family, error) {
 	return fam, nil
 }
 
+// packFrom is the length of text, in bytes, from which an article is laid
+// out packed (layout.Options.Pack): below it the pages take a few
+// megabytes, and packing them would cost a tenth of the time to save
+// memory that does not matter.
+const packFrom = 1 << 20
+
+// longText reports whether doc holds at least packFrom bytes of text.
+func longText(doc *model.Document) bool {
+	n := 0
+	errLong := errors.New("long")
+	err := model.Walk(doc.Blocks, func(nd model.Node) error {
+		switch t := nd.(type) {
+		case *model.Text:
+			n += len(t.Text)
+		case *model.Code:
+			n += len(t.Text)
+		}
+		if n >= packFrom {
+			return errLong
+		}
+		return nil
+	})
+	return err == errLong
+}
+
 func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
 	opt := pf.opt
-	opt.Pack = true
+	opt.Pack = longText(doc)
 	if pf.warn != nil {
 		opt.Warn = func(w layout.Warning) { pf.warn("pdf: " + w.String()) }
 	}
