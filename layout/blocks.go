@@ -236,10 +236,15 @@ func (s *setter) leadingFor(c ctx) Sp {
 
 // paragraph sets running text.
 func (s *setter) paragraph(v *vlist, in []model.Inline, c ctx, indent Sp) {
-	p := s.buildPara(in, s.bodyStyle(c, indent))
-	p.tag = s.tag(RoleParagraph, c.tag)
+	tag := s.tag(RoleParagraph, c.tag)
 	h, d := strut(s.leadingFor(c))
 	v.gap(0)
+	if t, ok := longText(in); ok {
+		s.addLongText(v, t, s.bodyStyle(c, indent), tag, c, h, d)
+		return
+	}
+	p := s.buildPara(in, s.bodyStyle(c, indent))
+	p.tag = tag
 	s.addLines(v, p, c, h, d, s.params)
 }
 
@@ -253,12 +258,25 @@ func (s *setter) addLines(v *vlist, p *para, c ctx, h, d Sp, params Params) {
 	if err != nil {
 		return // no items: nothing to set
 	}
-	n := len(lines)
 	s.blockCount++
-	for k, l := range lines {
+	s.setLines(v, p, lines, 0, len(lines), false, c, h, d, nil)
+}
+
+// setLines sets lines, the k0th line of the paragraph onwards, of a
+// paragraph of n lines; hyphen tells whether the line before them ends
+// in a hyphen. Their boxes are added to boxes if it is not nil.
+func (s *setter) setLines(v *vlist, p *para, lines []Line, k0, n int, hyphen bool, c ctx, h, d Sp, boxes *[]*vbox) {
+	for i, l := range lines {
+		k := k0 + i
 		b := s.setLine(p, l, h, d)
 		b.x = c.left
 		b.role, b.block, b.line, b.lines = roleBody, int32(s.blockCount), int32(k), int32(n)
+		if boxes != nil {
+			*boxes = append(*boxes, b)
+		}
+		if i > 0 {
+			hyphen = lines[i-1].Hyphen
+		}
 		if k > 0 {
 			pen := 0
 			switch {
@@ -268,7 +286,7 @@ func (s *setter) addLines(v *vlist, p *para, c ctx, h, d Sp, params Params) {
 				// A numbered item's second line starts the block of
 				// lines hanging under the number: keep two of them too.
 				pen = Infinity
-			case lines[k-1].Hyphen:
+			case hyphen:
 				pen = brokenPenalty
 			}
 			v.penalty(pen)

@@ -141,6 +141,9 @@ type parBuilder struct {
 	ties []int
 	// whole holds the pieces of the word being cut at its breaks.
 	whole []piece
+	// spaces, when not nil, collects the breakable interword glues of
+	// a paragraph set in segments (see addLongText).
+	spaces *[]spaceMark
 }
 
 func (st inlineState) face(base fonts.Style) fonts.Style {
@@ -294,7 +297,11 @@ func (b *parBuilder) emit() {
 			b.forcedBreak()
 			i++
 		case c.r == ' ':
+			n := len(b.p.items)
 			b.space(c.span, false)
+			if b.spaces != nil && len(b.p.items) > n {
+				*b.spaces = append(*b.spaces, spaceMark{item: int32(len(b.p.items) - 1), char: int32(i)})
+			}
 			i++
 		case c.r == '\u00a0' || c.r == '\u202f':
 			b.space(c.span, true)
