@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -126,6 +127,26 @@ func TestLongParagraphSetInSegments(t *testing.T) {
 				}
 			}
 			t.Logf("%d lines (%d set whole)", len(lines), len(wholeGaps))
+		})
+	}
+}
+
+// BenchmarkLongParagraph sets one paragraph of plain text of growing
+// length: set in segments, its time and allocations per byte stay level.
+func BenchmarkLongParagraph(b *testing.B) {
+	s, err := newSetter(&model.Document{Lang: "en"}, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{20_000, 200_000, 2_000_000} {
+		text := strings.Join(longWords(n/8, 1), " ")
+		b.Run(fmt.Sprintf("%dKB", n/1000), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				v := &vlist{}
+				s.paragraph(v, []model.Inline{&model.Text{Text: text}}, ctx{measure: s.g.measure}, 0)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(text)), "ns/byte")
 		})
 	}
 }
