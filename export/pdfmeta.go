@@ -29,11 +29,27 @@ func xmpPacket(m layout.Meta, creator, producer string, date time.Time) []byte {
 		" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n" +
 		" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
 	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
-	if m.Title != "" {
-		b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">")
-		esc(m.Title)
-		b.WriteString("</rdf:li></rdf:Alt></dc:title>\n")
+	// prop writes a Dublin Core property holding one value: in an
+	// rdf:Alt (a text in the default language), an rdf:Bag or, with
+	// container "", as it stands.
+	prop := func(name, container, value string) {
+		if value == "" {
+			return
+		}
+		b.WriteString("<dc:" + name + ">")
+		switch container {
+		case "Alt":
+			b.WriteString("<rdf:Alt><rdf:li xml:lang=\"x-default\">")
+		case "Bag":
+			b.WriteString("<rdf:Bag><rdf:li>")
+		}
+		esc(value)
+		if container != "" {
+			b.WriteString("</rdf:li></rdf:" + container + ">")
+		}
+		b.WriteString("</dc:" + name + ">\n")
 	}
+	prop("title", "Alt", m.Title)
 	if len(m.Authors) > 0 {
 		b.WriteString("<dc:creator><rdf:Seq>")
 		for _, a := range m.Authors {
@@ -43,31 +59,11 @@ func xmpPacket(m layout.Meta, creator, producer string, date time.Time) []byte {
 		}
 		b.WriteString("</rdf:Seq></dc:creator>\n")
 	}
-	if subject := cmp.Or(m.Subject, m.Subtitle); subject != "" {
-		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">")
-		esc(subject)
-		b.WriteString("</rdf:li></rdf:Alt></dc:description>\n")
-	}
-	if m.Lang != "" {
-		b.WriteString("<dc:language><rdf:Bag><rdf:li>")
-		esc(m.Lang)
-		b.WriteString("</rdf:li></rdf:Bag></dc:language>\n")
-	}
-	if m.Publisher != "" {
-		b.WriteString("<dc:publisher><rdf:Bag><rdf:li>")
-		esc(m.Publisher)
-		b.WriteString("</rdf:li></rdf:Bag></dc:publisher>\n")
-	}
-	if m.Rights != "" {
-		b.WriteString("<dc:rights><rdf:Alt><rdf:li xml:lang=\"x-default\">")
-		esc(m.Rights)
-		b.WriteString("</rdf:li></rdf:Alt></dc:rights>\n")
-	}
-	if m.Identifier != "" {
-		b.WriteString("<dc:identifier>")
-		esc(m.Identifier)
-		b.WriteString("</dc:identifier>\n")
-	}
+	prop("description", "Alt", cmp.Or(m.Subject, m.Subtitle))
+	prop("language", "Bag", m.Lang)
+	prop("publisher", "Bag", m.Publisher)
+	prop("rights", "Alt", m.Rights)
+	prop("identifier", "", m.Identifier)
 	if !date.IsZero() {
 		d := date.UTC().Format("2006-01-02T15:04:05Z")
 		b.WriteString("<xmp:CreateDate>" + d + "</xmp:CreateDate>\n<xmp:ModifyDate>" + d + "</xmp:ModifyDate>\n")
