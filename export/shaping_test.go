@@ -13,6 +13,17 @@ import (
 // words; they are not text.
 var bidiMarks = strings.NewReplacer("\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "")
 
+// wantExtracted reports each of words that text, extracted from a PDF,
+// does not hold.
+func wantExtracted(t *testing.T, text string, words ...string) {
+	t.Helper()
+	for _, w := range words {
+		if !strings.Contains(text, w) {
+			t.Errorf("pdftotext lacks %q: %q", w, text)
+		}
+	}
+}
+
 // TestPDFSetsLigatures checks that the text face's ligatures are drawn,
 // each one glyph that the ToUnicode map turns back into its letters, and
 // that extraction finds the words whole.
@@ -40,11 +51,7 @@ func TestPDFSetsLigatures(t *testing.T) {
 	}
 	path, _ := writePDF(t, doc, layout.Options{}, PDFOptions{})
 	text := strings.Join(strings.Fields(run(t, "pdftotext", "-enc", "UTF-8", path, "-")), " ")
-	for _, w := range []string{"office", "efficient", "staff flew the flag", "affluent and baffled"} {
-		if !strings.Contains(text, w) {
-			t.Errorf("pdftotext lacks %q: %q", w, text)
-		}
-	}
+	wantExtracted(t, text, "office", "efficient", "staff flew the flag", "affluent and baffled")
 }
 
 // TestPDFExtractsRightToLeftInLogicalOrder checks that Arabic and Hebrew,
@@ -58,11 +65,7 @@ func TestPDFExtractsRightToLeftInLogicalOrder(t *testing.T) {
 	}}
 	path, _ := writePDF(t, doc, layout.Options{}, PDFOptions{})
 	text := bidiMarks.Replace(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
-	for _, w := range []string{"مرحبا", "بالعالم", "هذا", "نص", "عربي", "שלום", "עולם", "טקסט", "בעברית", "سلام", "means peace"} {
-		if !strings.Contains(text, w) {
-			t.Errorf("pdftotext lacks %q: %q", w, text)
-		}
-	}
+	wantExtracted(t, text, "مرحبا", "بالعالم", "هذا", "نص", "عربي", "שלום", "עולם", "טקסט", "בעברית", "سلام", "means peace")
 }
 
 // TestPDFPointedAndBareLettersExtractInOrder checks that letters drawn
@@ -110,12 +113,8 @@ func TestPDFPointedAndBareLettersExtractInOrder(t *testing.T) {
 	}
 	path, _ := writePDF(t, doc, layout.Options{}, PDFOptions{})
 	text := bidiMarks.Replace(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
-	for _, w := range []string{"הנער כתב מכתב ארוך לסבתו", "בספר כתוב", "הַנַּעַר כָּתַב מִכְתָּב", "אחר כך כתב הנער שיר קצר",
-		"قَرَأَ الوَلَدُ كِتَابًا", "قرأ الولد كتابا جديدا في المكتبة", "ثم قَرَأَ الكِتَابَ مرة أخرى"} {
-		if !strings.Contains(text, w) {
-			t.Errorf("pdftotext lacks %q: %q", w, text)
-		}
-	}
+	wantExtracted(t, text, "הנער כתב מכתב ארוך לסבתו", "בספר כתוב", "הַנַּעַר כָּתַב מִכְתָּב", "אחר כך כתב הנער שיר קצר",
+		"قَرَأَ الوَلَدُ كِتَابًا", "قرأ الولد كتابا جديدا في المكتبة", "ثم قَرَأَ الكِتَابَ مرة أخرى")
 	if out := run(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
 		t.Errorf("qpdf --check:\n%s", out)
 	}
