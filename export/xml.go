@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"strings"
 )
 
 // xmlBuf accumulates XML text. Its text and attr methods escape with the
@@ -83,14 +82,6 @@ func (b *xmlBuf) open(name string, attrs ...string) {
 	b.WriteByte('>')
 }
 
-// empty writes an empty-element tag such as <br/>.
-func (b *xmlBuf) empty(name string, attrs ...string) {
-	b.WriteByte('<')
-	b.WriteString(name)
-	b.attrs(attrs)
-	b.WriteString("/>")
-}
-
 func (b *xmlBuf) attrs(attrs []string) {
 	for i := 0; i+1 < len(attrs); i += 2 {
 		if attrs[i+1] == "" {
@@ -109,14 +100,4 @@ func (b *xmlBuf) close(name string) {
 	b.WriteString("</")
 	b.WriteString(name)
 	b.WriteByte('>')
-}
-
-// xmlText returns s escaped as character data.
-func xmlText(s string) string {
-	if !strings.ContainsAny(s, "&<>") {
-		return s
-	}
-	var b xmlBuf
-	b.text(s)
-	return b.String()
 }

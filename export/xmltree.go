@@ -190,17 +190,6 @@ func (n *xmlNode) setAttr(name, value string) {
 	}
 }
 
-// text returns the element's character data.
-func (n *xmlNode) text() string {
-	var sb strings.Builder
-	for _, k := range n.kids {
-		if t, ok := k.tok.(xml.CharData); ok {
-			sb.Write(t)
-		}
-	}
-	return sb.String()
-}
-
 // setText replaces the element's content with text.
 func (n *xmlNode) setText(text string) {
 	n.kids = []*xmlNode{{tok: xml.CharData(text)}}

@@ -51,13 +51,6 @@ func rtlClass(r rune) bool {
 	return false
 }
 
-// isRTLScript reports characters of the right-to-left scripts, between
-// which layout applies no kerning: their runs are reversed for display,
-// and a reversed run must measure the same.
-func isRTLScript(r rune) bool {
-	return r >= 0x0590 && (r <= 0x08FF || r >= 0xFB1D && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF)
-}
-
 // setLevels gives each character of a paragraph its embedding level and
 // returns the paragraph's base level: 0 when its first strong character is
 // left-to-right, 1 when right-to-left (rules P2 and P3). Line breaks count

@@ -113,6 +113,3 @@ func (it Item) String() string {
 		return fmt.Sprintf("item(%d)", it.Kind)
 	}
 }
-
-// discardable reports whether an item vanishes at the start of a line.
-func (it Item) discardable() bool { return it.Kind != BoxItem }
