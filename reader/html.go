@@ -43,12 +43,12 @@ func readHTML(src string, opt Options) (*Result, error) {
 		gone := htmlPruneClutter(content)
 		tr.repair(pos.line(content), "extract", "kept the main content of the page, from here on, and dropped its navigation, sidebars and comments")
 		if len(gone) > 0 {
-			// The gone box is looked up from the article's start in a
-			// position finder of its own: pos reads forward, for the
-			// converter, and a short text ("Home") looked up from the
-			// top is found first in the navigation above the article.
-			p := newHTMLPos(src, 1)
-			p.line(content)
+			// The gone box is looked up from the article's start with a
+			// cursor of its own (a copy of pos, which stands there):
+			// pos reads forward, for the converter, and a short text
+			// ("Home") looked up from the top is found first in the
+			// navigation above the article.
+			p := *pos
 			tr.repair(p.line(gone[0]), "extract",
 				"dropped %d box(es) of sharing, related articles, comments or advertising inside the article, the first at %q",
 				len(gone), htmlPosText(htmlFirstText(gone[0], 0)))
