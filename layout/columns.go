@@ -126,14 +126,14 @@ func (pg *pager) columnTop(top Sp) Sp {
 // the break's index (len(items) when everything goes in the left
 // column).
 func (pg *pager) balance(items []vitem, i int, h Sp) (split int, ok bool) {
+	if overTwoColumns(items, i, h) {
+		return 0, false // too much for one page, wherever the breaks fall
+	}
 	// rest[j] is the height of items[j:], with the glue and penalties
 	// at a column's top dropped by the caller through skip.
 	rest := make([]Sp, len(items)+1-i)
 	for j := len(items) - 1; j >= i; j-- {
 		rest[j-i] = rest[j+1-i] + itemHeight(items[j])
-	}
-	if rest[0] > 2*h+h/2 {
-		return 0, false // too much for one page, wherever the breaks fall
 	}
 	best, bestTall, bestPen, bestLeftShort := -1, Sp(0), 0, false
 	consider := func(k int, left, right Sp, pen int) {
@@ -178,6 +178,20 @@ func (pg *pager) balance(items []vitem, i int, h Sp) (split int, ok bool) {
 		return 0, false
 	}
 	return best, true
+}
+
+// overTwoColumns reports whether items[i:] are more than balance ever
+// splits into two columns of height h: more than two and a half. It
+// reads no further than that, so a long list costs no more than a page's
+// worth, and more items after them change nothing.
+func overTwoColumns(items []vitem, i int, h Sp) bool {
+	var total Sp
+	for ; i < len(items); i++ {
+		if total += itemHeight(items[i]); total > 2*h+h/2 {
+			return true
+		}
+	}
+	return false
 }
 
 // itemHeight is the vertical space an item takes in a column.

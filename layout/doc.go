@@ -24,7 +24,10 @@
 //  4. pages: the vertical list flows into frames (one or two columns per
 //     page), each page ending at its cheapest legal break (pages.go); in
 //     two columns the title block is a masthead across both, and the
-//     last page's columns are balanced (columns.go).
+//     last page's columns are balanced (columns.go). Layout makes the
+//     body's pages as its lines are set, each once the lines that decide
+//     it are known, so that the list holds a few pages, not the whole
+//     document; the pages are those of the whole list placed at once.
 //  5. furniture: running heads, folios and the outline's page positions.
 //  6. imposition, a separate call on finished pages (Impose, impose.go):
 //     the pages of an article or a whole book go on printing sheets, two

@@ -197,6 +197,7 @@ func (s *setter) notesSection(v *vlist, c ctx) {
 		num := fmt.Sprintf("%d.", i+1)
 		x := c.left + widest - s.sh.width(num, fonts.Regular, size)
 		var m marker
+		s.grown(v)
 		note := s.tag(RoleNote, c.tag)
 		label := s.tag(RoleLabel, note)
 		for _, pc := range s.sh.shape(nil, num, fonts.Regular, size) {

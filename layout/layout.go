@@ -59,6 +59,15 @@ type setter struct {
 	// sink lowers the title block on the first page (a chapter opening
 	// of an anthology); 0 for a single article.
 	sink Sp
+	// stream is the pager that places the body's pages as the body is
+	// set (Layout), nil when the body is set whole first.
+	stream *pager
+	// later holds the title block's elements while it is set, before
+	// the body (to know where the body starts) but numbered after it,
+	// where they stand when the title block is set last (see tag);
+	// deferring is set meanwhile.
+	later     []Tag
+	deferring bool
 	// lineRuns is setLine's buffer for the runs of a line, lineGlyphs
 	// for their glyphs, and glyphStarts where each run's glyphs start.
 	lineRuns    []Run
@@ -100,13 +109,17 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 	// A long document's lines wait packed for their pages; an
 	// anthology's chapters, laid out a few at a time, do without.
 	s.packLines = opt.Pack
-	title, body, err := s.vertical()
-	if err != nil {
+	// Stages 1 to 4, the body's pages made as its lines are set: the
+	// body's vertical list holds only what the next pages need.
+	pg := &pager{s: s, release: true, stream: true}
+	body := &vlist{pack: s.packLines}
+	pg.start(s.head(), body)
+	s.stream = pg
+	if err := s.body(body); err != nil {
 		return nil, err
 	}
-	// Stage 4: pages.
-	pg := &pager{s: s, release: true}
-	pg.paginate(title, body)
+	s.stream = nil
+	pg.finish()
 	pages, outline, tags := pg.pages, s.outline, s.tags
 	if opt.Contents {
 		if pages, outline, tags, err = withContents(doc, pg, &held, opt); err != nil {
@@ -138,21 +151,48 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 // vertical runs stages 1-3: blocks to items to lines to the vertical
 // lists of the title block and of the body (notes included).
 func (s *setter) vertical() (title, body *vlist, err error) {
+	title = s.head()
 	body = &vlist{pack: s.packLines}
+	if err := s.body(body); err != nil {
+		return nil, nil, err
+	}
+	return title, body, nil
+}
+
+// head sets the title block: a masthead across both columns, or the
+// title block over the text width. It is set before the body, whose
+// pages start below it, but its elements are numbered after the body's
+// (see setter.later).
+func (s *setter) head() *vlist {
+	s.deferring, s.sh.deferring = true, true
+	defer func() { s.deferring, s.sh.deferring = false, false }()
+	if s.g.columns > 1 {
+		return s.masthead()
+	}
+	return s.titleBlock(s.g.textWidth)
+}
+
+// body sets the document's blocks and the link notes after them in v.
+func (s *setter) body(v *vlist) error {
 	c := ctx{measure: s.g.measure}
 	// The title is the top heading; sections start a level below it.
 	s.heads, s.headBase = nil, s.titleLevel-1
 	if s.doc.Title != "" {
 		s.headBase = s.titleLevel
 	}
-	if err := s.blocks(body, s.doc.Blocks, c); err != nil {
-		return nil, nil, err
+	if err := s.blocks(v, s.doc.Blocks, c); err != nil {
+		return err
 	}
-	s.notesSection(body, c)
-	if s.g.columns > 1 {
-		return s.masthead(), body, nil
+	s.notesSection(v, c)
+	return nil
+}
+
+// grown tells the pager that places the body as it is set (if any) that
+// v, when it is the body, holds a finished block more.
+func (s *setter) grown(v *vlist) {
+	if s.stream != nil && v == s.stream.st.body {
+		s.stream.grown()
 	}
-	return s.titleBlock(s.g.textWidth), body, nil
 }
 
 func newSetter(doc *model.Document, opt Options) (*setter, error) {

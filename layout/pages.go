@@ -25,6 +25,11 @@ type pager struct {
 	// first and last mark of each page, for running heads
 	firstMark, lastMark []string
 	hasFirst, hasLast   []bool
+	// st is how far the body is placed.
+	st flowState
+	// stream is set when the body is placed as it is built (Layout):
+	// what is placed is dropped, and warnings wait for the body's end.
+	stream bool
 }
 
 func (pg *pager) page(i int) *Page {
@@ -199,7 +204,7 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 				pg.lastMark[f.page], pg.hasLast[f.page] = b.mark, true
 			}
 			if b.overfull > 0 {
-				pg.s.warn(p.Folio, fmt.Sprintf("line %v too wide: %q", b.overfull, b.text))
+				pg.warn(p.Folio, fmt.Sprintf("line %v too wide: %q", b.overfull, b.text))
 			}
 			if pg.release {
 				// The page holds the material now: a long document
@@ -240,14 +245,25 @@ func (pg *pager) placeTurned(items []vitem, pageIdx int, top Sp) (int, Sp) {
 // repeatHeader sets again, at the top of frame f, the header of a table
 // that broke just before items[i], and returns the frame left below it.
 func (pg *pager) repeatHeader(items []vitem, i int, f frame) frame {
+	hdr, rest := headerAt(items, i, f)
+	if hdr != nil {
+		cp := *hdr
+		pg.place([]vitem{{kind: vBox, box: &cp}}, 0, 1, f)
+	}
+	return rest
+}
+
+// headerAt returns the header of a table that broke just before items[i]
+// to set again at the top of frame f, if any fits, and the frame left
+// below it.
+func headerAt(items []vitem, i int, f frame) (*vbox, frame) {
 	hdr := brokenHeader(items, i)
 	if hdr == nil || hdr.h >= f.h/2 {
-		return f
+		return nil, f
 	}
-	cp := *hdr
-	f.y = pg.place([]vitem{{kind: vBox, box: &cp}}, 0, 1, f)
+	f.y += hdr.h + hdr.d
 	f.h -= hdr.h
-	return f
+	return hdr, f
 }
 
 // brokenHeader returns the table header that a break right before
@@ -263,8 +279,51 @@ func brokenHeader(items []vitem, i int) *vbox {
 
 // paginate flows the title block and the body into pages: the title
 // block across the text width at the top of the first page, the body in
-// columns below it and on the following pages.
+// columns below it and on the following pages. The body is complete; a
+// layout that paginates it as it is built calls start, then flow as it
+// grows, then finish (see flowState).
 func (pg *pager) paginate(title, body *vlist) {
+	pg.start(title, body)
+	pg.finish()
+}
+
+// flowState is how far the body's vertical list is placed. The body may
+// be placed as it is built: each decision is taken only once the items
+// that decide it are known (a frame's break once a box overflows it, the
+// balancing of the last page's columns once the rest is more than they
+// hold, or the list is complete), so the pages are the same as when the
+// whole list is placed at once. What is placed, but for the glue and
+// penalties a table's repeated header is found in, may then be dropped
+// (drop).
+type flowState struct {
+	body *vlist
+	// i is the next item to place; skipped tells that the glue and
+	// penalties at i, which vanish at the top of a frame, are passed,
+	// and newPage that a page is then to be begun if anything follows.
+	i                int
+	skipped, newPage bool
+	// end is the placeholder of the float table that ends the segment
+	// of columns being placed, when it is known to be at or after i;
+	// scanned is how far the items hold no other.
+	end, scanned int
+	pageIdx      int
+	top          Sp
+	// done is set once the body is complete.
+	done bool
+	// tried is the length of the list at the last flow before it was
+	// done (see grown); most is the longest it was then.
+	tried, most int
+	// titleEnd is the page after the title block's last.
+	titleEnd int
+	// held keeps the warnings of what is placed until the body is
+	// complete: the warnings of building it come first, as when the
+	// whole list is placed at once.
+	held []Warning
+}
+
+// start places the title block at the top of the first page and sets the
+// body's flow to begin below it.
+func (pg *pager) start(title, body *vlist) {
 	s := pg.s
 	top := Sp(0)
 	pg.page(0)
@@ -304,62 +363,195 @@ func (pg *pager) paginate(title, body *vlist) {
 			pg.page(page + 1)
 		}
 	}
-	items := body.items
-	i := skip(items, 0)
-	pageIdx := len(pg.pages) - 1
-	// A table set across both columns ends the segment of columns before
-	// it: that segment is balanced above the table. end is the next such
-	// table (len(items): none), looked for once per segment, not once
-	// per page, which made a long text's pagination quadratic.
-	end := -1
-	for i < len(items) {
-		if end < i {
-			end = i
-			for end < len(items) && (items[end].kind != vBox || s.floats[items[end].box].items == nil) {
-				end++
+	pg.st = flowState{body: body, end: -1, pageIdx: len(pg.pages) - 1, top: top, titleEnd: len(pg.pages), held: pg.st.held}
+}
+
+// flowBatch is how many items the body grows by between two attempts to
+// place more of it: a few pages of lines, so that an attempt that finds
+// too little known to decide a page costs little. A variable so that
+// tests can try after every block.
+var flowBatch = 256
+
+// grown places what can be placed of the body once it has grown by
+// flowBatch items since the last attempt, and drops what is placed.
+func (pg *pager) grown() {
+	st := &pg.st
+	if len(st.body.items)-st.tried < flowBatch {
+		return
+	}
+	st.most = max(st.most, len(st.body.items))
+	pg.flow()
+	pg.drop()
+	st.tried = len(st.body.items)
+}
+
+// finish places the rest of the complete body and gives the title
+// block's elements their numbers after the body's (see setter.later).
+func (pg *pager) finish() {
+	st := &pg.st
+	st.done = true
+	for _, w := range st.held {
+		pg.s.warn(w.Page, w.Message)
+	}
+	st.held = nil
+	pg.flow()
+	if pg.stream {
+		st.body.items = nil
+	}
+	pg.settle()
+}
+
+// flow places the body's items on pages as far as what is known of the
+// list decides them: all of them once it is complete.
+//
+// A table set across both columns ends the segment of columns before it:
+// that segment is balanced above the table. The segment's end is looked
+// for once per segment, not once per page, which made a long text's
+// pagination quadratic.
+func (pg *pager) flow() {
+	s, st := pg.s, &pg.st
+	for {
+		items := st.body.items
+		if !st.skipped {
+			j := skip(items, st.i)
+			if j == len(items) && !st.done {
+				return // the glue and penalties may go on
+			}
+			st.i, st.skipped = j, true
+			if st.newPage && j < len(items) {
+				pg.page(st.pageIdx)
+			}
+			st.newPage = false
+		}
+		i := st.i
+		if i >= len(items) {
+			return
+		}
+		if st.end < i {
+			st.end, st.scanned = -1, max(st.scanned, i)
+			for ; st.scanned < len(items); st.scanned++ {
+				if it := items[st.scanned]; it.kind == vBox && s.floats[it.box].items != nil {
+					st.end = st.scanned
+					break
+				}
 			}
 		}
+		end, float := st.end, st.end >= i
+		if !float {
+			end = len(items)
+		}
+		// open is set while the segment goes on past the items known.
+		open := !float && !st.done
 		seg := items[:end]
 		if i < end {
-			frames := s.frames(pageIdx, top)
+			frames := s.frames(st.pageIdx, st.top)
+			if open && len(frames) == 2 && !overTwoColumns(seg, i, frames[0].h) {
+				return // the rest may yet fit on the page, balanced
+			}
 			if bottom, ok := pg.balanced(seg, i, frames); ok {
-				if end == len(items) {
-					break // the last page, its columns balanced
+				if !float {
+					st.i = len(items) // the last page, its columns balanced
+					return
 				}
-				i, top = end, bottom-s.g.margins.Top+s.g.leading
+				st.i, st.top = end, bottom-s.g.margins.Top+s.g.leading
 			} else {
-				for _, f := range frames {
-					if i >= end {
-						break
-					}
-					f = pg.repeatHeader(seg, i, f)
-					e, forced := pg.fill(seg, i, f.h)
-					if forced {
-						s.warn(pg.page(f.page).Folio, "no good page break: a kept block is split or taller than the page")
-					}
-					pg.place(seg, i, e, f)
-					i = skip(seg, e)
+				plan, next, ok := pg.planPage(seg, i, frames, open)
+				if !ok {
+					return
 				}
-				pageIdx++
-				top = 0
-				if i < len(items) {
-					pg.page(pageIdx)
+				for k, fp := range plan {
+					f := pg.repeatHeader(seg, fp.start, frames[k])
+					if fp.forced {
+						pg.warn(pg.page(f.page).Folio, "no good page break: a kept block is split or taller than the page")
+					}
+					pg.place(seg, fp.start, fp.end, f)
+				}
+				st.i = next
+				st.pageIdx++
+				st.top = 0
+				if next < len(items) {
+					pg.page(st.pageIdx)
 				}
 				continue
 			}
 		}
-		if end < len(items) {
-			if fl := s.floats[items[end].box]; fl.turned {
-				pageIdx, top = pg.placeTurned(fl.items, pageIdx, top)
+		if float {
+			marker := items[end].box
+			if fl := s.floats[marker]; fl.turned {
+				st.pageIdx, st.top = pg.placeTurned(fl.items, st.pageIdx, st.top)
 			} else {
-				pageIdx, top = pg.placeSpan(fl.items, pageIdx, top)
+				st.pageIdx, st.top = pg.placeSpan(fl.items, st.pageIdx, st.top)
 			}
-			i = skip(items, end+1)
-			if i < len(items) {
-				pg.page(pageIdx)
+			if pg.stream {
+				delete(s.floats, marker)
 			}
+			st.i, st.skipped, st.newPage = end+1, false, true
 		}
 	}
+}
+
+// framePlan is where one frame of a page starts and ends in the list,
+// and whether the break was forced (see fill).
+type framePlan struct {
+	start, end int
+	forced     bool
+}
+
+// planPage chooses the breaks of the frames of one page, for the list
+// starting at i, and returns them with the item the next page starts
+// at. While the list is open (more items may follow), ok is false when
+// the items known do not decide every break.
+func (pg *pager) planPage(items []vitem, i int, frames []frame, open bool) (plan []framePlan, next int, ok bool) {
+	for _, f := range frames {
+		if i >= len(items) {
+			break
+		}
+		_, f = headerAt(items, i, f)
+		e, forced := pg.fill(items, i, f.h)
+		j := skip(items, e)
+		if open && j == len(items) {
+			// The frame is not full yet (fill reached the end), or
+			// what the next frame starts with is not known.
+			return nil, 0, false
+		}
+		plan = append(plan, framePlan{start: i, end: e, forced: forced})
+		i = j
+	}
+	return plan, i, true
+}
+
+// drop lets go of the items of the body placed already, but for the
+// glue and penalties just before the next, where a table's header to
+// repeat is found.
+func (pg *pager) drop() {
+	st := &pg.st
+	items := st.body.items
+	k := st.i
+	for k > 0 && items[k-1].kind != vBox {
+		k--
+	}
+	if k == 0 {
+		return
+	}
+	n := copy(items, items[k:])
+	clear(items[n:])
+	st.body.items = items[:n]
+	st.i -= k
+	st.scanned = max(st.scanned-k, 0)
+	if st.end >= 0 {
+		st.end -= k
+	}
+	st.tried -= k
+}
+
+// warn passes on a warning about what is placed, held until the body is
+// complete (see flowState.held).
+func (pg *pager) warn(page int, msg string) {
+	if pg.stream && !pg.st.done {
+		pg.st.held = append(pg.st.held, Warning{Page: page, Message: msg})
+		return
+	}
+	pg.s.warn(page, msg)
 }
 
 // furnish adds running heads and folios. The first page has no head.

@@ -105,7 +105,13 @@ type shaper struct {
 	// missingOrder lists the missing runes in the order first met, for
 	// the one warning that reports them all.
 	missingOrder []rune
-	faces        [fonts.NumStyles]*fonts.Face
+	// later holds the missing runes met while deferring is set (the
+	// title block, set before the body), which settle lists after the
+	// body's, as when the title block is set last.
+	later     []rune
+	laterSet  map[rune]bool
+	deferring bool
+	faces     [fonts.NumStyles]*fonts.Face
 	// hyphens caches the hyphen piece of each face and size.
 	hyphens map[hyphenKey]piece
 	// runes, src, offs, buf, gl and ends are scratch space for shape.
@@ -208,7 +214,16 @@ func (sh *shaper) resolve(s fonts.Style, r rune) (fonts.Style, rune) {
 	if ok {
 		return face, r
 	}
-	if !sh.missing[r] {
+	switch {
+	case sh.deferring:
+		if !sh.laterSet[r] {
+			if sh.laterSet == nil {
+				sh.laterSet = map[rune]bool{}
+			}
+			sh.laterSet[r] = true
+			sh.later = append(sh.later, r)
+		}
+	case !sh.missing[r]:
 		sh.missing[r] = true
 		sh.missingOrder = append(sh.missingOrder, r)
 	}
@@ -217,6 +232,18 @@ func (sh *shaper) resolve(s fonts.Style, r rune) (fonts.Style, rune) {
 		return face, replacementRune
 	}
 	return s, '?'
+}
+
+// settle adds the missing runes set aside (see later) after those met
+// since.
+func (sh *shaper) settle() {
+	for _, r := range sh.later {
+		if !sh.missing[r] {
+			sh.missing[r] = true
+			sh.missingOrder = append(sh.missingOrder, r)
+		}
+	}
+	sh.later, sh.laterSet = nil, nil
 }
 
 // reportMissing sends one warning for all the characters no face had, if

@@ -72,10 +72,68 @@ type Tag struct {
 	Lang string
 }
 
-// tag adds an element under parent and returns its index.
+// tag adds an element under parent and returns its index. While the
+// title block is set (see setter.later), the index is -1 for its first
+// element, -2 for the next, until pager.settle numbers them.
 func (s *setter) tag(role Role, parent int32) int32 {
+	if s.deferring {
+		s.later = append(s.later, Tag{Role: role, Parent: parent})
+		return -int32(len(s.later))
+	}
 	s.tags = append(s.tags, Tag{Role: role, Parent: parent})
 	return int32(len(s.tags) - 1)
+}
+
+// tagAt returns element t, numbered or not yet (see tag).
+func (s *setter) tagAt(t int32) *Tag {
+	if t < 0 {
+		return &s.later[-t-1]
+	}
+	return &s.tags[t]
+}
+
+// settle numbers the title block's elements after the body's, and moves
+// the title block's material on its pages to those numbers; it passes
+// the characters the title block lacked on to the shaper's warning,
+// after the body's.
+func (pg *pager) settle() {
+	s := pg.s
+	s.sh.settle()
+	if len(s.later) == 0 {
+		return
+	}
+	// later's -1 becomes the first index after the body's.
+	base := int32(len(s.tags)) - 1
+	num := func(t int32) int32 {
+		if t < 0 {
+			return base - t
+		}
+		return t
+	}
+	for _, t := range s.later {
+		t.Parent = num(t.Parent)
+		s.tags = append(s.tags, t)
+	}
+	s.later = nil
+	for _, p := range pg.pages[:pg.st.titleEnd] {
+		if p.packed != nil {
+			// A page of a title block longer than a page, packed
+			// since: whole again, for the final packing.
+			p.Body, p.packed = p.packed.unpack(), nil
+		}
+		for k := range p.Body {
+			p.Body[k].Tag = num(p.Body[k].Tag)
+		}
+		for k := range p.Rules {
+			p.Rules[k].Tag = num(p.Rules[k].Tag)
+		}
+		for k := range p.Links {
+			p.Links[k].Tag = num(p.Links[k].Tag)
+		}
+		for k := range p.Images {
+			p.Images[k].Tag = num(p.Images[k].Tag)
+		}
+	}
 }
 
 // headingTag adds the element of a section heading of the document's
@@ -88,7 +146,7 @@ func (s *setter) headingTag(level int, parent int32) int32 {
 	}
 	s.heads = append(s.heads, level)
 	t := s.tag(RoleHeading, parent)
-	s.tags[t].Level = min(s.headBase+len(s.heads), 6)
+	s.tagAt(t).Level = min(s.headBase+len(s.heads), 6)
 	return t
 }
 
@@ -96,7 +154,7 @@ func (s *setter) headingTag(level int, parent int32) int32 {
 // the title's level.
 func (s *setter) titleTag(parent int32) int32 {
 	t := s.tag(RoleHeading, parent)
-	s.tags[t].Level = s.titleLevel
+	s.tagAt(t).Level = s.titleLevel
 	return t
 }
 

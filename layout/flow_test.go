@@ -1,0 +1,197 @@
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+
+	"pamphlet/model"
+)
+
+// wholeLayout lays doc out as Layout did before it placed the body's
+// pages as the body is set: the body's whole vertical list first, then
+// the title block (its elements numbered after the body's), then the
+// pages. It returns the book's dump, its elements and the warnings.
+func wholeLayout(t *testing.T, doc *model.Document, opt Options) (dump, tags string, warns []string) {
+	t.Helper()
+	opt.Warn = func(w Warning) { warns = append(warns, w.String()) }
+	s, err := newSetter(doc, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.packLines = opt.Pack
+	body := &vlist{pack: s.packLines}
+	if err := s.body(body); err != nil {
+		t.Fatal(err)
+	}
+	var title *vlist
+	if s.g.columns > 1 {
+		title = s.masthead()
+	} else {
+		title = s.titleBlock(s.g.textWidth)
+	}
+	pg := &pager{s: s, release: true}
+	pg.paginate(title, body)
+	pg.furnish()
+	s.sh.reportMissing()
+	book := &Book{Width: s.g.paper.Width, Height: s.g.paper.Height, Pages: pg.pages, Outline: s.outline, Tags: s.tags}
+	return bookDump(t, book), fmt.Sprint(book.Tags), warns
+}
+
+func bookDump(t *testing.T, b *Book) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Dump(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// flowDocs are documents whose pages test the body placed as it is set:
+// page breaks everywhere, tables broken with their header repeated,
+// tables set across both columns or turned, a title block longer than a
+// page, notes, characters no face has in the title and the body, and
+// lines too wide.
+func flowDocs() []struct {
+	name string
+	doc  *model.Document
+} {
+	long := longDoc()
+	long.Blocks = append(long.Blocks, mpara(text("See "), &model.Link{Target: "https://example.org/notes", Content: []model.Inline{text("the notes")}}, text(".")))
+	tables := tableDoc(mpara(text(prose(1, 3))), longTable(70), mpara(text(prose(2, 2))), wideTable(), mpara(text(prose(3, 4))),
+		longTable(12), wideTable(), wideTable(), mpara(text(prose(4, 1))), longTable(40))
+	title := longDoc()
+	title.Title = strings.Repeat("A title of many words ᚠ ", 300)
+	title.Blocks = append(title.Blocks, mpara(text("Unset: 𓀀 and "+strings.Repeat("x", 300)+" too wide.")))
+	four := fixture()
+	for range 3 {
+		four.Blocks = append(four.Blocks, fixture().Blocks...)
+	}
+	return []struct {
+		name string
+		doc  *model.Document
+	}{
+		{"sections and lists", long},
+		{"tables", tables},
+		{"a title longer than a page", title},
+		{"the fixture four times", four},
+	}
+}
+
+// TestBodyPlacedAsSetGivesTheSamePages checks that laying out a document
+// with its pages made as its body is set, trying after every block (the
+// most often), gives the pages, elements and warnings of laying out the
+// whole body first.
+func TestBodyPlacedAsSetGivesTheSamePages(t *testing.T) {
+	defer func(n int) { flowBatch = n }(flowBatch)
+	flowBatch = 1
+	opts := []struct {
+		name string
+		opt  Options
+	}{
+		{"a5", Options{}},
+		{"a5 packed", Options{Pack: true}},
+		{"a4 two columns", Options{Paper: A4, Columns: 2}},
+		{"a5 two columns inline links", Options{Columns: 2, Links: LinkInline, Pack: true}},
+		{"small pages", Options{Paper: Paper{Name: "small", Width: Mm(110), Height: Mm(120)}}},
+	}
+	for _, d := range flowDocs() {
+		for _, o := range opts {
+			t.Run(d.name+"/"+o.name, func(t *testing.T) {
+				wantDump, wantTags, wantWarns := wholeLayout(t, d.doc, o.opt)
+				var warns []string
+				opt := o.opt
+				opt.Warn = func(w Warning) { warns = append(warns, w.String()) }
+				book, err := Layout(d.doc, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(book.Pages) < 3 {
+					t.Fatalf("%d pages: the test places too little", len(book.Pages))
+				}
+				book.Meta = Meta{} // wholeLayout has none
+				if got := bookDump(t, book); got != wantDump {
+					t.Errorf("pages differ:\n%s", firstDiff(got, wantDump))
+				}
+				if got := fmt.Sprint(book.Tags); got != wantTags {
+					t.Errorf("elements differ:\n%s", firstDiff(got, wantTags))
+				}
+				if got, want := strings.Join(warns, "\n"), strings.Join(wantWarns, "\n"); got != want {
+					t.Errorf("warnings\n%s\nwant\n%s", got, want)
+				}
+			})
+		}
+	}
+}
+
+// firstDiff shows where two texts part.
+func firstDiff(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-200)
+	return fmt.Sprintf("got  …%s\nwant …%s", a[from:min(len(a), i+200)], b[from:min(len(b), i+200)])
+}
+
+// onePerLine is a document of n one-line paragraphs.
+func onePerLine(n int) *model.Document {
+	doc := &model.Document{Title: "Lines", Lang: "en"}
+	for i := range n {
+		doc.Blocks = append(doc.Blocks, mpara(text(fmt.Sprint("Line ", i))))
+	}
+	return doc
+}
+
+// TestBodyListHoldsAFewPages checks that the body's vertical list holds
+// a few pages of lines at a time, however long the document.
+func TestBodyListHoldsAFewPages(t *testing.T) {
+	for _, opt := range []Options{{}, {Paper: A4, Columns: 2}} {
+		s, err := newSetter(onePerLine(5000), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pg := &pager{s: s, release: true, stream: true}
+		body := &vlist{}
+		pg.start(s.head(), body)
+		s.stream = pg
+		if err := s.body(body); err != nil {
+			t.Fatal(err)
+		}
+		pg.finish()
+		perPage := int(s.g.textHeight/s.g.leading) * s.g.columns * 2 // a line and its penalty
+		if pg.st.most > flowBatch+4*perPage {
+			t.Errorf("%d columns: the body's list held %d items, over %d (four pages and a batch)", s.g.columns, pg.st.most, flowBatch+4*perPage)
+		}
+		if len(pg.pages) < 40 {
+			t.Errorf("%d pages: the test places too little", len(pg.pages))
+		}
+	}
+}
+
+// BenchmarkLayoutLongText lays out a text of one-line paragraphs, packed
+// as a long text is, and reports the memory its pages and elements keep
+// per line (retained-B/line) and what was allocated per line.
+func BenchmarkLayoutLongText(b *testing.B) {
+	const n = 20000
+	doc := onePerLine(n)
+	var ms runtime.MemStats
+	retained := uint64(0)
+	b.ReportAllocs()
+	for b.Loop() {
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		before := ms.HeapAlloc
+		book, err := Layout(doc, Options{Pack: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		retained = ms.HeapAlloc - before
+		runtime.KeepAlive(book)
+	}
+	b.ReportMetric(float64(retained)/n, "retained-B/line")
+}
