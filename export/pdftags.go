@@ -53,7 +53,7 @@ func structType(t layout.Tag) string {
 		return "Span"
 	}
 	if t.Role == layout.RoleHeading {
-		return "H" + strconv.Itoa(min(max(t.Level, 1), 6))
+		return "H" + strconv.Itoa(min(max(int(t.Level), 1), 6))
 	}
 	return pdfRoles[t.Role]
 }
@@ -305,11 +305,11 @@ func (st *structure) element(i int32, refs []pdfRef, rootRef pdfRef, first []int
 		}
 	}
 	b = append(b, ']')
-	if t.Alt != "" {
-		b = append(append(b, "\n/Alt "...), textString(t.Alt)...)
+	if alt := t.Alt(); alt != "" {
+		b = append(append(b, "\n/Alt "...), textString(alt)...)
 	}
-	if t.Lang != "" {
-		b = append(append(b, "\n/Lang "...), pdfString(t.Lang)...)
+	if lang := t.Lang(); lang != "" {
+		b = append(append(b, "\n/Lang "...), pdfString(lang)...)
 	}
 	if t.Role == layout.RoleTableHeaderCell {
 		b = append(b, "\n/A <</O /Table /Scope /Column>>"...)

@@ -83,7 +83,7 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 	}
 	for i, c := range chapters {
 		if l := docs[i].Lang; l != "" && l != b.Lang {
-			c.pg.s.tags[0].Lang = l
+			c.pg.s.tags[0].setLang(l)
 		}
 	}
 

@@ -848,7 +848,7 @@ func (s *setter) picture(f *model.Figure, c ctx) *vbox {
 	var tag int32
 	if alt := cmp.Or(strings.TrimSpace(f.Alt), oneLine(model.Plain(f.Caption))); alt != "" {
 		tag = s.tag(RoleFigure, c.tag)
-		s.tagAt(tag).Alt = alt
+		s.tagAt(tag).setAlt(alt)
 	}
 	return &vbox{h: h, x: c.left + (c.measure-w)/2, outline: -1, role: roleOther, block: int32(s.blockCount), lines: 1,
 		images: []Image{{X: 0, Y: -h, W: w, H: h, Data: f.Data, MediaType: f.MediaType, Src: f.Src, Tag: tag}}}

@@ -56,20 +56,61 @@ const (
 	RoleTableCell
 )
 
-// Tag is one element of the logical structure.
+// Tag is one element of the logical structure. A long text has an
+// element a paragraph, held until its pages are painted, so a Tag takes
+// 16 bytes: the texts few elements have (a figure's alternative, a
+// language) are held apart, behind a pointer.
 type Tag struct {
 	Role Role
+	// Level is a heading's level, 1 to 6, never more than one deeper
+	// than the heading before it.
+	Level uint8
 	// Parent is the index in Book.Tags of the enclosing element; -1 for
 	// the root, which is Book.Tags[0].
 	Parent int32
-	// Level is a heading's level, 1 to 6, never more than one deeper
-	// than the heading before it.
-	Level int
-	// Alt is a figure's text alternative.
-	Alt string
-	// Lang is the element's language when it differs from the book's
-	// (a BCP 47 tag; "" for the same).
-	Lang string
+	// text holds Alt and Lang; nil when both are "".
+	text *tagText
+}
+
+// tagText is what an element has of Alt and Lang.
+type tagText struct{ alt, lang string }
+
+// Alt is a figure's text alternative ("" for none).
+func (t Tag) Alt() string {
+	if t.text == nil {
+		return ""
+	}
+	return t.text.alt
+}
+
+// Lang is the element's language when it differs from the book's (a
+// BCP 47 tag; "" for the same).
+func (t Tag) Lang() string {
+	if t.text == nil {
+		return ""
+	}
+	return t.text.lang
+}
+
+// setAlt sets Alt, and setLang Lang. Copies of the tag made before
+// keep what they had.
+func (t *Tag) setAlt(alt string) {
+	tt := t.texts()
+	tt.alt = alt
+	t.text = &tt
+}
+
+func (t *Tag) setLang(lang string) {
+	tt := t.texts()
+	tt.lang = lang
+	t.text = &tt
+}
+
+func (t *Tag) texts() tagText {
+	if t.text == nil {
+		return tagText{}
+	}
+	return *t.text
 }
 
 // tag adds an element under parent and returns its index. While the
@@ -146,7 +187,7 @@ func (s *setter) headingTag(level int, parent int32) int32 {
 	}
 	s.heads = append(s.heads, level)
 	t := s.tag(RoleHeading, parent)
-	s.tagAt(t).Level = min(s.headBase+len(s.heads), 6)
+	s.tagAt(t).Level = uint8(min(s.headBase+len(s.heads), 6))
 	return t
 }
 
@@ -154,7 +195,7 @@ func (s *setter) headingTag(level int, parent int32) int32 {
 // the title's level.
 func (s *setter) titleTag(parent int32) int32 {
 	t := s.tag(RoleHeading, parent)
-	s.tagAt(t).Level = s.titleLevel
+	s.tagAt(t).Level = uint8(s.titleLevel)
 	return t
 }
 
