@@ -37,7 +37,16 @@ func wholeLayout(t *testing.T, doc *model.Document, opt Options) (dump, tags str
 	pg.furnish()
 	s.sh.reportMissing()
 	book := &Book{Width: s.g.paper.Width, Height: s.g.paper.Height, Pages: pg.pages, Outline: s.outline, Tags: s.tags}
-	return bookDump(t, book), fmt.Sprint(book.Tags), warns
+	return bookDump(t, book), tagsText(book.Tags), warns
+}
+
+// tagsText lists elements for comparison.
+func tagsText(tags []Tag) string {
+	var b strings.Builder
+	for _, t := range tags {
+		fmt.Fprintf(&b, "%d %d %d %q %q\n", t.Role, t.Level, t.Parent, t.Alt(), t.Lang())
+	}
+	return b.String()
 }
 
 func bookDump(t *testing.T, b *Book) string {
@@ -77,6 +86,8 @@ func flowDocs() []struct {
 		{"tables", tables},
 		{"a title longer than a page", title},
 		{"the fixture four times", four},
+		{"a long paragraph", &model.Document{Title: "Long", Lang: "en", Blocks: []model.Block{
+			mpara(text(prose(1, 2))), mpara(text(strings.Repeat(prose(5, 3)+" ", 60))), mpara(text(prose(2, 2)))}}},
 	}
 }
 
@@ -85,8 +96,8 @@ func flowDocs() []struct {
 // most often), gives the pages, elements and warnings of laying out the
 // whole body first.
 func TestBodyPlacedAsSetGivesTheSamePages(t *testing.T) {
-	defer func(n int) { flowBatch = n }(flowBatch)
-	flowBatch = 1
+	defer func(n, long int) { flowBatch, longParagraph = n, long }(flowBatch, longParagraph)
+	flowBatch, longParagraph = 1, 4<<10
 	opts := []struct {
 		name string
 		opt  Options
@@ -115,7 +126,7 @@ func TestBodyPlacedAsSetGivesTheSamePages(t *testing.T) {
 				if got := bookDump(t, book); got != wantDump {
 					t.Errorf("pages differ:\n%s", firstDiff(got, wantDump))
 				}
-				if got := fmt.Sprint(book.Tags); got != wantTags {
+				if got := tagsText(book.Tags); got != wantTags {
 					t.Errorf("elements differ:\n%s", firstDiff(got, wantTags))
 				}
 				if got, want := strings.Join(warns, "\n"), strings.Join(wantWarns, "\n"); got != want {
@@ -146,28 +157,48 @@ func onePerLine(n int) *model.Document {
 }
 
 // TestBodyListHoldsAFewPages checks that the body's vertical list holds
-// a few pages of lines at a time, however long the document.
+// a few pages of lines at a time, however long the document, or its one
+// paragraph.
 func TestBodyListHoldsAFewPages(t *testing.T) {
-	for _, opt := range []Options{{}, {Paper: A4, Columns: 2}} {
-		s, err := newSetter(onePerLine(5000), opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pg := &pager{s: s, release: true, stream: true}
-		body := &vlist{}
-		pg.start(s.head(), body)
-		s.stream = pg
-		if err := s.body(body); err != nil {
-			t.Fatal(err)
-		}
-		pg.finish()
-		perPage := int(s.g.textHeight/s.g.leading) * s.g.columns * 2 // a line and its penalty
-		if pg.st.most > flowBatch+4*perPage {
-			t.Errorf("%d columns: the body's list held %d items, over %d (four pages and a batch)", s.g.columns, pg.st.most, flowBatch+4*perPage)
-		}
-		if len(pg.pages) < 40 {
-			t.Errorf("%d pages: the test places too little", len(pg.pages))
-		}
+	defer func(long int) { longParagraph = long }(longParagraph)
+	longParagraph = 4 << 10
+	long := &model.Document{Title: "One paragraph", Lang: "en", Blocks: []model.Block{
+		mpara(text(strings.Repeat(prose(3, 4)+" ", 400)))}}
+	tests := []struct {
+		name string
+		doc  *model.Document
+		opt  Options
+	}{
+		{"lines", onePerLine(5000), Options{}},
+		{"lines in two columns", onePerLine(5000), Options{Paper: A4, Columns: 2}},
+		{"one paragraph", long, Options{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := newSetter(tt.doc, tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pg := &pager{s: s, release: true, stream: true}
+			body := &vlist{}
+			pg.start(s.head(), body)
+			s.stream = pg
+			if err := s.body(body); err != nil {
+				t.Fatal(err)
+			}
+			pg.finish()
+			// A line and the penalty before it; a segment of a long
+			// paragraph is about a tenth of a page longer than its
+			// length in lines of 60 characters.
+			perPage := int(s.g.textHeight/s.g.leading) * s.g.columns * 2
+			most := flowBatch + 4*perPage + 2*longParagraph/50
+			if pg.st.most > most {
+				t.Errorf("the body's list held %d items, over %d", pg.st.most, most)
+			}
+			if len(pg.pages) < 40 {
+				t.Errorf("%d pages: the test places too little", len(pg.pages))
+			}
+		})
 	}
 }
 

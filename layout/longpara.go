@@ -95,12 +95,19 @@ func (s *setter) addLongText(v *vlist, text string, style parStyle, tag int32, c
 		if last {
 			n = k + len(lines)
 		}
-		s.setLines(v, p, lines, k, n, hyphen, c, h, d, &boxes)
+		if s.stream != nil {
+			// The pages are made as the lines are set: the boxes
+			// are let go, and keep the count of lines to come.
+			s.setLines(v, p, lines, k, n, hyphen, c, h, d, nil)
+		} else {
+			s.setLines(v, p, lines, k, n, hyphen, c, h, d, &boxes)
+		}
 		k += len(lines)
 		hyphen = lines[len(lines)-1].Hyphen
 		if last {
 			break
 		}
+		s.grown(v)
 		text = rest
 		style.indent = 0
 	}
