@@ -150,10 +150,11 @@ func reorder(box *vbox, levels []uint8, links []int32, urls []string, width Sp, 
 		x += sg.w
 	}
 	box.runs = out
-	if len(box.links) == 0 {
+	if len(box.links()) == 0 {
 		return
 	}
-	box.links = box.links[:0]
+	r := box.rare
+	r.links = r.links[:0]
 	for i := 0; i < len(out); i++ {
 		id := outLinks[i]
 		if id == 0 {
@@ -163,7 +164,7 @@ func reorder(box *vbox, levels []uint8, links []int32, urls []string, width Sp, 
 		for j+1 < len(out) && outLinks[j+1] == id {
 			j++
 		}
-		box.links = append(box.links, LinkArea{X: out[i].X, W: out[j].X + out[j].Width - out[i].X, URL: urls[id-1], Tag: id})
+		r.links = append(r.links, LinkArea{X: out[i].X, W: out[j].X + out[j].Width - out[i].X, URL: urls[id-1], Tag: id})
 		i = j
 	}
 }

@@ -29,12 +29,12 @@ const (
 // cost). A page may break only at a penalty below Infinity; the glue and
 // penalties after a break vanish at the top of the next page. A penalty
 // between a table's rows holds in box the table's header, which a break
-// there sets again at the top of the next frame.
+// there sets again at the top of the next frame. An item takes 24 bytes.
 type vitem struct {
-	kind    vkind
 	box     *vbox
 	size    Sp
-	penalty int
+	penalty int32 // in [Eject, Infinity]
+	kind    vkind
 }
 
 // brokenPenalty is the cost of a page break after a line that ends in a
@@ -65,7 +65,7 @@ func (v *vlist) penalty(p int) {
 	if v.keep > 0 {
 		p = Infinity
 	}
-	v.items = append(v.items, vitem{kind: vPenalty, penalty: p})
+	v.items = append(v.items, vitem{kind: vPenalty, penalty: int32(p)})
 }
 
 func (v *vlist) box(b *vbox) {
@@ -74,7 +74,7 @@ func (v *vlist) box(b *vbox) {
 		// as far right of the line as it would be left of it.
 		mirror := func(x, w Sp) Sp {
 			if b.rtl {
-				return b.measure + b.x - (x + w)
+				return b.rare.measure + b.x - (x + w)
 			}
 			return x - b.x
 		}
@@ -84,7 +84,8 @@ func (v *vlist) box(b *vbox) {
 		}
 		for _, r := range m.rules {
 			r.X = mirror(r.X, r.W)
-			b.rules = append(b.rules, r)
+			br := b.more()
+			br.rules = append(br.rules, r)
 		}
 		v.marker = marker{}
 	}
@@ -353,9 +354,10 @@ func (s *setter) heading(v *vlist, hd *model.Heading, c ctx) {
 		b.role, b.block, b.line, b.lines = roleHeading, int32(s.blockCount), int32(k), int32(len(lines))
 		if k == 0 {
 			s.outline = append(s.outline, OutlineEntry{Level: level, Title: oneLine(title)})
-			b.outline = len(s.outline) - 1
+			r := b.more()
+			r.outline = len(s.outline)
 			if level <= s.markLevel {
-				b.mark, b.hasMark = oneLine(title), true
+				r.mark, r.hasMark = oneLine(title), true
 			}
 		} else {
 			v.penalty(Infinity)
@@ -484,7 +486,7 @@ func (s *setter) program(v *vlist, cd *model.Code, c ctx) {
 		}
 	}
 	s.stackLines(v, cont, func(k int) *vbox {
-		b := &vbox{h: h, d: d, x: c.left + indent, outline: -1}
+		b := &vbox{h: h, d: d, x: c.left + indent}
 		x := Sp(0)
 		add := func(text string, face fonts.Style, grey uint8) {
 			for _, pc := range s.sh.shapeLine(nil, text, face, size) {
@@ -592,7 +594,7 @@ func (s *setter) handLaid(v *vlist, cd *model.Code, c ctx) {
 			v.penalty(0)
 		}
 		if text == "" {
-			v.box(&vbox{h: h, d: d, x: c.left, outline: -1})
+			v.box(&vbox{h: h, d: d, x: c.left})
 			continue
 		}
 		st := s.bodyStyle(lc, 0)
@@ -850,8 +852,8 @@ func (s *setter) picture(f *model.Figure, c ctx) *vbox {
 		tag = s.tag(RoleFigure, c.tag)
 		s.tagAt(tag).setAlt(alt)
 	}
-	return &vbox{h: h, x: c.left + (c.measure-w)/2, outline: -1, role: roleOther, block: int32(s.blockCount), lines: 1,
-		images: []Image{{X: 0, Y: -h, W: w, H: h, Data: f.Data, MediaType: f.MediaType, Src: f.Src, Tag: tag}}}
+	return &vbox{h: h, x: c.left + (c.measure-w)/2, role: roleOther, block: int32(s.blockCount), lines: 1,
+		rare: &boxRare{images: []Image{{X: 0, Y: -h, W: w, H: h, Data: f.Data, MediaType: f.MediaType, Src: f.Src, Tag: tag}}}}
 }
 
 // small is the size of notes, code and page furniture: a clear step

@@ -64,7 +64,7 @@ func (s *setter) masthead() *vlist {
 
 // ruleBox adds a thin rule across width.
 func (s *setter) ruleBox(v *vlist, width Sp) {
-	v.box(&vbox{h: ruleWeight, outline: -1, rules: []Rule{{Y: -ruleWeight, W: width, H: ruleWeight}}})
+	v.box(&vbox{h: ruleWeight, rare: &boxRare{rules: []Rule{{Y: -ruleWeight, W: width, H: ruleWeight}}}})
 }
 
 // crossingClearance is how far, in body lines, the columns start below
@@ -164,7 +164,7 @@ func (pg *pager) balance(items []vitem, i int, h Sp) (split int, ok bool) {
 			if it.box != nil {
 				right += it.box.h // a table's header repeated
 			}
-			consider(k, left, right, max(it.penalty, 0))
+			consider(k, left, right, max(int(it.penalty), 0))
 		}
 		left += itemHeight(it)
 		if left > h {

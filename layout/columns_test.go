@@ -25,7 +25,7 @@ func linesList(l Sp, blocks ...int) []vitem {
 				}
 				v.penalty(pen)
 			}
-			v.box(&vbox{h: h, d: d, outline: -1})
+			v.box(&vbox{h: h, d: d})
 		}
 	}
 	return v.items

@@ -105,8 +105,8 @@ func TestLongParagraphSetInSegments(t *testing.T) {
 				t.Fatalf("%d words set, want %d", len(gw), len(words))
 			}
 			for i, b := range lines {
-				if b.overfull > 0 {
-					t.Errorf("line %d (%q) sticks out of the measure by %v", i, texts[i], b.overfull)
+				if b.overfull() > 0 {
+					t.Errorf("line %d (%q) sticks out of the measure by %v", i, texts[i], b.overfull())
 				}
 				// Every line but the last is justified: one that ended
 				// a segment would fall short.

@@ -104,7 +104,7 @@ func (pg *pager) fill(items []vitem, i int, h Sp) (end int, forced bool) {
 				continue
 			}
 			short := (h - total) * 10 / leading
-			cost := it.penalty + int(short*short)
+			cost := int(it.penalty) + int(short*short)
 			if best < 0 || cost <= bestCost {
 				best, bestCost = k, cost
 			}
@@ -176,45 +176,58 @@ func (pg *pager) place(items []vitem, i, end int, f frame) Sp {
 				p.Body[k].X += x
 				p.Body[k].Y += y
 			}
-			for _, l := range b.links {
-				l.X += x
-				l.Y += y
-				p.Links = append(p.Links, l)
-			}
-			for _, r := range b.rules {
-				r.X += x
-				r.Y += y
-				r.At = at
-				p.Rules = append(p.Rules, r)
-			}
-			for _, im := range b.images {
-				im.X += x
-				im.Y += y
-				im.At = at
-				p.Images = append(p.Images, im)
-			}
-			if b.outline >= 0 {
-				o := &pg.s.outline[b.outline]
-				o.Page, o.Y = f.page, y-b.h
-			}
-			if b.hasMark {
-				if !pg.hasFirst[f.page] {
-					pg.firstMark[f.page], pg.hasFirst[f.page] = b.mark, true
-				}
-				pg.lastMark[f.page], pg.hasLast[f.page] = b.mark, true
-			}
-			if b.overfull > 0 {
-				pg.warn(p.Folio, fmt.Sprintf("line %v too wide: %q", b.overfull, b.text))
+			if r := b.rare; r != nil {
+				pg.placeRare(r, p, f, x, y-b.h, y, at)
 			}
 			if pg.release {
 				// The page holds the material now: a long document
 				// need not hold it twice until pagination ends.
-				b.runs, b.links, b.rules, b.images, b.packed = nil, nil, nil, nil, ""
+				b.runs, b.packed = nil, ""
+				if r := b.rare; r != nil {
+					r.links, r.rules, r.images = nil, nil, nil
+				}
 			}
 			y += b.d
 		}
 	}
 	return y
+}
+
+// placeRare puts on page p what few boxes have: the link areas, rules
+// and pictures of a box placed in frame f at x, its top at top and its
+// baseline at y, its runs from p.Body[at]; its outline entry, running
+// head mark, and warning when it is too wide.
+func (pg *pager) placeRare(r *boxRare, p *Page, f frame, x, top, y Sp, at int) {
+	for _, l := range r.links {
+		l.X += x
+		l.Y += y
+		p.Links = append(p.Links, l)
+	}
+	for _, ru := range r.rules {
+		ru.X += x
+		ru.Y += y
+		ru.At = at
+		p.Rules = append(p.Rules, ru)
+	}
+	for _, im := range r.images {
+		im.X += x
+		im.Y += y
+		im.At = at
+		p.Images = append(p.Images, im)
+	}
+	if r.outline > 0 {
+		o := &pg.s.outline[r.outline-1]
+		o.Page, o.Y = f.page, top
+	}
+	if r.hasMark {
+		if !pg.hasFirst[f.page] {
+			pg.firstMark[f.page], pg.hasFirst[f.page] = r.mark, true
+		}
+		pg.lastMark[f.page], pg.hasLast[f.page] = r.mark, true
+	}
+	if r.overfull > 0 {
+		pg.warn(p.Folio, fmt.Sprintf("line %v too wide: %q", r.overfull, r.text))
+	}
 }
 
 // placeTurned sets a table turned a quarter turn on pages of its own,
@@ -247,7 +260,12 @@ func (pg *pager) placeTurned(items []vitem, pageIdx int, top Sp) (int, Sp) {
 func (pg *pager) repeatHeader(items []vitem, i int, f frame) frame {
 	hdr, rest := headerAt(items, i, f)
 	if hdr != nil {
+		// A copy, which placing may release.
 		cp := *hdr
+		if hdr.rare != nil {
+			rare := *hdr.rare
+			cp.rare = &rare
+		}
 		pg.place([]vitem{{kind: vBox, box: &cp}}, 0, 1, f)
 	}
 	return rest

@@ -16,32 +16,65 @@ type vbox struct {
 	runs []Run
 	// packed holds runs once the box is packed (see vlist.pack).
 	packed packedRuns
-	links  []LinkArea
-	rules  []Rule
-	images []Image
-	// outline is the index of the heading entry anchored here (-1: none).
-	outline int
-	// mark is the section title this box starts, for running heads.
-	mark string
-	// text is the line's text, for warnings.
-	text string
-	// overfull is how far a line sticks out of its measure (0: it fits).
-	overfull Sp
-	// measure is the width of a right-to-left line (see rtl).
-	measure Sp
+	// rare holds what few boxes have (nil: none of it), so that a box
+	// takes 96 bytes: a page's worth of them waits in the vertical list,
+	// and the whole of an anthology chapter's.
+	rare *boxRare
 	// block, line and lines say what the box is, for tests of the page
 	// breaks: the line-th (from 0) of lines lines of block number block.
-	// They and frame are 32-bit, and the flags below share a word: a
-	// long text holds a box a line until its page is made.
+	// They and frame are 32-bit, and the flags below share a word.
 	block, line, lines int32
 	// frame is where the box was placed: page*columns+column.
 	frame int32
 	// role is what the box holds.
-	role    role
-	hasMark bool
-	// rtl marks a line of a right-to-left paragraph, measure wide: its
-	// list marker goes on the right.
+	role role
+	// rtl marks a line of a right-to-left paragraph, rare.measure wide:
+	// its list marker goes on the right.
 	rtl bool
+}
+
+// boxRare is what a box of the vertical list seldom has.
+type boxRare struct {
+	links  []LinkArea
+	rules  []Rule
+	images []Image
+	// outline is one more than the index of the heading entry anchored
+	// here (0: none).
+	outline int
+	// mark is the section title this box starts, for running heads,
+	// when hasMark is set.
+	mark    string
+	hasMark bool
+	// text is the line's text, for warnings.
+	text string
+	// overfull is how far a line sticks out of its measure (0: it fits).
+	overfull Sp
+	// measure is the width of a right-to-left line (see vbox.rtl).
+	measure Sp
+}
+
+// more returns the box's rare fields, made on first use.
+func (b *vbox) more() *boxRare {
+	if b.rare == nil {
+		b.rare = &boxRare{}
+	}
+	return b.rare
+}
+
+// overfull is how far the box sticks out of its measure (0: it fits).
+func (b *vbox) overfull() Sp {
+	if b.rare == nil {
+		return 0
+	}
+	return b.rare.overfull
+}
+
+// links are the box's link areas.
+func (b *vbox) links() []LinkArea {
+	if b.rare == nil {
+		return nil
+	}
+	return b.rare.links
 }
 
 // role is what a vertical box holds.
@@ -59,7 +92,7 @@ const (
 // stretched or shrunk to fill the measure exactly, and a line broken at a
 // hyphenation point gets its hyphen.
 func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
-	box := &vbox{h: h, d: d, outline: -1}
+	box := &vbox{h: h, d: d}
 	items := p.items
 	short := l.Width - l.Natural
 	end := l.End
@@ -114,7 +147,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		num, den, shrinking = max(short, -glueShrink), glueShrink, true
 	}
 	if l.Overfull() {
-		box.overfull = l.Natural - l.Shrink - l.Width
+		box.more().overfull = l.Natural - l.Shrink - l.Width
 	}
 	// widen applies the line's expansion to a natural width.
 	widen := func(w Sp) Sp { return w + scale(w, Sp(expand), 1000) }
@@ -124,7 +157,8 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	curLink, linkStart := int32(0), Sp(0)
 	closeLink := func(end Sp) {
 		if curLink != 0 {
-			box.links = append(box.links, LinkArea{X: linkStart, W: end - linkStart, URL: p.links[curLink-1], Tag: curLink})
+			r := box.more()
+			r.links = append(r.links, LinkArea{X: linkStart, W: end - linkStart, URL: p.links[curLink-1], Tag: curLink})
 			curLink = 0
 		}
 	}
@@ -141,7 +175,7 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 			closeLink(linkEnd)
 			if p.bidi {
 				reorder(box, levels, runLinks, p.links, l.Width, p.base)
-				box.rtl, box.measure = p.base%2 == 1, l.Width
+				box.rtl, box.more().measure = p.base%2 == 1, l.Width
 			}
 			if pc.link != 0 {
 				curLink, linkStart = pc.link, x
@@ -278,18 +312,17 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 	built := box.runs
 	if p.bidi {
 		reorder(box, levels, runLinks, p.links, l.Width, p.base)
-		box.rtl, box.measure = p.base%2 == 1, l.Width
+		box.rtl, box.more().measure = p.base%2 == 1, l.Width
 	}
-	// Until here a link area's Tag held its link's number.
-	for k := range box.links {
-		box.links[k].Tag = s.linkTag(p, box.links[k].Tag)
-	}
-	// Link areas cover the text's height: from a little above the
-	// capitals to below the descenders.
+	// Until here a link area's Tag held its link's number. Link areas
+	// cover the text's height: from a little above the capitals to
+	// below the descenders.
+	links := box.links()
 	size := p.style.size
-	for k := range box.links {
-		box.links[k].Y = -size * 85 / 100
-		box.links[k].H = size * 110 / 100
+	for k := range links {
+		links[k].Tag = s.linkTag(p, links[k].Tag)
+		links[k].Y = -size * 85 / 100
+		links[k].H = size * 110 / 100
 	}
 	// A line's runs are held until its page is made, for the whole
 	// document, so they take only the room they need: a line's words
@@ -301,8 +334,8 @@ func (s *setter) setLine(p *para, l Line, h, d Sp) *vbox {
 		box.runs = slices.Clone(box.runs)
 	}
 	s.lineRuns = built[:0]
-	if box.overfull > 0 {
-		box.text = lineText(box.runs)
+	if box.overfull() > 0 {
+		box.rare.text = lineText(box.runs)
 	}
 	return box
 }

@@ -115,8 +115,8 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	// its own and read them row by row, not column by column.
 	rowGap := ts.leading / 2
 	ruleBox := func(weight Sp, above, below Sp) *vbox {
-		return &vbox{h: above + weight, d: below, x: left, outline: -1, role: roleTable, block: block,
-			rules: []Rule{{Y: -weight, W: width, H: weight}}}
+		return &vbox{h: above + weight, d: below, x: left, role: roleTable, block: block,
+			rare: &boxRare{rules: []Rule{{Y: -weight, W: width, H: weight}}}}
 	}
 	// setRows sets rows as line boxes, a slice of them per row.
 	setRows := func(rows [][]tableCell) [][]*vbox {
@@ -134,7 +134,7 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 	// its runs carry no element (tag 0), like running heads.
 	var repeat *vbox
 	if len(head) > 0 {
-		repeat = &vbox{x: left, outline: -1, role: roleTable, block: block}
+		repeat = &vbox{x: left, role: roleTable, block: block, rare: &boxRare{}}
 		stack := []*vbox{ruleBox(tableOuterRule, 0, rowGap)}
 		for _, r := range head {
 			stack = append(stack, r...)
@@ -148,9 +148,11 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 				r.Tag = 0
 				repeat.runs = append(repeat.runs, r)
 			}
-			for _, r := range b.rules {
-				r.Y += y
-				repeat.rules = append(repeat.rules, r)
+			if b.rare != nil {
+				for _, r := range b.rare.rules {
+					r.Y += y
+					repeat.rare.rules = append(repeat.rare.rules, r)
+				}
 			}
 			y += b.d
 		}
@@ -158,8 +160,8 @@ func (s *setter) table(v *vlist, t *model.Table, c ctx) {
 		for k := range repeat.runs {
 			repeat.runs[k].Y -= y
 		}
-		for k := range repeat.rules {
-			repeat.rules[k].Y -= y
+		for k := range repeat.rare.rules {
+			repeat.rare.rules[k].Y -= y
 		}
 		repeat.h = y
 	}
@@ -213,7 +215,7 @@ func (s *setter) floatTable(v *vlist, t *model.Table, c ctx, turned bool) {
 	s.turning = true
 	s.table(tv, t, c)
 	s.turning = false
-	marker := &vbox{outline: -1, role: roleTable}
+	marker := &vbox{role: roleTable}
 	if s.floats == nil {
 		s.floats = map[*vbox]float{}
 	}
@@ -449,7 +451,7 @@ func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, wid
 	boxes := make([]*vbox, n)
 	s.blockCount++
 	for k := range boxes {
-		boxes[k] = &vbox{h: h, d: d, x: left, outline: -1, role: roleTable, block: int32(s.blockCount), line: int32(k), lines: int32(n)}
+		boxes[k] = &vbox{h: h, d: d, x: left, role: roleTable, block: int32(s.blockCount), line: int32(k), lines: int32(n)}
 	}
 	x := Sp(0)
 	for j, c := range cl {
@@ -467,12 +469,15 @@ func (s *setter) tableRow(t *model.Table, ts *tableSetting, row []tableCell, wid
 				r.X += shift
 				b.runs = append(b.runs, r)
 			}
-			for _, la := range lb.links {
-				la.X += shift
-				b.links = append(b.links, la)
-			}
-			if lb.overfull > 0 {
-				b.overfull, b.text = lb.overfull, lb.text
+			if lr := lb.rare; lr != nil {
+				r := b.more()
+				for _, la := range lr.links {
+					la.X += shift
+					r.links = append(r.links, la)
+				}
+				if lr.overfull > 0 {
+					r.overfull, r.text = lr.overfull, lr.text
+				}
 			}
 		}
 		x += widths[j] + ts.gutter
