@@ -16,9 +16,13 @@ type pkgFile struct {
 	data       []byte // a resource's bytes; nil for an XHTML document
 	properties string // manifest properties: "cover-image"
 	// body is what go-epub receives for an XHTML document it places, and
-	// title its document title.
+	// title its document title. A chapter's body is chapterPlaceholder:
+	// the finishing step writes the chapter in its place (see chapter).
 	body  []byte
 	title string
+	// chapter is the chapter an XHTML document holds, nil for the cover
+	// and title pages.
+	chapter *rendered
 	// lang is an XHTML document's language; epubType and class are set on
 	// its body.
 	lang, epubType, class string
@@ -66,6 +70,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	// Chapters first: they decide which images the book holds.
 	var chapters []*rendered
 	figures := 0
+	var buf xmlBuf
 	for _, ch := range bk.chapters {
 		chLang := ch.doc.Lang
 		if chLang == "" {
@@ -76,14 +81,11 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 			article := ch.article
 			chWarn = func(msg string) { opt.ArticleWarn(article, msg) }
 		}
-		r, err := renderChapter(ch, chLang, &figures, chWarn)
+		r, err := outlineChapter(ch, chLang, &figures, chWarn, &buf)
 		if err != nil {
 			return nil, err
 		}
 		chapters = append(chapters, r)
-		if opt.Progress != nil {
-			opt.Progress()
-		}
 	}
 
 	css := houseStyle
@@ -147,8 +149,10 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	for _, r := range resources {
 		files = append(files, &pkgFile{name: r.name, mediaType: r.mediaType, data: r.data})
 	}
-	page := func(file, title, lang, epubType, class string, body []byte) {
-		files = append(files, &pkgFile{name: xhtmlDir + file, mediaType: xhtmlType, body: body, title: title, lang: lang, epubType: epubType, class: class})
+	page := func(file, title, lang, epubType, class string, body []byte) *pkgFile {
+		pf := &pkgFile{name: xhtmlDir + file, mediaType: xhtmlType, body: body, title: title, lang: lang, epubType: epubType, class: class}
+		files = append(files, pf)
+		return pf
 	}
 	coverAlt := ""
 	if coverImage != nil {
@@ -171,7 +175,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		if r.ch.preface {
 			matter = "frontmatter"
 		}
-		page(r.ch.file, r.ch.title, r.lang, matter, "", r.body)
+		page(r.ch.file, r.ch.title, r.lang, matter, "", []byte(chapterPlaceholder)).chapter = r
 	}
 
 	id := bk.identifier()
@@ -183,10 +187,17 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		bk: bk, id: id, lang: lang, loc: loc, native: native, modified: modified,
 		chapters: chapters, files: files, userCSS: opt.CSS != nil, contents: opt.Contents,
 		cover: coverImage, generatedCover: coverImage != nil && opt.Cover == nil, coverAlt: coverAlt,
+		progress: opt.Progress, release: bk.release,
 	})
 }
 
 const (
+	// chapterPlaceholder is the body go-epub is given for a chapter: a
+	// comment the finishing step finds in go-epub's document and writes
+	// the chapter in place of.
+	chapterPlaceholder = "<!--" + placeholderText + "-->"
+	placeholderText    = "pamphlet:chapter"
+
 	xhtmlType     = "application/xhtml+xml"
 	epubMediaType = "application/epub+zip"
 	// contentDir is the folder go-epub puts the publication in.

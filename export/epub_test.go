@@ -14,6 +14,8 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -385,16 +387,20 @@ func TestFigures(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var warnings []string
 			ch := &chapter{doc: &model.Document{Blocks: []model.Block{tc.fig}}, file: "text.xhtml", title: "T"}
-			r, err := renderChapter(ch, "en", new(int), func(s string) { warnings = append(warnings, s) })
+			r, err := outlineChapter(ch, "en", new(int), func(s string) { warnings = append(warnings, s) }, nil)
 			if err != nil {
+				t.Fatal(err)
+			}
+			var body bytes.Buffer
+			if err := r.writeBody(&body, nil); err != nil {
 				t.Fatal(err)
 			}
 			if tc.wantImg == "" && len(r.images) != 0 || tc.wantImg != "" && (len(r.images) != 1 || r.images[0].mediaType != tc.wantImg) {
 				t.Errorf("images %+v, want media type %q", r.images, tc.wantImg)
 			}
 			for _, w := range tc.wantOut {
-				if !bytes.Contains(r.body, []byte(w)) {
-					t.Errorf("body lacks %s:\n%s", w, r.body)
+				if !bytes.Contains(body.Bytes(), []byte(w)) {
+					t.Errorf("body lacks %s:\n%s", w, body.Bytes())
 				}
 			}
 			all := strings.Join(warnings, "\n")
@@ -779,6 +785,70 @@ func BenchmarkEPUB(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkEPUBBook measures the EPUB writer on books of 100 and 1,000
+// chapters, from the model to the container's bytes. "B-alloc/chapter"
+// is what the writer allocates for each chapter, and "peak-KB/chapter" the
+// largest heap (sampled, garbage not yet collected included) above the
+// heap before, per chapter: a chapter's XHTML is made only as the
+// container is written, so the peak follows the container
+// ("KB-out/chapter"), not the chapters' XHTML.
+func BenchmarkEPUBBook(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			bk := &model.Book{Title: "A long book", Editors: []string{"Ed Itor"}, Lang: "en"}
+			for i := range n {
+				d := longDoc(2)
+				d.Title = fmt.Sprintf("Article %d", i+1)
+				bk.Articles = append(bk.Articles, d)
+			}
+			model.NormalizeBook(bk)
+			var out bytes.Buffer
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			peak := heapPeak(func() {
+				for b.Loop() {
+					out.Reset()
+					if err := EPUBBook(&out, bk, EPUBOptions{NoCover: true}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N*n), "B-alloc/chapter")
+			b.ReportMetric(float64(peak-min(peak, before.HeapAlloc))/float64(n)/1024, "peak-KB/chapter")
+			b.ReportMetric(float64(out.Len())/float64(n)/1024, "KB-out/chapter")
+		})
+	}
+}
+
+// heapPeak runs f and returns the largest heap (allocated objects, garbage
+// not yet collected included) seen while it ran, sampled every
+// millisecond.
+func heapPeak(f func()) uint64 {
+	done := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var m runtime.MemStats
+		var top uint64
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			runtime.ReadMemStats(&m)
+			top = max(top, m.HeapAlloc)
+			select {
+			case <-done:
+				peak <- top
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	f()
+	close(done)
+	return <-peak
 }
 
 func BenchmarkCover(b *testing.B) {

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"hash"
 	"hash/crc32"
+	"io"
 	"runtime"
 	"sort"
 	"sync"
@@ -24,6 +26,9 @@ type zipEntry struct {
 	raw  []byte
 	crc  uint32
 	size uint64 // length of the uncompressed data, when data is nil
+	// write, when set, writes the entry's data as the container is
+	// written, instead of data: a chapter made only then.
+	write func(io.Writer) error
 }
 
 // writeZip packs entries into an OCF container, reproducibly: the
@@ -54,7 +59,7 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 	errs := make([]error, len(entries))
 	for i := range entries {
 		e := &entries[i]
-		if e.data == nil && e.raw != nil {
+		if e.data == nil && e.raw != nil || e.write != nil {
 			continue
 		}
 		e.size = uint64(len(e.data))
@@ -63,7 +68,7 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 		case e.store || len(e.data) == 0:
 			e.raw = e.data
 			e.store = true
-		case len(e.data) >= 1<<18:
+		case len(e.data) >= largeEntry:
 			wg.Add(1)
 			sem <- struct{}{}
 			go func() {
@@ -86,11 +91,15 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 		if e.raw == nil {
 			n = len(e.data)/2 + 16 // compressed text, and its data descriptor
 		}
+		if e.write != nil {
+			n = 0 // unknown until written; the buffer grows
+		}
 		size += 30 + 46 + 2*len(e.name) + n
 	}
 	var out bytes.Buffer
 	out.Grow(size)
 	zw := zip.NewWriter(&out)
+	var made madeEntry
 	for _, e := range entries {
 		fh := &zip.FileHeader{
 			Name:           e.name,
@@ -101,6 +110,12 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 			// extended-timestamp extra field that OCF forbids on mimetype.
 			ModifiedDate: date,
 			ModifiedTime: clock,
+		}
+		if e.write != nil {
+			if err := made.write(zw, fh, e.write); err != nil {
+				return nil, fmt.Errorf("container: %s: %w", e.name, err)
+			}
+			continue
 		}
 		if e.raw == nil {
 			// Compressed by archive/zip, with a data descriptor after it.
@@ -131,6 +146,93 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 		return nil, fmt.Errorf("container: %w", err)
 	}
 	return out.Bytes(), nil
+}
+
+// largeEntry is the size from which an entry is compressed apart, at
+// flate's default level, rather than by archive/zip (level 5).
+const largeEntry = 1 << 18
+
+// madeEntry writes entries whose data is made as they are written
+// (zipEntry.write), into the same bytes as writeZip gives the data made
+// beforehand: under largeEntry bytes the data is gathered and archive/zip
+// compresses it; from largeEntry on it is compressed as it comes, and
+// only the compressed data is held until its header, which gives its
+// checksum and sizes, is written. The buffers and the compressor are
+// kept from one entry to the next.
+type madeEntry struct {
+	small bytes.Buffer
+	large bytes.Buffer
+	fw    *flate.Writer
+	crc   hash.Hash32
+	size  uint64
+	on    bool // compressing: the data has reached largeEntry bytes
+}
+
+func (m *madeEntry) write(zw *zip.Writer, fh *zip.FileHeader, write func(io.Writer) error) error {
+	m.small.Reset()
+	m.large.Reset()
+	m.size, m.on = 0, false
+	if err := write(m); err != nil {
+		return err
+	}
+	if !m.on {
+		if m.small.Len() == 0 {
+			fh.Method = zip.Store
+			_, err := zw.CreateRaw(fh)
+			return err
+		}
+		w, err := zw.CreateHeader(fh)
+		if err == nil {
+			_, err = w.Write(m.small.Bytes())
+		}
+		return err
+	}
+	if err := m.fw.Close(); err != nil {
+		return err
+	}
+	fh.CRC32 = m.crc.Sum32()
+	fh.CompressedSize64 = uint64(m.large.Len())
+	fh.UncompressedSize64 = m.size
+	w, err := zw.CreateRaw(fh)
+	if err == nil {
+		_, err = w.Write(m.large.Bytes())
+	}
+	return err
+}
+
+// Write takes the next piece of the entry's data.
+func (m *madeEntry) Write(p []byte) (int, error) {
+	if !m.on {
+		if m.small.Len()+len(p) < largeEntry {
+			return m.small.Write(p)
+		}
+		if err := m.start(); err != nil {
+			return 0, err
+		}
+	}
+	m.size += uint64(len(p))
+	m.crc.Write(p)
+	return m.fw.Write(p)
+}
+
+// start begins compressing, with the data gathered so far.
+func (m *madeEntry) start() error {
+	if m.fw == nil {
+		fw, err := flate.NewWriter(&m.large, flate.DefaultCompression)
+		if err != nil {
+			return err
+		}
+		m.fw, m.crc = fw, crc32.NewIEEE()
+	} else {
+		m.fw.Reset(&m.large)
+		m.crc.Reset()
+	}
+	m.on = true
+	m.size = uint64(m.small.Len())
+	m.crc.Write(m.small.Bytes())
+	_, err := m.fw.Write(m.small.Bytes())
+	m.small.Reset()
+	return err
 }
 
 // deflateEntry compresses an entry's data into its raw bytes.
