@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"pamphlet/locale"
@@ -28,15 +29,15 @@ type pkgFile struct {
 	lang, epubType, class string
 }
 
-// build renders the book and returns the bytes of the EPUB container.
-func (bk *book) build(opt EPUBOptions) ([]byte, error) {
+// build renders the book and writes its EPUB container to w.
+func (bk *book) build(w io.Writer, opt EPUBOptions) error {
 	warn := opt.Warn
 	if warn == nil {
 		warn = func(string) {}
 	}
 	for _, ch := range bk.chapters {
 		if err := model.Validate(ch.doc); err != nil {
-			return nil, fmt.Errorf("%s: %w", ch.title, err)
+			return fmt.Errorf("%s: %w", ch.title, err)
 		}
 	}
 	lang := bk.lang
@@ -83,7 +84,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		}
 		r, err := outlineChapter(ch, chLang, &figures, chWarn, &buf)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		chapters = append(chapters, r)
 	}
@@ -109,7 +110,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 			name = "style sheet"
 		}
 		if err := CheckCSS(opt.CSS); err != nil {
-			return nil, fmt.Errorf("css %s: %w", name, err)
+			return fmt.Errorf("css %s: %w", name, err)
 		}
 		if cssReferences(opt.CSS) {
 			warn(fmt.Sprintf("css %s: names other files (@import or url()), which the book does not carry; reading systems will not find them", name))
@@ -130,13 +131,13 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 			if name == "" {
 				name = "image"
 			}
-			return nil, fmt.Errorf("cover %s: %w", name, err)
+			return fmt.Errorf("cover %s: %w", name, err)
 		}
 		coverImage = &resource{name: imageDir + "cover" + extensionOf(mt), mediaType: mt, data: opt.Cover}
 	default:
 		d := <-cover
 		if d.err != nil {
-			return nil, fmt.Errorf("generate cover: %w", d.err)
+			return fmt.Errorf("generate cover: %w", d.err)
 		}
 		if len(d.missing) > 0 {
 			warn(fmt.Sprintf("cover: no font has %s; printed as %q (give --cover IMAGE to use a cover of your own)", runeList(d.missing), '\ufffd'))
@@ -181,9 +182,9 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	id := bk.identifier()
 	container, err := goEPUB(bk, id, lang, files)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return finishEPUB(container, &epubFinish{
+	return finishEPUB(w, container, &epubFinish{
 		bk: bk, id: id, lang: lang, loc: loc, native: native, modified: modified,
 		chapters: chapters, files: files, userCSS: opt.CSS != nil, contents: opt.Contents,
 		cover: coverImage, generatedCover: coverImage != nil && opt.Cover == nil, coverAlt: coverAlt,

@@ -81,14 +81,11 @@ func EPUB(w io.Writer, doc *model.Document, opt EPUBOptions) error {
 	return articleBook(doc).writeTo(w, opt)
 }
 
-// writeTo builds the container and writes it to w in one piece, so that
-// a failure writes nothing.
+// writeTo builds the book and writes its container to w. Everything is
+// checked before the container's first byte, the chapters by outlining
+// them: a failure writes nothing, unless writing to w itself fails.
 func (bk *book) writeTo(w io.Writer, opt EPUBOptions) error {
-	data, err := bk.build(opt)
-	if err == nil {
-		_, err = w.Write(data)
-	}
-	if err != nil {
+	if err := bk.build(w, opt); err != nil {
 		return fmt.Errorf("export epub: %w", err)
 	}
 	return nil

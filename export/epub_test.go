@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -256,7 +257,7 @@ func modelWords(t testing.TB, blocks []model.Block) []string {
 // TestWordsKept checks that every word of the model reaches the XHTML, in
 // order: the body in the chapter, the metadata on the title page.
 func TestWordsKept(t *testing.T) {
-	for name, mk := range map[string]func(testing.TB) *model.Document{"rich": richDoc, "sparse": sparseDoc} {
+	for name, mk := range map[string]func(testing.TB) *model.Document{"rich": richDoc, "sparse": sparseDoc, "long": hugeDoc} {
 		t.Run(name, func(t *testing.T) {
 			doc := mk(t)
 			data, _ := writeEPUB(t, doc, EPUBOptions{})
@@ -282,6 +283,21 @@ func TestWordsKept(t *testing.T) {
 			}
 		})
 	}
+}
+
+// hugeDoc is an article whose chapter is written in many pieces: longer
+// than the size from which an entry is compressed apart, with one
+// paragraph of several of the renderer's pieces, full of characters to
+// escape and letters of several bytes.
+func hugeDoc(testing.TB) *model.Document {
+	doc := longDoc(60)
+	var long strings.Builder
+	for i := 0; long.Len() < 3*xmlChunk; i++ {
+		fmt.Fprintf(&long, "Zoë & Ångström <%d> wrote “déjà vu” ", i)
+	}
+	doc.Blocks = append(doc.Blocks, para(text(long.String()+"end.")))
+	model.Normalize(doc)
+	return doc
 }
 
 // TestXHTMLDocuments checks every XHTML document: well-formed under strict
@@ -678,6 +694,67 @@ func TestAnthology(t *testing.T) {
 	}
 }
 
+// TestReleaseArticles checks that a book whose articles are released as
+// their chapters are written is the same book, and is left without its
+// articles.
+func TestReleaseArticles(t *testing.T) {
+	var kept, released bytes.Buffer
+	if err := EPUBBook(&kept, anthology(t), EPUBOptions{Modified: fixedTime}); err != nil {
+		t.Fatal(err)
+	}
+	b := anthology(t)
+	if err := EPUBBook(&released, b, EPUBOptions{Modified: fixedTime, ReleaseArticles: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(kept.Bytes(), released.Bytes()) {
+		t.Error("the book differs when its articles are released")
+	}
+	if b.Preface != nil || slices.ContainsFunc(b.Articles, func(d *model.Document) bool { return d != nil }) {
+		t.Errorf("the book kept articles: preface %v, articles %v", b.Preface != nil, b.Articles)
+	}
+}
+
+// TestChapterPlaceholder checks that a chapter is placed where go-epub
+// wrote its placeholder, and that a document without one is an error,
+// never a chapter lost.
+func TestChapterPlaceholder(t *testing.T) {
+	const head = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
+  <head>
+    <title dir="auto">T</title>
+  </head>
+  <body dir="auto">`
+	tests := []struct {
+		name, body string
+		before     string // the document before the chapter, from <body> on
+		after      string
+	}{
+		{"placeholder", "\n" + chapterPlaceholder + "\n", `<body epub:type="bodymatter">` + "\n", "\n</body>\n</html>\n"},
+		{"after another comment", "\n<!--x-->" + chapterPlaceholder + "\n", `<body epub:type="bodymatter">` + "\n<!--x-->", "\n</body>\n</html>\n"},
+		{"no placeholder", "\n<p>text</p>\n", "", ""},
+	}
+	f := &epubFinish{}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			pf := &pkgFile{name: xhtmlDir + "text.xhtml", lang: "en", epubType: "bodymatter", chapter: &rendered{}}
+			doc, at, err := f.section(pf, []byte(head+tc.body+"</body>\n</html>\n"))
+			if tc.before == "" {
+				if err == nil {
+					t.Errorf("no error; document %q with the chapter at %d", doc, at)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasSuffix(string(doc[:at]), tc.before) || string(doc[at:]) != tc.after {
+				t.Errorf("chapter between %q and %q, want after %q and before %q", doc[:at], doc[at:], tc.before, tc.after)
+			}
+		})
+	}
+}
+
 // TestAnthologyWithoutEditors checks that a book without editors has its
 // authors as creators and prints no names on its title page.
 func TestAnthologyWithoutEditors(t *testing.T) {
@@ -881,11 +958,11 @@ func FuzzChapterXHTML(f *testing.F) {
 		if model.Validate(doc) != nil {
 			return
 		}
-		data, err := articleBook(doc).build(EPUBOptions{Cover: fuzzCover})
-		if err != nil {
+		var data bytes.Buffer
+		if err := articleBook(doc).build(&data, EPUBOptions{Cover: fuzzCover}); err != nil {
 			t.Fatal(err)
 		}
-		_, files := entries(t, data)
+		_, files := entries(t, data.Bytes())
 		for name, b := range files {
 			switch path.Ext(name) {
 			case ".xhtml":

@@ -82,10 +82,10 @@ type epubFinish struct {
 // Resources go-epub compressed are copied as they are. The container is
 // written again only to give it a fixed order and date, which go-epub's
 // in-memory file system does not.
-func finishEPUB(container []byte, f *epubFinish) ([]byte, error) {
+func finishEPUB(w io.Writer, container []byte, f *epubFinish) error {
 	zr, err := zip.NewReader(bytes.NewReader(container), int64(len(container)))
 	if err != nil {
-		return nil, fmt.Errorf("go-epub wrote an unreadable container: %w", err)
+		return fmt.Errorf("go-epub wrote an unreadable container: %w", err)
 	}
 	byName := map[string]*pkgFile{}
 	for _, pf := range f.files {
@@ -103,7 +103,7 @@ func finishEPUB(container []byte, f *epubFinish) ([]byte, error) {
 		case zf.Name == "META-INF/container.xml":
 			edit = checkContainer
 		case !inEPUB:
-			return nil, fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
+			return fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
 		case name == "package.opf":
 			edit = f.pkg
 		case name == navFile:
@@ -113,7 +113,7 @@ func finishEPUB(container []byte, f *epubFinish) ([]byte, error) {
 		case path.Dir(name)+"/" == xhtmlDir:
 			pf := byName[name]
 			if pf == nil {
-				return nil, fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
+				return fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
 			}
 			edit = func(b []byte) ([]byte, error) {
 				doc, at, err := f.section(pf, b)
@@ -126,11 +126,11 @@ func finishEPUB(container []byte, f *epubFinish) ([]byte, error) {
 			}
 		default:
 			if byName[name] == nil {
-				return nil, fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
+				return fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
 			}
 			e, err = rawEntry(zf)
 			if err != nil {
-				return nil, err
+				return err
 			}
 		}
 		seen[name] = true
@@ -140,17 +140,17 @@ func finishEPUB(container []byte, f *epubFinish) ([]byte, error) {
 				e.data, err = edit(data)
 			}
 			if err != nil {
-				return nil, fmt.Errorf("finish go-epub's %s: %w", zf.Name, err)
+				return fmt.Errorf("finish go-epub's %s: %w", zf.Name, err)
 			}
 		}
 		entries = append(entries, e)
 	}
 	for _, pf := range f.files {
 		if !seen[pf.name] {
-			return nil, fmt.Errorf("go-epub left %s out of the container", pf.name)
+			return fmt.Errorf("go-epub left %s out of the container", pf.name)
 		}
 	}
-	return writeZip(entries, f.modified)
+	return writeZip(w, entries, f.modified)
 }
 
 // rawEntry takes a file from go-epub's container as it was stored, with

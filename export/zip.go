@@ -35,16 +35,18 @@ type zipEntry struct {
 // mimetype entry first and stored without an extra field or data
 // descriptor (as OCF requires), the other entries sorted by name, every
 // entry dated at modified (clamped to what ZIP can record), no extra
-// fields, and fixed version and attribute fields.
-func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
+// fields, and fixed version and attribute fields. It writes the container
+// to w as it goes: everything but the entries made as they are written
+// (zipEntry.write) is checked and compressed before the first byte.
+func writeZip(w io.Writer, entries []zipEntry, modified time.Time) error {
 	if len(entries) == 0 || entries[0].name != "mimetype" || !entries[0].store {
-		return nil, fmt.Errorf("container: the stored mimetype entry must come first")
+		return fmt.Errorf("container: the stored mimetype entry must come first")
 	}
 	rest := entries[1:]
 	sort.SliceStable(rest, func(i, j int) bool { return rest[i].name < rest[j].name })
 	for i := 1; i < len(entries); i++ {
 		if entries[i].name == entries[i-1].name {
-			return nil, fmt.Errorf("container: %s twice", entries[i].name)
+			return fmt.Errorf("container: %s twice", entries[i].name)
 		}
 	}
 
@@ -80,25 +82,12 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
 
 	date, clock := msDosTime(modified)
-	size := 22
-	for _, e := range entries {
-		n := len(e.raw)
-		if e.raw == nil {
-			n = len(e.data)/2 + 16 // compressed text, and its data descriptor
-		}
-		if e.write != nil {
-			n = 0 // unknown until written; the buffer grows
-		}
-		size += 30 + 46 + 2*len(e.name) + n
-	}
-	var out bytes.Buffer
-	out.Grow(size)
-	zw := zip.NewWriter(&out)
+	zw := zip.NewWriter(w)
 	var made madeEntry
 	for _, e := range entries {
 		fh := &zip.FileHeader{
@@ -113,18 +102,18 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 		}
 		if e.write != nil {
 			if err := made.write(zw, fh, e.write); err != nil {
-				return nil, fmt.Errorf("container: %s: %w", e.name, err)
+				return fmt.Errorf("container: %s: %w", e.name, err)
 			}
 			continue
 		}
 		if e.raw == nil {
 			// Compressed by archive/zip, with a data descriptor after it.
-			w, err := zw.CreateHeader(fh)
+			ew, err := zw.CreateHeader(fh)
 			if err == nil {
-				_, err = w.Write(e.data)
+				_, err = ew.Write(e.data)
 			}
 			if err != nil {
-				return nil, fmt.Errorf("container: %s: %w", e.name, err)
+				return fmt.Errorf("container: %s: %w", e.name, err)
 			}
 			continue
 		}
@@ -134,18 +123,18 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 		fh.CRC32 = e.crc
 		fh.CompressedSize64 = uint64(len(e.raw))
 		fh.UncompressedSize64 = e.size
-		w, err := zw.CreateRaw(fh)
+		ew, err := zw.CreateRaw(fh)
 		if err == nil {
-			_, err = w.Write(e.raw)
+			_, err = ew.Write(e.raw)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("container: %s: %w", e.name, err)
+			return fmt.Errorf("container: %s: %w", e.name, err)
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("container: %w", err)
+		return fmt.Errorf("container: %w", err)
 	}
-	return out.Bytes(), nil
+	return nil
 }
 
 // largeEntry is the size from which an entry is compressed apart, at
