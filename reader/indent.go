@@ -39,7 +39,7 @@ func (r *textReader) firstLineIndents(lines []srcLine) []srcLine {
 // by a line at the margin.
 func isDeepFirstLine(lines []srcLine, i int) bool {
 	l := lines[i]
-	if l.indent < 4 || l.indent > 8 || runeLen(l.text) < 30 || strings.Count(l.text, " ") < 4 || isMarker(l) || i+1 >= len(lines) {
+	if l.indent < 4 || l.indent > 8 || runeLen(l.text()) < 30 || strings.Count(l.text(), " ") < 4 || isMarker(l) || i+1 >= len(lines) {
 		return false
 	}
 	next := lines[i+1]

@@ -42,26 +42,56 @@ import (
 // magazine), the sample (samples/) or the messy input (testdata/messy) that
 // motivated it.
 
-// srcLine is one input line.
+// srcLine is one input line. A text holds one per input line while it is
+// read, so the line is kept small: its text is a slice of raw, not a
+// string of its own, and the rarely set marks share a word.
 type srcLine struct {
-	no     int    // 1-based line number in the input
-	indent int    // leading columns; a tab counts to the next multiple of 4
-	text   string // the line without indentation and trailing spaces
-	raw    string // the line without trailing spaces, indentation kept
-	// quoted marks a line read from behind a ">": its depth is written
-	// out, so it is no lazy continuation of a deeper quotation.
-	quoted bool
+	raw string // the line without trailing spaces, indentation kept
+	no  int    // 1-based line number in the input
 	// head is the level of a heading that a convention of the text marks
 	// (rows of stars, a line left of the margin), 0 for other lines;
 	// headBy names that convention.
 	head   int
-	headBy string
+	indent int   // leading columns; a tab counts to the next multiple of 4
+	off    int32 // where the text starts in raw: the bytes of indentation
+	headBy headConv
+	// quoted marks a line read from behind a ">": its depth is written
+	// out, so it is no lazy continuation of a deeper quotation.
+	quoted bool
 	// lifted marks a line left of the margin that margin stripped from
 	// the others: its indent is the one it was written with.
 	lifted bool
 }
 
-func (l srcLine) blank() bool { return l.text == "" }
+// text is the line without indentation and trailing spaces.
+func (l srcLine) text() string { return l.raw[l.off:] }
+
+// setText gives l the text s in place of its own, with no indentation:
+// a header line joined with the line that continues it.
+func (l *srcLine) setText(s string) { l.raw, l.off = s, 0 }
+
+// headConv is the convention of the text that marks a line as a heading
+// (head is then its level): rows of stars, a line left of the margin.
+type headConv uint8
+
+const (
+	headNone headConv = iota
+	headStars
+	headLeft
+)
+
+// String names the convention, as heading repairs say it.
+func (h headConv) String() string {
+	switch h {
+	case headStars:
+		return "set between rows of stars"
+	case headLeft:
+		return "left of the margin"
+	}
+	return ""
+}
+
+func (l srcLine) blank() bool { return l.off == int32(len(l.raw)) }
 
 // textReader holds the state of one read.
 type textReader struct {
@@ -262,11 +292,11 @@ func newLine(no int, raw string) srcLine {
 		case '\t':
 			col += 4 - col%4
 		default:
-			return srcLine{no: no, indent: col, text: raw[i:], raw: raw}
+			return srcLine{no: no, indent: col, off: int32(i), raw: raw}
 		}
 		i++
 	}
-	return srcLine{no: no, raw: raw}
+	return srcLine{no: no, off: int32(len(raw)), raw: raw}
 }
 
 // runeLen is the length of s in characters. Lines are mostly ASCII: it
@@ -304,7 +334,7 @@ func (r *textReader) analyze(lines []srcLine) {
 				laidOut = e
 			}
 		}
-		if atxLevel(l) > 0 || (i > 0 && !lines[i-1].blank() && isUnderline(l.text) != 0 && lines[i-1].indent < 4) {
+		if atxLevel(l) > 0 || (i > 0 && !lines[i-1].blank() && isUnderline(l.text()) != 0 && lines[i-1].indent < 4) {
 			r.explicitHeadings = true
 		}
 		marker := isMarker(l)
@@ -353,10 +383,10 @@ func atxLevel(l srcLine) int {
 		return 0
 	}
 	n := 0
-	for n < len(l.text) && l.text[n] == '#' {
+	for n < len(l.text()) && l.text()[n] == '#' {
 		n++
 	}
-	if n == 0 || n > 6 || n >= len(l.text) || l.text[n] != ' ' {
+	if n == 0 || n > 6 || n >= len(l.text()) || l.text()[n] != ' ' {
 		return 0
 	}
 	return n
@@ -426,10 +456,10 @@ const bullets = "-*+•◦‣·–▪"
 // cooperativa-assembleia-pt samples). Space or a tab separates the marker
 // from the text.
 func listMarker(l srcLine) (marker, bool) {
-	if l.indent > 12 || l.text == "" {
+	if l.indent > 12 || l.text() == "" {
 		return marker{}, false
 	}
-	s := l.text
+	s := l.text()
 	r, n := utf8.DecodeRuneInString(s)
 	if strings.ContainsRune(bullets, r) {
 		if isBreak(s) {
@@ -471,7 +501,7 @@ func listMarker(l srcLine) (marker, bool) {
 // markerAt completes m, whose marker takes the first n bytes of l.text:
 // the text must follow after spaces or a tab.
 func markerAt(l srcLine, n int, m marker) (marker, bool) {
-	s := l.text
+	s := l.text()
 	if n >= len(s) || s[n] != ' ' && s[n] != '\t' {
 		return marker{}, false
 	}
@@ -498,7 +528,7 @@ func isMarker(l srcLine) bool {
 }
 
 // isQuoteLine reports whether l starts with ">".
-func isQuoteLine(l srcLine) bool { return l.indent <= 3 && strings.HasPrefix(l.text, ">") }
+func isQuoteLine(l srcLine) bool { return l.indent <= 3 && strings.HasPrefix(l.text(), ">") }
 
 // fence returns the fence string of a "```" or "~~~" line, or "".
 func fence(l srcLine) string {
@@ -506,12 +536,12 @@ func fence(l srcLine) string {
 		return ""
 	}
 	for _, f := range []string{"```", "~~~"} {
-		if strings.HasPrefix(l.text, f) {
+		if strings.HasPrefix(l.text(), f) {
 			n := 0
-			for n < len(l.text) && l.text[n] == f[0] {
+			for n < len(l.text()) && l.text()[n] == f[0] {
 				n++
 			}
-			return l.text[:n]
+			return l.text()[:n]
 		}
 	}
 	return ""
