@@ -94,18 +94,28 @@ func isGlueBoundary(s string, b int) bool {
 // splitGlued splits the long paragraphs of blocks at their glued sentence
 // ends into paragraphs of their own. Only the paragraph's plain text at
 // its top level is cut; a glue point inside a link or emphasis stays.
+//
+// blocks is returned itself when nothing is split: a long text's list of
+// blocks is copied only once a paragraph is.
 func (r *textReader) splitGlued(blocks []model.Block) []model.Block {
 	var out []model.Block
-	for _, b := range blocks {
+	for i, b := range blocks {
 		p, ok := b.(*model.Paragraph)
 		if !ok || inlineWords(p.Content, gluedMinWords) < gluedMinWords {
-			out = append(out, b)
+			if out != nil {
+				out = append(out, b)
+			}
 			continue
 		}
 		parts := splitGluedInlines(p.Content)
 		if len(parts) == 1 {
-			out = append(out, b)
+			if out != nil {
+				out = append(out, b)
+			}
 			continue
+		}
+		if out == nil {
+			out = append(make([]model.Block, 0, len(blocks)+len(parts)), blocks[:i]...)
 		}
 		line := r.lines[b]
 		r.found("glued-paragraphs", "sentence ends glued to the next sentence in a paragraph of %d words on line %d", inlineWords(p.Content, -1), line)
@@ -115,6 +125,9 @@ func (r *textReader) splitGlued(blocks []model.Block) []model.Block {
 			r.lines[np] = line
 			out = append(out, np)
 		}
+	}
+	if out == nil {
+		return blocks
 	}
 	return out
 }
