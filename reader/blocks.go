@@ -82,7 +82,7 @@ func (b *pblock) setMore() *pmore {
 func (b *pblock) first() int {
 	switch {
 	case len(b.lines) > 0:
-		return b.lines[0].no
+		return int(b.lines[0].no)
 	case len(b.x().items) > 0 && len(b.x().items[0]) > 0:
 		return b.x().items[0][0].first()
 	case len(b.x().blocks) > 0:
@@ -134,7 +134,7 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			continue
 		}
 		if l.head > 0 {
-			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, more: &pmore{text: l.text(), level: l.head, style: l.headBy.String()}})
+			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, more: &pmore{text: l.text(), level: int(l.head), style: l.headBy.String()}})
 			i++
 			continue
 		}
@@ -162,7 +162,7 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			continue
 		}
 		if turns, n := r.dialogue(lines[i:]); n > 0 && !introduced(lines, i) {
-			r.repair(l.no, "dialogue", "%d dialogue turn(s) opened by a dash kept as paragraphs", len(turns))
+			r.repair(int(l.no), "dialogue", "%d dialogue turn(s) opened by a dash kept as paragraphs", len(turns))
 			out = append(out, turns...)
 			i += n
 			continue
@@ -180,7 +180,7 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 		}
 		if strings.ContainsAny(l.text(), "\t|") || strings.Contains(l.text(), "  ") || isRuleRow(l.text()) {
 			if t, ok := readTextTable(lines[i:]); ok {
-				r.repair(l.no, "table", "table of %d row(s) and %d column(s) read from cells marked by %s", len(t.rows), len(t.rows[0]), t.from)
+				r.repair(int(l.no), "table", "table of %d row(s) and %d column(s) read from cells marked by %s", len(t.rows), len(t.rows[0]), t.from)
 				out = append(out, &pblock{kind: pTable, lines: lines[i : i+t.lines], more: &pmore{table: &t}})
 				i += t.lines
 				continue
@@ -188,7 +188,7 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 		}
 		if !inner && startsBlock {
 			if n := indentedQuote(lines[i:]); n > 0 {
-				r.repair(l.no, "quote", "block quotation of %d line(s) set in by %d column(s)", n, l.indent)
+				r.repair(int(l.no), "quote", "block quotation of %d line(s) set in by %d column(s)", n, l.indent)
 				inner := make([]srcLine, n)
 				for k, q := range lines[i : i+n] {
 					inner[k] = newLine(q.no, q.text())
@@ -205,7 +205,7 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			b = &pblock{kind: pPara, lines: b.lines[1:], splitBy: "heading"}
 		}
 		if !inner && flatCode(b.lines) {
-			r.repair(l.no, "code", "%d line(s) of program code that lost their indentation kept as code", len(b.lines))
+			r.repair(int(l.no), "code", "%d line(s) of program code that lost their indentation kept as code", len(b.lines))
 			out = append(out, &pblock{kind: pCode, lines: b.lines})
 			i += n
 			continue
@@ -215,10 +215,10 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			b.splitBy = "indent"
 			if len(prev.lines) == 1 && isSalutation(prev.lines[0].text()) {
 				b.splitBy = "salutation"
-				r.repair(l.no, "split-paragraph", "the salutation %q set apart from the letter's first line", prev.lines[0].text())
+				r.repair(int(l.no), "split-paragraph", "the salutation %q set apart from the letter's first line", prev.lines[0].text())
 			} else if !(r.indentParas && l.indent >= 1 && l.indent <= 3) {
 				b.splitBy = "short line"
-				r.repair(l.no, "split-paragraph", "new paragraph at %q: the line before ends a sentence well short of the %d-column wrap", head(l.text()), r.wrap)
+				r.repair(int(l.no), "split-paragraph", "new paragraph at %q: the line before ends a sentence well short of the %d-column wrap", head(l.text()), r.wrap)
 			}
 		}
 		out = append(out, b)
@@ -264,7 +264,7 @@ func (r *textReader) numberedHeading(lines []srcLine, i int, inner bool) (*pbloc
 		return nil, false
 	}
 	nx := lines[next]
-	if isMarker(nx) || nx.indent >= m.content || !opensSentence(nx.text()) {
+	if isMarker(nx) || int(nx.indent) >= m.content || !opensSentence(nx.text()) {
 		return nil, false
 	}
 	return &pblock{kind: pHeading, lines: []srcLine{l}, more: &pmore{text: l.text(), style: "numbered line before prose"}}, true
@@ -451,7 +451,7 @@ func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 	for n < len(lines) {
 		if t := lines[n].text(); lines[n].indent <= 3 && strings.HasPrefix(t, f) && strings.TrimLeft(t, f[:1]) == "" {
 			n++
-			r.repair(lines[0].no, "code", "fenced code block of %d line(s)", n-2)
+			r.repair(int(lines[0].no), "code", "fenced code block of %d line(s)", n-2)
 			return &pblock{kind: pCode, lines: lines[1 : n-1], more: &pmore{lang: info}}, n
 		}
 		n++
@@ -469,8 +469,8 @@ func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 	if empty {
 		return &pblock{kind: pPara, lines: lines[:1]}, 1
 	}
-	r.repair(lines[0].no, "code", "fenced code block without a closing fence runs to the end")
-	r.opt.warn(lines[0].no, "code fence %q is never closed; the rest of the text is read as code", f)
+	r.repair(int(lines[0].no), "code", "fenced code block without a closing fence runs to the end")
+	r.opt.warn(int(lines[0].no), "code fence %q is never closed; the rest of the text is read as code", f)
 	return &pblock{kind: pCode, lines: lines[1:n], more: &pmore{lang: info}}, n
 }
 
@@ -495,11 +495,11 @@ func (r *textReader) indented(lines []srcLine) (*pblock, int) {
 	kind := classifyIndented(block)
 	switch kind {
 	case pCode:
-		r.repair(block[0].no, "code", "indented code block of %d line(s)", len(block))
+		r.repair(int(block[0].no), "code", "indented code block of %d line(s)", len(block))
 	case pLayout:
-		r.repair(block[0].no, "layout", "hand-laid block of %d line(s) kept line by line", len(block))
+		r.repair(int(block[0].no), "layout", "hand-laid block of %d line(s) kept line by line", len(block))
 	case pVerse:
-		r.repair(block[0].no, "verse", "indented verse of %d line(s) read as a quotation", len(block))
+		r.repair(int(block[0].no), "verse", "indented verse of %d line(s) read as a quotation", len(block))
 	}
 	return &pblock{kind: kind, lines: block}, end
 }
@@ -516,7 +516,7 @@ func classifyIndented(lines []srcLine) pkind {
 		if l.blank() {
 			continue
 		}
-		indents[l.indent] = true
+		indents[int(l.indent)] = true
 		if looksLikeCode(l.text()) {
 			codeish++
 		} else {
@@ -642,7 +642,7 @@ func (r *textReader) quote(lines []srcLine) (*pblock, int) {
 		}
 		n++
 	}
-	r.repair(lines[0].no, "quote", "block quotation of %d line(s)", n)
+	r.repair(int(lines[0].no), "quote", "block quotation of %d line(s)", n)
 	return &pblock{kind: pQuote, more: &pmore{blocks: r.parseBlocks(inner, true)}}, n
 }
 
@@ -673,7 +673,7 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 				if k >= len(lines) {
 					break
 				}
-				if nx := lines[k]; !isMarker(nx) && nx.indent >= m.content && nx.indent < m.content+4 {
+				if nx := lines[k]; !isMarker(nx) && int(nx.indent) >= m.content && int(nx.indent) < m.content+4 {
 					// A second paragraph of the item.
 					for ; n < k; n++ {
 						item = append(item, srcLine{no: lines[n].no})
@@ -709,7 +709,7 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 			}
 			// Continuation: dedent by the item's content column; lazy lines
 			// that start further left keep what they have.
-			item = append(item, newLine(c.no, c.raw[byteCol(c.raw, min(c.indent, m.content)):]))
+			item = append(item, newLine(c.no, c.raw[byteCol(c.raw, min(int(c.indent), m.content)):]))
 			n++
 		}
 		b.more.items = append(b.more.items, r.parseBlocks(item, true))
@@ -722,7 +722,7 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 	if m0.ordered {
 		kind = "numbered"
 	}
-	r.repair(lines[0].no, "list", "%s list of %d item(s)", kind, len(b.x().items))
+	r.repair(int(lines[0].no), "list", "%s list of %d item(s)", kind, len(b.x().items))
 	return b, n
 }
 

@@ -121,7 +121,7 @@ func (r *textReader) lineInlines(lines []srcLine) []model.Inline {
 		if k > 0 {
 			in = append(in, &model.LineBreak{})
 		}
-		in = append(in, r.inlines(l.text(), l.no)...)
+		in = append(in, r.inlines(l.text(), int(l.no))...)
 	}
 	return in
 }
@@ -135,8 +135,8 @@ func dedent(lines []srcLine) string {
 		if l.blank() {
 			continue
 		}
-		if common < 0 || l.indent < common {
-			common = l.indent
+		if common < 0 || int(l.indent) < common {
+			common = int(l.indent)
 		}
 	}
 	var b strings.Builder
@@ -148,7 +148,7 @@ func dedent(lines []srcLine) string {
 			continue
 		}
 		// Expand the indentation to spaces, then drop the common part.
-		b.WriteString(strings.Repeat(" ", l.indent-common))
+		b.WriteString(strings.Repeat(" ", int(l.indent)-common))
 		b.WriteString(l.text())
 	}
 	return b.String()
@@ -200,12 +200,12 @@ func (r *textReader) signature(bs []*pblock, doc *model.Document) []*pblock {
 	if aff != "" {
 		detail += " (affiliation " + quoteQ(aff) + " left out)"
 	}
-	r.repair(l.no, "signature", "%s", detail)
+	r.repair(int(l.no), "signature", "%s", detail)
 	if len(last.lines) > 1 {
 		// The sign-off was glued to the last paragraph: give it its own.
 		n := len(last.lines) - 1
 		last.lines = last.lines[:n:n]
-		r.repair(l.no, "split-paragraph", "signature %q set apart from the paragraph before it", head(t))
+		r.repair(int(l.no), "split-paragraph", "signature %q set apart from the paragraph before it", head(t))
 		bs = append(bs, &pblock{kind: pPara, lines: []srcLine{l}, splitBy: "signature"})
 	}
 	return bs
@@ -241,7 +241,7 @@ func (r *textReader) signOff(lines []srcLine, doc *model.Document) {
 		}
 	}
 	doc.Authors = names
-	r.repair(name.no, "signature", "%s from the sign-off %s", strings.Join(names, "; "), quoteQ(name.text()))
+	r.repair(int(name.no), "signature", "%s from the sign-off %s", strings.Join(names, "; "), quoteQ(name.text()))
 }
 
 func quoteQ(s string) string { return "\"" + s + "\"" }

@@ -166,7 +166,7 @@ func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 	var joins []int
 	for i, l := range lines {
 		if drop[i] {
-			r.repair(l.no, "page-furniture", "%q between two pages dropped", strings.TrimSpace(strings.ReplaceAll(l.text(), "\f", "")))
+			r.repair(int(l.no), "page-furniture", "%q between two pages dropped", strings.TrimSpace(strings.ReplaceAll(l.text(), "\f", "")))
 			continue
 		}
 		if strings.IndexByte(l.raw, '\f') >= 0 {
@@ -245,10 +245,10 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 		return lines
 	}
 	r.refs = refs
-	r.repair(lines[h].no, "reference", "the list of %d link target(s) under %q read as the targets of the numbered links and dropped", len(refs), lines[h].text())
+	r.repair(int(lines[h].no), "reference", "the list of %d link target(s) under %q read as the targets of the numbered links and dropped", len(refs), lines[h].text())
 	for _, l := range lines[h+1:] {
 		if n, url, ok := referenceEntry(l.text()); ok {
-			r.repair(l.no, "reference", "[%d] is a link to %s", n, url)
+			r.repair(int(l.no), "reference", "[%d] is a link to %s", n, url)
 		}
 	}
 	r.found("numbered-references", "%d numbered link(s) marked like \"[1]\" in the text; the list of %d target(s) under %q (line %d) dropped", marks, len(refs), lines[h].text(), lines[h].no)
@@ -344,7 +344,7 @@ func (r *textReader) margin(lines []srcLine) []srcLine {
 	for i, l := range lines {
 		switch {
 		case l.blank():
-		case l.indent >= m:
+		case int(l.indent) >= m:
 			q := newLine(l.no, l.raw[byteCol(l.raw, m):])
 			q.quoted, q.head, q.headBy = l.quoted, l.head, l.headBy
 			l = q
@@ -384,9 +384,9 @@ func (r *textReader) centredLines(lines []srcLine) []srcLine {
 	// left is the line's indent before margin stripped it.
 	left := func(l srcLine) int {
 		if l.lifted {
-			return l.indent
+			return int(l.indent)
 		}
-		return l.indent + r.marginCols
+		return int(l.indent) + r.marginCols
 	}
 	// runs lists the runs of non-blank lines worth a look: short, with a
 	// line set well in.
@@ -491,7 +491,7 @@ func (r *textReader) starHeadings(lines []srcLine) []srcLine {
 	for i, l := range lines {
 		if inner, n := starRun(l.text()); n > 0 && l.indent < 4 {
 			q := newLine(l.no, inner)
-			q.head, q.headBy = most-n+1, headStars
+			q.head, q.headBy = int32(most-n+1), headStars
 			lines[i] = q
 		}
 	}
@@ -540,7 +540,7 @@ func (r *textReader) underscoredLinks(lines []srcLine) {
 		}
 		if changed {
 			// Spaces inside the line are one each in such text.
-			q := newLine(l.no, l.raw[:byteCol(l.raw, l.indent)]+strings.Join(ws, " "))
+			q := newLine(l.no, l.raw[:byteCol(l.raw, int(l.indent))]+strings.Join(ws, " "))
 			q.head, q.headBy, q.quoted = l.head, l.headBy, l.quoted
 			lines[i] = q
 		}
@@ -657,7 +657,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		}
 		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem, inCode, dense[i]) {
 			if lines[i-1].head == 0 && l.head == 0 {
-				r.repair(l.no, "split-paragraph", "new paragraph at %q: the line before stops short of the %d columns a full line reaches", head(l.text()), p.width)
+				r.repair(int(l.no), "split-paragraph", "new paragraph at %q: the line before stops short of the %d columns a full line reaches", head(l.text()), p.width)
 			}
 			out = append(out, srcLine{no: l.no})
 			breaks++

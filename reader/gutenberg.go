@@ -84,7 +84,7 @@ func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, m meta, found b
 		}
 	}
 	flush()
-	r.repair(lines[0].no, "gutenberg", "Project Gutenberg header (lines %d-%d) read as metadata and left out", lines[0].no, lines[start].no)
+	r.repair(int(lines[0].no), "gutenberg", "Project Gutenberg header (lines %d-%d) read as metadata and left out", lines[0].no, lines[start].no)
 	r.found("gutenberg", "the start marker %q on line %d", lines[start].text(), lines[start].no)
 	// "Produced by …" and the like, right after the start marker: the
 	// transcribers' credit, not the book.
@@ -101,7 +101,7 @@ func (r *textReader) skipCredit(lines []srcLine, i int) int {
 		for e < len(lines) && !lines[e].blank() {
 			e++
 		}
-		r.repair(lines[b].no, "gutenberg", "transcribers' credit %q left out", lines[b].text())
+		r.repair(int(lines[b].no), "gutenberg", "transcribers' credit %q left out", lines[b].text())
 		return e
 	}
 	return b
@@ -137,7 +137,7 @@ func (r *textReader) bookEnd(lines []srcLine, b int) int {
 			}
 			break
 		}
-		r.repair(lines[e].no, "gutenberg", "Project Gutenberg licence (lines %d-%d) dropped as boilerplate", lines[e].no, lines[len(lines)-1].no)
+		r.repair(int(lines[e].no), "gutenberg", "Project Gutenberg licence (lines %d-%d) dropped as boilerplate", lines[e].no, lines[len(lines)-1].no)
 		end = e
 	}
 	return end
@@ -167,7 +167,7 @@ func (r *textReader) gutenbergOpening(lines []srcLine) ([]srcLine, meta, bool) {
 	if names, _, ok := parseAuthors(author, false); ok {
 		m.Authors = names
 	}
-	r.repair(lines[i].no, "gutenberg", "Project Gutenberg opening line %q read as metadata and left out", lines[i].text())
+	r.repair(int(lines[i].no), "gutenberg", "Project Gutenberg opening line %q read as metadata and left out", lines[i].text())
 	r.found("gutenberg", "the opening line %q", lines[i].text())
 	b := skipBlank(lines, i+1)
 	if e := b; b < len(lines) {
@@ -176,7 +176,7 @@ func (r *textReader) gutenbergOpening(lines []srcLine) ([]srcLine, meta, bool) {
 		}
 		notice := strings.ToLower(linesText(lines[b:e]))
 		if strings.Contains(notice, "project gutenberg") || strings.Contains(notice, "ebook is for the use") {
-			r.repair(lines[b].no, "gutenberg", "Project Gutenberg notice (lines %d-%d) left out", lines[b].no, lines[e-1].no)
+			r.repair(int(lines[b].no), "gutenberg", "Project Gutenberg notice (lines %d-%d) left out", lines[b].no, lines[e-1].no)
 			b = e
 		}
 	}
@@ -263,5 +263,5 @@ func firstLineNo(lines []srcLine) int {
 	if len(lines) == 0 {
 		return 0
 	}
-	return lines[0].no
+	return int(lines[0].no)
 }

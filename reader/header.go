@@ -537,7 +537,7 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 		// valley-gazette-site-name samples) is not the title; it stays in
 		// the body, as the first paragraph.
 		r.kicker = lines[i : i+1]
-		r.repair(lines[i].no, "kicker", "%q above the title kept as the first paragraph", lines[i].text())
+		r.repair(int(lines[i].no), "kicker", "%q above the title kept as the first paragraph", lines[i].text())
 		i = k
 	}
 	first := lines[i]
@@ -551,7 +551,7 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 		i += 2
 	case !next.blank() && startsLower(next.text()) && wrappedTitle(lines, i, lang):
 		r.setTitle(doc, first, first.text()+" "+next.text(), "a title wrapped over two lines", lang)
-		r.repair(next.no, "title", "%q continues the title", next.text())
+		r.repair(int(next.no), "title", "%q continues the title", next.text())
 		i += 2
 	default:
 		if _, ok := parseHeaderLine(first.text(), lang, false); ok {
@@ -619,7 +619,7 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 				credit = recase(credit, lang, r.isAcronym)
 			}
 			doc.Byline = strings.TrimRight(cmp.Or(doc.Byline, strings.Join(doc.Authors, ", ")), ",;") + ", " + credit
-			r.repair(l.no, "byline", "credit %q kept with the byline", l.text())
+			r.repair(int(l.no), "byline", "credit %q kept with the byline", l.text())
 			i = j + 1
 			continue
 		}
@@ -630,12 +630,12 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 				// the body as a laid-out block, never as headings; its year
 				// dates the edition.
 				r.imprint = lines[j:e]
-				r.repair(l.no, "imprint", "publisher's imprint (lines %d-%d) kept as a laid-out block", l.no, lines[e-1].no)
+				r.repair(int(l.no), "imprint", "publisher's imprint (lines %d-%d) kept as a laid-out block", l.no, lines[e-1].no)
 				if doc.Date.IsZero() {
 					for _, il := range r.imprint {
 						if y, ok := imprintYear(il.text()); ok {
 							doc.Date = model.Date{Year: y}
-							r.repair(il.no, "date", "%d from the imprint", y)
+							r.repair(int(il.no), "date", "%d from the imprint", y)
 							break
 						}
 					}
@@ -649,11 +649,11 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 			sub := l.text()
 			if isAllCaps(sub) {
 				rc := strings.TrimSuffix(recase(sub, lang, r.isAcronym), ".")
-				r.repair(l.no, "recase", "subtitle set in capitals %q shown as %q", sub, rc)
+				r.repair(int(l.no), "recase", "subtitle set in capitals %q shown as %q", sub, rc)
 				sub = rc
 			}
 			doc.Subtitle = sub
-			r.repair(l.no, "subtitle", "%q", sub)
+			r.repair(int(l.no), "subtitle", "%q", sub)
 			lastKind = "subtitle"
 			i = j + 1
 			continue
@@ -1014,11 +1014,11 @@ func (r *textReader) setTitle(doc *model.Document, l srcLine, title, how, lang s
 		if c := strings.TrimSuffix(rc, "."); c != "" && !strings.HasSuffix(c, ".") {
 			rc = c
 		}
-		r.repair(l.no, "recase", "title set in capitals %q shown as %q", title, rc)
+		r.repair(int(l.no), "recase", "title set in capitals %q shown as %q", title, rc)
 		title = rc
 	}
 	doc.Title = title
-	r.repair(l.no, "title", "%q (%s)", title, how)
+	r.repair(int(l.no), "title", "%q (%s)", title, how)
 }
 
 // mailSubject strips what an e-mail puts before its subject line —
@@ -1061,12 +1061,12 @@ func (r *textReader) applyHeader(doc *model.Document, l srcLine, h headerInfo, l
 			if len(h.aside) > 0 {
 				detail += fmt.Sprintf(" (%q left out)", strings.Join(h.aside, "; "))
 			}
-			r.repair(l.no, "date", "%s", detail)
+			r.repair(int(l.no), "date", "%s", detail)
 		} else {
-			r.repair(l.no, "date", "second date %s in %q kept out of the body", h.date, l.text())
+			r.repair(int(l.no), "date", "second date %s in %q kept out of the body", h.date, l.text())
 		}
 		if h.publication != "" {
-			r.repair(l.no, "publication", "%q named with the date", h.publication)
+			r.repair(int(l.no), "publication", "%q named with the date", h.publication)
 		}
 		if doc.Dateline == "" && h.dateline != "" {
 			doc.Dateline = h.dateline
@@ -1095,10 +1095,10 @@ func (r *textReader) applyHeader(doc *model.Document, l srcLine, h headerInfo, l
 			if h.affiliation != "" {
 				detail += fmt.Sprintf(" (affiliation %q left out)", h.affiliation)
 			}
-			r.repair(l.no, "byline", "%s", detail)
+			r.repair(int(l.no), "byline", "%s", detail)
 		} else {
 			doc.Authors = append(doc.Authors, names...)
-			r.repair(l.no, "byline", "more authors %s from %q", strings.Join(names, "; "), l.text())
+			r.repair(int(l.no), "byline", "more authors %s from %q", strings.Join(names, "; "), l.text())
 		}
 	}
 }

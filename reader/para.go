@@ -306,9 +306,9 @@ func (r *textReader) unwrap(b *pblock) string {
 				buf.Reset()
 				buf.Grow(size)
 				buf.WriteString(s[:len(s)-1])
-				r.repair(l.no, "rejoin-hyphenation", "%q + %q → %q (%s)", pre+"-", suf, pre+suf, why)
+				r.repair(int(l.no), "rejoin-hyphenation", "%q + %q → %q (%s)", pre+"-", suf, pre+suf, why)
 			} else {
-				r.repair(l.no, "keep-hyphen", "%q + %q kept as the compound %q (%s)", pre+"-", suf, pre+"-"+suf, why)
+				r.repair(int(l.no), "keep-hyphen", "%q + %q kept as the compound %q (%s)", pre+"-", suf, pre+"-"+suf, why)
 			}
 			buf.WriteString(t)
 			continue

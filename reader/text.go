@@ -43,17 +43,17 @@ import (
 // motivated it.
 
 // srcLine is one input line. A text holds one per input line while it is
-// read, so the line is kept small: its text is a slice of raw, not a
-// string of its own, and the rarely set marks share a word.
+// read, so a line takes 32 bytes: its text is found in raw, not kept as a
+// second string, its numbers are 32-bit (an input of 2^31 lines or
+// columns is far past any the reader is given) and its marks share a word.
 type srcLine struct {
-	raw string // the line without trailing spaces, indentation kept
-	no  int    // 1-based line number in the input
+	raw    string // the line without trailing spaces, indentation kept
+	no     int32  // 1-based line number in the input
+	indent int32  // leading columns; a tab counts to the next multiple of 4
 	// head is the level of a heading that a convention of the text marks
 	// (rows of stars, a line left of the margin), 0 for other lines;
 	// headBy names that convention.
-	head   int
-	indent int   // leading columns; a tab counts to the next multiple of 4
-	off    int32 // where the text starts in raw: the bytes of indentation
+	head   int32
 	headBy headConv
 	// quoted marks a line read from behind a ">": its depth is written
 	// out, so it is no lazy continuation of a deeper quotation.
@@ -61,14 +61,31 @@ type srcLine struct {
 	// lifted marks a line left of the margin that margin stripped from
 	// the others: its indent is the one it was written with.
 	lifted bool
+	// joined marks a line whose text was set by setText: all of raw is
+	// its text.
+	joined bool
 }
 
 // text is the line without indentation and trailing spaces.
-func (l srcLine) text() string { return l.raw[l.off:] }
+func (l srcLine) text() string {
+	if l.joined {
+		return l.raw
+	}
+	return l.raw[indentBytes(l.raw):]
+}
+
+// indentBytes is the length of the spaces and tabs that open s.
+func indentBytes(s string) int {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
 
 // setText gives l the text s in place of its own, with no indentation:
 // a header line joined with the line that continues it.
-func (l *srcLine) setText(s string) { l.raw, l.off = s, 0 }
+func (l *srcLine) setText(s string) { l.raw, l.joined = s, true }
 
 // headConv is the convention of the text that marks a line as a heading
 // (head is then its level): rows of stars, a line left of the margin.
@@ -91,7 +108,7 @@ func (h headConv) String() string {
 	return ""
 }
 
-func (l srcLine) blank() bool { return l.off == int32(len(l.raw)) }
+func (l srcLine) blank() bool { return l.text() == "" }
 
 // textReader holds the state of one read.
 type textReader struct {
@@ -270,7 +287,7 @@ func (r *textReader) splitLines(text string) []srcLine {
 				firstTrailing = no
 			}
 		}
-		lines = append(lines, newLine(no, t))
+		lines = append(lines, newLine(int32(no), t))
 		if i < 0 {
 			break
 		}
@@ -283,20 +300,19 @@ func (r *textReader) splitLines(text string) []srcLine {
 }
 
 // newLine measures the indentation of raw (trailing spaces already gone).
-func newLine(no int, raw string) srcLine {
-	col, i := 0, 0
-	for i < len(raw) {
+func newLine(no int32, raw string) srcLine {
+	col := 0
+	for i := 0; i < len(raw); i++ {
 		switch raw[i] {
 		case ' ':
 			col++
 		case '\t':
 			col += 4 - col%4
 		default:
-			return srcLine{no: no, indent: col, off: int32(i), raw: raw}
+			return srcLine{no: no, indent: int32(col), raw: raw}
 		}
-		i++
 	}
-	return srcLine{no: no, off: int32(len(raw)), raw: raw}
+	return srcLine{no: no, raw: raw}
 }
 
 // runeLen is the length of s in characters. Lines are mostly ASCII: it
@@ -505,7 +521,7 @@ func markerAt(l srcLine, n int, m marker) (marker, bool) {
 	if n >= len(s) || s[n] != ' ' && s[n] != '\t' {
 		return marker{}, false
 	}
-	col := l.indent + runeLen(s[:n])
+	col := int(l.indent) + runeLen(s[:n])
 	k := n
 	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
 		if s[k] == '\t' {

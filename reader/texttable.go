@@ -196,9 +196,9 @@ func spaceTable(lines []srcLine) (textTable, bool) {
 	}
 	// starts are the columns where a cell begins: the first after the
 	// indent, and the end of every gutter.
-	starts := []int{lines[0].indent}
+	starts := []int{int(lines[0].indent)}
 	run := 0
-	for col := lines[0].indent + 1; col < short; col++ {
+	for col := int(lines[0].indent) + 1; col < short; col++ {
 		blank := true
 		for _, row := range rows {
 			if row[col] != ' ' {
