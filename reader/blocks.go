@@ -31,13 +31,29 @@ type pblock struct {
 	// lineated marks a paragraph whose line breaks are the author's
 	// (verse, a form, a sign-off): they become line breaks.
 	lineated bool
-	ordered  bool      // list
-	lines    []srcLine // para, heading, code, layout, verse: the lines
+	ordered  bool // list
 	// splitBy says why a paragraph starts here though no blank line
-	// separates it from the previous one ("indent", "short line"), or "".
-	splitBy string
-	more    *pmore // nil for a paragraph no blank line was joined into
+	// separates it from the previous one, splitNone when one does.
+	splitBy split
+	lines   []srcLine // para, heading, code, layout, verse: the lines
+	more    *pmore    // the fields other kinds use; nil for most paragraphs
 }
+
+// split is why a paragraph starts where no blank line separates it from
+// the one before: joinFragments and promoteHeadings leave such a
+// paragraph as it is.
+type split uint8
+
+const (
+	splitNone       split = iota
+	splitHeading          // its first line became the heading above it
+	splitIndent           // it starts with an indented line
+	splitSalutation       // the line before is a letter's salutation
+	splitShortLine        // the line before ends a sentence short of the wrap
+	splitDialogue         // it is a speaker's turn
+	splitSignature        // it is the sign-off under an article
+	splitKicker           // it is the label that stood above the title
+)
 
 // pmore holds the fields of a pblock that most paragraphs leave empty.
 type pmore struct {
@@ -202,7 +218,7 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 		if style, ok := r.headingBeforeText(b.lines); ok && !inner {
 			h := b.lines[0]
 			out = append(out, &pblock{kind: pHeading, lines: []srcLine{h}, more: &pmore{text: h.text(), style: style + ", right above its text"}})
-			b = &pblock{kind: pPara, lines: b.lines[1:], splitBy: "heading"}
+			b = &pblock{kind: pPara, lines: b.lines[1:], splitBy: splitHeading}
 		}
 		if !inner && flatCode(b.lines) {
 			r.repair(int(l.no), "code", "%d line(s) of program code that lost their indentation kept as code", len(b.lines))
@@ -211,13 +227,13 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			continue
 		}
 		b.lineated = r.lineated(b.lines)
-		if !startsBlock && prev != nil && prev.kind == pPara && b.splitBy == "" {
-			b.splitBy = "indent"
+		if !startsBlock && prev != nil && prev.kind == pPara && b.splitBy == splitNone {
+			b.splitBy = splitIndent
 			if len(prev.lines) == 1 && isSalutation(prev.lines[0].text()) {
-				b.splitBy = "salutation"
+				b.splitBy = splitSalutation
 				r.repair(int(l.no), "split-paragraph", "the salutation %q set apart from the letter's first line", prev.lines[0].text())
 			} else if !(r.indentParas && l.indent >= 1 && l.indent <= 3) {
-				b.splitBy = "short line"
+				b.splitBy = splitShortLine
 				r.repair(int(l.no), "split-paragraph", "new paragraph at %q: the line before ends a sentence well short of the %d-column wrap", head(l.text()), r.wrap)
 			}
 		}
@@ -301,7 +317,7 @@ func (r *textReader) dialogue(lines []srcLine) ([]*pblock, int) {
 		default:
 			return nil, 0
 		}
-		turns = append(turns, &pblock{kind: pPara, lines: lines[k:e], splitBy: "dialogue"})
+		turns = append(turns, &pblock{kind: pPara, lines: lines[k:e], splitBy: splitDialogue})
 		k = e
 		if j := skipBlank(lines, k); j > k && j < len(lines) && dashTurn(lines[j]) > 0 {
 			k = j

@@ -206,7 +206,7 @@ func (r *textReader) signature(bs []*pblock, doc *model.Document) []*pblock {
 		n := len(last.lines) - 1
 		last.lines = last.lines[:n:n]
 		r.repair(int(l.no), "split-paragraph", "signature %q set apart from the paragraph before it", head(t))
-		bs = append(bs, &pblock{kind: pPara, lines: []srcLine{l}, splitBy: "signature"})
+		bs = append(bs, &pblock{kind: pPara, lines: []srcLine{l}, splitBy: splitSignature})
 	}
 	return bs
 }

@@ -10,12 +10,14 @@ import (
 // joinFragments joins paragraph chunks that a blank line split in
 // mid-sentence (the seed's "into a" / "crowd of protesters"; Go blog posts,
 // a personal blog, Mozilla Hacks and a Victorian magazine have more).
+//
+// bs is filtered in place.
 func (r *textReader) joinFragments(bs []*pblock) []*pblock {
-	out := bs[:0:0]
+	out := bs[:0]
 	for _, b := range bs {
 		if len(out) > 0 {
 			prev := out[len(out)-1]
-			if prev.kind == pPara && b.kind == pPara && b.splitBy == "" && !prev.lineated && !b.lineated && r.shouldJoin(prev, b) {
+			if prev.kind == pPara && b.kind == pPara && b.splitBy == splitNone && !prev.lineated && !b.lineated && r.shouldJoin(prev, b) {
 				r.repair(b.first(), "join-paragraph", "joined %q to %q across a blank line", tail(prev.lastLine()), head(b.lines[0].text()))
 				n := len(prev.lines)
 				prev.setMore().joins = append(prev.more.joins, n)
@@ -25,6 +27,7 @@ func (r *textReader) joinFragments(bs []*pblock) []*pblock {
 		}
 		out = append(out, b)
 	}
+	clear(bs[len(out):]) // the joined blocks
 	return out
 }
 
@@ -110,7 +113,7 @@ func head(s string) string {
 // block after it.
 func (r *textReader) promoteHeadings(bs []*pblock) []*pblock {
 	for k, b := range bs {
-		if b.kind != pPara || len(b.lines) != 1 || len(b.x().joins) > 0 || b.splitBy != "" || k+1 >= len(bs) {
+		if b.kind != pPara || len(b.lines) != 1 || len(b.x().joins) > 0 || b.splitBy != splitNone || k+1 >= len(bs) {
 			continue
 		}
 		t := b.lines[0].text()
@@ -165,14 +168,14 @@ func (r *textReader) headingStyle(t string) string {
 	if n < 2 || n > 100 {
 		return ""
 	}
-	words := strings.Fields(t)
-	if len(words) > 14 {
-		return ""
-	}
 	// It opens with a capital or a digit, perhaps after a quotation mark.
 	lead := strings.TrimLeft(t, "\"'“‘(«[")
 	r0, _ := utf8.DecodeRuneInString(lead)
 	if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) {
+		return ""
+	}
+	words := strings.Fields(t)
+	if len(words) > 14 {
 		return ""
 	}
 	if endMarks[strings.ToLower(strings.Trim(t, " -–—*#"))] {

@@ -194,7 +194,7 @@ func readText(text string, opt Options) (*Result, error) {
 		blocks = append([]*pblock{{kind: pLayout, lines: ls}}, blocks...)
 	}
 	if len(r.kicker) > 0 {
-		blocks = append([]*pblock{{kind: pPara, lines: r.kicker, splitBy: "kicker"}}, blocks...)
+		blocks = append([]*pblock{{kind: pPara, lines: r.kicker, splitBy: splitKicker}}, blocks...)
 	}
 	blocks = r.signature(blocks, doc)
 	doc.Blocks = r.splitGlued(r.build(blocks))
