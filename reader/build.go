@@ -95,7 +95,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 			mb = r.table(*b.x().table, b.first())
 		case pVerse:
 			p := &model.Paragraph{Content: r.lineInlines(b.lines)}
-			r.lines[p] = b.first()
+			r.lines.add(p, b.first())
 			mb = &model.Quote{Blocks: []model.Block{p}}
 		case pQuote:
 			mb = &model.Quote{Blocks: r.buildBlocks(b.x().blocks, levels)}
@@ -104,7 +104,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 		default:
 			continue
 		}
-		r.lines[mb] = line
+		r.lines.add(mb, line)
 		out = append(out, mb)
 	}
 	return out

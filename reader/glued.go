@@ -99,6 +99,7 @@ func isGlueBoundary(s string, b int) bool {
 // blocks is copied only once a paragraph is.
 func (r *textReader) splitGlued(blocks []model.Block) []model.Block {
 	var out []model.Block
+	var splits map[model.Block][]model.Block // a split paragraph's parts
 	for i, b := range blocks {
 		p, ok := b.(*model.Paragraph)
 		if !ok || inlineWords(p.Content, gluedMinWords) < gluedMinWords {
@@ -117,18 +118,23 @@ func (r *textReader) splitGlued(blocks []model.Block) []model.Block {
 		if out == nil {
 			out = append(make([]model.Block, 0, len(blocks)+len(parts)), blocks[:i]...)
 		}
-		line := r.lines[b]
+		line := r.lines.lineOf(b)
 		r.found("glued-paragraphs", "sentence ends glued to the next sentence in a paragraph of %d words on line %d", inlineWords(p.Content, -1), line)
 		r.repair(line, "split-paragraph", "%d paragraphs run together with no space after their sentence ends (\"…%s\") split apart", len(parts), gluedSample(p.Content))
-		for _, c := range parts {
-			np := &model.Paragraph{Content: c}
-			r.lines[np] = line
-			out = append(out, np)
+		split := make([]model.Block, len(parts))
+		for k, c := range parts {
+			split[k] = &model.Paragraph{Content: c}
 		}
+		out = append(out, split...)
+		if splits == nil {
+			splits = map[model.Block][]model.Block{}
+		}
+		splits[b] = split
 	}
 	if out == nil {
 		return blocks
 	}
+	r.lines.replace(splits)
 	return out
 }
 

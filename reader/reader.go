@@ -127,7 +127,7 @@ type Result struct {
 	// lines maps blocks to the input line they start on, so that passes
 	// after the reader (typography) can say where they changed something;
 	// finish drops it once they have.
-	lines map[model.Block]int
+	lines *blockLines
 }
 
 // ErrNoText means the input holds no text content (empty, only whitespace,

@@ -115,7 +115,7 @@ type textReader struct {
 	opt     Options
 	lang    string // the primary language subtag ("en" for "en-GB")
 	repairs []Repair
-	lines   map[model.Block]int
+	lines   blockLines
 
 	src    string    // the decoded input, searched by joinHyphen and isAcronym
 	body   []srcLine // the lines after the header
@@ -152,7 +152,7 @@ type textReader struct {
 
 // readText reads messy plain text.
 func readText(text string, opt Options) (*Result, error) {
-	r := &textReader{opt: opt, src: text, lines: map[model.Block]int{}}
+	r := &textReader{opt: opt, src: text}
 	lines := r.splitLines(text)
 	// given is the metadata the text states outright, in a front matter
 	// block or a Project Gutenberg header; the text below is still read
@@ -207,7 +207,7 @@ func readText(text string, opt Options) (*Result, error) {
 			r.opt.warn(0, "no title found; the first line reads as body text (put the title on a line of its own)")
 		}
 	}
-	return &Result{Doc: doc, Repairs: r.repairs, Conventions: r.conventions, lines: r.lines}, nil
+	return &Result{Doc: doc, Repairs: r.repairs, Conventions: r.conventions, lines: &r.lines}, nil
 }
 
 // repair records one change.
