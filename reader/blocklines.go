@@ -1,6 +1,10 @@
 package reader
 
-import "pamphlet/model"
+import (
+	"slices"
+
+	"pamphlet/model"
+)
 
 // blockLines records the input line each block starts on, so that the
 // passes after a reader (typography) can say where they changed
@@ -27,6 +31,12 @@ type blockLines struct {
 func (bl *blockLines) add(b model.Block, line int) {
 	bl.blocks = append(bl.blocks, b)
 	bl.lines = append(bl.lines, int32(line))
+}
+
+// grow makes room for n more blocks to be added.
+func (bl *blockLines) grow(n int) {
+	bl.blocks = slices.Grow(bl.blocks, n)
+	bl.lines = slices.Grow(bl.lines, n)
 }
 
 // place records the line of b unless b is placed already.

@@ -10,6 +10,7 @@ import (
 // build turns the blocks found in the text into model blocks.
 func (r *textReader) build(bs []*pblock) []model.Block {
 	levels := headingLevels(bs)
+	r.lines.grow(len(bs))
 	return r.buildBlocks(bs, levels)
 }
 
