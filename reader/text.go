@@ -207,7 +207,10 @@ func readText(text string, opt Options) (*Result, error) {
 			r.opt.warn(0, "no title found; the first line reads as body text (put the title on a line of its own)")
 		}
 	}
-	return &Result{Doc: doc, Repairs: r.repairs, Conventions: r.conventions, lines: &r.lines}, nil
+	// The result takes a copy of the lines, not a pointer into r: r holds
+	// the text's source lines, which are not kept beyond the read.
+	placed := r.lines
+	return &Result{Doc: doc, Repairs: r.repairs, Conventions: r.conventions, lines: &placed}, nil
 }
 
 // repair records one change.
