@@ -74,15 +74,16 @@ type pmore struct {
 	table     *textTable // table: the cells
 }
 
-// x returns b's rarely used fields, empty when b has none.
-func (b *pblock) x() *pmore {
+// rare returns b's rarely used fields for reading: empty ones when b
+// has none.
+func (b *pblock) rare() *pmore {
 	if b.more == nil {
 		return &noMore
 	}
 	return b.more
 }
 
-// noMore is what x returns for a block with no rare fields. It is never
+// noMore is what rare returns for a block with no rare fields. It is never
 // written: writers go through setMore.
 var noMore pmore
 
@@ -99,10 +100,10 @@ func (b *pblock) first() int {
 	switch {
 	case len(b.lines) > 0:
 		return int(b.lines[0].no)
-	case len(b.x().items) > 0 && len(b.x().items[0]) > 0:
-		return b.x().items[0][0].first()
-	case len(b.x().blocks) > 0:
-		return b.x().blocks[0].first()
+	case len(b.rare().items) > 0 && len(b.rare().items[0]) > 0:
+		return b.rare().items[0][0].first()
+	case len(b.rare().blocks) > 0:
+		return b.rare().blocks[0].first()
 	}
 	return 0
 }
@@ -738,7 +739,7 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 	if m0.ordered {
 		kind = "numbered"
 	}
-	r.repair(int(lines[0].no), "list", "%s list of %d item(s)", kind, len(b.x().items))
+	r.repair(int(lines[0].no), "list", "%s list of %d item(s)", kind, len(b.rare().items))
 	return b, n
 }
 

@@ -21,8 +21,8 @@ func (r *textReader) build(bs []*pblock) []model.Block {
 func headingLevels(bs []*pblock) map[int]int {
 	var raw []int
 	for _, b := range bs {
-		if b.kind == pHeading && b.x().level > 0 && !slices.Contains(raw, b.x().level) {
-			raw = append(raw, b.x().level)
+		if b.kind == pHeading && b.rare().level > 0 && !slices.Contains(raw, b.rare().level) {
+			raw = append(raw, b.rare().level)
 		}
 	}
 	slices.Sort(raw)
@@ -50,7 +50,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 			}
 			mb = &model.Paragraph{Content: r.inlines(r.unwrap(b), b.first())}
 		case pHeading:
-			text := b.x().text
+			text := b.rare().text
 			if isAllCaps(text) {
 				rc := recase(text, r.lang, r.isAcronym)
 				// "VARIETIES." loses the period Victorian typesetting put
@@ -62,7 +62,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 				r.repair(b.first(), "recase", "heading set in capitals %q shown as %q", text, rc)
 				text = rc
 			}
-			style := b.x().style
+			style := b.rare().style
 			if inner, ok := boldLine(text); ok {
 				text = inner // the bold said "heading"; the heading says it now
 			}
@@ -73,33 +73,33 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 				text = strings.TrimRight(strings.TrimSuffix(c, ":"), " \u00a0")
 				style += "; its colon dropped"
 			}
-			lv, ok := levels[b.x().level]
+			lv, ok := levels[b.rare().level]
 			if !ok {
 				lv = 1
 			}
 			r.repair(b.first(), "heading", "%q (%s)", head(text), style)
 			mb = &model.Heading{Level: lv, Content: r.inlines(text, b.first())}
 		case pList:
-			l := &model.List{Ordered: b.ordered, Start: b.x().start, Numbering: b.x().numbering}
-			if b.ordered && b.x().start == 0 {
+			l := &model.List{Ordered: b.ordered, Start: b.rare().start, Numbering: b.rare().numbering}
+			if b.ordered && b.rare().start == 0 {
 				l.Start = 1
 			}
-			for _, it := range b.x().items {
+			for _, it := range b.rare().items {
 				l.Items = append(l.Items, model.Item{Blocks: r.buildBlocks(it, levels)})
 			}
 			mb = l
 		case pCode:
-			mb = &model.Code{Text: dedent(b.lines), Lang: b.x().lang}
+			mb = &model.Code{Text: dedent(b.lines), Lang: b.rare().lang}
 		case pLayout:
 			mb = &model.Code{Text: dedent(b.lines), Layout: true}
 		case pTable:
-			mb = r.table(*b.x().table, b.first())
+			mb = r.table(*b.rare().table, b.first())
 		case pVerse:
 			p := &model.Paragraph{Content: r.lineInlines(b.lines)}
 			r.lines.add(p, b.first())
 			mb = &model.Quote{Blocks: []model.Block{p}}
 		case pQuote:
-			mb = &model.Quote{Blocks: r.buildBlocks(b.x().blocks, levels)}
+			mb = &model.Quote{Blocks: r.buildBlocks(b.rare().blocks, levels)}
 		case pBreak:
 			mb = &model.Break{}
 		default:

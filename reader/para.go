@@ -113,7 +113,7 @@ func head(s string) string {
 // block after it.
 func (r *textReader) promoteHeadings(bs []*pblock) []*pblock {
 	for k, b := range bs {
-		if b.kind != pPara || len(b.lines) != 1 || len(b.x().joins) > 0 || b.splitBy != splitNone || k+1 >= len(bs) {
+		if b.kind != pPara || len(b.lines) != 1 || len(b.rare().joins) > 0 || b.splitBy != splitNone || k+1 >= len(bs) {
 			continue
 		}
 		t := b.lines[0].text()
@@ -292,7 +292,7 @@ func (r *textReader) unwrap(b *pblock) string {
 			buf.WriteString(t)
 			continue
 		}
-		if ji < len(b.x().joins) && b.x().joins[ji] == k {
+		if ji < len(b.rare().joins) && b.rare().joins[ji] == k {
 			ji++ // a blank-line join, already recorded
 		} else if t != "" {
 			breaks++
