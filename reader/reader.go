@@ -216,8 +216,8 @@ func finish(res *Result, text string, opt Options) {
 	}
 	model.Normalize(doc)
 	typography(res)
-	// The block lines served the repairs above: a long text's map of
-	// them is not kept beside the document while it is written out.
+	// The block lines served the repairs above: a long text's are not
+	// kept beside the document while it is written out.
 	res.lines = nil
 	// The audit trail reads in input order; repairs of the whole input
 	// (line 0) come first.
