@@ -457,14 +457,12 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				opt.Pack = true
 				opt.Progress = prog.step
 				opt.Warn = func(w layout.Warning) { e.bookWarn(prog, nameOf(w.Article), "pdf: "+w.String()) }
+				// Nothing reads the articles after the PDF, written last:
+				// each article's model goes once its chapter is laid out.
+				opt.Release = f == formats[len(formats)-1]
 				lb, err := layout.Anthology(res.Book, opt)
 				if err != nil {
 					return err
-				}
-				if f == formats[len(formats)-1] {
-					// Nothing reads the articles again: their model
-					// goes while the pages are painted.
-					res.Book.Articles, res.Book.Preface = nil, nil
 				}
 				pages = len(lb.Pages)
 				prog.stage("writing PDF", len(lb.Pages))
