@@ -460,6 +460,14 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				// Nothing reads the articles after the PDF, written last:
 				// each article's model goes once its chapter is laid out.
 				opt.Release = f == formats[len(formats)-1]
+				// The pages laid out wait for the painter in a file
+				// beside the PDF, not in memory.
+				spill, done, err := output.Scratch(paths[f])
+				if err != nil {
+					return fmt.Errorf("keep the pages aside: %w", err)
+				}
+				defer done()
+				opt.Spill = spill
 				lb, err := layout.Anthology(res.Book, opt)
 				if err != nil {
 					return err

@@ -128,6 +128,9 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		}
 	}
 	own := streams.wait()
+	if err := book.Err(); err != nil {
+		return fmt.Errorf("export pdf: %w", err)
+	}
 	bookmarks(pdf, outline)
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("export pdf: %w", err)

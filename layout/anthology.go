@@ -153,6 +153,17 @@ func anthology(b *model.Book, opt Options, reserve bool) (*Book, error) {
 	bd.outline = append(bd.outline, OutlineEntry{Level: 1, Title: oneLine(b.Title), Page: 0, Y: fm.titleY})
 	var chapters []*chapter
 	var contents *chapter
+	// keep moves the packed pages bound from page from on to the spill.
+	var store *spillStore
+	if opt.Spill != nil && opt.Pack {
+		store = &spillStore{to: opt.Spill}
+	}
+	keep := func(from int) error {
+		if store == nil {
+			return nil
+		}
+		return store.spill(bd.pages[from:])
+	}
 	room, ok := slot{}, false
 	if reserve {
 		if room, ok, err = fm.reserve(bd, entries); err != nil {
@@ -164,17 +175,28 @@ func anthology(b *model.Book, opt Options, reserve bool) (*Book, error) {
 		// before it; the contents fill the pages kept for them.
 		chapters = make([]*chapter, len(docs))
 		total := 0
+		var kept error
 		err := layInOrder(len(docs), opt.Workers, lay, func(i int, c *chapter) {
 			release(i)
 			total += len(c.pg.pages)
+			from := len(bd.pages)
 			bd.bind(c)
 			entries[i].folio = c.first
 			chapters[i] = c
+			if kept == nil {
+				kept = keep(from)
+			}
 		}, opt.Progress)
+		if err == nil {
+			err = kept
+		}
 		if err != nil {
 			return nil, err
 		}
 		if contents, err = fm.fill(bd, room, entries, total); err != nil {
+			return nil, err
+		}
+		if err := keep(room.first - 1); err != nil {
 			return nil, err
 		}
 	} else {
@@ -191,6 +213,9 @@ func anthology(b *model.Book, opt Options, reserve bool) (*Book, error) {
 		}
 		for _, c := range append([]*chapter{contents}, chapters...) {
 			bd.bind(c)
+		}
+		if err := keep(0); err != nil {
+			return nil, err
 		}
 	}
 	for _, c := range append([]*chapter{contents}, chapters...) {
@@ -215,6 +240,7 @@ func anthology(b *model.Book, opt Options, reserve bool) (*Book, error) {
 		Outline: bd.outline,
 		Tags:    bd.tags,
 		Family:  opt.Family,
+		spill:   store,
 	}, nil
 }
 

@@ -77,6 +77,11 @@ type Options struct {
 	// a long book's text goes as its pages are made: the caller must
 	// not need the articles afterwards.
 	Release bool
+	// Spill, when set with Pack, is where Anthology keeps each chapter's
+	// packed pages once the chapter is bound, so that a long book's
+	// pages wait for the exporter outside memory; Book.Page and
+	// Book.EachRun read them back, and Book.Err reports a failure to.
+	Spill Spill
 	// Family is the text family: body, headings, running heads and
 	// notes are set in it, code and the characters it lacks in the
 	// embedded code and fallback faces. Nil means Charis SIL.

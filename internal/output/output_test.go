@@ -296,3 +296,21 @@ func TestBatchAllOrNothing(t *testing.T) {
 		})
 	}
 }
+
+func TestScratchIsRemovedWhenDone(t *testing.T) {
+	dir := t.TempDir()
+	f, done, err := Scratch(filepath.Join(dir, "book.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt([]byte("pages"), 0); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(t, dir); len(got) != 1 || !strings.HasPrefix(got[0], ".book.pdf.") {
+		t.Errorf("folder holds %v while the scratch is in use, want one temporary file beside book.pdf", got)
+	}
+	done()
+	if left := names(t, dir); len(left) != 0 {
+		t.Errorf("folder holds %v once done", left)
+	}
+}
