@@ -474,8 +474,14 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				}
 				pages = len(lb.Pages)
 				prog.stage("writing PDF", len(lb.Pages))
+				// The pages painted wait, compressed, in another.
+				streams, done, err := output.Scratch(paths[f])
+				if err != nil {
+					return fmt.Errorf("keep the pages aside: %w", err)
+				}
+				defer done()
 				// The convert path: --booklet and --crop-marks apply.
-				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bf.pdf.date, Progress: prog.step, ReleasePages: true})
+				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bf.pdf.date, Progress: prog.step, ReleasePages: true, Spill: streams})
 			}
 			return fmt.Errorf("unknown format %q", f)
 		}
