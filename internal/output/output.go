@@ -162,9 +162,11 @@ func Prepare(path string, write func(io.Writer) error) (p *Pending, err error) {
 // Scratch makes a temporary file beside the output path (in the
 // system's temporary folder for "-", standard output), where a writer
 // keeps what it would otherwise hold in memory until the output is
-// written. done closes and removes it; Abort removes it as it removes
-// an output's temporary file, and a later run beside the same output
-// removes it when a kill left it behind.
+// written. Where an open file can lose its name (Unix), it loses it at
+// once, so that nothing is left behind even by a crash; elsewhere done
+// removes it, Abort removes it as it removes an output's temporary
+// file, and a later run beside the same output removes it when a kill
+// left it behind. done closes it.
 func Scratch(path string) (f *os.File, done func(), err error) {
 	dir, base := os.TempDir(), "pamphlet"
 	if path != "-" {
@@ -176,6 +178,12 @@ func Scratch(path string) (f *os.File, done func(), err error) {
 	}
 	if f, err = create(dir, base); err != nil {
 		return nil, nil, err
+	}
+	if os.Remove(f.Name()) == nil {
+		temps.Lock()
+		delete(temps.files, f.Name())
+		temps.Unlock()
+		return f, func() { f.Close() }, nil
 	}
 	return f, func() {
 		f.Close()
