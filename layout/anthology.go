@@ -164,50 +164,63 @@ func anthology(b *model.Book, opt Options, reserve bool) (*Book, error) {
 		}
 		return store.spill(bd.pages[from:])
 	}
-	room, ok := slot{}, false
+	// Whether the contents' pages can be kept is found out while the
+	// first chapters are laid out; the first chapter bound waits for it.
+	type reservation struct {
+		room slot
+		ok   bool
+		err  error
+	}
+	reserved := make(chan reservation, 1)
 	if reserve {
-		if room, ok, err = fm.reserve(bd, entries); err != nil {
-			return nil, err
+		go func() {
+			room, ok, err := fm.reserve(bd, entries)
+			reserved <- reservation{room, ok, err}
+		}()
+	} else {
+		reserved <- reservation{}
+	}
+	var res *reservation
+	wait := func() {
+		if res == nil {
+			r := <-reserved
+			res = &r
 		}
 	}
-	if ok {
+	chapters = make([]*chapter, len(docs))
+	total := 0
+	var kept error
+	err = layInOrder(len(docs), opt.Workers, lay, func(i int, c *chapter) {
+		wait()
+		release(i)
+		chapters[i] = c
+		total += len(c.pg.pages)
+		if !res.ok {
+			return // bound once the contents are set
+		}
 		// Each chapter is bound as soon as it is laid out, after those
 		// before it; the contents fill the pages kept for them.
-		chapters = make([]*chapter, len(docs))
-		total := 0
-		var kept error
-		err := layInOrder(len(docs), opt.Workers, lay, func(i int, c *chapter) {
-			release(i)
-			total += len(c.pg.pages)
-			from := len(bd.pages)
-			bd.bind(c)
-			entries[i].folio = c.first
-			chapters[i] = c
-			if kept == nil {
-				kept = keep(from)
-			}
-		}, opt.Progress)
-		if err == nil {
-			err = kept
+		from := len(bd.pages)
+		bd.bind(c)
+		entries[i].folio = c.first
+		if kept == nil {
+			kept = keep(from)
 		}
-		if err != nil {
+	}, opt.Progress)
+	wait()
+	for _, e := range []error{err, res.err, kept} {
+		if e != nil {
+			return nil, e
+		}
+	}
+	if res.ok {
+		if contents, err = fm.fill(bd, res.room, entries, total); err != nil {
 			return nil, err
 		}
-		if contents, err = fm.fill(bd, room, entries, total); err != nil {
-			return nil, err
-		}
-		if err := keep(room.first - 1); err != nil {
+		if err := keep(res.room.first - 1); err != nil {
 			return nil, err
 		}
 	} else {
-		chapters = make([]*chapter, len(docs))
-		err := layInOrder(len(docs), opt.Workers, lay, func(i int, c *chapter) {
-			release(i)
-			chapters[i] = c
-		}, opt.Progress)
-		if err != nil {
-			return nil, err
-		}
 		if contents, err = fm.contents(chapters); err != nil {
 			return nil, err
 		}
