@@ -448,6 +448,8 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				return export.EPUBBook(w, res.Book, export.EPUBOptions{
 					Modified: bf.epub.modified, EmbedFonts: bf.epub.embedFonts, Cover: bf.epub.coverData,
 					CoverName: bf.epub.cover, NoCover: bf.epub.noCover, CSS: bf.epub.cssData, CSSName: bf.epub.css, Warn: bf.epub.warn, ArticleWarn: articleWarn, Progress: prog.step,
+					// Nothing reads the articles after the last format.
+					ReleaseArticles: f == formats[len(formats)-1],
 				})
 			case "pdf":
 				prog.stage("laying out", chapters)

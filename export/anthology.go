@@ -22,7 +22,17 @@ func EPUBBook(w io.Writer, b *model.Book, opt EPUBOptions) error {
 	if err := model.ValidateBook(b); err != nil {
 		return fmt.Errorf("export epub: %w", err)
 	}
-	return anthologyBook(b).writeTo(w, opt)
+	bk := anthologyBook(b)
+	if opt.ReleaseArticles {
+		bk.release = func(ch *chapter) {
+			if ch.preface {
+				b.Preface = nil
+			} else {
+				b.Articles[ch.article-1] = nil
+			}
+		}
+	}
+	return bk.writeTo(w, opt)
 }
 
 // anthologyBook makes the book of an anthology: a chapter per article,

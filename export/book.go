@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"pamphlet/locale"
@@ -16,23 +17,27 @@ type pkgFile struct {
 	data       []byte // a resource's bytes; nil for an XHTML document
 	properties string // manifest properties: "cover-image"
 	// body is what go-epub receives for an XHTML document it places, and
-	// title its document title.
+	// title its document title. A chapter's body is chapterPlaceholder:
+	// the finishing step writes the chapter in its place (see chapter).
 	body  []byte
 	title string
+	// chapter is the chapter an XHTML document holds, nil for the cover
+	// and title pages.
+	chapter *rendered
 	// lang is an XHTML document's language; epubType and class are set on
 	// its body.
 	lang, epubType, class string
 }
 
-// build renders the book and returns the bytes of the EPUB container.
-func (bk *book) build(opt EPUBOptions) ([]byte, error) {
+// build renders the book and writes its EPUB container to w.
+func (bk *book) build(w io.Writer, opt EPUBOptions) error {
 	warn := opt.Warn
 	if warn == nil {
 		warn = func(string) {}
 	}
 	for _, ch := range bk.chapters {
 		if err := model.Validate(ch.doc); err != nil {
-			return nil, fmt.Errorf("%s: %w", ch.title, err)
+			return fmt.Errorf("%s: %w", ch.title, err)
 		}
 	}
 	lang := bk.lang
@@ -66,6 +71,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	// Chapters first: they decide which images the book holds.
 	var chapters []*rendered
 	figures := 0
+	var buf xmlBuf
 	for _, ch := range bk.chapters {
 		chLang := ch.doc.Lang
 		if chLang == "" {
@@ -76,14 +82,11 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 			article := ch.article
 			chWarn = func(msg string) { opt.ArticleWarn(article, msg) }
 		}
-		r, err := renderChapter(ch, chLang, &figures, chWarn)
+		r, err := outlineChapter(ch, chLang, &figures, chWarn, &buf)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		chapters = append(chapters, r)
-		if opt.Progress != nil {
-			opt.Progress()
-		}
 	}
 
 	css := houseStyle
@@ -107,7 +110,7 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 			name = "style sheet"
 		}
 		if err := CheckCSS(opt.CSS); err != nil {
-			return nil, fmt.Errorf("css %s: %w", name, err)
+			return fmt.Errorf("css %s: %w", name, err)
 		}
 		if cssReferences(opt.CSS) {
 			warn(fmt.Sprintf("css %s: names other files (@import or url()), which the book does not carry; reading systems will not find them", name))
@@ -128,13 +131,13 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 			if name == "" {
 				name = "image"
 			}
-			return nil, fmt.Errorf("cover %s: %w", name, err)
+			return fmt.Errorf("cover %s: %w", name, err)
 		}
 		coverImage = &resource{name: imageDir + "cover" + extensionOf(mt), mediaType: mt, data: opt.Cover}
 	default:
 		d := <-cover
 		if d.err != nil {
-			return nil, fmt.Errorf("generate cover: %w", d.err)
+			return fmt.Errorf("generate cover: %w", d.err)
 		}
 		if len(d.missing) > 0 {
 			warn(fmt.Sprintf("cover: no font has %s; printed as %q (give --cover IMAGE to use a cover of your own)", runeList(d.missing), '\ufffd'))
@@ -147,8 +150,10 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 	for _, r := range resources {
 		files = append(files, &pkgFile{name: r.name, mediaType: r.mediaType, data: r.data})
 	}
-	page := func(file, title, lang, epubType, class string, body []byte) {
-		files = append(files, &pkgFile{name: xhtmlDir + file, mediaType: xhtmlType, body: body, title: title, lang: lang, epubType: epubType, class: class})
+	page := func(file, title, lang, epubType, class string, body []byte) *pkgFile {
+		pf := &pkgFile{name: xhtmlDir + file, mediaType: xhtmlType, body: body, title: title, lang: lang, epubType: epubType, class: class}
+		files = append(files, pf)
+		return pf
 	}
 	coverAlt := ""
 	if coverImage != nil {
@@ -171,22 +176,29 @@ func (bk *book) build(opt EPUBOptions) ([]byte, error) {
 		if r.ch.preface {
 			matter = "frontmatter"
 		}
-		page(r.ch.file, r.ch.title, r.lang, matter, "", r.body)
+		page(r.ch.file, r.ch.title, r.lang, matter, "", []byte(chapterPlaceholder)).chapter = r
 	}
 
 	id := bk.identifier()
 	container, err := goEPUB(bk, id, lang, files)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return finishEPUB(container, &epubFinish{
+	return finishEPUB(w, container, &epubFinish{
 		bk: bk, id: id, lang: lang, loc: loc, native: native, modified: modified,
 		chapters: chapters, files: files, userCSS: opt.CSS != nil, contents: opt.Contents,
 		cover: coverImage, generatedCover: coverImage != nil && opt.Cover == nil, coverAlt: coverAlt,
+		progress: opt.Progress, release: bk.release,
 	})
 }
 
 const (
+	// chapterPlaceholder is the body go-epub is given for a chapter: a
+	// comment the finishing step finds in go-epub's document and writes
+	// the chapter in place of.
+	chapterPlaceholder = "<!--" + placeholderText + "-->"
+	placeholderText    = "pamphlet:chapter"
+
 	xhtmlType     = "application/xhtml+xml"
 	epubMediaType = "application/epub+zip"
 	// contentDir is the folder go-epub puts the publication in.

@@ -11,5 +11,8 @@
 // and the package document. What it has no way to express (several
 // creators, accessibility metadata, headings in the contents, landmarks,
 // a fixed modification date, the EPUB 2 cover guide, languages) is added
-// by one step, finishEPUB, which edits its XML as parsed trees.
+// by one step, finishEPUB, which edits its XML as parsed trees. go-epub is
+// given each chapter as a placeholder; finishEPUB writes the chapter's
+// XHTML in its place, made only as the chapter's entry of the container
+// is written, so that a book's chapters are never all in memory.
 package export

@@ -61,8 +61,13 @@ type EPUBOptions struct {
 	// one article of a book, with the article's 1-based index in
 	// Book.Articles, so that the caller can name its file.
 	ArticleWarn func(article int, msg string)
-	// Progress, when set, is called once for each chapter rendered.
+	// Progress, when set, is called once for each chapter written.
 	Progress func()
+	// ReleaseArticles has EPUBBook drop each article (and the preface)
+	// from the book once its chapter is written, so that a long book's
+	// articles are not all in memory until the end. The book is left
+	// without its articles.
+	ReleaseArticles bool
 }
 
 // EPUB writes doc as an EPUB 3 book to w: a cover, a title page, the
@@ -76,14 +81,11 @@ func EPUB(w io.Writer, doc *model.Document, opt EPUBOptions) error {
 	return articleBook(doc).writeTo(w, opt)
 }
 
-// writeTo builds the container and writes it to w in one piece, so that
-// a failure writes nothing.
+// writeTo builds the book and writes its container to w. Everything is
+// checked before the container's first byte, the chapters by outlining
+// them: a failure writes nothing, unless writing to w itself fails.
 func (bk *book) writeTo(w io.Writer, opt EPUBOptions) error {
-	data, err := bk.build(opt)
-	if err == nil {
-		_, err = w.Write(data)
-	}
-	if err != nil {
+	if err := bk.build(w, opt); err != nil {
 		return fmt.Errorf("export epub: %w", err)
 	}
 	return nil
@@ -181,6 +183,9 @@ type book struct {
 	// coverLabel ("Edited by") when it is set.
 	coverNames []string
 	coverLabel string
+	// release, when set, is called with each chapter once it is written,
+	// so that its model can go (EPUBOptions.ReleaseArticles).
+	release func(*chapter)
 }
 
 // articleBook makes the one-chapter book of an article. The title page
@@ -228,13 +233,14 @@ func (bk *book) identifier() string {
 	if bk.id != "" {
 		return bk.id
 	}
-	name := bk.title + "\x1f" + strings.Join(bk.creators, "\x1e") + "\x1f" + bk.date.String()
+	var name strings.Builder
+	name.WriteString(bk.title + "\x1f" + strings.Join(bk.creators, "\x1e") + "\x1f" + bk.date.String())
 	if bk.anthology {
 		for _, ch := range bk.chapters {
-			name += "\x1f" + ch.title
+			name.WriteString("\x1f" + ch.title)
 		}
 	}
-	return "urn:uuid:" + uuidV5(pamphletNamespace, name)
+	return "urn:uuid:" + uuidV5(pamphletNamespace, name.String())
 }
 
 // pamphletNamespace is the UUID namespace of pamphlet's book identifiers:

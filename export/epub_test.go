@@ -14,6 +14,9 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -254,7 +257,7 @@ func modelWords(t testing.TB, blocks []model.Block) []string {
 // TestWordsKept checks that every word of the model reaches the XHTML, in
 // order: the body in the chapter, the metadata on the title page.
 func TestWordsKept(t *testing.T) {
-	for name, mk := range map[string]func(testing.TB) *model.Document{"rich": richDoc, "sparse": sparseDoc} {
+	for name, mk := range map[string]func(testing.TB) *model.Document{"rich": richDoc, "sparse": sparseDoc, "long": hugeDoc} {
 		t.Run(name, func(t *testing.T) {
 			doc := mk(t)
 			data, _ := writeEPUB(t, doc, EPUBOptions{})
@@ -280,6 +283,21 @@ func TestWordsKept(t *testing.T) {
 			}
 		})
 	}
+}
+
+// hugeDoc is an article whose chapter is written in many pieces: longer
+// than the size from which an entry is compressed apart, with one
+// paragraph of several of the renderer's pieces, full of characters to
+// escape and letters of several bytes.
+func hugeDoc(testing.TB) *model.Document {
+	doc := longDoc(60)
+	var long strings.Builder
+	for i := 0; long.Len() < 3*xmlChunk; i++ {
+		fmt.Fprintf(&long, "Zoë & Ångström <%d> wrote “déjà vu” ", i)
+	}
+	doc.Blocks = append(doc.Blocks, para(text(long.String()+"end.")))
+	model.Normalize(doc)
+	return doc
 }
 
 // TestXHTMLDocuments checks every XHTML document: well-formed under strict
@@ -385,16 +403,20 @@ func TestFigures(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var warnings []string
 			ch := &chapter{doc: &model.Document{Blocks: []model.Block{tc.fig}}, file: "text.xhtml", title: "T"}
-			r, err := renderChapter(ch, "en", new(int), func(s string) { warnings = append(warnings, s) })
+			r, err := outlineChapter(ch, "en", new(int), func(s string) { warnings = append(warnings, s) }, nil)
 			if err != nil {
+				t.Fatal(err)
+			}
+			var body bytes.Buffer
+			if err := r.writeBody(&body, nil); err != nil {
 				t.Fatal(err)
 			}
 			if tc.wantImg == "" && len(r.images) != 0 || tc.wantImg != "" && (len(r.images) != 1 || r.images[0].mediaType != tc.wantImg) {
 				t.Errorf("images %+v, want media type %q", r.images, tc.wantImg)
 			}
 			for _, w := range tc.wantOut {
-				if !bytes.Contains(r.body, []byte(w)) {
-					t.Errorf("body lacks %s:\n%s", w, r.body)
+				if !bytes.Contains(body.Bytes(), []byte(w)) {
+					t.Errorf("body lacks %s:\n%s", w, body.Bytes())
 				}
 			}
 			all := strings.Join(warnings, "\n")
@@ -672,6 +694,67 @@ func TestAnthology(t *testing.T) {
 	}
 }
 
+// TestReleaseArticles checks that a book whose articles are released as
+// their chapters are written is the same book, and is left without its
+// articles.
+func TestReleaseArticles(t *testing.T) {
+	var kept, released bytes.Buffer
+	if err := EPUBBook(&kept, anthology(t), EPUBOptions{Modified: fixedTime}); err != nil {
+		t.Fatal(err)
+	}
+	b := anthology(t)
+	if err := EPUBBook(&released, b, EPUBOptions{Modified: fixedTime, ReleaseArticles: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(kept.Bytes(), released.Bytes()) {
+		t.Error("the book differs when its articles are released")
+	}
+	if b.Preface != nil || slices.ContainsFunc(b.Articles, func(d *model.Document) bool { return d != nil }) {
+		t.Errorf("the book kept articles: preface %v, articles %v", b.Preface != nil, b.Articles)
+	}
+}
+
+// TestChapterPlaceholder checks that a chapter is placed where go-epub
+// wrote its placeholder, and that a document without one is an error,
+// never a chapter lost.
+func TestChapterPlaceholder(t *testing.T) {
+	const head = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
+  <head>
+    <title dir="auto">T</title>
+  </head>
+  <body dir="auto">`
+	tests := []struct {
+		name, body string
+		before     string // the document before the chapter, from <body> on
+		after      string
+	}{
+		{"placeholder", "\n" + chapterPlaceholder + "\n", `<body epub:type="bodymatter">` + "\n", "\n</body>\n</html>\n"},
+		{"after another comment", "\n<!--x-->" + chapterPlaceholder + "\n", `<body epub:type="bodymatter">` + "\n<!--x-->", "\n</body>\n</html>\n"},
+		{"no placeholder", "\n<p>text</p>\n", "", ""},
+	}
+	f := &epubFinish{}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			pf := &pkgFile{name: xhtmlDir + "text.xhtml", lang: "en", epubType: "bodymatter", chapter: &rendered{}}
+			doc, at, err := f.section(pf, []byte(head+tc.body+"</body>\n</html>\n"))
+			if tc.before == "" {
+				if err == nil {
+					t.Errorf("no error; document %q with the chapter at %d", doc, at)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasSuffix(string(doc[:at]), tc.before) || string(doc[at:]) != tc.after {
+				t.Errorf("chapter between %q and %q, want after %q and before %q", doc[:at], doc[at:], tc.before, tc.after)
+			}
+		})
+	}
+}
+
 // TestAnthologyWithoutEditors checks that a book without editors has its
 // authors as creators and prints no names on its title page.
 func TestAnthologyWithoutEditors(t *testing.T) {
@@ -781,6 +864,70 @@ func BenchmarkEPUB(b *testing.B) {
 	}
 }
 
+// BenchmarkEPUBBook measures the EPUB writer on books of 100 and 1,000
+// chapters, from the model to the container's bytes. "B-alloc/chapter"
+// is what the writer allocates for each chapter, and "peak-KB/chapter" the
+// largest heap (sampled, garbage not yet collected included) above the
+// heap before, per chapter: a chapter's XHTML is made only as the
+// container is written, so the peak follows the container
+// ("KB-out/chapter"), not the chapters' XHTML.
+func BenchmarkEPUBBook(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			bk := &model.Book{Title: "A long book", Editors: []string{"Ed Itor"}, Lang: "en"}
+			for i := range n {
+				d := longDoc(2)
+				d.Title = fmt.Sprintf("Article %d", i+1)
+				bk.Articles = append(bk.Articles, d)
+			}
+			model.NormalizeBook(bk)
+			var out bytes.Buffer
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			peak := heapPeak(func() {
+				for b.Loop() {
+					out.Reset()
+					if err := EPUBBook(&out, bk, EPUBOptions{NoCover: true}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N*n), "B-alloc/chapter")
+			b.ReportMetric(float64(peak-min(peak, before.HeapAlloc))/float64(n)/1024, "peak-KB/chapter")
+			b.ReportMetric(float64(out.Len())/float64(n)/1024, "KB-out/chapter")
+		})
+	}
+}
+
+// heapPeak runs f and returns the largest heap (allocated objects, garbage
+// not yet collected included) seen while it ran, sampled every
+// millisecond.
+func heapPeak(f func()) uint64 {
+	done := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var m runtime.MemStats
+		var top uint64
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			runtime.ReadMemStats(&m)
+			top = max(top, m.HeapAlloc)
+			select {
+			case <-done:
+				peak <- top
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	f()
+	close(done)
+	return <-peak
+}
+
 func BenchmarkCover(b *testing.B) {
 	t := coverText{title: "Bolivia resists racist coup", authors: []string{"Greg Butterfield"}, date: "November 20, 2019"}
 	b.ReportAllocs()
@@ -811,11 +958,11 @@ func FuzzChapterXHTML(f *testing.F) {
 		if model.Validate(doc) != nil {
 			return
 		}
-		data, err := articleBook(doc).build(EPUBOptions{Cover: fuzzCover})
-		if err != nil {
+		var data bytes.Buffer
+		if err := articleBook(doc).build(&data, EPUBOptions{Cover: fuzzCover}); err != nil {
 			t.Fatal(err)
 		}
-		_, files := entries(t, data)
+		_, files := entries(t, data.Bytes())
 		for name, b := range files {
 			switch path.Ext(name) {
 			case ".xhtml":

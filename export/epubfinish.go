@@ -46,6 +46,12 @@ type epubFinish struct {
 	// contents puts the navigation document in the linear reading order
 	// before the first chapter, as an anthology has it.
 	contents bool
+	// progress, when set, is called once for each chapter written;
+	// release, when set, with each chapter once it is written.
+	progress func()
+	release  func(*chapter)
+	// buf is the chapters' write buffer, one for all.
+	buf xmlBuf
 }
 
 // finishEPUB is the one step that completes the container go-epub wrote,
@@ -68,15 +74,18 @@ type epubFinish struct {
 //   - every XHTML document gets its language and direction (go-epub sets
 //     dir="auto" on the body, which lets the first letter decide the
 //     direction of the whole page), its body's epub:type, and the cover
-//     page a text alternative that says what the cover shows.
+//     page a text alternative that says what the cover shows;
+//   - every chapter is written in place of the placeholder go-epub was
+//     given as its body, as its entry of the container is written: one
+//     chapter's XHTML at a time is made, in pieces.
 //
 // Resources go-epub compressed are copied as they are. The container is
 // written again only to give it a fixed order and date, which go-epub's
 // in-memory file system does not.
-func finishEPUB(container []byte, f *epubFinish) ([]byte, error) {
+func finishEPUB(w io.Writer, container []byte, f *epubFinish) error {
 	zr, err := zip.NewReader(bytes.NewReader(container), int64(len(container)))
 	if err != nil {
-		return nil, fmt.Errorf("go-epub wrote an unreadable container: %w", err)
+		return fmt.Errorf("go-epub wrote an unreadable container: %w", err)
 	}
 	byName := map[string]*pkgFile{}
 	for _, pf := range f.files {
@@ -94,7 +103,7 @@ func finishEPUB(container []byte, f *epubFinish) ([]byte, error) {
 		case zf.Name == "META-INF/container.xml":
 			edit = checkContainer
 		case !inEPUB:
-			return nil, fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
+			return fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
 		case name == "package.opf":
 			edit = f.pkg
 		case name == navFile:
@@ -104,16 +113,24 @@ func finishEPUB(container []byte, f *epubFinish) ([]byte, error) {
 		case path.Dir(name)+"/" == xhtmlDir:
 			pf := byName[name]
 			if pf == nil {
-				return nil, fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
+				return fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
 			}
-			edit = func(b []byte) ([]byte, error) { return f.section(pf, b) }
+			edit = func(b []byte) ([]byte, error) {
+				doc, at, err := f.section(pf, b)
+				if err == nil && pf.chapter != nil {
+					// Made as its entry is written.
+					e.write = f.chapterWriter(pf.chapter, doc, at)
+					return nil, nil
+				}
+				return doc, err
+			}
 		default:
 			if byName[name] == nil {
-				return nil, fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
+				return fmt.Errorf("go-epub wrote an unexpected %s", zf.Name)
 			}
 			e, err = rawEntry(zf)
 			if err != nil {
-				return nil, err
+				return err
 			}
 		}
 		seen[name] = true
@@ -123,17 +140,17 @@ func finishEPUB(container []byte, f *epubFinish) ([]byte, error) {
 				e.data, err = edit(data)
 			}
 			if err != nil {
-				return nil, fmt.Errorf("finish go-epub's %s: %w", zf.Name, err)
+				return fmt.Errorf("finish go-epub's %s: %w", zf.Name, err)
 			}
 		}
 		entries = append(entries, e)
 	}
 	for _, pf := range f.files {
 		if !seen[pf.name] {
-			return nil, fmt.Errorf("go-epub left %s out of the container", pf.name)
+			return fmt.Errorf("go-epub left %s out of the container", pf.name)
 		}
 	}
-	return writeZip(entries, f.modified)
+	return writeZip(w, entries, f.modified)
 }
 
 // rawEntry takes a file from go-epub's container as it was stored, with
@@ -500,17 +517,19 @@ func navPoint(n *navNode) *xmlNode {
 
 // section finishes an XHTML document go-epub wrote around a body. Only
 // its start, up to the <body> tag, is parsed and written again; the body
-// is pamphlet's, copied as it is.
-func (f *epubFinish) section(pf *pkgFile, data []byte) ([]byte, error) {
+// is pamphlet's, copied as it is. For a chapter, whose body go-epub was
+// given as chapterPlaceholder, the placeholder is left out and at is
+// where the chapter goes; else at is -1.
+func (f *epubFinish) section(pf *pkgFile, data []byte) (doc []byte, at int, err error) {
 	if pf.name == xhtmlDir+coverFile {
 		// go-epub's own page: an image whose alt says "Cover Image".
 		doc, err := parseXML(data)
 		if err != nil {
-			return nil, err
+			return nil, -1, err
 		}
 		html, head, body, img := doc.find("html"), doc.find("head"), doc.find("body"), doc.find("img")
 		if html == nil || head == nil || body == nil || img == nil {
-			return nil, errNoElement(pf.name, "html, head, body, img")
+			return nil, -1, errNoElement(pf.name, "html, head, body, img")
 		}
 		if f.userCSS {
 			head.add(2, "link", "", userCSSLink...)
@@ -519,7 +538,7 @@ func (f *epubFinish) section(pf *pkgFile, data []byte) ([]byte, error) {
 		setBody(html, body, pf)
 		img.setAttr("alt", f.coverAlt)
 		img.setAttr("role", "doc-cover")
-		return doc.bytes(), nil
+		return doc.bytes(), -1, nil
 	}
 	var b xmlBuf
 	b.Grow(len(data) + 64)
@@ -528,7 +547,7 @@ func (f *epubFinish) section(pf *pkgFile, data []byte) ([]byte, error) {
 	for {
 		tok, err := d.RawToken()
 		if err != nil {
-			return nil, errNoElement(pf.name, "body")
+			return nil, -1, errNoElement(pf.name, "body")
 		}
 		t, ok := tok.(xml.StartElement)
 		if !ok {
@@ -553,10 +572,58 @@ func (f *epubFinish) section(pf *pkgFile, data []byte) ([]byte, error) {
 			setLang(nil, n, pf.lang)
 			setBody(html, n, pf)
 			n.writeStart(&b)
-			b.Write(data[d.InputOffset():])
-			return b.Bytes(), nil
+			if pf.chapter == nil {
+				b.Write(data[d.InputOffset():])
+				return b.Bytes(), -1, nil
+			}
+			return placeChapter(pf.name, &b, data, d)
 		}
 		n.writeStart(&b)
+	}
+}
+
+// placeChapter reads on in a chapter's document from its <body> tag to
+// the placeholder, copies what stands around the placeholder to b and
+// returns b's bytes and where the chapter goes in them.
+func placeChapter(name string, b *xmlBuf, data []byte, d *xml.Decoder) ([]byte, int, error) {
+	from := d.InputOffset()
+	for {
+		start := d.InputOffset()
+		tok, err := d.RawToken()
+		if err != nil {
+			return nil, -1, errNoElement(name, "<!--"+placeholderText+"-->")
+		}
+		if c, ok := tok.(xml.Comment); ok && string(c) == placeholderText {
+			b.Write(data[from:start])
+			at := b.Len()
+			b.Write(data[d.InputOffset():])
+			return b.Bytes(), at, nil
+		}
+	}
+}
+
+// chapterWriter returns the writer of a chapter's entry: doc, the
+// finished document go-epub wrote around it, with the chapter's body
+// written at at.
+func (f *epubFinish) chapterWriter(r *rendered, doc []byte, at int) func(io.Writer) error {
+	return func(w io.Writer) error {
+		if _, err := w.Write(doc[:at]); err != nil {
+			return err
+		}
+		if err := r.writeBody(w, &f.buf); err != nil {
+			return err
+		}
+		if _, err := w.Write(doc[at:]); err != nil {
+			return err
+		}
+		if f.release != nil {
+			f.release(r.ch)
+			r.ch.doc = nil
+		}
+		if f.progress != nil {
+			f.progress()
+		}
+		return nil
 	}
 }
 

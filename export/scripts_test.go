@@ -69,6 +69,38 @@ func TestAutoDir(t *testing.T) {
 	}
 }
 
+// TestAutoDirOfInlines checks that a block's direction, read from its
+// inlines, is the direction of its plain text, whatever markup the first
+// strong letter sits in.
+func TestAutoDirOfInlines(t *testing.T) {
+	emph := func(in ...model.Inline) *model.Emph { return &model.Emph{Content: in} }
+	tests := []struct {
+		name string
+		in   []model.Inline
+		rtl  bool
+		want string
+	}{
+		{"English", []model.Inline{text("An English paragraph")}, false, ""},
+		{"Arabic in emphasis after digits", []model.Inline{text("1. "), emph(text("فقرة")), text(" then English")}, false, "auto"},
+		{"Hebrew in a link in strong", []model.Inline{text("— "), &model.Strong{Content: []model.Inline{&model.Link{Target: "https://example.org", Content: []model.Inline{text("שלום")}}}}}, false, "auto"},
+		{"after a line break", []model.Inline{text("“"), &model.LineBreak{}, text("فقرة")}, false, "auto"},
+		{"code span first", []model.Inline{&model.CodeSpan{Text: "x := 1"}, text(" فقرة")}, false, ""},
+		{"English in an Arabic book", []model.Inline{emph(text("…")), text("English")}, true, "auto"},
+		{"no strong letter", []model.Inline{text("123 — "), emph(text("…"))}, false, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := autoDirOf(tc.in, tc.rtl)
+			if got != tc.want {
+				t.Errorf("autoDirOf = %q, want %q", got, tc.want)
+			}
+			if plain := autoDir(model.Plain(tc.in), tc.rtl); got != plain {
+				t.Errorf("autoDirOf = %q, but the plain text's direction is %q", got, plain)
+			}
+		})
+	}
+}
+
 // TestPDFEmbedsCJKFaceOnlyWhenUsed checks that gofpdf embeds the CJK face
 // (TrueType outlines) as a subset, that the glyphs it paints are where
 // layout measured them (pdftotext finds the text in order, in one line),

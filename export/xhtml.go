@@ -55,17 +55,21 @@ type chapter struct {
 	article int
 }
 
-// rendered is a chapter's XHTML and what the package document, the
-// navigation and the container need to know about it.
+// rendered is what the package document, the navigation and the
+// container need to know about a chapter, found by outlining it
+// (outlineChapter) before any of the book is written; its XHTML is made
+// only as the container is written (writeBody).
 type rendered struct {
 	ch *chapter
-	// body is the content of <body>; lang is the chapter's language.
-	body []byte
+	// lang is the chapter's language.
 	lang string
 	// toc lists the chapter's section headings in order.
 	toc []tocEntry
 	// images are the figure images the chapter shows.
 	images []resource
+	// shown is, for each figure in order, its image as the book holds it,
+	// or nil where its text stands instead.
+	shown []*resource
 	// figures counts all figures; described counts those whose image has
 	// a text alternative (alt text or a caption).
 	figures, described int
@@ -101,18 +105,25 @@ func direction(lang string) string {
 	return ""
 }
 
-// renderer turns one chapter's model into XHTML.
+// renderer turns one chapter's model into XHTML. It runs twice over a
+// chapter: outlining, it finds the headings and the figures' images,
+// warns, and writes the XHTML nowhere; writing, it writes the XHTML to
+// the container, taking the figures' images from the outline.
 type renderer struct {
-	b   xmlBuf
+	b   *xmlBuf
 	loc *locale.Words
 	// base resolves relative link targets (the article's source URL); nil
 	// when the article has none.
 	base *url.URL
-	// nextFigure numbers image files across the whole book.
+	// outline is set for the first run; nextFigure numbers image files
+	// across the whole book while outlining.
+	outline    bool
 	nextFigure *int
 	warn       func(string)
 	out        *rendered
 	sections   int
+	// written counts the figures written, to find each in out.shown.
+	written int
 	// rtl is set when the chapter's language is written right to left.
 	rtl bool
 }
@@ -122,31 +133,106 @@ type renderer struct {
 // article, or the reverse), so that reading systems set it in its own
 // direction, as the PDF does; else "" (no attribute).
 func autoDir(text string, rtl bool) string {
-	for _, c := range text {
-		p, _ := bidi.LookupRune(c)
-		switch p.Class() {
-		case bidi.L:
-			if rtl {
-				return "auto"
-			}
-			return ""
-		case bidi.R, bidi.AL:
-			if !rtl {
-				return "auto"
-			}
-			return ""
-		}
+	textRTL, found := strongDir(text)
+	if found && textRTL != rtl {
+		return "auto"
 	}
 	return ""
 }
 
-// renderChapter renders ch as a complete XHTML document in the chapter's
-// language.
-func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string)) (*rendered, error) {
-	loc := locale.Of(lang)
-	r := &renderer{loc: loc, base: model.LinkBase(ch.doc.Source), nextFigure: nextFigure, warn: warn, out: &rendered{ch: ch},
-		rtl: direction(lang) == "rtl"}
-	b := &r.b
+// autoDirOf is autoDir of the plain text of in (model.Plain), found
+// without making that text.
+func autoDirOf(in []model.Inline, rtl bool) string {
+	textRTL, found := inlineDir(in)
+	if found && textRTL != rtl {
+		return "auto"
+	}
+	return ""
+}
+
+// strongDir reports whether text's first strong character, if found, is
+// right to left.
+func strongDir(text string) (rtl, found bool) {
+	for _, c := range text {
+		p, _ := bidi.LookupRune(c)
+		switch p.Class() {
+		case bidi.L:
+			return false, true
+		case bidi.R, bidi.AL:
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// inlineDir is strongDir of the text of in, in order: what model.Plain
+// adds (a line end for a line break) has no direction.
+func inlineDir(in []model.Inline) (rtl, found bool) {
+	for _, n := range in {
+		switch n := n.(type) {
+		case *model.Text:
+			rtl, found = strongDir(n.Text)
+		case *model.CodeSpan:
+			rtl, found = strongDir(n.Text)
+		case *model.Emph:
+			rtl, found = inlineDir(n.Content)
+		case *model.Strong:
+			rtl, found = inlineDir(n.Content)
+		case *model.Link:
+			rtl, found = inlineDir(n.Content)
+		}
+		if found {
+			return rtl, true
+		}
+	}
+	return false, false
+}
+
+// outlineChapter runs the renderer over ch without keeping its XHTML:
+// it numbers the chapter's figures from *nextFigure on, checks their
+// images, collects its headings and gives every warning the chapter's
+// XHTML has.
+func outlineChapter(ch *chapter, lang string, nextFigure *int, warn func(string), buf *xmlBuf) (*rendered, error) {
+	r := newRenderer(&rendered{ch: ch, lang: lang}, io.Discard, buf)
+	r.outline, r.nextFigure, r.warn = true, nextFigure, warn
+	if err := r.render(); err != nil {
+		return nil, err
+	}
+	return r.out, nil
+}
+
+// writeBody writes the content of the chapter's <body> to w, as
+// outlineChapter found it, in pieces of at most a few xmlChunk: the
+// chapter's XHTML is never whole in memory.
+func (o *rendered) writeBody(w io.Writer, buf *xmlBuf) error {
+	r := newRenderer(o, w, buf)
+	r.warn = func(string) {} // given when outlining
+	if err := r.render(); err != nil {
+		return err
+	}
+	if err := r.b.flush(); err != nil {
+		return fmt.Errorf("write %s: %w", o.ch.file, err)
+	}
+	return nil
+}
+
+// newRenderer makes the renderer of out's chapter, writing to sink
+// through buf, a buffer that outlives it: the next chapter reuses it
+// (nil gives the renderer its own).
+func newRenderer(out *rendered, sink io.Writer, buf *xmlBuf) *renderer {
+	if buf == nil {
+		buf = new(xmlBuf)
+	}
+	buf.Reset()
+	buf.sink, buf.err = sink, nil
+	return &renderer{b: buf, loc: locale.Of(out.lang), base: model.LinkBase(out.ch.doc.Source), out: out,
+		rtl: direction(out.lang) == "rtl"}
+}
+
+// render renders the chapter in its language: its title, its front
+// matter and its blocks, in a section.
+func (r *renderer) render() error {
+	ch, b := r.out.ch, r.b
 	// An article without a title gets no heading: the book's fallback
 	// title names it in the navigation, but is not printed as its words.
 	titled := ch.doc.Title != ""
@@ -164,19 +250,33 @@ func renderChapter(ch *chapter, lang string, nextFigure *int, warn func(string))
 		b.WriteString("<header>\n")
 	}
 	if titled {
-		b.elem("h1", ch.doc.Title, "id", "title", "dir", autoDir(ch.doc.Title, r.rtl))
+		b.elem("h1", ch.doc.Title, "id", "title", "dir", r.dir(ch.doc.Title))
 	}
 	if ch.front {
-		frontMatter(b, loc, ch.doc.Subtitle, ch.doc.Byline, ch.doc.Authors, ch.doc.Dateline, ch.doc.Date, r.rtl)
+		frontMatter(b, r.loc, ch.doc.Subtitle, ch.doc.Byline, ch.doc.Authors, ch.doc.Dateline, ch.doc.Date, r.rtl)
 		b.WriteString("</header>\n")
 	}
 	if err := r.blocks(ch.doc.Blocks); err != nil {
-		return nil, err
+		return err
 	}
 	b.WriteString("</section>\n")
-	r.out.body = b.Bytes()
-	r.out.lang = lang
-	return r.out, nil
+	return nil
+}
+
+// dir is autoDir of text, or "" while outlining, which writes nothing.
+func (r *renderer) dir(text string) string {
+	if r.outline {
+		return ""
+	}
+	return autoDir(text, r.rtl)
+}
+
+// dirOf is dir of the plain text of in.
+func (r *renderer) dirOf(in []model.Inline) string {
+	if r.outline {
+		return ""
+	}
+	return autoDirOf(in, r.rtl)
 }
 
 // frontMatter writes the lines under a title: subtitle, byline, date. The
@@ -210,27 +310,30 @@ func (r *renderer) blocks(bs []model.Block) error {
 		if err := r.block(bl); err != nil {
 			return err
 		}
+		r.b.spill()
 	}
 	return nil
 }
 
 func (r *renderer) block(bl model.Block) error {
-	b := &r.b
+	b := r.b
 	switch n := bl.(type) {
 	case *model.Heading:
 		r.sections++
 		id := "s" + strconv.Itoa(r.sections)
 		tag := "h" + strconv.Itoa(min(n.Level+1, 6))
-		b.open(tag, "id", id, "dir", autoDir(model.Plain(n.Content), r.rtl))
+		b.open(tag, "id", id, "dir", r.dirOf(n.Content))
 		if err := r.inlines(n.Content); err != nil {
 			return err
 		}
 		b.close(tag)
 		b.WriteByte('\n')
-		text := strings.ReplaceAll(model.Plain(n.Content), "\n", " ")
-		r.out.toc = append(r.out.toc, tocEntry{level: n.Level, id: id, text: text})
+		if r.outline {
+			text := strings.ReplaceAll(model.Plain(n.Content), "\n", " ")
+			r.out.toc = append(r.out.toc, tocEntry{level: n.Level, id: id, text: text})
+		}
 	case *model.Paragraph:
-		b.open("p", "dir", autoDir(model.Plain(n.Content), r.rtl))
+		b.open("p", "dir", r.dirOf(n.Content))
 		if err := r.inlines(n.Content); err != nil {
 			return err
 		}
@@ -281,7 +384,7 @@ func (r *renderer) block(bl model.Block) error {
 }
 
 func (r *renderer) list(n *model.List) error {
-	b := &r.b
+	b := r.b
 	tag := "ul"
 	start, numbering := "", ""
 	if n.Ordered {
@@ -298,7 +401,7 @@ func (r *renderer) list(n *model.List) error {
 		// into the item, so no paragraph indent or margin applies.
 		if len(it.Blocks) == 1 {
 			if p, ok := it.Blocks[0].(*model.Paragraph); ok {
-				b.open("li", "dir", autoDir(model.Plain(p.Content), r.rtl))
+				b.open("li", "dir", r.dirOf(p.Content))
 				if err := r.inlines(p.Content); err != nil {
 					return err
 				}
@@ -322,7 +425,7 @@ func (r *renderer) list(n *model.List) error {
 // the body. Widths are left to the reading system; a column's alignment
 // is a class (see epub.css), figures flush right.
 func (r *renderer) table(n *model.Table) error {
-	b := &r.b
+	b := r.b
 	b.WriteString("<table>\n")
 	if len(n.Caption) > 0 {
 		b.WriteString("<caption>")
@@ -395,16 +498,8 @@ func codeClass(lang string) string {
 // figure writes an image with its text alternative and caption. An image
 // without usable data prints its alt text instead, so no word is lost.
 func (r *renderer) figure(n *model.Figure) error {
-	b := &r.b
-	r.out.figures++
-	var res *resource
-	if len(n.Data) > 0 {
-		var err error
-		if res, err = checkFigure(n); err != nil {
-			r.warn(fmt.Sprintf("figure %s: %v; printing its text instead", figureName(n), err))
-			res = nil
-		}
-	}
+	b := r.b
+	res := r.image(n)
 	hasCaption := len(n.Caption) > 0
 	if res == nil && n.Alt == "" && !hasCaption {
 		r.warn(fmt.Sprintf("figure %s has neither image data nor text; left out", figureName(n)))
@@ -413,17 +508,14 @@ func (r *renderer) figure(n *model.Figure) error {
 	b.WriteString("<figure>\n")
 	switch {
 	case res != nil:
-		*r.nextFigure++
-		res.name = fmt.Sprintf("%sfig%03d%s", imageDir, *r.nextFigure, extensionOf(res.mediaType))
-		r.out.images = append(r.out.images, *res)
 		alt := n.Alt
 		if alt == "" && hasCaption {
 			alt = strings.ReplaceAll(model.Plain(n.Caption), "\n", " ")
 		}
-		if alt != "" {
-			r.out.described++
-		} else {
+		if alt == "" {
 			r.warn(fmt.Sprintf("figure %s has no text alternative", figureName(n)))
+		} else if r.outline {
+			r.out.described++
 		}
 		w, h := "", ""
 		if n.Width > 0 && n.Height > 0 {
@@ -450,6 +542,32 @@ func (r *renderer) figure(n *model.Figure) error {
 	}
 	b.WriteString("</figure>\n")
 	return nil
+}
+
+// image is the image figure n shows, nil when its text stands instead.
+// Outlining, it checks the figure's data and names the file the book
+// holds it in; writing, it takes that from the outline.
+func (r *renderer) image(n *model.Figure) *resource {
+	if !r.outline {
+		r.written++
+		return r.out.shown[r.written-1]
+	}
+	r.out.figures++
+	var res *resource
+	if len(n.Data) > 0 {
+		var err error
+		if res, err = checkFigure(n); err != nil {
+			r.warn(fmt.Sprintf("figure %s: %v; printing its text instead", figureName(n), err))
+			res = nil
+		}
+	}
+	if res != nil {
+		*r.nextFigure++
+		res.name = fmt.Sprintf("%sfig%03d%s", imageDir, *r.nextFigure, extensionOf(res.mediaType))
+		r.out.images = append(r.out.images, *res)
+	}
+	r.out.shown = append(r.out.shown, res)
+	return res
 }
 
 func figureName(n *model.Figure) string {
@@ -538,8 +656,9 @@ func extensionOf(mediaType string) string {
 }
 
 func (r *renderer) inlines(in []model.Inline) error {
-	b := &r.b
+	b := r.b
 	for _, n := range in {
+		r.b.spill()
 		switch n := n.(type) {
 		case *model.Text:
 			b.text(n.Text)

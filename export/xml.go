@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"io"
 )
 
 // xmlBuf accumulates XML text. Its text and attr methods escape with the
@@ -9,8 +10,47 @@ import (
 // spaces and curly quotes included, is written as itself, because a named
 // HTML entity such as &nbsp; is undefined in XHTML and makes an EPUB
 // invalid.
+//
+// With a sink it is a write buffer instead: text and attr pass what it
+// holds on to the sink whenever it fills up (xmlChunk bytes), and the
+// writer calls spill at its own boundaries (a block, an inline) and flush
+// at the end, so that a long document, or one long paragraph, is never
+// whole in memory.
 type xmlBuf struct {
 	bytes.Buffer
+	sink io.Writer
+	err  error // the sink's first error; later writes are dropped
+}
+
+// xmlChunk is how much an xmlBuf with a sink holds before passing it on.
+const xmlChunk = 64 << 10
+
+// spill passes the buffer on to the sink once it holds xmlChunk bytes.
+func (b *xmlBuf) spill() {
+	if b.sink != nil && b.Len() >= xmlChunk {
+		b.flush()
+	}
+}
+
+// flush passes the buffer on to the sink and returns the sink's first
+// error.
+func (b *xmlBuf) flush() error {
+	if b.err == nil && b.Len() > 0 {
+		_, b.err = b.sink.Write(b.Bytes())
+	}
+	b.Reset()
+	return b.err
+}
+
+// plain writes s as it is; with a sink, a long s goes on in pieces.
+func (b *xmlBuf) plain(s string) {
+	for b.sink != nil && b.Len()+len(s) > xmlChunk {
+		n := max(xmlChunk-b.Len(), 0)
+		b.WriteString(s[:n])
+		s = s[n:]
+		b.flush()
+	}
+	b.WriteString(s)
 }
 
 // text writes s as character data.
@@ -28,11 +68,11 @@ func (b *xmlBuf) text(s string) {
 		default:
 			continue
 		}
-		b.WriteString(s[last:i])
+		b.plain(s[last:i])
 		b.WriteString(esc)
 		last = i + 1
 	}
-	b.WriteString(s[last:])
+	b.plain(s[last:])
 }
 
 // attr writes s as the value of a double-quoted attribute.
@@ -56,11 +96,11 @@ func (b *xmlBuf) attr(s string) {
 		default:
 			continue
 		}
-		b.WriteString(s[last:i])
+		b.plain(s[last:i])
 		b.WriteString(esc)
 		last = i + 1
 	}
-	b.WriteString(s[last:])
+	b.plain(s[last:])
 }
 
 // elem writes <name attrs>text</name> followed by a newline; attrs are

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"hash"
 	"hash/crc32"
+	"io"
 	"runtime"
 	"sort"
 	"sync"
@@ -24,22 +26,27 @@ type zipEntry struct {
 	raw  []byte
 	crc  uint32
 	size uint64 // length of the uncompressed data, when data is nil
+	// write, when set, writes the entry's data as the container is
+	// written, instead of data: a chapter made only then.
+	write func(io.Writer) error
 }
 
 // writeZip packs entries into an OCF container, reproducibly: the
 // mimetype entry first and stored without an extra field or data
 // descriptor (as OCF requires), the other entries sorted by name, every
 // entry dated at modified (clamped to what ZIP can record), no extra
-// fields, and fixed version and attribute fields.
-func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
+// fields, and fixed version and attribute fields. It writes the container
+// to w as it goes: everything but the entries made as they are written
+// (zipEntry.write) is checked and compressed before the first byte.
+func writeZip(w io.Writer, entries []zipEntry, modified time.Time) error {
 	if len(entries) == 0 || entries[0].name != "mimetype" || !entries[0].store {
-		return nil, fmt.Errorf("container: the stored mimetype entry must come first")
+		return fmt.Errorf("container: the stored mimetype entry must come first")
 	}
 	rest := entries[1:]
 	sort.SliceStable(rest, func(i, j int) bool { return rest[i].name < rest[j].name })
 	for i := 1; i < len(entries); i++ {
 		if entries[i].name == entries[i-1].name {
-			return nil, fmt.Errorf("container: %s twice", entries[i].name)
+			return fmt.Errorf("container: %s twice", entries[i].name)
 		}
 	}
 
@@ -54,7 +61,7 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 	errs := make([]error, len(entries))
 	for i := range entries {
 		e := &entries[i]
-		if e.data == nil && e.raw != nil {
+		if e.data == nil && e.raw != nil || e.write != nil {
 			continue
 		}
 		e.size = uint64(len(e.data))
@@ -63,7 +70,7 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 		case e.store || len(e.data) == 0:
 			e.raw = e.data
 			e.store = true
-		case len(e.data) >= 1<<18:
+		case len(e.data) >= largeEntry:
 			wg.Add(1)
 			sem <- struct{}{}
 			go func() {
@@ -75,22 +82,13 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
 
 	date, clock := msDosTime(modified)
-	size := 22
-	for _, e := range entries {
-		n := len(e.raw)
-		if e.raw == nil {
-			n = len(e.data)/2 + 16 // compressed text, and its data descriptor
-		}
-		size += 30 + 46 + 2*len(e.name) + n
-	}
-	var out bytes.Buffer
-	out.Grow(size)
-	zw := zip.NewWriter(&out)
+	zw := zip.NewWriter(w)
+	var made madeEntry
 	for _, e := range entries {
 		fh := &zip.FileHeader{
 			Name:           e.name,
@@ -102,14 +100,20 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 			ModifiedDate: date,
 			ModifiedTime: clock,
 		}
+		if e.write != nil {
+			if err := made.write(zw, fh, e.write); err != nil {
+				return fmt.Errorf("container: %s: %w", e.name, err)
+			}
+			continue
+		}
 		if e.raw == nil {
 			// Compressed by archive/zip, with a data descriptor after it.
-			w, err := zw.CreateHeader(fh)
+			ew, err := zw.CreateHeader(fh)
 			if err == nil {
-				_, err = w.Write(e.data)
+				_, err = ew.Write(e.data)
 			}
 			if err != nil {
-				return nil, fmt.Errorf("container: %s: %w", e.name, err)
+				return fmt.Errorf("container: %s: %w", e.name, err)
 			}
 			continue
 		}
@@ -119,18 +123,105 @@ func writeZip(entries []zipEntry, modified time.Time) ([]byte, error) {
 		fh.CRC32 = e.crc
 		fh.CompressedSize64 = uint64(len(e.raw))
 		fh.UncompressedSize64 = e.size
-		w, err := zw.CreateRaw(fh)
+		ew, err := zw.CreateRaw(fh)
 		if err == nil {
-			_, err = w.Write(e.raw)
+			_, err = ew.Write(e.raw)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("container: %s: %w", e.name, err)
+			return fmt.Errorf("container: %s: %w", e.name, err)
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("container: %w", err)
+		return fmt.Errorf("container: %w", err)
 	}
-	return out.Bytes(), nil
+	return nil
+}
+
+// largeEntry is the size from which an entry is compressed apart, at
+// flate's default level, rather than by archive/zip (level 5).
+const largeEntry = 1 << 18
+
+// madeEntry writes entries whose data is made as they are written
+// (zipEntry.write), into the same bytes as writeZip gives the data made
+// beforehand: under largeEntry bytes the data is gathered and archive/zip
+// compresses it; from largeEntry on it is compressed as it comes, and
+// only the compressed data is held until its header, which gives its
+// checksum and sizes, is written. The buffers and the compressor are
+// kept from one entry to the next.
+type madeEntry struct {
+	small bytes.Buffer
+	large bytes.Buffer
+	fw    *flate.Writer
+	crc   hash.Hash32
+	size  uint64
+	on    bool // compressing: the data has reached largeEntry bytes
+}
+
+func (m *madeEntry) write(zw *zip.Writer, fh *zip.FileHeader, write func(io.Writer) error) error {
+	m.small.Reset()
+	m.large.Reset()
+	m.size, m.on = 0, false
+	if err := write(m); err != nil {
+		return err
+	}
+	if !m.on {
+		if m.small.Len() == 0 {
+			fh.Method = zip.Store
+			_, err := zw.CreateRaw(fh)
+			return err
+		}
+		w, err := zw.CreateHeader(fh)
+		if err == nil {
+			_, err = w.Write(m.small.Bytes())
+		}
+		return err
+	}
+	if err := m.fw.Close(); err != nil {
+		return err
+	}
+	fh.CRC32 = m.crc.Sum32()
+	fh.CompressedSize64 = uint64(m.large.Len())
+	fh.UncompressedSize64 = m.size
+	w, err := zw.CreateRaw(fh)
+	if err == nil {
+		_, err = w.Write(m.large.Bytes())
+	}
+	return err
+}
+
+// Write takes the next piece of the entry's data.
+func (m *madeEntry) Write(p []byte) (int, error) {
+	if !m.on {
+		if m.small.Len()+len(p) < largeEntry {
+			return m.small.Write(p)
+		}
+		if err := m.start(); err != nil {
+			return 0, err
+		}
+	}
+	m.size += uint64(len(p))
+	m.crc.Write(p)
+	return m.fw.Write(p)
+}
+
+// start begins compressing, with the data gathered so far.
+func (m *madeEntry) start() error {
+	if m.fw == nil {
+		fw, err := flate.NewWriter(&m.large, flate.DefaultCompression)
+		if err != nil {
+			return err
+		}
+		m.fw, m.crc = fw, crc32.NewIEEE()
+	} else {
+		m.fw.Reset(&m.large)
+		m.crc.Reset()
+	}
+	m.on = true
+	m.size = uint64(m.small.Len())
+	m.crc.Write(m.small.Bytes())
+	_, err := m.fw.Write(m.small.Bytes())
+	m.small.Reset()
+	return err
 }
 
 // deflateEntry compresses an entry's data into its raw bytes.
