@@ -467,9 +467,8 @@ func (bd *binder) reserve(pages, tags, entries int) slot {
 		bd.add(&Page{})
 	}
 	sl := slot{first: first, pages: pages, tag: len(bd.tags), tags: tags, outline: len(bd.outline), entries: entries}
-	for range pages {
-		bd.add(&Page{})
-	}
+	// The pages stay nil until the chapter fills them.
+	bd.pages = append(bd.pages, make([]*Page, pages)...)
 	bd.tags = append(bd.tags, make([]Tag, tags)...)
 	bd.outline = append(bd.outline, make([]OutlineEntry, entries)...)
 	return sl

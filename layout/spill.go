@@ -51,6 +51,9 @@ func (st *spillStore) get(off int64, n int) packedRuns {
 // spill moves the packed bodies of pages to the store.
 func (st *spillStore) spill(pages []*Page) error {
 	for _, p := range pages {
+		if p == nil {
+			continue
+		}
 		pb := p.packed
 		if pb == nil || pb.store != nil || pb.runs == "" {
 			continue
