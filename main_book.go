@@ -459,19 +459,31 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				opt.Pack = true
 				opt.Progress = prog.step
 				opt.Warn = func(w layout.Warning) { e.bookWarn(prog, nameOf(w.Article), "pdf: "+w.String()) }
+				// Nothing reads the articles after the PDF, written last:
+				// each article's model goes once its chapter is laid out.
+				opt.Release = f == formats[len(formats)-1]
+				// The pages laid out wait for the painter in a file
+				// beside the PDF, not in memory.
+				spill, done, err := output.Scratch(paths[f])
+				if err != nil {
+					return fmt.Errorf("keep the pages aside: %w", err)
+				}
+				defer done()
+				opt.Spill = spill
 				lb, err := layout.Anthology(res.Book, opt)
 				if err != nil {
 					return err
 				}
-				if f == formats[len(formats)-1] {
-					// Nothing reads the articles again: their model
-					// goes while the pages are painted.
-					res.Book.Articles, res.Book.Preface = nil, nil
-				}
 				pages = len(lb.Pages)
 				prog.stage("writing PDF", len(lb.Pages))
+				// The pages painted wait, compressed, in another.
+				streams, done, err := output.Scratch(paths[f])
+				if err != nil {
+					return fmt.Errorf("keep the pages aside: %w", err)
+				}
+				defer done()
 				// The convert path: --booklet and --crop-marks apply.
-				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bf.pdf.date, Progress: prog.step, ReleasePages: true})
+				return bf.pdf.paint(w, lb, export.PDFOptions{Date: bf.pdf.date, Progress: prog.step, ReleasePages: true, Spill: streams})
 			}
 			return fmt.Errorf("unknown format %q", f)
 		}

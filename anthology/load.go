@@ -281,8 +281,33 @@ func readOne(p *Plan, s Source, opt Options) (r read) {
 	if web && res.Doc.Source == "" {
 		res.Doc.Source = s.Path
 	}
+	detach(res.Doc)
 	r.doc = res.Doc
 	return r
+}
+
+// detach copies out the texts of doc that may be pieces of its whole
+// decoded source (a title, a line kept as it was): one such piece keeps
+// the whole source in memory as long as the article is held, and a book
+// holds every article until its last format is written.
+func detach(doc *model.Document) {
+	doc.Title, doc.Subtitle = strings.Clone(doc.Title), strings.Clone(doc.Subtitle)
+	doc.Byline, doc.Dateline = strings.Clone(doc.Byline), strings.Clone(doc.Dateline)
+	for i, a := range doc.Authors {
+		doc.Authors[i] = strings.Clone(a)
+	}
+	// Walk fails only on a node it does not know, which Read never makes.
+	_ = model.Walk(doc.Blocks, func(n model.Node) error {
+		switch n := n.(type) {
+		case *model.Text:
+			n.Text = strings.Clone(n.Text)
+		case *model.CodeSpan:
+			n.Text = strings.Clone(n.Text)
+		case *model.Code:
+			n.Text = strings.Clone(n.Text)
+		}
+		return nil
+	})
 }
 
 // IsURL reports whether an article is given by its web address (http or

@@ -31,6 +31,17 @@ type PDFOptions struct {
 	// so that a long book's laid-out pages and gofpdf's copy of them are
 	// not all in memory at once. The book is left without pages.
 	ReleasePages bool
+	// Spill, when set, is where each page's content waits, compressed,
+	// from when it is painted until the file is written, rather than in
+	// memory. A temporary file serves; the PDF is the same.
+	Spill Spill
+}
+
+// Spill is storage outside memory (PDFOptions.Spill): bytes written at
+// an offset and read back from it.
+type Spill interface {
+	io.ReaderAt
+	io.WriterAt
 }
 
 // fontInfo is how an embedded face is named in the PDF.
@@ -109,7 +120,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		tags = []layout.Tag{{Role: layout.RoleDocument, Parent: -1}}
 	}
 	st := newStructure(tags)
-	streams := newPageStreams(len(sides))
+	streams := newPageStreams(len(sides), opt.Spill)
 	for i, side := range sides {
 		pdf.AddPage()
 		if err := paintSide(pdf, &images, book, side, i, faces, st, streams); err != nil {
@@ -127,7 +138,13 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 			}
 		}
 	}
-	own := streams.wait()
+	own, kept, err := streams.wait()
+	if err == nil {
+		err = book.Err()
+	}
+	if err != nil {
+		return fmt.Errorf("export pdf: %w", err)
+	}
 	bookmarks(pdf, outline)
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("export pdf: %w", err)
@@ -141,6 +158,7 @@ func paintSides(w io.Writer, book *layout.Book, sides []layout.Side, width, heig
 		noDates: noDates,
 		fonts:   faces,
 		streams: own,
+		kept:    kept,
 		images:  images.list,
 		tags:    st,
 		xmp:     xmpPacket(m, creator, creator+" (gofpdf)", xmpDate),

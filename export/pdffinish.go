@@ -21,8 +21,11 @@ type finishing struct {
 	// tags is the structure tree and where its content was painted.
 	tags *structure
 	// streams are the sides' content compressed as they were painted,
-	// by page (nil: gofpdf's stream stands).
+	// by page (nil: gofpdf's stream stands, unless kept holds it).
 	streams [][]byte
+	// kept are the compressed streams waiting in a spill, by page (nil
+	// without one).
+	kept []*spilledStream
 	// xmp is the metadata packet.
 	xmp []byte
 }
@@ -46,14 +49,25 @@ func finish(raw []byte, fin finishing) (*pdfFile, error) {
 		return nil, fmt.Errorf("finish: %w", err)
 	}
 	for i, p := range pages {
-		if i >= len(fin.streams) || fin.streams[i] == nil {
+		var kept *spilledStream
+		if i < len(fin.kept) {
+			kept = fin.kept[i]
+		}
+		if (i >= len(fin.streams) || fin.streams[i] == nil) && kept == nil {
 			continue
 		}
 		ref, _ := f.dict(p).get("Contents").(pdfRef)
 		if ref <= 0 || int(ref) >= len(f.objs) || f.objs[ref] == nil || string(f.objs[ref].stream) != pagePrefix {
 			return nil, fmt.Errorf("finish: page %d: gofpdf's content is not the top of a page as expected", i+1)
 		}
-		f.objs[ref].stream, f.objs[ref].deflated = fin.streams[i], true
+		o := f.objs[ref]
+		o.deflated = true
+		if kept != nil {
+			// Read back when the file is written.
+			o.stream, o.kept = nil, kept
+			continue
+		}
+		o.stream = fin.streams[i]
 	}
 	if fin.fonts != nil {
 		objs, names := fin.fonts.objects(len(f.objs))

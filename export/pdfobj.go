@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 )
 
@@ -88,6 +89,16 @@ type pdfObj struct {
 	stream   []byte
 	raw      []byte
 	deflated bool
+	// kept, when set, holds the stream instead, until writeTo reads it
+	// back to write it.
+	kept *spilledStream
+}
+
+// spilledStream is a stream's data waiting in a spill: n bytes at off.
+type spilledStream struct {
+	from io.ReaderAt
+	off  int64
+	n    int
 }
 
 // pdfFile is a PDF's objects, indexed by object number (nil: free), and
@@ -422,10 +433,17 @@ func (f *pdfFile) writeTo(w io.Writer) error {
 	}
 	put([]byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"))
 	offsets := make([]int, len(f.objs))
-	var buf []byte
+	var buf, kept []byte
 	for i, o := range f.objs {
 		if o == nil {
 			continue
+		}
+		if k := o.kept; k != nil {
+			kept = slices.Grow(kept[:0], k.n)[:k.n]
+			if _, err := k.from.ReadAt(kept, k.off); err != nil {
+				return fmt.Errorf("read the pages kept aside: %w", err)
+			}
+			o.stream = kept
 		}
 		offsets[i] = n
 		buf = strconv.AppendInt(buf[:0], int64(i), 10)
@@ -433,6 +451,9 @@ func (f *pdfFile) writeTo(w io.Writer) error {
 		buf = appendObj(buf, o)
 		buf = append(buf, "\nendobj\n"...)
 		put(buf)
+		if o.kept != nil {
+			o.stream = nil
+		}
 		if cap(buf) > 1<<20 {
 			buf = nil // a font or an image: not kept for the next
 		}

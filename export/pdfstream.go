@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"compress/zlib"
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -104,10 +105,35 @@ const pagePrefix = "0 J\n0 j\n0.57 w\n0.000 G\n0.000 g\n"
 // pageStreams compresses sides' content, several at a time.
 type pageStreams struct {
 	// done holds each side's compressed stream; nil where gofpdf holds
-	// the content.
+	// the content or where it waits in the spill (kept).
 	done [][]byte
 	jobs chan streamJob
 	wg   sync.WaitGroup
+	// spill, when set, takes the compressed streams (PDFOptions.Spill):
+	// kept says where each side's is, end where the next goes, and err
+	// is the first failure to write one.
+	spill Spill
+	kept  []*spilledStream
+	mu    sync.Mutex
+	end   int64
+	err   error
+}
+
+// keep writes a side's compressed stream to the spill.
+func (ps *pageStreams) keep(side int, data []byte) {
+	ps.mu.Lock()
+	off := ps.end
+	ps.end += int64(len(data))
+	ps.mu.Unlock()
+	if _, err := ps.spill.WriteAt(data, off); err != nil {
+		ps.mu.Lock()
+		if ps.err == nil {
+			ps.err = fmt.Errorf("keep the pages aside: %w", err)
+		}
+		ps.mu.Unlock()
+		return
+	}
+	ps.kept[side] = &spilledStream{from: ps.spill, off: off, n: len(data)}
 }
 
 type streamJob struct {
@@ -115,8 +141,11 @@ type streamJob struct {
 	content []byte
 }
 
-func newPageStreams(sides int) *pageStreams {
-	ps := &pageStreams{done: make([][]byte, sides), jobs: make(chan streamJob, 16)}
+func newPageStreams(sides int, spill Spill) *pageStreams {
+	ps := &pageStreams{done: make([][]byte, sides), jobs: make(chan streamJob, 16), spill: spill}
+	if spill != nil {
+		ps.kept = make([]*spilledStream, sides)
+	}
 	for range min(runtime.GOMAXPROCS(0), 1+sides/200) {
 		ps.wg.Go(func() {
 			var buf bytes.Buffer
@@ -128,6 +157,10 @@ func newPageStreams(sides int) *pageStreams {
 					continue // left to gofpdf's copy: finish fails on it
 				}
 				if err := zw.Close(); err != nil {
+					continue
+				}
+				if ps.spill != nil {
+					ps.keep(j.side, buf.Bytes())
 					continue
 				}
 				ps.done[j.side] = bytes.Clone(buf.Bytes())
@@ -143,9 +176,10 @@ func (ps *pageStreams) add(side int, content []byte) {
 	ps.jobs <- streamJob{side, content}
 }
 
-// wait returns the compressed streams once all are done.
-func (ps *pageStreams) wait() [][]byte {
+// wait returns the compressed streams once all are done: those held,
+// and those kept in the spill (nil without one).
+func (ps *pageStreams) wait() ([][]byte, []*spilledStream, error) {
 	close(ps.jobs)
 	ps.wg.Wait()
-	return ps.done
+	return ps.done, ps.kept, ps.err
 }

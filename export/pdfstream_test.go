@@ -3,10 +3,12 @@ package export
 import (
 	"bytes"
 	"compress/zlib"
+	"errors"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"pamphlet/layout"
@@ -77,5 +79,85 @@ func TestCaptured(t *testing.T) {
 	c.Write([]byte("two"))
 	if string(c.data) != "one two" {
 		t.Errorf("captured %q", c.data)
+	}
+}
+
+// memSpill is a Spill in memory; failRead and failWrite make it fail.
+type memSpill struct {
+	mu                  sync.Mutex
+	data                []byte
+	failRead, failWrite bool
+}
+
+func (m *memSpill) WriteAt(b []byte, off int64) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.failWrite {
+		return 0, errors.New("disk full")
+	}
+	if end := int(off) + len(b); end > len(m.data) {
+		m.data = append(m.data, make([]byte, end-len(m.data))...)
+	}
+	return copy(m.data[off:], b), nil
+}
+
+func (m *memSpill) ReadAt(b []byte, off int64) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.failRead || int(off)+len(b) > len(m.data) {
+		return 0, errors.New("read error")
+	}
+	return copy(b, m.data[off:]), nil
+}
+
+// TestPDFSpillKeepsTheFile checks that a PDF whose pages' content waits
+// in a spill until the file is written is the PDF made with it held in
+// memory: pages painted by pamphlet alone, and pages gofpdf painted on
+// too (pictures, links).
+func TestPDFSpillKeepsTheFile(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  func(testing.TB) *model.Document
+	}{
+		{"text", func(testing.TB) *model.Document { return longDoc(12) }},
+		{"pictures and links", richDoc},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, want := writePDF(t, tt.doc(t), layout.Options{}, PDFOptions{})
+			spill := &memSpill{}
+			_, got := writePDF(t, tt.doc(t), layout.Options{}, PDFOptions{Spill: spill})
+			if len(spill.data) == 0 {
+				t.Error("nothing was kept in the spill")
+			}
+			if !bytes.Equal(got, want) {
+				t.Error("the PDF differs with its pages kept in a spill")
+			}
+		})
+	}
+}
+
+// TestPDFSpillFailures checks that a spill that cannot be written or
+// read back fails the export.
+func TestPDFSpillFailures(t *testing.T) {
+	tests := []struct {
+		name  string
+		spill *memSpill
+		want  string
+	}{
+		{"write", &memSpill{failWrite: true}, "disk full"},
+		{"read", &memSpill{failRead: true}, "read error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			book, err := layout.Layout(longDoc(3), layout.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = PDF(io.Discard, book, PDFOptions{Spill: tt.spill})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
 	}
 }

@@ -3,7 +3,9 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"pamphlet/fonts"
 	"pamphlet/internal/parallel"
@@ -20,6 +22,23 @@ import (
 // Last, each chapter is bound in at its folio: pages renumbered, the
 // margins mirrored if it moved to the other side of the spread, and the
 // running heads and folios added.
+//
+// The contents' page count depends only on their entries and on how
+// many digits the largest folio has, since the numbers are set in a
+// column of that many figures. When the contents take as many pages for
+// every number of digits the book's folios can have, that count is
+// known before any chapter is laid out: the contents' pages are then
+// reserved, each chapter is bound as soon as it and those before it are
+// laid out (a few at a time, in order), and the contents are set last,
+// in the pages kept for them. A bound chapter keeps only its packed
+// pages, so the book's memory follows its longest chapter and its pages
+// rather than its whole text; otherwise every chapter waits, laid out,
+// until the contents are set.
+
+// maxDigits is the most digits a folio can have: a book of a billion
+// pages would need hundreds of gigabytes before its first page is
+// written.
+const maxDigits = 9
 
 // chapter is one part of an anthology set on pages of its own, numbered
 // from 1, until it is bound into the book.
@@ -48,8 +67,17 @@ type chapter struct {
 // Chapters are laid out concurrently by opt.Workers goroutines; the
 // result does not depend on their number. The outline nests the book,
 // its parts (contents, preface, articles) and each article's sections.
-// b should be normalised (model.NormalizeBook) and valid.
+// b should be normalised (model.NormalizeBook) and valid. With
+// opt.Release, b loses its preface and articles as their chapters are
+// bound.
 func Anthology(b *model.Book, opt Options) (*Book, error) {
+	return anthology(b, opt, true)
+}
+
+// anthology is Anthology; reserve tries keeping the contents' pages
+// before laying out the chapters (tests compare the books made with
+// and without it).
+func anthology(b *model.Book, opt Options, reserve bool) (*Book, error) {
 	if b == nil || len(b.Articles) == 0 {
 		return nil, errors.New("layout: no articles in the book")
 	}
@@ -74,16 +102,40 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 		}
 		docs, numbers = append(docs, d), append(numbers, i+1)
 	}
+	authors := b.Editors
+	if len(authors) == 0 {
+		authors = bookAuthors(b.Articles)
+	}
+	entries := make([]tocEntry, len(docs))
+	for i, d := range docs {
+		entries[i] = tocEntry{label: chapterLabel(d, words), authors: d.Authors}
+	}
 	chapterOpt := opt
 	chapterOpt.FirstPage = 1
 	chapterOpt.BookTitle = b.Title
-	chapters, err := layChapters(docs, numbers, chapterOpt, words)
-	if err != nil {
-		return nil, err
-	}
-	for i, c := range chapters {
+	lay := func(i int) (*chapter, error) {
+		c, err := layChapter(docs[i], numbers[i], chapterOpt, words)
+		if err != nil {
+			if numbers[i] == 0 {
+				return nil, fmt.Errorf("layout: preface: %w", err)
+			}
+			return nil, fmt.Errorf("layout: article %d (%s): %w", numbers[i], entries[i].label, err)
+		}
 		if l := docs[i].Lang; l != "" && l != b.Lang {
 			c.pg.s.tags[0].setLang(l)
+		}
+		return c, nil
+	}
+	// release lets chapter i's document go once it is laid out.
+	release := func(i int) {
+		if !opt.Release {
+			return
+		}
+		docs[i] = nil
+		if numbers[i] == 0 {
+			b.Preface = nil
+		} else {
+			b.Articles[numbers[i]-1] = nil
 		}
 	}
 
@@ -91,11 +143,6 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	contents, err := fm.contents(chapters)
-	if err != nil {
-		return nil, err
-	}
-
 	bd := &binder{recto: opt.Recto, tags: []Tag{{Role: RoleDocument, Parent: -1}}}
 	title := fm.titlePage()
 	bd.adopt(fm.s.tags, []*Page{title})
@@ -104,8 +151,85 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 		bd.add(&Page{})
 	}
 	bd.outline = append(bd.outline, OutlineEntry{Level: 1, Title: oneLine(b.Title), Page: 0, Y: fm.titleY})
-	for _, c := range append([]*chapter{contents}, chapters...) {
+	var chapters []*chapter
+	var contents *chapter
+	// keep moves the packed pages bound from page from on to the spill.
+	var store *spillStore
+	if opt.Spill != nil && opt.Pack {
+		store = &spillStore{to: opt.Spill}
+	}
+	keep := func(from int) error {
+		if store == nil {
+			return nil
+		}
+		return store.spill(bd.pages[from:])
+	}
+	// Whether the contents' pages can be kept is found out while the
+	// first chapters are laid out; the first chapter bound waits for it.
+	type reservation struct {
+		room slot
+		ok   bool
+		err  error
+	}
+	reserved := make(chan reservation, 1)
+	if reserve {
+		go func() {
+			room, ok, err := fm.reserve(bd, entries)
+			reserved <- reservation{room, ok, err}
+		}()
+	} else {
+		reserved <- reservation{}
+	}
+	var res *reservation
+	wait := func() {
+		if res == nil {
+			r := <-reserved
+			res = &r
+		}
+	}
+	chapters = make([]*chapter, len(docs))
+	total := 0
+	var kept error
+	err = layInOrder(len(docs), opt.Workers, lay, func(i int, c *chapter) {
+		wait()
+		release(i)
+		chapters[i] = c
+		total += len(c.pg.pages)
+		if !res.ok {
+			return // bound once the contents are set
+		}
+		// Each chapter is bound as soon as it is laid out, after those
+		// before it; the contents fill the pages kept for them.
+		from := len(bd.pages)
 		bd.bind(c)
+		entries[i].folio = c.first
+		if kept == nil {
+			kept = keep(from)
+		}
+	}, opt.Progress)
+	wait()
+	for _, e := range []error{err, res.err, kept} {
+		if e != nil {
+			return nil, e
+		}
+	}
+	if res.ok {
+		if contents, err = fm.fill(bd, res.room, entries, total); err != nil {
+			return nil, err
+		}
+		if err := keep(res.room.first - 1); err != nil {
+			return nil, err
+		}
+	} else {
+		if contents, err = fm.contents(chapters); err != nil {
+			return nil, err
+		}
+		for _, c := range append([]*chapter{contents}, chapters...) {
+			bd.bind(c)
+		}
+		if err := keep(0); err != nil {
+			return nil, err
+		}
 	}
 	for _, c := range append([]*chapter{contents}, chapters...) {
 		for _, w := range c.warnings {
@@ -118,10 +242,6 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 			}
 		}
 	}
-	authors := b.Editors
-	if len(authors) == 0 {
-		authors = bookAuthors(b.Articles)
-	}
 	g, _ := opt.geometry()
 	return &Book{
 		Meta: Meta{Title: b.Title, Subtitle: b.Subtitle, Authors: append([]string(nil), authors...),
@@ -133,6 +253,7 @@ func Anthology(b *model.Book, opt Options) (*Book, error) {
 		Outline: bd.outline,
 		Tags:    bd.tags,
 		Family:  opt.Family,
+		spill:   store,
 	}, nil
 }
 
@@ -152,25 +273,62 @@ func bookAuthors(docs []*model.Document) []string {
 	return out
 }
 
-// layChapters lays out docs concurrently, each with the options of a
-// chapter; the results stand at their documents' indexes, so they do not
-// depend on which worker set which chapter. opt.Progress hears of each
-// chapter from this goroutine only.
-func layChapters(docs []*model.Document, numbers []int, opt Options, words *locale.Words) ([]*chapter, error) {
-	out := make([]*chapter, len(docs))
-	errs := make([]error, len(docs))
-	parallel.Each(len(docs), opt.Workers, func(i int) {
-		out[i], errs[i] = layChapter(docs[i], numbers[i], opt, words)
-	}, opt.Progress)
-	for i, err := range errs {
-		if err != nil {
-			if numbers[i] == 0 {
-				return nil, fmt.Errorf("layout: preface: %w", err)
-			}
-			return nil, fmt.Errorf("layout: article %d (%s): %w", numbers[i], chapterLabel(docs[i], words), err)
-		}
+// layInOrder lays out chapters 0 to n-1 (lay) on workers goroutines
+// (one per CPU when workers <= 0) and hands each to use in order, on the
+// caller's goroutine, as soon as it and those before it are laid out. At
+// most a few chapters per worker are laid out ahead of the last one
+// used, so that the chapters waiting for a slow one stay few. The first
+// error, in the chapters' order, stops the work and is returned; the
+// result does not depend on which worker laid out which chapter.
+// progress hears of each chapter laid out, from the caller's goroutine.
+func layInOrder(n, workers int, lay func(i int) (*chapter, error), use func(i int, c *chapter), progress func()) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	return out, nil
+	window := 4 * workers
+	var mu sync.Mutex
+	more := sync.NewCond(&mu)
+	laid := make([]*chapter, n)
+	errs := make([]error, n)
+	done := make([]bool, n)
+	next := 0 // the first chapter not used yet
+	var failed error
+	parallel.Each(n, workers, func(i int) {
+		mu.Lock()
+		for i >= next+window && failed == nil {
+			more.Wait()
+		}
+		stop := failed != nil
+		mu.Unlock()
+		var c *chapter
+		var err error
+		if !stop {
+			c, err = lay(i)
+		}
+		mu.Lock()
+		laid[i], errs[i], done[i] = c, err, true
+		mu.Unlock()
+	}, func() {
+		if progress != nil {
+			progress()
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		for next < n && done[next] && failed == nil {
+			c, err := laid[next], errs[next]
+			laid[next] = nil
+			if err != nil {
+				failed = err
+			} else {
+				mu.Unlock()
+				use(next, c)
+				mu.Lock()
+			}
+			next++
+			more.Broadcast()
+		}
+	})
+	return failed
 }
 
 // layChapter runs stages 1 to 4 for one chapter on pages numbered from 1;
@@ -235,14 +393,22 @@ type binder struct {
 // adopt adds the structure tree of a part of the book (its root made a
 // chapter under the book's) and renumbers the tags on its pages.
 func (bd *binder) adopt(tags []Tag, pages []*Page) {
-	base := int32(len(bd.tags))
+	base := len(bd.tags)
+	bd.tags = append(bd.tags, make([]Tag, len(tags))...)
+	bd.adoptAt(base, tags, pages)
+}
+
+// adoptAt is adopt for a part whose tags take the places from base on,
+// kept for it.
+func (bd *binder) adoptAt(at int, tags []Tag, pages []*Page) {
+	base := int32(at)
 	for i, t := range tags {
 		if i == 0 {
 			t.Role, t.Parent = RoleChapter, 0
 		} else {
 			t.Parent += base
 		}
-		bd.tags = append(bd.tags, t)
+		bd.tags[at+i] = t
 	}
 	moved := func(t int32) int32 {
 		if t == 0 {
@@ -284,27 +450,54 @@ func (bd *binder) start(pages int) int {
 	return next
 }
 
-// bind adds chapter c: a blank left-hand page first when it must open on
-// a right-hand one, then its pages renumbered and furnished, and its
-// outline entries: its label over its sections.
-func (bd *binder) bind(c *chapter) {
+// slot is the room kept in a book for a chapter bound later: its first
+// folio, its pages, and the index of its first tag and first outline
+// entry, with their numbers.
+type slot struct {
+	first, pages     int
+	tag, tags        int
+	outline, entries int
+}
+
+// reserve keeps the room of a chapter of pages pages, tags tags and
+// entries outline entries (its label's included) at the end of the book.
+func (bd *binder) reserve(pages, tags, entries int) slot {
 	first := bd.start(len(bd.pages))
 	for len(bd.pages)+1 < first {
 		bd.add(&Page{})
 	}
-	c.first = first
+	sl := slot{first: first, pages: pages, tag: len(bd.tags), tags: tags, outline: len(bd.outline), entries: entries}
+	// The pages stay nil until the chapter fills them.
+	bd.pages = append(bd.pages, make([]*Page, pages)...)
+	bd.tags = append(bd.tags, make([]Tag, tags)...)
+	bd.outline = append(bd.outline, make([]OutlineEntry, entries)...)
+	return sl
+}
+
+// bind adds chapter c: a blank left-hand page first when it must open on
+// a right-hand one, then its pages renumbered and furnished, and its
+// outline entries: its label over its sections.
+func (bd *binder) bind(c *chapter) {
+	bd.fill(bd.reserve(len(c.pg.pages), len(c.pg.s.tags), 1+len(c.pg.s.outline)), c)
+}
+
+// fill binds chapter c in the room kept for it, which fits it.
+func (bd *binder) fill(sl slot, c *chapter) {
+	c.first = sl.first
 	pg := c.pg
-	pg.renumber(first)
+	pg.renumber(sl.first)
 	pg.furnish()
-	bd.adopt(pg.s.tags, pg.pages)
-	base := len(bd.pages)
-	bd.outline = append(bd.outline, OutlineEntry{Level: 2, Title: c.label, Page: base, Y: pg.s.g.margins.Top + pg.s.sink})
+	bd.adoptAt(sl.tag, pg.s.tags, pg.pages)
+	base := sl.first - 1
+	at := sl.outline
+	bd.outline[at] = OutlineEntry{Level: 2, Title: c.label, Page: base, Y: pg.s.g.margins.Top + pg.s.sink}
 	for _, o := range pg.s.outline {
 		o.Level += 2
 		o.Page += base
-		bd.outline = append(bd.outline, o)
+		at++
+		bd.outline[at] = o
 	}
-	bd.pages = append(bd.pages, pg.pages...)
+	copy(bd.pages[base:], pg.pages)
 	// The pager is done: let its setter and marks go.
 	c.pg = nil
 }
@@ -449,9 +642,7 @@ func (fm *frontMatter) contents(chapters []*chapter) (*chapter, error) {
 		entries[i] = tocEntry{label: c.label, authors: c.authors}
 		total += len(c.pg.pages)
 	}
-	// An upper bound of the last folio: every chapter after a blank
-	// page, and contents of at most one page per entry.
-	digits := len(strconv.Itoa(total + 2*len(chapters) + 4 + len(chapters)))
+	digits := len(strconv.Itoa(lastFolioBound(total, len(chapters))))
 	pages := 0
 	for range 4 {
 		// Where each chapter starts if the contents take pages pages.
@@ -475,6 +666,46 @@ func (fm *frontMatter) contents(chapters []*chapter) (*chapter, error) {
 		pages = len(c.pg.pages)
 	}
 	return nil, errors.New("layout: the contents do not settle on a page count")
+}
+
+// lastFolioBound is the upper bound of the book's last folio that sets
+// how many digits the contents' column of numbers holds: every chapter
+// after a blank page, and contents of at most one page per entry, past
+// the chapters' pages (total).
+func lastFolioBound(total, chapters int) int { return total + 2*chapters + 4 + chapters }
+
+// reserve keeps the room of the contents in bd, when their page count
+// comes out the same for every number of digits the book's folios can
+// have (the entries' folios need not be known); ok is false otherwise.
+func (fm *frontMatter) reserve(bd *binder, entries []tocEntry) (sl slot, ok bool, err error) {
+	pages, tags, outline := -1, -1, -1
+	for d := len(strconv.Itoa(lastFolioBound(0, len(entries)))); d <= maxDigits; d++ {
+		c, err := fm.setContents(entries, d)
+		if err != nil {
+			return slot{}, false, err
+		}
+		n, t, o := len(c.pg.pages), len(c.pg.s.tags), 1+len(c.pg.s.outline)
+		if pages >= 0 && (n != pages || t != tags || o != outline) {
+			return slot{}, false, nil
+		}
+		pages, tags, outline = n, t, o
+	}
+	return bd.reserve(pages, tags, outline), true, nil
+}
+
+// fill sets the contents of the chapters bound in bd, which hold total
+// pages, in the room kept for them.
+func (fm *frontMatter) fill(bd *binder, sl slot, entries []tocEntry, total int) (*chapter, error) {
+	digits := len(strconv.Itoa(lastFolioBound(total, len(entries))))
+	c, err := fm.setContents(entries, digits)
+	if err != nil {
+		return nil, err
+	}
+	if len(c.pg.pages) != sl.pages || len(c.pg.s.tags) != sl.tags || 1+len(c.pg.s.outline) != sl.entries {
+		return nil, errors.New("layout: the contents do not fit the pages kept for them")
+	}
+	bd.fill(sl, c)
+	return c, nil
 }
 
 // setContents sets the contents as a chapter titled "Contents": one entry
@@ -503,7 +734,9 @@ func (fm *frontMatter) setContents(entries []tocEntry, digits int) (*chapter, er
 	dotPiece := s.sh.shape(nil, ".", fonts.Regular, em)[0]
 	dot := dotPiece.width
 	unit := em / 2
-	v := &vlist{}
+	// Packed, a long book's entries take a tenth of the room until
+	// their pages are made.
+	v := &vlist{pack: fm.opt.Pack}
 	h, d := strut(g.leading)
 	sh, sd := strut(s.smallLeading())
 	for _, e := range entries {

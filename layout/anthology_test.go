@@ -362,3 +362,148 @@ func ExampleAnthology() {
 	//   The First, page 5
 	//   The Second, page 7
 }
+
+// wideEntriesBook is a book whose contents take one page when their
+// column of numbers is two figures wide and two when it is nine: each
+// title nearly fills the line, and a narrower line breaks it.
+func wideEntriesBook() *model.Book {
+	b := &model.Book{Title: "Wide Entries", Lang: "en"}
+	for range 12 {
+		b.Articles = append(b.Articles, &model.Document{Title: strings.Repeat("ab ", 18) + "x", Lang: "en",
+			Blocks: []model.Block{mpara(text(prose(3, 4)))}})
+	}
+	model.NormalizeBook(b)
+	return b
+}
+
+// TestAnthologyContentsReserved checks that a book whose contents keep
+// their page count whatever the width of their numbers, bound chapter by
+// chapter behind pages kept for the contents, is the book bound after
+// every chapter is laid out; and that a book whose contents change with
+// that width is bound that second way.
+func TestAnthologyContentsReserved(t *testing.T) {
+	tests := []struct {
+		name    string
+		book    func() *model.Book
+		opt     Options
+		reserve bool
+	}{
+		{"a5", func() *model.Book { return bookFixture(9) }, Options{}, true},
+		{"print", func() *model.Book { return bookFixture(9) }, Options{Recto: true, Workers: 3}, true},
+		{"two columns packed", func() *model.Book { return bookFixture(5) }, Options{Columns: 2, Pack: true}, true},
+		{"contents change with the numbers' width", wideEntriesBook, Options{}, false},
+		{"contents change with the numbers' width, print", wideEntriesBook, Options{Recto: true}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := tt.book()
+			fm, err := newFrontMatter(b, tt.opt, locale.Of(b.Lang))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var entries []tocEntry
+			if b.Preface != nil {
+				entries = append(entries, tocEntry{label: "Preface"})
+			}
+			for _, d := range b.Articles {
+				entries = append(entries, tocEntry{label: chapterLabel(d, locale.Of(b.Lang)), authors: d.Authors})
+			}
+			if _, ok, err := fm.reserve(&binder{}, entries); err != nil || ok != tt.reserve {
+				t.Fatalf("contents reserved: %v (%v), want %v", ok, err, tt.reserve)
+			}
+			dump := func(reserve bool) []byte {
+				book, err := anthology(tt.book(), tt.opt, reserve)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if err := Dump(&buf, book); err != nil {
+					t.Fatal(err)
+				}
+				return buf.Bytes()
+			}
+			if got, want := dump(true), dump(false); !bytes.Equal(got, want) {
+				t.Error("the book bound behind reserved contents differs from the book bound at the end")
+			}
+		})
+	}
+}
+
+// TestAnthologyRelease checks that Options.Release takes the articles
+// and the preface from the book and leaves the pages as they were.
+func TestAnthologyRelease(t *testing.T) {
+	want := anthologyDump(t, bookFixture(4), Options{})
+	b := bookFixture(4)
+	if got := anthologyDump(t, b, Options{Release: true}); !bytes.Equal(got, want) {
+		t.Error("released articles give other pages")
+	}
+	if b.Preface != nil {
+		t.Error("the preface is still held")
+	}
+	for i, d := range b.Articles {
+		if d != nil {
+			t.Errorf("article %d is still held", i+1)
+		}
+	}
+}
+
+// TestLayInOrder checks that chapters laid out by several workers, some
+// slower than others, are used in order, and that the first failure in
+// that order stops the book whatever failed later or sooner.
+func TestLayInOrder(t *testing.T) {
+	tests := []struct {
+		name    string
+		n       int
+		workers int
+		fail    []int
+		want    string
+	}{
+		{"one worker", 20, 1, nil, ""},
+		{"three workers", 50, 3, nil, ""},
+		{"more workers than chapters", 3, 8, nil, ""},
+		{"the first failure in order", 40, 3, []int{31, 7, 12}, "chapter 7"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			failing := map[int]bool{}
+			for _, i := range tt.fail {
+				failing[i] = true
+			}
+			var used []int
+			progress := 0
+			err := layInOrder(tt.n, tt.workers, func(i int) (*chapter, error) {
+				// Later chapters are quicker: they finish out of order.
+				for k := 0; k < (tt.n-i)*2000; k++ {
+					_ = strconv.Itoa(k)
+				}
+				if failing[i] {
+					return nil, fmt.Errorf("chapter %d", i)
+				}
+				return &chapter{article: i}, nil
+			}, func(i int, c *chapter) {
+				if c.article != i {
+					t.Errorf("chapter %d used as %d", c.article, i)
+				}
+				used = append(used, i)
+			}, func() { progress++ })
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("error %q, want %q", got, tt.want)
+			}
+			for k, i := range used {
+				if i != k {
+					t.Fatalf("chapters used in the order %v", used)
+				}
+			}
+			if tt.want == "" && (len(used) != tt.n || progress != tt.n) {
+				t.Errorf("%d chapters used, %d reported, want %d", len(used), progress, tt.n)
+			}
+			if tt.want != "" && len(used) != 7 {
+				t.Errorf("%d chapters used before the failure, want 7", len(used))
+			}
+		})
+	}
+}

@@ -26,6 +26,8 @@ type Book struct {
 	// Family is the text family the runs' faces belong to (nil: Charis
 	// SIL), for the exporter to embed.
 	Family *fonts.Family
+	// spill holds the packed pages an anthology kept aside (nil: none).
+	spill *spillStore
 }
 
 // Meta is the document information a PDF carries.

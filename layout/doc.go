@@ -35,10 +35,15 @@
 //
 // Anthology lays out a book of several articles around these stages:
 // the chapters (preface and articles) run stages 1 to 4 concurrently on
-// pages numbered from 1, the contents are set once their page counts
-// give every chapter's folio, and binding renumbers each chapter's pages,
-// mirrors its margins when it changes side of the spread, and runs stage
-// 5 with the book's running heads (anthology.go).
+// pages numbered from 1, a few at a time and in order, and binding
+// renumbers each chapter's pages, mirrors its margins when it changes
+// side of the spread, and runs stage 5 with the book's running heads.
+// A chapter is bound as soon as it and those before it are laid out when
+// the contents' page count is known beforehand (the same for every
+// width of their numbers); the contents are then set last, in pages kept
+// for them. Otherwise the contents are set once every chapter's page
+// count gives its folio, and the chapters are bound after them
+// (anthology.go).
 //
 // SetText runs stages 1 and 2 alone on a short text, for what export
 // draws itself: the generated cover's title, subtitle, names and date are

@@ -72,6 +72,16 @@ type Options struct {
 	// Book.Pages then holds the pages with their Body nil. The pages are
 	// the same either way.
 	Pack bool
+	// Release lets Anthology drop each article of the book it is given
+	// (and its preface) once the article's chapter is laid out, so that
+	// a long book's text goes as its pages are made: the caller must
+	// not need the articles afterwards.
+	Release bool
+	// Spill, when set with Pack, is where Anthology keeps each chapter's
+	// packed pages once the chapter is bound, so that a long book's
+	// pages wait for the exporter outside memory; Book.Page and
+	// Book.EachRun read them back, and Book.Err reports a failure to.
+	Spill Spill
 	// Family is the text family: body, headings, running heads and
 	// notes are set in it, code and the characters it lacks in the
 	// embedded code and fallback faces. Nil means Charis SIL.

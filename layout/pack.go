@@ -35,6 +35,11 @@ type packedRuns string
 // packedBody is a page's Body packed.
 type packedBody struct {
 	runs packedRuns
+	// store, when set, holds the runs instead, size bytes at off (see
+	// Options.Spill).
+	store *spillStore
+	off   int64
+	size  int
 	// dx and dy move every run; tagBase is added to every tag but 0 (the
 	// furniture's).
 	dx, dy  Sp
@@ -161,17 +166,28 @@ func (pr packedRuns) appendTo(dst []Run) []Run {
 // unpack returns the runs packed, moved and renumbered as recorded.
 func (pb *packedBody) unpack() []Run {
 	n := 0
+	var runs packedRuns
 	if pb != nil {
-		n = pb.runs.count()
+		runs = pb.data()
+		n = runs.count()
 	}
 	if n == 0 {
 		return nil
 	}
-	out := pb.runs.appendTo(make([]Run, 0, n))
+	out := runs.appendTo(make([]Run, 0, n))
 	for i := range out {
 		pb.move(&out[i])
 	}
 	return out
+}
+
+// data returns the runs packed, read back from the store they were
+// moved to, if any.
+func (pb *packedBody) data() packedRuns {
+	if pb.store != nil {
+		return pb.store.get(pb.off, pb.size)
+	}
+	return pb.runs
 }
 
 // move applies to a run unpacked the moves and renumbering recorded.
@@ -329,7 +345,7 @@ func (b *Book) EachRun(i int, f func(r *Run)) {
 		f(&p.Body[k])
 	}
 	if pb := p.packed; pb != nil {
-		rd, n, _ := pb.runs.reader()
+		rd, n, _ := pb.data().reader()
 		var r Run
 		var slab []Glyph
 		for range n {

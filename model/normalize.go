@@ -54,8 +54,12 @@ func names(in []string) []string {
 // NormalizeBlocks returns blocks in canonical form (see Normalize).
 func NormalizeBlocks(blocks []Block) []Block {
 	var out []Block
-	for _, b := range blocks {
+	for i, b := range blocks {
 		if b = normBlock(b); b != nil {
+			if out == nil {
+				// Room for the rest: a long text's list is not regrown.
+				out = make([]Block, 0, len(blocks)-i)
+			}
 			out = append(out, b)
 		}
 	}

@@ -23,22 +23,43 @@ const (
 	pTable // rows of cells marked by pipes, tabs or aligned spaces
 )
 
-// pblock is one block found in the text.
+// pblock is one block found in the text. A text holds a block a
+// paragraph while it is read, so a paragraph's block is kept small: the
+// fields only other kinds of block use sit behind more.
 type pblock struct {
-	// kind and the two flags share a word, and a table is a pointer: a
-	// text holds a block a paragraph while it is read.
 	kind pkind
 	// lineated marks a paragraph whose line breaks are the author's
 	// (verse, a form, a sign-off): they become line breaks.
 	lineated bool
-	ordered  bool      // list
-	lines    []srcLine // para, heading, code, layout, verse: the lines
+	ordered  bool // list
+	// splitBy says why a paragraph starts here though no blank line
+	// separates it from the previous one, splitNone when one does.
+	splitBy split
+	lines   []srcLine // para, heading, code, layout, verse: the lines
+	more    *pmore    // the fields other kinds use; nil for most paragraphs
+}
+
+// split is why a paragraph starts where no blank line separates it from
+// the one before: joinFragments and promoteHeadings leave such a
+// paragraph as it is.
+type split uint8
+
+const (
+	splitNone       split = iota
+	splitHeading          // its first line became the heading above it
+	splitIndent           // it starts with an indented line
+	splitSalutation       // the line before is a letter's salutation
+	splitShortLine        // the line before ends a sentence short of the wrap
+	splitDialogue         // it is a speaker's turn
+	splitSignature        // it is the sign-off under an article
+	splitKicker           // it is the label that stood above the title
+)
+
+// pmore holds the fields of a pblock that most paragraphs leave empty.
+type pmore struct {
 	// joins lists the indexes in lines where a fragment split off by a
 	// blank line was joined back (a line join, not a wrap).
 	joins []int
-	// splitBy says why a paragraph starts here though no blank line
-	// separates it from the previous one ("indent", "short line"), or "".
-	splitBy string
 
 	text  string // heading: the text without markers
 	level int    // heading: raw level (0 for a bare line)
@@ -53,22 +74,43 @@ type pblock struct {
 	table     *textTable // table: the cells
 }
 
+// rare returns b's rarely used fields for reading: empty ones when b
+// has none.
+func (b *pblock) rare() *pmore {
+	if b.more == nil {
+		return &noMore
+	}
+	return b.more
+}
+
+// noMore is what rare returns for a block with no rare fields. It is never
+// written: writers go through setMore.
+var noMore pmore
+
+// setMore returns b's rarely used fields for writing, making them first.
+func (b *pblock) setMore() *pmore {
+	if b.more == nil {
+		b.more = &pmore{}
+	}
+	return b.more
+}
+
 // first returns the first input line number of b.
 func (b *pblock) first() int {
 	switch {
 	case len(b.lines) > 0:
-		return b.lines[0].no
-	case len(b.items) > 0 && len(b.items[0]) > 0:
-		return b.items[0][0].first()
-	case len(b.blocks) > 0:
-		return b.blocks[0].first()
+		return int(b.lines[0].no)
+	case len(b.rare().items) > 0 && len(b.rare().items[0]) > 0:
+		return b.rare().items[0][0].first()
+	case len(b.rare().blocks) > 0:
+		return b.rare().blocks[0].first()
 	}
 	return 0
 }
 
 // lastLine returns the text of a paragraph's last line, which the join
 // tests look at.
-func (b *pblock) lastLine() string { return b.lines[len(b.lines)-1].text }
+func (b *pblock) lastLine() string { return b.lines[len(b.lines)-1].text() }
 
 // parseBlocks finds the blocks in lines. inner is true inside quotes and
 // list items, where bare lines never become headings.
@@ -109,40 +151,40 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			continue
 		}
 		if l.head > 0 {
-			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, text: l.text, level: l.head, style: l.headBy})
+			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, more: &pmore{text: l.text(), level: int(l.head), style: l.headBy.String()}})
 			i++
 			continue
 		}
 		if lv := atxLevel(l); lv > 0 {
-			text := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(l.text[lv:]), "#"))
+			text := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(l.text()[lv:]), "#"))
 			if text == "" {
-				text = l.text
+				text = l.text()
 			}
-			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, text: text, level: lv, style: "# marker"})
+			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, more: &pmore{text: text, level: lv, style: "# marker"}})
 			i++
 			continue
 		}
-		if i+1 < len(lines) && !lines[i+1].blank() && l.indent < 4 && isUnderline(lines[i+1].text) != 0 && !isBreak(l.text) {
+		if i+1 < len(lines) && !lines[i+1].blank() && l.indent < 4 && isUnderline(lines[i+1].text()) != 0 && !isBreak(l.text()) {
 			lv := 1
-			if isUnderline(lines[i+1].text) == '-' {
+			if isUnderline(lines[i+1].text()) == '-' {
 				lv = 2
 			}
-			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, text: l.text, level: lv, style: "underlined"})
+			out = append(out, &pblock{kind: pHeading, lines: []srcLine{l}, more: &pmore{text: l.text(), level: lv, style: "underlined"}})
 			i += 2
 			continue
 		}
-		if isBreak(l.text) && (i+1 >= len(lines) || lines[i+1].blank()) {
+		if isBreak(l.text()) && (i+1 >= len(lines) || lines[i+1].blank()) {
 			out = append(out, &pblock{kind: pBreak, lines: []srcLine{l}})
 			i++
 			continue
 		}
 		if turns, n := r.dialogue(lines[i:]); n > 0 && !introduced(lines, i) {
-			r.repair(l.no, "dialogue", "%d dialogue turn(s) opened by a dash kept as paragraphs", len(turns))
+			r.repair(int(l.no), "dialogue", "%d dialogue turn(s) opened by a dash kept as paragraphs", len(turns))
 			out = append(out, turns...)
 			i += n
 			continue
 		}
-		if isMarker(l) && (startsBlock || inner || endsIntro(lines[i-1].text) || listRun(lines[i:])) {
+		if isMarker(l) && (startsBlock || inner || endsIntro(lines[i-1].text()) || listRun(lines[i:])) {
 			if h, ok := r.numberedHeading(lines, i, inner); ok {
 				out = append(out, h)
 				i++
@@ -153,22 +195,22 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 			i += n
 			continue
 		}
-		if strings.ContainsAny(l.text, "\t|") || strings.Contains(l.text, "  ") || isRuleRow(l.text) {
+		if strings.ContainsAny(l.text(), "\t|") || strings.Contains(l.text(), "  ") || isRuleRow(l.text()) {
 			if t, ok := readTextTable(lines[i:]); ok {
-				r.repair(l.no, "table", "table of %d row(s) and %d column(s) read from cells marked by %s", len(t.rows), len(t.rows[0]), t.from)
-				out = append(out, &pblock{kind: pTable, lines: lines[i : i+t.lines], table: &t})
+				r.repair(int(l.no), "table", "table of %d row(s) and %d column(s) read from cells marked by %s", len(t.rows), len(t.rows[0]), t.from)
+				out = append(out, &pblock{kind: pTable, lines: lines[i : i+t.lines], more: &pmore{table: &t}})
 				i += t.lines
 				continue
 			}
 		}
 		if !inner && startsBlock {
 			if n := indentedQuote(lines[i:]); n > 0 {
-				r.repair(l.no, "quote", "block quotation of %d line(s) set in by %d column(s)", n, l.indent)
+				r.repair(int(l.no), "quote", "block quotation of %d line(s) set in by %d column(s)", n, l.indent)
 				inner := make([]srcLine, n)
 				for k, q := range lines[i : i+n] {
-					inner[k] = newLine(q.no, q.text)
+					inner[k] = newLine(q.no, q.text())
 				}
-				out = append(out, &pblock{kind: pQuote, blocks: r.parseBlocks(inner, true)})
+				out = append(out, &pblock{kind: pQuote, more: &pmore{blocks: r.parseBlocks(inner, true)}})
 				i += n
 				continue
 			}
@@ -176,24 +218,24 @@ func (r *textReader) parseBlocks(lines []srcLine, inner bool) []*pblock {
 		b, n := r.paraChunk(lines[i:], inner)
 		if style, ok := r.headingBeforeText(b.lines); ok && !inner {
 			h := b.lines[0]
-			out = append(out, &pblock{kind: pHeading, lines: []srcLine{h}, text: h.text, style: style + ", right above its text"})
-			b = &pblock{kind: pPara, lines: b.lines[1:], splitBy: "heading"}
+			out = append(out, &pblock{kind: pHeading, lines: []srcLine{h}, more: &pmore{text: h.text(), style: style + ", right above its text"}})
+			b = &pblock{kind: pPara, lines: b.lines[1:], splitBy: splitHeading}
 		}
 		if !inner && flatCode(b.lines) {
-			r.repair(l.no, "code", "%d line(s) of program code that lost their indentation kept as code", len(b.lines))
+			r.repair(int(l.no), "code", "%d line(s) of program code that lost their indentation kept as code", len(b.lines))
 			out = append(out, &pblock{kind: pCode, lines: b.lines})
 			i += n
 			continue
 		}
 		b.lineated = r.lineated(b.lines)
-		if !startsBlock && prev != nil && prev.kind == pPara && b.splitBy == "" {
-			b.splitBy = "indent"
-			if len(prev.lines) == 1 && isSalutation(prev.lines[0].text) {
-				b.splitBy = "salutation"
-				r.repair(l.no, "split-paragraph", "the salutation %q set apart from the letter's first line", prev.lines[0].text)
+		if !startsBlock && prev != nil && prev.kind == pPara && b.splitBy == splitNone {
+			b.splitBy = splitIndent
+			if len(prev.lines) == 1 && isSalutation(prev.lines[0].text()) {
+				b.splitBy = splitSalutation
+				r.repair(int(l.no), "split-paragraph", "the salutation %q set apart from the letter's first line", prev.lines[0].text())
 			} else if !(r.indentParas && l.indent >= 1 && l.indent <= 3) {
-				b.splitBy = "short line"
-				r.repair(l.no, "split-paragraph", "new paragraph at %q: the line before ends a sentence well short of the %d-column wrap", head(l.text), r.wrap)
+				b.splitBy = splitShortLine
+				r.repair(int(l.no), "split-paragraph", "new paragraph at %q: the line before ends a sentence well short of the %d-column wrap", head(l.text()), r.wrap)
 			}
 		}
 		out = append(out, b)
@@ -224,7 +266,7 @@ func (r *textReader) numberedHeading(lines []srcLine, i int, inner bool) (*pbloc
 	if inner || !ok || !m.ordered || strings.Contains(m.style, "a") {
 		return nil, false
 	}
-	text := l.text[m.off:]
+	text := l.text()[m.off:]
 	if len(strings.Fields(text)) > 8 || r.headingStyle(text) == "" {
 		return nil, false
 	}
@@ -239,10 +281,10 @@ func (r *textReader) numberedHeading(lines []srcLine, i int, inner bool) (*pbloc
 		return nil, false
 	}
 	nx := lines[next]
-	if isMarker(nx) || nx.indent >= m.content || !opensSentence(nx.text) {
+	if isMarker(nx) || int(nx.indent) >= m.content || !opensSentence(nx.text()) {
 		return nil, false
 	}
-	return &pblock{kind: pHeading, lines: []srcLine{l}, text: l.text, style: "numbered line before prose"}, true
+	return &pblock{kind: pHeading, lines: []srcLine{l}, more: &pmore{text: l.text(), style: "numbered line before prose"}}, true
 }
 
 // dialogue reads the turns of a dialogue at the start of lines, in a
@@ -264,19 +306,19 @@ func (r *textReader) dialogue(lines []srcLine) ([]*pblock, int) {
 	k := 0
 	for k < len(lines) {
 		off := dashTurn(lines[k])
-		if off == 0 || !opensSentence(strings.TrimLeft(lines[k].text[off:], "¿¡")) {
+		if off == 0 || !opensSentence(strings.TrimLeft(lines[k].text()[off:], "¿¡")) {
 			break
 		}
 		e := k + 1
 		for e < len(lines) && !lines[e].blank() && dashTurn(lines[e]) == 0 && !isMarker(lines[e]) {
 			e++
 		}
-		switch lastRune(stripClosers(lines[e-1].text)) {
+		switch lastRune(stripClosers(lines[e-1].text())) {
 		case '.', '?', '!', '…':
 		default:
 			return nil, 0
 		}
-		turns = append(turns, &pblock{kind: pPara, lines: lines[k:e], splitBy: "dialogue"})
+		turns = append(turns, &pblock{kind: pPara, lines: lines[k:e], splitBy: splitDialogue})
 		k = e
 		if j := skipBlank(lines, k); j > k && j < len(lines) && dashTurn(lines[j]) > 0 {
 			k = j
@@ -293,7 +335,7 @@ func (r *textReader) dialogue(lines []srcLine) ([]*pblock, int) {
 func introduced(lines []srcLine, i int) bool {
 	for k := i - 1; k >= 0; k-- {
 		if !lines[k].blank() {
-			return endsIntro(lines[k].text)
+			return endsIntro(lines[k].text())
 		}
 	}
 	return false
@@ -302,7 +344,7 @@ func introduced(lines []srcLine, i int) bool {
 // dashTurn returns where the words of a dialogue turn opened by a dash
 // start in l ("— Oui." or "—Sí."), or 0.
 func dashTurn(l srcLine) int {
-	s := l.text
+	s := l.text()
 	for _, d := range []string{"—", "–", "-"} {
 		if strings.HasPrefix(s, d) {
 			n := len(d)
@@ -360,7 +402,7 @@ func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 		if l.blank() || l.head > 0 || isQuoteLine(l) || atxLevel(l) > 0 || fence(l) != "" {
 			break
 		}
-		if n == 1 && isSalutation(lines[0].text) {
+		if n == 1 && isSalutation(lines[0].text()) {
 			break // "Hi all," over the letter's first line (bus-route-forward)
 		}
 		if r.indentParas && !inner && l.indent >= 1 && l.indent <= 3 {
@@ -371,10 +413,10 @@ func (r *textReader) paraChunk(lines []srcLine, inner bool) (*pblock, int) {
 		if l.indent >= 4 && lines[n-1].indent < 2 && !inner {
 			break
 		}
-		if n+1 < len(lines) && isUnderline(lines[n+1].text) != 0 && !lines[n+1].blank() {
+		if n+1 < len(lines) && isUnderline(lines[n+1].text()) != 0 && !lines[n+1].blank() {
 			break // l is a setext heading
 		}
-		if isMarker(l) && (inner || endsIntro(lines[n-1].text) || listRun(lines[n:])) {
+		if isMarker(l) && (inner || endsIntro(lines[n-1].text()) || listRun(lines[n:])) {
 			break
 		}
 		if !inner && r.shortLine(lines[n-1], l) {
@@ -396,17 +438,17 @@ func (r *textReader) shortLine(prev, l srcLine) bool {
 	if r.wrap == 0 || r.lineLength || prev.indent >= 4 || l.indent >= 4 {
 		return false
 	}
-	switch lastRune(stripClosers(prev.text)) {
+	switch lastRune(stripClosers(prev.text())) {
 	case '.', '!', '?', '…':
 	default:
 		return false
 	}
-	lead := strings.TrimLeft(l.text, "\"'“‘(")
+	lead := strings.TrimLeft(l.text(), "\"'“‘(")
 	r0, _ := utf8.DecodeRuneInString(lead)
 	if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) {
 		return false
 	}
-	first := l.text
+	first := l.text()
 	if k := strings.IndexByte(first, ' '); k >= 0 {
 		first = first[:k]
 	}
@@ -416,7 +458,7 @@ func (r *textReader) shortLine(prev, l srcLine) bool {
 
 // fenced reads a ``` block up to its closing fence (or the end).
 func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
-	info := strings.TrimSpace(strings.TrimLeft(lines[0].text, f[:1]))
+	info := strings.TrimSpace(strings.TrimLeft(lines[0].text(), f[:1]))
 	// The language is the info string's first word: a tab ends it too
 	// (the model allows no whitespace there; found by FuzzText).
 	if k := strings.IndexFunc(info, unicode.IsSpace); k >= 0 {
@@ -424,10 +466,10 @@ func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 	}
 	n := 1
 	for n < len(lines) {
-		if t := lines[n].text; lines[n].indent <= 3 && strings.HasPrefix(t, f) && strings.TrimLeft(t, f[:1]) == "" {
+		if t := lines[n].text(); lines[n].indent <= 3 && strings.HasPrefix(t, f) && strings.TrimLeft(t, f[:1]) == "" {
 			n++
-			r.repair(lines[0].no, "code", "fenced code block of %d line(s)", n-2)
-			return &pblock{kind: pCode, lines: lines[1 : n-1], lang: info}, n
+			r.repair(int(lines[0].no), "code", "fenced code block of %d line(s)", n-2)
+			return &pblock{kind: pCode, lines: lines[1 : n-1], more: &pmore{lang: info}}, n
 		}
 		n++
 	}
@@ -444,9 +486,9 @@ func (r *textReader) fenced(lines []srcLine, f string) (*pblock, int) {
 	if empty {
 		return &pblock{kind: pPara, lines: lines[:1]}, 1
 	}
-	r.repair(lines[0].no, "code", "fenced code block without a closing fence runs to the end")
-	r.opt.warn(lines[0].no, "code fence %q is never closed; the rest of the text is read as code", f)
-	return &pblock{kind: pCode, lines: lines[1:n], lang: info}, n
+	r.repair(int(lines[0].no), "code", "fenced code block without a closing fence runs to the end")
+	r.opt.warn(int(lines[0].no), "code fence %q is never closed; the rest of the text is read as code", f)
+	return &pblock{kind: pCode, lines: lines[1:n], more: &pmore{lang: info}}, n
 }
 
 // indented reads a block of lines indented by four columns or more, with
@@ -470,11 +512,11 @@ func (r *textReader) indented(lines []srcLine) (*pblock, int) {
 	kind := classifyIndented(block)
 	switch kind {
 	case pCode:
-		r.repair(block[0].no, "code", "indented code block of %d line(s)", len(block))
+		r.repair(int(block[0].no), "code", "indented code block of %d line(s)", len(block))
 	case pLayout:
-		r.repair(block[0].no, "layout", "hand-laid block of %d line(s) kept line by line", len(block))
+		r.repair(int(block[0].no), "layout", "hand-laid block of %d line(s) kept line by line", len(block))
 	case pVerse:
-		r.repair(block[0].no, "verse", "indented verse of %d line(s) read as a quotation", len(block))
+		r.repair(int(block[0].no), "verse", "indented verse of %d line(s) read as a quotation", len(block))
 	}
 	return &pblock{kind: kind, lines: block}, end
 }
@@ -491,8 +533,8 @@ func classifyIndented(lines []srcLine) pkind {
 		if l.blank() {
 			continue
 		}
-		indents[l.indent] = true
-		if looksLikeCode(l.text) {
+		indents[int(l.indent)] = true
+		if looksLikeCode(l.text()) {
 			codeish++
 		} else {
 			prose++
@@ -502,7 +544,7 @@ func classifyIndented(lines []srcLine) pkind {
 		return pCode
 	}
 	// A lowercase command without punctuation ("make demo") is code too.
-	if prose == 1 && len(lines) == 1 && startsLower(lines[0].text) {
+	if prose == 1 && len(lines) == 1 && startsLower(lines[0].text()) {
 		return pCode
 	}
 	if len(indents) > 1 {
@@ -523,15 +565,15 @@ func flatCode(lines []srcLine) bool {
 	// most paragraphs of prose have neither, and these searches are
 	// cheaper than counting marks line by line.
 	if !slices.ContainsFunc(lines, func(l srcLine) bool {
-		return strings.IndexByte(l.text, ';') >= 0 || strings.IndexByte(l.text, '{') >= 0 || strings.IndexByte(l.text, '}') >= 0
+		return strings.IndexByte(l.text(), ';') >= 0 || strings.IndexByte(l.text(), '{') >= 0 || strings.IndexByte(l.text(), '}') >= 0
 	}) {
 		return false
 	}
 	sparse, braces := 0, false
 	for _, l := range lines {
-		n, b := codeMarks(l.text)
+		n, b := codeMarks(l.text())
 		braces = braces || b
-		if n < 3 || n*25 < runeLen(l.text) {
+		if n < 3 || n*25 < runeLen(l.text()) {
 			if sparse++; sparse*3 > len(lines) {
 				return false // prose, most often seen on its first line
 			}
@@ -601,7 +643,7 @@ func (r *textReader) quote(lines []srcLine) (*pblock, int) {
 			break
 		}
 		if isQuoteLine(l) {
-			t := strings.TrimPrefix(l.text, ">")
+			t := strings.TrimPrefix(l.text(), ">")
 			t = strings.TrimPrefix(t, " ")
 			q := newLine(l.no, t)
 			q.quoted = true
@@ -617,17 +659,17 @@ func (r *textReader) quote(lines []srcLine) (*pblock, int) {
 		}
 		n++
 	}
-	r.repair(lines[0].no, "quote", "block quotation of %d line(s)", n)
-	return &pblock{kind: pQuote, blocks: r.parseBlocks(inner, true)}, n
+	r.repair(int(lines[0].no), "quote", "block quotation of %d line(s)", n)
+	return &pblock{kind: pQuote, more: &pmore{blocks: r.parseBlocks(inner, true)}}, n
 }
 
 // list reads a list: items with their continuation lines (Blogger indents
 // them under the item's text), and further items after blank lines.
 func (r *textReader) list(lines []srcLine) (*pblock, int) {
 	m0, _ := listMarker(lines[0])
-	b := &pblock{kind: pList, ordered: m0.ordered, start: m0.num}
+	b := &pblock{kind: pList, ordered: m0.ordered, more: &pmore{start: m0.num}}
 	if m0.ordered && strings.Contains(m0.style, "a") {
-		b.numbering = "a"
+		b.more.numbering = "a"
 	}
 	markerIndent := lines[0].indent
 	sameList := func(l srcLine) bool {
@@ -638,7 +680,7 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 	for n < len(lines) && sameList(lines[n]) {
 		l := lines[n]
 		m, _ := listMarker(l)
-		item := []srcLine{newLine(l.no, l.text[m.off:])}
+		item := []srcLine{newLine(l.no, l.text()[m.off:])}
 		subStyle := "" // the style of a second level pasted without indentation
 		n++
 		for n < len(lines) {
@@ -648,7 +690,7 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 				if k >= len(lines) {
 					break
 				}
-				if nx := lines[k]; !isMarker(nx) && nx.indent >= m.content && nx.indent < m.content+4 {
+				if nx := lines[k]; !isMarker(nx) && int(nx.indent) >= m.content && int(nx.indent) < m.content+4 {
 					// A second paragraph of the item.
 					for ; n < k; n++ {
 						item = append(item, srcLine{no: lines[n].no})
@@ -669,14 +711,14 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 				// indentation ("·" items, then "o" items under one that ends
 				// with a colon: the school-trip-letter sample); after an item
 				// that introduces nothing it is another list.
-				if sub, ok := subBullet(c); ok && (subStyle == "o" || endsIntro(lines[n-1].text) || strings.HasPrefix(sub, "◦\t") || strings.HasPrefix(sub, "◦  ")) {
+				if sub, ok := subBullet(c); ok && (subStyle == "o" || endsIntro(lines[n-1].text()) || strings.HasPrefix(sub, "◦\t") || strings.HasPrefix(sub, "◦  ")) {
 					item = append(item, newLine(c.no, strings.Repeat(" ", m.content)+sub))
 					subStyle = "o"
 					n++
 					continue
 				}
 				if cm, ok := listMarker(c); ok {
-					if cm.style != subStyle && !endsIntro(lines[n-1].text) {
+					if cm.style != subStyle && !endsIntro(lines[n-1].text()) {
 						break
 					}
 					subStyle = cm.style
@@ -684,10 +726,10 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 			}
 			// Continuation: dedent by the item's content column; lazy lines
 			// that start further left keep what they have.
-			item = append(item, newLine(c.no, c.raw[byteCol(c.raw, min(c.indent, m.content)):]))
+			item = append(item, newLine(c.no, c.raw[byteCol(c.raw, min(int(c.indent), m.content)):]))
 			n++
 		}
-		b.items = append(b.items, r.parseBlocks(item, true))
+		b.more.items = append(b.more.items, r.parseBlocks(item, true))
 		// Blank lines between items keep the list going.
 		if k := skipBlank(lines, n); k > n && k < len(lines) && sameList(lines[k]) {
 			n = k
@@ -697,7 +739,7 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 	if m0.ordered {
 		kind = "numbered"
 	}
-	r.repair(lines[0].no, "list", "%s list of %d item(s)", kind, len(b.items))
+	r.repair(int(lines[0].no), "list", "%s list of %d item(s)", kind, len(b.rare().items))
 	return b, n
 }
 
@@ -708,7 +750,7 @@ func (r *textReader) list(lines []srcLine) (*pblock, int) {
 // with a tab or spaces after it, as word processors paste it, or under
 // an item that introduces it.
 func subBullet(l srcLine) (string, bool) {
-	s := l.text
+	s := l.text()
 	if len(s) < 3 || s[0] != 'o' || s[1] != ' ' && s[1] != '\t' || strings.TrimSpace(s[1:]) == "" {
 		return "", false
 	}

@@ -10,6 +10,7 @@ import (
 // build turns the blocks found in the text into model blocks.
 func (r *textReader) build(bs []*pblock) []model.Block {
 	levels := headingLevels(bs)
+	r.lines.grow(len(bs))
 	return r.buildBlocks(bs, levels)
 }
 
@@ -20,8 +21,8 @@ func (r *textReader) build(bs []*pblock) []model.Block {
 func headingLevels(bs []*pblock) map[int]int {
 	var raw []int
 	for _, b := range bs {
-		if b.kind == pHeading && b.level > 0 && !slices.Contains(raw, b.level) {
-			raw = append(raw, b.level)
+		if b.kind == pHeading && b.rare().level > 0 && !slices.Contains(raw, b.rare().level) {
+			raw = append(raw, b.rare().level)
 		}
 	}
 	slices.Sort(raw)
@@ -34,7 +35,11 @@ func headingLevels(bs []*pblock) map[int]int {
 
 func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block {
 	out := make([]model.Block, 0, len(bs))
-	for _, b := range bs {
+	for i, b := range bs {
+		// A block is dropped once built: the model grows while the
+		// blocks of a long text shrink, instead of both being held.
+		bs[i] = nil
+		line := b.first() // before the blocks inside b are built and dropped
 		var mb model.Block
 		switch b.kind {
 		case pPara:
@@ -45,7 +50,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 			}
 			mb = &model.Paragraph{Content: r.inlines(r.unwrap(b), b.first())}
 		case pHeading:
-			text := b.text
+			text := b.rare().text
 			if isAllCaps(text) {
 				rc := recase(text, r.lang, r.isAcronym)
 				// "VARIETIES." loses the period Victorian typesetting put
@@ -57,7 +62,7 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 				r.repair(b.first(), "recase", "heading set in capitals %q shown as %q", text, rc)
 				text = rc
 			}
-			style := b.style
+			style := b.rare().style
 			if inner, ok := boldLine(text); ok {
 				text = inner // the bold said "heading"; the heading says it now
 			}
@@ -68,39 +73,39 @@ func (r *textReader) buildBlocks(bs []*pblock, levels map[int]int) []model.Block
 				text = strings.TrimRight(strings.TrimSuffix(c, ":"), " \u00a0")
 				style += "; its colon dropped"
 			}
-			lv, ok := levels[b.level]
+			lv, ok := levels[b.rare().level]
 			if !ok {
 				lv = 1
 			}
 			r.repair(b.first(), "heading", "%q (%s)", head(text), style)
 			mb = &model.Heading{Level: lv, Content: r.inlines(text, b.first())}
 		case pList:
-			l := &model.List{Ordered: b.ordered, Start: b.start, Numbering: b.numbering}
-			if b.ordered && b.start == 0 {
+			l := &model.List{Ordered: b.ordered, Start: b.rare().start, Numbering: b.rare().numbering}
+			if b.ordered && b.rare().start == 0 {
 				l.Start = 1
 			}
-			for _, it := range b.items {
+			for _, it := range b.rare().items {
 				l.Items = append(l.Items, model.Item{Blocks: r.buildBlocks(it, levels)})
 			}
 			mb = l
 		case pCode:
-			mb = &model.Code{Text: dedent(b.lines), Lang: b.lang}
+			mb = &model.Code{Text: dedent(b.lines), Lang: b.rare().lang}
 		case pLayout:
 			mb = &model.Code{Text: dedent(b.lines), Layout: true}
 		case pTable:
-			mb = r.table(*b.table, b.first())
+			mb = r.table(*b.rare().table, b.first())
 		case pVerse:
 			p := &model.Paragraph{Content: r.lineInlines(b.lines)}
-			r.lines[p] = b.first()
+			r.lines.add(p, b.first())
 			mb = &model.Quote{Blocks: []model.Block{p}}
 		case pQuote:
-			mb = &model.Quote{Blocks: r.buildBlocks(b.blocks, levels)}
+			mb = &model.Quote{Blocks: r.buildBlocks(b.rare().blocks, levels)}
 		case pBreak:
 			mb = &model.Break{}
 		default:
 			continue
 		}
-		r.lines[mb] = b.first()
+		r.lines.add(mb, line)
 		out = append(out, mb)
 	}
 	return out
@@ -117,7 +122,7 @@ func (r *textReader) lineInlines(lines []srcLine) []model.Inline {
 		if k > 0 {
 			in = append(in, &model.LineBreak{})
 		}
-		in = append(in, r.inlines(l.text, l.no)...)
+		in = append(in, r.inlines(l.text(), int(l.no))...)
 	}
 	return in
 }
@@ -131,8 +136,8 @@ func dedent(lines []srcLine) string {
 		if l.blank() {
 			continue
 		}
-		if common < 0 || l.indent < common {
-			common = l.indent
+		if common < 0 || int(l.indent) < common {
+			common = int(l.indent)
 		}
 	}
 	var b strings.Builder
@@ -144,8 +149,8 @@ func dedent(lines []srcLine) string {
 			continue
 		}
 		// Expand the indentation to spaces, then drop the common part.
-		b.WriteString(strings.Repeat(" ", l.indent-common))
-		b.WriteString(l.text)
+		b.WriteString(strings.Repeat(" ", int(l.indent)-common))
+		b.WriteString(l.text())
 	}
 	return b.String()
 }
@@ -167,7 +172,7 @@ func (r *textReader) signature(bs []*pblock, doc *model.Document) []*pblock {
 		return bs
 	}
 	l := last.lines[len(last.lines)-1]
-	t := l.text
+	t := l.text()
 	var rest string
 	switch {
 	case strings.HasPrefix(t, "—"), strings.HasPrefix(t, "–"), strings.HasPrefix(t, "--"), strings.HasPrefix(t, "- "):
@@ -196,13 +201,13 @@ func (r *textReader) signature(bs []*pblock, doc *model.Document) []*pblock {
 	if aff != "" {
 		detail += " (affiliation " + quoteQ(aff) + " left out)"
 	}
-	r.repair(l.no, "signature", "%s", detail)
+	r.repair(int(l.no), "signature", "%s", detail)
 	if len(last.lines) > 1 {
 		// The sign-off was glued to the last paragraph: give it its own.
 		n := len(last.lines) - 1
 		last.lines = last.lines[:n:n]
-		r.repair(l.no, "split-paragraph", "signature %q set apart from the paragraph before it", head(t))
-		bs = append(bs, &pblock{kind: pPara, lines: []srcLine{l}, splitBy: "signature"})
+		r.repair(int(l.no), "split-paragraph", "signature %q set apart from the paragraph before it", head(t))
+		bs = append(bs, &pblock{kind: pPara, lines: []srcLine{l}, splitBy: splitSignature})
 	}
 	return bs
 }
@@ -216,18 +221,18 @@ func (r *textReader) signature(bs []*pblock, doc *model.Document) []*pblock {
 func (r *textReader) signOff(lines []srcLine, doc *model.Document) {
 	var name srcLine
 	for k, l := range lines[:len(lines)-1] {
-		if isValediction(l.text) {
+		if isValediction(l.text()) {
 			name = lines[k+1]
 			break
 		}
 	}
-	if name.text == "" && len(lines) <= 3 && isName(lines[0].text, true) {
+	if name.text() == "" && len(lines) <= 3 && isName(lines[0].text(), true) {
 		name = lines[0]
 	}
-	if name.text == "" {
+	if name.text() == "" {
 		return
 	}
-	names, aff, ok := parseAuthors(name.text, false)
+	names, aff, ok := parseAuthors(name.text(), false)
 	if !ok || aff != "" {
 		return
 	}
@@ -237,7 +242,7 @@ func (r *textReader) signOff(lines []srcLine, doc *model.Document) {
 		}
 	}
 	doc.Authors = names
-	r.repair(name.no, "signature", "%s from the sign-off %s", strings.Join(names, "; "), quoteQ(name.text))
+	r.repair(int(name.no), "signature", "%s from the sign-off %s", strings.Join(names, "; "), quoteQ(name.text()))
 }
 
 func quoteQ(s string) string { return "\"" + s + "\"" }

@@ -106,7 +106,7 @@ func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 	tops := map[string]int{}
 	firstText := func(i int) int {
 		for ; i < len(lines); i++ {
-			if strings.TrimLeft(lines[i].text, "\f") != "" {
+			if strings.TrimLeft(lines[i].text(), "\f") != "" {
 				return i
 			}
 		}
@@ -122,7 +122,7 @@ func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 	}
 	for _, f := range feeds {
 		if k := firstText(f); k >= 0 {
-			tops[stripDigits(lines[k].text)]++
+			tops[stripDigits(lines[k].text())]++
 		}
 	}
 	last := 0 // the last page number read
@@ -134,15 +134,15 @@ func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 			k--
 		}
 		if k >= 0 {
-			if n, ok := pageNumber(lines[k].text); ok && (k == 0 || lines[k-1].blank() || n == page+1 || last > 0 && n == last+1) {
+			if n, ok := pageNumber(lines[k].text()); ok && (k == 0 || lines[k-1].blank() || n == page+1 || last > 0 && n == last+1) {
 				drop[k] = true
 				numbers++
 				last = n
 			}
 		}
 		if k := firstText(f); k >= 0 {
-			t := stripDigits(lines[k].text)
-			if _, ok := pageNumber(strings.TrimLeft(lines[k].text, "\f")); ok && k+1 < len(lines) && lines[k+1].blank() {
+			t := stripDigits(lines[k].text())
+			if _, ok := pageNumber(strings.TrimLeft(lines[k].text(), "\f")); ok && k+1 < len(lines) && lines[k+1].blank() {
 				drop[k] = true // a page number at the top of the page
 				numbers++
 			} else if t != "" && len(feeds) >= 3 && tops[t]*2 > len(feeds) && runeLen(t) <= 80 {
@@ -157,7 +157,7 @@ func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 		k--
 	}
 	if k > 0 && lines[k-1].blank() && numbers > 0 {
-		if _, ok := pageNumber(lines[k].text); ok {
+		if _, ok := pageNumber(lines[k].text()); ok {
 			drop[k] = true
 			numbers++
 		}
@@ -166,7 +166,7 @@ func (r *textReader) pageBreaks(lines []srcLine) ([]srcLine, []int) {
 	var joins []int
 	for i, l := range lines {
 		if drop[i] {
-			r.repair(l.no, "page-furniture", "%q between two pages dropped", strings.TrimSpace(strings.ReplaceAll(l.text, "\f", "")))
+			r.repair(int(l.no), "page-furniture", "%q between two pages dropped", strings.TrimSpace(strings.ReplaceAll(l.text(), "\f", "")))
 			continue
 		}
 		if strings.IndexByte(l.raw, '\f') >= 0 {
@@ -204,7 +204,7 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 		if l.blank() {
 			continue
 		}
-		t := l.text
+		t := l.text()
 		switch strings.TrimSuffix(t, ":") {
 		case "References", "Visible links", "Hidden links":
 			h = i
@@ -220,7 +220,7 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 	}
 	refs := map[int]string{}
 	for _, l := range lines[h+1:] {
-		if n, url, ok := referenceEntry(l.text); ok {
+		if n, url, ok := referenceEntry(l.text()); ok {
 			refs[n] = url
 		}
 	}
@@ -230,7 +230,7 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 	// The marks must be in the text, or this is a list the author wrote.
 	marks := 0
 	for _, l := range lines[:h] {
-		for s := l.text; ; {
+		for s := l.text(); ; {
 			k := strings.IndexByte(s, '[')
 			if k < 0 {
 				break
@@ -245,13 +245,13 @@ func (r *textReader) numberedReferences(lines []srcLine) []srcLine {
 		return lines
 	}
 	r.refs = refs
-	r.repair(lines[h].no, "reference", "the list of %d link target(s) under %q read as the targets of the numbered links and dropped", len(refs), lines[h].text)
+	r.repair(int(lines[h].no), "reference", "the list of %d link target(s) under %q read as the targets of the numbered links and dropped", len(refs), lines[h].text())
 	for _, l := range lines[h+1:] {
-		if n, url, ok := referenceEntry(l.text); ok {
-			r.repair(l.no, "reference", "[%d] is a link to %s", n, url)
+		if n, url, ok := referenceEntry(l.text()); ok {
+			r.repair(int(l.no), "reference", "[%d] is a link to %s", n, url)
 		}
 	}
-	r.found("numbered-references", "%d numbered link(s) marked like \"[1]\" in the text; the list of %d target(s) under %q (line %d) dropped", marks, len(refs), lines[h].text, lines[h].no)
+	r.found("numbered-references", "%d numbered link(s) marked like \"[1]\" in the text; the list of %d target(s) under %q (line %d) dropped", marks, len(refs), lines[h].text(), lines[h].no)
 	return lines[:h]
 }
 
@@ -344,7 +344,7 @@ func (r *textReader) margin(lines []srcLine) []srcLine {
 	for i, l := range lines {
 		switch {
 		case l.blank():
-		case l.indent >= m:
+		case int(l.indent) >= m:
 			q := newLine(l.no, l.raw[byteCol(l.raw, m):])
 			q.quoted, q.head, q.headBy = l.quoted, l.head, l.headBy
 			l = q
@@ -352,8 +352,8 @@ func (r *textReader) margin(lines []srcLine) []srcLine {
 			l.lifted = true
 		}
 		if l.lifted && (i == 0 || lines[i-1].blank()) && (i+1 == len(lines) || lines[i+1].blank()) &&
-			len(strings.Fields(l.text)) <= 14 && runeLen(l.text) <= 100 && !isMarker(l) && !isBreak(l.text) && hasLetter(l.text) {
-			l.head, l.headBy = 2, "left of the margin"
+			len(strings.Fields(l.text())) <= 14 && runeLen(l.text()) <= 100 && !isMarker(l) && !isBreak(l.text()) && hasLetter(l.text()) {
+			l.head, l.headBy = 2, headLeft
 			heads++
 		}
 		out[i] = l
@@ -384,9 +384,9 @@ func (r *textReader) centredLines(lines []srcLine) []srcLine {
 	// left is the line's indent before margin stripped it.
 	left := func(l srcLine) int {
 		if l.lifted {
-			return l.indent
+			return int(l.indent)
 		}
-		return l.indent + r.marginCols
+		return int(l.indent) + r.marginCols
 	}
 	// runs lists the runs of non-blank lines worth a look: short, with a
 	// line set well in.
@@ -435,7 +435,7 @@ func (r *textReader) centredLines(lines []srcLine) []srcLine {
 		centred := true
 		for _, l := range lines[run[0]:run[1]] {
 			lf := left(l)
-			right := width - lf - runeLen(l.text)
+			right := width - lf - runeLen(l.text())
 			if tol := max(4, lf/4); right-lf > tol || lf-right > tol {
 				centred = false
 				break
@@ -445,7 +445,7 @@ func (r *textReader) centredLines(lines []srcLine) []srcLine {
 			continue
 		}
 		for i := run[0]; i < run[1]; i++ {
-			q := newLine(lines[i].no, lines[i].text)
+			q := newLine(lines[i].no, lines[i].text())
 			q.head, q.headBy = lines[i].head, lines[i].headBy
 			lines[i] = q
 			n++
@@ -480,7 +480,7 @@ func starRun(s string) (string, int) {
 func (r *textReader) starHeadings(lines []srcLine) []srcLine {
 	most, count := 0, 0
 	for _, l := range lines {
-		if _, n := starRun(l.text); n > 0 && l.indent < 4 {
+		if _, n := starRun(l.text()); n > 0 && l.indent < 4 {
 			most = max(most, n)
 			count++
 		}
@@ -489,9 +489,9 @@ func (r *textReader) starHeadings(lines []srcLine) []srcLine {
 		return lines
 	}
 	for i, l := range lines {
-		if inner, n := starRun(l.text); n > 0 && l.indent < 4 {
+		if inner, n := starRun(l.text()); n > 0 && l.indent < 4 {
 			q := newLine(l.no, inner)
-			q.head, q.headBy = most-n+1, "set between rows of stars"
+			q.head, q.headBy = int32(most-n+1), headStars
 			lines[i] = q
 		}
 	}
@@ -508,13 +508,13 @@ func (r *textReader) starHeadings(lines []srcLine) []srcLine {
 func (r *textReader) underscoredLinks(lines []srcLine) {
 	var cands, strong int
 	for _, l := range lines {
-		if l.indent >= 4 || strings.IndexByte(l.text, '_') < 0 {
+		if l.indent >= 4 || strings.IndexByte(l.text(), '_') < 0 {
 			continue
 		}
-		if strings.IndexByte(l.text, '`') >= 0 {
+		if strings.IndexByte(l.text(), '`') >= 0 {
 			return
 		}
-		for _, w := range strings.Fields(l.text) {
+		for _, w := range strings.Fields(l.text()) {
 			if parts, ok := underscored(w); ok {
 				cands++
 				if len(parts) >= 3 || strings.ContainsFunc(w, func(c rune) bool { return unicode.IsUpper(c) || unicode.IsDigit(c) }) {
@@ -527,10 +527,10 @@ func (r *textReader) underscoredLinks(lines []srcLine) {
 		return
 	}
 	for i, l := range lines {
-		if l.indent >= 4 || strings.IndexByte(l.text, '_') < 0 {
+		if l.indent >= 4 || strings.IndexByte(l.text(), '_') < 0 {
 			continue
 		}
-		ws := strings.Fields(l.text)
+		ws := strings.Fields(l.text())
 		changed := false
 		for k, w := range ws {
 			if _, ok := underscored(w); ok {
@@ -540,7 +540,7 @@ func (r *textReader) underscoredLinks(lines []srcLine) {
 		}
 		if changed {
 			// Spaces inside the line are one each in such text.
-			q := newLine(l.no, l.raw[:byteCol(l.raw, l.indent)]+strings.Join(ws, " "))
+			q := newLine(l.no, l.raw[:byteCol(l.raw, int(l.indent))]+strings.Join(ws, " "))
 			q.head, q.headBy, q.quoted = l.head, l.headBy, l.quoted
 			lines[i] = q
 		}
@@ -597,12 +597,12 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 	}
 	dense := make([]bool, len(lines))
 	for i, l := range lines {
-		dense[i] = !l.blank() && denseCode(l.text)
+		dense[i] = !l.blank() && denseCode(l.text())
 	}
 	var full []int
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := lines[i], lines[i+1]
-		if !startsLower(b.text) || a.blank() || a.indent >= 4 || b.indent >= 4 || a.head > 0 || dense[i] || dense[i+1] ||
+		if !startsLower(b.text()) || a.blank() || a.indent >= 4 || b.indent >= 4 || a.head > 0 || dense[i] || dense[i+1] ||
 			isMarker(a) {
 			continue // program code is broken by hand, not by the wrap
 		}
@@ -657,7 +657,7 @@ func (r *textReader) lineLengthParagraphs(lines []srcLine, joins []int) []srcLin
 		}
 		if i > 0 && (noBlanks || atJoin) && p.endsShort(lines[i-1], l, inItem, inCode, dense[i]) {
 			if lines[i-1].head == 0 && l.head == 0 {
-				r.repair(l.no, "split-paragraph", "new paragraph at %q: the line before stops short of the %d columns a full line reaches", head(l.text), p.width)
+				r.repair(int(l.no), "split-paragraph", "new paragraph at %q: the line before stops short of the %d columns a full line reaches", head(l.text()), p.width)
 			}
 			out = append(out, srcLine{no: l.no})
 			breaks++
@@ -694,7 +694,7 @@ func fit(a, b srcLine) int {
 
 // firstWordLen is the length of b's first word in characters.
 func firstWordLen(b srcLine) int {
-	first := b.text
+	first := b.text()
 	if k := strings.IndexByte(first, ' '); k >= 0 {
 		first = first[:k]
 	}
@@ -719,12 +719,12 @@ func (p lineProfile) endsShort(a, b srcLine, inItem, inCode, bCode bool) bool {
 		limit -= 8
 	}
 	if isMarker(b) {
-		return fit(a, b) < limit || endsSentence(a.text)
+		return fit(a, b) < limit || endsSentence(a.text())
 	}
 	// Program code wrapped like the prose around it: it starts at its
 	// first dense line and ends before a sentence without marks of code.
 	if inCode {
-		return !bCode && opensSentence(b.text)
+		return !bCode && opensSentence(b.text())
 	}
 	if bCode {
 		return true
@@ -733,10 +733,10 @@ func (p lineProfile) endsShort(a, b srcLine, inItem, inCode, bCode bool) bool {
 	if aLen > p.median*6/5 {
 		return false // no telling how long its last line was
 	}
-	if !opensSentence(b.text) {
+	if !opensSentence(b.text()) {
 		return false
 	}
-	if strings.HasSuffix(a.text, "-") || a.indent >= 4 && b.indent >= 4 {
+	if strings.HasSuffix(a.text(), "-") || a.indent >= 4 && b.indent >= 4 {
 		return false
 	}
 	return aLen+1+firstWordLen(b) < limit

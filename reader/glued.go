@@ -94,28 +94,47 @@ func isGlueBoundary(s string, b int) bool {
 // splitGlued splits the long paragraphs of blocks at their glued sentence
 // ends into paragraphs of their own. Only the paragraph's plain text at
 // its top level is cut; a glue point inside a link or emphasis stays.
+//
+// blocks is returned itself when nothing is split: a long text's list of
+// blocks is copied only once a paragraph is.
 func (r *textReader) splitGlued(blocks []model.Block) []model.Block {
 	var out []model.Block
-	for _, b := range blocks {
+	var splits map[model.Block][]model.Block // a split paragraph's parts
+	for i, b := range blocks {
 		p, ok := b.(*model.Paragraph)
 		if !ok || inlineWords(p.Content, gluedMinWords) < gluedMinWords {
-			out = append(out, b)
+			if out != nil {
+				out = append(out, b)
+			}
 			continue
 		}
 		parts := splitGluedInlines(p.Content)
 		if len(parts) == 1 {
-			out = append(out, b)
+			if out != nil {
+				out = append(out, b)
+			}
 			continue
 		}
-		line := r.lines[b]
+		if out == nil {
+			out = append(make([]model.Block, 0, len(blocks)+len(parts)), blocks[:i]...)
+		}
+		line := r.lines.lineOf(b)
 		r.found("glued-paragraphs", "sentence ends glued to the next sentence in a paragraph of %d words on line %d", inlineWords(p.Content, -1), line)
 		r.repair(line, "split-paragraph", "%d paragraphs run together with no space after their sentence ends (\"…%s\") split apart", len(parts), gluedSample(p.Content))
-		for _, c := range parts {
-			np := &model.Paragraph{Content: c}
-			r.lines[np] = line
-			out = append(out, np)
+		split := make([]model.Block, len(parts))
+		for k, c := range parts {
+			split[k] = &model.Paragraph{Content: c}
 		}
+		out = append(out, split...)
+		if splits == nil {
+			splits = map[model.Block][]model.Block{}
+		}
+		splits[b] = split
 	}
+	if out == nil {
+		return blocks
+	}
+	r.lines.replace(splits)
 	return out
 }
 

@@ -45,7 +45,7 @@ var gutenbergLangs = map[string]string{
 func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, m meta, found bool) {
 	start := -1
 	for i, l := range lines {
-		if l.indent < 4 && strings.HasPrefix(l.text, "***") && gutenbergStart.MatchString(l.text) {
+		if l.indent < 4 && strings.HasPrefix(l.text(), "***") && gutenbergStart.MatchString(l.text()) {
 			start = i
 			break
 		}
@@ -75,17 +75,17 @@ func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, m meta, found b
 			continue
 		}
 		if field != "" && l.indent > 0 {
-			value += "\n" + l.text
+			value += "\n" + l.text()
 			continue
 		}
 		flush()
-		if k, v, ok := strings.Cut(l.text, ":"); ok && !strings.Contains(k, " ") || ok && strings.EqualFold(k, "release date") {
+		if k, v, ok := strings.Cut(l.text(), ":"); ok && !strings.Contains(k, " ") || ok && strings.EqualFold(k, "release date") {
 			field, value = strings.ToLower(k), strings.TrimSpace(v)
 		}
 	}
 	flush()
-	r.repair(lines[0].no, "gutenberg", "Project Gutenberg header (lines %d-%d) read as metadata and left out", lines[0].no, lines[start].no)
-	r.found("gutenberg", "the start marker %q on line %d", lines[start].text, lines[start].no)
+	r.repair(int(lines[0].no), "gutenberg", "Project Gutenberg header (lines %d-%d) read as metadata and left out", lines[0].no, lines[start].no)
+	r.found("gutenberg", "the start marker %q on line %d", lines[start].text(), lines[start].no)
 	// "Produced by …" and the like, right after the start marker: the
 	// transcribers' credit, not the book.
 	b := r.skipCredit(lines, start+1)
@@ -96,12 +96,12 @@ func (r *textReader) gutenberg(lines []srcLine) (body []srcLine, m meta, found b
 // follows the wrapper at lines[i], and returns where the book starts.
 func (r *textReader) skipCredit(lines []srcLine, i int) int {
 	b := skipBlank(lines, i)
-	if b < len(lines) && strings.HasPrefix(strings.ToLower(lines[b].text), "produced by") {
+	if b < len(lines) && strings.HasPrefix(strings.ToLower(lines[b].text()), "produced by") {
 		e := b
 		for e < len(lines) && !lines[e].blank() {
 			e++
 		}
-		r.repair(lines[b].no, "gutenberg", "transcribers' credit %q left out", lines[b].text)
+		r.repair(int(lines[b].no), "gutenberg", "transcribers' credit %q left out", lines[b].text())
 		return e
 	}
 	return b
@@ -113,14 +113,14 @@ func (r *textReader) skipCredit(lines []srcLine, i int) int {
 func (r *textReader) bookEnd(lines []srcLine, b int) int {
 	end := len(lines)
 	for i := b; i < len(lines); i++ {
-		if lines[i].indent < 4 && strings.HasPrefix(lines[i].text, "***") && gutenbergEnd.MatchString(lines[i].text) {
+		if lines[i].indent < 4 && strings.HasPrefix(lines[i].text(), "***") && gutenbergEnd.MatchString(lines[i].text()) {
 			end = i
 			break
 		}
 	}
 	if end == len(lines) {
 		for i := b; i < len(lines); i++ {
-			if lines[i].indent < 4 && gutenbergLast.MatchString(lines[i].text) {
+			if lines[i].indent < 4 && gutenbergLast.MatchString(lines[i].text()) {
 				end = i
 				break
 			}
@@ -132,12 +132,12 @@ func (r *textReader) bookEnd(lines []srcLine, b int) int {
 			if lines[k].blank() {
 				continue
 			}
-			if gutenbergLast.MatchString(lines[k].text) {
+			if gutenbergLast.MatchString(lines[k].text()) {
 				e = k
 			}
 			break
 		}
-		r.repair(lines[e].no, "gutenberg", "Project Gutenberg licence (lines %d-%d) dropped as boilerplate", lines[e].no, lines[len(lines)-1].no)
+		r.repair(int(lines[e].no), "gutenberg", "Project Gutenberg licence (lines %d-%d) dropped as boilerplate", lines[e].no, lines[len(lines)-1].no)
 		end = e
 	}
 	return end
@@ -158,7 +158,7 @@ func (r *textReader) gutenbergOpening(lines []srcLine) ([]srcLine, meta, bool) {
 	if i >= len(lines) {
 		return lines, meta{}, false
 	}
-	sm := gutenbergFirst.FindStringSubmatch(lines[i].text)
+	sm := gutenbergFirst.FindStringSubmatch(lines[i].text())
 	if sm == nil {
 		return lines, meta{}, false
 	}
@@ -167,8 +167,8 @@ func (r *textReader) gutenbergOpening(lines []srcLine) ([]srcLine, meta, bool) {
 	if names, _, ok := parseAuthors(author, false); ok {
 		m.Authors = names
 	}
-	r.repair(lines[i].no, "gutenberg", "Project Gutenberg opening line %q read as metadata and left out", lines[i].text)
-	r.found("gutenberg", "the opening line %q", lines[i].text)
+	r.repair(int(lines[i].no), "gutenberg", "Project Gutenberg opening line %q read as metadata and left out", lines[i].text())
+	r.found("gutenberg", "the opening line %q", lines[i].text())
 	b := skipBlank(lines, i+1)
 	if e := b; b < len(lines) {
 		for e < len(lines) && !lines[e].blank() {
@@ -176,7 +176,7 @@ func (r *textReader) gutenbergOpening(lines []srcLine) ([]srcLine, meta, bool) {
 		}
 		notice := strings.ToLower(linesText(lines[b:e]))
 		if strings.Contains(notice, "project gutenberg") || strings.Contains(notice, "ebook is for the use") {
-			r.repair(lines[b].no, "gutenberg", "Project Gutenberg notice (lines %d-%d) left out", lines[b].no, lines[e-1].no)
+			r.repair(int(lines[b].no), "gutenberg", "Project Gutenberg notice (lines %d-%d) left out", lines[b].no, lines[e-1].no)
 			b = e
 		}
 	}
@@ -231,7 +231,7 @@ func opensWithTitle(lines []srcLine, title string) bool {
 	if i >= len(lines) {
 		return false
 	}
-	first := foldTitle(lines[i].text)
+	first := foldTitle(lines[i].text())
 	return first != "" && strings.HasPrefix(foldTitle(title), first)
 }
 
@@ -251,7 +251,7 @@ func foldTitle(s string) string {
 func linesText(lines []srcLine) string {
 	var b strings.Builder
 	for _, l := range lines {
-		b.WriteString(l.text)
+		b.WriteString(l.text())
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -263,5 +263,5 @@ func firstLineNo(lines []srcLine) int {
 	if len(lines) == 0 {
 		return 0
 	}
-	return lines[0].no
+	return int(lines[0].no)
 }

@@ -529,36 +529,36 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 	if i >= len(lines) {
 		return i
 	}
-	if k := skipBlank(lines, i+1); k < len(lines) && isKicker(lines[i].text) && lines[k].indent < 4 &&
-		r.titleLike(lines[k], nextLine(lines, k), lang) && !isHeader(lines[k].text, lang) && r.headerFollows(lines, k+1, lang) {
+	if k := skipBlank(lines, i+1); k < len(lines) && isKicker(lines[i].text()) && lines[k].indent < 4 &&
+		r.titleLike(lines[k], nextLine(lines, k), lang) && !isHeader(lines[k].text(), lang) && r.headerFollows(lines, k+1, lang) {
 		// A breadcrumb, a label or the site's name above the title
 		// ("Home › Blog › Cycling", "FOR IMMEDIATE RELEASE", "The Valley
 		// Gazette": the ebike-blog-copy, library-press-release and
 		// valley-gazette-site-name samples) is not the title; it stays in
 		// the body, as the first paragraph.
 		r.kicker = lines[i : i+1]
-		r.repair(lines[i].no, "kicker", "%q above the title kept as the first paragraph", lines[i].text)
+		r.repair(int(lines[i].no), "kicker", "%q above the title kept as the first paragraph", lines[i].text())
 		i = k
 	}
 	first := lines[i]
 	next := nextLine(lines, i)
 	switch {
 	case atxLevel(first) > 0:
-		r.setTitle(doc, first, strings.TrimSpace(strings.TrimRight(first.text[atxLevel(first):], "# ")), "a # heading line", lang)
+		r.setTitle(doc, first, strings.TrimSpace(strings.TrimRight(first.text()[atxLevel(first):], "# ")), "a # heading line", lang)
 		i++
-	case !next.blank() && first.indent < 4 && isUnderline(next.text) != 0:
-		r.setTitle(doc, first, first.text, "an underlined line", lang)
+	case !next.blank() && first.indent < 4 && isUnderline(next.text()) != 0:
+		r.setTitle(doc, first, first.text(), "an underlined line", lang)
 		i += 2
-	case !next.blank() && startsLower(next.text) && wrappedTitle(lines, i, lang):
-		r.setTitle(doc, first, first.text+" "+next.text, "a title wrapped over two lines", lang)
-		r.repair(next.no, "title", "%q continues the title", next.text)
+	case !next.blank() && startsLower(next.text()) && wrappedTitle(lines, i, lang):
+		r.setTitle(doc, first, first.text()+" "+next.text(), "a title wrapped over two lines", lang)
+		r.repair(int(next.no), "title", "%q continues the title", next.text())
 		i += 2
 	default:
-		if _, ok := parseHeaderLine(first.text, lang, false); ok {
+		if _, ok := parseHeaderLine(first.text(), lang, false); ok {
 			break // no title: the text opens with its byline or date
 		}
 		if r.titleLike(first, next, lang) {
-			r.setTitle(doc, first, first.text, "the first line", lang)
+			r.setTitle(doc, first, first.text(), "the first line", lang)
 			i++
 		}
 	}
@@ -573,34 +573,34 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 			break
 		}
 		l := lines[j]
-		h, ok := parseHeaderLine(l.text, lang, false)
+		h, ok := parseHeaderLine(l.text(), lang, false)
 		// A name without "By" counts only on the line right after a date
 		// line, or on the line before one, perhaps across blank lines as
 		// a text browser sets a title block; further away it is more
 		// likely a heading.
 		if !ok && (prevDate == j-1 || nextDateLine(lines, j+1, lang)) {
-			h, ok = parseHeaderLine(l.text, lang, true)
+			h, ok = parseHeaderLine(l.text(), lang, true)
 		}
 		next := j + 1
 		if !ok {
 			if bl, k, found := splitByline(lines, j, lang); found {
-				h, ok = parseHeaderLine(bl.text, lang, false)
+				h, ok = parseHeaderLine(bl.text(), lang, false)
 				l, next = bl, k+1
 			}
 		}
 		if !ok && n == 0 && lastKind != "" && r.bareByline(lines, j, lang) {
-			h, ok = parseHeaderLine(l.text, lang, true)
+			h, ok = parseHeaderLine(l.text(), lang, true)
 		}
 		if ok {
 			// "Authors: A, B," wrapped over the next line: "C and D".
-			for len(h.authors) > 0 && h.date.IsZero() && next < len(lines) && runsOn(lines[next-1].text) {
-				more, ok := parseHeaderLine(lines[next].text, lang, true)
+			for len(h.authors) > 0 && h.date.IsZero() && next < len(lines) && runsOn(lines[next-1].text()) {
+				more, ok := parseHeaderLine(lines[next].text(), lang, true)
 				if !ok || len(more.authors) == 0 || !more.date.IsZero() {
 					break
 				}
 				h.authors = append(h.authors, more.authors...)
-				l.text = strings.TrimSpace(l.text + " " + lines[next].text)
-				h.byline = l.text
+				l.setText(strings.TrimSpace(l.text() + " " + lines[next].text()))
+				h.byline = l.text()
 				next++
 			}
 			r.applyHeader(doc, l, h, lang)
@@ -611,15 +611,15 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 			i = next
 			continue
 		}
-		if lastKind == "meta" && len(doc.Authors) > 0 && isCredit(l.text) {
+		if lastKind == "meta" && len(doc.Authors) > 0 && isCredit(l.text()) {
 			// "AUTHOR OF “THE TIN WHISTLE.”" under the name on a title
 			// page belongs to the byline.
-			credit := l.text
+			credit := l.text()
 			if isAllCaps(credit) {
 				credit = recase(credit, lang, r.isAcronym)
 			}
 			doc.Byline = strings.TrimRight(cmp.Or(doc.Byline, strings.Join(doc.Authors, ", ")), ",;") + ", " + credit
-			r.repair(l.no, "byline", "credit %q kept with the byline", l.text)
+			r.repair(int(l.no), "byline", "credit %q kept with the byline", l.text())
 			i = j + 1
 			continue
 		}
@@ -630,12 +630,12 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 				// the body as a laid-out block, never as headings; its year
 				// dates the edition.
 				r.imprint = lines[j:e]
-				r.repair(l.no, "imprint", "publisher's imprint (lines %d-%d) kept as a laid-out block", l.no, lines[e-1].no)
+				r.repair(int(l.no), "imprint", "publisher's imprint (lines %d-%d) kept as a laid-out block", l.no, lines[e-1].no)
 				if doc.Date.IsZero() {
 					for _, il := range r.imprint {
-						if y, ok := imprintYear(il.text); ok {
+						if y, ok := imprintYear(il.text()); ok {
 							doc.Date = model.Date{Year: y}
-							r.repair(il.no, "date", "%d from the imprint", y)
+							r.repair(int(il.no), "date", "%d from the imprint", y)
 							break
 						}
 					}
@@ -646,14 +646,14 @@ func (r *textReader) header(lines []srcLine, doc *model.Document, lang string) i
 			}
 		}
 		if lastKind == "title" && doc.Subtitle == "" && subtitleLike(l) && r.headerFollows(lines, j+1, lang) {
-			sub := l.text
+			sub := l.text()
 			if isAllCaps(sub) {
 				rc := strings.TrimSuffix(recase(sub, lang, r.isAcronym), ".")
-				r.repair(l.no, "recase", "subtitle set in capitals %q shown as %q", sub, rc)
+				r.repair(int(l.no), "recase", "subtitle set in capitals %q shown as %q", sub, rc)
 				sub = rc
 			}
 			doc.Subtitle = sub
-			r.repair(l.no, "subtitle", "%q", sub)
+			r.repair(int(l.no), "subtitle", "%q", sub)
 			lastKind = "subtitle"
 			i = j + 1
 			continue
@@ -677,7 +677,7 @@ func (r *textReader) lateByline(body []srcLine, doc *model.Document) []srcLine {
 	if a == e || c == e || c >= len(body) || c+1 < len(body) && !body[c+1].blank() || body[c].indent >= 4 {
 		return body
 	}
-	h, ok := parseHeaderLine(body[c].text, r.lang, false)
+	h, ok := parseHeaderLine(body[c].text(), r.lang, false)
 	if !ok || len(h.authors) == 0 || len(doc.Authors) > 0 || !h.date.IsZero() && !doc.Date.IsZero() {
 		return body
 	}
@@ -789,10 +789,10 @@ func nextDateLine(lines []srcLine, i int, lang string) bool {
 		if i >= len(lines) || lines[i].indent >= 4 {
 			return false
 		}
-		if isDateLine(lines[i].text, lang) {
+		if isDateLine(lines[i].text(), lang) {
 			return true
 		}
-		if h, ok := parseHeaderLine(lines[i].text, lang, true); !ok || len(h.authors) == 0 || !h.date.IsZero() {
+		if h, ok := parseHeaderLine(lines[i].text(), lang, true); !ok || len(h.authors) == 0 || !h.date.IsZero() {
 			return false
 		}
 		i++
@@ -810,7 +810,7 @@ func isDateLine(s, lang string) bool {
 // line of its own (or followed by a byline or date), not ending like a
 // clause.
 func (r *textReader) titleLike(first, next srcLine, lang string) bool {
-	t := first.text
+	t := first.text()
 	n := runeLen(t)
 	if first.indent >= 4 || n == 0 || n > 150 {
 		return false
@@ -833,30 +833,30 @@ func (r *textReader) titleLike(first, next srcLine, lang string) bool {
 	if next.blank() {
 		return true
 	}
-	if (startsLower(next.text) || n > 60 && runeLen(next.text) > 40) && !isHeader(next.text, lang) {
+	if (startsLower(next.text()) || n > 60 && runeLen(next.text()) > 40) && !isHeader(next.text(), lang) {
 		// The line runs on: the first line of a wrapped paragraph, with
 		// no title above it.
 		return false
 	}
-	_, ok := parseHeaderLine(next.text, lang, false)
+	_, ok := parseHeaderLine(next.text(), lang, false)
 	return ok || subtitleLike(next) && next.indent < 4
 }
 
 // subtitleLike reports whether l may be a subtitle: a short line that does
 // not end a sentence (a Victorian magazine sets its subtitle in capitals).
 func subtitleLike(l srcLine) bool {
-	n := runeLen(l.text)
+	n := runeLen(l.text())
 	if n == 0 || n > 150 || l.indent >= 4 {
 		return false
 	}
 	if isMarker(l) {
 		return false
 	}
-	switch lastRune(stripClosers(l.text)) {
+	switch lastRune(stripClosers(l.text())) {
 	case ',', ';', ':':
 		return false
 	case '.':
-		return isAllCaps(l.text)
+		return isAllCaps(l.text())
 	}
 	return true
 }
@@ -869,7 +869,7 @@ func (r *textReader) headerFollows(lines []srcLine, i int, lang string) bool {
 		if i >= len(lines) {
 			return false
 		}
-		if _, ok := parseHeaderLine(lines[i].text, lang, false); ok {
+		if _, ok := parseHeaderLine(lines[i].text(), lang, false); ok {
 			return true
 		}
 		if _, _, ok := splitByline(lines, i, lang); ok {
@@ -893,7 +893,7 @@ func splitByline(lines []srcLine, i int, lang string) (srcLine, int, bool) {
 	if i >= len(lines) {
 		return srcLine{}, 0, false
 	}
-	by := strings.TrimSpace(lines[i].text)
+	by := strings.TrimSpace(lines[i].text())
 	if _, ok := bylineRest(by + " "); !ok || strings.Contains(by, " ") && !strings.HasSuffix(strings.ToLower(by), " by") {
 		return srcLine{}, 0, false
 	}
@@ -902,8 +902,8 @@ func splitByline(lines []srcLine, i int, lang string) (srcLine, int, bool) {
 		return srcLine{}, 0, false
 	}
 	l := lines[i]
-	l.text = by + " " + lines[k].text
-	h, ok := parseHeaderLine(l.text, lang, false)
+	l.setText(by + " " + lines[k].text())
+	h, ok := parseHeaderLine(l.text(), lang, false)
 	if !ok || len(h.authors) == 0 {
 		return srcLine{}, 0, false
 	}
@@ -979,12 +979,12 @@ func imprintEnd(lines []srcLine, i int) int {
 	end, strong := i, false
 	for j := i; j < len(lines) && j < i+12; {
 		l := lines[j]
-		if l.blank() || l.indent >= 4 || runeLen(l.text) > 60 {
+		if l.blank() || l.indent >= 4 || runeLen(l.text()) > 60 {
 			break
 		}
-		_, year := imprintYear(l.text)
-		pub := imprintPublisher.MatchString(l.text) && isTitleish(strings.NewReplacer(",", " ", "&", "And").Replace(l.text))
-		if !year && !pub && !imprintPlace.MatchString(l.text) && !imprintShort(l.text) {
+		_, year := imprintYear(l.text())
+		pub := imprintPublisher.MatchString(l.text()) && isTitleish(strings.NewReplacer(",", " ", "&", "And").Replace(l.text()))
+		if !year && !pub && !imprintPlace.MatchString(l.text()) && !imprintShort(l.text()) {
 			break
 		}
 		strong = strong || year || pub
@@ -1014,11 +1014,11 @@ func (r *textReader) setTitle(doc *model.Document, l srcLine, title, how, lang s
 		if c := strings.TrimSuffix(rc, "."); c != "" && !strings.HasSuffix(c, ".") {
 			rc = c
 		}
-		r.repair(l.no, "recase", "title set in capitals %q shown as %q", title, rc)
+		r.repair(int(l.no), "recase", "title set in capitals %q shown as %q", title, rc)
 		title = rc
 	}
 	doc.Title = title
-	r.repair(l.no, "title", "%q (%s)", title, how)
+	r.repair(int(l.no), "title", "%q (%s)", title, how)
 }
 
 // mailSubject strips what an e-mail puts before its subject line —
@@ -1052,7 +1052,7 @@ func (r *textReader) applyHeader(doc *model.Document, l srcLine, h headerInfo, l
 	if !h.date.IsZero() {
 		if doc.Date.IsZero() {
 			doc.Date = h.date
-			detail := fmt.Sprintf("%s from %q", h.date, l.text)
+			detail := fmt.Sprintf("%s from %q", h.date, l.text())
 			if h.date.Month == 0 && hasLetter(h.dateText) {
 				// The model holds a day or a year: "March 2021" keeps
 				// its year, and the month is named here.
@@ -1061,12 +1061,12 @@ func (r *textReader) applyHeader(doc *model.Document, l srcLine, h headerInfo, l
 			if len(h.aside) > 0 {
 				detail += fmt.Sprintf(" (%q left out)", strings.Join(h.aside, "; "))
 			}
-			r.repair(l.no, "date", "%s", detail)
+			r.repair(int(l.no), "date", "%s", detail)
 		} else {
-			r.repair(l.no, "date", "second date %s in %q kept out of the body", h.date, l.text)
+			r.repair(int(l.no), "date", "second date %s in %q kept out of the body", h.date, l.text())
 		}
 		if h.publication != "" {
-			r.repair(l.no, "publication", "%q named with the date", h.publication)
+			r.repair(int(l.no), "publication", "%q named with the date", h.publication)
 		}
 		if doc.Dateline == "" && h.dateline != "" {
 			doc.Dateline = h.dateline
@@ -1091,14 +1091,14 @@ func (r *textReader) applyHeader(doc *model.Document, l srcLine, h headerInfo, l
 		}
 		if len(doc.Authors) == 0 {
 			doc.Authors = names
-			detail := fmt.Sprintf("%s from %q", strings.Join(names, "; "), l.text)
+			detail := fmt.Sprintf("%s from %q", strings.Join(names, "; "), l.text())
 			if h.affiliation != "" {
 				detail += fmt.Sprintf(" (affiliation %q left out)", h.affiliation)
 			}
-			r.repair(l.no, "byline", "%s", detail)
+			r.repair(int(l.no), "byline", "%s", detail)
 		} else {
 			doc.Authors = append(doc.Authors, names...)
-			r.repair(l.no, "byline", "more authors %s from %q", strings.Join(names, "; "), l.text)
+			r.repair(int(l.no), "byline", "more authors %s from %q", strings.Join(names, "; "), l.text())
 		}
 	}
 }
@@ -1195,10 +1195,10 @@ func unbalancedQuote(s string) bool {
 // no sentence, with a blank line or the byline or date right after.
 func wrappedTitle(lines []srcLine, i int, lang string) bool {
 	first, next := lines[i], lines[i+1]
-	if isHeader(next.text, lang) {
+	if isHeader(next.text(), lang) {
 		return false // "by Rosa Delgado" under the title
 	}
-	t := first.text + " " + next.text
+	t := first.text() + " " + next.text()
 	if first.indent >= 4 || next.indent >= 4 || runeLen(t) > 90 || strings.Count(t, ",") > 1 || unbalancedQuote(t) || isMarker(first) {
 		return false
 	}
@@ -1207,11 +1207,11 @@ func wrappedTitle(lines []srcLine, i int, lang string) bool {
 		return false
 	}
 	k := i + 2
-	if k >= len(lines) || lines[k].blank() || isHeader(lines[k].text, lang) {
+	if k >= len(lines) || lines[k].blank() || isHeader(lines[k].text(), lang) {
 		return true
 	}
-	_, ok := parseHeaderLine(lines[k].text, lang, true)
-	return ok && k+1 < len(lines) && isDateLine(lines[k+1].text, lang)
+	_, ok := parseHeaderLine(lines[k].text(), lang, true)
+	return ok && k+1 < len(lines) && isDateLine(lines[k+1].text(), lang)
 }
 
 // runsOn reports whether a byline line continues on the next one: it
@@ -1239,8 +1239,8 @@ func (r *textReader) bareByline(lines []srcLine, i int, lang string) bool {
 	if i+1 < len(lines) && !lines[i+1].blank() || l.indent >= 4 {
 		return false
 	}
-	h, ok := parseHeaderLine(l.text, lang, true)
-	if !ok || len(h.authors) != 1 || !h.date.IsZero() || h.authors[0] != strings.TrimSpace(l.text) {
+	h, ok := parseHeaderLine(l.text(), lang, true)
+	if !ok || len(h.authors) != 1 || !h.date.IsZero() || h.authors[0] != strings.TrimSpace(l.text()) {
 		return false
 	}
 	for _, w := range strings.Fields(h.authors[0]) {

@@ -28,7 +28,7 @@ func (r *textReader) firstLineIndents(lines []srcLine) []srcLine {
 	for _, i := range starts {
 		lines[i].indent = 2
 	}
-	r.repair(lines[starts[0]].no, "indent-paragraphs", "%d paragraphs marked by a deep first-line indent and no blank line", len(starts))
+	r.repair(int(lines[starts[0]].no), "indent-paragraphs", "%d paragraphs marked by a deep first-line indent and no blank line", len(starts))
 	r.found("deep-first-line-indent", "%d lines indented four to eight columns above a line at the margin, the first on line %d", len(starts), lines[starts[0]].no)
 	return lines
 }
@@ -39,7 +39,7 @@ func (r *textReader) firstLineIndents(lines []srcLine) []srcLine {
 // by a line at the margin.
 func isDeepFirstLine(lines []srcLine, i int) bool {
 	l := lines[i]
-	if l.indent < 4 || l.indent > 8 || runeLen(l.text) < 30 || strings.Count(l.text, " ") < 4 || isMarker(l) || i+1 >= len(lines) {
+	if l.indent < 4 || l.indent > 8 || runeLen(l.text()) < 30 || strings.Count(l.text(), " ") < 4 || isMarker(l) || i+1 >= len(lines) {
 		return false
 	}
 	next := lines[i+1]

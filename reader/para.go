@@ -10,27 +10,30 @@ import (
 // joinFragments joins paragraph chunks that a blank line split in
 // mid-sentence (the seed's "into a" / "crowd of protesters"; Go blog posts,
 // a personal blog, Mozilla Hacks and a Victorian magazine have more).
+//
+// bs is filtered in place.
 func (r *textReader) joinFragments(bs []*pblock) []*pblock {
-	out := bs[:0:0]
+	out := bs[:0]
 	for _, b := range bs {
 		if len(out) > 0 {
 			prev := out[len(out)-1]
-			if prev.kind == pPara && b.kind == pPara && b.splitBy == "" && !prev.lineated && !b.lineated && r.shouldJoin(prev, b) {
-				r.repair(b.first(), "join-paragraph", "joined %q to %q across a blank line", tail(prev.lastLine()), head(b.lines[0].text))
+			if prev.kind == pPara && b.kind == pPara && b.splitBy == splitNone && !prev.lineated && !b.lineated && r.shouldJoin(prev, b) {
+				r.repair(b.first(), "join-paragraph", "joined %q to %q across a blank line", tail(prev.lastLine()), head(b.lines[0].text()))
 				n := len(prev.lines)
-				prev.joins = append(prev.joins, n)
+				prev.setMore().joins = append(prev.more.joins, n)
 				prev.lines = append(prev.lines[:n:n], b.lines...)
 				continue
 			}
 		}
 		out = append(out, b)
 	}
+	clear(bs[len(out):]) // the joined blocks
 	return out
 }
 
 // shouldJoin decides whether paragraph chunk b continues a.
 func (r *textReader) shouldJoin(a, b *pblock) bool {
-	at, bt := a.lastLine(), b.lines[0].text
+	at, bt := a.lastLine(), b.lines[0].text()
 	if len(a.lines) == 1 && isSalutation(at) {
 		return false // "Liebe Mitglieder," above "nach langer Pause" (verein-training-de)
 	}
@@ -63,7 +66,7 @@ func (r *textReader) shouldJoin(a, b *pblock) bool {
 	}
 	words := 0
 	for _, l := range a.lines {
-		words += len(strings.Fields(l.text))
+		words += len(strings.Fields(l.text()))
 	}
 	return words >= 10
 }
@@ -110,10 +113,10 @@ func head(s string) string {
 // block after it.
 func (r *textReader) promoteHeadings(bs []*pblock) []*pblock {
 	for k, b := range bs {
-		if b.kind != pPara || len(b.lines) != 1 || len(b.joins) > 0 || b.splitBy != "" || k+1 >= len(bs) {
+		if b.kind != pPara || len(b.lines) != 1 || len(b.rare().joins) > 0 || b.splitBy != splitNone || k+1 >= len(bs) {
 			continue
 		}
-		t := b.lines[0].text
+		t := b.lines[0].text()
 		style := r.headingStyle(t)
 		if style == "" {
 			continue
@@ -124,11 +127,12 @@ func (r *textReader) promoteHeadings(bs []*pblock) []*pblock {
 			if k > 0 && bs[k-1].kind == pPara && unfinished(bs[k-1]) {
 				continue
 			}
-			if nx := bs[k+1]; nx.kind == pPara && len(nx.lines) == 1 && r.headingStyle(nx.lines[0].text) != "" {
+			if nx := bs[k+1]; nx.kind == pPara && len(nx.lines) == 1 && r.headingStyle(nx.lines[0].text()) != "" {
 				continue
 			}
 		}
-		b.kind, b.text, b.style = pHeading, t, style
+		b.kind = pHeading
+		b.setMore().text, b.more.style = t, style
 	}
 	return bs
 }
@@ -164,14 +168,14 @@ func (r *textReader) headingStyle(t string) string {
 	if n < 2 || n > 100 {
 		return ""
 	}
-	words := strings.Fields(t)
-	if len(words) > 14 {
-		return ""
-	}
 	// It opens with a capital or a digit, perhaps after a quotation mark.
 	lead := strings.TrimLeft(t, "\"'“‘(«[")
 	r0, _ := utf8.DecodeRuneInString(lead)
 	if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) {
+		return ""
+	}
+	words := strings.Fields(t)
+	if len(words) > 14 {
 		return ""
 	}
 	if endMarks[strings.ToLower(strings.Trim(t, " -–—*#"))] {
@@ -272,23 +276,23 @@ func titleCased(words []string) bool {
 // (Blogger: "synthe-" / "sis").
 func (r *textReader) unwrap(b *pblock) string {
 	if len(b.lines) == 1 {
-		return b.lines[0].text
+		return b.lines[0].text()
 	}
 	size := 0
 	for _, l := range b.lines {
-		size += len(l.text) + 1
+		size += len(l.text()) + 1
 	}
 	var buf strings.Builder
 	buf.Grow(size)
 	breaks := 0
 	ji := 0
 	for k, l := range b.lines {
-		t := l.text
+		t := l.text()
 		if k == 0 {
 			buf.WriteString(t)
 			continue
 		}
-		if ji < len(b.joins) && b.joins[ji] == k {
+		if ji < len(b.rare().joins) && b.rare().joins[ji] == k {
 			ji++ // a blank-line join, already recorded
 		} else if t != "" {
 			breaks++
@@ -296,7 +300,7 @@ func (r *textReader) unwrap(b *pblock) string {
 		if t == "" {
 			continue
 		}
-		prev := b.lines[k-1].text
+		prev := b.lines[k-1].text()
 		if pre, ok := hyphenPrefix(prev); ok && startsLower(t) {
 			suf := leadingLetters(t)
 			if join, why := r.joinHyphen(pre, suf); join {
@@ -305,9 +309,9 @@ func (r *textReader) unwrap(b *pblock) string {
 				buf.Reset()
 				buf.Grow(size)
 				buf.WriteString(s[:len(s)-1])
-				r.repair(l.no, "rejoin-hyphenation", "%q + %q → %q (%s)", pre+"-", suf, pre+suf, why)
+				r.repair(int(l.no), "rejoin-hyphenation", "%q + %q → %q (%s)", pre+"-", suf, pre+suf, why)
 			} else {
-				r.repair(l.no, "keep-hyphen", "%q + %q kept as the compound %q (%s)", pre+"-", suf, pre+"-"+suf, why)
+				r.repair(int(l.no), "keep-hyphen", "%q + %q kept as the compound %q (%s)", pre+"-", suf, pre+"-"+suf, why)
 			}
 			buf.WriteString(t)
 			continue
@@ -479,11 +483,11 @@ func (r *textReader) realHyphens() bool {
 	}
 	keep := 0
 	for k := 0; k+1 < len(r.body); k++ {
-		pre, ok := hyphenPrefix(r.body[k].text)
-		if !ok || !startsLower(r.body[k+1].text) {
+		pre, ok := hyphenPrefix(r.body[k].text())
+		if !ok || !startsLower(r.body[k+1].text()) {
 			continue
 		}
-		joined, hyph := r.hyphenEvidence(pre, leadingLetters(r.body[k+1].text))
+		joined, hyph := r.hyphenEvidence(pre, leadingLetters(r.body[k+1].text()))
 		if joined > 0 {
 			return false
 		}
@@ -507,11 +511,11 @@ func (r *textReader) hyphenUsage() map[string]int {
 	}
 	r.hyphens = map[string]int{}
 	for k := 0; k+1 < len(r.body); k++ {
-		pre, ok := hyphenPrefix(r.body[k].text)
-		if !ok || !startsLower(r.body[k+1].text) {
+		pre, ok := hyphenPrefix(r.body[k].text())
+		if !ok || !startsLower(r.body[k+1].text()) {
 			continue
 		}
-		lp, ls := strings.ToLower(pre), strings.ToLower(leadingLetters(r.body[k+1].text))
+		lp, ls := strings.ToLower(pre), strings.ToLower(leadingLetters(r.body[k+1].text()))
 		r.hyphens[lp+ls] = 0
 		r.hyphens[lp+"-"+ls] = 0
 		// The halves as words of their own; their line-end occurrences

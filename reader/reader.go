@@ -125,8 +125,9 @@ type Result struct {
 	Conventions []Convention
 
 	// lines maps blocks to the input line they start on, so that passes
-	// after the reader (typography) can say where they changed something.
-	lines map[model.Block]int
+	// after the reader (typography) can say where they changed something;
+	// finish drops it once they have.
+	lines *blockLines
 }
 
 // ErrNoText means the input holds no text content (empty, only whitespace,
@@ -215,6 +216,9 @@ func finish(res *Result, text string, opt Options) {
 	}
 	model.Normalize(doc)
 	typography(res)
+	// The block lines served the repairs above: a long text's are not
+	// kept beside the document while it is written out.
+	res.lines = nil
 	// The audit trail reads in input order; repairs of the whole input
 	// (line 0) come first.
 	slices.SortStableFunc(res.Repairs, func(a, b Repair) int { return a.Line - b.Line })

@@ -37,7 +37,7 @@ func (r *textReader) lineated(lines []srcLine) bool {
 		if n > 60 {
 			n = runeLen(l.raw)
 		}
-		if looksLikeURL(l.text) && !strings.Contains(l.text, " ") {
+		if looksLikeURL(l.text()) && !strings.Contains(l.text(), " ") {
 			urls++ // an address, however long
 		} else if n > 60 || l.indent >= 4 || isMarker(l) {
 			return false
@@ -47,14 +47,14 @@ func (r *textReader) lineated(lines []srcLine) bool {
 	if urls == len(lines) {
 		return true // a list of addresses, one a line
 	}
-	if len(lines) == 2 && lastRune(stripClosers(lines[0].text)) == '.' {
+	if len(lines) == 2 && lastRune(stripClosers(lines[0].text())) == '.' {
 		// Two short sentences are prose: a break after a full stop shows
 		// a layout only when it repeats (the last-bus-story sample).
 		return false
 	}
 	unwrapped, good, bad := 0, 0, 0
 	for k := 0; k+1 < len(lines); k++ {
-		a, b := lines[k].text, lines[k+1].text
+		a, b := lines[k].text(), lines[k+1].text()
 		if runeLen(lines[k].raw)+1+runeLen(firstWord(b)) <= width {
 			unwrapped++
 		}
@@ -154,12 +154,12 @@ func fieldLine(s string) bool {
 // bus-route-forward sample; Present: and Apologies: in the
 // tenants-meeting-minutes sample).
 func fieldBlock(lines []srcLine) bool {
-	if len(lines) < 2 || len(lines) == 2 && !fieldLine(lines[0].text) {
+	if len(lines) < 2 || len(lines) == 2 && !fieldLine(lines[0].text()) {
 		return false
 	}
 	start := 0
-	if !fieldLine(lines[0].text) {
-		if runeLen(lines[0].text) > 60 {
+	if !fieldLine(lines[0].text()) {
+		if runeLen(lines[0].text()) > 60 {
 			return false
 		}
 		start = 1
@@ -168,7 +168,7 @@ func fieldBlock(lines []srcLine) bool {
 		return false
 	}
 	for _, l := range lines[start:] {
-		if l.indent >= 4 || !fieldLine(l.text) {
+		if l.indent >= 4 || !fieldLine(l.text()) {
 			return false
 		}
 	}
@@ -189,9 +189,9 @@ func (r *textReader) headingBeforeText(lines []srcLine) (string, bool) {
 		return "", false
 	}
 	first, next := lines[0], lines[1]
-	t := first.text
-	if len(t) > 400 || !opensSentence(next.text) ||
-		r.wrap > 0 && runeLen(first.raw)+1+runeLen(firstWord(next.text)) >= r.wrap-2 {
+	t := first.text()
+	if len(t) > 400 || !opensSentence(next.text()) ||
+		r.wrap > 0 && runeLen(first.raw)+1+runeLen(firstWord(next.text())) >= r.wrap-2 {
 		return "", false // a wrapped line of prose
 	}
 	if first.indent >= 4 || next.indent >= 4 || isMarker(first) || fieldLine(t) || isSalutation(t) || isValediction(t) || fieldBlock(lines) {
@@ -204,7 +204,7 @@ func (r *textReader) headingBeforeText(lines []srcLine) (string, bool) {
 	if style == "" {
 		return "", false
 	}
-	if r0, _ := utf8.DecodeRuneInString(next.text); style == "colon" && strings.ContainsRune("\"'“‘«„", r0) {
+	if r0, _ := utf8.DecodeRuneInString(next.text()); style == "colon" && strings.ContainsRune("\"'“‘«„", r0) {
 		return "", false // "She said:" before a quotation
 	}
 	if style == "bare line" && endsFunctionWord(t) {
@@ -213,7 +213,7 @@ func (r *textReader) headingBeforeText(lines []srcLine) (string, bool) {
 	// Below a heading comes a paragraph (a long line, or one as long as
 	// the wrap) or a laid-out block — not one short line, which makes the
 	// pair a sign-off: "Helen Forsyth" / "Treasurer" (chess-club-treasurer).
-	prose := runeLen(next.text) > 60 || r.wrap > 0 && runeLen(next.raw) >= r.wrap-20
+	prose := runeLen(next.text()) > 60 || r.wrap > 0 && runeLen(next.raw) >= r.wrap-20
 	return style, prose || len(lines) > 2 && r.lineated(lines[1:])
 }
 

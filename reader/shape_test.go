@@ -142,7 +142,7 @@ func TestLineated(t *testing.T) {
 			r := &textReader{}
 			var lines []srcLine
 			for i, l := range strings.Split(tc.src, "\n") {
-				lines = append(lines, newLine(i+1, l))
+				lines = append(lines, newLine(int32(i+1), l))
 			}
 			if got := r.lineated(lines); got != tc.want {
 				t.Errorf("lineated = %v, want %v", got, tc.want)

@@ -42,33 +42,80 @@ import (
 // magazine), the sample (samples/) or the messy input (testdata/messy) that
 // motivated it.
 
-// srcLine is one input line.
+// srcLine is one input line. A text holds one per input line while it is
+// read, so a line takes 32 bytes: its text is found in raw, not kept as a
+// second string, its numbers are 32-bit (an input of 2^31 lines or
+// columns is far past any the reader is given) and its marks share a word.
 type srcLine struct {
-	no     int    // 1-based line number in the input
-	indent int    // leading columns; a tab counts to the next multiple of 4
-	text   string // the line without indentation and trailing spaces
 	raw    string // the line without trailing spaces, indentation kept
-	// quoted marks a line read from behind a ">": its depth is written
-	// out, so it is no lazy continuation of a deeper quotation.
-	quoted bool
+	no     int32  // 1-based line number in the input
+	indent int32  // leading columns; a tab counts to the next multiple of 4
 	// head is the level of a heading that a convention of the text marks
 	// (rows of stars, a line left of the margin), 0 for other lines;
 	// headBy names that convention.
-	head   int
-	headBy string
+	head   int32
+	headBy headConv
+	// quoted marks a line read from behind a ">": its depth is written
+	// out, so it is no lazy continuation of a deeper quotation.
+	quoted bool
 	// lifted marks a line left of the margin that margin stripped from
 	// the others: its indent is the one it was written with.
 	lifted bool
+	// joined marks a line whose text was set by setText: all of raw is
+	// its text.
+	joined bool
 }
 
-func (l srcLine) blank() bool { return l.text == "" }
+// text is the line without indentation and trailing spaces.
+func (l srcLine) text() string {
+	if l.joined {
+		return l.raw
+	}
+	return l.raw[indentBytes(l.raw):]
+}
+
+// indentBytes is the length of the spaces and tabs that open s.
+func indentBytes(s string) int {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// setText gives l the text s in place of its own, with no indentation:
+// a header line joined with the line that continues it.
+func (l *srcLine) setText(s string) { l.raw, l.joined = s, true }
+
+// headConv is the convention of the text that marks a line as a heading
+// (head is then its level): rows of stars, a line left of the margin.
+type headConv uint8
+
+const (
+	headNone headConv = iota
+	headStars
+	headLeft
+)
+
+// String names the convention, as heading repairs say it.
+func (h headConv) String() string {
+	switch h {
+	case headStars:
+		return "set between rows of stars"
+	case headLeft:
+		return "left of the margin"
+	}
+	return ""
+}
+
+func (l srcLine) blank() bool { return l.text() == "" }
 
 // textReader holds the state of one read.
 type textReader struct {
 	opt     Options
 	lang    string // the primary language subtag ("en" for "en-GB")
 	repairs []Repair
-	lines   map[model.Block]int
+	lines   blockLines
 
 	src    string    // the decoded input, searched by joinHyphen and isAcronym
 	body   []srcLine // the lines after the header
@@ -105,7 +152,7 @@ type textReader struct {
 
 // readText reads messy plain text.
 func readText(text string, opt Options) (*Result, error) {
-	r := &textReader{opt: opt, src: text, lines: map[model.Block]int{}}
+	r := &textReader{opt: opt, src: text}
 	lines := r.splitLines(text)
 	// given is the metadata the text states outright, in a front matter
 	// block or a Project Gutenberg header; the text below is still read
@@ -147,7 +194,7 @@ func readText(text string, opt Options) (*Result, error) {
 		blocks = append([]*pblock{{kind: pLayout, lines: ls}}, blocks...)
 	}
 	if len(r.kicker) > 0 {
-		blocks = append([]*pblock{{kind: pPara, lines: r.kicker, splitBy: "kicker"}}, blocks...)
+		blocks = append([]*pblock{{kind: pPara, lines: r.kicker, splitBy: splitKicker}}, blocks...)
 	}
 	blocks = r.signature(blocks, doc)
 	doc.Blocks = r.splitGlued(r.build(blocks))
@@ -160,7 +207,10 @@ func readText(text string, opt Options) (*Result, error) {
 			r.opt.warn(0, "no title found; the first line reads as body text (put the title on a line of its own)")
 		}
 	}
-	return &Result{Doc: doc, Repairs: r.repairs, Conventions: r.conventions, lines: r.lines}, nil
+	// The result takes a copy of the lines, not a pointer into r: r holds
+	// the text's source lines, which are not kept beyond the read.
+	placed := r.lines
+	return &Result{Doc: doc, Repairs: r.repairs, Conventions: r.conventions, lines: &placed}, nil
 }
 
 // repair records one change.
@@ -240,7 +290,7 @@ func (r *textReader) splitLines(text string) []srcLine {
 				firstTrailing = no
 			}
 		}
-		lines = append(lines, newLine(no, t))
+		lines = append(lines, newLine(int32(no), t))
 		if i < 0 {
 			break
 		}
@@ -253,18 +303,17 @@ func (r *textReader) splitLines(text string) []srcLine {
 }
 
 // newLine measures the indentation of raw (trailing spaces already gone).
-func newLine(no int, raw string) srcLine {
-	col, i := 0, 0
-	for i < len(raw) {
+func newLine(no int32, raw string) srcLine {
+	col := 0
+	for i := 0; i < len(raw); i++ {
 		switch raw[i] {
 		case ' ':
 			col++
 		case '\t':
 			col += 4 - col%4
 		default:
-			return srcLine{no: no, indent: col, text: raw[i:], raw: raw}
+			return srcLine{no: no, indent: int32(col), raw: raw}
 		}
-		i++
 	}
 	return srcLine{no: no, raw: raw}
 }
@@ -304,7 +353,7 @@ func (r *textReader) analyze(lines []srcLine) {
 				laidOut = e
 			}
 		}
-		if atxLevel(l) > 0 || (i > 0 && !lines[i-1].blank() && isUnderline(l.text) != 0 && lines[i-1].indent < 4) {
+		if atxLevel(l) > 0 || (i > 0 && !lines[i-1].blank() && isUnderline(l.text()) != 0 && lines[i-1].indent < 4) {
 			r.explicitHeadings = true
 		}
 		marker := isMarker(l)
@@ -353,10 +402,10 @@ func atxLevel(l srcLine) int {
 		return 0
 	}
 	n := 0
-	for n < len(l.text) && l.text[n] == '#' {
+	for n < len(l.text()) && l.text()[n] == '#' {
 		n++
 	}
-	if n == 0 || n > 6 || n >= len(l.text) || l.text[n] != ' ' {
+	if n == 0 || n > 6 || n >= len(l.text()) || l.text()[n] != ' ' {
 		return 0
 	}
 	return n
@@ -426,10 +475,10 @@ const bullets = "-*+•◦‣·–▪"
 // cooperativa-assembleia-pt samples). Space or a tab separates the marker
 // from the text.
 func listMarker(l srcLine) (marker, bool) {
-	if l.indent > 12 || l.text == "" {
+	if l.indent > 12 || l.text() == "" {
 		return marker{}, false
 	}
-	s := l.text
+	s := l.text()
 	r, n := utf8.DecodeRuneInString(s)
 	if strings.ContainsRune(bullets, r) {
 		if isBreak(s) {
@@ -471,11 +520,11 @@ func listMarker(l srcLine) (marker, bool) {
 // markerAt completes m, whose marker takes the first n bytes of l.text:
 // the text must follow after spaces or a tab.
 func markerAt(l srcLine, n int, m marker) (marker, bool) {
-	s := l.text
+	s := l.text()
 	if n >= len(s) || s[n] != ' ' && s[n] != '\t' {
 		return marker{}, false
 	}
-	col := l.indent + runeLen(s[:n])
+	col := int(l.indent) + runeLen(s[:n])
 	k := n
 	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
 		if s[k] == '\t' {
@@ -498,7 +547,7 @@ func isMarker(l srcLine) bool {
 }
 
 // isQuoteLine reports whether l starts with ">".
-func isQuoteLine(l srcLine) bool { return l.indent <= 3 && strings.HasPrefix(l.text, ">") }
+func isQuoteLine(l srcLine) bool { return l.indent <= 3 && strings.HasPrefix(l.text(), ">") }
 
 // fence returns the fence string of a "```" or "~~~" line, or "".
 func fence(l srcLine) string {
@@ -506,12 +555,12 @@ func fence(l srcLine) string {
 		return ""
 	}
 	for _, f := range []string{"```", "~~~"} {
-		if strings.HasPrefix(l.text, f) {
+		if strings.HasPrefix(l.text(), f) {
 			n := 0
-			for n < len(l.text) && l.text[n] == f[0] {
+			for n < len(l.text()) && l.text()[n] == f[0] {
 				n++
 			}
-			return l.text[:n]
+			return l.text()[:n]
 		}
 	}
 	return ""

@@ -68,8 +68,8 @@ func pipeTable(lines []srcLine) (textTable, bool) {
 		if l.blank() || l.indent >= 4 {
 			break
 		}
-		if isRuleRow(l.text) && (strings.ContainsAny(l.text, "|+") || strings.HasPrefix(l.text, "-")) {
-			if strings.HasPrefix(l.text, "+") || strings.HasPrefix(l.text, "|") {
+		if isRuleRow(l.text()) && (strings.ContainsAny(l.text(), "|+") || strings.HasPrefix(l.text(), "-")) {
+			if strings.HasPrefix(l.text(), "+") || strings.HasPrefix(l.text(), "|") {
 				framed = true
 			}
 			if len(t.rows) > 0 && ruleAfter < 0 {
@@ -78,10 +78,10 @@ func pipeTable(lines []srcLine) (textTable, bool) {
 			n++
 			continue
 		}
-		if !strings.HasPrefix(l.text, "|") && !(framed && strings.Contains(l.text, "|")) {
+		if !strings.HasPrefix(l.text(), "|") && !(framed && strings.Contains(l.text(), "|")) {
 			break
 		}
-		row := splitPipes(l.text)
+		row := splitPipes(l.text())
 		if len(row) < 2 || cols > 0 && len(row) != cols {
 			break
 		}
@@ -148,10 +148,10 @@ func tabTable(lines []srcLine) (textTable, bool) {
 	t := textTable{from: "tabs"}
 	cols := 0
 	for _, l := range lines {
-		if l.indent >= 4 || !strings.Contains(l.text, "\t") {
+		if l.indent >= 4 || !strings.Contains(l.text(), "\t") {
 			break
 		}
-		row := strings.Split(strings.TrimRight(l.text, "\t"), "\t")
+		row := strings.Split(strings.TrimRight(l.text(), "\t"), "\t")
 		if len(row) < 2 || len(t.rows) > 0 && len(row) > cols {
 			break
 		}
@@ -178,7 +178,7 @@ func spaceTable(lines []srcLine) (textTable, bool) {
 	var rows [][]rune
 	for _, l := range lines {
 		if l.indent >= 4 || l.indent != lines[0].indent || len(l.raw) > 800 ||
-			!strings.Contains(l.text, "  ") || strings.Contains(l.text, "\t") {
+			!strings.Contains(l.text(), "  ") || strings.Contains(l.text(), "\t") {
 			break
 		}
 		row := []rune(l.raw)
@@ -196,9 +196,9 @@ func spaceTable(lines []srcLine) (textTable, bool) {
 	}
 	// starts are the columns where a cell begins: the first after the
 	// indent, and the end of every gutter.
-	starts := []int{lines[0].indent}
+	starts := []int{int(lines[0].indent)}
 	run := 0
-	for col := lines[0].indent + 1; col < short; col++ {
+	for col := int(lines[0].indent) + 1; col < short; col++ {
 		blank := true
 		for _, row := range rows {
 			if row[col] != ' ' {

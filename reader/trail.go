@@ -13,7 +13,7 @@ type trail struct {
 	repairs []Repair
 	// lines maps blocks to the input line they start on (see
 	// Result.lines).
-	lines map[model.Block]int
+	lines blockLines
 }
 
 // place records the input line of a block, unless an inner conversion
@@ -22,17 +22,12 @@ func (t *trail) place(b model.Block, line int) {
 	if line <= 0 {
 		return
 	}
-	if t.lines == nil {
-		t.lines = map[model.Block]int{}
-	}
-	if _, ok := t.lines[b]; !ok {
-		t.lines[b] = line
-	}
+	t.lines.place(b, line)
 }
 
 // lineOf gives the input line of a block, 0 when unknown.
 func (t *trail) lineOf(b model.Block) int {
-	return t.lines[b]
+	return t.lines.lineOf(b)
 }
 
 func (t *trail) warn(line int, format string, args ...any) {

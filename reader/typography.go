@@ -74,7 +74,7 @@ type typo struct {
 	dq, sq       int  // open double and single quotation marks
 	n            typoCounts
 	repairs      []Repair
-	blockLine    map[model.Block]int
+	blockLine    *blockLines
 	fixMisturned bool // turn curly quotes facing the wrong way (English)
 	metadata     bool // no no-break spaces
 }
@@ -136,10 +136,10 @@ func (tp *typo) blocks(bs []model.Block) {
 		switch b := b.(type) {
 		case *model.Heading:
 			tp.container(b.Content)
-			tp.flush(tp.blockLine[b], "heading")
+			tp.flush(tp.blockLine.lineOf(b), "heading")
 		case *model.Paragraph:
 			tp.container(b.Content)
-			tp.flush(tp.blockLine[b], "paragraph")
+			tp.flush(tp.blockLine.lineOf(b), "paragraph")
 		case *model.Quote:
 			tp.blocks(b.Blocks)
 		case *model.List:
@@ -152,7 +152,7 @@ func (tp *typo) blocks(bs []model.Block) {
 				tp.reset()
 				b.Alt = tp.run(b.Alt, 0)
 			}
-			tp.flush(tp.blockLine[b], "figure")
+			tp.flush(tp.blockLine.lineOf(b), "figure")
 		case *model.Table:
 			// Each cell is a text of its own: quotes never pair across
 			// cells.
@@ -164,7 +164,7 @@ func (tp *typo) blocks(bs []model.Block) {
 					}
 				}
 			}
-			tp.flush(tp.blockLine[b], "table")
+			tp.flush(tp.blockLine.lineOf(b), "table")
 		default:
 			// Code keeps its characters; breaks have none.
 		}

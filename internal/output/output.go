@@ -159,6 +159,38 @@ func Prepare(path string, write func(io.Writer) error) (p *Pending, err error) {
 	return &Pending{tmp: tmp, path: path, target: target}, nil
 }
 
+// Scratch makes a temporary file beside the output path (in the
+// system's temporary folder for "-", standard output), where a writer
+// keeps what it would otherwise hold in memory until the output is
+// written. Where an open file can lose its name (Unix), it loses it at
+// once, so that nothing is left behind even by a crash; elsewhere done
+// removes it, Abort removes it as it removes an output's temporary
+// file, and a later run beside the same output removes it when a kill
+// left it behind. done closes it.
+func Scratch(path string) (f *os.File, done func(), err error) {
+	dir, base := os.TempDir(), "pamphlet"
+	if path != "-" {
+		target, err := resolve(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		dir, base = filepath.Dir(target), filepath.Base(target)
+	}
+	if f, err = create(dir, base); err != nil {
+		return nil, nil, err
+	}
+	if os.Remove(f.Name()) == nil {
+		temps.Lock()
+		delete(temps.files, f.Name())
+		temps.Unlock()
+		return f, func() { f.Close() }, nil
+	}
+	return f, func() {
+		f.Close()
+		forget(f.Name())
+	}, nil
+}
+
 // Path returns where the output goes, as it was asked for.
 func (p *Pending) Path() string { return p.path }
 

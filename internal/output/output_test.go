@@ -296,3 +296,27 @@ func TestBatchAllOrNothing(t *testing.T) {
 		})
 	}
 }
+
+func TestScratchLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	f, done, err := Scratch(filepath.Join(dir, "book.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt([]byte("pages"), 3); err != nil {
+		t.Fatal(err)
+	}
+	got := make([]byte, 5)
+	if _, err := f.ReadAt(got, 3); err != nil || string(got) != "pages" {
+		t.Errorf("read back %q (%v), want %q", got, err, "pages")
+	}
+	for _, n := range names(t, dir) {
+		if !strings.HasPrefix(n, ".book.pdf.") {
+			t.Errorf("folder holds %s while the scratch is in use, want at most a temporary file beside book.pdf", n)
+		}
+	}
+	done()
+	if left := names(t, dir); len(left) != 0 {
+		t.Errorf("folder holds %v once done", left)
+	}
+}
