@@ -179,14 +179,10 @@ func TestBodyListHoldsAFewPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pg := &pager{s: s, release: true, stream: true}
-			body := &vlist{}
-			pg.start(s.head(), body)
-			s.stream = pg
-			if err := s.body(body); err != nil {
+			pg := &pager{s: s, release: true}
+			if err := s.setPages(pg); err != nil {
 				t.Fatal(err)
 			}
-			pg.finish()
 			// A line and the penalty before it; a segment of a long
 			// paragraph is about a tenth of a page longer than its
 			// length in lines of 60 characters.

@@ -109,17 +109,10 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 	// A long document's lines wait packed for their pages; an
 	// anthology's chapters, laid out a few at a time, do without.
 	s.packLines = opt.Pack
-	// Stages 1 to 4, the body's pages made as its lines are set: the
-	// body's vertical list holds only what the next pages need.
-	pg := &pager{s: s, release: true, stream: true}
-	body := &vlist{pack: s.packLines}
-	pg.start(s.head(), body)
-	s.stream = pg
-	if err := s.body(body); err != nil {
+	pg := &pager{s: s, release: true}
+	if err := s.setPages(pg); err != nil {
 		return nil, err
 	}
-	s.stream = nil
-	pg.finish()
 	pages, outline, tags := pg.pages, s.outline, s.tags
 	if opt.Contents {
 		if pages, outline, tags, err = withContents(doc, pg, &held, opt); err != nil {
@@ -146,6 +139,22 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 		Tags:    tags,
 		Family:  opt.Family,
 	}, nil
+}
+
+// setPages runs stages 1 to 4 into pg, the body's pages made as its
+// lines are set: the body's vertical list holds only what the next pages
+// need (see flowState).
+func (s *setter) setPages(pg *pager) error {
+	pg.stream = true
+	body := &vlist{pack: s.packLines}
+	pg.start(s.head(), body)
+	s.stream = pg
+	defer func() { s.stream = nil }()
+	if err := s.body(body); err != nil {
+		return err
+	}
+	pg.finish()
+	return nil
 }
 
 // vertical runs stages 1-3: blocks to items to lines to the vertical
