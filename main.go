@@ -711,13 +711,20 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			fmt.Fprintf(e.stderr, "pamphlet: wrote %s (name the output with -o)\n", strings.Join(wrote, " and "))
 		}
 	}()
-	for _, f := range formats {
+	for n, f := range formats {
 		write := func(w io.Writer) error {
+			doc := res.Doc
+			if n == len(formats)-1 {
+				// The last writer alone holds the document, so that it
+				// can go once laid out: a long text's PDF is finished
+				// without it.
+				res.Doc = nil
+			}
 			switch f {
 			case "epub":
-				return cf.epub.write(w, res.Doc)
+				return cf.epub.write(w, doc)
 			case "pdf":
-				return cf.pdf.write(w, res.Doc)
+				return cf.pdf.write(w, doc)
 			default:
 				return fmt.Errorf("unknown format %q", f)
 			}

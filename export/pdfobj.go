@@ -92,6 +92,9 @@ type pdfObj struct {
 	// kept, when set, holds the stream instead, until writeTo reads it
 	// back to write it.
 	kept *spilledStream
+	// gen, when set, writes the object instead, given its number, when
+	// the file is written; objects made alike share one pdfObj.
+	gen func(num int, b []byte) []byte
 }
 
 // spilledStream is a stream's data waiting in a spill: n bytes at off.
@@ -448,7 +451,11 @@ func (f *pdfFile) writeTo(w io.Writer) error {
 		offsets[i] = n
 		buf = strconv.AppendInt(buf[:0], int64(i), 10)
 		buf = append(buf, " 0 obj\n"...)
-		buf = appendObj(buf, o)
+		if o.gen != nil {
+			buf = o.gen(i, buf)
+		} else {
+			buf = appendObj(buf, o)
+		}
 		buf = append(buf, "\nendobj\n"...)
 		put(buf)
 		if o.kept != nil {

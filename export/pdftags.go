@@ -64,16 +64,19 @@ type structKid struct {
 	// key orders content in reading order: the page's index in the book,
 	// then its place among the page's material.
 	key         int64
-	side        int
-	mcid, annot int
+	tag         int32
+	side        int32
+	mcid, annot int32
 }
 
 // structure records, while the sides are painted, where the content of
 // each element of the tree went.
 type structure struct {
 	tags []layout.Tag
-	// own lists each element's content.
-	own [][]structKid
+	// kids lists every element's content, in the order it was painted:
+	// one list rather than one per element, since a long text has
+	// millions of elements.
+	kids []structKid
 	// mcids lists, for each side, the element of each MCID; links the
 	// element of each link annotation, in the order they were added.
 	mcids [][]int32
@@ -86,7 +89,7 @@ type structure struct {
 }
 
 func newStructure(tags []layout.Tag) *structure {
-	return &structure{tags: tags, own: make([][]structKid, len(tags)), bbox: map[int32][4]float64{}}
+	return &structure{tags: tags, bbox: map[int32][4]float64{}}
 }
 
 // readingKey orders a page's material: body run i is 2i+1, a rule or a
@@ -101,7 +104,7 @@ func (st *structure) mark(side int, tag int32, key int64) int {
 	}
 	mcid := len(st.mcids[side])
 	st.mcids[side] = append(st.mcids[side], tag)
-	st.own[tag] = append(st.own[tag], structKid{key: key, side: side, mcid: mcid, annot: -1})
+	st.kids = append(st.kids, structKid{key: key, tag: tag, side: int32(side), mcid: int32(mcid), annot: -1})
 	return mcid
 }
 
@@ -113,7 +116,7 @@ func (st *structure) link(side int, tag int32, url string, key int64) {
 	}
 	st.urls[side] = append(st.urls[side], url)
 	if tag > 0 && int(tag) < len(st.tags) {
-		st.own[tag] = append(st.own[tag], structKid{key: key, side: side, mcid: -1, annot: len(st.links[side])})
+		st.kids = append(st.kids, structKid{key: key, tag: tag, side: int32(side), mcid: -1, annot: int32(len(st.links[side]))})
 	}
 	st.links[side] = append(st.links[side], tag)
 }
@@ -129,83 +132,147 @@ type structOut struct {
 	annots [][]pdfRef
 }
 
-// objects writes the structure tree into f: the elements that have
-// content, in reading order, the structure tree root and the parent
-// tree. It returns the root's reference. Pages and annotations get
-// their /StructParents and /StructParent keys.
+// tree is the structure tree as written: each element's content and
+// children, and the object of each element that has content. Lists are
+// held as one array with each element's end in another (element i's
+// part runs from the previous element's end), not a slice per element.
+type tree struct {
+	st *structure
+	// own indexes st.kids, by element in the order painted; ownEnd[i]
+	// ends element i's part.
+	own, ownEnd []int32
+	// children lists each element's children in the order they were
+	// made; childEnd[i] ends element i's part.
+	children, childEnd []int32
+	// first is the reading key of each element's first content, its
+	// subtree's included; -1 when it has none.
+	first []int64
+	// ref is the object of each element (0: left out, for having no
+	// content); elems lists the elements written, in object order, from
+	// object base.
+	ref   []int32
+	elems []int32
+	base  int
+	root  pdfRef
+	attrs map[int32]pdfRef
+	out   structOut
+}
+
+// part returns element i's part of a list whose parts end at ends.
+func part(list, ends []int32, i int) []int32 {
+	from := int32(0)
+	if i > 0 {
+		from = ends[i-1]
+	}
+	return list[from:ends[i]]
+}
+
+// objects adds the structure tree to f: the elements that have content,
+// in reading order, the structure tree root and the parent tree. It
+// returns the root's reference. Pages and annotations get their
+// /StructParents and /StructParent keys. The elements are written only
+// when the file is: a long text has millions.
 func (st *structure) objects(f *pdfFile, out structOut) pdfRef {
 	n := len(st.tags)
-	// first[i] is the reading key of element i's first content, its
-	// subtree's included; -1 when it has none.
-	first := make([]int64, n)
-	children := make([][]int32, n)
-	for i := range first {
-		first[i] = -1
-		for _, k := range st.own[i] {
-			if first[i] < 0 || k.key < first[i] {
-				first[i] = k.key
+	t := &tree{st: st, out: out}
+	// Each element's content, grouped by element in the order painted:
+	// count, then place each piece at its element's next free slot, after
+	// which ownEnd[i] is where element i's part ends.
+	t.ownEnd = make([]int32, n)
+	for _, k := range st.kids {
+		if k.tag+1 < int32(n) {
+			t.ownEnd[k.tag+1]++
+		}
+	}
+	for i := 1; i < n; i++ {
+		t.ownEnd[i] += t.ownEnd[i-1]
+	}
+	t.own = make([]int32, len(st.kids))
+	for j, k := range st.kids {
+		t.own[t.ownEnd[k.tag]] = int32(j)
+		t.ownEnd[k.tag]++
+	}
+	t.first = make([]int64, n)
+	for i := range t.first {
+		t.first[i] = -1
+		for _, j := range part(t.own, t.ownEnd, i) {
+			if k := st.kids[j].key; t.first[i] < 0 || k < t.first[i] {
+				t.first[i] = k
 			}
 		}
 	}
 	// Children come after their parents in the list, so one pass from
 	// the end carries every subtree's first key up.
-	for i := n - 1; i > 0; i-- {
+	child := func(i int) bool {
 		p := st.tags[i].Parent
-		if first[i] < 0 || p < 0 || int(p) >= i {
-			continue
-		}
-		children[p] = append(children[p], int32(i))
-		if first[p] < 0 || first[i] < first[p] {
-			first[p] = first[i]
+		return t.first[i] >= 0 && p >= 0 && int(p) < i
+	}
+	for i := n - 1; i > 0; i-- {
+		if p := st.tags[i].Parent; child(i) && (t.first[p] < 0 || t.first[i] < t.first[p]) {
+			t.first[p] = t.first[i]
 		}
 	}
 	// An empty cell of a row that has content stays, after the cell
 	// before it, so that every row keeps its columns.
 	var prev int64 = -1
 	for i := 1; i < n; i++ {
-		t := st.tags[i]
-		if t.Role != layout.RoleTableCell && t.Role != layout.RoleTableHeaderCell {
+		tg := st.tags[i]
+		if tg.Role != layout.RoleTableCell && tg.Role != layout.RoleTableHeaderCell {
 			continue
 		}
-		if first[i] < 0 && first[t.Parent] >= 0 {
-			first[i] = max(prev, first[t.Parent])
-			children[t.Parent] = append(children[t.Parent], int32(i))
+		if t.first[i] < 0 && t.first[tg.Parent] >= 0 {
+			t.first[i] = max(prev, t.first[tg.Parent])
 		}
-		prev = first[i]
+		prev = t.first[i]
 	}
-	for _, c := range children {
-		slices.Sort(c) // in the order they were made, for equal keys
+	t.childEnd = make([]int32, n)
+	count := 0
+	for i := 1; i < n; i++ {
+		if child(i) {
+			if p := st.tags[i].Parent; int(p)+1 < n {
+				t.childEnd[p+1]++
+			}
+			count++
+		}
 	}
-	refs := make([]pdfRef, n)
-	next := len(f.objs)
-	rootRef := pdfRef(next)
-	next++
-	treeRef := pdfRef(next)
-	next++
-	for i := range refs {
-		if first[i] >= 0 {
-			refs[i] = pdfRef(next)
-			next++
+	for i := 1; i < n; i++ {
+		t.childEnd[i] += t.childEnd[i-1]
+	}
+	t.children = make([]int32, count)
+	for i := 1; i < n; i++ {
+		if child(i) {
+			p := st.tags[i].Parent
+			t.children[t.childEnd[p]] = int32(i)
+			t.childEnd[p]++
+		}
+	}
+	t.root = pdfRef(len(f.objs))
+	treeRef := t.root + 1
+	t.base = int(treeRef) + 1
+	t.ref = make([]int32, n)
+	for i := range n {
+		if t.first[i] >= 0 {
+			t.ref[i] = int32(t.base + len(t.elems))
+			t.elems = append(t.elems, int32(i))
 		}
 	}
 	// A figure's box is an attribute object of its own after the
 	// elements.
-	attrs := map[int32]pdfRef{}
+	t.attrs = map[int32]pdfRef{}
 	var boxed []int32
+	next := t.base + len(t.elems)
 	for i := range n {
-		if _, ok := st.bbox[int32(i)]; ok && first[i] >= 0 {
-			attrs[int32(i)] = pdfRef(next)
+		if _, ok := st.bbox[int32(i)]; ok && t.first[i] >= 0 {
+			t.attrs[int32(i)] = pdfRef(next)
 			boxed = append(boxed, int32(i))
 			next++
 		}
 	}
 	f.add(nil) // the structure tree root, set below
 	f.add(nil) // the parent tree
-	for i := range n {
-		if first[i] < 0 {
-			continue
-		}
-		f.add(&pdfObj{raw: st.element(int32(i), refs, rootRef, first, children[i], attrs[int32(i)], out)})
+	elem := &pdfObj{gen: func(num int, b []byte) []byte { return t.element(t.elems[num-t.base], b) }}
+	for range t.elems {
+		f.add(elem)
 	}
 	for _, i := range boxed {
 		box := st.bbox[i]
@@ -216,11 +283,11 @@ func (st *structure) objects(f *pdfFile, out structOut) pdfRef {
 	for side, page := range out.pages {
 		if side < len(st.mcids) && len(st.mcids[side]) > 0 {
 			nums = fmt.Appendf(nums, "%d [", side)
-			for k, t := range st.mcids[side] {
+			for k, e := range st.mcids[side] {
 				if k > 0 {
 					nums = append(nums, ' ')
 				}
-				nums = appendRef(nums, refs[t])
+				nums = appendRef(nums, pdfRef(t.ref[e]))
 			}
 			nums = append(nums, "]\n"...)
 			f.dict(page).set("StructParents", pdfToken(strconv.Itoa(side)))
@@ -233,19 +300,19 @@ func (st *structure) objects(f *pdfFile, out structOut) pdfRef {
 				continue
 			}
 			f.dict(a).set("StructParent", pdfToken(strconv.Itoa(key)))
-			nums = appendRef(fmt.Appendf(nums, "%d ", key), refs[st.links[side][k]])
+			nums = appendRef(fmt.Appendf(nums, "%d ", key), pdfRef(t.ref[st.links[side][k]]))
 			nums = append(nums, '\n')
 			key++
 		}
 	}
 	nums = append(nums, "]>>"...)
 	f.objs[treeRef] = &pdfObj{raw: nums}
-	root := fmt.Appendf(nil, "<</Type /StructTreeRoot\n/K %d 0 R\n/ParentTree %d 0 R\n/ParentTreeNextKey %d>>", refs[0], treeRef, key)
-	if refs[0] == 0 {
+	root := fmt.Appendf(nil, "<</Type /StructTreeRoot\n/K %d 0 R\n/ParentTree %d 0 R\n/ParentTreeNextKey %d>>", t.ref[0], treeRef, key)
+	if t.ref[0] == 0 {
 		root = fmt.Appendf(nil, "<</Type /StructTreeRoot\n/ParentTree %d 0 R\n/ParentTreeNextKey %d>>", treeRef, key)
 	}
-	f.objs[rootRef] = &pdfObj{raw: root}
-	return rootRef
+	f.objs[t.root] = &pdfObj{raw: root}
+	return t.root
 }
 
 // appendRef writes a reference, or null for an element left out.
@@ -256,35 +323,39 @@ func appendRef(b []byte, r pdfRef) []byte {
 	return appendValue(b, r)
 }
 
-// element writes structure element i: its type, parent, page, kids in
-// reading order, and its text alternative, language and box.
-func (st *structure) element(i int32, refs []pdfRef, rootRef pdfRef, first []int64, children []int32, attr pdfRef, out structOut) []byte {
-	t := st.tags[i]
+// element appends structure element i to b: its type, parent, page,
+// kids in reading order, and its text alternative, language and box.
+func (t *tree) element(i int32, b []byte) []byte {
+	st := t.st
+	tg := st.tags[i]
 	type kid struct {
 		key   int64
 		child int32 // -1: own content
 		own   structKid
 	}
-	kids := make([]kid, 0, len(st.own[i])+len(children))
-	for _, k := range st.own[i] {
+	own, children := part(t.own, t.ownEnd, int(i)), part(t.children, t.childEnd, int(i))
+	kids := make([]kid, 0, len(own)+len(children))
+	for _, j := range own {
+		k := st.kids[j]
 		kids = append(kids, kid{key: k.key, child: -1, own: k})
 	}
 	for _, c := range children {
-		kids = append(kids, kid{key: first[c], child: c})
+		kids = append(kids, kid{key: t.first[c], child: c})
 	}
 	slices.SortStableFunc(kids, func(a, b kid) int { return cmp.Compare(a.key, b.key) })
-	parent := rootRef
-	if t.Parent >= 0 {
-		parent = refs[t.Parent]
+	parent := t.root
+	if tg.Parent >= 0 {
+		parent = pdfRef(t.ref[tg.Parent])
 	}
-	b := fmt.Appendf(nil, "<</Type /StructElem\n/S /%s\n/P %d 0 R", structType(t), parent)
-	pg := -1
+	b = fmt.Appendf(b, "<</Type /StructElem\n/S /%s\n/P %d 0 R", structType(tg), parent)
+	pg := int32(-1)
 	for _, k := range kids {
 		if k.child < 0 {
 			pg = k.own.side
 			break
 		}
 	}
+	out := t.out
 	if pg >= 0 {
 		b = fmt.Appendf(b, "\n/Pg %d 0 R", out.pages[pg])
 	}
@@ -295,7 +366,7 @@ func (st *structure) element(i int32, refs []pdfRef, rootRef pdfRef, first []int
 		}
 		switch {
 		case k.child >= 0:
-			b = appendRef(b, refs[k.child])
+			b = appendRef(b, pdfRef(t.ref[k.child]))
 		case k.own.annot >= 0:
 			b = fmt.Appendf(b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", out.annots[k.own.side][k.own.annot], out.pages[k.own.side])
 		case k.own.side == pg:
@@ -305,16 +376,16 @@ func (st *structure) element(i int32, refs []pdfRef, rootRef pdfRef, first []int
 		}
 	}
 	b = append(b, ']')
-	if alt := t.Alt(); alt != "" {
+	if alt := tg.Alt(); alt != "" {
 		b = append(append(b, "\n/Alt "...), textString(alt)...)
 	}
-	if lang := t.Lang(); lang != "" {
+	if lang := tg.Lang(); lang != "" {
 		b = append(append(b, "\n/Lang "...), pdfString(lang)...)
 	}
-	if t.Role == layout.RoleTableHeaderCell {
+	if tg.Role == layout.RoleTableHeaderCell {
 		b = append(b, "\n/A <</O /Table /Scope /Column>>"...)
 	}
-	if attr != 0 {
+	if attr := t.attrs[i]; attr != 0 {
 		b = fmt.Appendf(b, "\n/A %d 0 R", attr)
 	}
 	return append(b, ">>"...)
