@@ -6,8 +6,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"time"
 	"testing"
+	"time"
 
 	"pamphlet/layout"
 	"pamphlet/model"
