@@ -523,12 +523,7 @@ func (e *env) inspect(args []string) (bool, error) {
 		return rf.strict, err
 	}
 	if *asJSON {
-		b, err := res.JSON()
-		if err != nil {
-			return rf.strict, err
-		}
-		_, err = e.stdout.Write(b)
-		return rf.strict, err
+		return rf.strict, res.WriteJSON(e.stdout)
 	}
 	if err := model.Dump(e.stdout, res.Doc); err != nil {
 		return rf.strict, err

@@ -1,8 +1,12 @@
 package reader
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"unicode/utf8"
 
 	"pamphlet/model"
@@ -65,6 +69,16 @@ type ReportLink struct {
 
 // NewReport builds the JSON view of res.
 func NewReport(res *Result) (*Report, error) {
+	r := newReport(res)
+	var err error
+	if r.Blocks, err = reportBlocks(res.Doc.Blocks); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newReport is the report of res without its blocks.
+func newReport(res *Result) *Report {
 	doc := res.Doc
 	r := &Report{
 		Title:    doc.Title,
@@ -89,24 +103,59 @@ func NewReport(res *Result) (*Report, error) {
 		s := doc.Date.String()
 		r.Date = &s
 	}
-	var err error
-	if r.Blocks, err = reportBlocks(doc.Blocks); err != nil {
-		return nil, err
-	}
-	return r, nil
+	return r
 }
 
 // JSON returns the report of res as indented JSON with a final newline.
 func (res *Result) JSON() ([]byte, error) {
-	r, err := NewReport(res)
-	if err != nil {
+	var b bytes.Buffer
+	if err := res.WriteJSON(&b); err != nil {
 		return nil, err
 	}
-	b, err := json.MarshalIndent(r, "", "  ")
+	return b.Bytes(), nil
+}
+
+// WriteJSON writes the report of res to w as indented JSON with a final
+// newline, a block at a time: a long text's report (hundreds of bytes a
+// paragraph) is never whole in memory.
+func (res *Result) WriteJSON(w io.Writer) error {
+	r := newReport(res)
+	r.Blocks = []ReportBlock{}
+	head, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return append(b, '\n'), nil
+	// The blocks go between the brackets of the empty list: the only
+	// place a line starts with the key, as strings hold no newline.
+	open := []byte("\n  \"blocks\": [")
+	at := bytes.Index(head, open)
+	if at < 0 {
+		return errors.New("report: no list of blocks")
+	}
+	at += len(open)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head[:at])
+	for k := range res.Doc.Blocks {
+		rbs, err := reportBlocks(res.Doc.Blocks[k : k+1])
+		if err != nil {
+			return err
+		}
+		b, err := json.MarshalIndent(rbs[0], "    ", "  ")
+		if err != nil {
+			return err
+		}
+		if k > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+	}
+	if len(res.Doc.Blocks) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.Write(head[at:])
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 func reportBlocks(bs []model.Block) ([]ReportBlock, error) {

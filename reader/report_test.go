@@ -1,9 +1,12 @@
 package reader
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"pamphlet/model"
 )
 
 // TestReportHoldsEachWordOnce checks the shape of `inspect --json`: a link
@@ -89,6 +92,54 @@ func TestReportHoldsEachWordOnce(t *testing.T) {
 				if spans[i] != tc.spans[i] {
 					t.Errorf("link %d %q, want %q", i, spans[i], tc.spans[i])
 				}
+			}
+		})
+	}
+}
+
+// TestReportWrittenABlockAtATime checks that the report written a block
+// at a time is the report encoded whole, byte for byte: no blocks, one,
+// nested lists and quotes, and text JSON escapes.
+func TestReportWrittenABlockAtATime(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  *model.Document
+	}{
+		{"no blocks", &model.Document{Title: "Nothing <yet> & more"}},
+		{"one paragraph", &model.Document{Title: "One", Blocks: []model.Block{
+			&model.Paragraph{Content: []model.Inline{&model.Text{Text: "A \"quoted\" <b> line\twith a tab."}}},
+		}}},
+		{"nested blocks", &model.Document{Title: "Nested", Authors: []string{"Ann Lee"}, Blocks: []model.Block{
+			&model.Heading{Level: 2, Content: []model.Inline{&model.Text{Text: "Part"}}},
+			&model.Quote{Blocks: []model.Block{
+				&model.Paragraph{Content: []model.Inline{&model.Text{Text: "Quoted "}, &model.Link{Target: "https://example.org/?a=1&b=2", Content: []model.Inline{&model.Text{Text: "link"}}}}},
+			}},
+			&model.List{Ordered: true, Items: []model.Item{
+				{Blocks: []model.Block{&model.Paragraph{Content: []model.Inline{&model.Text{Text: "first"}}}}},
+				{Blocks: []model.Block{&model.List{Items: []model.Item{
+					{Blocks: []model.Block{&model.Paragraph{Content: []model.Inline{&model.Text{Text: "inner"}}}}},
+				}}}},
+			}},
+			&model.Code{Text: "x := 1\ny := 2\n"},
+		}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := &Result{Doc: tc.doc, Format: FormatText, Repairs: []Repair{{Line: 3, Kind: "join", Detail: "a <line> joined"}}}
+			r, err := NewReport(res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			whole, err := json.MarshalIndent(r, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := res.JSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := append(whole, '\n'); !bytes.Equal(got, want) {
+				t.Errorf("written a block at a time:\n%s\nwhole:\n%s", got, want)
 			}
 		})
 	}
