@@ -156,6 +156,15 @@ type tree struct {
 	root  pdfRef
 	attrs map[int32]pdfRef
 	out   structOut
+	// kids is element's list of an element's kids, kept for the next.
+	kids []kid
+}
+
+// kid is one of an element's kids: its own content or a child element.
+type kid struct {
+	key   int64
+	child int32 // -1: own content
+	own   structKid
 }
 
 // part returns element i's part of a list whose parts end at ends.
@@ -278,41 +287,65 @@ func (st *structure) objects(f *pdfFile, out structOut) pdfRef {
 		box := st.bbox[i]
 		f.add(&pdfObj{raw: fmt.Appendf(nil, "<</O /Layout /BBox [%.2f %.2f %.2f %.2f]>>", box[0], box[1], box[2], box[3])})
 	}
-	// The parent tree: each page's MCIDs, then each annotation.
-	nums := []byte("<</Nums [")
+	// The parent tree: each page's MCIDs, then each annotation, written
+	// as the file is (a reference for every MCID of a long text).
 	for side, page := range out.pages {
 		if side < len(st.mcids) && len(st.mcids[side]) > 0 {
-			nums = fmt.Appendf(nums, "%d [", side)
-			for k, e := range st.mcids[side] {
-				if k > 0 {
-					nums = append(nums, ' ')
-				}
-				nums = appendRef(nums, pdfRef(t.ref[e]))
-			}
-			nums = append(nums, "]\n"...)
 			f.dict(page).set("StructParents", pdfToken(strconv.Itoa(side)))
 		}
 	}
 	key := len(out.pages)
 	for side, annots := range out.annots {
 		for k, a := range annots {
-			if side >= len(st.links) || k >= len(st.links[side]) || !st.valid(st.links[side][k]) {
-				continue
+			if st.linked(side, k) {
+				f.dict(a).set("StructParent", pdfToken(strconv.Itoa(key)))
+				key++
 			}
-			f.dict(a).set("StructParent", pdfToken(strconv.Itoa(key)))
-			nums = appendRef(fmt.Appendf(nums, "%d ", key), pdfRef(t.ref[st.links[side][k]]))
-			nums = append(nums, '\n')
-			key++
 		}
 	}
-	nums = append(nums, "]>>"...)
-	f.objs[treeRef] = &pdfObj{raw: nums}
+	f.objs[treeRef] = &pdfObj{gen: func(_ int, b []byte) []byte { return t.parentTree(b) }}
 	root := fmt.Appendf(nil, "<</Type /StructTreeRoot\n/K %d 0 R\n/ParentTree %d 0 R\n/ParentTreeNextKey %d>>", t.ref[0], treeRef, key)
 	if t.ref[0] == 0 {
 		root = fmt.Appendf(nil, "<</Type /StructTreeRoot\n/ParentTree %d 0 R\n/ParentTreeNextKey %d>>", treeRef, key)
 	}
 	f.objs[t.root] = &pdfObj{raw: root}
 	return t.root
+}
+
+// linked reports whether link annotation k of side belongs to an
+// element, and so has a place in the parent tree.
+func (st *structure) linked(side, k int) bool {
+	return side < len(st.links) && k < len(st.links[side]) && st.valid(st.links[side][k])
+}
+
+// parentTree appends the parent tree to b: the element of each MCID of
+// each page, then of each annotation, numbered as objects numbered them.
+func (t *tree) parentTree(b []byte) []byte {
+	st := t.st
+	b = append(b, "<</Nums ["...)
+	for side := range t.out.pages {
+		if side < len(st.mcids) && len(st.mcids[side]) > 0 {
+			b = append(strconv.AppendInt(b, int64(side), 10), " ["...)
+			for k, e := range st.mcids[side] {
+				if k > 0 {
+					b = append(b, ' ')
+				}
+				b = appendRef(b, pdfRef(t.ref[e]))
+			}
+			b = append(b, "]\n"...)
+		}
+	}
+	key := len(t.out.pages)
+	for side, annots := range t.out.annots {
+		for k := range annots {
+			if st.linked(side, k) {
+				b = append(strconv.AppendInt(b, int64(key), 10), ' ')
+				b = append(appendRef(b, pdfRef(t.ref[st.links[side][k]])), '\n')
+				key++
+			}
+		}
+	}
+	return append(b, "]>>"...)
 }
 
 // appendRef writes a reference, or null for an element left out.
@@ -328,13 +361,9 @@ func appendRef(b []byte, r pdfRef) []byte {
 func (t *tree) element(i int32, b []byte) []byte {
 	st := t.st
 	tg := st.tags[i]
-	type kid struct {
-		key   int64
-		child int32 // -1: own content
-		own   structKid
-	}
 	own, children := part(t.own, t.ownEnd, int(i)), part(t.children, t.childEnd, int(i))
-	kids := make([]kid, 0, len(own)+len(children))
+	kids := t.kids[:0]
+	defer func() { t.kids = kids[:0] }()
 	for _, j := range own {
 		k := st.kids[j]
 		kids = append(kids, kid{key: k.key, child: -1, own: k})
