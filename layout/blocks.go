@@ -151,7 +151,10 @@ func strut(leading Sp) (h, d Sp) {
 // marks the new paragraph, as the EPUB's style sheet says too.
 func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 	indent := false
-	for _, b := range bs {
+	drop := s.release && s.depth == 0
+	s.depth++
+	defer func() { s.depth-- }()
+	for i, b := range bs {
 		next := false
 		switch b := b.(type) {
 		case *model.Paragraph:
@@ -190,6 +193,11 @@ func (s *setter) blocks(v *vlist, bs []model.Block, c ctx) error {
 			return fmt.Errorf("layout: unknown block %T", b)
 		}
 		indent = next
+		if drop {
+			// Set, the block is no longer needed: a long text's model
+			// goes as its pages are made.
+			bs[i] = nil
+		}
 		s.grown(v)
 	}
 	return nil

@@ -137,6 +137,57 @@ func TestBodyPlacedAsSetGivesTheSamePages(t *testing.T) {
 	}
 }
 
+// TestReleaseDropsBlocksAsSet checks that Layout with Release gives the
+// pages and elements it gives without, and leaves the document without
+// its blocks (they went as they were set), unless the contents ask for
+// the text to be set twice.
+func TestReleaseDropsBlocksAsSet(t *testing.T) {
+	for _, d := range flowDocs() {
+		for _, o := range []struct {
+			name string
+			opt  Options
+			kept bool
+		}{
+			{"a5 packed", Options{Pack: true}, false},
+			{"a4 two columns", Options{Paper: A4, Columns: 2}, false},
+			{"with contents", Options{Contents: true}, true},
+		} {
+			t.Run(d.name+"/"+o.name, func(t *testing.T) {
+				want, err := Layout(d.doc, o.opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc := *d.doc
+				doc.Blocks = append([]model.Block(nil), d.doc.Blocks...)
+				opt := o.opt
+				opt.Release = true
+				got, err := Layout(&doc, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g, w := bookDump(t, got), bookDump(t, want); g != w {
+					t.Errorf("pages differ:\n%s", firstDiff(g, w))
+				}
+				if g, w := tagsText(got.Tags), tagsText(want.Tags); g != w {
+					t.Errorf("elements differ:\n%s", firstDiff(g, w))
+				}
+				left := 0
+				for _, b := range doc.Blocks {
+					if b != nil {
+						left++
+					}
+				}
+				if o.kept && left != len(d.doc.Blocks) {
+					t.Errorf("%d of %d blocks left; the contents need them all", left, len(d.doc.Blocks))
+				}
+				if !o.kept && left != 0 {
+					t.Errorf("%d of %d blocks left after layout", left, len(d.doc.Blocks))
+				}
+			})
+		}
+	}
+}
+
 // firstDiff shows where two texts part.
 func firstDiff(a, b string) string {
 	i := 0

@@ -16,7 +16,11 @@ type setter struct {
 	opt Options
 	// packLines packs each body line's runs once the next is set (see
 	// Options.Pack).
-	packLines  bool
+	packLines bool
+	// release drops each top-level block of doc once it is set
+	// (Options.Release); depth is how deep blocks is in the document.
+	release    bool
+	depth      int
 	g          geometry
 	doc        *model.Document
 	sh         *shaper
@@ -109,6 +113,7 @@ func Layout(doc *model.Document, opt Options) (*Book, error) {
 	// A long document's lines wait packed for their pages; an
 	// anthology's chapters, laid out a few at a time, do without.
 	s.packLines = opt.Pack
+	s.release = opt.Release && !opt.Contents
 	pg := &pager{s: s, release: true}
 	if err := s.setPages(pg); err != nil {
 		return nil, err
@@ -191,6 +196,9 @@ func (s *setter) body(v *vlist) error {
 	}
 	if err := s.blocks(v, s.doc.Blocks, c); err != nil {
 		return err
+	}
+	if s.release {
+		s.doc.Blocks = nil
 	}
 	s.notesSection(v, c)
 	return nil

@@ -74,8 +74,10 @@ type Options struct {
 	Pack bool
 	// Release lets Anthology drop each article of the book it is given
 	// (and its preface) once the article's chapter is laid out, so that
-	// a long book's text goes as its pages are made: the caller must
-	// not need the articles afterwards.
+	// a long book's text goes as its pages are made, and Layout each
+	// block of the document (its Blocks set to nil) once the block is
+	// set, unless Contents asks for the text to be set twice: the
+	// caller must not need the articles or the blocks afterwards.
 	Release bool
 	// Spill, when set with Pack, is where Anthology keeps each chapter's
 	// packed pages once the chapter is bound, so that a long book's
