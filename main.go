@@ -103,8 +103,10 @@ func cleanUpOnSignal() {
 
 // tuneGC sets how far the heap grows before the collector runs, unless
 // GOGC says otherwise: five times what is live (GOGC=400) while the live
-// heap is under smallHeap, twice (Go's default, GOGC=100) from then on,
-// and one and a half times (GOGC=50) past largeHeap.
+// heap is under smallHeap, then by what is live up to headroom, by
+// headroom from there, and by half of what is live past twice headroom
+// (gcPercent). Unless GOMEMLIMIT says otherwise, the collector also keeps
+// the program's memory under memoryLimit while what is live allows.
 //
 // A pamphlet is one short burst of allocation, where each collection
 // costs more than the garbage it frees; a book or a long text holds far
@@ -112,17 +114,19 @@ func cleanUpOnSignal() {
 // peak. Measured with bench/measure.sh (user CPU, peak resident memory;
 // 2-core machine):
 //
-//	input                          GOGC=400         GOGC=100         GOGC=50
-//	seed article, PDF + EPUB       18 ms, 19 MB     23 ms, 20 MB
-//	100-article book, both         0.29 s, 94 MB    0.36 s, 47 MB
-//	1,000-article book, both       2.86 s, 594 MB   3.24 s, 262 MB
-//	5,000-article book, both                        20.3 s, 526 MB   22.3 s, 421 MB
-//	50 MB text, PDF                                 34.6 s, 1077 MB  37.4 s, 850 MB
-//	6400×6400 RGBA PNG, PDF        1.5 s, 262 MB    2.0 s, 203 MB
+//	input                            tuneGC           GOGC=100         GOGC=400
+//	1,000-article book, both         3.9 s, 104 MB    4.0 s, 73 MB     3.4 s, 141 MB
+//	50 MB text, PDF                  32.2 s, 415 MB   31.3 s, 551 MB
+//	a million one-word paras, PDF    18.3 s, 444 MB   17.1 s, 460 MB   15.3 s, 1097 MB
+//	64 MB of one-word paras, EPUB    9.0 s, 1018 MB   8.0 s, 1127 MB   7.9 s, 1735 MB
 //
-// A memory limit (debug.SetMemoryLimit) was not chosen: below the live
-// heap of a long text it makes the collector run without pause.
+// (the last two columns without a memory limit). The limit costs
+// nothing until what is live comes near it; past it the runtime keeps
+// the collector to half the processor time.
 func tuneGC() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	if os.Getenv("GOGC") != "" {
 		return
 	}
@@ -132,12 +136,17 @@ func tuneGC() {
 
 // smallHeap is the live heap past which tuneGC goes back to GOGC=100: a
 // pamphlet stays under it (the seed article's PDF holds about 8 MB).
-// largeHeap is the one past which it sets GOGC=50: a book of thousands of
-// articles or a text of tens of megabytes, where a tenth more CPU keeps a
-// fifth of the peak.
+// Past it the heap may grow by headroom or by what is live, whichever
+// is less, but never by less than half of what is live: GOGC=100 up to
+// headroom, GOGC=50 from twice headroom, the same growth in between
+// (a fixed step instead, at twice headroom, made the peaks of inputs
+// near it differ by half). memoryLimit is the soft limit on all the
+// memory the program takes: a text at the input cap made of a million
+// paragraphs and more keeps close to a gigabyte live.
 const (
-	smallHeap = 16 << 20
-	largeHeap = 192 << 20
+	smallHeap   = 16 << 20
+	headroom    = 96 << 20
+	memoryLimit = 1 << 30
 )
 
 // gcWatch is an object whose finalizer runs after a collection.
@@ -146,21 +155,22 @@ type gcWatch struct {
 	_ [16]byte
 }
 
-// watchHeap runs after each collection until the live heap passes
-// largeHeap, setting GOGC=100 past smallHeap and GOGC=50 past largeHeap.
+// watchHeap runs after each collection and sets GOGC from the live heap
+// (see smallHeap).
 func watchHeap(*gcWatch) {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
 	if live[0].Value.Kind() == metrics.KindUint64 {
-		switch n := live[0].Value.Uint64(); {
-		case n > largeHeap:
-			debug.SetGCPercent(50)
-			return
-		case n > smallHeap:
-			debug.SetGCPercent(100)
+		if n := live[0].Value.Uint64(); n > smallHeap {
+			debug.SetGCPercent(gcPercent(n))
 		}
 	}
 	runtime.SetFinalizer(new(gcWatch), watchHeap)
+}
+
+// gcPercent is the GOGC for a live heap of n bytes past smallHeap.
+func gcPercent(n uint64) int {
+	return int(min(100, max(50, 100*headroom/n)))
 }
 
 // usageError marks errors in how the command was called (exit code 2).
@@ -693,6 +703,7 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 	cf.pdf.opt.ShowSource = isURL(in)
 	cf.epub.warn = func(msg string) { e.warn(in, reader.Warning{Message: "epub: " + msg}) }
 	cf.pdf.warn = func(msg string) { e.warn(in, reader.Warning{Message: msg}) }
+	cf.pdf.out = paths["pdf"]
 	cf.pdf.notice = func(msg string) {
 		for _, line := range strings.Split(strings.TrimSpace(msg), "\n") {
 			fmt.Fprintf(e.stderr, "pamphlet: %s: %s\n", paths["pdf"], line)
@@ -719,7 +730,7 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			case "epub":
 				return cf.epub.write(w, doc)
 			case "pdf":
-				return cf.pdf.write(w, doc)
+				return cf.pdf.write(w, doc, n == len(formats)-1)
 			default:
 				return fmt.Errorf("unknown format %q", f)
 			}
@@ -874,6 +885,9 @@ type pdfFlags struct {
 	// fontDir and fontFamily choose the text family (--font,
 	// --font-family).
 	fontDir, fontFamily string
+	// out is the output's path: a long text's painted pages wait in a
+	// scratch file beside it.
+	out string
 }
 
 func (pf *pdfFlags) register(fs *pflag.FlagSet) {
@@ -971,9 +985,12 @@ func longText(doc *model.Document) bool {
 	return err == errLong
 }
 
-func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
+// write lays out doc and writes its PDF to w. When last, nothing reads
+// doc afterwards, and its blocks go as they are set.
+func (pf *pdfFlags) write(w io.Writer, doc *model.Document, last bool) error {
 	opt := pf.opt
 	opt.Pack = longText(doc)
+	opt.Release = last
 	if pf.warn != nil {
 		opt.Warn = func(w layout.Warning) { pf.warn("pdf: " + w.String()) }
 	}
@@ -982,8 +999,18 @@ func (pf *pdfFlags) write(w io.Writer, doc *model.Document) error {
 		return err
 	}
 	// Nothing reads a page once it is painted: a long article holds its
-	// pages only until then.
-	return pf.paint(w, book, export.PDFOptions{Date: pf.date, ReleasePages: true})
+	// pages only until then, and the pages painted wait, compressed, in
+	// a file beside the output.
+	popt := export.PDFOptions{Date: pf.date, ReleasePages: true}
+	if opt.Pack {
+		streams, done, err := output.Scratch(pf.out)
+		if err != nil {
+			return fmt.Errorf("keep the pages aside: %w", err)
+		}
+		defer done()
+		popt.Spill = streams
+	}
+	return pf.paint(w, book, popt)
 }
 
 // formats returns the output formats asked for, in a fixed order.
