@@ -5,7 +5,8 @@
 #   bench/measure.sh [CASE...]      from the repository root; all cases by default
 #
 # Cases: seed (the corpus article the speed targets use), text50 (a 50 MB
-# text), tiny1m (a million one-word paragraphs), line20 (one 20 MB line),
+# text), tiny1m (a million one-word paragraphs), tinycap (as many as the
+# 64 MB input cap holds, 4.3 million), line20 (one 20 MB line),
 # book100 and book1000 (books of generated 2–8 KB articles, both formats),
 # image6400 (an article showing a 6400×6400 RGBA PNG, PDF), bomb (a
 # 65535×65535 PNG given to --cover). Inputs are generated once in
@@ -36,7 +37,7 @@ run() {
 
 echo "| input | time | user CPU | peak memory | result |"
 echo "| --- | --- | --- | --- | --- |"
-for c in ${*:-seed text50 tiny1m line20 book100 book1000 image6400 bomb}; do
+for c in ${*:-seed text50 tiny1m tinycap line20 book100 book1000 image6400 bomb}; do
 	case $c in
 	seed)
 		run "seed article → PDF" convert -o "$dir/out/seed.pdf" "$corpus/000_a9ffa14dafb5799f.txt"
@@ -49,6 +50,10 @@ for c in ${*:-seed text50 tiny1m line20 book100 book1000 image6400 bomb}; do
 		gen tiny 1000000 "$dir/tiny1m.txt"
 		run "1M tiny paragraphs → PDF" convert -o "$dir/out/tiny1m.pdf" "$dir/tiny1m.txt"
 		run "1M tiny paragraphs → EPUB" convert -o "$dir/out/tiny1m.epub" "$dir/tiny1m.txt" ;;
+	tinycap)
+		gen tiny 4300000 "$dir/tinycap.txt"
+		run "4.3M tiny paragraphs (64 MB) → PDF" convert -o "$dir/out/tinycap.pdf" "$dir/tinycap.txt"
+		run "4.3M tiny paragraphs (64 MB) → EPUB" convert -o "$dir/out/tinycap.epub" "$dir/tinycap.txt" ;;
 	line20)
 		gen line 20000000 "$dir/line20.txt"
 		run "20 MB line → PDF" convert -o "$dir/out/line20.pdf" "$dir/line20.txt"
