@@ -156,15 +156,9 @@ type tree struct {
 	root  pdfRef
 	attrs map[int32]pdfRef
 	out   structOut
-	// kids is element's list of an element's kids, kept for the next.
-	kids []kid
-}
-
-// kid is one of an element's kids: its own content or a child element.
-type kid struct {
-	key   int64
-	child int32 // -1: own content
-	own   structKid
+	// order is element's list of an element's kids, kept for the next
+	// unless long.
+	order []int32
 }
 
 // part returns element i's part of a list whose parts end at ends.
@@ -362,25 +356,43 @@ func (t *tree) element(i int32, b []byte) []byte {
 	st := t.st
 	tg := st.tags[i]
 	own, children := part(t.own, t.ownEnd, int(i)), part(t.children, t.childEnd, int(i))
-	kids := t.kids[:0]
-	defer func() { t.kids = kids[:0] }()
-	for _, j := range own {
-		k := st.kids[j]
-		kids = append(kids, kid{key: k.key, child: -1, own: k})
+	// The kids in reading order: own content k < len(own), then child
+	// k-len(own), each numbered by an int32 and ordered by its key
+	// (the document's root has an element for every paragraph).
+	kid := func(k int32) (piece structKid, child int32) {
+		if int(k) < len(own) {
+			return st.kids[own[k]], -1
+		}
+		return structKid{}, children[int(k)-len(own)]
 	}
-	for _, c := range children {
-		kids = append(kids, kid{key: t.first[c], child: c})
+	key := func(k int32) int64 {
+		if int(k) < len(own) {
+			return st.kids[own[k]].key
+		}
+		return t.first[children[int(k)-len(own)]]
 	}
-	slices.SortStableFunc(kids, func(a, b kid) int { return cmp.Compare(a.key, b.key) })
+	order := t.order[:0]
+	for k := range len(own) + len(children) {
+		order = append(order, int32(k))
+	}
+	if cap(order) <= 1<<16 {
+		t.order = order
+	} else {
+		t.order = nil // the root's, not kept for the next
+	}
+	byKey := func(a, b int32) int { return cmp.Compare(key(a), key(b)) }
+	if !slices.IsSortedFunc(order, byKey) {
+		slices.SortStableFunc(order, byKey)
+	}
 	parent := t.root
 	if tg.Parent >= 0 {
 		parent = pdfRef(t.ref[tg.Parent])
 	}
 	b = fmt.Appendf(b, "<</Type /StructElem\n/S /%s\n/P %d 0 R", structType(tg), parent)
 	pg := int32(-1)
-	for _, k := range kids {
-		if k.child < 0 {
-			pg = k.own.side
+	for _, k := range order {
+		if piece, child := kid(k); child < 0 {
+			pg = piece.side
 			break
 		}
 	}
@@ -389,19 +401,20 @@ func (t *tree) element(i int32, b []byte) []byte {
 		b = fmt.Appendf(b, "\n/Pg %d 0 R", out.pages[pg])
 	}
 	b = append(b, "\n/K ["...)
-	for j, k := range kids {
+	for j, k := range order {
 		if j > 0 {
 			b = append(b, ' ')
 		}
+		piece, child := kid(k)
 		switch {
-		case k.child >= 0:
-			b = appendRef(b, pdfRef(t.ref[k.child]))
-		case k.own.annot >= 0:
-			b = fmt.Appendf(b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", out.annots[k.own.side][k.own.annot], out.pages[k.own.side])
-		case k.own.side == pg:
-			b = strconv.AppendInt(b, int64(k.own.mcid), 10)
+		case child >= 0:
+			b = appendRef(b, pdfRef(t.ref[child]))
+		case piece.annot >= 0:
+			b = fmt.Appendf(b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", out.annots[piece.side][piece.annot], out.pages[piece.side])
+		case piece.side == pg:
+			b = strconv.AppendInt(b, int64(piece.mcid), 10)
 		default:
-			b = fmt.Appendf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", out.pages[k.own.side], k.own.mcid)
+			b = fmt.Appendf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", out.pages[piece.side], piece.mcid)
 		}
 	}
 	b = append(b, ']')
