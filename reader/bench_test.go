@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -133,4 +134,19 @@ func heapPeak(f func()) uint64 {
 	f()
 	close(done)
 	return <-peak
+}
+
+// BenchmarkJoinFragments reads a text of 100,000 fragments that a blank
+// line split mid-sentence, all joined into one paragraph, and reports
+// the time per fragment: it should not grow with their number (joining
+// once copied the lines joined so far at every join).
+func BenchmarkJoinFragments(b *testing.B) {
+	const n = 100_000
+	src := []byte("Joined Words\n\nthe start" + strings.Repeat("\n\nand then", n))
+	for b.Loop() {
+		if _, err := Read(src, Options{Format: FormatText}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/fragment")
 }

@@ -20,8 +20,17 @@ func (r *textReader) joinFragments(bs []*pblock) []*pblock {
 			if prev.kind == pPara && b.kind == pPara && b.splitBy == splitNone && !prev.lineated && !b.lineated && r.shouldJoin(prev, b) {
 				r.repair(b.first(), "join-paragraph", "joined %q to %q across a blank line", tail(prev.lastLine()), head(b.lines[0].text()))
 				n := len(prev.lines)
+				if len(prev.rare().joins) > 0 {
+					// Joined before, prev has lines of its own: append
+					// in place (copying them at every join took the
+					// square of their number).
+					prev.lines = append(prev.lines, b.lines...)
+				} else {
+					// Its lines are a window on the text's: copy them,
+					// so that b's stay.
+					prev.lines = append(prev.lines[:n:n], b.lines...)
+				}
 				prev.setMore().joins = append(prev.more.joins, n)
-				prev.lines = append(prev.lines[:n:n], b.lines...)
 				continue
 			}
 		}
