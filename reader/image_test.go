@@ -160,7 +160,7 @@ func TestImageFigure(t *testing.T) {
 				t.Errorf("%s was not fetched", tc.wantFetch)
 			}
 			var repaired []string
-			for _, r := range tr.repairs {
+			for _, r := range tr.repairs.repairs() {
 				repaired = append(repaired, r.Detail)
 			}
 			if !strings.Contains(strings.Join(repaired, "\n"), tc.wantRepair) {

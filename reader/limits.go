@@ -1,5 +1,11 @@
 package reader
 
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
 // maxIndent is the deepest indentation, in columns (a tab counts four),
 // that the Markdown parser is given. goldmark re-reads the indentation of
 // every open list on every line, so a staircase of thousands of nested
@@ -53,4 +59,103 @@ func capIndent(src []byte) (out []byte, first int) {
 		return src, 0
 	}
 	return out, first
+}
+
+// The structure caps bound what an input may hold besides its size (the
+// caller's 64 MB cap), so that no input takes much more than a gigabyte
+// whatever its shape: memory grows with lines and elements, not bytes,
+// and 64 MB of one-letter paragraphs is twenty million of them. Each cap
+// lets in many times the longest book (a 64 MB text of ordinary prose
+// has about a million lines), and keeps the worst input it lets in under
+// a gigabyte, measured: 3 million one-word paragraphs or one paragraph of
+// 6 million lines as plain text, 750,000 paragraphs or one of 1.5
+// million lines as Markdown (goldmark's tree takes about 400 bytes a
+// paragraph), a table of 250,000 rows or 750,000 paragraphs as HTML.
+const (
+	// MaxTextLines caps the lines of a plain text.
+	MaxTextLines = 6_000_000
+	// MaxMarkdownLines caps the lines of a Markdown text.
+	MaxMarkdownLines = 1_500_000
+	// MaxHTMLTags caps the tags of an HTML page (counted as its "<").
+	MaxHTMLTags = 1_500_000
+)
+
+// checkStructure reports an input of format f past its structure cap,
+// counted before anything is parsed.
+func checkStructure(text string, f Format) error {
+	unit, limit, n := "lines", 0, 0
+	switch f {
+	case FormatText, FormatMarkdown:
+		limit = MaxTextLines
+		if f == FormatMarkdown {
+			limit = MaxMarkdownLines
+		}
+		n = strings.Count(text, "\n")
+		if !strings.HasSuffix(text, "\n") {
+			n++
+		}
+	case FormatHTML:
+		unit, limit = "tags", MaxHTMLTags
+		n = strings.Count(text, "<")
+	}
+	if limit > 0 && n > limit {
+		return fmt.Errorf("%s %s, more than the %s a%s input may hold; split the article",
+			group(n), unit, group(limit), map[Format]string{FormatText: " plain-text", FormatMarkdown: " Markdown", FormatHTML: "n HTML"}[f])
+	}
+	return nil
+}
+
+// group writes n with its thousands grouped by commas.
+func group(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// maxRepairsOfKind caps the repairs listed of one kind: past it they are
+// counted, and one more says how many went unlisted from where. A text
+// of millions of lines can call for a repair on each, which no one reads
+// and which would hold hundreds of megabytes.
+const maxRepairsOfKind = 1000
+
+// repairLog is a list of repairs, capped by kind (maxRepairsOfKind).
+type repairLog struct {
+	list []Repair
+	// kinds counts the repairs of each kind made; first is the line of
+	// the first one of a kind left unlisted.
+	kinds map[string]int
+	first map[string]int
+}
+
+// add records a repair of kind on line, its detail written by format
+// and args only when it is listed.
+func (l *repairLog) add(line int, kind string, detail func() string) {
+	if l.kinds == nil {
+		l.kinds, l.first = map[string]int{}, map[string]int{}
+	}
+	l.kinds[kind]++
+	switch n := l.kinds[kind]; {
+	case n <= maxRepairsOfKind:
+		l.list = append(l.list, Repair{Line: line, Kind: kind, Detail: detail()})
+	case n == maxRepairsOfKind+1:
+		l.first[kind] = line
+	}
+}
+
+// repairs returns the repairs listed, then one for each kind that went
+// past the cap.
+func (l *repairLog) repairs() []Repair {
+	out := l.list
+	kinds := make([]string, 0, len(l.first))
+	for k := range l.first {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
+	for _, k := range kinds {
+		out = append(out, Repair{Line: l.first[k], Kind: k,
+			Detail: fmt.Sprintf("%s more from here on, not listed", group(l.kinds[k]-maxRepairsOfKind))})
+	}
+	return out
 }

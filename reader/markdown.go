@@ -74,7 +74,7 @@ func markupResult(blocks []model.Block, m meta, tr *trail) *Result {
 	doc := &model.Document{Blocks: shiftHeadings(blocks)}
 	m.apply(doc)
 	scrub(doc)
-	return &Result{Doc: doc, Repairs: tr.repairs, lines: &tr.lines}
+	return &Result{Doc: doc, Repairs: tr.repairs.repairs(), lines: &tr.lines}
 }
 
 // mdParse parses Markdown, turning a parser panic (a goldmark bug) into an

@@ -150,6 +150,9 @@ func Read(src []byte, opt Options) (*Result, error) {
 	if format == FormatAuto {
 		format = Detect(opt.Name, text)
 	}
+	if err := checkStructure(text, format); err != nil {
+		return nil, err
+	}
 	if format != FormatText {
 		// Only the text reader reads pages: elsewhere a form feed
 		// separates lines.

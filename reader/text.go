@@ -114,7 +114,7 @@ func (l srcLine) blank() bool { return l.text() == "" }
 type textReader struct {
 	opt     Options
 	lang    string // the primary language subtag ("en" for "en-GB")
-	repairs []Repair
+	repairs repairLog
 	lines   blockLines
 
 	src    string    // the decoded input, searched by joinHyphen and isAcronym
@@ -210,12 +210,12 @@ func readText(text string, opt Options) (*Result, error) {
 	// The result takes a copy of the lines, not a pointer into r: r holds
 	// the text's source lines, which are not kept beyond the read.
 	placed := r.lines
-	return &Result{Doc: doc, Repairs: r.repairs, Conventions: r.conventions, lines: &placed}, nil
+	return &Result{Doc: doc, Repairs: r.repairs.repairs(), Conventions: r.conventions, lines: &placed}, nil
 }
 
 // repair records one change.
 func (r *textReader) repair(line int, kind, format string, args ...any) {
-	r.repairs = append(r.repairs, Repair{Line: line, Kind: kind, Detail: sprintf(format, args...)})
+	r.repairs.add(line, kind, func() string { return sprintf(format, args...) })
 }
 
 // sprintf is fmt.Sprintf, with the verbs repairs use most written

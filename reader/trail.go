@@ -10,7 +10,7 @@ import (
 // warnings to Options.Warn.
 type trail struct {
 	opt     Options
-	repairs []Repair
+	repairs repairLog
 	// lines maps blocks to the input line they start on (see
 	// Result.lines).
 	lines blockLines
@@ -35,5 +35,5 @@ func (t *trail) warn(line int, format string, args ...any) {
 }
 
 func (t *trail) repair(line int, kind, format string, args ...any) {
-	t.repairs = append(t.repairs, Repair{Line: line, Kind: kind, Detail: fmt.Sprintf(format, args...)})
+	t.repairs.add(line, kind, func() string { return fmt.Sprintf(format, args...) })
 }

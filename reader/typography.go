@@ -73,7 +73,7 @@ type typo struct {
 	prev, prev2  rune // the last two characters written, across nodes
 	dq, sq       int  // open double and single quotation marks
 	n            typoCounts
-	repairs      []Repair
+	repairs      repairLog
 	blockLine    *blockLines
 	fixMisturned bool // turn curly quotes facing the wrong way (English)
 	metadata     bool // no no-break spaces
@@ -109,7 +109,7 @@ func typography(res *Result) {
 	}
 	tp.metadata = false
 	tp.blocks(doc.Blocks)
-	res.Repairs = append(res.Repairs, tp.repairs...)
+	res.Repairs = append(res.Repairs, tp.repairs.repairs()...)
 }
 
 func (tp *typo) reset() {
@@ -122,7 +122,7 @@ func (tp *typo) flush(line int, where string) {
 	tp.n = typoCounts{}
 	add := func(count int, kind, what string) {
 		if count > 0 {
-			tp.repairs = append(tp.repairs, Repair{Line: line, Kind: kind, Detail: where + ": " + strconv.Itoa(count) + " " + what})
+			tp.repairs.add(line, kind, func() string { return where + ": " + strconv.Itoa(count) + " " + what })
 		}
 	}
 	add(n.quotes, "smart-quotes", "quotation mark(s) and apostrophe(s) set")
