@@ -281,8 +281,10 @@ func (b *parBuilder) emit() {
 	// About one item per two characters and one piece (a word, or a
 	// part of one between hyphenation points, or its hyphen) per three
 	// is never exceeded by much; reserving it saves regrowing the slices.
-	b.p.items = make([]Item, 0, len(b.chars)/2+8)
-	b.p.pieces = make([]piece, 0, len(b.chars)/3+8)
+	// (A few more for a word or two: a table's cells are held all at
+	// once, and a million of them would hold a gigabyte of room.)
+	b.p.items = make([]Item, 0, len(b.chars)/2+4)
+	b.p.pieces = make([]piece, 0, len(b.chars)/3+2)
 	st := b.p.style
 	if st.align == centered {
 		b.p.items = append(b.p.items, Glue(0, 3*st.size, 0))

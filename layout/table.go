@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 
 	"pamphlet/fonts"
 	"pamphlet/model"
@@ -306,6 +307,14 @@ func (s *setter) prepareTable(t *model.Table, size Sp, ncol int, widths []Sp, me
 				}
 				st := parStyle{face: face, size: size, measure: m, align: raggedRight, hyphenate: true}
 				p := s.buildPara(r.Cells[j].Content, st)
+				// Every cell waits until the table is set: it keeps no
+				// room to grow.
+				if cap(p.items) > len(p.items) {
+					p.items = slices.Clone(p.items)
+				}
+				if cap(p.pieces) > len(p.pieces) {
+					p.pieces = slices.Clone(p.pieces)
+				}
 				nat, least, tight := cellWidths(p.items)
 				cells[j] = tableCell{p: p, natural: nat, least: least}
 				ts.natural[j] = max(ts.natural[j], nat)
