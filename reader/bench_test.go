@@ -150,3 +150,18 @@ func BenchmarkJoinFragments(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/fragment")
 }
+
+// BenchmarkLongToken reads a text whose one line is a token of 300,000
+// characters without a space, many of which the typography pass looks
+// at, and reports the time per byte: it should not grow with the
+// token's length (each such character once scanned back to the token's
+// start).
+func BenchmarkLongToken(b *testing.B) {
+	src := []byte("A Long Token\n\n" + strings.Repeat("a\u2029–", 100_000) + "\n")
+	for b.Loop() {
+		if _, err := Read(src, Options{Format: FormatText}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(src)), "ns/byte")
+}

@@ -288,6 +288,10 @@ func (tp *typo) run(s string, after rune) string {
 		b.WriteRune(r)
 		tp.track(r)
 	}
+	// ts is where the token before i starts (after the last space,
+	// newline, "(", "<" or '"'), kept as i moves on: found afresh at each
+	// special character, it took the square of a long token's length.
+	ts, seen := 0, 0
 	for i := 0; i < len(s); {
 		// Copy a run of ordinary bytes.
 		j := i
@@ -302,7 +306,12 @@ func (tp *typo) run(s string, after rune) string {
 			}
 		}
 		// A URL in running text is copied as it is.
-		if e := urlEnd(s, i); e > i {
+		for ; seen < i; seen++ {
+			if urlBreak(s[seen]) {
+				ts = seen + 1
+			}
+		}
+		if e := urlEnd(s, ts, i); e > i {
 			write(s[i:e])
 			i = e
 			continue
@@ -405,17 +414,20 @@ func (tp *typo) run(s string, after rune) string {
 	return b.String()
 }
 
-// urlEnd returns where the URL that s[i] is part of ends, or i when s[i]
-// is not in a URL.
-func urlEnd(s string, i int) int {
-	ts := i // after the last space, newline, "(", "<" or '"' before i
-scan:
-	for ; ts > 0; ts-- {
-		switch s[ts-1] {
-		case ' ', '\n', '(', '<', '"':
-			break scan
-		}
+// urlBreak reports whether c ends the token before it: a URL starts
+// after it.
+func urlBreak(c byte) bool {
+	switch c {
+	case ' ', '\n', '(', '<', '"':
+		return true
 	}
+	return false
+}
+
+// urlEnd returns where the URL that s[i] is part of ends, or i when s[i]
+// is not in a URL; the token holding s[i] starts at ts (after the last
+// byte before i that urlBreak reports).
+func urlEnd(s string, ts, i int) int {
 	if i-ts < 4 {
 		return i
 	}
