@@ -344,12 +344,12 @@ func layChapter(doc *model.Document, article int, opt Options, words *locale.Wor
 	s.label = c.label
 	s.sink = chapterSink(s)
 	s.titleLevel = 2
-	title, body, err := s.vertical()
-	if err != nil {
+	// The chapter's pages are made as its lines are set, as Layout makes
+	// an article's: a long chapter never holds its whole vertical list.
+	c.pg = &pager{s: s, release: true}
+	if err := s.setPages(c.pg); err != nil {
 		return nil, err
 	}
-	c.pg = &pager{s: s, release: true}
-	c.pg.paginate(title, body)
 	if opt.Pack {
 		for _, p := range c.pg.pages {
 			p.pack()
