@@ -161,6 +161,33 @@ type tree struct {
 	order []int32
 }
 
+// groupBy lists 0 to m-1 by group, each group's in order, leaving out
+// those whose group is -1; ends[g] ends group g's part (see part).
+func groupBy(n, m int, group func(j int) int32) (list, ends []int32) {
+	ends = make([]int32, n)
+	count := int32(0)
+	for j := range m {
+		if g := group(j); g >= 0 {
+			ends[g]++
+			count++
+		}
+	}
+	// Each group's start, then each item at its group's next free slot,
+	// after which ends[g] is where group g's part ends.
+	start := int32(0)
+	for g, c := range ends {
+		ends[g], start = start, start+c
+	}
+	list = make([]int32, count)
+	for j := range m {
+		if g := group(j); g >= 0 {
+			list[ends[g]] = int32(j)
+			ends[g]++
+		}
+	}
+	return list, ends
+}
+
 // part returns element i's part of a list whose parts end at ends.
 func part(list, ends []int32, i int) []int32 {
 	from := int32(0)
@@ -178,23 +205,8 @@ func part(list, ends []int32, i int) []int32 {
 func (st *structure) objects(f *pdfFile, out structOut) pdfRef {
 	n := len(st.tags)
 	t := &tree{st: st, out: out}
-	// Each element's content, grouped by element in the order painted:
-	// count, then place each piece at its element's next free slot, after
-	// which ownEnd[i] is where element i's part ends.
-	t.ownEnd = make([]int32, n)
-	for _, k := range st.kids {
-		if k.tag+1 < int32(n) {
-			t.ownEnd[k.tag+1]++
-		}
-	}
-	for i := 1; i < n; i++ {
-		t.ownEnd[i] += t.ownEnd[i-1]
-	}
-	t.own = make([]int32, len(st.kids))
-	for j, k := range st.kids {
-		t.own[t.ownEnd[k.tag]] = int32(j)
-		t.ownEnd[k.tag]++
-	}
+	// Each element's content, grouped by element in the order painted.
+	t.own, t.ownEnd = groupBy(n, len(st.kids), func(j int) int32 { return st.kids[j].tag })
 	t.first = make([]int64, n)
 	for i := range t.first {
 		t.first[i] = -1
@@ -228,27 +240,12 @@ func (st *structure) objects(f *pdfFile, out structOut) pdfRef {
 		}
 		prev = t.first[i]
 	}
-	t.childEnd = make([]int32, n)
-	count := 0
-	for i := 1; i < n; i++ {
-		if child(i) {
-			if p := st.tags[i].Parent; int(p)+1 < n {
-				t.childEnd[p+1]++
-			}
-			count++
+	t.children, t.childEnd = groupBy(n, n, func(i int) int32 {
+		if i == 0 || !child(i) {
+			return -1
 		}
-	}
-	for i := 1; i < n; i++ {
-		t.childEnd[i] += t.childEnd[i-1]
-	}
-	t.children = make([]int32, count)
-	for i := 1; i < n; i++ {
-		if child(i) {
-			p := st.tags[i].Parent
-			t.children[t.childEnd[p]] = int32(i)
-			t.childEnd[p]++
-		}
-	}
+		return st.tags[i].Parent
+	})
 	t.root = pdfRef(len(f.objs))
 	treeRef := t.root + 1
 	t.base = int(treeRef) + 1
@@ -366,10 +363,11 @@ func (t *tree) element(i int32, b []byte) []byte {
 		return structKid{}, children[int(k)-len(own)]
 	}
 	key := func(k int32) int64 {
-		if int(k) < len(own) {
-			return st.kids[own[k]].key
+		piece, child := kid(k)
+		if child < 0 {
+			return piece.key
 		}
-		return t.first[children[int(k)-len(own)]]
+		return t.first[child]
 	}
 	order := t.order[:0]
 	for k := range len(own) + len(children) {
