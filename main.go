@@ -719,9 +719,10 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 		}
 	}()
 	for n, f := range formats {
+		last := n == len(formats)-1
 		write := func(w io.Writer) error {
 			doc := res.Doc
-			if n == len(formats)-1 {
+			if last {
 				// The last writer alone holds the document, so that it
 				// can go once laid out: a long text's PDF is finished
 				// without it.
@@ -731,7 +732,7 @@ func (e *env) convertOne(in string, formats []string, cf *convertFlags) (err err
 			case "epub":
 				return cf.epub.write(w, doc)
 			case "pdf":
-				return cf.pdf.write(w, doc, n == len(formats)-1)
+				return cf.pdf.write(w, doc, last)
 			default:
 				return fmt.Errorf("unknown format %q", f)
 			}
@@ -986,6 +987,16 @@ func longText(doc *model.Document) bool {
 	return err == errLong
 }
 
+// pagesAside makes the scratch file beside output path where pages wait
+// outside memory until the PDF is written (output.Scratch).
+func pagesAside(path string) (*os.File, func(), error) {
+	f, done, err := output.Scratch(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("keep the pages aside: %w", err)
+	}
+	return f, done, nil
+}
+
 // write lays out doc and writes its PDF to w. When last, nothing reads
 // doc afterwards, and its blocks go as they are set.
 func (pf *pdfFlags) write(w io.Writer, doc *model.Document, last bool) error {
@@ -1004,9 +1015,9 @@ func (pf *pdfFlags) write(w io.Writer, doc *model.Document, last bool) error {
 	// a file beside the output.
 	popt := export.PDFOptions{Date: pf.date, ReleasePages: true}
 	if opt.Pack {
-		streams, done, err := output.Scratch(pf.out)
+		streams, done, err := pagesAside(pf.out)
 		if err != nil {
-			return fmt.Errorf("keep the pages aside: %w", err)
+			return err
 		}
 		defer done()
 		popt.Spill = streams

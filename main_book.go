@@ -464,9 +464,9 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				opt.Release = f == formats[len(formats)-1]
 				// The pages laid out wait for the painter in a file
 				// beside the PDF, not in memory.
-				spill, done, err := output.Scratch(paths[f])
+				spill, done, err := pagesAside(paths[f])
 				if err != nil {
-					return fmt.Errorf("keep the pages aside: %w", err)
+					return err
 				}
 				defer done()
 				opt.Spill = spill
@@ -477,9 +477,9 @@ func (e *env) buildBook(plan *anthology.Plan, bf *bookFlags, formats []string, p
 				pages = len(lb.Pages)
 				prog.stage("writing PDF", len(lb.Pages))
 				// The pages painted wait, compressed, in another.
-				streams, done, err := output.Scratch(paths[f])
+				streams, done, err := pagesAside(paths[f])
 				if err != nil {
-					return fmt.Errorf("keep the pages aside: %w", err)
+					return err
 				}
 				defer done()
 				// The convert path: --booklet and --crop-marks apply.
