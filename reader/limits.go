@@ -83,24 +83,29 @@ const (
 // checkStructure reports an input of format f past its structure cap,
 // counted before anything is parsed.
 func checkStructure(text string, f Format) error {
-	unit, limit, n := "lines", 0, 0
+	var what, unit string
+	var limit int
 	switch f {
-	case FormatText, FormatMarkdown:
-		limit = MaxTextLines
-		if f == FormatMarkdown {
-			limit = MaxMarkdownLines
-		}
+	case FormatText:
+		what, unit, limit = "a plain-text", "lines", MaxTextLines
+	case FormatMarkdown:
+		what, unit, limit = "a Markdown", "lines", MaxMarkdownLines
+	case FormatHTML:
+		what, unit, limit = "an HTML", "tags", MaxHTMLTags
+	default:
+		return nil
+	}
+	var n int
+	if unit == "tags" {
+		n = strings.Count(text, "<")
+	} else {
 		n = strings.Count(text, "\n")
 		if !strings.HasSuffix(text, "\n") {
 			n++
 		}
-	case FormatHTML:
-		unit, limit = "tags", MaxHTMLTags
-		n = strings.Count(text, "<")
 	}
-	if limit > 0 && n > limit {
-		return fmt.Errorf("%s %s, more than the %s a%s input may hold; split the article",
-			group(n), unit, group(limit), map[Format]string{FormatText: " plain-text", FormatMarkdown: " Markdown", FormatHTML: "n HTML"}[f])
+	if n > limit {
+		return fmt.Errorf("%s %s, more than the %s %s input may hold; split the article", group(n), unit, group(limit), what)
 	}
 	return nil
 }
@@ -129,8 +134,8 @@ type repairLog struct {
 	first map[string]int
 }
 
-// add records a repair of kind on line, its detail written by format
-// and args only when it is listed.
+// add records a repair of kind on line; detail writes its text, called
+// only when the repair is listed.
 func (l *repairLog) add(line int, kind string, detail func() string) {
 	if l.kinds == nil {
 		l.kinds, l.first = map[string]int{}, map[string]int{}
