@@ -5,10 +5,9 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"testing"
-	"time"
 
+	"pamphlet/internal/testenv"
 	"pamphlet/layout"
 	"pamphlet/model"
 )
@@ -31,34 +30,18 @@ func BenchmarkPDFLongText(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		var ms runtime.MemStats
 		runtime.GC()
-		runtime.ReadMemStats(&ms)
-		before := int64(ms.HeapAlloc)
-		stop, most := make(chan bool), make(chan int64)
-		go func() {
-			sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-			var top int64
-			for {
-				select {
-				case <-stop:
-					most <- top
-					return
-				case <-time.After(time.Millisecond):
-				}
-				metrics.Read(sample)
-				top = max(top, int64(sample[0].Value.Uint64()))
-			}
-		}()
+		before := testenv.HeapObjects()
 		gc := debug.SetGCPercent(25)
 		b.StartTimer()
-		if err := PDF(io.Discard, book, PDFOptions{ReleasePages: true}); err != nil {
-			b.Fatal(err)
-		}
+		most := testenv.HeapPeak(func() {
+			if err := PDF(io.Discard, book, PDFOptions{ReleasePages: true}); err != nil {
+				b.Fatal(err)
+			}
+		})
 		b.StopTimer()
 		debug.SetGCPercent(gc)
-		stop <- true
-		b.ReportMetric(float64(<-most-before)/n, "peak-B/para")
+		b.ReportMetric(float64(most-before)/n, "peak-B/para")
 		b.StartTimer()
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"pamphlet/internal/testenv"
 	"pamphlet/model"
 )
 
@@ -263,35 +264,17 @@ func BenchmarkLayoutLongText(b *testing.B) {
 	}
 	var peak, retained int64
 	for b.Loop() {
-		var ms runtime.MemStats
 		runtime.GC()
-		runtime.ReadMemStats(&ms)
-		before := int64(ms.HeapAlloc)
-		stop, most := make(chan bool), make(chan int64)
-		go func() {
-			var ms runtime.MemStats
-			var top int64
-			for {
-				select {
-				case <-stop:
-					most <- top
-					return
-				default:
-				}
-				runtime.ReadMemStats(&ms)
-				top = max(top, int64(ms.HeapAlloc))
-				runtime.Gosched()
+		before := testenv.HeapObjects()
+		var book *Book
+		peak = testenv.HeapPeak(func() {
+			var err error
+			if book, err = Layout(doc, Options{Pack: true}); err != nil {
+				b.Fatal(err)
 			}
-		}()
-		book, err := Layout(doc, Options{Pack: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		stop <- true
-		peak = <-most - before
+		}) - before
 		runtime.GC()
-		runtime.ReadMemStats(&ms)
-		retained = int64(ms.HeapAlloc) - before
+		retained = testenv.HeapObjects() - before
 		runtime.KeepAlive(book)
 	}
 	b.ReportMetric(float64(peak)/n, "peak-B/line")
