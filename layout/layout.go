@@ -197,9 +197,6 @@ func (s *setter) body(v *vlist) error {
 	if err := s.blocks(v, s.doc.Blocks, c); err != nil {
 		return err
 	}
-	if s.release {
-		s.doc.Blocks = nil
-	}
 	s.notesSection(v, c)
 	return nil
 }

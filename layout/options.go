@@ -75,8 +75,8 @@ type Options struct {
 	// Release lets Anthology drop each article of the book it is given
 	// (and its preface) once the article's chapter is laid out, so that
 	// a long book's text goes as its pages are made, and Layout each
-	// block of the document (its Blocks set to nil) once the block is
-	// set, unless Contents asks for the text to be set twice: the
+	// top-level block of the document (its entry in Blocks set to nil)
+	// once the block is set, unless Contents asks for the text to be set twice: the
 	// caller must not need the articles or the blocks afterwards.
 	Release bool
 	// Spill, when set with Pack, is where Anthology keeps each chapter's
